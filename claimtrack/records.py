@@ -1,0 +1,113 @@
+"""The typed records that flow between stages.
+
+Each record is a plain dataclass whose fields are the columns of one table in DESIGN.md
+(``asdict(record)`` is a table row). Extractors and matchers are pure functions that return
+lists of these; only ``claimtrack.store`` turns them into Parquet.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+
+#: qualifier values of a numeric claim (DESIGN.md, claims table)
+QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague")
+#: relation values of a match, per kind
+CLAIM_RELATIONS = ("repeat", "consistent", "update", "contradiction")
+QUOTE_RELATIONS = ("repeat", "altered", "misattributed")
+#: relations a human must review: these become flags
+FLAGGED_RELATIONS = ("contradiction", "altered", "misattributed")
+FLAG_STATUSES = ("open", "confirmed", "dismissed")
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short, deterministic id from its parts.
+
+    >>> stable_id("a", 1) == stable_id("a", 1)
+    True
+    """
+    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:length]
+
+
+@dataclass(slots=True)
+class Article:
+    """One parsed article. ``text`` is exactly what the extractors saw: offsets point into it."""
+
+    article_id: str
+    text: str
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published_at: datetime | None = None  # UTC, tz-aware, or None
+    raw_path: str | None = None
+    raw_sha256: str | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    """A direct quotation and who said it.
+
+    ``text`` excludes the quotation marks; ``start``/``end`` are character offsets of that text
+    in the article (``article.text[start:end] == text``). ``speaker`` is the fullest name the
+    article gives (pronouns resolved where possible), ``speaker_mention`` the words as written.
+    """
+
+    quote_id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    cue: str | None = None
+    sentence: str | None = None
+    partial: bool = False  # a fragment quoted inside indirect speech
+
+
+@dataclass(slots=True)
+class Claim:
+    """A numeric claim: a quantity as written, its value, and the interval the wording allows.
+
+    ``low <= value <= high`` always holds. ``subject`` lists the places, organisations and
+    people the sentence ties the number to.
+    """
+
+    claim_id: str
+    article_id: str
+    surface: str
+    value: float
+    low: float
+    high: float
+    qualifier: str  # one of QUALIFIERS
+    start: int
+    end: int
+    unit: str | None = None
+    noun: str | None = None
+    subject: list[str] = field(default_factory=list)
+    speaker: str | None = None
+    sentence: str | None = None
+
+
+@dataclass(slots=True)
+class Match:
+    """A new quote or claim related to an earlier one."""
+
+    match_id: str
+    kind: str  # "claim" or "quote"
+    new_id: str
+    earlier_id: str
+    score: float
+    relation: str  # CLAIM_RELATIONS or QUOTE_RELATIONS
+    detail: str
+
+
+@dataclass(slots=True)
+class Rejection:
+    """An input that was not ingested, and why."""
+
+    raw_path: str
+    reason: str  # short machine-friendly reason: "empty", "binary", "bad-json", ...
+    detail: str  # one line a human understands
+    raw_sha256: str | None = None
