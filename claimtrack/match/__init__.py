@@ -1,24 +1,15 @@
 """Matching new quotes and claims against earlier ones.
 
-Entry points: :func:`match_claims`, :func:`match_quotes`, :func:`compare_texts`.
+Entry points: :func:`match_claims`, :func:`match_quotes`, :func:`compare_texts`; knobs in
+:class:`MatchSettings`. Claims are blocked by counted thing, unit and subject, scored by context
+(0–1) and related by their intervals (figures.py, relate.py); quotes are blocked by word pairs,
+scored with rapidfuzz (0–100) and related by words and speaker (quotes.py).
 """
 from __future__ import annotations
 
-import pandas as pd
+from claimtrack.match.compare import compare_texts
+from claimtrack.match.figures import match_claims
+from claimtrack.match.quotes import match_quotes
+from claimtrack.match.settings import MatchSettings
 
-from claimtrack.records import Match
-
-
-def match_claims(new: pd.DataFrame, history: pd.DataFrame) -> list[Match]:
-    """Relate each new claim to earlier claims (placeholder until the matcher lands)."""
-    return []
-
-
-def match_quotes(new: pd.DataFrame, history: pd.DataFrame) -> list[Match]:
-    """Relate each new quote to earlier quotes (placeholder until the matcher lands)."""
-    return []
-
-
-def compare_texts(earlier: str, later: str) -> dict:
-    """Verdict for one pair of texts: {"relation": ..., "matches": [...]}."""
-    return {"relation": "unrelated", "matches": []}
+__all__ = ["MatchSettings", "compare_texts", "match_claims", "match_quotes"]

@@ -1,0 +1,141 @@
+"""What a figure counts, reduced to a key that two articles share.
+
+The key is the head noun, singular, with a few plain synonyms merged ("fatalities" and "deaths"
+are both ``dead``), modifiers dropped ("Syrian refugees" and "refugees" are both ``refugee``).
+Different things stay different: ``people`` is not ``civilian``. A generic head ("people",
+"persons", none at all) takes the casualty word next to the figure, so that "killed 300 people"
+(``dead``) and "left 4,000 people homeless" (``homeless``) never share a key.
+
+>>> noun_key("Syrian refugees"), noun_key("refugee"), noun_key("people"), noun_key("civilians")
+('refugee', 'refugee', 'people', 'civilian')
+>>> concept_key("people", "the quake killed 300 people and left 4,000 people homeless", "300")
+'dead'
+>>> concept_key("people", "the quake killed 300 people and left 4,000 people homeless", "4,000")
+'homeless'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_DIGIT = re.compile(r"\d")
+
+_IRREGULAR = {
+    "people": "people", "persons": "people", "person": "people", "men": "man", "women": "woman",
+    "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
+    "lives": "life", "wives": "wife", "knives": "knife", "halves": "half", "leaves": "leaf",
+    "shelves": "shelf", "thieves": "thief", "wolves": "wolf", "data": "data", "media": "media",
+    "series": "series", "species": "species", "news": "news", "crises": "crisis",
+    "analyses": "analysis", "bases": "base", "indices": "index", "criteria": "criterion",
+}
+# words that are not plurals although they end in "s"
+_KEEP_S = {"bus", "gas", "lens", "status", "virus", "census", "process", "campus", "bonus",
+           "chaos", "corps", "its", "this", "has", "was", "us", "less", "is", "yes", "plus",
+           "basis", "crisis", "thesis", "analysis", "diagnosis", "homeless", "news", "series",
+           "species", "means", "jeans", "physics", "economics", "politics", "mathematics"}
+
+# plain synonyms: every word on the left counts the same thing as the word on the right
+_SYNONYMS = {
+    "death": "dead", "fatality": "dead", "killed": "dead", "died": "dead", "casualty": "dead",
+    "toll": "dead", "kill": "dead",
+    "injury": "injured", "wounded": "injured", "hurt": "injured",
+    "homeless": "homeless",
+    "missing": "missing",
+    "evacuee": "evacuated", "evacuated": "evacuated",
+    "barrel": "barrel", "bbl": "barrel", "bpd": "barrel",
+    "pct": "percent", "per cent": "percent", "%": "percent",
+    "dollar": "usd", "dlr": "usd", "dlrs": "usd", "$": "usd", "us$": "usd",
+    "tonne": "ton", "metric ton": "ton", "mt": "ton",
+    "individual": "people", "resident": "resident", "inhabitant": "resident",
+}
+# heads that say nothing about what is counted: refine them by the words next to the figure
+_GENERIC = {"", "people", "man", "woman", "child", "adult", "resident"}
+# casualty words next to a figure, and the key they give a generic head
+_CASUALTY = {
+    "dead": "dead", "died": "dead", "die": "dead", "killed": "dead", "kill": "dead",
+    "killing": "dead", "deaths": "dead", "death": "dead", "perished": "dead", "lives": "dead",
+    "fatalities": "dead", "bodies": "dead",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "injuring": "injured",
+    "injuries": "injured", "hospitalised": "injured", "hospitalized": "injured",
+    "homeless": "homeless", "displaced": "displaced", "evacuated": "evacuated",
+    "missing": "missing", "rescued": "rescued", "arrested": "arrested", "detained": "arrested",
+    "trapped": "trapped", "survivors": "rescued",
+}
+_UNITS = {
+    "%": "percent", "pct": "percent", "per cent": "percent", "percentage points": "point",
+    "usd": "usd", "$": "usd", "dlrs": "usd", "dlr": "usd", "dollars": "usd", "us$": "usd",
+    "dollar": "usd",
+}
+
+
+@lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """``word`` in the singular, by the regular English rules and a short irregular list.
+
+    >>> singular("civilians"), singular("casualties"), singular("buses"), singular("status")
+    ('civilian', 'casualty', 'bus', 'status')
+    """
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w in _KEEP_S or len(w) <= 3 or not w.endswith("s") or w.endswith("ss"):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zes", "uses")):
+        return w[:-2]
+    return w[:-1]
+
+
+@lru_cache(maxsize=65536)
+def noun_key(noun: str | None) -> str:
+    """The counted thing as a key: last word, singular, synonyms merged; "" when unknown."""
+    if not noun:
+        return ""
+    words = _WORD.findall(noun.lower())
+    if not words:
+        return ""
+    head = singular(words[-1])
+    return _SYNONYMS.get(head, head)
+
+
+def unit_key(unit: str | None) -> str:
+    """The unit as a key: spelling variants of percent and US dollars merged; "" when none.
+
+    >>> unit_key("pct"), unit_key("USD"), unit_key(None)
+    ('percent', 'usd', '')
+    """
+    if not unit or not isinstance(unit, str):
+        return ""
+    u = unit.strip().lower()
+    return _UNITS.get(u, u)
+
+
+def _casualty_near(sentence: str, surface: str) -> str:
+    """The casualty key of the words right after the figure (4 words), else right before (3)."""
+    at = sentence.lower().find(surface.lower()) if surface else -1
+    if at < 0:
+        return ""
+    # look no further than the next (or previous) figure: its words describe that figure
+    rest = _DIGIT.split(sentence[at + len(surface):], maxsplit=1)[0]
+    for w in _WORD.findall(rest)[:5]:
+        key = _CASUALTY.get(w.lower())
+        if key:
+            return key
+    before = _WORD.findall(_DIGIT.split(sentence[:at])[-1])[-3:]
+    for w in reversed(before):
+        key = _CASUALTY.get(w.lower())
+        if key:
+            return key
+    return ""
+
+
+def concept_key(noun: str | None, sentence: str | None, surface: str | None) -> str:
+    """``noun_key``, refined by a casualty word next to the figure when the noun is generic."""
+    key = noun_key(noun)
+    if key in _GENERIC and sentence and surface:
+        near = _casualty_near(sentence, surface)
+        if near:
+            return near
+    return key

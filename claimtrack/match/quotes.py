@@ -1,0 +1,182 @@
+"""Matching new quotes against earlier ones: repeat, altered, misattributed.
+
+1. Quotes shorter than ``min_quote_words`` words never match ("no comment" is said by everyone).
+2. Block on word 2-grams: candidates share at least ``quote_min_shared_shingles`` of them;
+   2-grams found in more than ``quote_max_shingle_df`` earlier quotes are too common to block on.
+3. Score (0–100): rapidfuzz ``ratio`` of the normalised texts (lower case, punctuation dropped);
+   when one quote is much shorter (a fragment quoted again) ``partial_ratio`` of it inside the
+   longer one.
+4. Relate: identical normalised words (or a fragment found verbatim) from the same speaker, or
+   with either speaker unknown, is a ``repeat``; from a different speaker ``misattributed``.
+   Nearly the same words (score >= ``quote_altered_ratio``) from the same speaker are
+   ``altered``; from a different speaker ``misattributed`` only when the score is >= 90.
+   Per new quote, the best earlier quote per relation is kept (ties: the earliest, the original).
+
+>>> import pandas as pd
+>>> e = dict(quote_id="q1", article_id="A", speaker="Recep Tayyip Erdogan",
+...          text="the entire world has eyes focused on our meeting today.")
+>>> n = dict(quote_id="q2", article_id="B", speaker="Vladimir Putin",
+...          text="The entire world has eyes focused on our meeting today")
+>>> [m.relation for m in match_quotes(pd.DataFrame([n]), pd.DataFrame([e]))]
+['misattributed']
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz
+
+from claimtrack.match.detail import quote_detail, word_changes
+from claimtrack.match.figures import _seconds
+from claimtrack.match.settings import MatchSettings
+from claimtrack.records import Match, stable_id
+
+_TOKEN = re.compile(r"[\w$%]+(?:[.,'’][\w]+)*")
+_COLUMNS = ("quote_id", "article_id", "text", "speaker", "sentence", "published_at", "source", "title")
+_MISATTRIBUTED_NEAR = 90.0
+_FRAGMENT_LENGTH_RATIO = 0.8
+
+
+def normalise(text: str | None) -> str:
+    """Lower case words, punctuation dropped, numbers kept ("3,000" stays one token).
+
+    >>> normalise("“I believe,” he said -- 3,000 times!")
+    'i believe he said 3,000 times'
+    """
+    if not isinstance(text, str):
+        return ""
+    return " ".join(_TOKEN.findall(text.lower().replace("’", "'")))
+
+
+def _speaker_tokens(name) -> frozenset[str]:
+    if not isinstance(name, str):
+        return frozenset()
+    return frozenset(w for w in re.findall(r"[a-z][a-z'-]+", name.lower()) if len(w) > 1)
+
+
+def same_speaker(a, b) -> bool | None:
+    """True/False when both names are known; None when either is unknown.
+
+    >>> same_speaker("Recep Tayyip Erdogan", "Erdogan"), same_speaker("Erdogan", "Putin"), same_speaker(None, "Putin")
+    (True, False, None)
+    """
+    ta, tb = _speaker_tokens(a), _speaker_tokens(b)
+    if not ta or not tb:
+        return None
+    return ta <= tb or tb <= ta or (isinstance(a, str) and isinstance(b, str)
+                                    and a.split()[-1].lower() == b.split()[-1].lower())
+
+
+def _conform(df: pd.DataFrame | None) -> pd.DataFrame:
+    if df is None:
+        df = pd.DataFrame()
+    df = df.reset_index(drop=True)
+    missing = {c: None for c in _COLUMNS if c not in df.columns}
+    return df.assign(**missing) if missing else df
+
+
+def _shingles(norm: pd.Series, min_words: int) -> pd.DataFrame:
+    """(row, shingle) for every word 2-gram of every quote long enough to match."""
+    rows, grams = [], []
+    for r, text in zip(norm.index, norm.to_numpy()):
+        words = text.split()
+        if len(words) < min_words:
+            continue
+        for g in {f"{a} {b}" for a, b in zip(words, words[1:])}:
+            rows.append(r)
+            grams.append(g)
+    return pd.DataFrame({"row": np.asarray(rows, dtype="int64"), "gram": pd.Series(grams, dtype=object)})
+
+
+def score_quote_pair(a: str, b: str) -> tuple[float, str, str]:
+    """Score (0–100) of two normalised quotes and the aligned texts to diff.
+
+    >>> score_quote_pair("we will win", "we will win")[0]
+    100.0
+    """
+    if a == b:
+        return 100.0, a, b
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if long_ and len(short) / len(long_) < _FRAGMENT_LENGTH_RATIO:
+        if f" {short} " in f" {long_} ":
+            return 100.0, short, short
+        al = fuzz.partial_ratio_alignment(short, long_)
+        window = long_[al.dest_start:al.dest_end]
+        # widen the window to whole words, then score the fragment against it
+        s = long_.rfind(" ", 0, al.dest_start) + 1
+        e = long_.find(" ", al.dest_end)
+        window = long_[s: e if e >= 0 else len(long_)]
+        score = fuzz.ratio(short, window)
+        return (score, a, window) if a is short else (score, window, b)
+    return fuzz.ratio(a, b), a, b
+
+
+def match_quotes(new: pd.DataFrame, history: pd.DataFrame,
+                 settings: MatchSettings | None = None) -> list[Match]:
+    """Relate each new quote to earlier quotes (history, then earlier rows of ``new``).
+
+    Score is on a 0–100 scale (rapidfuzz). At most one match per (new quote, relation).
+    """
+    s = settings or MatchSettings()
+    new = _conform(new)
+    if len(new) == 0:
+        return []
+    history = _conform(history)
+    pool = pd.concat([history, new], ignore_index=True)
+    order = np.concatenate([np.full(len(history), -1), np.arange(len(new))])
+    norm_pool = pool["text"].map(normalise)
+    norm_new = norm_pool.iloc[len(history):].reset_index(drop=True)
+
+    sh_new = _shingles(norm_new, s.min_quote_words)
+    if len(sh_new) == 0:
+        return []
+    sh_pool = _shingles(norm_pool, s.min_quote_words)
+    sh_pool = sh_pool[sh_pool["gram"].isin(pd.unique(sh_new["gram"]))]
+    df = sh_pool.assign(hist=order[sh_pool["row"].to_numpy()] < 0).groupby("gram")["hist"].sum()
+    common = df.index[df.to_numpy() > s.quote_max_shingle_df]
+    sh_pool = sh_pool[~sh_pool["gram"].isin(common)]
+    pairs = sh_new.merge(sh_pool, on="gram", suffixes=("_n", "_p"))
+    pairs = pairs.groupby(["row_n", "row_p"], sort=False).size().reset_index(name="shared")
+    pairs = pairs[pairs["shared"] >= s.quote_min_shared_shingles]
+    n_rows, p_rows = pairs["row_n"].to_numpy(), pairs["row_p"].to_numpy()
+    art = pool["article_id"].astype(str).to_numpy()
+    ok = (order[p_rows] < n_rows) & (art[p_rows] != art[len(history) + n_rows])
+    n_rows, p_rows = n_rows[ok], p_rows[ok]
+    if len(n_rows) == 0:
+        return []
+
+    t_pool = _seconds(pool["published_at"])
+    speakers = pool["speaker"].to_numpy(object)
+    found = []
+    for n, p in zip(n_rows, p_rows):
+        a, b = norm_pool.iat[p], norm_new.iat[n]
+        score, a_aligned, b_aligned = score_quote_pair(a, b)
+        if score < s.quote_altered_ratio:
+            continue
+        same = same_speaker(speakers[p], speakers[len(history) + n])
+        if score >= 100.0:
+            rel = "misattributed" if same is False else "repeat"
+        elif same is True:
+            rel = "altered"
+        elif same is False and score >= _MISATTRIBUTED_NEAR:
+            rel = "misattributed"
+        else:
+            continue
+        found.append((n, p, score, rel, t_pool[p], a_aligned, b_aligned))
+    if not found:
+        return []
+    best = (pd.DataFrame(found, columns=["n", "p", "score", "rel", "t", "a", "b"])
+            .sort_values(["n", "rel", "score", "t"], ascending=[True, True, False, True],
+                         na_position="last", kind="stable")
+            .drop_duplicates(["n", "rel"], keep="first"))
+    out = []
+    for n, p, sc, r, a, b in zip(best["n"], best["p"], best["score"], best["rel"], best["a"], best["b"]):
+        e_row, n_row = pool.iloc[p].to_dict(), new.iloc[n].to_dict()
+        changes = word_changes(a, b) if sc < 100 else []
+        new_id, earlier_id = str(n_row["quote_id"]), str(e_row["quote_id"])
+        out.append(Match(match_id=stable_id("quote", new_id, earlier_id), kind="quote",
+                         new_id=new_id, earlier_id=earlier_id, score=round(float(sc), 2),
+                         relation=str(r), detail=quote_detail(str(r), e_row, n_row, changes)))
+    return out

@@ -1,0 +1,54 @@
+"""Tunable knobs of the matcher, with the reasons for their defaults.
+
+>>> MatchSettings().tolerance
+0.05
+>>> MatchSettings(tolerance=0.1).tolerance
+0.1
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class MatchSettings:
+    """Thresholds for relating claims and quotes. Scores are on a 0–1 scale."""
+
+    # Relative slack added to both ends of every interval before testing overlap. News rounds:
+    # "3.1 million" and "about 3 million" must agree, and an "exact" figure is usually rounded to
+    # its last written digit. 5 % absorbs that rounding without letting 2 vs 3 million agree.
+    tolerance: float = 0.05
+    # Two disjoint figures for the same thing published within this window cannot both be true
+    # at once: a contradiction. A week covers the "within days" of a developing story while
+    # staying short enough that slowly moving counts (refugees, ships idle) are not flagged.
+    contradiction_window: timedelta = timedelta(days=7)
+    # Earlier claims older than this are not related at all: a figure about the same noun and
+    # place from years ago is usually about another event, and the bound keeps blocking cheap.
+    update_window: timedelta = timedelta(days=365)
+    # Counts that only grow while a story develops (deaths, injured, homeless, arrests...): a
+    # later, higher figure is an update, not a contradiction, once this much time has passed.
+    # Six hours is about one news cycle: two wire reports an hour apart with different tolls
+    # are still a conflict for the reviewer.
+    growing_min_gap: timedelta = timedelta(hours=6)
+    growing_nouns: tuple[str, ...] = ("dead", "injured", "homeless", "displaced", "evacuated",
+                                      "arrested", "rescued", "case")
+    # Minimum similarity (0-1) of two claims' contexts (subject overlap + words around the
+    # figure) to relate them at all; contradictions must clear a higher bar, because a reviewer's
+    # time is the scarce thing and a spurious pairing is the usual cause of a false flag.
+    min_score: float = 0.5
+    min_contradiction_score: float = 0.6
+    # At most this many of the most recent earlier claims per block (noun+unit+subject) are
+    # scored for each new claim: the cost grows with candidates, never with history.
+    max_candidates_per_block: int = 30
+    # Quotes: fewer words than this never match ("we will see", "no comment" are said by
+    # everyone). Six words is where chance repeats of common phrases become rare.
+    min_quote_words: int = 6
+    # rapidfuzz ratio (0-100) of normalised quote texts: at or above ``quote_altered_ratio`` the
+    # words are "nearly the same" (a changed number or name, a dropped "not" in a sentence of
+    # ten words lands around 90); below it the quotes are different statements.
+    quote_altered_ratio: float = 80.0
+    # Quote blocking: two quotes are candidates when they share this many word 3-grams.
+    quote_min_shared_shingles: int = 2
+    # Word 3-grams seen in more than this many earlier quotes are too common to block on.
+    quote_max_shingle_df: int = 500

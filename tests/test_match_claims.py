@@ -1,0 +1,206 @@
+"""match_claims on hand-made claims: blocking, interval relations, time windows, detail."""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict
+from datetime import timedelta
+
+import pandas as pd
+import pytest
+
+from claimtrack.match import MatchSettings, match_claims
+from claimtrack.match.nouns import concept_key, noun_key
+from claimtrack.match.relate import relate_one
+from claimtrack.records import CLAIM_RELATIONS, Claim, stable_id
+
+INF = math.inf
+
+
+def claim(cid, article, surface, value, low, high, qualifier, noun, subject, sentence,
+          date, source="Wire", unit=None, speaker=None):
+    """One claims-table row as the pipeline hands it over: Claim fields + article columns."""
+    start = sentence.lower().find(surface.lower())
+    c = Claim(claim_id=cid, article_id=article, surface=surface, value=value, low=low, high=high,
+              qualifier=qualifier, start=max(start, 0), end=max(start, 0) + len(surface),
+              unit=unit, noun=noun, subject=list(subject), speaker=speaker, sentence=sentence)
+    row = asdict(c)
+    row["published_at"] = pd.Timestamp(date, tz="UTC") if date else pd.NaT
+    row["source"] = source
+    row["title"] = None
+    return row
+
+
+def frame(*rows):
+    df = pd.DataFrame(list(rows))
+    df["published_at"] = pd.to_datetime(df["published_at"], utc=True)
+    return df
+
+
+# an earlier report about a province under threat, and a refugee figure in the same article
+EARLIER = [
+    claim("c-3m", "A1", "more than 3 million", 3e6, 3e6, INF, "at_least", "civilians", ["Ravenna"],
+          "The offensive threatens Ravenna, where more than 3 million civilians are at risk.",
+          "2021-05-10", source="Daily Ledger"),
+    claim("c-ref", "A1", "2.5 million", 2.5e6, 2.5e6, 2.5e6, "exact", "displaced refugees", ["Carth"],
+          "Officials hope to send home some of the 2.5 million displaced refugees in Carth.",
+          "2021-05-10", source="Daily Ledger"),
+]
+
+
+def by_relation(matches):
+    return {m.relation: m for m in matches}
+
+
+def test_lower_figure_within_days_is_a_contradiction_with_a_readable_detail():
+    new = frame(claim("n1", "B1", "some 2 million", 2e6, 1.8e6, 2.2e6, "approx", "civilians",
+                      ["Ravenna"], "Some 2 million civilians are at risk in Ravenna, aid groups say.",
+                      "2021-05-12", source="Evening Post"))
+    matches = match_claims(new, frame(*EARLIER))
+    assert [(m.relation, m.earlier_id) for m in matches] == [("contradiction", "c-3m")]
+    m = matches[0]
+    assert m.kind == "claim" and m.new_id == "n1"
+    assert m.match_id == stable_id("claim", "n1", "c-3m")
+    assert 0.6 <= m.score <= 1.0
+    assert m.detail.startswith("Daily Ledger, 10 May 2021: more than 3 million civilians")
+    assert "Evening Post, 12 May 2021: some 2 million civilians" in m.detail
+    assert "below the earlier lower bound" in m.detail and "2 days apart" in m.detail
+
+
+def test_repeated_figure_with_a_shorter_noun_is_a_repeat_and_never_flagged():
+    new = frame(claim("n2", "B2", "2.5 million", 2.5e6, 2.5e6, 2.5e6, "exact", "refugees", ["Carth"],
+                      "Carth hosts 2.5 million refugees, more than any other country.", "2021-05-13"))
+    matches = match_claims(new, frame(*EARLIER))
+    assert [(m.relation, m.earlier_id) for m in matches] == [("repeat", "c-ref")]
+
+
+def test_rounded_figure_within_tolerance_is_consistent():
+    new = frame(claim("n3", "B3", "about 2.4 million", 2.4e6, 2.16e6, 2.64e6, "approx", "refugees",
+                      ["Carth"], "About 2.4 million refugees live in Carth.", "2021-05-14"))
+    assert [m.relation for m in match_claims(new, frame(*EARLIER))] == ["consistent"]
+
+
+def test_people_are_not_civilians_and_other_places_do_not_match():
+    new = frame(
+        claim("n4", "B4", "2 million", 2e6, 2e6, 2e6, "exact", "people", ["Ravenna"],
+              "Ravenna has 2 million people.", "2021-05-12"),
+        claim("n5", "B4", "1 million", 1e6, 1e6, 1e6, "exact", "civilians", ["Ostia"],
+              "In Ostia 1 million civilians are at risk.", "2021-05-12"),
+    )
+    assert match_claims(new, frame(*EARLIER)) == []
+
+
+def test_same_gap_after_the_contradiction_window_is_an_update():
+    new = frame(claim("n6", "B6", "some 2 million", 2e6, 1.8e6, 2.2e6, "approx", "civilians",
+                      ["Ravenna"], "Some 2 million civilians are at risk in Ravenna.", "2021-06-20"))
+    m = by_relation(match_claims(new, frame(*EARLIER)))
+    assert set(m) == {"update"}
+    assert "revised down" in m["update"].detail
+    # a wider window turns the same pair back into a contradiction
+    wide = MatchSettings(contradiction_window=timedelta(days=60))
+    assert [x.relation for x in match_claims(new, frame(*EARLIER), wide)] == ["contradiction"]
+
+
+def test_history_older_than_the_update_window_is_ignored():
+    new = frame(claim("n7", "B7", "some 2 million", 2e6, 1.8e6, 2.2e6, "approx", "civilians",
+                      ["Ravenna"], "Some 2 million civilians are at risk in Ravenna.", "2023-01-01"))
+    assert match_claims(new, frame(*EARLIER)) == []
+
+
+def test_rising_death_toll_is_an_update_but_a_falling_one_is_a_contradiction():
+    hist = frame(claim("d1", "Q1", "at least 40", 40, 40, INF, "at_least", "people", ["Velmora"],
+                       "The earthquake in Velmora killed at least 40 people, officials said.",
+                       "2022-03-01 08:00"))
+    up = frame(claim("d2", "Q2", "120", 120, 120, 120, "exact", "dead", ["Velmora"],
+                     "Rescuers in Velmora have counted 120 dead after the earthquake.",
+                     "2022-03-02 09:00"))
+    assert [m.relation for m in match_claims(up, hist)] == ["consistent"]  # 120 >= 40
+    hist2 = frame(claim("d3", "Q3", "300", 300, 300, 300, "exact", "people", ["Velmora"],
+                        "The earthquake in Velmora killed 300 people, officials said.",
+                        "2022-03-02 08:00"))
+    higher = frame(claim("d4", "Q4", "1,000", 1000, 1000, 1000, "exact", "dead", ["Velmora"],
+                         "The earthquake in Velmora has left 1,000 dead, officials said.",
+                         "2022-03-04 08:00"))
+    lower = frame(claim("d5", "Q5", "150", 150, 150, 150, "exact", "dead", ["Velmora"],
+                        "The earthquake in Velmora has left 150 dead, officials said.",
+                        "2022-03-04 08:00"))
+    assert [m.relation for m in match_claims(higher, hist2)] == ["update"]
+    assert [m.relation for m in match_claims(lower, hist2)] == ["contradiction"]
+
+
+def test_deaths_never_link_to_homeless_in_the_same_sentence():
+    sentence = "The quake killed 300 people and left 4,000 people homeless in Velmora."
+    hist = frame(
+        claim("h1", "Q1", "300", 300, 300, 300, "exact", "people", ["Velmora"], sentence, "2022-03-02"),
+        claim("h2", "Q1", "4,000", 4000, 4000, 4000, "exact", "people", ["Velmora"], sentence, "2022-03-02"),
+    )
+    new = frame(claim("h3", "Q2", "20,000", 20000, 20000, 20000, "exact", "homeless", ["Velmora"],
+                      "Aid agencies said 20,000 were homeless in Velmora.", "2022-03-05"))
+    got = [(m.relation, m.earlier_id) for m in match_claims(new, hist)]
+    assert got == [("update", "h2")]
+
+
+def test_same_article_is_never_related_and_new_rows_meet_earlier_new_rows():
+    a = claim("w1", "S1", "80 percent", 80, 80, 80, "exact", None, ["Port Elm"],
+              "Turnout in Port Elm reached 80 percent of voters.", "2020-01-01", unit="percent")
+    b = claim("w2", "S1", "40 percent", 40, 40, 40, "exact", None, ["Port Elm"],
+              "Turnout in Port Elm reached 40 percent of voters.", "2020-01-01", unit="percent")
+    c = claim("w3", "S2", "40 pct", 40, 40, 40, "exact", None, ["Port Elm"],
+              "Turnout in Port Elm reached 40 pct of voters.", "2020-01-02", unit="pct")
+    got = {(m.new_id, m.earlier_id, m.relation) for m in match_claims(frame(a, b, c), frame(*EARLIER))}
+    # w2 never meets w1 (same article); w3 meets both, and nothing meets a later row
+    assert got == {("w3", "w2", "repeat"), ("w3", "w1", "contradiction")}
+
+
+def test_unrelated_context_is_not_matched():
+    hist = frame(claim("u1", "U1", "800 mln dlrs", 8e8, 8e8, 8e8, "exact", None, ["Norland"],
+                       "Norland expects to lose about 800 mln dlrs in oil revenue.", "1990-03-09",
+                       unit="USD"))
+    new = frame(claim("u2", "U2", "150 mln dlrs", 1.5e8, 1.5e8, 1.5e8, "exact", None, ["Norland"],
+                      "Repairing the damaged pipeline in Norland will cost 150 mln dlrs.", "1990-03-10",
+                      unit="USD"))
+    assert match_claims(new, hist) == []
+
+
+def test_empty_frames_and_undated_articles():
+    assert match_claims(pd.DataFrame(), pd.DataFrame()) == []
+    new = frame(claim("x1", "X1", "some 2 million", 2e6, 1.8e6, 2.2e6, "approx", "civilians",
+                      ["Ravenna"], "Some 2 million civilians are at risk in Ravenna.", None, source=None))
+    assert match_claims(new, pd.DataFrame()) == []
+    matches = match_claims(new, frame(*EARLIER))
+    assert [m.relation for m in matches] == ["contradiction"]  # undated counts as same time
+    assert "unnamed source, undated: some 2 million" in matches[0].detail
+
+
+def test_at_most_one_match_per_relation_and_the_best_one():
+    near = claim("b1", "E1", "2.5 million", 2.5e6, 2.5e6, 2.5e6, "exact", "refugees", ["Carth"],
+                 "Carth hosts 2.5 million refugees, the agency said.", "2021-05-11")
+    far = claim("b2", "E2", "2.5 million", 2.5e6, 2.5e6, 2.5e6, "exact", "refugees", ["Carth"],
+                "The budget of Carth assumes 2.5 million refugees in total.", "2021-05-12")
+    new = frame(claim("b3", "E3", "2.5 million", 2.5e6, 2.5e6, 2.5e6, "exact", "refugees", ["Carth"],
+                      "Carth hosts 2.5 million refugees, the agency said on Monday.", "2021-05-13"))
+    matches = match_claims(new, frame(near, far))
+    assert [(m.relation, m.earlier_id) for m in matches] == [("repeat", "b1")]
+    assert all(m.relation in CLAIM_RELATIONS for m in matches)
+
+
+@pytest.mark.parametrize("earlier,later,expected", [
+    ((3e6, 3e6, INF, "at_least"), (3.1e6, 3.1e6, 3.1e6, "exact"), "consistent"),
+    ((3e6, 2.7e6, 3.3e6, "approx"), (3.1e6, 3.1e6, 3.1e6, "exact"), "consistent"),
+    ((3e6, 3e6, INF, "at_least"), (2e6, 1.8e6, 2.2e6, "approx"), "contradiction"),
+    ((100, 100, 100, "exact"), (104, 104, 104, "exact"), "consistent"),
+    ((100, 100, 100, "exact"), (112, 112, 112, "exact"), "contradiction"),
+    ((100, 0, 100, "at_most"), (90, 90, 90, "exact"), "consistent"),
+    ((12, 12, 12, "exact"), (12, 12, 12, "exact"), "repeat"),
+])
+def test_interval_relations(earlier, later, expected):
+    keys = ("value", "low", "high", "qualifier")
+    assert relate_one(dict(zip(keys, earlier)), dict(zip(keys, later)))[0] == expected
+
+
+def test_noun_keys():
+    assert noun_key("Syrian refugees") == noun_key("refugees") == "refugee"
+    assert noun_key("people") != noun_key("civilians")
+    assert noun_key("fatalities") == noun_key("deaths") == "dead"
+    assert concept_key("people", "Floods left 500 people homeless and killed 12.", "500") == "homeless"
+    assert concept_key("people", "Floods left 500 people homeless and killed 12.", "12") == "dead"
+    assert concept_key("ships", "The strike idled 150 ships.", "150") == "ship"
