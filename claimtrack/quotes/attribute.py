@@ -1,0 +1,387 @@
+"""Tie each quoted span to a cue and a speaker, then resolve the speaker to a name.
+
+Order of evidence for one quote (first that answers wins):
+1. a cue right after the quote: ``"…," Smith said`` / ``"…," said Smith`` / ``"…" — Smith``;
+2. a cue before it in the same sentence: ``Smith said: "…"``, ``Smith said the plan was "…"``;
+3. another quote of the same sentence that has a speaker (``"A," he said, "B."``);
+4. any other cue of the sentence, or ``according to``;
+5. for a quote that is a sentence of its own: the previous sentence if it ends with a colon,
+   the rest of its multi-paragraph quote, or the previous quote's speaker (continuation).
+Short quotes with none of these are scare quotes, titles or nicknames and are left out.
+
+>>> [(f.speaker, f.cue) for f in attribute_document('Jane Smith was calm. "We will win," she added.')]
+[('Jane Smith', 'added')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimtrack.quotes.coref import NameIndex, gender_of
+from claimtrack.quotes.cues import CUE, NAMING, norm_cue
+from claimtrack.quotes.marks import Span, find_spans
+from claimtrack.quotes.sentences import sentence_bounds
+from claimtrack.quotes.speakers import PRONOUNS, Mention, speaker_after, speaker_before
+
+_WORDS = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
+_LABEL = re.compile(r"([A-Z][A-Z.\-’' ]{1,30}[A-Z.]):\s+")
+_LEAD = re.compile(r"^[\s,.;!?\x01]*$")
+_AFTER_LEAD = re.compile(r"^\s*[,.;!?]?\s*(?:[—–]|--)?\s*")
+_DASH_SPEAKER = re.compile(r"^\s*(?:[—–]|--)\s*")
+_SCARE_BEFORE = re.compile(
+    r"(?:so-called|so called|known as|nicknamed|dubbed|named|titled|entitled|headlined|"
+    r"the words?|the terms?|the phrases?|the slogan|the hashtag|the book|the film|the movie|"
+    r"the song|the show|the album)\s*$", re.I)
+_MINOR = frozenset("a an the and or of in on at to for by with from nor but as vs".split())
+MAX_CONTEXT = 400  # characters of sentence either side of a quote that the cue search reads
+
+
+@dataclass(slots=True)
+class Found:
+    """A quote with its attribution, before it becomes a :class:`~claimtrack.records.Quote`."""
+
+    start: int
+    end: int
+    sentence: str
+    speaker: str | None = None
+    mention: str | None = None
+    cue: str | None = None
+    partial: bool = False
+    kind: str | None = None  # mention kind: name, pronoun, role
+    female: bool | None = None
+    standalone: bool = False
+    keep: bool = True
+    group: int = -1
+    para: int = 0
+    sent_start: int = 0
+    sent_end: int = 0
+    ends_colon: bool = False
+
+
+def _cue_ok(frame: str, m: re.Match) -> bool:
+    """A capitalised cue counts only at the start of its frame ("Said Trump:", "According to")."""
+    if m.group()[0].isupper():
+        return _LEAD.match(frame, 0, m.start()) is not None or not frame[:m.start()].strip(" ,\x01\"“”")
+    return True
+
+
+def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
+    """The speaker of cue ``m`` in ``frame``: before it, or after it when nothing is before."""
+    cue = norm_cue(m.group())
+    left = frame[max(0, m.start() - MAX_CONTEXT):m.start()]
+    if cue == "according to":
+        return speaker_after(frame[m.end():m.end() + MAX_CONTEXT])
+    lstrip = left.rstrip()
+    if "\x01" in lstrip[-3:] or not lstrip.strip(" ,.;:!?—–-\x01"):
+        # inverted: '"…," said Smith'
+        if allow_after:
+            return speaker_after(frame[m.end():m.end() + MAX_CONTEXT])
+        return None
+    cut = left.rfind("\x01")
+    if cut >= 0:
+        left = left[cut + 1:]
+    mention = speaker_before(left)
+    if mention is not None and cue in NAMING and mention.kind == "role":
+        return None  # "a film called …": naming, not speech
+    return mention
+
+
+def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
+    """Cue + speaker right after the quote ending at ``b`` (before ``limit``)."""
+    seg = frame[b:limit]
+    lead = _AFTER_LEAD.match(seg)
+    if _DASH_SPEAKER.match(seg):
+        mention = speaker_after(seg[_DASH_SPEAKER.match(seg).end():])
+        if mention is not None and mention.kind == "name":
+            rest = seg[_DASH_SPEAKER.match(seg).end():]
+            if not CUE.search(rest, 0, 60):
+                return mention, "—"
+    start = b + (lead.end() if lead else 0)
+    for k, m in enumerate(CUE.finditer(frame, start, limit)):
+        if k > 2 or m.start() - start > 160:
+            break
+        if not _cue_ok(frame[start:], _shift(m, start)):
+            continue
+        mention = _np_for_cue(frame, m, allow_after=True)
+        if mention is not None:
+            # the speaker must sit between the quote and the cue, or right after the cue
+            return mention, norm_cue(m.group())
+    return None
+
+
+class _Shift:
+    __slots__ = ("_m", "_d")
+
+    def __init__(self, m: re.Match, d: int) -> None:
+        self._m, self._d = m, d
+
+    def group(self, *a):
+        return self._m.group(*a)
+
+    def start(self) -> int:
+        return self._m.start() - self._d
+
+
+def _shift(m: re.Match, d: int) -> _Shift:
+    return _Shift(m, d)
+
+
+def _find_before(frame: str, lo: int, a: int) -> tuple[Mention, str, int] | None:
+    """The last cue + speaker before the quote starting at ``a`` (not before ``lo``)."""
+    cues = list(CUE.finditer(frame, lo, a))
+    for m in reversed(cues):
+        if not _cue_ok(frame[lo:], _shift(m, lo)):
+            continue
+        mention = _np_for_cue(frame, m, allow_after=True)
+        if mention is not None:
+            return mention, norm_cue(m.group()), m.end()
+    return None
+
+
+def _colon_subject(sentence: str) -> Mention | None:
+    """Speaker of a sentence that introduces a quote: its cue's, else its subject.
+
+    >>> _colon_subject("Jo Park had one message:").name
+    'Jo Park'
+    """
+    frame = sentence.rstrip().rstrip(":")
+    for m in CUE.finditer(frame):
+        if _cue_ok(frame, m):
+            mention = _np_for_cue(frame, m, allow_after=True)
+            if mention is not None:
+                return mention
+    # no cue: the subject ("The piece used one of her quotes as its headline:")
+    return speaker_after(frame)
+
+
+def _previous_sentence(text: str, f: "Found") -> str | None:
+    """The sentence before the one holding ``f``, from the previous paragraph if need be."""
+    s = f.sent_start
+    k = s - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0:
+        return None
+    ls = text.rfind("\n", 0, k + 1) + 1
+    sents = sentence_bounds(text, ls, k + 1, [])
+    return text[sents[-1][0]:sents[-1][1]] if sents else None
+
+
+def _is_title(words: list[str], quote: str) -> bool:
+    """Title Case with no sentence punctuation: a book, film, show or headline name."""
+    if len(words) < 2 or len(words) > 10 or quote.rstrip()[-1:] in ".,!?:;":
+        return False
+    return all(w[0].isupper() or w.lower() in _MINOR or w[0].isdigit() for w in words) and \
+        sum(w[0].isupper() for w in words) >= 2
+
+
+def _mk_frame(text: str, s: int, e: int, regions: list[tuple[int, int]]) -> str:
+    """``text[s:e]`` with every quotation (marks included) blanked to \\x01, same length."""
+    parts = []
+    pos = s
+    for a, b in regions:
+        a, b = max(a, s), min(b, e)
+        if a >= b:
+            continue
+        parts.append(text[pos:a])
+        parts.append("\x01" * (b - a))
+        pos = b
+    parts.append(text[pos:e])
+    return "".join(parts)
+
+
+def attribute_document(text: str) -> list[Found]:
+    """Quotes of ``text`` with speakers resolved (see the module docstring for the order)."""
+    spans = find_spans(text)
+    if not spans:
+        return []
+    index = NameIndex(text)
+    found: list[Found] = []
+    # group spans by paragraph
+    by_para: dict[int, list[Span]] = {}
+    for sp in spans:
+        by_para.setdefault(sp.para, []).append(sp)
+    for pspans in by_para.values():
+        ps, pe = pspans[0].para_start, pspans[0].para_end
+        regions = [(sp.open_at, sp.outer_end) for sp in pspans]
+        sents = sentence_bounds(text, ps, pe, regions)
+        for sp in pspans:
+            found.append(_attribute_span(text, sp, sents, regions))
+    _resolve_context(text, found)
+    _resolve_names(found, index)
+    return [f for f in found if f.keep]
+
+
+def _attribute_span(text: str, sp: Span, sents: list[tuple[int, int]],
+                    regions: list[tuple[int, int]]) -> Found:
+    start, end = sp.start, sp.end
+    # the sentence(s) holding the quote
+    s0 = next((a for a, b in sents if a <= sp.open_at < b), sp.para_start)
+    e0 = next((b for a, b in sents if a < sp.outer_end <= b), sp.para_end)
+    if e0 < sp.outer_end:
+        e0 = sp.para_end
+    f = Found(start, end, text[s0:e0], group=sp.group, para=sp.para, sent_start=s0, sent_end=e0)
+    # transcript label inside the marks: '"PENCE: Well, …'
+    lab = _LABEL.match(text, start, end)
+    if lab and len(_WORDS.findall(lab.group(1))) <= 3:
+        f.start = lab.end()
+        f.mention = lab.group(1)
+        f.speaker = lab.group(1).title() if lab.group(1).isupper() else lab.group(1)
+        f.kind, f.cue, f.standalone = "name", ":", True
+        return f
+    frame = _mk_frame(text, s0, e0, regions)
+    a, b = sp.open_at - s0, sp.outer_end - s0
+    # neighbouring quotes in the sentence bound the adjacent searches
+    prev_end = max((z - s0 for y, z in regions if z - s0 <= a and z > s0), default=0)
+    next_start = min((y - s0 for y, z in regions if y - s0 >= b and y < e0), default=len(frame))
+    outside = frame.replace("\x01", " ")
+    n_out = len(_WORDS.findall(outside))
+    qwords = _WORDS.findall(text[start:end])
+    f.standalone = n_out <= 2 or (a == 0 and sp.unclosed)
+    res = _find_after(frame, b, next_start)
+    before = None
+    if res is None:
+        before = _find_before(frame, prev_end, a)
+        if before is not None:
+            res = before[0], before[1]
+    if res is None and prev_end == 0:
+        # "Smith said the plan was "A" and "B"": a cue before an earlier quote of the sentence
+        pass
+    if res is None:
+        # any cue anywhere in the sentence, nearest first
+        best = None
+        for m in CUE.finditer(frame):
+            if "\x01" in m.group() or not _cue_ok(frame, m):
+                continue
+            mention = _np_for_cue(frame, m, allow_after=True)
+            if mention is not None:
+                dist = a - m.end() if m.end() <= a else m.start() - b
+                if best is None or dist < best[0]:
+                    best = (dist, mention, norm_cue(m.group()))
+        if best is not None:
+            res = best[1], best[2]
+    # colon introduction at the end of the text before the quote
+    if res is None:
+        lead = frame[prev_end:a].rstrip()
+        if lead.endswith(":") and lead[:-1].strip():
+            m = _colon_subject(lead)
+            if m is not None:
+                res = m, ":"
+    if res is not None:
+        mention, cue = res
+        f.mention, f.cue, f.kind, f.female = mention.text, cue, mention.kind, mention.female
+        f.speaker = mention.name if mention.kind == "name" else (mention.text if mention.kind == "role" else None)
+        # partial: words of the sentence between the cue and the quote ("said the plan was")
+        if before is not None:
+            between = frame[before[2]:a]
+            f.partial = len(_WORDS.findall(between.replace("\x01", " "))) >= 2 and not between.rstrip().endswith(":")
+        elif not f.standalone:
+            f.partial = bool(qwords) and text[start:start + 1].islower() and a > 0
+    # scare quotes, titles, nicknames
+    lead_text = frame[max(prev_end, a - 40):a]
+    if not f.standalone:
+        if _SCARE_BEFORE.search(lead_text.rstrip(" \x01")) and len(qwords) <= 4:
+            f.keep = False
+        elif _is_title(qwords, text[start:end]) and f.cue is None:
+            f.keep = False
+    return f
+
+
+def _resolve_context(text: str, found: list[Found]) -> None:
+    """Speakers from context: same sentence, same multi-paragraph quote, previous quotes."""
+    # 1. quotes of one sentence share an attribution
+    by_sent: dict[int, list[Found]] = {}
+    for f in found:
+        by_sent.setdefault(f.sent_start, []).append(f)
+    for group in by_sent.values():
+        if len(group) < 2:
+            continue
+        for k, f in enumerate(group):
+            if f.mention is None:
+                src = next((g for g in reversed(group[:k]) if g.mention), None) or \
+                    next((g for g in group[k + 1:] if g.mention), None)
+                if src is not None:
+                    _copy(f, src)
+                    f.partial = f.partial or src.partial
+    # 2. multi-paragraph quotes share a speaker
+    by_group: dict[int, list[Found]] = {}
+    for f in found:
+        by_group.setdefault(f.group, []).append(f)
+    for group in by_group.values():
+        if len(group) < 2:
+            continue
+        src = next((g for g in reversed(group) if g.mention), None)
+        if src is not None:
+            for f in group:
+                if f.mention is None:
+                    _copy(f, src)
+    # 3. a quote standing alone: a colon introduction in the sentence before, else the
+    #    previous quote's speaker (up to 2 paragraphs back), else the subject of the sentence
+    #    before when it is a name ("Smith was defiant. 'We will win.'")
+    last: Found | None = None
+    for f in found:
+        if f.mention is None and f.standalone:
+            prev = _previous_sentence(text, f)
+            m = _colon_subject(prev) if prev and prev.rstrip().endswith(":") else None
+            if m is not None:
+                _set(f, m, ":")
+            elif last is not None and f.para - last.para <= 2:
+                _copy(f, last)
+            elif prev:
+                m = speaker_after(prev)
+                if m is not None and m.kind == "name":
+                    _set(f, m, None)
+        if f.mention is None and not f.standalone:
+            words = len(_WORDS.findall(text[f.start:f.end]))
+            if words <= 4:
+                f.keep = False
+        if f.mention is not None:
+            last = f
+
+
+def _set(f: Found, m: Mention, cue: str | None) -> None:
+    f.mention, f.cue, f.kind, f.female = m.text, cue, m.kind, m.female
+    f.speaker = m.name if m.kind == "name" else (m.text if m.kind == "role" else None)
+
+
+def _copy(dst: Found, src: Found) -> None:
+    dst.speaker, dst.mention, dst.cue = src.speaker, src.mention, src.cue
+    dst.kind, dst.female = src.kind, src.female
+
+
+def _resolve_names(found: list[Found], index: NameIndex) -> None:
+    """Short names to the fullest name in the article; pronouns to the last compatible speaker."""
+    speakers: list[tuple[int, int, str, bool | None]] = []  # (position, para, name, female)
+    mentions = index.mentions
+    for f in found:
+        if f.kind == "name" and f.speaker:
+            f.speaker = index.fullest(f.speaker, f.female)
+            fem = f.female if f.female is not None else gender_of(f.speaker)
+            speakers.append((f.start, f.para, f.speaker, fem))
+        elif f.kind == "pronoun" and f.mention:
+            low = f.mention.lower()
+            if low not in ("he", "she"):
+                continue
+            want = low == "she"
+            pick = None
+            for pos, para, name, fem in reversed(speakers):
+                if fem is None or fem == want:
+                    if f.para - para <= 3:
+                        pick = name
+                    break
+            if pick is None:
+                for pos, name in reversed(mentions):
+                    if pos >= f.start:
+                        continue
+                    g = gender_of(name)
+                    if g is None or g == want:
+                        pick = index.fullest(name)
+                        break
+            if pick is None:
+                for pos, para, name, fem in reversed(speakers):
+                    if fem is None or fem == want:
+                        pick = name
+                        break
+            f.speaker = pick
+            if pick is not None:
+                speakers.append((f.start, f.para, pick, want))

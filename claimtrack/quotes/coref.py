@@ -1,0 +1,107 @@
+"""Coreference, the cheap way: short names to the fullest name in the article, pronouns to the
+most recent compatible speaker.
+
+>>> idx = NameIndex("Turkish President Recep Tayyip Erdogan met Putin. Later Erdogan spoke.")
+>>> idx.fullest("Erdogan")
+'Recep Tayyip Erdogan'
+"""
+from __future__ import annotations
+
+import re
+
+from claimtrack.quotes.speakers import _NOT_NAME, TITLES, clean_name
+
+_NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-][A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)"
+_RUN = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col)\.\s+)?" + _NAME_WORD
+    + r"(?:\s+(?:(?:de|van|von|der|den|bin|al|la|le|da|del|di|ibn|abu)\s+)?" + _NAME_WORD + r")+")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+# common first names, for the gender of a name when no title or pronoun tells
+_FEMALE = frozenset("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
+nancy lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela
+emma nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather
+diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith megan
+andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean
+abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa
+diana natalie brittany charlotte marie kayla alexis lori hillary hilary chelsea ivanka melania
+michelle nikki elaine sheila theresa angela marine ursula kamala nancy condoleezza madeleine
+jill tulsi elise kellyanne huma hope kate claire jane anne fiona nicola priti yvette harriet""".split())
+_MALE = frozenset("""james robert john michael david william richard joseph thomas charles
+christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
+timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler
+aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith
+roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe
+bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell
+bobby mason philip louis barack bernie bill mike mitt ted marco chris newt rudy rand jeb ben
+vladimir recep tayyip xi emmanuel boris tony gordon nigel jeremy rishi keir angela hugh tim
+reince jared eric rex jim tom dick harry bob ron rick tommy jimmy johnny ken ed sam""".split()) - _FEMALE
+
+
+def gender_of(name: str | None) -> bool | None:
+    """True for a female first name, False for male, None when unknown.
+
+    >>> gender_of("Hillary Clinton"), gender_of("Donald Trump"), gender_of("Clinton")
+    (True, False, None)
+    """
+    if not name:
+        return None
+    first = name.split()[0].lower().rstrip(".")
+    if first in _FEMALE:
+        return True
+    if first in _MALE:
+        return False
+    return None
+
+
+class NameIndex:
+    """Every multi-word name in one article, by last word, to expand short mentions."""
+
+    def __init__(self, text: str) -> None:
+        self.by_last: dict[str, list[tuple[str, int, int]]] = {}  # last -> [(name, count, first)]
+        self.mentions: list[tuple[int, str]] = []  # (position, name) of every multi-word name
+        seen: dict[str, list] = {}
+        for m in _RUN.finditer(text):
+            toks = m.group().split()
+            if _POSSESSIVE.search(toks[-1]):
+                toks[-1] = _POSSESSIVE.sub("", toks[-1])
+            name, _ = clean_name(toks)
+            if not name or " " not in name:
+                continue
+            if name.split()[0].lower() in _NOT_NAME or name.split()[-1].lower() in _NOT_NAME \
+                    or name.split()[-1].lower() in TITLES:
+                continue
+            self.mentions.append((m.start(), name))
+            rec = seen.get(name)
+            if rec is None:
+                seen[name] = [name, 1, m.start()]
+            else:
+                rec[1] += 1
+        for name, count, first in seen.values():
+            self.by_last.setdefault(name.split()[-1].lower(), []).append((name, count, first))
+
+    def fullest(self, name: str, female: bool | None = None) -> str:
+        """The fullest name in the article that ends like ``name`` and contains its words."""
+        toks = name.split()
+        if not toks:
+            return name
+        cands = self.by_last.get(toks[-1].lower())
+        if not cands:
+            return name
+        want = {t.lower().rstrip(".") for t in toks if len(t.rstrip(".")) > 1}
+        best = None
+        for cand, count, first in cands:
+            ctoks = cand.split()
+            if len(ctoks) < len(toks):
+                continue
+            if not want <= {t.lower().rstrip(".") for t in ctoks}:
+                continue
+            g = gender_of(cand)
+            if female is not None and g is not None and g != female:
+                continue
+            key = (len(ctoks), count, -first)
+            if best is None or key > best[0]:
+                best = (key, cand)
+        return best[1] if best else name

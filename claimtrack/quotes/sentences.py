@@ -1,0 +1,43 @@
+"""Sentence bounds inside one paragraph, never splitting inside a quotation.
+
+>>> text = 'Mr. Smith spoke. "We won. Again," he said. Then he left.'
+>>> [text[a:b] for a, b in sentence_bounds(text, 0, len(text), [(17, 34)])]
+['Mr. Smith spoke.', '"We won. Again," he said.', 'Then he left.']
+"""
+from __future__ import annotations
+
+import re
+
+# a full stop (or ! ? …), optional closing marks/brackets, space, then something that can
+# start a sentence
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9])")
+_ABBREV = frozenset("""mr mrs ms dr st jr sr rep reps sen sens gov gen lt col sgt capt cmdr adm maj
+prof rev hon pres supt det insp cpl pvt vs etc no nos inc corp co ltd bros mt ft jan feb mar
+apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e st ave blvd fig vol
+op ph ed al""".split())
+_LASTWORD = re.compile(r"([\w.]+)$")
+
+
+def sentence_bounds(text: str, start: int, end: int,
+                    protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text[start:end]``; no split inside ``protected``."""
+    out = []
+    s = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        b = m.end()
+        if any(a < b < z for a, z in protected):
+            continue
+        # the word before the stop: an abbreviation or an initial does not end a sentence
+        if text[m.start()] == ".":
+            w = _LASTWORD.search(text, max(start, m.start() - 12), m.start())
+            if w:
+                word = w.group(1).lower().strip(".")
+                if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                    continue
+        out.append((s, b))
+        s = b
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end:
+        out.append((s, end))
+    return out

@@ -1,0 +1,263 @@
+"""Speaker mentions next to a cue: names with titles and appositives, pronouns, role nouns.
+
+Each finder looks at plain text on one side of a cue and returns a :class:`Mention` or None.
+
+>>> speaker_before("Turkish President Recep Tayyip Erdogan").name
+'Recep Tayyip Erdogan'
+>>> speaker_before("“We will win,” Hugh Hill, a doctor,").name
+'Hugh Hill'
+>>> speaker_after(" the spokesman.").text
+'the spokesman'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PRONOUNS = frozenset("he she they it i we you who which".split())
+#: titles and offices that precede a name and are not part of it
+TITLES = frozenset("""mr mrs ms miss dr prof rev sen sens rep reps gov lt col gen sgt capt cmdr adm
+maj cpl pvt det insp supt hon pres st president vice secretary senator representative governor
+mayor chairman chairwoman chairperson chair chief minister prime foreign deputy ambassador judge
+justice general colonel captain sergeant lieutenant commissioner director attorney sheriff
+officer coach manager speaker leader leaders spokesman spokeswoman spokesperson candidate nominee
+congressman congresswoman councilman councilwoman councillor councilor assemblyman assemblywoman
+professor doctor pastor father sister brother king queen prince princess lord lady sir dame
+chancellor premier emir sheikh pope cardinal bishop archbishop rabbi imam ceo cfo coo founder
+editor executive analyst economist inspector superintendent commander admiral marshal trooper
+agent detective former acting interim then mr. rep. sen. gov.""".split())
+#: capitalised words that start a sentence or a date, not a name
+_NOT_NAME = frozenset("""the a an but and or so yet as in on at by for from with to of if when while
+after before since though although because then yesterday today tonight earlier later also
+still even now last next this that these those there here it its his her their our my your
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december meanwhile however instead indeed asked told
+said says speaking writing according some many most several few both each every all no not
+one two three four five six seven eight nine ten mr mrs ms dr""".split())
+_PARTICLES = frozenset("de van von der den bin al la le du da del di dos das ibn abu ben".split())
+_SUFFIX = frozenset("jr jr. sr sr. ii iii iv".split())
+_DETERMINERS = frozenset("""the a an one another his her their its our my your this that these
+those some many several two three four both each""".split())
+# words that cannot end a role noun phrase (verbs, prepositions, adverbs)
+_NOT_ROLE_END = frozenset("""is was are were be been being has have had do does did will would can
+could should may might must not also just then than that which who whom of in on at by for from
+to with as and or but if so very more most much about into over after before under while when
+where there here it he she they we i you me him her them us really later again only still even
+yes no""".split())
+
+_ABBR = ("Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Sens|Rep|Reps|Gov|Lt|Col|Gen|Sgt|Capt|Cmdr|Adm|Maj|Cpl|Pvt|"
+         "Det|Insp|Supt|Hon|Pres|St|Jr|Sr|Ft|Mt|Sec|Atty|Gens")
+_TOKEN = re.compile(r"(?:" + _ABBR + r")\.|[A-Z]\.(?:[A-Z]\.)*|[^\W\d_][\w’'\-]*|\d[\w.,]*|[^\w\s]")
+_ADVERB_TAIL = re.compile(
+    r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|will|may|might|could|"
+    r"should|did|does|do|is|was|were|are|reportedly|repeatedly|simply|just|often|again|earlier|"
+    r"first|never|not|only|always|still|even|further|already|flatly|bluntly|publicly|privately|"
+    r"quickly|finally|openly|explicitly|frequently|famously|memorably|angrily|proudly|"
+    r"confidently|simply|continued\s+to|went\s+on\s+to|began|had\s+already|(?!(?:family|ally|rally|assembly|supply|anomaly|monopoly|bully|belly)\b)[a-z]{2,}ly))+\s*$",
+)
+_PAREN_TAIL = re.compile(r"\s*\([^()]{0,60}\)\s*$")
+_NAME_TOKEN = re.compile(r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|O’\w+|O'\w+|Mc\w+)$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A speaker mention: ``text`` as written, ``name`` with titles removed (None for roles and
+    pronouns), ``kind`` one of "name", "pronoun", "role"."""
+
+    text: str
+    name: str | None
+    kind: str
+    female: bool | None = None  # from a title or pronoun, when the words tell
+
+
+def _is_name_token(tok: str) -> bool:
+    if tok.lower().rstrip(".") in _PARTICLES:
+        return True
+    return bool(_NAME_TOKEN.match(tok)) and any(c.isalpha() for c in tok)
+
+
+def clean_name(tokens: list[str]) -> tuple[str | None, bool | None]:
+    """Drop leading titles, sentence words and nationalities; return (name, female?).
+
+    >>> clean_name("Turkish President Recep Tayyip Erdogan".split())
+    ('Recep Tayyip Erdogan', None)
+    >>> clean_name(["Mrs.", "Clinton"])
+    ('Clinton', True)
+    """
+    female = None
+    toks = [t for t in tokens if t]
+    # possessive at the end: not a speaker name ("Trump's spokesman" is handled as a role)
+    # strip everything up to the last title word
+    last_title = -1
+    for k, t in enumerate(toks):
+        low = t.lower().rstrip(".")
+        if low in ("mrs", "ms", "miss", "congresswoman", "chairwoman", "spokeswoman", "queen",
+                   "princess", "lady", "dame", "sister", "councilwoman", "assemblywoman"):
+            female = True
+        elif low in ("mr", "congressman", "chairman", "spokesman", "king", "prince", "lord", "sir",
+                     "father", "brother", "councilman", "assemblyman"):
+            female = False
+        if low in TITLES or low + "." in TITLES:
+            last_title = k
+    if last_title >= 0 and last_title < len(toks) - 1:
+        toks = toks[last_title + 1:]
+    while toks and toks[0].lower().rstrip(".") in _NOT_NAME:
+        toks = toks[1:]
+    while toks and toks[-1].lower() in _SUFFIX and len(toks) > 1:
+        toks = toks[:-1]
+    if not toks:
+        return None, female
+    if toks[-1].lower().rstrip(".") in TITLES or toks[-1].lower() in _PARTICLES:
+        return None, female
+    return " ".join(toks), female
+
+
+def _tokens(s: str) -> list[str]:
+    return _TOKEN.findall(s)
+
+
+def _name_run_back(toks: list[str]) -> list[str]:
+    """The run of name-like tokens at the end of ``toks`` (titles and initials included)."""
+    k = len(toks)
+    while k > 0 and (_is_name_token(toks[k - 1]) or toks[k - 1].lower() in TITLES):
+        k -= 1
+    run = toks[k:]
+    while run and run[0].lower() in _PARTICLES:
+        run = run[1:]
+    return run
+
+
+def _role_back(toks: list[str]) -> list[str] | None:
+    """A role noun phrase at the end of ``toks``: determiner + up to 4 words ("the spokesman")."""
+    if not toks or toks[-1].lower() in _NOT_ROLE_END or not toks[-1][:1].isalpha():
+        return None
+    for k in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
+        t = toks[k]
+        if not (t[:1].isalpha() or t[:1].isdigit() or t == "-"):
+            return None
+        low = t.lower()
+        if low in _DETERMINERS or low.endswith("’s") or low.endswith("'s"):
+            if k == len(toks) - 1:
+                return None
+            return toks[k:]
+        if k < len(toks) - 1 and low in _NOT_ROLE_END:
+            return None
+    return None
+
+
+def speaker_before(left: str) -> Mention | None:
+    """The speaker at the end of ``left`` (the text just before a cue).
+
+    >>> speaker_before("In turn, Putin").name
+    'Putin'
+    >>> speaker_before("she").kind
+    'pronoun'
+    """
+    left = _ADVERB_TAIL.sub("", left)
+    left = _PAREN_TAIL.sub("", left).rstrip()
+    if not left:
+        return None
+    if left.endswith(","):
+        # an appositive: "Hugh Hill, a doctor," or "Kukura, 24, a junior who heads the club,"
+        body = left[:-1]
+        for _ in range(3):
+            c = body.rfind(",")
+            if c < 0:
+                break
+            head = body[:c]
+            if any(q in body[c:] for q in "\"“”\x01"):
+                break
+            m = speaker_before(head)
+            if m is not None and m.kind == "name":
+                return Mention(f"{head[len(head) - len(m.text):] if head.endswith(m.text) else m.text}"
+                               f"{left[c:-1]}", m.name, m.kind, m.female)
+            body = head
+        return None
+    toks = _tokens(left[-200:])
+    if not toks:
+        return None
+    last = toks[-1]
+    low = last.lower()
+    if low in PRONOUNS:
+        if low in ("who", "which"):
+            # "Smith, who ..., said": the antecedent comes before the relative pronoun
+            head = left[: len(left) - len(last)].rstrip().rstrip(",").rstrip()
+            m = speaker_before(head)
+            if m is not None:
+                return m
+            return Mention(last, None, "pronoun")
+        fem = True if low == "she" else False if low == "he" else None
+        return Mention(last, None, "pronoun", fem)
+    if last[:1].isupper():
+        run = _name_run_back(toks)
+        if run:
+            name, female = clean_name(run)
+            if name:
+                return Mention(" ".join(run), name, "name", female)
+        return None
+    role = _role_back(toks)
+    if role:
+        return Mention(" ".join(role), None, "role")
+    # a bare plural or mass noun: "officials said", "critics say"
+    if low.endswith("s") and low not in _NOT_ROLE_END and len(low) > 3 and (
+            len(toks) == 1 or not toks[-2][:1].isalpha() or toks[-2][:1].isupper()):
+        return Mention(last, None, "role")
+    return None
+
+
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday
+tonight recently later earlier then once this last on in at during""".split())
+
+
+def speaker_after(right: str) -> Mention | None:
+    """The speaker at the start of ``right`` (the text just after a cue), as in "said Erdogan".
+
+    >>> speaker_after(" Turkish President Recep Tayyip Erdogan, adding").name
+    'Recep Tayyip Erdogan'
+    """
+    toks = _tokens(right[:200])
+    k = 0
+    # "said Monday", "said on Tuesday": skip a short time phrase
+    while k < len(toks) and k < 3 and toks[k].lower() in _TIME_WORDS:
+        k += 1
+    toks = toks[k:]
+    if not toks:
+        return None
+    first = toks[0]
+    low = first.lower()
+    if low in PRONOUNS and low not in ("who", "which", "it", "you"):
+        fem = True if low == "she" else False if low == "he" else None
+        return Mention(first, None, "pronoun", fem)
+    if low in _DETERMINERS or low.endswith("’s") or low.endswith("'s"):
+        role = [first]
+        for t in toks[1:6]:
+            if not t[:1].isalpha() or t.lower() in _NOT_ROLE_END:
+                break
+            role.append(t)
+        if len(role) > 1:
+            # a capitalised tail is a name with a title: "the Rev. Al Sharpton"
+            cap = [t for t in role[1:] if t[:1].isupper()]
+            if cap and role[-1][:1].isupper():
+                run = []
+                for t in role[1:]:
+                    if _is_name_token(t) or t.lower() in TITLES:
+                        run.append(t)
+                    else:
+                        run = []
+                name, female = clean_name(run)
+                if name:
+                    return Mention(" ".join(role), name, "name", female)
+            return Mention(" ".join(role), None, "role")
+        return None
+    if first[:1].isupper():
+        run = []
+        for t in toks:
+            if _is_name_token(t) or t.lower() in TITLES:
+                run.append(t)
+            else:
+                break
+        # "the" never here; a trailing possessive means an organisation's person follows
+        name, female = clean_name(run)
+        if name:
+            return Mention(" ".join(run), name, "name", female)
+    return None

@@ -1,0 +1,148 @@
+"""The quote extractor on short texts written for these tests (one test per issue-3 bullet)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimtrack.quotes import extract_quotes
+from claimtrack.records import stable_id
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw" / "dw-2018-09-17-putin-erdogan-sochi.txt"
+
+
+def quotes(text):
+    qs = extract_quotes(text, "t")
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+    return qs
+
+
+def pairs(text):
+    return [(q.text, q.speaker) for q in quotes(text)]
+
+
+@pytest.mark.parametrize("text", [
+    'Mayor Ann Lee said, "The bridge will open in May."',
+    "Mayor Ann Lee said, “The bridge will open in May.”",
+    "Mayor Ann Lee said, „The bridge will open in May.“",
+    "Mayor Ann Lee said, «The bridge will open in May.»",
+    "Mayor Ann Lee said, ''The bridge will open in May.''",
+    "Mayor Ann Lee said, ``The bridge will open in May.''",
+    "Mayor Ann Lee said, 'The bridge will open in May.'",
+    "Mayor Ann Lee said, ‘The bridge will open in May.’",
+])
+def test_quotation_mark_styles(text):
+    assert pairs(text) == [("The bridge will open in May.", "Ann Lee")]
+
+
+def test_unbalanced_marks_lose_only_the_broken_quote():
+    text = ('The council met on Monday. "It was a long night\n\n'
+            '"We are done," Tom Price said.\n\nA 12" pipe burst. ” Then nothing.')
+    got = pairs(text)
+    assert ("We are done,", "Tom Price") in got
+    assert all("pipe" not in t for t, _ in got)
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = ('Ecuador"s president said the plan works. He loves rock \'n\' roll and the players\' union.\n\n'
+            '"We can\'t stop now," said Maria Gomez.')
+    assert pairs(text) == [("We can't stop now,", "Maria Gomez")]
+
+
+def test_multi_paragraph_quote():
+    text = ('“The first part of the plan is done,\n\n'
+            '“and the second part starts tomorrow,” said Carl Berg, the minister.')
+    got = quotes(text)
+    assert [q.text for q in got] == ["The first part of the plan is done,",
+                                     "and the second part starts tomorrow,"]
+    assert {q.speaker for q in got} == {"Carl Berg"}
+
+
+@pytest.mark.parametrize("text,speaker,cue", [
+    ('"The rain will stop," said Erdogan.', "Erdogan", "said"),
+    ('"The rain will stop," Erdogan said.', "Erdogan", "said"),
+    ('Erdogan said: "The rain will stop."', "Erdogan", "said"),
+    ('Turkish President Recep Tayyip Erdogan said: "The rain will stop."', "Recep Tayyip Erdogan", "said"),
+    ('Hugh Hill, a doctor, said: "The rain will stop."', "Hugh Hill", "said"),
+    ('"The rain will stop," Hugh Hill, a doctor at the clinic, said.', "Hugh Hill", "said"),
+])
+def test_speaker_positions_titles_appositives(text, speaker, cue):
+    [q] = quotes(text)
+    assert (q.text.rstrip(",."), q.speaker, q.cue) == ("The rain will stop", speaker, cue)
+
+
+def test_pronoun_and_role_speakers():
+    text = ('Prime Minister Jane Ortiz visited the plant. "It is a fine place," she said.\n\n'
+            '"We disagree," the spokesman said.\n\n'
+            'Paul Kerr arrived later. "I am late," he added.')
+    got = pairs(text)
+    assert got == [("It is a fine place,", "Jane Ortiz"), ("We disagree,", "the spokesman"),
+                   ("I am late,", "Paul Kerr")]
+    assert quotes(text)[0].speaker_mention == "she"
+
+
+@pytest.mark.parametrize("text,speaker,cue", [
+    ('Jo Park told reporters: "We will not sell."', "Jo Park", "told"),
+    ('"We will not sell," Jo Park wrote.', "Jo Park", "wrote"),
+    ('"We will not sell," Jo Park argued.', "Jo Park", "argued"),
+    ('"We will not sell," Jo Park warned.', "Jo Park", "warned"),
+    ('According to Jo Park, "we will not sell."', "Jo Park", "according to"),
+    ('"We will not sell," according to Jo Park.', "Jo Park", "according to"),
+    ('"We will not sell." — Commissioner Jo Park', "Jo Park", "—"),
+    ('Jo Park had one message: "We will not sell."', "Jo Park", ":"),
+    ('"PARK: We will not sell."', "Park", ":"),
+])
+def test_cues_beyond_said(text, speaker, cue):
+    [q] = quotes(text)
+    assert (q.text.rstrip(".,").capitalize(), q.speaker, q.cue) == ("We will not sell", speaker, cue)
+
+
+def test_speaker_in_previous_sentence_and_consecutive_paragraphs():
+    text = ('Mary Smith was defiant:\n\n'
+            '"We will win."\n\n'
+            '"We always win," Smith said. "Nobody can stop us."\n\n'
+            '"Not even the weather."')
+    got = pairs(text)
+    assert got == [("We will win.", "Mary Smith"), ("We always win,", "Mary Smith"),
+                   ("Nobody can stop us.", "Mary Smith"), ("Not even the weather.", "Mary Smith")]
+
+
+def test_titles_scare_quotes_and_nicknames_are_left_out():
+    text = ('The singer, who goes by the name "Shorty", released "The Long Road Home" last year. '
+            'Critics called the so-called "reform" a mess.\n\n'
+            '"It sold well," said Dana White.')
+    assert pairs(text) == [("It sold well,", "Dana White")]
+
+
+def test_partial_quote_inside_indirect_speech():
+    text = 'Governor Al Brown said the budget was "a disaster for schools" and should be redone.'
+    [q] = quotes(text)
+    assert (q.text, q.speaker, q.partial) == ("a disaster for schools", "Al Brown", True)
+
+
+def test_ids_offsets_and_sentence():
+    text = 'Intro here. "Go home," said Bo Diaz. The end.'
+    [q] = extract_quotes(text, "art1")
+    assert q.quote_id == stable_id("art1", "q", q.start, q.end)
+    assert q.sentence == '"Go home," said Bo Diaz.'
+
+
+@pytest.mark.parametrize("text", [
+    "", '"', '""', "“", "”“", '"\n"', "\x00\x01\x02\"a\"", "'" * 50, '"a' * 1000,
+    "“" + "word " * 50000, "said " * 10000, ': "' * 3000, "A\u2028B“c”",
+])
+def test_total_on_odd_input(text):
+    for q in extract_quotes(text):
+        assert text[q.start:q.end] == q.text
+
+
+def test_sample_article():
+    text = SAMPLE.read_text(encoding="utf-8")
+    got = [(q.text, q.speaker, q.speaker_mention) for q in extract_quotes(text, "dw")]
+    assert got == [
+        ("the entire world has eyes focused on our meeting today.", "Recep Tayyip Erdogan", "Erdogan"),
+        ("I believe that the statement we will make after the Sochi meeting will give new hope "
+         "to the region,", "Recep Tayyip Erdogan", "he"),
+        ("find solutions for where there are none yet.", "Vladimir Putin", "Putin"),
+    ]
