@@ -1,12 +1,114 @@
 """Numeric-claim extraction: numbers -> qualifiers -> units -> context (noun, subject, speaker).
 
-Entry point: :func:`extract_claims`.
+Entry point: :func:`extract_claims`. Pure regular-expression rules, no models:
+
+- :mod:`.numbers` finds numerals, number words, fractions, scales ("3.5bn", "150 mln") and vague
+  magnitudes ("tens of thousands"), with currency and unit (:mod:`.units`);
+- :mod:`.qualifiers` turns "more than", "about", "up to", "between X and Y" into intervals;
+- :mod:`.filters` drops dates, years, times, ordinals, labels, names such as "S&P 500", phones;
+- :mod:`.context` gives each claim its sentence, counted noun, subject and speaker.
+
+>>> [(c.surface, c.value, c.qualifier, c.noun) for c in extract_claims("More than 3 million civilians fled.")]
+[('3 million', 3000000.0, 'at_least', 'civilians')]
 """
 from __future__ import annotations
 
-from claimtrack.records import Claim, Quote
+import math
+
+from claimtrack.claims import context, filters, qualifiers
+from claimtrack.claims.numbers import Mention, scan
+from claimtrack.claims.units import is_money
+from claimtrack.records import Claim, Quote, stable_id
+
+__all__ = ["extract_claims"]
+
+_MAX_TEXT = 5_000_000  # characters; longer inputs are cut (a claim extractor is not a log parser)
 
 
 def extract_claims(text: str, article_id: str = "", quotes: list[Quote] | None = None) -> list[Claim]:
-    """Every numeric claim in ``text`` (placeholder until the extractor lands)."""
-    return []
+    """Every numeric claim in ``text``, in text order.
+
+    Offsets are into ``text`` (``text[c.start:c.end] == c.surface``). A claim inside one of
+    ``quotes`` takes that quote's speaker. Never raises; values are always finite.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        return _extract(text[:_MAX_TEXT], article_id, quotes or [])
+    except Exception:  # noqa: BLE001 - the extractor must be total; a bug here must not stop a run
+        return []
+
+
+def _extract(text: str, article_id: str, quotes: list[Quote]) -> list[Claim]:
+    mentions = scan(text)
+    if not mentions:
+        return []
+    mentions = filters.mark(text, mentions)
+    mentions = qualifiers.apply(text, mentions)
+    mentions = filters.mark(text, mentions)  # ranges formed just now get the same checks
+    kept = [m for m in mentions if m.drop is None]
+    if not kept:
+        return []
+    spans = context.sentence_spans(text)
+    starts = [a for a, _ in spans]
+    claims: list[Claim] = []
+    prev: tuple[Mention, Claim] | None = None
+    for men in kept:
+        claim = _claim(text, article_id, men, spans, starts, quotes, prev)
+        if claim is not None:
+            claims.append(claim)
+            prev = (men, claim)
+    return claims
+
+
+def _claim(text, article_id, men: Mention, spans, starts, quotes, prev) -> Claim | None:
+    value, low, high = float(men.value), float(men.low), float(men.high)
+    if not all(math.isfinite(x) for x in (value, low, high)):
+        return None
+    low, high = min(low, value), max(high, value)
+    sent = context.find_sentence(spans, starts, men.start)
+    a, b = sent
+    if not a <= men.start < max(b, men.start + 1):
+        sent = (men.start, men.end)
+        a, b = sent
+    limit = min(b, men.end + 200) if b > men.end else min(len(text), men.end + 200)
+    after_of = men.unit in ("percent", "fraction") or men.qualifier == "vague" or men.frac
+    noun, caps = context.noun_phrase(text, men.end, limit, after_of=after_of)
+    if noun is None and not after_of and text[men.end:men.end + 4] == " of ":
+        noun, caps = context.noun_phrase(text, men.end, limit, after_of=True)
+    if men.unit and noun is None and is_money(men.unit):
+        noun = None
+    # a currency amount in parentheses right after another is a conversion of the same amount
+    if prev is not None and is_money(men.unit) and is_money(prev[0].unit) and \
+            text[prev[0].end:men.start].strip() in ("(", "(or", "( or", "or", "(about", "(around", "(roughly") \
+            and text[men.end:men.end + 1] == ")":
+        noun = noun or prev[1].noun
+        if prev[1].qualifier in ("approx", "at_least", "at_most") and men.qualifier == "exact":
+            q = prev[1].qualifier
+            men.qualifier = q
+    speaker = None
+    for q in quotes:
+        if q.start <= men.start and men.end <= q.end:
+            speaker = q.speaker
+            break
+    if speaker is None:
+        speaker = context.attribution(text, sent)
+    subject = context.subjects(text, sent, men.start, men.end, extra=caps)
+    if speaker and subject and len(subject) > 1:
+        subject = [s for s in subject if s != speaker] or subject
+    return Claim(
+        claim_id=stable_id(article_id, "c", men.start, men.end),
+        article_id=article_id,
+        surface=text[men.start:men.end],
+        value=value,
+        low=low,
+        high=high,
+        qualifier=men.qualifier,
+        start=men.start,
+        end=men.end,
+        unit=men.unit,
+        noun=noun,
+        subject=subject,
+        speaker=speaker,
+        sentence=text[a:b] if b - a <= 2000 else text[max(a, men.start - 500):min(b, men.end + 500)],
+    )

@@ -1,0 +1,236 @@
+"""Context of a claim: its sentence, the counted noun, the subject and the speaker.
+
+Conventions:
+- ``noun``: the lowercase words of the noun phrase that follows the number, as written
+  ("3.5 million Syrian refugees in Turkey" -> ``"refugees"``; "12 observation posts" ->
+  ``"observation posts"``). With a percentage, fraction or vague magnitude, the phrase after
+  "of" ("60 percent of voters" -> ``"voters"``). ``None`` when nothing is counted.
+- ``subject``: the capitalised names of the clause (places, organisations, people, and
+  proper adjectives such as "Syrian" that modify the noun), nearest to the number first.
+  So "Syrian refugees" is ``noun="refugees"`` with ``"Syrian"`` in ``subject``.
+- ``speaker``: taken by the caller from an enclosing quote; otherwise the attribution in the
+  sentence: "according to the UN" -> ``"UN"``, "..., Erdogan said" -> ``"Erdogan"``.
+
+>>> t = "Ankara hopes to return some of the 3.5 million Syrian refugees in Turkey."
+>>> noun_phrase(t, t.index(" Syrian"), len(t))
+('refugees', ['Syrian'])
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Prof|Jr|Sr|Inc|Co|Corp|Ltd|No|Nos|"
+                     r"vs|etc|approx|Fig|Figs|Eq|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|"
+                     r"e\.g|i\.e|al|Ref|Vol|pp|ca|c)|\b[A-Z])\.\Z")
+_WORD = re.compile(r"[A-Za-z][\w'’&.-]*")
+_STOP = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+    "as", "into", "onto", "over", "under", "than", "that", "which", "who", "whom", "whose", "where", "when",
+    "while", "since", "until", "after", "before", "during", "per", "each", "every", "this", "these", "those",
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "said", "says", "say",
+    "told", "tell", "according", "now", "still", "already", "also", "just", "only", "even", "more", "less",
+    "most", "least", "about", "around", "some", "up", "down", "out", "off", "across", "through", "between",
+    "among", "against", "toward", "towards", "without", "within", "so", "if", "because", "though",
+    "although", "whereas", "yet", "then", "there", "here", "it", "its", "their", "they", "them", "he", "she",
+    "his", "her", "we", "our", "you", "your", "i", "my", "not", "no", "all", "both", "either", "neither",
+    "last", "next", "ago", "earlier", "later", "year", "years", "month", "months", "week", "weeks", "day",
+    "days", "today", "yesterday", "tomorrow", "time", "times", "percent", "per", "cent", "respectively",
+    "including", "excluding", "plus", "minus", "via", "despite", "like", "unlike", "such", "what", "how",
+    "why", "rose", "fell", "rise", "fall", "live", "lived", "died", "die", "fled", "flee", "left", "face",
+    "faced", "need", "needed", "want", "wanted", "make", "made", "take", "took", "get", "got", "see", "saw",
+    "seen", "went", "go", "come", "came", "remain", "remained", "remains", "lost", "won", "gave", "give",
+    "set", "put", "hit", "cost", "costs", "paid", "pay", "raised", "cut", "owned", "worth", "away",
+    "annually", "each", "apiece", "alone", "total", "overall", "altogether", "respectively", "again",
+    "back", "too", "very", "nearly", "almost", "roughly", "approximately", "x", "mln", "bln", "dlrs", "pct",
+    "vs", "versus", "compared", "expected", "estimated", "reported", "believed", "thought", "known", "seem",
+}
+_OF_DET = re.compile(r"\s+of\s+(?:(?:the|all|its|their|his|her|our|these|those|a|an|which|them|whom|its)\s+)*", re.I)
+_CAP = re.compile(
+    r"(?<![\w'’])(?:[A-Z][\w&'’.-]*|al-[A-Z][\w'’-]*)(?:(?:\s+|\s+(?:of|de|del|da|di|du|la|le|von|van|der|bin|al|ul|for)\s+|-)"
+    r"(?:[A-Z][\w&'’.-]*|al-[A-Z][\w'’-]*))*"
+)
+_NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "With", "And", "But", "Or", "It",
+    "He", "She", "They", "We", "I", "You", "This", "That", "These", "Those", "There", "Their", "His", "Her",
+    "Its", "Our", "My", "Your", "About", "Some", "More", "Over", "Under", "Nearly", "Almost", "Around",
+    "Roughly", "Just", "Only", "According", "After", "Before", "While", "When", "Since", "As", "If", "So",
+    "Also", "Many", "Most", "Much", "Several", "Both", "All", "Each", "Every", "Why", "What", "Who", "How",
+    "Where", "Meanwhile", "However", "Still", "Yet", "Read", "Image", "Photo", "Last", "Next", "First",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms",
+    "Dr", "Not", "No", "Yes", "Now", "Then", "Here", "Once", "Even", "Such", "Other", "Another", "Than",
+    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Hundreds", "Thousands",
+    "Millions", "Dozens", "Tens", "Half", "Total", "Up", "Down", "Despite", "Although", "Though", "Because",
+    "Until", "During", "Between", "Among", "Including", "Without", "Within", "Per", "Plus", "Some",
+    "Over", "Among", "Under", "Nearly", "Further", "Thus", "Later", "Earlier", "Today", "Yesterday",
+}
+_CLAUSE_SPLIT = re.compile(r";|\s(?:while|whereas|but)\s|,\s+(?:and|while|but|whereas)\s", re.I)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+|the\s+|on\s+)?[A-Z][\w&.'’-]*)*)")
+_CUE = (r"(?:said|says|told|estimated|estimates|reported|reports|stated|states|added|announced|claimed|"
+        r"claims|warned|noted|wrote|predicted|forecast|projected|calculated|found|showed|shows)")
+_SAID_AFTER_NAME = re.compile(
+    r"(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.'’-]*)*)\s+(?:has\s+|had\s+|have\s+)?" + _CUE + r"\b")
+_SAID_BEFORE_NAME = re.compile(
+    r"\b" + _CUE + r"\s+(?:the\s+)?(?:[a-z]+\s+){0,6}?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.'’-]*)*)")
+_PRONOUN_OR_COMMON = {"He", "She", "They", "It", "We", "I", "You", "The", "This", "That", "A", "An", "There",
+                      "Officials", "Police", "Analysts", "Experts", "Sources", "Reuters"}
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence (newlines end sentences too; common abbreviations do not).
+
+    >>> t = "Mr. Smith paid $5. Then he left."
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['Mr. Smith paid $5.', 'Then he left.']
+    """
+    spans = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        cut = m.start()
+        if text[cut - 1:cut] == "." and _ABBREV.search(text, max(0, cut - 6), cut):
+            continue
+        end = cut
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+        start = m.end()
+    if start < len(text):
+        end = len(text)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def find_sentence(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
+    """The span that contains offset ``pos`` (``starts`` = the spans' starts, for bisect)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    if i < 0:
+        return (0, 0)
+    return spans[i]
+
+
+def noun_phrase(text: str, pos: int, limit: int, after_of: bool = False) -> tuple[str | None, list[str]]:
+    """The counted noun after ``pos``: (lowercase words of the phrase, capitalised modifiers)."""
+    if after_of:
+        m = _OF_DET.match(text, pos, limit)
+        if m is None:
+            return None, []
+        pos = m.end()
+    lower: list[str] = []
+    caps: list[str] = []
+    i = pos
+    n = 0
+    while n < 5:
+        # the next word must follow directly (only spaces or a hyphen between)
+        j = i
+        while j < limit and text[j] in " \u00a0-":
+            j += 1
+        if j == i and n > 0:
+            break
+        m = _WORD.match(text, j, limit)
+        if m is None:
+            break
+        w = m.group().rstrip(".")
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        wl = w.lower()
+        if wl in _STOP:
+            break
+        if w[0].isupper():
+            if lower:
+                break  # "refugees Turkey": a new name after the noun ends the phrase
+            caps.append(w)
+        else:
+            if n > 0 and lower and (wl.endswith("ing") or wl.endswith("ed")):
+                break  # "civilians pouring", "posts established": a verb after the noun
+            lower.append(wl)
+        i = m.end()
+        n += 1
+        if text[m.end() - 1:m.end()] == "." or text[m.end():m.end() + 1] in ",;:)(\"”":
+            break
+    while lower and (lower[-1].endswith("ing") or lower[-1].endswith("ly")) and len(lower) > 1:
+        lower.pop()
+    noun = " ".join(lower) if lower else None
+    if noun is None and caps and not after_of:
+        return None, []
+    return noun, caps
+
+
+def subjects(text: str, sent: tuple[int, int], start: int, end: int, extra: list[str] = ()) -> list[str]:
+    """Capitalised names of the claim's clause, nearest first (at most 6)."""
+    a, b = sent
+    a = max(a, start - 300)
+    b = min(b, end + 300)
+    # narrow to the clause that holds the claim
+    for m in _CLAUSE_SPLIT.finditer(text, a, b):
+        if m.end() <= start:
+            a = m.end()
+        elif m.start() >= end:
+            b = m.start()
+            break
+    found: list[tuple[int, str]] = []
+    for m in _CAP.finditer(text, a, b):
+        name = m.group()
+        if start <= m.start() < end:
+            continue
+        words = name.split()
+        while words and words[0] in _NOT_NAMES:
+            words.pop(0)
+        if words and m.start() == a and len(words) == len(name.split()) and False:
+            pass
+        name = " ".join(words).rstrip(".,")
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        if not name or name in _NOT_NAMES or len(name) < 2 and not name.isupper():
+            continue
+        if name[0].isdigit():
+            continue
+        dist = m.start() - end if m.start() >= end else start - m.end()
+        found.append((dist, name))
+    found.sort()
+    out: list[str] = []
+    for name in extra:
+        if name not in out:
+            out.append(name)
+    for _, name in found:
+        if name not in out:
+            out.append(name)
+        if len(out) >= 6:
+            break
+    return out
+
+
+def attribution(text: str, sent: tuple[int, int]) -> str | None:
+    """Who the sentence attributes its content to ("according to the UN", "Erdogan said")."""
+    a, b = sent
+    if b - a > 1200:
+        return None
+    m = _ACCORDING.search(text, a, b)
+    if m is not None:
+        return _clean_speaker(m.group("s"))
+    for rx in (_SAID_AFTER_NAME, _SAID_BEFORE_NAME):
+        for m in rx.finditer(text, a, b):
+            s = _clean_speaker(m.group("s"))
+            if s:
+                return s
+    return None
+
+
+def _clean_speaker(s: str) -> str | None:
+    words = s.split()
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    s = " ".join(words).rstrip(".,")
+    if s.endswith(("'s", "’s")):
+        s = s[:-2]
+    if not s or s in _PRONOUN_OR_COMMON:
+        return None
+    return s

@@ -1,0 +1,197 @@
+"""Numbers that are not claims: dates, years, times, ordinals, labels, names, phone numbers ...
+
+Each rule is a general rule of English news (and of science prose, for citations and figure
+labels). :func:`mark` sets ``Mention.drop`` to a short reason; nothing is deleted here.
+
+>>> from claimtrack.claims.numbers import scan
+>>> t = "On September 17, 2018 the S&P 500 rose 2% and G20 leaders met at 10:30."
+>>> [(t[m.start:m.end], m.drop) for m in mark(t, scan(t))]
+[('17', 'date'), ('2018', 'year'), ('500', 'name'), ('2%', None), ('10', 'time')]
+"""
+from __future__ import annotations
+
+import re
+
+from claimtrack.claims.numbers import Mention
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH_BEFORE = re.compile(_MONTH + r"\.?,?\s*(?:the\s+)?\Z")
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r"\b")
+_WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?\Z")
+_TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|BST\b|EDT\b|EST\b|CET\b|CEST\b|"
+                         r"UTC\b|ET\b|PT\b|PST\b|PDT\b|CST\b|IST\b|JST\b|hrs\b|h\d\d|o'clock))")
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+_YEAR_RANGE_AFTER = re.compile(r"[-/–]\d{2}(?:\d{2})?\b")
+_DECADE_AFTER = re.compile(r"(?:s\b|['’′]s\b)")
+_YEAR_PREP = re.compile(
+    r"\b(?:in|since|by|of|from|until|till|to|during|before|after|between|and|or|early|late|mid|mid-|around|circa|"
+    r"fiscal|spring|summer|autumn|fall|winter|year|season|the|this|that|end|ending|start|beginning|through|"
+    r"for|than|at|on|Q[1-4]|H[12]|FY|ended|\(|,)[\s-]*\Z", re.I)
+_FUNCTION_S = {"was", "has", "is", "as", "this", "its", "his", "does", "always", "thus", "across", "yes",
+               "plus", "unless", "whereas", "perhaps", "nevertheless", "its", "us", "ours", "hers", "less"}
+_CAP_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“‘'/]))(?P<w>[A-Z][\w&.'’]*(?:-[A-Z]?[\w&.]*)?)[\s\u00a0]+\Z")
+_LETTER_HYPHEN_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)-\Z")
+_LABEL_BEFORE = re.compile(
+    r"\b(?:lines?|lanes?|samples?|sites?|stages?|figures?|figs?\.|tables?|sections?|steps?|phases?|panels?|"
+    r"cases?\s+(?=\d)|numbers?|numbered|no\.|nos\.|items?|chapters?|pages?|pp\.|p\.|versions?|grades?|rounds?|"
+    r"types?|class|category|cluster|groups?|channels?|rows?|seats?|rooms?|gates?|tracks?|exits?|routes?|"
+    r"highways?|flights?|articles?|clauses?|paragraphs?|rules?|volumes?|vol\.|issues?|episodes?|"
+    r"tiers?|levels?|patients?|subjects?|participants?\s+(?=\d)|animals?|eqs?\.|equations?|refs?\.|"
+    r"references?|appendix|annex|model|series|mark|generation|region|zone|district|ward|block|"
+    r"platform|terminal|gate|hole|bus|day|week|game|match|race|stage|leg|lap|heat|pier|dock|"
+    r"building|floor|unit|apartment|suite|box|code|ticket|plate|serial|id|in|week)\s+\Z",
+    re.I,
+)
+_AND_BEFORE = re.compile(r"(?:,|\s+and|\s+or|\s*[-–])\s*\Z")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(]\s*)\Z")
+_LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\Z")
+_LIST_AFTER = re.compile(r"[.)]\s")
+_APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s+\Z")
+_CITE_BEFORE = re.compile(r"\[[\d,\s–-]*\Z")
+_CITE_AFTER = re.compile(r"[\d,\s–-]*\]")
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)\d{3,4}[\s.-]\d{3,4}|\+\d{1,3}(?:[\s.-]\d{2,5}){2,5}"
+                    r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?:T[\d:.]+Z?)?\b")
+_EXCLUDED_CAP = {
+    # capitalised words that may stand before a quantity without naming it
+    "About", "Some", "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "With", "And",
+    "But", "Or", "Only", "Just", "Nearly", "Almost", "Around", "Roughly", "Approximately", "Over",
+    "Under", "More", "Less", "Fewer", "Up", "Down", "All", "Some", "Those", "These", "This", "That",
+    "Its", "Their", "His", "Her", "Our", "My", "Your", "Another", "Every", "Each", "Than", "Then",
+    "Now", "Still", "Also", "Yet", "So", "If", "When", "While", "After", "Before", "Since", "Until",
+    "Between", "Among", "Across", "Into", "Onto", "During", "Per", "Plus", "Minus", "Total", "Estimated",
+    "Another", "Exactly", "Precisely", "Nearly", "Barely", "Fully", "Top", "Last", "First", "Next",
+    "Those", "Both", "Including", "Excluding", "Additionally", "Further", "Meanwhile", "However",
+    "Where", "Why", "How", "What", "Who", "Which", "There", "Here", "It", "He", "She", "They", "We",
+    "I", "You", "Not", "No", "Yes", "Roughly", "Almost", "Nearly", "Reuters", "AP", "AFP", "PA",
+    "Dow", "Nasdaq", "S&P", "FTSE", "Nikkei", "DAX", "CAC",  # index levels are checked below
+}
+_INDEX_NAMES = re.compile(
+    r"(?:S&P|S\s?P|Standard\s+&\s+Poor's|FTSE|Nasdaq|NASDAQ|Russell|Nikkei|DAX|CAC|Stoxx|STOXX|Euro\s?Stoxx|"
+    r"Fortune|Forbes|Inc\.|Global|Hang\s+Seng|ASX|TSX|Sensex|Nifty|Kospi|IBEX|FTSE\s+MIB|AEX|SMI|Dow|DJIA|"
+    r"NYSE|Top|Billboard|Hot|Ligue|Formula|Serie|Liga|Bundesliga|Division|League|Premier\s+League|Group|G|"
+    r"TA|MSCI|BBC|Channel|Radio|Apollo|Boeing|Airbus|iPhone|Galaxy|Windows|Model|Mark|Mk|Vol|Section|"
+    r"Article|Chapter|Title|Proposition|Prop|Route|Highway|Interstate|Flight|Room|Level|Stage|Phase|Grade|"
+    r"Class|Category|Type|Game|Week|Round|Day|Act|Amendment|Euro|World\s+Cup|Olympics|COVID|Covid|SARS|"
+    r"H\d?N|Air\s+Force|Studio|Terminal|Gate|Pier|Platform|Exit)\Z"
+)
+_COUNT_NOUN_AFTER = re.compile(r"\s+(?P<w>[a-z][a-z-]*s)\b")
+_YEAR_NEXT_OK = re.compile(r"\s*(?:[a-z]+\s+)?(?:people|residents|soldiers|troops|workers|jobs|units|cars|homes|"
+                           r"houses|members|students|employees|votes|deaths|cases|users|customers|patients|"
+                           r"children|refugees|civilians|hires)\b")
+
+
+def _prev_word_is_label(text: str, men: Mention) -> bool:
+    return _LABEL_BEFORE.search(text, max(0, men.start - 16), men.start) is not None
+
+
+def _is_sentence_start(text: str, pos: int) -> bool:
+    return _SENTENCE_START.search(text, max(0, pos - 4), pos) is not None
+
+
+def mark(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Set ``drop`` on every mention that is not a quantity claim; returns the same list."""
+    masked = _masked_spans(text)
+    prev: Mention | None = None
+    for men in mentions:
+        men.drop = _reason(text, men, masked, prev)
+        prev = men
+    return mentions
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _PHONE.finditer(text)]
+    spans += [m.span() for m in _NUMERIC_DATE.finditer(text)]
+    return spans
+
+
+def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mention | None) -> str | None:
+    s, e = men.start, men.end
+    for a, b in masked:
+        if a <= s < b:
+            return "phone-or-date"
+    if men.qualifier == "vague":
+        return None
+    integer = men.kind == "digits" and float(men.value).is_integer() and "." not in text[s:men.num_end]
+    before = text[max(0, s - 30):s]
+    after_num = text[men.num_end:men.num_end + 24]
+    bare = men.unit is None and men.scale == 1.0 and not men.cur
+    # a run of labels: "lines 16 and 17", "Tables S1 and S2"
+    if prev is not None and prev.drop in ("label", "name", "date", "citation") and bare and \
+            _AND_BEFORE.search(text, max(0, s - 6), s) is not None and prev.end >= s - 6:
+        return prev.drop
+    if men.kind == "digits":
+        if _TIME_AFTER.match(after_num) and abs(men.value) < 2400 and not men.cur:
+            return "time"
+        if _ORDINAL_AFTER.match(after_num) and integer:
+            return "ordinal"
+        # letters glued to the numeral that are not a unit: "5G", "3D", "2010b", "7Image"
+        if e == men.num_end and after_num[:1].isalpha() and men.unit is None:
+            return "code"
+        if _CITE_BEFORE.search(text, max(0, s - 12), s) and _CITE_AFTER.match(text, men.num_end):
+            return "citation"
+        digits = text[s:men.num_end].lstrip("−-+$£€¥")
+        if digits[:1] == "0" and len(digits) > 1 and digits[1:2].isdigit():
+            return "code"  # leading zero: "007", "0401"
+    if bare and integer and 1 <= men.value <= 31:
+        if _MONTH_BEFORE.search(text, max(0, s - 12), s) or _MONTH_AFTER.match(after_num):
+            return "date"
+        if _WEEKDAY_BEFORE.search(text, max(0, s - 14), s):
+            return "date"
+    # years: 1800-2100 written bare ("in 2018", "2014-15", "1987/88", "the 1990s")
+    if bare and integer and men.qualifier in ("exact", "approx", "at_least", "at_most") and 1000 <= men.value <= 2100 \
+            and "," not in text[s:men.num_end]:
+        if _YEAR_RANGE_AFTER.match(after_num) or _DECADE_AFTER.match(after_num):
+            return "year"
+        if 1800 <= men.value <= 2100 or _YEAR_PREP.search(before):
+            if not (_YEAR_NEXT_OK.match(after_num) and not _YEAR_PREP.search(before[-12:])):
+                return "year"
+    if men.kind == "range" and bare and 1800 <= men.low <= men.high <= 2100 and float(men.low).is_integer():
+        return "year"
+    if bare and integer and _DECADE_AFTER.match(after_num) and men.value % 10 == 0:
+        return "year"
+    # list numbering at the start of a line: "1. Skip to content"
+    if men.kind == "digits" and bare and _LIST_NUMBER.search(text, max(0, s - 8), s) and \
+            _LIST_AFTER.match(text, men.num_end):
+        return "list"
+    # names and labels: "S&P 500", "G-20", "COVID-19", "Boeing 737", "Section 427", "BBC One"
+    if bare and men.qualifier == "exact":
+        hy = _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s)
+        if hy is not None and hy.group("w").lower() not in ("sub", "minus", "under", "over", "top", "than", "and",
+                                                            "to", "from", "or", "about", "some", "around", "nearly"):
+            return "name"
+        cap = _CAP_WORD_BEFORE.search(text, max(0, s - 40), s)
+        if cap is not None:
+            w = cap.group("w")
+            if _INDEX_NAMES.search(text, max(0, s - 40), cap.end("w")) or (
+                    w not in _EXCLUDED_CAP and not _is_sentence_start(text, cap.start("w"))
+                    and not _MONTH_BEFORE.match(w) and not w.endswith(".") or w in ("No.", "Nos.", "Fig.", "Eq.", "Vol.", "Ref.")):
+                if not w.endswith(("'s", "’s", "s'")):
+                    return "name"
+        if _prev_word_is_label(text, men) and men.kind in ("digits", "range"):
+            return "label"
+        if men.kind == "words" and text[s:s + 1].isupper() and not _is_sentence_start(text, s):
+            return "name"  # "BBC One", "Big Ten", "Formula One"
+    if men.kind == "words":
+        w = men.words
+        if w in ("one", "an", "a") or w.startswith("one "):
+            if w == "one":
+                b = before.lower().rstrip()
+                if b.endswith((" the", " each", " every", " no", " any", " this", " that", " which", " no-",
+                               " only", "the", "no one")) or b.endswith(("'s", "’s")):
+                    return "pronoun"
+                if re.match(r"\s+(?:another|anything|thing|way|side|hand|day|after|by|on|more|less|or)\b|"
+                            r"\s*-(?!third|quarter|half|fifth)", text[e:e + 12]):
+                    if not re.match(r"\s+(?:day|hand|side)\b", text[e:e + 8]) or re.match(r"\s+(?:more|less|or)", text[e:e + 8]):
+                        return "pronoun"
+        if text[e:e + 1] == "-" and not men.frac and re.match(r"-[a-z]", text[e:e + 2]):
+            return "compound"  # "three-year", "six-speed": a modifier, not a count
+        if re.match(r"\s+(?:of\s+(?:a\s+kind|them|us|you|those|these|which|its|his|her|their|the\s+(?:most|best|worst|biggest|largest|first|few|main|key|top)))",
+                    text[e:e + 24]) and w == "one":
+            return None
+    # an age in apposition or a byline: "Senard, 65, now faces"
+    if bare and integer and men.kind == "digits" and 1 <= men.value < 120 and \
+            _APPOSITION_BEFORE.search(text, max(0, s - 30), s) and text[e:e + 1] in (",", ")"):
+        return "age"
+    return None

@@ -1,0 +1,351 @@
+"""Numbers as written: numerals, number words, fractions, scales and vague magnitudes.
+
+:func:`scan` finds every number mention in a text with its value, its currency and its unit.
+Deciding which mentions are claims (dates, years, labels ...) is :mod:`.filters`' job.
+
+>>> [(m.surface, m.value, m.unit) for m in scan("It paid $3.5bn for 940 000 tonnes.")]
+[('$3.5bn', 3500000000.0, 'USD'), ('940 000 tonnes', 940000.0, 'tonne')]
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from claimtrack.claims.units import (
+    CURRENCY_PREFIX,
+    CURRENCY_PREFIX_RE,
+    PER,
+    RATE_RE,
+    SCALE_RE,
+    SCALES,
+    match_unit,
+)
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+WORD_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+             "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+             "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+             "tenth": 10, "tenths": 10}
+VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375,
+          "⅝": 0.625, "⅞": 0.875, "⅕": 0.2}
+
+#: vague magnitudes and the interval they allow (CQE's convention: "dozens" = [12, 120])
+VAGUE = {
+    "dozens": (12.0, 120.0), "scores": (20.0, 200.0), "hundreds": (1e2, 1e3), "thousands": (1e3, 1e4),
+    "millions": (1e6, 1e7), "billions": (1e9, 1e10), "trillions": (1e12, 1e13),
+    "tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6),
+    "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9),
+    "tens of billions": (1e10, 1e11), "hundreds of billions": (1e11, 1e12),
+}
+
+_NW = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+       "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+_WORD = _NW + "|hundred|thousand|million|billion|trillion|dozen|half|halves|thirds?|quarters?|fourths?|" \
+              "fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
+_A_NEXT = "hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fifth|tenth"
+
+MASTER = re.compile(
+    r"(?P<vague>\b(?i:(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions|trillions))\b)"
+    r"|(?P<words>\b(?i:(?:an?\s+(?=(?:" + _A_NEXT + r")\b))?(?:" + _WORD + r")"
+    r"(?:(?:\s+and\s+|[\s-]+)(?:a\s+)?(?:" + _WORD + r")\b)*)\b)"
+    r"|(?P<num>(?<![\w.,/:^'’])(?:(?P<cur>" + CURRENCY_PREFIX_RE + r")\s?)?"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,]\d)|\d+)?"
+    r"(?P<dec>\.\d+)?(?:(?P<frac>[/⁄]\d{1,4})|(?P<vul>[½¼¾⅓⅔⅛⅜⅝⅞⅕]))?)"
+    r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕])"
+)
+_WORD_TOKEN = re.compile(r"[a-z]+")
+_SIGN = re.compile(r"(?:\b(?:minus|negative)[\s-]|−|(?:(?<=[\s(\[])|^)[-+])\Z", re.I)
+_SCIENCE = re.compile(r"\d\s?(?:nm|μm|µm|mm|K|°C|MPa|GPa|kV|keV|eV|Hz|mg|mL|ml|mol|wt%|cm−1|m−1|s−1|μM|mM)\b|\d\s?[=<>≈∼]|[=≈∼]\s?\d")
+
+
+class Mention:
+    """One number as written: where, its value (and interval), currency/unit, and how it was written."""
+
+    __slots__ = ("start", "end", "value", "low", "high", "unit", "kind", "scale", "cur", "qualifier",
+                 "drop", "approx_hint", "num_end", "words", "frac")
+
+    def __init__(self, start: int, end: int, value: float, kind: str):
+        self.start = start
+        self.end = end
+        self.num_end = end  # end of the numeral (before scale and unit)
+        self.value = value
+        self.low = value
+        self.high = value
+        self.unit: str | None = None
+        self.kind = kind  # "digits", "words", "vague", "fraction"
+        self.scale = 1.0  # the scale word's factor ("million" -> 1e6)
+        self.cur = False  # currency written before the number
+        self.qualifier = "exact"
+        self.drop: str | None = None  # reason it is not a claim
+        self.approx_hint = False
+        self.words = ""
+        self.frac = False
+
+    @property
+    def surface(self) -> str:  # only for doctests and debugging; the extractor slices the text
+        return _LAST_TEXT[0][self.start:self.end]
+
+    def __repr__(self) -> str:
+        return f"Mention({self.start},{self.end},{self.value},{self.unit},{self.qualifier},{self.drop})"
+
+
+_LAST_TEXT = [""]
+
+
+def parse_words(words: str) -> list[tuple[int, int, float, bool]]:
+    """Split a run of number words into numbers: (start, end, value, is_fraction) offsets into ``words``.
+
+    >>> [v for _, _, v, _ in parse_words("two and a half million")]
+    [2500000.0]
+    >>> [v for _, _, v, _ in parse_words("one-third")]
+    [0.3333333333333333]
+    >>> [v for _, _, v, _ in parse_words("twenty-eight thousand six hundred")]
+    [28600.0]
+    """
+    out: list[tuple[int, int, float, bool]] = []
+    total = 0.0
+    current = 0.0
+    last = None  # kind of the previous token
+    seg_start = None
+    seg_end = 0
+    last_scale = math.inf
+    pending_and = False
+    frac = False
+
+    def flush():
+        nonlocal total, current, last, seg_start, last_scale, pending_and, frac
+        if seg_start is not None and last not in (None, "a"):
+            out.append((seg_start, seg_end, total + current, frac))
+        total = current = 0.0
+        last = None
+        seg_start = None
+        last_scale = math.inf
+        pending_and = False
+        frac = False
+
+    for m in _WORD_TOKEN.finditer(words.lower()):
+        w = m.group()
+        if w == "and":
+            pending_and = last in ("hundred", "scale", "unit", "tens", "teen")
+            continue
+        if w in ("a", "an"):
+            if last is not None and not pending_and:
+                flush()
+            if pending_and:
+                last = "a_and"
+            else:
+                seg_start = m.start()
+                current = 1.0
+                last = "a"
+            continue
+        if w in UNITS or w in TENS:
+            v = UNITS.get(w, TENS.get(w))
+            kind = "unit" if w in UNITS and v < 10 else ("teen" if w in UNITS else "tens")
+            ok = last is None or (last in ("hundred", "scale") and (pending_and or True)) or (
+                last == "tens" and kind == "unit" and not pending_and)
+            if last in ("unit", "teen", "tens") and pending_and:
+                ok = False
+            if last == "a":
+                ok = False
+            if not ok:
+                flush()
+            if seg_start is None:
+                seg_start = m.start()
+            current += v
+            last = kind
+        elif w == "hundred":
+            if last in ("unit", "teen", "a") or (last == "tens" and current < 100):
+                current = (current or 1.0) * 100
+                last = "hundred"
+            else:
+                flush()
+                continue
+        elif w in WORD_SCALES:
+            s = WORD_SCALES[w]
+            if last in ("unit", "teen", "tens", "hundred", "a", "frac", "dozen") and s < last_scale:
+                total += (current or 1.0) * s
+                current = 0.0
+                last_scale = s
+                last = "scale"
+            else:
+                flush()
+                continue
+        elif w == "dozen":
+            if last in ("unit", "teen", "tens", "a"):
+                current = (current or 1.0) * 12
+                last = "dozen"
+            else:
+                flush()
+                continue
+        elif w in FRACTIONS:
+            den = FRACTIONS[w]
+            if last == "a_and" and den == 2:  # "two and a half"
+                current += 0.5
+                last = "frac"
+            elif last == "a" or (last in ("unit", "teen") and current < den * 10 and not pending_and):
+                num = current or 1.0
+                if w in ("half", "halves") and last == "a":
+                    num = 1.0
+                current = num / den
+                last = "frac"
+                frac = True
+            elif last is None and w == "half":
+                seg_start = m.start()
+                current = 0.5
+                last = "frac"
+                frac = True
+            else:
+                flush()
+                continue
+        else:
+            continue
+        pending_and = False
+        seg_end = m.end()
+    flush()
+    return out
+
+
+def parse_digits(digits: str | None, dec: str | None) -> float:
+    """The value of a numeral written with digits ("1,000", "940 000", ".5").
+
+    >>> parse_digits("940\u00a0000", None), parse_digits(None, ".5")
+    (940000.0, 0.5)
+    """
+    s = (digits or "0").replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "") \
+        .replace("\u2009", "")
+    return float(s + (dec or ""))
+
+
+def is_science(text: str) -> bool:
+    """Science-style text (SI symbols after numbers, equations): spaced unit symbols are units there."""
+    return _SCIENCE.search(text) is not None
+
+
+def _finite(x: float) -> bool:
+    return math.isfinite(x) and abs(x) < 1e30
+
+
+def scan(text: str) -> list[Mention]:
+    """Every number mention in ``text``, with scale, currency and unit applied, in text order."""
+    _LAST_TEXT[0] = text
+    science = is_science(text)
+    out: list[Mention] = []
+    for m in MASTER.finditer(text):
+        if m.group("vague") is not None:
+            phrase = " ".join(m.group("vague").lower().split())
+            lo, hi = VAGUE[phrase]
+            men = Mention(m.start(), m.end(), lo, "vague")
+            men.low, men.high, men.qualifier = lo, hi, "vague"
+            out.append(men)
+            continue
+        if m.group("words") is not None:
+            base = m.start("words")
+            w = m.group("words")
+            for s, e, v, is_frac in parse_words(w):
+                men = Mention(base + s, base + e, v, "words")
+                men.words = w[s:e].lower()
+                men.frac = is_frac
+                _finish(text, men, science, allow_scale=not is_frac)
+                if is_frac and men.unit is None:
+                    men.unit = "fraction"
+                out.append(men)
+            continue
+        if m.group("vulgar") is not None:
+            men = Mention(m.start(), m.end(), VULGAR[m.group("vulgar")], "fraction")
+            men.frac = True
+            men.unit = "fraction"
+            out.append(men)
+            continue
+        digits, dec = m.group("digits"), m.group("dec")
+        if digits is None and dec is None:
+            continue
+        if digits is not None and len(digits) > 24:
+            continue  # an identifier, not a quantity
+        try:
+            value = parse_digits(digits, dec)
+        except ValueError:
+            continue
+        frac = m.group("frac")
+        is_frac = False
+        if frac is not None:
+            den = float(frac[1:])
+            if dec is None and den > value and den > 1 and (den <= 12 or den in (16, 20, 32, 64, 100, 128, 1000)):
+                value = value / den
+                is_frac = True
+            else:  # "24/7", "9/11", "1987/88": not a fraction; keep the first number only
+                pass
+        if m.group("vul") is not None:
+            value += VULGAR[m.group("vul")]
+        start = m.start()
+        end = m.end("frac") if is_frac else (m.end("vul") if m.group("vul") else m.end("dec") if dec else m.end("digits"))
+        men = Mention(start, end, value, "digits")
+        men.frac = is_frac
+        cur = m.group("cur")
+        if cur is not None:
+            men.cur = True
+            men.unit = CURRENCY_PREFIX[cur]
+        _finish(text, men, science, allow_scale=not is_frac)
+        if is_frac and men.unit is None:
+            men.unit = "fraction"
+        if _finite(men.value):
+            out.append(men)
+    return out
+
+
+def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) -> None:
+    """Apply sign, scale word and unit written around the numeral."""
+    # sign written just before
+    sm = _SIGN.search(text, max(0, men.start - 9), men.start)
+    if sm is not None and not men.cur:
+        if sm.group().strip() != "+":
+            men.value = -men.value
+        men.start = sm.start() if sm.group()[0] in "−-+" else men.start
+    end = men.end
+    men.num_end = end
+    if allow_scale and men.kind == "digits":
+        sc = SCALE_RE.match(text, end)
+        if sc is not None:
+            word = sc.group("word") or sc.group("letter") or sc.group("capital")
+            key = word.lower()
+            if not (sc.group("letter") and key == "m" and text[sc.end():sc.end() + 1] in ("2", "²", "3", "³", "/")):
+                men.value *= SCALES[key]
+                men.scale = SCALES[key]
+                end = sc.end()
+                # "3 million" may be followed by "more", a second scale ("3.5 billion dollars")
+    elif men.kind == "words":
+        last = men.words.replace("-", " ").split()[-1:]
+        if last and last[0] in WORD_SCALES:
+            men.scale = WORD_SCALES[last[0]]
+    u = match_unit(text, end, science)
+    if u is not None:
+        name, uend = u
+        if men.unit and men.cur:
+            # "$US113 trillion dollars", "$5 a month": keep the prefix currency, take a rate
+            if "/" in name and name.split("/")[0] in (men.unit, "USD"):
+                men.unit = men.unit + "/" + name.split("/")[1]
+                end = uend
+            elif name in ("USD",) or name == men.unit:
+                end = uend
+        else:
+            men.unit = name
+            end = uend
+            if name == "cent":
+                men.value /= 100.0
+                men.unit = "USD"
+            elif name == "penny":
+                men.value /= 100.0
+                men.unit = "GBP"
+    elif men.cur:
+        r = RATE_RE.match(text, end)
+        if r is not None:
+            men.unit = f"{men.unit}/{PER.get(r.group('per'), r.group('per'))}"
+            end = r.end()
+    men.end = end
+    men.low = men.high = men.value

@@ -1,0 +1,179 @@
+"""Units: currency prefixes, scale words and unit words after a number, normalised.
+
+Normalised names: ``percent``, ``percentage point``, ``basis point``, ISO 4217 codes for money
+(``USD``, ``GBP``, ``EUR``, ``JPY`` ...), SI-style symbols for measures (``km``, ``kg``, ``°C``,
+``MW``), ``bpd`` for barrels a day, ``year``/``month``/``day``... for durations, ``times`` for
+multipliers. A rate keeps its period: ``$14.95 a month`` -> ``USD/month``.
+
+>>> match_unit("  pct of", 0)[0]
+'percent'
+>>> CURRENCY_PREFIX["HK$"]
+'HKD'
+"""
+from __future__ import annotations
+
+import re
+
+#: symbols and codes written before the number: "$3.5bn", "HK$ 20", "USD34.6 million", "Rs 500"
+CURRENCY_PREFIX = {
+    "US$": "USD", "$US": "USD", "U.S.$": "USD", "USD": "USD", "$": "USD",
+    "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "$A": "AUD",
+    "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "NZ$": "NZD", "NZD": "NZD",
+    "HK$": "HKD", "HKD": "HKD", "S$": "SGD", "SGD": "SGD", "NT$": "TWD", "R$": "BRL", "BRL": "BRL",
+    "Mex$": "MXN", "MXN": "MXN",
+    "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "¥": "JPY", "JPY": "JPY", "Y=": "JPY",
+    "CNY": "CNY", "RMB": "CNY", "Rs.": "INR", "Rs": "INR", "INR": "INR", "₹": "INR",
+    "RM": "MYR", "MYR": "MYR", "₪": "ILS", "NIS": "ILS", "ILS": "ILS", "₩": "KRW", "KRW": "KRW",
+    "CHF": "CHF", "SFr": "CHF", "ZAR": "ZAR", "RUB": "RUB", "₽": "RUB", "TRY": "TRY", "₺": "TRY",
+    "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN", "AED": "AED", "SAR": "SAR",
+    "₦": "NGN", "NGN": "NGN", "PHP": "PHP", "₱": "PHP", "IDR": "IDR", "Rp": "IDR", "THB": "THB", "฿": "THB",
+}
+# longest first so that "US$" wins over "$"; ISO codes only before a digit or a space
+_prefix_alts = sorted(CURRENCY_PREFIX, key=len, reverse=True)
+CURRENCY_PREFIX_RE = "|".join(re.escape(p) for p in _prefix_alts)
+
+#: scale words after a number ("3.5 million", "150 mln", "$3.5bn", "2.7m", "50k")
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "hundred": 1e2, "dozen": 12.0, "lakh": 1e5, "lakhs": 1e5,
+    "crore": 1e7, "crores": 1e7,
+    "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "mil": 1e6, "m": 1e6, "mio": 1e6,
+    "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+# attached single letters ("2.7m", "$4.2b", "50k") need no space; spelled scales take one
+SCALE_RE = re.compile(
+    r"(?:\s?(?P<word>thousand|hundred|dozen|lakhs?|crores?|million|mln|mn|mil|mio|billion|bln|bn|trillion|tn|trn)"
+    r"|(?P<letter>[mbkMBK])|\s(?P<capital>[MB]))(?![\w$€£%])"
+)
+
+#: unit words after the number (and its scale), normalised
+_UNIT_TABLE: list[tuple[str, str]] = [
+    # percent and points
+    (r"percentage[\s-]points?|pct\s+points?|ppts?|pps?", "percentage point"),
+    (r"basis[\s-]points?|bps|bp", "basis point"),
+    (r"%|per\s?cent|percent|pct|pc|per-cent", "percent"),
+    (r"‰|per\s?mil(?:le)?", "permille"),
+    # money written after the number
+    (r"(?:US|U\.S\.|American)\s+dollars?|dlrs?|dollars?|bucks", "USD"),
+    (r"Australian\s+dollars?", "AUD"), (r"Canadian\s+dollars?", "CAD"),
+    (r"New\s+Zealand\s+dollars?", "NZD"), (r"Hong\s+Kong\s+dollars?", "HKD"),
+    (r"Singapore\s+dollars?", "SGD"), (r"Taiwan(?:ese)?\s+dollars?", "TWD"),
+    (r"(?:pounds?\s+)?sterling|stg", "GBP"), (r"euros?|EUR", "EUR"), (r"yen|JPY|YEN", "JPY"),
+    (r"yuan|renminbi|CNY", "CNY"), (r"rupees?|INR", "INR"), (r"ringgit|MYR", "MYR"),
+    (r"(?:new\s+)?shekels?|ILS|NIS", "ILS"), (r"Swiss\s+francs?|CHF", "CHF"), (r"francs?", "FRF"),
+    (r"(?:Deutsche\s+)?marks|DM", "DEM"), (r"lire|lira", "ITL"), (r"guilders?", "NLG"),
+    (r"roubles?|rubles?|RUB", "RUB"), (r"pesos?", "MXN"), (r"rand|ZAR", "ZAR"), (r"baht", "THB"),
+    (r"riyals?", "SAR"), (r"dirhams?", "AED"), (r"naira", "NGN"), (r"zlotys?", "PLN"),
+    (r"reais", "BRL"), (r"crowns|kronor|kroner|krona|krone", "SEK"), (r"USD", "USD"),
+    (r"GBP", "GBP"), (r"AUD", "AUD"), (r"CAD", "CAD"), (r"HKD", "HKD"), (r"SGD", "SGD"),
+    (r"cents?|cts", "cent"), (r"pence|p", "penny"), (r"sen", "sen"),
+    # oil, energy, power
+    (r"barrels?\s+(?:a|per)\s+day|barrels?/day|bpd|b/d", "bpd"), (r"barrels?|bbl", "barrel"),
+    (r"(?:[kMGT]W|kilowatt|megawatt|gigawatt|terawatt)[\s-]?(?:h|hours?)|[kMGT]Wh", "Wh"),
+    (r"kilowatts?|kW", "kW"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"), (r"watts?|W", "W"),
+    (r"(?:brake\s+)?horsepower|bhp|hp|PS", "hp"), (r"kilovolts?|kV", "kV"), (r"millivolts?|mV", "mV"),
+    (r"volts?|V", "V"), (r"milliamps?|mA", "mA"), (r"amps?|A", "A"),
+    (r"(?:[kMG]?eV)", "eV"), (r"kilojoules?|kJ", "kJ"), (r"megajoules?|MJ", "MJ"), (r"joules?|J", "J"),
+    (r"kcal|calories|cal", "kcal"),
+    (r"[kMG]?Hz|hertz|HZ", "Hz"), (r"[kMG]?Pa|pascals?|gigapascals?|megapascals?", "Pa"),
+    (r"bar|atm|psi", "pressure"), (r"Nm|lb-ft|pound-feet|newton[\s-]met(?:re|er)s?", "Nm"),
+    # temperature
+    (r"°\s?C|º\s?C|degrees?\s+(?:Celsius|centigrade|C)\b|Celsius|C(?![\w])", "°C"),
+    (r"°\s?F|º\s?F|degrees?\s+(?:Fahrenheit|F)\b|Fahrenheit|F(?![\w])", "°F"),
+    (r"degrees?|°|º", "degree"), (r"kelvin|K", "K"),
+    # length, area, volume, speed
+    (r"km/h|kph|km/hr|kmh|kilomet(?:re|er)s?\s+(?:an|per)\s+hour", "km/h"),
+    (r"mph|miles?\s+(?:an|per)\s+hour", "mph"), (r"m/s|m\s?s−1|met(?:re|er)s?\s+per\s+second", "m/s"),
+    (r"knots?", "knot"),
+    (r"(?:sq(?:uare)?\.?\s?|square\s+)(?:km|kilomet(?:re|er)s?)|km2|km²", "km2"),
+    (r"(?:sq(?:uare)?\.?\s?|square\s+)(?:mi|miles?)", "sq mi"),
+    (r"(?:sq(?:uare)?\.?\s?|square\s+)(?:ft|feet|foot)", "sq ft"),
+    (r"(?:sq(?:uare)?\.?\s?|square\s+)(?:m|met(?:re|er)s?)|m2|m²", "m2"),
+    (r"hectares?|ha", "ha"), (r"acres?", "acre"),
+    (r"(?:cubic\s+met(?:re|er)s?|m3|m³)", "m3"), (r"bcm|tcf|bcf|cubic\s+feet", "gas volume"),
+    (r"kilomet(?:re|er)s?|kms?", "km"), (r"centimet(?:re|er)s?|cm", "cm"),
+    (r"millimet(?:re|er)s?|mm", "mm"), (r"micromet(?:re|er)s?|microns?|[μµ]m|um", "μm"),
+    (r"nanomet(?:re|er)s?|nm", "nm"), (r"met(?:re|er)s?|m(?![\w])", "m"),
+    (r"miles?|mi", "mile"), (r"feet|foot|ft|′|'", "ft"), (r"inch(?:es)?|in\.|″", "inch"),
+    (r"yards?|yds?", "yard"), (r"light[\s-]years?", "light-year"),
+    (r"litres?|liters?|ltrs?|l|L", "l"), (r"millilit(?:re|er)s?|ml|mL", "ml"), (r"gallons?|gal", "gallon"),
+    # mass
+    (r"tonnes?|metric\s+tons?|tons?|t(?![\w])|mt", "tonne"), (r"kilo(?:gram)?s?|kg", "kg"),
+    (r"milligrams?|mg", "mg"), (r"micrograms?|[μµ]g", "μg"), (r"grams?|g", "g"),
+    (r"pounds?|lbs?", "lb"), (r"ounces?|oz", "oz"), (r"carats?", "carat"),
+    # data
+    (r"[kKMGTP]B|[kKMGTP]bps|[kKMGTP]b/s|gigabytes?|megabytes?|terabytes?", "data"),
+    # time
+    (r"years?[\s-]old|yrs?[\s-]old|year-olds?", "year"),
+    (r"milliseconds?|ms", "ms"), (r"seconds?|secs?|s(?![\w])", "s"), (r"minutes?|mins?", "min"),
+    (r"hours?|hrs?|h(?![\w])", "h"), (r"days?", "day"), (r"weeks?|wks?", "week"),
+    (r"months?", "month"), (r"years?|yrs?", "year"), (r"decades?", "decade"),
+    (r"centur(?:y|ies)", "century"), (r"Ma|Myr|Ga|kyr|ka", "age"),
+    # counts of scale and multipliers
+    (r"times|fold|x(?![\w])|×", "times"), (r"ppm|ppb|parts\s+per\s+(?:million|billion)", "ppm"),
+    (r"mol|mmol|[mμµn]M", "mol"), (r"dB", "dB"), (r"rpm", "rpm"), (r"mpg", "mpg"),
+    (r"points?|pts?", "point"),
+]
+UNIT_NAMES = [name for _, name in _UNIT_TABLE]
+_UNIT_RE = re.compile(
+    r"[\s\u00a0]?(?:-\s?)?(?:"
+    + "|".join(f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(_UNIT_TABLE))
+    + r")(?![\w%])"
+)
+# a period after the unit: "$14.95 a month", "barrels per day", "11 feet per century"
+RATE_RE = re.compile(
+    r"\s?(?:/|\s(?:a|an|per|each)\s)(?P<per>day|week|month|year|annum|hour|h|second|s|minute|min|km|mile|gram|g|kg|ounce|oz|share|head|person|capita|litre|liter|gallon|tonne|ton|barrel|ml|l|L)(?![\w])"
+)
+PER = {"annum": "year", "h": "hour", "s": "second", "min": "minute", "g": "gram", "oz": "ounce",
+        "ton": "tonne", "liter": "litre", "l": "litre", "L": "litre", "capita": "person", "head": "person"}
+
+# units that are also common words or letters: only attached ("5kW", "30C") or clearly a unit
+_AMBIGUOUS_SPACED = {"m", "s", "h", "l", "L", "t", "g", "A", "V", "W", "K", "C", "F", "J", "x", "p", "pp",
+                     "in.", "bar", "Ma", "ka", "ha", "mi", "ft", "'", "′", "″", "DM", "sen", "mt", "gal",
+                     "pts", "pt", "cal", "mol", "Ga", "mM", "nM", "um"}
+# units after which a following letter/word is allowed (a rate) but never mistaken
+_MONEY = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "GBP", "EUR", "JPY", "CNY", "INR", "MYR", "ILS",
+          "CHF", "FRF", "DEM", "ITL", "NLG", "RUB", "MXN", "ZAR", "THB", "SAR", "AED", "NGN", "PLN", "BRL",
+          "SEK", "KRW", "TRY", "NOK", "DKK", "PHP", "IDR"}
+
+
+def is_money(unit: str | None) -> bool:
+    """True for a currency code (a rate such as ``USD/month`` counts too).
+
+    >>> is_money("USD/month"), is_money("km")
+    (True, False)
+    """
+    return bool(unit) and unit.split("/")[0] in _MONEY
+
+
+def match_unit(text: str, pos: int, science: bool = False) -> tuple[str, int] | None:
+    """The unit written at ``text[pos:]`` (after a number), as (normalised name, end offset).
+
+    Single letters and words that are also English ("m", "s", "in", "points") count only when
+    attached to the number or, for symbols, in science-style text (``science=True``).
+
+    >>> match_unit("5 per cent", 1)
+    ('percent', 10)
+    >>> match_unit("3 m wide", 1) is None
+    True
+    """
+    m = _UNIT_RE.match(text, pos)
+    if m is None:
+        return None
+    name = None
+    for key, val in m.groupdict().items():
+        if val is not None:
+            name = UNIT_NAMES[int(key[1:])]
+            word = val
+            break
+    if name is None:
+        return None
+    spaced = m.start() < len(text) and text[m.start()].isspace()
+    if spaced and (word in _AMBIGUOUS_SPACED) and not science:
+        return None
+    end = m.end()
+    r = RATE_RE.match(text, end)
+    if r is not None and name not in ("mph", "km/h", "bpd", "m/s"):
+        per = r.group("per")
+        name = f"{name}/{PER.get(per, per)}"
+        end = r.end()
+    return name, end
