@@ -6,6 +6,7 @@ Heavy imports (Prefect, Great Expectations) happen inside the commands that need
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -111,6 +112,80 @@ def compare(input_path: Path, output_path: Path | None) -> None:
     write_jsonl(output_path, out)
 
 
+def print_summary(result: dict) -> None:
+    """The end-of-run summary: a short table, then the rejections and where the tables are."""
+    rows = [("articles ingested", result["articles"]), ("files rejected", result["rejected"]),
+            ("quotes", result["quotes"]), ("claims", result["claims"]),
+            ("matches", result["matches"]), ("new flags", result["flags"])]
+    click.echo(f"claimtrack run {result['run_id']}: {result['status']} in {result['seconds']:.1f} s")
+    for label, n in rows:
+        click.echo(f"  {label:<18} {n:>8,}")
+    if result.get("skipped_known_files"):
+        click.echo(f"  {'already ingested':<18} {result['skipped_known_files']:>8,} files skipped")
+    if result.get("duplicate_articles"):
+        click.echo(f"  {'duplicates':<18} {result['duplicate_articles']:>8,} articles seen before")
+    for r in result["rejections"][:20]:
+        click.echo(f"  rejected {r['raw_path']}: {r['reason']} ({r['detail']})")
+    if len(result["rejections"]) > 20:
+        click.echo(f"  ... and {len(result['rejections']) - 20} more rejected (see the rejected table)")
+    click.echo(f"  validation: {result['validation'] or 'skipped (nothing new)'}")
+    click.echo(f"  tables: {result['curated']}/<table>  (pandas.read_parquet, or DuckDB read_parquet('.../**/*.parquet'))")
+
+
+@cli.command()
+@click.option("--raw", "raw_dir", default="data/raw", show_default=True, type=click.Path(path_type=Path),
+              help="Folder of input articles.")
+@click.option("--curated", "curated_dir", default="data/curated", show_default=True,
+              type=click.Path(path_type=Path), help="Folder of the output tables.")
+@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1),
+              help="Articles per extract task.")
+@click.option("--wait", default=0.0, show_default=True, type=click.FloatRange(0),
+              help="Seconds to wait for another run on the same tables to finish (0: refuse at once).")
+def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float) -> None:
+    """Run the pipeline once, now, on every new article."""
+    if not raw_dir.is_dir():
+        raise UserError(f"raw folder {raw_dir} does not exist (pass --raw DIR)")
+    if curated_dir.exists() and not curated_dir.is_dir():
+        raise UserError(f"{curated_dir} is not a folder (pass --curated DIR)")
+    from claimtrack.prefect_env import configure_prefect
+
+    configure_prefect()
+    from claimtrack.pipeline import PipelineError
+    from claimtrack.store import StoreError
+    from flows.nightly import nightly
+
+    quiet_tracebacks()
+    try:
+        result = nightly(raw_dir=str(raw_dir), curated_dir=str(curated_dir), batch_size=batch_size, wait=wait)
+    except (PipelineError, StoreError) as exc:
+        raise UserError(f"run failed: {exc}") from None
+    except Exception as exc:
+        first_line = (str(exc).strip().splitlines() or [""])[0][:300]
+        raise UserError(f"run failed: {type(exc).__name__}: {first_line}; the tables were left as they were "
+                        f"(the runs table records the failure)") from None
+    print_summary(result)
+
+
+def quiet_tracebacks() -> None:
+    """Prefect prints a failed flow's traceback on the console; the CLI prints one line instead.
+
+    Only console handlers are filtered: the Prefect API (and its UI) still gets the full log.
+    """
+    import logging
+
+    class NoConsoleErrors(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            return record.levelno < logging.ERROR or not record.name.startswith("prefect")
+
+    from prefect.logging.configuration import setup_logging
+
+    setup_logging()  # idempotent; makes sure Prefect's console handler exists before we filter it
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.StreamHandler):
+            handler.addFilter(NoConsoleErrors())
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="claimtrack", standalone_mode=False)
@@ -125,4 +200,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("claimtrack: interrupted", err=True)
         return 130
+    except Exception as exc:  # a bug: still one line, with a way to see the traceback
+        if os.environ.get("CLAIMTRACK_DEBUG"):
+            raise
+        first_line = (str(exc).strip().splitlines() or [""])[0][:300]
+        click.echo(f"claimtrack: internal error: {type(exc).__name__}: {first_line} "
+                   "(set CLAIMTRACK_DEBUG=1 to see the traceback)", err=True)
+        return 2
     return 0

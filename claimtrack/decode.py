@@ -1,0 +1,93 @@
+"""Bytes to text, or a clear reason why a file is not text.
+
+>>> decode_text(b"caf\\xc3\\xa9").text
+'café'
+>>> decode_text(b"\\x89PNG\\r\\n\\x1a\\n....").reason
+'binary'
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Magic numbers of formats people drop into a folder by mistake.
+_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable",
+}
+# C0 controls other than tab, newline, carriage return and form feed are noise in news text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str | None
+    encoding: str | None = None
+    reason: str | None = None  # set when text is None
+    detail: str | None = None
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: ASCII text has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes) -> Decoded:
+    """Decode article bytes: BOMs, UTF-8, UTF-16, then Windows-1252/Latin-1 for old wire copy."""
+    if not data.strip():
+        return Decoded(None, reason="empty", detail="the file is empty")
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            return Decoded(None, reason="binary", detail=f"the file is {what}, not text")
+    encoding = None
+    if data.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = _looks_utf16(data)
+    if encoding:
+        try:
+            return _clean(data.decode(encoding), encoding)
+        except UnicodeDecodeError:
+            return Decoded(None, reason="bad-encoding", detail=f"the file claims {encoding} but does not decode")
+    if b"\x00" in data[:8192]:
+        return Decoded(None, reason="binary", detail="the file holds NUL bytes: binary data, not text")
+    try:
+        return _clean(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    # Not UTF-8: legacy single-byte text is common in archives. Accept it only when it reads as
+    # text (few control characters), so random bytes are still rejected.
+    for legacy in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(legacy)
+        except UnicodeDecodeError:
+            continue
+        if len(_CONTROL.findall(text)) <= 0.01 * len(text):
+            return _clean(text, legacy)
+    return Decoded(None, reason="bad-encoding",
+                   detail=f"not UTF-8 (invalid byte at offset {utf8_error.start}) and not readable as Latin-1 text")
+
+
+def _clean(text: str, encoding: str) -> Decoded:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text)
+    if not text.strip():
+        return Decoded(None, encoding, reason="empty", detail="the file holds no text")
+    return Decoded(text, encoding)

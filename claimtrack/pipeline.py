@@ -1,0 +1,257 @@
+"""The stages of one nightly run as plain functions; ``flows/nightly.py`` wires them as tasks.
+
+Each function takes and returns records or DataFrames and touches disk only through
+``claimtrack.store.Curated``, so a test can call any stage on its own.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from claimtrack.discover import RawFile, discover
+from claimtrack.extract import extract_articles
+from claimtrack.parse import parse_bytes
+from claimtrack.records import FLAGGED_RELATIONS, Article, Claim, Match, Quote, Rejection, stable_id
+from claimtrack.store import Curated, to_arrow
+
+
+class PipelineError(RuntimeError):
+    """A run that stopped before publishing; the message says why and what to do."""
+
+
+@dataclass
+class Run:
+    run_id: str
+    raw_dir: Path
+    curated: Curated
+    started_at: datetime
+    parameters: dict = field(default_factory=dict)
+
+    @property
+    def ingest_date(self) -> str:
+        return self.started_at.strftime("%Y-%m-%d")
+
+
+def new_run(raw_dir: Path | str, curated_dir: Path | str, **parameters) -> Run:
+    now = datetime.now(timezone.utc)
+    run_id = now.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
+    return Run(run_id, Path(raw_dir), Curated(curated_dir), now, parameters)
+
+
+# ------------------------------------------------------------------ discover + parse
+
+
+def discover_stage(run: Run) -> tuple[list[RawFile], list[Rejection], int]:
+    known = run.curated.column_values("articles", "raw_sha256") | run.curated.column_values("rejected", "raw_sha256")
+    return discover(run.raw_dir, known)
+
+
+def parse_stage(raw_files: list[RawFile]) -> tuple[list[Article], list[Rejection]]:
+    articles: list[Article] = []
+    rejections: list[Rejection] = []
+    for raw in raw_files:
+        try:
+            arts, rejs = parse_bytes(raw.raw_path, raw.data)
+        except Exception as exc:  # one bad file never takes the batch down
+            arts, rejs = [], [Rejection(raw.raw_path, "parse-error", f"could not parse: {type(exc).__name__}: {exc}"[:300], raw.sha256)]
+        articles.extend(arts)
+        rejections.extend(rejs)
+    return articles, rejections
+
+
+def new_articles(articles: list[Article], stored_ids: set[str]) -> tuple[list[Article], int]:
+    """Articles not stored yet (first copy wins), in publication order; and how many were dropped."""
+    seen = set(stored_ids)
+    fresh = []
+    for art in articles:
+        if art.article_id not in seen:
+            seen.add(art.article_id)
+            fresh.append(art)
+    far_future = datetime.max.replace(tzinfo=timezone.utc)
+    fresh.sort(key=lambda a: (a.published_at or far_future, a.raw_path or ""))
+    return fresh, len(articles) - len(fresh)
+
+
+def new_rejections(rejections: list[Rejection], stored: pd.DataFrame) -> list[Rejection]:
+    """Rejections not recorded before (the same file, reason and detail)."""
+    key = lambda r: (r.raw_path, r.reason, r.detail)  # noqa: E731
+    seen = set(zip(stored.get("raw_path", []), stored.get("reason", []), stored.get("detail", [])))
+    out = []
+    for r in rejections:
+        if key(r) not in seen:
+            seen.add(key(r))
+            out.append(r)
+    return out
+
+
+# ------------------------------------------------------------------ extract
+
+
+def extract_stage(articles: list[Article]) -> tuple[list[Quote], list[Claim]]:
+    return extract_articles(articles)
+
+
+# ------------------------------------------------------------------ match
+
+ARTICLE_META = ["article_id", "published_at", "source", "title", "raw_path"]
+
+
+def _with_meta(items: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    return items.merge(meta, on="article_id", how="left", suffixes=("", "_article"))
+
+
+def articles_meta(articles: list[Article]) -> pd.DataFrame:
+    return pd.DataFrame([{k: getattr(a, k) for k in ARTICLE_META} for a in articles],
+                        columns=ARTICLE_META).astype({"published_at": "datetime64[us, UTC]"})
+
+
+def match_stage(run: Run, articles: list[Article], quotes: list[Quote], claims: list[Claim]) -> list[Match]:
+    """Relate new quotes and claims to everything stored before and to earlier new articles."""
+    from claimtrack.match import match_claims, match_quotes
+
+    order = {a.article_id: i for i, a in enumerate(articles)}  # publication order of the batch
+    meta_new = articles_meta(articles)
+    stored_meta = run.curated.read("articles", columns=ARTICLE_META)
+    stored_meta["published_at"] = pd.to_datetime(stored_meta["published_at"], utc=True)
+
+    def frames(records, table):
+        new = pd.DataFrame([asdict(r) for r in records])
+        if new.empty:
+            return new, new
+        new = _with_meta(new, meta_new)
+        new = new.iloc[sorted(range(len(new)), key=lambda i: (order[new["article_id"].iat[i]], new["start"].iat[i]))]
+        history = run.curated.read(table)
+        history = _with_meta(history.drop(columns=["ingest_date", "run_id"], errors="ignore"), stored_meta)
+        return new.reset_index(drop=True), history
+
+    matches: list[Match] = []
+    new_q, hist_q = frames(quotes, "quotes")
+    if not new_q.empty:
+        matches += match_quotes(new_q, hist_q)
+    new_c, hist_c = frames(claims, "claims")
+    if not new_c.empty:
+        matches += match_claims(new_c, hist_c)
+    return matches
+
+
+def flags_for(matches: list[Match], flagged_at: datetime, run_id: str) -> list[dict]:
+    return [{"flag_id": stable_id("flag", m.kind, m.new_id, m.earlier_id), "match_id": m.match_id,
+             "kind": m.kind, "relation": m.relation, "new_id": m.new_id, "earlier_id": m.earlier_id,
+             "detail": m.detail, "flagged_at": flagged_at, "status": "open", "run_id": run_id}
+            for m in matches if m.relation in FLAGGED_RELATIONS]
+
+
+def latest_status(flags: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataFrame:
+    """``flags`` with ``status`` set from the latest review decision of each flag."""
+    out = flags.copy()
+    if out.empty:
+        return out
+    status = pd.Series("open", index=out.index)
+    if not reviews.empty:
+        latest = reviews.sort_values("decided_at").groupby("flag_id")["decision"].last()
+        status = out["flag_id"].map(latest).fillna("open")
+    out["status"] = status.astype(str)
+    return out
+
+
+# ------------------------------------------------------------------ tables
+
+
+def build_tables(run: Run, articles: list[Article], rejections: list[Rejection], quotes: list[Quote],
+                 claims: list[Claim], matches: list[Match]) -> dict[str, pd.DataFrame]:
+    """The new rows of each table, as DataFrames with the table's columns."""
+    now = datetime.now(timezone.utc)
+    tag = {"run_id": run.run_id}
+    art_rows = [asdict(a) | {"ingested_at": now} | tag for a in articles]
+    tables = {
+        "articles": pd.DataFrame(art_rows, columns=list(asdict(Article("", "")).keys()) + ["ingested_at", "run_id"]),
+        "quotes": pd.DataFrame([asdict(q) | tag for q in quotes]),
+        "claims": pd.DataFrame([asdict(c) | tag for c in claims]),
+        "matches": pd.DataFrame([asdict(m) | tag for m in matches]),
+        "rejected": pd.DataFrame([asdict(r) | tag | {"rejected_at": now} for r in rejections]),
+    }
+    for name, cols in (("quotes", ["quote_id", "article_id", "text", "start", "end"]),
+                       ("claims", ["claim_id", "article_id", "surface", "value", "low", "high", "qualifier", "start", "end"]),
+                       ("matches", ["match_id", "kind", "new_id", "earlier_id", "relation", "detail", "score"]),
+                       ("rejected", ["raw_path", "reason", "detail"])):
+        if tables[name].empty:
+            tables[name] = pd.DataFrame(columns=cols)
+    all_flags = pd.concat([run.curated.read("flags").drop(columns=["ingest_date"], errors="ignore"),
+                           pd.DataFrame(flags_for(matches, now, run.run_id))], ignore_index=True)
+    all_flags = all_flags.drop_duplicates("flag_id", keep="first") if not all_flags.empty else all_flags
+    tables["flags"] = latest_status(all_flags, run.curated.read("reviews"))
+    return tables
+
+
+def validate_stage(run: Run, tables: dict[str, pd.DataFrame]):
+    from claimtrack.validate import run_suites, validation_frames
+
+    id_columns = {"articles": "article_id", "quotes": "quote_id", "claims": "claim_id", "matches": "match_id"}
+    stored_ids = {t: run.curated.column_values(t, col) for t, col in id_columns.items()}
+    texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
+    cited = set(tables["quotes"].get("article_id", [])) | set(tables["claims"].get("article_id", []))
+    if cited - set(texts):  # rows citing stored articles: read just those texts
+        stored = run.curated.read("articles", columns=["article_id", "text"])
+        stored = stored[stored["article_id"].isin(cited - set(texts))]
+        texts.update(zip(stored["article_id"], stored["text"]))
+    frames = validation_frames(tables, stored_ids, texts)
+    return run_suites(frames)
+
+
+def run_row(run: Run, status: str, tables: dict[str, pd.DataFrame] | None, report=None,
+            error: str | None = None) -> dict:
+    counts = {t: 0 for t in ("articles", "rejected", "quotes", "claims", "matches", "flags")}
+    if tables is not None:
+        for t in counts:
+            if t == "flags":
+                counts[t] = int((tables["flags"]["run_id"] == run.run_id).sum()) if not tables["flags"].empty else 0
+            else:
+                counts[t] = len(tables[t])
+    return {"run_id": run.run_id, "started_at": run.started_at, "finished_at": datetime.now(timezone.utc),
+            "status": status, "raw_dir": str(run.raw_dir), **counts,
+            "validation": report.to_json() if report is not None else None, "error": error,
+            "parameters": json.dumps(run.parameters, default=str)}
+
+
+def publish_stage(run: Run, tables: dict[str, pd.DataFrame], report) -> dict:
+    """Write every table and the run's row in one atomic commit."""
+    status = "succeeded" if any(len(tables[t]) for t in ("articles", "rejected")) else "nothing-new"
+    row = run_row(run, status, tables, report)
+    appends = {t: to_arrow(t, tables[t]) for t in ("articles", "quotes", "claims", "matches", "rejected")}
+    appends["runs"] = to_arrow("runs", [row])
+    with run.curated.write_lock():
+        run.curated.recover()
+        # Reviews may have been decided while this run worked: take the latest ones now.
+        flags = latest_status(tables["flags"], run.curated.read("reviews"))
+        run.curated.commit(run.run_id, appends=appends, replaces={"flags": to_arrow("flags", flags)},
+                           ingest_date=run.ingest_date)
+        run.curated.ensure_readable(run.run_id, run.ingest_date)
+    return row
+
+
+def record_failure(run: Run, error: str, tables=None, report=None) -> dict:
+    """Record a failed run in ``runs`` (only that row: every other table stays as it was)."""
+    row = run_row(run, "failed", tables, report, error=error)
+    with run.curated.write_lock():
+        run.curated.commit(run.run_id, appends={"runs": to_arrow("runs", [row])}, ingest_date=run.ingest_date)
+    return row
+
+
+def summary(run: Run, row: dict, tables: dict[str, pd.DataFrame], report, skipped: int = 0,
+            duplicates: int = 0) -> dict:
+    """What a run did, for the command line and for the flow's return value."""
+    rejected = tables["rejected"]
+    return {
+        "run_id": run.run_id, "status": row["status"], "curated": str(run.curated.root),
+        **{t: row[t] for t in ("articles", "rejected", "quotes", "claims", "matches", "flags")},
+        "skipped_known_files": skipped, "duplicate_articles": duplicates,
+        "rejections": [dict(zip(("raw_path", "reason", "detail"), r))
+                       for r in zip(rejected.get("raw_path", []), rejected.get("reason", []), rejected.get("detail", []))],
+        "validation": report.summary() if report is not None else None,
+        "seconds": (row["finished_at"] - run.started_at).total_seconds(),
+    }

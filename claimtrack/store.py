@@ -1,0 +1,276 @@
+"""The curated tables on disk: Parquet datasets with atomic, crash-safe commits.
+
+Layout under the curated root (each table readable with ``pandas.read_parquet(root / table)``
+and DuckDB's ``read_parquet('root/table/**/*.parquet')``)::
+
+    articles/ingest_date=2026-11-25/part-<run_id>.parquet     large tables: hive partitions
+    quotes/…  claims/…  matches/…                               by ingest date, a file per run
+    rejected/part-<run_id>.parquet  runs/part-<run_id>.parquet  small append-only tables
+    reviews/part-<decision id>.parquet                          one file per decision
+    flags/flags.parquet                                         rewritten whole (it holds status)
+
+A commit writes every new file into ``_staging/<commit>/`` first, then writes a ``_COMMIT``
+manifest, then renames the files into place (``runs`` last). A process killed before the
+manifest leaves the tables untouched; one killed after it is rolled forward by ``recover()``,
+which every writer calls first. Each table only ever gains or swaps whole files, so a reader
+always sees a table either as it was before a commit or as it is after it.
+"""
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+UTC_TS = pa.timestamp("us", tz="UTC")
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema([
+        ("article_id", pa.string()), ("source", pa.string()), ("url", pa.string()),
+        ("title", pa.string()), ("author", pa.string()), ("published_at", UTC_TS),
+        ("ingested_at", UTC_TS), ("run_id", pa.string()), ("raw_path", pa.string()),
+        ("raw_sha256", pa.string()), ("text", pa.string()),
+    ]),
+    "quotes": pa.schema([
+        ("quote_id", pa.string()), ("article_id", pa.string()), ("text", pa.string()),
+        ("speaker", pa.string()), ("speaker_mention", pa.string()), ("cue", pa.string()),
+        ("start", pa.int64()), ("end", pa.int64()), ("sentence", pa.string()),
+        ("partial", pa.bool_()), ("run_id", pa.string()),
+    ]),
+    "claims": pa.schema([
+        ("claim_id", pa.string()), ("article_id", pa.string()), ("surface", pa.string()),
+        ("value", pa.float64()), ("low", pa.float64()), ("high", pa.float64()),
+        ("qualifier", pa.string()), ("unit", pa.string()), ("noun", pa.string()),
+        ("subject", pa.list_(pa.string())), ("speaker", pa.string()), ("sentence", pa.string()),
+        ("start", pa.int64()), ("end", pa.int64()), ("run_id", pa.string()),
+    ]),
+    "matches": pa.schema([
+        ("match_id", pa.string()), ("kind", pa.string()), ("new_id", pa.string()),
+        ("earlier_id", pa.string()), ("score", pa.float64()), ("relation", pa.string()),
+        ("detail", pa.string()), ("run_id", pa.string()),
+    ]),
+    "flags": pa.schema([
+        ("flag_id", pa.string()), ("match_id", pa.string()), ("kind", pa.string()),
+        ("relation", pa.string()), ("new_id", pa.string()), ("earlier_id", pa.string()),
+        ("detail", pa.string()), ("flagged_at", UTC_TS), ("status", pa.string()),
+        ("run_id", pa.string()),
+    ]),
+    "reviews": pa.schema([
+        ("flag_id", pa.string()), ("decision", pa.string()), ("reviewer", pa.string()),
+        ("note", pa.string()), ("decided_at", UTC_TS),
+    ]),
+    "rejected": pa.schema([
+        ("raw_path", pa.string()), ("reason", pa.string()), ("detail", pa.string()),
+        ("raw_sha256", pa.string()), ("run_id", pa.string()), ("rejected_at", UTC_TS),
+    ]),
+    "runs": pa.schema([
+        ("run_id", pa.string()), ("started_at", UTC_TS), ("finished_at", UTC_TS),
+        ("status", pa.string()), ("raw_dir", pa.string()), ("articles", pa.int64()),
+        ("rejected", pa.int64()), ("quotes", pa.int64()), ("claims", pa.int64()),
+        ("matches", pa.int64()), ("flags", pa.int64()), ("validation", pa.string()),
+        ("error", pa.string()), ("parameters", pa.string()),
+    ]),
+}
+TABLES = tuple(SCHEMAS)
+PARTITIONED = ("articles", "quotes", "claims", "matches")
+PARTITION_COLUMN = "ingest_date"
+REPLACED_WHOLE = ("flags",)
+STAGING = "_staging"
+MANIFEST = "_COMMIT"
+
+
+class StoreError(RuntimeError):
+    """A storage problem a user can act on (disk full, permissions, a held lock)."""
+
+
+class LockedError(StoreError):
+    pass
+
+
+def to_arrow(table: str, rows: list[dict] | pd.DataFrame) -> pa.Table:
+    """Rows as an Arrow table with the table's schema; extra columns are kept after it."""
+    schema = SCHEMAS[table]
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+    arrays, fields = [], []
+    for fld in schema:
+        if fld.name in frame.columns:
+            arrays.append(pa.array(_arrow_values(frame[fld.name], fld.type), type=fld.type))
+        else:
+            arrays.append(pa.nulls(len(frame), type=fld.type))
+        fields.append(fld)
+    for name in frame.columns:
+        if name not in schema.names and name != PARTITION_COLUMN:
+            col = pa.array(frame[name].tolist())
+            arrays.append(col)
+            fields.append(pa.field(name, col.type))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def _arrow_values(series: pd.Series, typ: pa.DataType):
+    if pa.types.is_timestamp(typ):
+        return pd.to_datetime(series, utc=True).astype("datetime64[us, UTC]")
+    values = series.tolist()
+    return [None if (v is None or (isinstance(v, float) and v != v and not pa.types.is_floating(typ)))
+            else v for v in values]
+
+
+class Curated:
+    """The curated folder: reads, locks and atomic commits."""
+
+    def __init__(self, root: Path | str):
+        self.root = Path(root)
+
+    # ---------------------------------------------------------------- reading
+
+    def files(self, table: str) -> list[Path]:
+        base = self.root / table
+        if not base.is_dir():
+            return []
+        return sorted(p for p in base.rglob("*.parquet")
+                      if not any(part.startswith((".", "_")) for part in p.relative_to(base).parts))
+
+    def read(self, table: str, columns: list[str] | None = None, filter=None) -> pd.DataFrame:
+        """The whole table as a DataFrame (an empty frame with the schema if it has no files)."""
+        files = self.files(table)
+        schema = SCHEMAS[table]
+        if files:
+            schema = pa.unify_schemas([schema] + [pq.read_schema(f) for f in files],
+                                      promote_options="permissive")
+            if table in PARTITIONED:
+                schema = schema.append(pa.field(PARTITION_COLUMN, pa.string()))
+            dataset = ds.dataset([str(f) for f in files], schema=schema, format="parquet",
+                                 partitioning=ds.partitioning(pa.schema([(PARTITION_COLUMN, pa.string())]),
+                                                              flavor="hive") if table in PARTITIONED else None,
+                                 partition_base_dir=str(self.root / table))
+            result = dataset.to_table(columns=columns, filter=filter)
+        else:
+            result = schema.empty_table()
+            if columns is not None:
+                result = result.select([c for c in columns if c in schema.names])
+        return result.to_pandas(types_mapper=None)
+
+    def column_values(self, table: str, column: str) -> set:
+        """All values of one column (e.g. the ids already stored)."""
+        if not self.files(table):
+            return set()
+        frame = self.read(table, columns=[column])
+        return set(frame[column].dropna().tolist())
+
+    # ---------------------------------------------------------------- locking
+
+    @contextmanager
+    def _flock(self, name: str, wait: float, what: str) -> Iterator[None]:
+        self.root.mkdir(parents=True, exist_ok=True)
+        path = self.root / name
+        fh = open(path, "a+")
+        deadline = time.monotonic() + wait
+        try:
+            while True:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        fh.seek(0)
+                        holder = fh.read().strip() or "another process"
+                        raise LockedError(f"{what} is busy: {holder} holds {path}; "
+                                          "try again when it has finished") from None
+                    time.sleep(0.1)
+            # The kernel drops a flock when its process dies, so a crashed run never
+            # leaves the folder locked; the pid written here is only for the message.
+            fh.seek(0)
+            fh.truncate()
+            fh.write(f"pid {os.getpid()}")
+            fh.flush()
+            yield
+        finally:
+            fh.close()
+
+    def run_lock(self, wait: float = 0.0):
+        """Held for a whole pipeline run: a second run on the same folder waits or refuses."""
+        return self._flock(".run.lock", wait, f"{self.root} (a claimtrack run)")
+
+    def write_lock(self, wait: float = 60.0):
+        """Held briefly around each commit, by runs and by review decisions alike."""
+        return self._flock(".write.lock", wait, f"{self.root} (a write)")
+
+    # ---------------------------------------------------------------- writing
+
+    def recover(self) -> list[str]:
+        """Finish commits that wrote their manifest, drop those that did not. Returns their ids."""
+        staging = self.root / STAGING
+        done = []
+        if not staging.is_dir():
+            return done
+        for commit_dir in sorted(staging.iterdir()):
+            manifest = commit_dir / MANIFEST
+            if manifest.is_file():
+                for rel in json.loads(manifest.read_text(encoding="utf-8")):
+                    src = commit_dir / rel
+                    if src.exists():
+                        dst = self.root / rel
+                        dst.parent.mkdir(parents=True, exist_ok=True)
+                        os.replace(src, dst)
+                done.append(commit_dir.name)
+            shutil.rmtree(commit_dir, ignore_errors=True)
+        return done
+
+    def commit(self, commit_id: str, appends: Mapping[str, pa.Table] | None = None,
+               replaces: Mapping[str, pa.Table] | None = None, ingest_date: str | None = None) -> list[str]:
+        """Atomically add ``appends`` (a new file per table) and swap in ``replaces`` (whole tables).
+
+        Call it with the write lock held. Returns the paths written, relative to the root.
+        """
+        appends, replaces = dict(appends or {}), dict(replaces or {})
+        planned: list[tuple[str, pa.Table]] = []
+        for table, data in appends.items():
+            if data.num_rows == 0 and self.files(table):
+                continue  # nothing new; an empty file is written only so a new table is readable
+            if table in PARTITIONED:
+                if ingest_date is None:
+                    raise ValueError("partitioned tables need an ingest_date")
+                rel = f"{table}/{PARTITION_COLUMN}={ingest_date}/part-{commit_id}.parquet"
+            else:
+                rel = f"{table}/part-{commit_id}.parquet"
+            planned.append((rel, data))
+        for table, data in replaces.items():
+            planned.append((f"{table}/{table}.parquet", data))
+        # runs last: a run's row appears only once everything it reports is in place
+        planned.sort(key=lambda item: item[0].startswith("runs/"))
+        staging = self.root / STAGING / commit_id
+        try:
+            for rel, data in planned:
+                path = staging / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                pq.write_table(data, path, compression="zstd")
+            tmp = staging / (MANIFEST + ".tmp")
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump([rel for rel, _ in planned], fh)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, staging / MANIFEST)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            hint = " (the disk is full: free some space and run again)" if exc.errno == errno.ENOSPC else ""
+            raise StoreError(f"could not write to {self.root}: {exc.strerror or exc}{hint}; "
+                             "the tables were left as they were") from exc
+        self.recover()
+        return [rel for rel, _ in planned]
+
+    def ensure_readable(self, commit_id: str, ingest_date: str) -> None:
+        """Give every table at least one (possibly empty) file so readers never fail on it."""
+        missing = {t: SCHEMAS[t].empty_table() for t in TABLES
+                   if t not in REPLACED_WHOLE and not self.files(t)}
+        replaces = {t: SCHEMAS[t].empty_table() for t in REPLACED_WHOLE if not self.files(t)}
+        if missing or replaces:
+            self.commit(commit_id + "-init", appends=missing, replaces=replaces, ingest_date=ingest_date)

@@ -1,0 +1,174 @@
+"""The validate stage: Great Expectations suites (``expectations/<table>.json``) on every table
+about to be written.
+
+Cross-table rules (a quote points at a stored article, offsets lie inside its text, an id is not
+already stored) become derived boolean columns first, so that each rule is one plain GX
+expectation that a reviewer can read in the suite's JSON. A failing expectation of severity
+``critical`` stops the publish; ``warning`` ones are only reported.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from claimtrack.records import CLAIM_RELATIONS, QUOTE_RELATIONS
+
+DEFAULT_SUITES = Path(__file__).resolve().parent.parent / "expectations"
+
+
+@dataclass
+class Failure:
+    table: str
+    expectation: str
+    column: str | None
+    severity: str
+    unexpected: int
+    examples: list = field(default_factory=list)
+
+    def line(self) -> str:
+        col = f" on {self.column}" if self.column else ""
+        ex = f" (e.g. {', '.join(map(str, self.examples[:3]))})" if self.examples else ""
+        return f"{self.table}: {self.expectation}{col} failed for {self.unexpected} row(s){ex}"
+
+
+@dataclass
+class ValidationReport:
+    checked: dict[str, int] = field(default_factory=dict)  # table -> expectations evaluated
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == "critical" for f in self.failures)
+
+    @property
+    def hard_failures(self) -> list[Failure]:
+        return [f for f in self.failures if f.severity == "critical"]
+
+    def summary(self) -> str:
+        n = sum(self.checked.values())
+        hard = len(self.hard_failures)
+        soft = len(self.failures) - hard
+        return f"{n} expectations on {len(self.checked)} tables: {hard} failed, {soft} warnings"
+
+    def to_json(self) -> str:
+        return json.dumps({"ok": self.ok, "summary": self.summary(), "checked": self.checked,
+                           "failures": [f.__dict__ | {"examples": [str(e) for e in f.examples[:5]]}
+                                        for f in self.failures]})
+
+
+# ------------------------------------------------------------------ derived columns (pure)
+
+
+def _span_columns(frame: pd.DataFrame, texts: dict[str, str], text_col: str) -> pd.DataFrame:
+    out = frame.copy()
+    lengths, exists, matches = [], [], []
+    for aid, start, end, text in zip(out["article_id"], out["start"], out["end"], out[text_col]):
+        body = texts.get(aid)
+        exists.append(body is not None)
+        lengths.append(len(body) if body is not None else -1)
+        matches.append(body is not None and 0 <= int(start) <= int(end) <= len(body)
+                       and body[int(start):int(end)] == text)
+    out["article_exists"] = exists
+    out["article_length"] = lengths
+    out["span_matches"] = matches
+    return out
+
+
+def validation_frames(new: dict[str, pd.DataFrame], stored_ids: dict[str, set],
+                      article_texts: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """The frames GX checks: each new table plus the derived columns its suite refers to.
+
+    ``stored_ids`` holds the ids already in the curated tables ("articles", "quotes", "claims",
+    "matches"); ``article_texts`` maps article_id to text for every article a new row may cite.
+    """
+    frames: dict[str, pd.DataFrame] = {}
+    id_col = {"articles": "article_id", "quotes": "quote_id", "claims": "claim_id", "matches": "match_id"}
+    for table, frame in new.items():
+        f = frame.copy()
+        if table in id_col:
+            f[f"{id_col[table]}_is_new"] = ~f[id_col[table]].isin(stored_ids.get(table, set()))
+        if table == "articles":
+            f["text_length"] = f["text"].fillna("").str.len()
+        elif table == "quotes":
+            f = _span_columns(f, article_texts, "text")
+        elif table == "claims":
+            f = _span_columns(f, article_texts, "surface")
+            f["value_finite"] = [isinstance(v, float) and math.isfinite(v) for v in f["value"].astype(float)]
+        elif table == "matches":
+            known = (stored_ids.get("quotes", set()) | stored_ids.get("claims", set())
+                     | set(new.get("quotes", pd.DataFrame(columns=["quote_id"]))["quote_id"])
+                     | set(new.get("claims", pd.DataFrame(columns=["claim_id"]))["claim_id"]))
+            f["new_exists"] = f["new_id"].isin(known)
+            f["earlier_exists"] = f["earlier_id"].isin(known)
+            f["distinct_ids"] = f["new_id"] != f["earlier_id"]
+            allowed = {"claim": set(CLAIM_RELATIONS), "quote": set(QUOTE_RELATIONS)}
+            f["relation_fits_kind"] = [r in allowed.get(k, set()) for k, r in zip(f["kind"], f["relation"])]
+        elif table == "flags":
+            known = stored_ids.get("matches", set()) | set(new.get("matches", pd.DataFrame(columns=["match_id"]))["match_id"])
+            f["match_exists"] = f["match_id"].isin(known)
+        frames[table] = f
+    return frames
+
+
+# ------------------------------------------------------------------ Great Expectations (I/O edge)
+
+
+def load_suite(table: str, suites_dir: Path = DEFAULT_SUITES):
+    import great_expectations as gx
+
+    path = Path(suites_dir) / f"{table}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.pop("id", None)
+    return gx.ExpectationSuite(**data)
+
+
+def _gx_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """GX is ~6x faster on datetime64[ns] than pandas 3's default [us]; list columns it cannot hash."""
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].astype("datetime64[ns, UTC]")
+        elif out[col].dtype == object and len(out) and isinstance(out[col].iloc[0], (list, tuple)):
+            out[col] = out[col].map(lambda v: "; ".join(map(str, v)) if v is not None else None)
+    return out.reset_index(drop=True)
+
+
+def run_suites(frames: dict[str, pd.DataFrame], suites_dir: Path = DEFAULT_SUITES) -> ValidationReport:
+    """Validate each frame against its suite in an in-memory GX context."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    import logging
+
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    source = context.data_sources.add_pandas("claimtrack")
+    report = ValidationReport()
+    for table, frame in frames.items():
+        suite = load_suite(table, suites_dir)
+        batch = source.add_dataframe_asset(name=table).add_batch_definition_whole_dataframe(table) \
+            .get_batch(batch_parameters={"dataframe": _gx_frame(frame)})
+        result = batch.validate(suite, result_format={"result_format": "SUMMARY",
+                                                      "partial_unexpected_count": 5})
+        report.checked[table] = len(result.results)
+        for r in result.results:
+            if r.success:
+                continue
+            cfg = r.expectation_config
+            res = r.result or {}
+            err = (r.exception_info or {}).get("exception_message") if isinstance(r.exception_info, dict) else None
+            report.failures.append(Failure(
+                table=table, expectation=cfg.type, column=cfg.kwargs.get("column") or
+                f"{cfg.kwargs.get('column_A')}/{cfg.kwargs.get('column_B')}",
+                severity=str(getattr(cfg, "severity", "critical") or "critical").split(".")[-1].lower(),
+                unexpected=int(res.get("unexpected_count") or 0),
+                examples=list(res.get("partial_unexpected_list") or ([err] if err else []))))
+    return report
