@@ -29,11 +29,19 @@ _LEAD = re.compile(r"^[\s,.;!?\x01]*$")
 _AFTER_LEAD = re.compile(r"^\s*[,.;!?]?\s*(?:[—–]|--)?\s*")
 _DASH_SPEAKER = re.compile(r"^\s*(?:[—–]|--)\s*")
 _SCARE_BEFORE = re.compile(
-    r"(?:so-called|so called|known as|nicknamed|dubbed|named|titled|entitled|headlined|"
+    r"(?:so-called|so called|known as|nicknamed|dubbed|named|the name|titled|entitled|headlined|"
     r"the words?|the terms?|the phrases?|the slogan|the hashtag|the book|the film|the movie|"
     r"the song|the show|the album)\s*$", re.I)
 _MINOR = frozenset("a an the and or of in on at to for by with from nor but as vs".split())
-MAX_CONTEXT = 400  # characters of sentence either side of a quote that the cue search reads
+import os
+DROP_WORDS = int(os.environ.get('QDROP', '0'))
+MAX_CONTEXT = 400
+#: cues that are auxiliaries when "to" follows ("continued to grow", "promised to cut")
+_AUX_CUES = frozenset("continue continues continued continuing begin began start started".split())
+#: the usual verbs of saying: preferred when a sentence has several cues before a quote
+STRONG = frozenset("""say says said saying tell tells told telling add adds added adding write
+writes wrote according to argue argues argued warn warns warned insist insists insisted
+claim claims claimed declare declared declares""".split())  # characters of sentence either side of a quote that the cue search reads
 
 
 @dataclass(slots=True)
@@ -65,16 +73,22 @@ def _cue_ok(frame: str, m: re.Match) -> bool:
     return True
 
 
+_AUX_TO = re.compile(r"\s+to\s+[a-z]")
+_GENERIC_VERB = re.compile(r"\b[a-z]{3,}(?:ed|s)\b")
+
+
 def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     """The speaker of cue ``m`` in ``frame``: before it, or after it when nothing is before."""
     cue = norm_cue(m.group())
+    if cue in _AUX_CUES and _AUX_TO.match(frame, m.end()):
+        return None  # "continued to expand": not a cue
     left = frame[max(0, m.start() - MAX_CONTEXT):m.start()]
     if cue == "according to":
         return speaker_after(frame[m.end():m.end() + MAX_CONTEXT])
     lstrip = left.rstrip()
     if "\x01" in lstrip[-3:] or not lstrip.strip(" ,.;:!?—–-\x01"):
-        # inverted: '"…," said Smith'
-        if allow_after:
+        # inverted: '"…," said Smith' (never after a participle: '"…," adding that')
+        if allow_after and not cue.endswith("ing"):
             return speaker_after(frame[m.end():m.end() + MAX_CONTEXT])
         return None
     cut = left.rfind("\x01")
@@ -97,6 +111,15 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
             if not CUE.search(rest, 0, 60):
                 return mention, "—"
     start = b + (lead.end() if lead else 0)
+    # '"…," Mr. Burton fumed': a noun phrase and any verb right after the quote
+    g = _GENERIC_VERB.search(frame, start, min(limit, start + 120))
+    if g is not None and not CUE.match(frame, g.start()):
+        left = frame[start:g.start()]
+        if left.strip() and "\x01" not in left:
+            mention = speaker_before(left)
+            if mention is not None and mention.kind in ("name", "pronoun") and \
+                    _WORDS.findall(mention.text) == _WORDS.findall(left):
+                return mention, norm_cue(g.group())
     for k, m in enumerate(CUE.finditer(frame, start, limit)):
         if k > 2 or m.start() - start > 160:
             break
@@ -129,13 +152,18 @@ def _shift(m: re.Match, d: int) -> _Shift:
 def _find_before(frame: str, lo: int, a: int) -> tuple[Mention, str, int] | None:
     """The last cue + speaker before the quote starting at ``a`` (not before ``lo``)."""
     cues = list(CUE.finditer(frame, lo, a))
+    weak = None
     for m in reversed(cues):
         if not _cue_ok(frame[lo:], _shift(m, lo)):
             continue
         mention = _np_for_cue(frame, m, allow_after=True)
         if mention is not None:
-            return mention, norm_cue(m.group()), m.end()
-    return None
+            cue = norm_cue(m.group())
+            if cue in STRONG:
+                return mention, cue, m.end()
+            if weak is None:
+                weak = mention, cue, m.end()
+    return weak
 
 
 def _colon_subject(sentence: str) -> Mention | None:
@@ -154,17 +182,37 @@ def _colon_subject(sentence: str) -> Mention | None:
     return speaker_after(frame)
 
 
-def _previous_sentence(text: str, f: "Found") -> str | None:
-    """The sentence before the one holding ``f``, from the previous paragraph if need be."""
+_LEAD_PHRASE = re.compile(
+    r"^\s*(?:(?:in|on|at|during|after|before|although|though|while|when|as|since|contrary to|"
+    r"despite|unlike|like|for|with|without|under|over|by|from|to|if|because|once|then|but|and|"
+    r"yet|so|still|meanwhile|however|instead|indeed|also|now|later|earlier|today|yesterday)\b"
+    r"[^,\x01]{0,150},\s*|[^,\x01]{0,40}\b(?:morning|afternoon|evening|night|day|week|weekend|"
+    r"month|year|ago|time|moment|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,\s*)+",
+    re.I)
+
+
+def _subject(frame: str) -> Mention | None:
+    """The grammatical subject of a sentence, roughly: its first noun phrase after any
+    leading adverbial ("In July, Gingrich dismissed …" -> Gingrich)."""
+    lead = _LEAD_PHRASE.match(frame)
+    rest = frame[lead.end():] if lead else frame
+    rest = rest.lstrip(" \x01\"“”‘’'([")
+    return speaker_after(rest)
+
+
+def _previous_sentence(text: str, f: "Found") -> tuple[str | None, bool]:
+    """The sentence before the one holding ``f`` (from the previous paragraph if need be), and
+    whether it is in the same paragraph."""
     s = f.sent_start
     k = s - 1
     while k >= 0 and text[k].isspace():
         k -= 1
     if k < 0:
-        return None
+        return None, False
+    same = "\n" not in text[k:s]
     ls = text.rfind("\n", 0, k + 1) + 1
     sents = sentence_bounds(text, ls, k + 1, [])
-    return text[sents[-1][0]:sents[-1][1]] if sents else None
+    return (text[sents[-1][0]:sents[-1][1]] if sents else None), same
 
 
 def _is_title(words: list[str], quote: str) -> bool:
@@ -267,6 +315,10 @@ def _attribute_span(text: str, sp: Span, sents: list[tuple[int, int]],
             m = _colon_subject(lead)
             if m is not None:
                 res = m, ":"
+    if res is None and not f.standalone:
+        m = _subject(frame[:a] if a > 0 else frame[b:])
+        if m is not None:
+            res = m, None
     if res is not None:
         mention, cue = res
         f.mention, f.cue, f.kind, f.female = mention.text, cue, mention.kind, mention.female
@@ -321,10 +373,15 @@ def _resolve_context(text: str, found: list[Found]) -> None:
     last: Found | None = None
     for f in found:
         if f.mention is None and f.standalone:
-            prev = _previous_sentence(text, f)
+            prev, same_para = _previous_sentence(text, f)
             m = _colon_subject(prev) if prev and prev.rstrip().endswith(":") else None
+            m2 = None
+            if m is None and prev and same_para and not any(c in prev for c in "\"“”"):
+                m2 = _colon_subject(prev)
             if m is not None:
                 _set(f, m, ":")
+            elif m2 is not None and m2.kind in ("name", "pronoun"):
+                _set(f, m2, None)
             elif last is not None and f.para - last.para <= 2:
                 _copy(f, last)
             elif prev:
@@ -333,7 +390,7 @@ def _resolve_context(text: str, found: list[Found]) -> None:
                     _set(f, m, None)
         if f.mention is None and not f.standalone:
             words = len(_WORDS.findall(text[f.start:f.end]))
-            if words <= 4:
+            if words <= DROP_WORDS:
                 f.keep = False
         if f.mention is not None:
             last = f

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 PRONOUNS = frozenset("he she they it i we you who which".split())
 #: titles and offices that precede a name and are not part of it
 TITLES = frozenset("""mr mrs ms miss dr prof rev sen sens rep reps gov lt col gen sgt capt cmdr adm
-maj cpl pvt det insp supt hon pres st president vice secretary senator representative governor
+maj cpl pvt det insp supt hon pres st del amb msgr fr president vice secretary senator representative governor
 mayor chairman chairwoman chairperson chair chief minister prime foreign deputy ambassador judge
 justice general colonel captain sergeant lieutenant commissioner director attorney sheriff
 officer coach manager speaker leader leaders spokesman spokeswoman spokesperson candidate nominee
@@ -30,6 +30,8 @@ agent detective former acting interim then mr. rep. sen. gov.""".split())
 _NOT_NAME = frozenset("""the a an but and or so yet as in on at by for from with to of if when while
 after before since though although because then yesterday today tonight earlier later also
 still even now last next this that these those there here it its his her their our my your
+only among amid across against around behind beyond despite inside outside throughout toward
+towards upon within without via per like unlike except during under over into onto
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december meanwhile however instead indeed asked told
 said says speaking writing according some many most several few both each every all no not
@@ -46,7 +48,7 @@ where there here it he she they we i you me him her them us really later again o
 yes no""".split())
 
 _ABBR = ("Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Sens|Rep|Reps|Gov|Lt|Col|Gen|Sgt|Capt|Cmdr|Adm|Maj|Cpl|Pvt|"
-         "Det|Insp|Supt|Hon|Pres|St|Jr|Sr|Ft|Mt|Sec|Atty|Gens")
+         "Det|Insp|Supt|Hon|Pres|St|Jr|Sr|Ft|Mt|Sec|Atty|Gens|Del|Amb|Msgr|Fr|Sgt")
 _TOKEN = re.compile(r"(?:" + _ABBR + r")\.|[A-Z]\.(?:[A-Z]\.)*|[^\W\d_][\w’'\-]*|\d[\w.,]*|[^\w\s]")
 _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|will|may|might|could|"
@@ -70,9 +72,18 @@ class Mention:
     female: bool | None = None  # from a title or pronoun, when the words tell
 
 
+#: capitalised reporting verbs in headline style ("Clinton Said …") are not part of a name
+_CAP_CUES = frozenset("""said says told tells asked asks added adds wrote writes joked jokes praised
+thanked warned warns claims claimed slams slammed blasts blasted rips ripped urges urged calls
+called admits admitted denies denied vows vowed""".split())
+
+
 def _is_name_token(tok: str) -> bool:
-    if tok.lower().rstrip(".") in _PARTICLES:
+    low = tok.lower().rstrip(".")
+    if low in _PARTICLES:
         return True
+    if low in _CAP_CUES or low.endswith("’s") or low.endswith("'s"):
+        return False
     return bool(_NAME_TOKEN.match(tok)) and any(c.isalpha() for c in tok)
 
 
@@ -101,7 +112,7 @@ def clean_name(tokens: list[str]) -> tuple[str | None, bool | None]:
             last_title = k
     if last_title >= 0 and last_title < len(toks) - 1:
         toks = toks[last_title + 1:]
-    while toks and toks[0].lower().rstrip(".") in _NOT_NAME:
+    while toks and (toks[0].lower().rstrip(".") in _NOT_NAME or _GERUND_CAP.match(toks[0])):
         toks = toks[1:]
     while toks and toks[-1].lower() in _SUFFIX and len(toks) > 1:
         toks = toks[:-1]
@@ -145,6 +156,45 @@ def _role_back(toks: list[str]) -> list[str] | None:
     return None
 
 
+_OF = frozenset("of at from for with".split())
+_GERUND_CAP = re.compile(r"^[A-Z][a-z]{3,}ing$")
+
+
+def _person_like(run: list[str]) -> bool:
+    """A name run that reads as a person: a personal title, or a known first name."""
+    from claimtrack.quotes.coref import gender_of  # a small cycle: coref uses clean_name
+
+    if any(t.lower().rstrip(".") in _PERSON_TITLES for t in run):
+        return True
+    name, _ = clean_name(run)
+    return gender_of(name) is not None
+
+
+_PERSON_TITLES = frozenset("""mr mrs ms miss dr sen rep gov lt col gen sgt capt prof rev del amb
+president senator governor mayor secretary judge justice""".split())
+
+
+def _name_mention(toks: list[str], run: list[str]) -> Mention | None:
+    """A Mention for the name run ending ``toks``; "Mr. Morgan of the Sierra Club" keeps the
+    person, "Bank of America" the whole organisation."""
+    k = len(toks) - len(run)
+    j = k
+    if j > 0 and toks[j - 1].lower() in ("the",):
+        j -= 1
+    if j > 0 and toks[j - 1].lower() in _OF:
+        head = _name_run_back(toks[:j - 1])
+        if head and toks[j - 1].lower() == "of" and not _person_like(head):
+            run = head + toks[j - 1:k] + run  # an organisation: "Bank of America"
+            text = " ".join(run)
+            return Mention(text, text, "name", None)
+        if head and _person_like(head):
+            run = head
+    name, female = clean_name(run)
+    if not name:
+        return None
+    return Mention(" ".join(run), name, "name", female)
+
+
 def speaker_before(left: str) -> Mention | None:
     """The speaker at the end of ``left`` (the text just before a cue).
 
@@ -152,7 +202,10 @@ def speaker_before(left: str) -> Mention | None:
     'Putin'
     >>> speaker_before("she").kind
     'pronoun'
+    >>> speaker_before("Mr. Morgan of the Sierra Club").name
+    'Morgan'
     """
+    left = left[-300:]
     left = _ADVERB_TAIL.sub("", left)
     left = _PAREN_TAIL.sub("", left).rstrip()
     if not left:
@@ -165,15 +218,24 @@ def speaker_before(left: str) -> Mention | None:
             if c < 0:
                 break
             head = body[:c]
-            if any(q in body[c:] for q in "\"“”\x01"):
+            inside = body[c + 1:]
+            if any(q in inside for q in "\"“”\x01"):
                 break
             m = speaker_before(head)
             if m is not None and m.kind == "name":
-                return Mention(f"{head[len(head) - len(m.text):] if head.endswith(m.text) else m.text}"
-                               f"{left[c:-1]}", m.name, m.kind, m.female)
+                return Mention(m.text + left[c:-1], m.name, m.kind, m.female)
+            if m is not None and m.kind == "role":
+                # "His former partner, Lawrence B. Cummings," : the name is the appositive
+                itoks = _tokens(inside)
+                run = _name_run_back(itoks)
+                if run and len(run) == len(itoks):
+                    name, female = clean_name(run)
+                    if name:
+                        return Mention(m.text + left[c:-1], name, "name", female)
+                return Mention(m.text + left[c:-1], None, "role")
             body = head
         return None
-    toks = _tokens(left[-200:])
+    toks = _tokens(left)
     if not toks:
         return None
     last = toks[-1]
@@ -188,12 +250,12 @@ def speaker_before(left: str) -> Mention | None:
             return Mention(last, None, "pronoun")
         fem = True if low == "she" else False if low == "he" else None
         return Mention(last, None, "pronoun", fem)
+    if low.endswith("’s") or low.endswith("'s") or low.endswith("s’") or low.endswith("s'"):
+        return None  # a possessive: the cue word is a noun ("Clinton's remark")
     if last[:1].isupper():
         run = _name_run_back(toks)
         if run:
-            name, female = clean_name(run)
-            if name:
-                return Mention(" ".join(run), name, "name", female)
+            return _name_mention(toks, run)
         return None
     role = _role_back(toks)
     if role:
@@ -207,6 +269,10 @@ def speaker_before(left: str) -> Mention | None:
 
 _TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday
 tonight recently later earlier then once this last on in at during""".split())
+_AFTER_DETERMINERS = _DETERMINERS - {"this", "that", "these", "those", "one", "two", "three",
+                                     "four", "both", "each", "many", "some", "several"}
+_ROLE_STOP_VERBS = frozenset("""makes says has gets takes gives goes sees uses puts calls tells adds
+notes writes argues claims is was are were will would said told""".split())
 
 
 def speaker_after(right: str) -> Mention | None:
@@ -214,8 +280,10 @@ def speaker_after(right: str) -> Mention | None:
 
     >>> speaker_after(" Turkish President Recep Tayyip Erdogan, adding").name
     'Recep Tayyip Erdogan'
+    >>> speaker_after(" Clinton press secretary Brian Fallon issues a statement").name
+    'Brian Fallon'
     """
-    toks = _tokens(right[:200])
+    toks = _tokens(right[:300])
     k = 0
     # "said Monday", "said on Tuesday": skip a short time phrase
     while k < len(toks) and k < 3 and toks[k].lower() in _TIME_WORDS:
@@ -228,16 +296,17 @@ def speaker_after(right: str) -> Mention | None:
     if low in PRONOUNS and low not in ("who", "which", "it", "you"):
         fem = True if low == "she" else False if low == "he" else None
         return Mention(first, None, "pronoun", fem)
-    if low in _DETERMINERS or low.endswith("’s") or low.endswith("'s"):
+    if low in _AFTER_DETERMINERS or low.endswith("’s") or low.endswith("'s"):
         role = [first]
         for t in toks[1:6]:
-            if not t[:1].isalpha() or t.lower() in _NOT_ROLE_END:
+            tl = t.lower()
+            if not t[:1].isalpha() or tl in _NOT_ROLE_END or tl in _ROLE_STOP_VERBS or \
+                    (len(role) > 1 and (tl.endswith("ed") or tl.endswith("ly"))):
                 break
             role.append(t)
         if len(role) > 1:
             # a capitalised tail is a name with a title: "the Rev. Al Sharpton"
-            cap = [t for t in role[1:] if t[:1].isupper()]
-            if cap and role[-1][:1].isupper():
+            if role[-1][:1].isupper():
                 run = []
                 for t in role[1:]:
                     if _is_name_token(t) or t.lower() in TITLES:
@@ -250,14 +319,22 @@ def speaker_after(right: str) -> Mention | None:
             return Mention(" ".join(role), None, "role")
         return None
     if first[:1].isupper():
-        run = []
-        for t in toks:
-            if _is_name_token(t) or t.lower() in TITLES:
-                run.append(t)
-            else:
-                break
-        # "the" never here; a trailing possessive means an organisation's person follows
+        i = 0
+        run: list[str] = []
+        while i < len(toks):
+            while i < len(toks) and (_is_name_token(toks[i]) or toks[i].lower() in TITLES):
+                run.append(toks[i])
+                i += 1
+            # "Clinton press secretary Brian Fallon": lower-case office words, then the name
+            j = i
+            while j < len(toks) and j - i < 3 and toks[j][:1].islower() and toks[j].isalpha():
+                j += 1
+            if j > i and j < len(toks) and toks[j - 1].lower() in TITLES and toks[j][:1].isupper():
+                run = []
+                i = j
+                continue
+            break
         name, female = clean_name(run)
         if name:
-            return Mention(" ".join(run), name, "name", female)
+            return Mention(" ".join(toks[:i]), name, "name", female)
     return None
