@@ -208,3 +208,12 @@ def main(argv: list[str] | None = None) -> int:
                    "(set CLAIMTRACK_DEBUG=1 to see the traceback)", err=True)
         return 2
     return 0
+
+
+# Commands that live in their own modules (each imports only click at load time).
+from claimtrack.review_cli import report, review  # noqa: E402
+from claimtrack.serve_cli import serve  # noqa: E402
+
+cli.add_command(review)
+cli.add_command(report)
+cli.add_command(serve)
