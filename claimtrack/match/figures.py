@@ -43,6 +43,7 @@ i which who whom whose what when where while than then so such some about around
 more less most least nearly almost roughly approximately up down into out said says say would
 could will may might also not no new last first per""".split())
 _CONTEXT_WIDTH = 6
+_DETAIL_COLUMNS = ("claim_id", "surface", "noun", "sentence", "published_at", "source", "title")
 _COLUMNS = ("claim_id", "article_id", "surface", "value", "low", "high", "qualifier", "unit",
             "noun", "subject", "sentence", "published_at", "source", "title")
 
@@ -96,60 +97,115 @@ def _conform(df: pd.DataFrame | None) -> pd.DataFrame:
 def concept_keys(df: pd.DataFrame) -> pd.Series:
     """``concept|unit`` per row, computed once per distinct noun/unit (generic nouns per row)."""
     nouns = df["noun"].astype(object).where(df["noun"].notna(), None)
-    uniq = pd.unique(nouns)
-    nkey = nouns.map({n: noun_key(n) for n in uniq})
-    generic = nkey.isin(_GENERIC).to_numpy()
-    if generic.any():
-        sub = df.loc[generic, ["noun", "sentence", "surface"]]
-        nkey = nkey.copy()
-        nkey.loc[generic] = [concept_key(n, s if isinstance(s, str) else None, f if isinstance(f, str) else None)
-                             for n, s, f in zip(sub["noun"], sub["sentence"], sub["surface"])]
+    nkey = nouns.map({n: noun_key(n) for n in pd.unique(nouns)}).to_numpy(object)
+    generic = np.flatnonzero(np.isin(nkey, list(_GENERIC)))
+    if len(generic):
+        sub = df.iloc[generic]
+        nkey[generic] = [concept_key(n if isinstance(n, str) else None, s if isinstance(s, str) else None,
+                                     f if isinstance(f, str) else None)
+                         for n, s, f in zip(sub["noun"].to_numpy(object), sub["sentence"].to_numpy(object),
+                                            sub["surface"].to_numpy(object))]
     units = df["unit"].astype(object).where(df["unit"].notna(), None)
-    ukey = units.map({u: unit_key(u) for u in pd.unique(units)})
-    return nkey.astype(str) + "|" + ukey.astype(str)
+    ukey = units.map({u: unit_key(u) for u in pd.unique(units)}).to_numpy(object)
+    return pd.Series(nkey.astype(str), index=df.index, dtype=object) + "|" + ukey.astype(str)
 
 
-def _subjects(df: pd.DataFrame) -> pd.Series:
-    """One row per (row, normalised subject); rows with no subject get ''."""
-    subj = df["subject"].map(lambda v: list(v) if isinstance(v, (list, tuple, np.ndarray)) and len(v) else [""])
-    exploded = subj.explode()
-    norm = exploded.astype(str).str.lower().str.strip()
+def _subjects(subject: pd.Series) -> pd.Series:
+    """One row per (row, normalised subject), indexed by row position; no subject gives ''."""
+    exploded = subject.reset_index(drop=True).explode()
+    norm = exploded.astype(object).where(exploded.notna(), "").astype(str).str.lower().str.strip()
     return norm.str.replace(r"^the\s+", "", regex=True)
 
 
-def _block_table(df: pd.DataFrame, keys: pd.Series, t: np.ndarray, order: np.ndarray) -> pd.DataFrame:
-    subj = _subjects(df)
-    idx = subj.index.to_numpy()
-    return pd.DataFrame({
-        "row": idx,
-        "block": keys.to_numpy()[idx] + "|" + subj.to_numpy(),
-        "article_id": df["article_id"].astype(str).to_numpy()[idx],
-        "order": order[idx],
-        "t": t[idx],
-    })
+def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.ndarray,
+                  keys_hist: np.ndarray | None, t_new: np.ndarray, t_hist: np.ndarray | None,
+                  hist_rows: np.ndarray | None, h: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Exploded block tables (new, pool) with integer block and article codes.
+
+    ``hist`` holds the pre-filtered history rows, ``hist_rows`` their positions in the full
+    history; pool rows are numbered history positions first, then ``h`` + position in new.
+    """
+    parts_s = [_subjects(new["subject"])]
+    parts_k = [keys_new]
+    parts_a = [new["article_id"].astype(str)]
+    if hist is not None:
+        parts_s.append(_subjects(hist["subject"]))
+        parts_k.append(keys_hist)
+        parts_a.append(hist["article_id"].astype(str))
+    key_codes, _ = pd.factorize(np.concatenate(parts_k))
+    art_codes, _ = pd.factorize(pd.concat(parts_a, ignore_index=True))
+    subj_codes, subj_uniques = pd.factorize(pd.concat(parts_s, ignore_index=True))
+    width = len(subj_uniques) + 1
+    n_new = len(new)
+    sn = parts_s[0].index.to_numpy()
+    n_subj = len(sn)
+    new_blocks = pd.DataFrame({
+        "row": sn, "block": key_codes[sn] * width + subj_codes[:n_subj],
+        "article_id": art_codes[sn], "order": sn, "t": t_new[sn]})
+    pool_new = new_blocks.assign(row=sn + h)
+    if hist is None:
+        return new_blocks, pool_new
+    sh = parts_s[1].index.to_numpy()
+    hist_blocks = pd.DataFrame({
+        "row": hist_rows[sh], "block": key_codes[n_new + sh] * width + subj_codes[n_subj:],
+        "article_id": art_codes[n_new + sh], "order": np.full(len(sh), -1), "t": t_hist[sh]})
+    return new_blocks, pd.concat([hist_blocks, pool_new], ignore_index=True)
 
 
-def score_pairs(pairs: pd.DataFrame, new: pd.DataFrame, pool: pd.DataFrame) -> np.ndarray:
+class _Pool:
+    """History rows (0..H-1) then new rows (H..): read columns for a few rows without copying."""
+
+    def __init__(self, history: pd.DataFrame, new: pd.DataFrame):
+        self.history, self.new, self.h = history, new, len(history)
+
+    def get(self, name: str, rows: np.ndarray) -> np.ndarray:
+        rows = np.asarray(rows, dtype="int64")
+        out = np.empty(len(rows), dtype=object)
+        old = rows < self.h
+        if old.any():
+            out[old] = self.history[name].iloc[rows[old]].to_numpy(object)
+        if (~old).any():
+            out[~old] = self.new[name].iloc[rows[~old] - self.h].to_numpy(object)
+        return out
+
+
+def _n_subjects(values: np.ndarray) -> np.ndarray:
+    return np.fromiter((len(v) if isinstance(v, (list, tuple, np.ndarray)) else 0 for v in values),
+                       dtype="int64", count=len(values))
+
+
+def score_pairs(pairs: pd.DataFrame, pool: _Pool) -> np.ndarray:
     """0–1 score per candidate pair: context similarity and subject overlap (see module doc)."""
     n_rows, p_rows = pairs["new_row"].to_numpy(), pairs["pool_row"].to_numpy()
-    def ctx(df, r):
-        return context_words(df.at[r, "sentence"], df.at[r, "surface"], df.at[r, "noun"], df.at[r, "subject"])
-
-    ctx_new = {r: ctx(new, r) for r in pd.unique(n_rows)}
-    ctx_pool = {r: ctx(pool, r) for r in pd.unique(p_rows)}
-    a = [ctx_new[r] for r in n_rows]
-    b = [ctx_pool[r] for r in p_rows]
-    sim = process.cpdist(a, b, scorer=fuzz.token_set_ratio, workers=1).astype("float64") / 100.0
-    n_subj = pairs["n_subj_new"].to_numpy()
-    p_subj = pairs["n_subj_pool"].to_numpy()
-    smaller = np.minimum(n_subj, p_subj)
+    rows = np.unique(np.concatenate([n_rows, p_rows]))
+    cols = {c: pool.get(c, rows) for c in ("sentence", "surface", "noun", "subject")}
+    ctx = dict(zip(rows.tolist(), (context_words(se, su, no, sj) for se, su, no, sj in
+                                   zip(cols["sentence"], cols["surface"], cols["noun"], cols["subject"]))))
+    n_subj = dict(zip(rows.tolist(), _n_subjects(cols["subject"]).tolist()))
+    sim = process.cpdist([ctx[r] for r in n_rows.tolist()], [ctx[r] for r in p_rows.tolist()],
+                         scorer=fuzz.token_set_ratio, workers=1).astype("float64") / 100.0
+    smaller = np.minimum([n_subj[r] for r in n_rows.tolist()], [n_subj[r] for r in p_rows.tolist()])
     subj = np.where(smaller == 0, 0.5, pairs["shared"].to_numpy() / np.maximum(smaller, 1))
     return np.round(0.7 * sim + 0.3 * np.minimum(subj, 1.0), 4)
 
 
-def _n_subjects(df: pd.DataFrame) -> np.ndarray:
-    return df["subject"].map(
-        lambda v: len(v) if isinstance(v, (list, tuple, np.ndarray)) else 0).to_numpy()
+def _history_filter(history: pd.DataFrame, t_hist: np.ndarray, keys_new: np.ndarray, t_new: np.ndarray,
+                    s: MatchSettings) -> np.ndarray:
+    """Positions of history rows that can share a block with some new claim and are recent enough.
+
+    One noun_key/unit_key call per distinct noun/unit, so this is cheap on a large history.
+    """
+    nouns = history["noun"].astype(object).where(history["noun"].notna(), None)
+    units = history["unit"].astype(object).where(history["unit"].notna(), None)
+    quick_noun = nouns.map({n: noun_key(n) for n in pd.unique(nouns)})
+    quick_unit = units.map({u: unit_key(u) for u in pd.unique(units)})
+    wanted = [k.split("|", 1) for k in pd.unique(keys_new)]
+    keep = np.array(quick_unit.isin({u for _, u in wanted}).to_numpy(), dtype=bool)
+    keep &= np.array((quick_noun.isin({n for n, _ in wanted}) | quick_noun.isin(_GENERIC)).to_numpy(), dtype=bool)
+    if np.isfinite(t_new).any():  # undated new claims may meet history of any age
+        oldest_new = np.nanmin(t_new) if np.isfinite(t_new).all() else -np.inf
+        keep &= ~(t_hist < oldest_new - s.update_window.total_seconds())
+    return np.flatnonzero(keep)
 
 
 def match_claims(new: pd.DataFrame, history: pd.DataFrame,
@@ -164,58 +220,50 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
         return []
     history = _conform(history)
     t_new = _seconds(new["published_at"])
-    t_hist = _seconds(history["published_at"]) if len(history) else np.empty(0)
-
-    keys_new = concept_keys(new)
+    keys_new = concept_keys(new).to_numpy(object)
+    pool = _Pool(history, new)
+    hist = keys_hist = t_keep = keep = None
     if len(history):
-        # cheap pre-filter (one call per distinct noun/unit) before any per-row work on history
-        nouns = history["noun"].astype(object).where(history["noun"].notna(), None)
-        units = history["unit"].astype(object).where(history["unit"].notna(), None)
-        quick_noun = nouns.map({n: noun_key(n) for n in pd.unique(nouns)})
-        quick_unit = units.map({u: unit_key(u) for u in pd.unique(units)})
-        wanted = [k.split("|", 1) for k in pd.unique(keys_new)]
-        keep = np.array(quick_unit.isin({u for _, u in wanted}).to_numpy(), dtype=bool)
-        keep &= np.array((quick_noun.isin({n for n, _ in wanted}) | quick_noun.isin(_GENERIC)).to_numpy(), dtype=bool)
-        if np.isfinite(t_new).any():  # undated new claims may meet history of any age
-            oldest_new = np.nanmin(t_new) if np.isfinite(t_new).all() else -np.inf
-            keep &= ~(t_hist < oldest_new - s.update_window.total_seconds())
-        history = history.loc[keep].reset_index(drop=True)
-        t_hist = t_hist[keep]
-    keys_hist = concept_keys(history) if len(history) else pd.Series([], dtype=object)
-
-    # the pool: filtered history first, then the new rows (earlier rows of new are candidates too)
-    pool = pd.concat([history, new], ignore_index=True)
-    t_pool = np.concatenate([t_hist, t_new])
-    order_pool = np.concatenate([np.full(len(history), -1), np.arange(len(new))])
-    keys_pool = pd.concat([keys_hist, keys_new], ignore_index=True)
-    new_blocks = _block_table(new, keys_new, t_new, np.arange(len(new)))
-    pool_blocks = _block_table(pool, keys_pool, t_pool, order_pool)
+        t_hist = _seconds(history["published_at"])
+        keep = _history_filter(history, t_hist, keys_new, t_new, s)
+        if len(keep):
+            hist = history[["noun", "unit", "sentence", "surface", "subject", "article_id"]].iloc[keep]
+            keys_hist, t_keep = concept_keys(hist).to_numpy(object), t_hist[keep]
+    new_blocks, pool_blocks = _block_tables(new, hist, keys_new, keys_hist, t_new, t_keep, keep,
+                                            len(history))
+    del hist, keys_hist
     pairs = candidate_pairs(new_blocks, pool_blocks, s.max_candidates_per_block)
     if len(pairs) == 0:
         return []
 
     n_rows, p_rows = pairs["new_row"].to_numpy(), pairs["pool_row"].to_numpy()
-    gap = t_new[n_rows] - t_pool[p_rows]
+    t_pool_p = pool.get("published_at", p_rows)
+    t_p = _seconds(pd.Series(t_pool_p, dtype=object))
+    gap = t_new[n_rows] - t_p
     in_window = ~(gap > s.update_window.total_seconds())
-    pairs, n_rows, p_rows, gap = pairs[in_window], n_rows[in_window], p_rows[in_window], gap[in_window]
+    pairs, n_rows, p_rows, gap, t_p = (pairs[in_window], n_rows[in_window], p_rows[in_window],
+                                       gap[in_window], t_p[in_window])
     if len(pairs) == 0:
         return []
-    pairs = pairs.assign(n_subj_new=_n_subjects(new)[n_rows], n_subj_pool=_n_subjects(pool)[p_rows])
-    score = score_pairs(pairs, new, pool)
+    # pool rows of the new batch are addressed as H + position in the scoring helpers
+    pairs = pairs.assign(new_row=n_rows + len(history))
+    score = score_pairs(pairs, pool)
 
-    concept = keys_new.to_numpy()[n_rows]
+    concept = keys_new[n_rows]
     growing = np.isin(np.array([k.split("|", 1)[0] for k in concept], dtype=object),
                       np.array(s.growing_nouns, dtype=object))
+    f = lambda c: pool.get(c, p_rows)  # noqa: E731
+    g = lambda c: new[c].to_numpy(object)[n_rows]  # noqa: E731
     rel, side = relate_arrays(
-        e_value=pool["value"].to_numpy("float64")[p_rows], e_low=pool["low"].to_numpy("float64")[p_rows],
-        e_high=pool["high"].to_numpy("float64")[p_rows], e_qual=pool["qualifier"].to_numpy(object)[p_rows],
-        n_value=new["value"].to_numpy("float64")[n_rows], n_low=new["low"].to_numpy("float64")[n_rows],
-        n_high=new["high"].to_numpy("float64")[n_rows], n_qual=new["qualifier"].to_numpy(object)[n_rows],
+        e_value=f("value").astype("float64"), e_low=f("low").astype("float64"),
+        e_high=f("high").astype("float64"), e_qual=f("qualifier"),
+        n_value=g("value").astype("float64"), n_low=g("low").astype("float64"),
+        n_high=g("high").astype("float64"), n_qual=g("qualifier"),
         gap_seconds=gap, growing=growing, settings=s)
 
     ok = (score >= s.min_score) & ((rel != "contradiction") | (score >= s.min_contradiction_score))
     found = pd.DataFrame({"n": n_rows, "p": p_rows, "score": score, "rel": rel, "side": side,
-                          "t": t_pool[p_rows]})[ok]
+                          "t": t_p})[ok]
     if len(found) == 0:
         return []
     found = found.sort_values(["n", "rel", "score", "t"], ascending=[True, True, False, False],
@@ -223,8 +271,12 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
     best = found.drop_duplicates(["n", "rel"], keep="first")
 
     out = []
-    for n, p, sc, r, sd in zip(best["n"], best["p"], best["score"], best["rel"], best["side"]):
-        e_row, n_row = pool.iloc[p].to_dict(), new.iloc[n].to_dict()
+    b_n, b_p = best["n"].to_numpy(), best["p"].to_numpy()
+    e_cols = {c: pool.get(c, b_p) for c in _DETAIL_COLUMNS}
+    n_cols = {c: new[c].to_numpy(object)[b_n] for c in _DETAIL_COLUMNS}
+    for i, (sc, r, sd) in enumerate(zip(best["score"], best["rel"], best["side"])):
+        e_row = {c: v[i] for c, v in e_cols.items()}
+        n_row = {c: v[i] for c, v in n_cols.items()}
         new_id, earlier_id = str(n_row["claim_id"]), str(e_row["claim_id"])
         out.append(Match(match_id=stable_id("claim", new_id, earlier_id), kind="claim",
                          new_id=new_id, earlier_id=earlier_id, score=float(sc), relation=str(r),

@@ -1,0 +1,16 @@
+"""The examples in the matcher's docstrings are tests too."""
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["settings", "nouns", "relate", "blocking", "detail", "figures", "quotes", "compare"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    module = importlib.import_module(f"claimtrack.match.{name}")
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
