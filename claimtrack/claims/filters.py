@@ -27,10 +27,16 @@ _DECADE_AFTER = re.compile(r"(?:s\b|['’′]s\b)")
 _YEAR_PREP = re.compile(
     r"\b(?:in|since|by|of|from|until|till|to|during|before|after|between|and|or|early|late|mid|mid-|around|circa|"
     r"fiscal|spring|summer|autumn|fall|winter|year|season|the|this|that|end|ending|start|beginning|through|"
-    r"for|than|at|on|Q[1-4]|H[12]|FY|ended|\(|,)[\s-]*\Z", re.I)
+    r"for|at|on|Q[1-4]|H[12]|FY|ended|\(|,)[\s-]*\Z", re.I)
+_OLD_YEAR_PREP = re.compile(r"\b(?:in|since|of|by|until|till|circa|c\.|before|after|year|early|late|mid-?|around)\s+\Z", re.I)
+_JOINED_AFTER = re.compile(r"\s*(?:[-–]|to|and)\s*[\d.,]+\s?(?:[°ºμµ%]|[KkMmcnCF]\b|[a-zA-Z]{1,3}\b)")
+_SCORE = re.compile(r"(?<![\d.,])(\d{1,3})-(\d{1,3})(?![\d.,%-])")
+_AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\Z", re.I)
+_FIG_BEFORE = re.compile(r"\b(?:Fig(?:ure)?s?\.?|Tables?|Panels?|Eqs?\.?|Equations?|Sections?|Refs?\.?|Supplementary\s+\w+)"
+                         r"\s*\(?(?:S?\d+[A-Za-z]?\)?(?:,|\s+and|\s*[-–])\s*)*\Z")
 _FUNCTION_S = {"was", "has", "is", "as", "this", "its", "his", "does", "always", "thus", "across", "yes",
                "plus", "unless", "whereas", "perhaps", "nevertheless", "its", "us", "ours", "hers", "less"}
-_CAP_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“‘'/]))(?P<w>[A-Z][\w&.'’]*(?:-[A-Z]?[\w&.]*)?)[\s\u00a0]+\Z")
+_CAP_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“‘'/]))(?P<w>(?:[A-Z]|i[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?)[\s\u00a0]+\Z")
 _LETTER_HYPHEN_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)-\Z")
 _LABEL_BEFORE = re.compile(
     r"\b(?:lines?|lanes?|samples?|sites?|stages?|figures?|figs?\.|tables?|sections?|steps?|phases?|panels?|"
@@ -40,7 +46,7 @@ _LABEL_BEFORE = re.compile(
     r"tiers?|levels?|patients?|subjects?|participants?\s+(?=\d)|animals?|eqs?\.|equations?|refs?\.|"
     r"references?|appendix|annex|model|series|mark|generation|region|zone|district|ward|block|"
     r"platform|terminal|gate|hole|bus|day|week|game|match|race|stage|leg|lap|heat|pier|dock|"
-    r"building|floor|unit|apartment|suite|box|code|ticket|plate|serial|id|in|week)\s+\Z",
+    r"building|floor|unit|apartment|suite|box|code|ticket|plate|serial|id)\s+\Z",
     re.I,
 )
 _AND_BEFORE = re.compile(r"(?:,|\s+and|\s+or|\s*[-–])\s*\Z")
@@ -68,7 +74,7 @@ _EXCLUDED_CAP = {
     "Dow", "Nasdaq", "S&P", "FTSE", "Nikkei", "DAX", "CAC",  # index levels are checked below
 }
 _INDEX_NAMES = re.compile(
-    r"(?:S&P|S\s?P|Standard\s+&\s+Poor's|FTSE|Nasdaq|NASDAQ|Russell|Nikkei|DAX|CAC|Stoxx|STOXX|Euro\s?Stoxx|"
+    r"(?:(?i:s&p|s\s?p|ftse|nasdaq|dow|russell|nikkei|dax|cac|stoxx|fortune|g)|S&P|S\s?P|Standard\s+&\s+Poor's|FTSE|Nasdaq|NASDAQ|Russell|Nikkei|DAX|CAC|Stoxx|STOXX|Euro\s?Stoxx|"
     r"Fortune|Forbes|Inc\.|Global|Hang\s+Seng|ASX|TSX|Sensex|Nifty|Kospi|IBEX|FTSE\s+MIB|AEX|SMI|Dow|DJIA|"
     r"NYSE|Top|Billboard|Hot|Ligue|Formula|Serie|Liga|Bundesliga|Division|League|Premier\s+League|Group|G|"
     r"TA|MSCI|BBC|Channel|Radio|Apollo|Boeing|Airbus|iPhone|Galaxy|Windows|Model|Mark|Mk|Vol|Section|"
@@ -94,8 +100,9 @@ def mark(text: str, mentions: list[Mention]) -> list[Mention]:
     """Set ``drop`` on every mention that is not a quantity claim; returns the same list."""
     masked = _masked_spans(text)
     prev: Mention | None = None
-    for men in mentions:
-        men.drop = _reason(text, men, masked, prev)
+    for i, men in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        men.drop = _reason(text, men, masked, prev, nxt)
         prev = men
     return mentions
 
@@ -103,16 +110,28 @@ def mark(text: str, mentions: list[Mention]) -> list[Mention]:
 def _masked_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _PHONE.finditer(text)]
     spans += [m.span() for m in _NUMERIC_DATE.finditer(text)]
+    # sports scores "2-2", "89-89" (a second number not above the first: "15-22" is a range)
+    spans += [m.span() for m in _SCORE.finditer(text) if int(m.group(2)) <= int(m.group(1))]
     return spans
 
 
-def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mention | None) -> str | None:
+def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mention | None,
+            nxt: Mention | None = None) -> str | None:
     s, e = men.start, men.end
     for a, b in masked:
         if a <= s < b:
-            return "phone-or-date"
+            return "phone-date-score"
     if men.qualifier == "vague":
         return None
+    if _FIG_BEFORE.search(text, max(0, s - 40), s) and men.kind in ("digits", "range"):
+        return "label"
+    if _AGED_BEFORE.search(text, max(0, s - 16), s) and men.unit in (None, "year"):
+        return "age"
+    if prev is not None and prev.drop == "year" and text[prev.end:s] in ("-", "/", "–") and men.kind == "digits":
+        return "year"
+    if men.kind == "digits" and text[s - 1:s] == "(" and text[e:e + 1] == ")" and men.unit is None and \
+            men.value < 100:
+        return "list"  # "(1)", "(2)": an enumeration
     integer = men.kind == "digits" and float(men.value).is_integer() and "." not in text[s:men.num_end]
     before = text[max(0, s - 30):s]
     after_num = text[men.num_end:men.num_end + 24]
@@ -140,13 +159,19 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         if _WEEKDAY_BEFORE.search(text, max(0, s - 14), s):
             return "date"
     # years: 1800-2100 written bare ("in 2018", "2014-15", "1987/88", "the 1990s")
-    if bare and integer and men.qualifier in ("exact", "approx", "at_least", "at_most") and 1000 <= men.value <= 2100 \
+    if bare and integer and men.qualifier in ("exact", "approx") and 1000 <= men.value <= 2200 \
             and "," not in text[s:men.num_end]:
+        joined_prev = prev is not None and prev.drop is None and prev.value < men.value and \
+            text[prev.end:s].strip() in ("to", "-", "–", "and") and prev.end >= s - 5
         if _YEAR_RANGE_AFTER.match(after_num) or _DECADE_AFTER.match(after_num):
             return "year"
-        if 1800 <= men.value <= 2100 or _YEAR_PREP.search(before):
+        if joined_prev or _JOINED_AFTER.match(after_num):
+            pass  # "from 1000 to 2000 hires", "1323–1423 K"
+        elif 1800 <= men.value <= 2100:
             if not (_YEAR_NEXT_OK.match(after_num) and not _YEAR_PREP.search(before[-12:])):
                 return "year"
+        elif _OLD_YEAR_PREP.search(before):
+            return "year"
     if men.kind == "range" and bare and 1800 <= men.low <= men.high <= 2100 and float(men.low).is_integer():
         return "year"
     if bare and integer and _DECADE_AFTER.match(after_num) and men.value % 10 == 0:
@@ -185,7 +210,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
                             r"\s*-(?!third|quarter|half|fifth)", text[e:e + 12]):
                     if not re.match(r"\s+(?:day|hand|side)\b", text[e:e + 8]) or re.match(r"\s+(?:more|less|or)", text[e:e + 8]):
                         return "pronoun"
-        if text[e:e + 1] == "-" and not men.frac and re.match(r"-[a-z]", text[e:e + 2]):
+        ne = men.num_end
+        if text[ne:ne + 1] == "-" and re.match(r"-(?:[a-z]|,|\s)", text[ne:ne + 2]):
             return "compound"  # "three-year", "six-speed": a modifier, not a count
         if re.match(r"\s+(?:of\s+(?:a\s+kind|them|us|you|those|these|which|its|his|her|their|the\s+(?:most|best|worst|biggest|largest|first|few|main|key|top)))",
                     text[e:e + 24]) and w == "one":

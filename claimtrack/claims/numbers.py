@@ -56,10 +56,12 @@ MASTER = re.compile(
     r"|(?P<words>\b(?i:(?:an?\s+(?=(?:" + _A_NEXT + r")\b))?(?:" + _WORD + r")"
     r"(?:(?:\s+and\s+|[\s-]+)(?:a\s+)?(?:" + _WORD + r")\b)*)\b)"
     r"|(?P<num>(?<![\w.,/:^'’])(?:(?P<cur>" + CURRENCY_PREFIX_RE + r")\s?)?"
-    r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,]\d)|\d+)?"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d|,\d)|\d+)?"
     r"(?P<dec>\.\d+)?(?:(?P<frac>[/⁄]\d{1,4})|(?P<vul>[½¼¾⅓⅔⅛⅜⅝⅞⅕]))?)"
     r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕])"
 )
+_SCI = re.compile(r"\s?(?:[×x·*]\s?10\s?\^?\s?|[eE])(?P<exp>[−⁻+-]?\d{1,3})(?![\d.])")
+_FRACTION_NEXT = re.compile(r"\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
 _WORD_TOKEN = re.compile(r"[a-z]+")
 _SIGN = re.compile(r"(?:\b(?:minus|negative)[\s-]|−|(?:(?<=[\s(\[])|^)[-+])\Z", re.I)
 _SCIENCE = re.compile(r"\d\s?(?:nm|μm|µm|mm|K|°C|MPa|GPa|kV|keV|eV|Hz|mg|mL|ml|mol|wt%|cm−1|m−1|s−1|μM|mM)\b|\d\s?[=<>≈∼]|[=≈∼]\s?\d")
@@ -136,6 +138,9 @@ def parse_words(words: str) -> list[tuple[int, int, float, bool]]:
             pending_and = last in ("hundred", "scale", "unit", "tens", "teen")
             continue
         if w in ("a", "an"):
+            if last == "frac" and current == 0.5 and total == 0:
+                last = "frac_a"  # "half a million"
+                continue
             if last is not None and not pending_and:
                 flush()
             if pending_and:
@@ -169,7 +174,9 @@ def parse_words(words: str) -> list[tuple[int, int, float, bool]]:
                 continue
         elif w in WORD_SCALES:
             s = WORD_SCALES[w]
-            if last in ("unit", "teen", "tens", "hundred", "a", "frac", "dozen") and s < last_scale:
+            if last in ("unit", "teen", "tens", "hundred", "a", "frac", "frac_a", "dozen") and s < last_scale:
+                if last == "frac_a":
+                    frac = False
                 total += (current or 1.0) * s
                 current = 0.0
                 last_scale = s
@@ -237,7 +244,14 @@ def scan(text: str) -> list[Mention]:
     _LAST_TEXT[0] = text
     science = is_science(text)
     out: list[Mention] = []
+    last_end = 0
     for m in MASTER.finditer(text):
+        if m.start() < last_end:
+            continue  # inside the unit or exponent of the previous mention ("cm−1", "×10−4")
+        if out:
+            last_end = out[-1].end
+            if m.start() < last_end:
+                continue
         if m.group("vague") is not None:
             phrase = " ".join(m.group("vague").lower().split())
             lo, hi = VAGUE[phrase]
@@ -249,6 +263,8 @@ def scan(text: str) -> list[Mention]:
             base = m.start("words")
             w = m.group("words")
             for s, e, v, is_frac in parse_words(w):
+                if is_frac and not (s > 0 and e < len(w)) and _FRACTION_NEXT.match(text, base + e) is None:
+                    continue  # "a third with", "this half", "half-staff": an ordinal or a word, not a fraction
                 men = Mention(base + s, base + e, v, "words")
                 men.words = w[s:e].lower()
                 men.frac = is_frac
@@ -308,9 +324,19 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
             men.value = -men.value
         men.start = sm.start() if sm.group()[0] in "−-+" else men.start
     end = men.end
+    x = _SCI.match(text, end)
+    if x is not None and men.kind == "digits":
+        exp = int(x.group("exp").replace("−", "-").replace("⁻", "-"))
+        men.value = men.value * 10.0 ** exp if abs(exp) < 300 else math.inf
+        end = x.end()
+        men.end = end
     men.num_end = end
     if allow_scale and men.kind == "digits":
         sc = SCALE_RE.match(text, end)
+        letter = sc.group("letter") if sc is not None else None
+        if letter is not None and not men.cur and (
+                letter in "MBK" or (letter == "b" and "." not in text[men.start:end])):
+            sc = None  # "3B", "4K", "2010b": a panel, a resolution, a citation; "$4.2B" is money
         if sc is not None:
             word = sc.group("word") or sc.group("letter") or sc.group("capital")
             key = word.lower()

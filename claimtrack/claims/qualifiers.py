@@ -40,8 +40,8 @@ _LEFT = re.compile(
     r"\s*\Z",
     re.I,
 )
-_RIGHT = re.compile(r"\s*(?:(?P<least>\+|or\s+more|or\s+above|plus|-plus|and\s+(?:more|above|up)|or\s+higher)"
-                    r"|(?P<most>or\s+(?:less|fewer|below|under))|(?P<approx>or\s+so|odd|-odd|ish))\b", re.I)
+_RIGHT = re.compile(r"(?:(?P<least>\+(?![\d.])|\s*or\s+more|\s*or\s+above|-plus|\s*and\s+(?:more|above|up)|\s*or\s+higher)"
+                    r"|(?P<most>\s*or\s+(?:less|fewer|below|under))|(?P<approx>\s*or\s+so|\s*odd|-odd|-ish))(?!\w)", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from|range(?:s|d)?\s+from|ranging\s+from|of\s+between)\s*\Z", re.I)
 _CHANGE = re.compile(
     r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|climbed|climb|climbs|jumped|jumps|jump|"

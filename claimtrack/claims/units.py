@@ -42,8 +42,10 @@ SCALES = {
 # attached single letters ("2.7m", "$4.2b", "50k") need no space; spelled scales take one
 SCALE_RE = re.compile(
     r"(?:\s?(?P<word>thousand|hundred|dozen|lakhs?|crores?|million|mln|mn|mil|mio|billion|bln|bn|trillion|tn|trn)"
-    r"|(?P<letter>[mbkMBK])|\s(?P<capital>[MB]))(?![\w$€£%])"
+    r"|(?P<letter>[mbkMBK])|\s(?P<capital>[MB]))(?![\w$€£%'’])"
 )
+#: exponents and composite units in science prose: "cm−1", "mV m−1", "g m−2", "m s−1"
+EXPONENT_RE = re.compile(r"(?:[−⁻-]?[1-4¹²³⁴](?![\d.,]))?(?:[\s·]?(?:[kmMμµn]?(?:m|s|g|mol|K|L|l|h|W|J|Pa|A|V))(?:[−⁻-]?[1-4¹²³⁴])(?![\w.,]))*")
 
 #: unit words after the number (and its scale), normalised
 _UNIT_TABLE: list[tuple[str, str]] = [
@@ -104,7 +106,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"[kKMGTP]B|[kKMGTP]bps|[kKMGTP]b/s|gigabytes?|megabytes?|terabytes?", "data"),
     # time
     (r"years?[\s-]old|yrs?[\s-]old|year-olds?", "year"),
-    (r"milliseconds?|ms", "ms"), (r"seconds?|secs?|s(?![\w])", "s"), (r"minutes?|mins?", "min"),
+    (r"milliseconds?|ms", "ms"), (r"seconds?|secs?", "s"), (r"s(?![\w])", "s!"), (r"minutes?|mins?", "min"),
     (r"hours?|hrs?|h(?![\w])", "h"), (r"days?", "day"), (r"weeks?|wks?", "week"),
     (r"months?", "month"), (r"years?|yrs?", "year"), (r"decades?", "decade"),
     (r"centur(?:y|ies)", "century"), (r"Ma|Myr|Ga|kyr|ka", "age"),
@@ -170,7 +172,16 @@ def match_unit(text: str, pos: int, science: bool = False) -> tuple[str, int] | 
     spaced = m.start() < len(text) and text[m.start()].isspace()
     if spaced and (word in _AMBIGUOUS_SPACED) and not science:
         return None
+    if name.endswith("!"):  # a unit only in science prose
+        if not science:
+            return None
+        name = name[:-1]
     end = m.end()
+    if science:
+        x = EXPONENT_RE.match(text, end)
+        if x is not None and x.end() > end:
+            name = name + text[end:x.end()].replace("⁻", "−")
+            end = x.end()
     r = RATE_RE.match(text, end)
     if r is not None and name not in ("mph", "km/h", "bpd", "m/s"):
         per = r.group("per")
