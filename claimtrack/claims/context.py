@@ -25,6 +25,8 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|P
                      r"vs|etc|approx|Fig|Figs|Eq|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|"
                      r"e\.g|i\.e|al|Ref|Vol|pp|ca|c)|\b[A-Z])\.\Z")
 _WORD = re.compile(r"[A-Za-z][\w'’&.-]*")
+_LONG = {"long", "wide", "high", "deep", "tall", "old", "away", "ago", "thick", "heavy", "big", "large",
+         "small", "apart", "early", "late", "short", "across", "worth", "higher", "lower", "more", "less"}
 _STOP = {
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by", "from",
     "as", "into", "onto", "over", "under", "than", "that", "which", "who", "whom", "whose", "where", "when",
@@ -67,7 +69,18 @@ _NOT_NAMES = {
     "Millions", "Dozens", "Tens", "Half", "Total", "Up", "Down", "Despite", "Although", "Though", "Because",
     "Until", "During", "Between", "Among", "Including", "Without", "Within", "Per", "Plus", "Some",
     "Over", "Among", "Under", "Nearly", "Further", "Thus", "Later", "Earlier", "Today", "Yesterday",
+    "Fewer", "Less", "Least", "Around", "Approximately", "Estimated", "Estimates", "Overall", "Only", "Another",
+    "Rs", "Rp", "RM", "Y", "Sept", "Fig", "Figure", "Table", "Section", "Chapter", "Page", "Shr", "Net", "Revs",
+    "Qtr", "Avg", "Shrs", "Note", "Notes", "Source", "Sources", "Editing", "Reporting", "Writing",
 }
+_COMMON_SUFFIX = ("ing", "ed", "ly", "tion", "tions", "ment", "ments", "ness", "ity", "ies", "ates", "ers",
+                  "ors", "ance", "ence", "ings", "ports", "sales", "prices", "out", "ure", "ures")
+_PLURAL_IRREGULAR = {"people", "children", "men", "women", "police", "cattle", "staff", "personnel",
+                     "troops", "feet", "teeth", "mice", "geese", "sheep", "fish", "deer", "data", "media"}
+_NOT_PLURAL = {"news", "series", "species", "bus", "gas", "status", "crisis", "analysis", "basis", "virus",
+               "campus", "census", "process", "bonus", "access", "business", "class", "glass", "grass", "mass",
+               "loss", "press", "address", "success", "stress", "chess", "boss", "gross", "cross", "miss",
+               "physics", "economics", "politics", "thesis", "diagnosis", "lens", "means", "corps", "chassis"}
 _CLAUSE_SPLIT = re.compile(r";|\s(?:while|whereas|but)\s|,\s+(?:and|while|but|whereas)\s", re.I)
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+|the\s+|on\s+)?[A-Z][\w&.'’-]*)*)")
@@ -142,7 +155,7 @@ def noun_phrase(text: str, pos: int, limit: int, after_of: bool = False) -> tupl
         if w.endswith(("'s", "’s")):
             w = w[:-2]
         wl = w.lower()
-        if wl in _STOP:
+        if wl in _STOP or wl in _LONG:
             break
         if w[0].isupper():
             if lower:
@@ -154,6 +167,9 @@ def noun_phrase(text: str, pos: int, limit: int, after_of: bool = False) -> tupl
             lower.append(wl)
         i = m.end()
         n += 1
+        if lower and lower[-1] == wl and (wl in _PLURAL_IRREGULAR or (
+                wl.endswith("s") and not wl.endswith(("ss", "us", "is")) and wl not in _NOT_PLURAL and len(wl) > 3)):
+            break  # a plural ends the counted phrase: "90 boats sank", "12 observation posts"
         if text[m.end() - 1:m.end()] == "." or text[m.end():m.end() + 1] in ",;:)(\"”":
             break
     while lower and (lower[-1].endswith("ing") or lower[-1].endswith("ly")) and len(lower) > 1:
@@ -191,8 +207,13 @@ def subjects(text: str, sent: tuple[int, int], start: int, end: int, extra: list
             name = name[:-2]
         if not name or name in _NOT_NAMES or len(name) < 2 and not name.isupper():
             continue
-        if name[0].isdigit():
-            continue
+        if name[0].isdigit() or any(ch.isdigit() for ch in name) or text[m.end():m.end() + 1] == "$":
+            continue  # "USD34.6", "US$": a currency, not a subject
+        if m.start() == a or _sentence_initial(text, a, m.start()):
+            first = name.split()[0]
+            if len(name.split()) == 1 and (first.lower().endswith(_COMMON_SUFFIX) or
+                                           re.search(r"\b" + re.escape(first.lower()) + r"\b", text[max(0, a - 2000):b + 2000]) is not None):
+                continue  # "Exports rose ...": a capitalised common word at the start of a sentence
         dist = m.start() - end if m.start() >= end else start - m.end()
         found.append((dist, name))
     found.sort()
@@ -206,6 +227,13 @@ def subjects(text: str, sent: tuple[int, int], start: int, end: int, extra: list
         if len(out) >= 6:
             break
     return out
+
+
+def _sentence_initial(text: str, a: int, pos: int) -> bool:
+    j = pos - 1
+    while j >= a and text[j] in " \"“‘'(":
+        j -= 1
+    return j < a or text[j] in ".!?:;\n"
 
 
 def attribution(text: str, sent: tuple[int, int]) -> str | None:

@@ -101,7 +101,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     # mass
     (r"tonnes?|metric\s+tons?|tons?|t(?![\w])|mt", "tonne"), (r"kilo(?:gram)?s?|kg", "kg"),
     (r"milligrams?|mg", "mg"), (r"micrograms?|[μµ]g", "μg"), (r"grams?|g", "g"),
-    (r"pounds?|lbs?", "lb"), (r"ounces?|oz", "oz"), (r"carats?", "carat"),
+    (r"pounds?(?=\s+of\b)|lbs?", "lb"), (r"pounds?", "GBP"), (r"ounces?|oz", "oz"), (r"carats?", "carat"),
     # data
     (r"[kKMGTP]B|[kKMGTP]bps|[kKMGTP]b/s|gigabytes?|megabytes?|terabytes?", "data"),
     # time

@@ -1,0 +1,50 @@
+"""The extractor is total: any string in, well-formed claims out (finite, low <= value <= high)."""
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.claims import _extract, extract_claims
+from claimtrack.records import QUALIFIERS
+
+NASTY = [
+    "", " ", "\x00\x01\x02 12 \x7f", "1e308 people", "10^400 dollars", "9" * 5000 + " people",
+    "$" + "9" * 400 + " bn", "1" + ",000" * 200, "−" * 50 + "5", "½½½ ⅓", "1/0 and 0/0",
+    "between and to from 5 to", "3.5.6.7.8 million", "12" * 10000, "a " * 20000 + "dozen",
+    "\n".join(str(i) + ". item" for i in range(500)), "5×10−999 mol", "5×10999 mol", "1e-400",
+    "more than 0 people and about -0 of them", "١٢٣ people and ۴۵ cars", "ＭＩＬＬＩＯＮ 5 ",
+]
+
+
+def check(text):
+    # the inner function, so that a bug cannot hide behind the entry point's safety net
+    claims = _extract(text, "a", []) if text else extract_claims(text, "a")
+    for c in claims:
+        assert all(math.isfinite(x) for x in (c.value, c.low, c.high))
+        assert c.low <= c.value <= c.high
+        assert c.qualifier in QUALIFIERS
+        assert text[c.start:c.end] == c.surface
+    return claims
+
+
+def test_nasty_inputs_do_not_raise():
+    for text in NASTY:
+        check(text)
+
+
+def test_non_string_input_gives_no_claims():
+    assert extract_claims(None) == []  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 .,-–/$£€%()kmbnMBK−×^eE") +
+                                ["million", " to ", " and ", "between ", "about ", "Sept. ", "per cent",
+                                 " of ", "half", "one", "a ", "\n"]), max_size=40).map("".join))
+def test_number_soup(text):
+    check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text(text):
+    check(text)
