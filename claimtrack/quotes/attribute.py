@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.quotes.coref import NameIndex, gender_of
-from claimtrack.quotes.cues import CUE, NAMING, norm_cue
+from claimtrack.quotes.cues import CUE, NAMING, NOUNLIKE, norm_cue
 from claimtrack.quotes.marks import Span, find_spans
 from claimtrack.quotes.sentences import sentence_bounds
 from claimtrack.quotes.speakers import PRONOUNS, Mention, speaker_after, speaker_before
@@ -36,6 +36,10 @@ _MINOR = frozenset("a an the and or of in on at to for by with from nor but as v
 import os
 DROP_WORDS = int(os.environ.get('QDROP', '0'))
 MAX_CONTEXT = 400
+#: words allowed between a quote and its speaker + cue besides the speaker itself
+_FILLER = frozenset("""also then later again once further has had have would will was is
+did does repeatedly reportedly flatly simply just often previously recently earlier quickly
+continued went on later finally""".split())
 #: cues that are auxiliaries when "to" follows ("continued to grow", "promised to cut")
 _AUX_CUES = frozenset("continue continues continued continuing begin began start started".split())
 #: the usual verbs of saying: preferred when a sentence has several cues before a quote
@@ -73,6 +77,12 @@ def _cue_ok(frame: str, m: re.Match) -> bool:
     return True
 
 
+#: cues whose next noun phrase is an object, not an inverted subject ("told The Post")
+_TAKES_OBJECT = frozenset("""tell tells told telling ask asks asked urge urges urged warn warns warned
+accuse accused call calls called praise praised thank thanked blast blasted slam slammed criticize
+criticized mock mocked beg begged remind reminded assure assured inform informed""".split())
+# "it would tell", "to say": a cue after a modal is weaker evidence than a plain "said"
+_MODAL_BEFORE = re.compile(r"\b(?:would|will|could|should|may|might|can|must|to)\s+(?:[a-z]+\s+)?$")
 _AUX_TO = re.compile(r"\s+to\s+[a-z]")
 _GENERIC_VERB = re.compile(r"\b[a-z]{3,}(?:ed|s)\b")
 
@@ -94,9 +104,20 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     cut = left.rfind("\x01")
     if cut >= 0:
         left = left[cut + 1:]
+    if lstrip.endswith(",") and allow_after and not cue.endswith("ing") and cue not in _TAKES_OBJECT:
+        # "…, said Bart Naylor, a policy advocate." : inverted after a comma
+        right = frame[m.end():m.end() + MAX_CONTEXT]
+        am = speaker_after(right)
+        if am is not None and am.kind == "name":
+            k = right.find(am.text.split()[-1])
+            if k >= 0 and re.match(r"\s*(?:[,.;:!?]|$)", right[k + len(am.text.split()[-1]):]):
+                return am
+    if cue.endswith("ing"):
+        # "Clinton issued a statement saying …": a participle's speaker is the clause subject
+        return _subject(left)
     mention = speaker_before(left)
-    if mention is not None and cue in NAMING and mention.kind == "role":
-        return None  # "a film called …": naming, not speech
+    if mention is not None and (cue in NAMING or cue in NOUNLIKE) and mention.kind == "role":
+        return None  # "a film called …", "his state-of-the-state address": not speech
     return mention
 
 
@@ -128,6 +149,9 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
         mention = _np_for_cue(frame, m, allow_after=True)
         if mention is not None:
             # the speaker must sit between the quote and the cue, or right after the cue
+            between = set(_WORDS.findall(frame[start:m.start()].lower()))
+            if between - set(_WORDS.findall(mention.text.lower())) - _FILLER:
+                continue
             return mention, norm_cue(m.group())
     return None
 
@@ -159,7 +183,7 @@ def _find_before(frame: str, lo: int, a: int) -> tuple[Mention, str, int] | None
         mention = _np_for_cue(frame, m, allow_after=True)
         if mention is not None:
             cue = norm_cue(m.group())
-            if cue in STRONG:
+            if cue in STRONG and not _MODAL_BEFORE.search(frame, max(0, m.start() - 30), m.start()):
                 return mention, cue, m.end()
             if weak is None:
                 weak = mention, cue, m.end()
@@ -179,9 +203,10 @@ def _colon_subject(sentence: str) -> Mention | None:
             if mention is not None:
                 return mention
     # no cue: the subject ("The piece used one of her quotes as its headline:")
-    return speaker_after(frame)
+    return _subject(frame)
 
 
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’\-]{2,40}(?:\([A-Za-z .]{1,20}\))?\s*(?:[—–]|--?)\s*")
 _LEAD_PHRASE = re.compile(
     r"^\s*(?:(?:in|on|at|during|after|before|although|though|while|when|as|since|contrary to|"
     r"despite|unlike|like|for|with|without|under|over|by|from|to|if|because|once|then|but|and|"
@@ -194,6 +219,7 @@ _LEAD_PHRASE = re.compile(
 def _subject(frame: str) -> Mention | None:
     """The grammatical subject of a sentence, roughly: its first noun phrase after any
     leading adverbial ("In July, Gingrich dismissed …" -> Gingrich)."""
+    frame = _DATELINE.sub("", frame, count=1)
     lead = _LEAD_PHRASE.match(frame)
     rest = frame[lead.end():] if lead else frame
     rest = rest.lstrip(" \x01\"“”‘’'([")

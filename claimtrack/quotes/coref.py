@@ -11,7 +11,7 @@ import re
 
 from claimtrack.quotes.speakers import _NOT_NAME, TITLES, clean_name
 
-_NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-][A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)"
+_NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-][A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)(?![\w’'])"
 _RUN = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col)\.\s+)?" + _NAME_WORD
     + r"(?:\s+(?:(?:de|van|von|der|den|bin|al|la|le|da|del|di|ibn|abu)\s+)?" + _NAME_WORD + r")+")

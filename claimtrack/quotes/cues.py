@@ -43,6 +43,10 @@ CUE = re.compile(r"\baccording\s+to\b|\b(?:" + _VERB_ALT + r")\b", re.I)
 #: cues that name something rather than report speech when their subject is not a person
 NAMING = frozenset({"call", "calls", "called", "calling", "dub", "dubbed", "label", "labeled",
                     "labelled", "describe", "describes", "described", "describing", "reads"})
+#: cue words that are more often nouns: they need a name or pronoun before them
+NOUNLIKE = frozenset("""post posts state states note notes report reports claim claims call calls
+offer reason counter charge charges promise promises pledge demand demands stress remark remarks
+cry cries sigh tweet tweets read reads""".split())
 #: cues that take the source after them ("according to the report")
 SOURCE_AFTER = frozenset({"according to"})
 

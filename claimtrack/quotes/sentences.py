@@ -16,12 +16,13 @@ prof rev hon pres supt det insp cpl pvt vs etc no nos inc corp co ltd bros mt ft
 apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e st ave blvd fig vol
 op ph ed al""".split())
 _LASTWORD = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # G.K. Butterfield
 # a capitalised name (1-4 words) and a verb of saying right after a quote ending in ? ! or .
 _ATTRIBUTION_NEXT = re.compile(
     r"\s+(?:[A-Z][\w’'.\-]*\s+){1,4}(?:also\s+|then\s+|later\s+)?"
     r"(?:said|says|asked|asks|added|adds|told|wrote|writes|replied|recalled|continued|"
     r"exclaimed|shouted|yelled|wondered|declared|insisted|explained|argued|warned|joked|"
-    r"tweeted|responded|noted|answered|cried|demanded|quipped)\b")
+    r"tweeted|responded|noted|answered|cried|demanded|quipped|[a-z]{3,}ed)\b")
 
 
 def sentence_bounds(text: str, start: int, end: int,
@@ -38,7 +39,7 @@ def sentence_bounds(text: str, start: int, end: int,
             w = _LASTWORD.search(text, max(start, m.start() - 12), m.start())
             if w:
                 word = w.group(1).lower().strip(".")
-                if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                if word in _ABBREV or (len(word) == 1 and word.isalpha()) or _INITIALS.match(word):
                     continue
         if text[b - 1] in "\"”’'»" and _ATTRIBUTION_NEXT.match(text, b, min(end, b + 80)):
             continue  # '"Why?" Trump asked.': the attribution belongs to the quote

@@ -45,7 +45,7 @@ _NOT_ROLE_END = frozenset("""is was are were be been being has have had do does 
 could should may might must not also just then than that which who whom of in on at by for from
 to with as and or but if so very more most much about into over after before under while when
 where there here it he she they we i you me him her them us really later again only still even
-yes no""".split())
+yes no own""".split())
 
 _ABBR = ("Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Sens|Rep|Reps|Gov|Lt|Col|Gen|Sgt|Capt|Cmdr|Adm|Maj|Cpl|Pvt|"
          "Det|Insp|Supt|Hon|Pres|St|Jr|Sr|Ft|Mt|Sec|Atty|Gens|Del|Amb|Msgr|Fr|Sgt")
@@ -97,30 +97,42 @@ def clean_name(tokens: list[str]) -> tuple[str | None, bool | None]:
     """
     female = None
     toks = [t for t in tokens if t]
-    # possessive at the end: not a speaker name ("Trump's spokesman" is handled as a role)
-    # strip everything up to the last title word
+    # strip everything up to the last title word that is not the last word ("Secretary of
+    # State Hillary Clinton", but "Charlie King" and "Mr. King" keep their King)
     last_title = -1
-    for k, t in enumerate(toks):
-        low = t.lower().rstrip(".")
-        if low in ("mrs", "ms", "miss", "congresswoman", "chairwoman", "spokeswoman", "queen",
-                   "princess", "lady", "dame", "sister", "councilwoman", "assemblywoman"):
+    personal = False
+    k = 0
+    while k < len(toks):
+        low = toks[k].lower().rstrip(".")
+        if low in _FEMALE_TITLES:
             female = True
-        elif low in ("mr", "congressman", "chairman", "spokesman", "king", "prince", "lord", "sir",
-                     "father", "brother", "councilman", "assemblyman"):
+        elif low in _MALE_TITLES:
             female = False
-        if low in TITLES or low + "." in TITLES:
+        if k < len(toks) - 1 and (low in TITLES or low + "." in TITLES):
             last_title = k
-    if last_title >= 0 and last_title < len(toks) - 1:
+            personal = personal or low in _PERSON_TITLES
+            if k + 2 < len(toks) - 1 and toks[k + 1].lower() == "of":
+                last_title = k = k + 2
+        k += 1
+    if last_title >= 0:
         toks = toks[last_title + 1:]
     while toks and (toks[0].lower().rstrip(".") in _NOT_NAME or _GERUND_CAP.match(toks[0])):
         toks = toks[1:]
     while toks and toks[-1].lower() in _SUFFIX and len(toks) > 1:
         toks = toks[:-1]
-    if not toks:
+    if not toks or toks[-1].lower() in _PARTICLES or toks[-1].lower().rstrip(".") in _STATES:
         return None, female
-    if toks[-1].lower().rstrip(".") in TITLES or toks[-1].lower() in _PARTICLES:
+    if sum(t.isupper() and len(t) > 1 and "." not in t for t in toks) >= 2:
+        return None, female  # an all-caps headline, not a name
+    if len(toks) == 1 and toks[0].lower().rstrip(".") in TITLES and not personal:
         return None, female
     return " ".join(toks), female
+
+
+_FEMALE_TITLES = frozenset("""mrs ms miss congresswoman chairwoman spokeswoman queen princess lady
+dame sister councilwoman assemblywoman""".split())
+_MALE_TITLES = frozenset("""mr congressman chairman spokesman king prince lord sir father brother
+councilman assemblyman""".split())
 
 
 def _tokens(s: str) -> list[str]:
@@ -195,6 +207,46 @@ def _name_mention(toks: list[str], run: list[str]) -> Mention | None:
     return Mention(" ".join(run), name, "name", female)
 
 
+_PREPS = frozenset("of at from in for with by to on near outside inside".split())
+#: AP-style state abbreviations, as in "John Smith, 59, of Ashton, Md."
+_STATES = frozenset("""ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn
+miss mo mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex vt va wash w.va wis
+wyo d.c""".split())
+
+
+def _appositive(left: str) -> Mention | None:
+    """The speaker of "Hugh Hill, a doctor," / "Donna Reed, 59, of Ashton, Md., who …," /
+    "His partner, Lawrence B. Cummings," (``left`` ends with the comma before the cue)."""
+    body = left[:-1]
+    role = None
+    for _ in range(6):
+        c = body.rfind(",")
+        if c < 0:
+            break
+        head, inside = body[:c], body[c + 1:]
+        if any(q in inside for q in "\"“”\x01"):
+            break
+        m = speaker_before(head)
+        if m is not None:
+            before = _tokens(head[:len(head) - len(m.text)] if head.endswith(m.text) else "")
+            after_prep = bool(before) and before[-1].lower() in _PREPS
+            if m.kind == "name" and not after_prep and (m.name or "").lower().rstrip(".") not in _STATES:
+                return Mention(m.text + left[c:-1], m.name, m.kind, m.female)
+            if m.kind == "pronoun":
+                return Mention(m.text + left[c:-1], None, "pronoun", m.female)
+            if m.kind == "role" and role is None:
+                # "His former partner, Lawrence B. Cummings,": the name is the appositive
+                itoks = _tokens(inside)
+                run = _name_run_back(itoks)
+                if run and len(run) == len(itoks):
+                    name, female = clean_name(run)
+                    if name:
+                        return Mention(m.text + left[c:-1], name, "name", female)
+                role = Mention(m.text + left[c:-1], None, "role")
+        body = head
+    return role
+
+
 def speaker_before(left: str) -> Mention | None:
     """The speaker at the end of ``left`` (the text just before a cue).
 
@@ -211,30 +263,7 @@ def speaker_before(left: str) -> Mention | None:
     if not left:
         return None
     if left.endswith(","):
-        # an appositive: "Hugh Hill, a doctor," or "Kukura, 24, a junior who heads the club,"
-        body = left[:-1]
-        for _ in range(3):
-            c = body.rfind(",")
-            if c < 0:
-                break
-            head = body[:c]
-            inside = body[c + 1:]
-            if any(q in inside for q in "\"“”\x01"):
-                break
-            m = speaker_before(head)
-            if m is not None and m.kind == "name":
-                return Mention(m.text + left[c:-1], m.name, m.kind, m.female)
-            if m is not None and m.kind == "role":
-                # "His former partner, Lawrence B. Cummings," : the name is the appositive
-                itoks = _tokens(inside)
-                run = _name_run_back(itoks)
-                if run and len(run) == len(itoks):
-                    name, female = clean_name(run)
-                    if name:
-                        return Mention(m.text + left[c:-1], name, "name", female)
-                return Mention(m.text + left[c:-1], None, "role")
-            body = head
-        return None
+        return _appositive(left)
     toks = _tokens(left)
     if not toks:
         return None
@@ -268,8 +297,9 @@ def speaker_before(left: str) -> Mention | None:
 
 
 _TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday
-tonight recently later earlier then once this last on in at during""".split())
-_AFTER_DETERMINERS = _DETERMINERS - {"this", "that", "these", "those", "one", "two", "three",
+tonight recently later earlier then once week month year morning afternoon evening night weekend
+january february march april june july august september october november december""".split())
+_AFTER_DETERMINERS = _DETERMINERS - {"this", "that", "these", "those", "two", "three",
                                      "four", "both", "each", "many", "some", "several"}
 _ROLE_STOP_VERBS = frozenset("""makes says has gets takes gives goes sees uses puts calls tells adds
 notes writes argues claims is was are were will would said told""".split())
@@ -286,7 +316,9 @@ def speaker_after(right: str) -> Mention | None:
     toks = _tokens(right[:300])
     k = 0
     # "said Monday", "said on Tuesday": skip a short time phrase
-    while k < len(toks) and k < 3 and toks[k].lower() in _TIME_WORDS:
+    while k < len(toks) and k < 3 and (toks[k].lower() in _TIME_WORDS or (
+            toks[k].lower() in ("on", "in", "at", "during", "last", "this", "early", "late") and
+            k + 1 < len(toks) and toks[k + 1].lower() in _TIME_WORDS)):
         k += 1
     toks = toks[k:]
     if not toks:
@@ -318,6 +350,17 @@ def speaker_after(right: str) -> Mention | None:
                     return Mention(" ".join(role), name, "name", female)
             return Mention(" ".join(role), None, "role")
         return None
+    if first[:1].islower() and first.isalpha():
+        # "says psychologist Vaile Wright", "said Democratic strategist Joe Trippi"
+        j = 0
+        while j < len(toks) and j < 3 and toks[j][:1].islower() and toks[j].isalpha() \
+                and toks[j].lower() not in _NOT_ROLE_END:
+            j += 1
+        if 0 < j < len(toks) and toks[j][:1].isupper():
+            m = speaker_after(" ".join(toks[j:]))
+            if m is not None and m.kind == "name":
+                return Mention(" ".join(toks[:j]) + " " + m.text, m.name, "name", m.female)
+        return None
     if first[:1].isupper():
         i = 0
         run: list[str] = []
@@ -325,6 +368,11 @@ def speaker_after(right: str) -> Mention | None:
             while i < len(toks) and (_is_name_token(toks[i]) or toks[i].lower() in TITLES):
                 run.append(toks[i])
                 i += 1
+                # "Secretary of State Hillary Clinton"
+                if i + 2 < len(toks) and toks[i].lower() == "of" and run[-1].lower() in TITLES \
+                        and toks[i + 1][:1].isupper() and _is_name_token(toks[i + 2]):
+                    run += toks[i:i + 2]
+                    i += 2
             # "Clinton press secretary Brian Fallon": lower-case office words, then the name
             j = i
             while j < len(toks) and j - i < 3 and toks[j][:1].islower() and toks[j].isalpha():
