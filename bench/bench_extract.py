@@ -1,0 +1,94 @@
+"""Documents per second through ``claimtrack extract`` (quotes and claims together).
+
+Reads the BBC News corpus (../shared/corpus/bbc-news/articles.jsonl.gz, 2,225 articles) and
+prints two figures:
+
+- end to end: the real CLI, ``claimtrack extract --input … --output …`` in a fresh process
+  (start-up, JSON reading and writing included), as a user or score.py runs it;
+- in process: :func:`claimtrack.extract.extract_text` over every document, best of a few
+  rounds (no start-up), plus the quote extractor alone.
+
+Usage (from the project root):
+
+    .venv/bin/python bench/bench_extract.py [--corpus PATH] [--rounds 3]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc-news" / "articles.jsonl.gz"
+
+
+def load(path: Path) -> list[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def cli_command() -> list[str]:
+    exe = Path(sys.executable).with_name("claimtrack")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("claimtrack")
+    return [found] if found else [sys.executable, "-m", "claimtrack"]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args()
+    docs = [{"id": d["id"], "text": d["text"]} for d in load(args.corpus)]
+    n = len(docs)
+    chars = sum(len(d["text"]) for d in docs)
+    print(f"corpus: {args.corpus} ({n} documents, {chars / 1e6:.1f} M characters)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
+        with open(src, "w", encoding="utf-8") as fh:
+            for d in docs:
+                fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+        cmd = cli_command() + ["extract", "--input", str(src), "--output", str(dst)]
+        t0 = time.perf_counter()
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        cli_s = time.perf_counter() - t0
+        if done.returncode != 0:
+            print(done.stderr[-2000:], file=sys.stderr)
+            return 1
+        with open(dst, encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh]
+        n_quotes = sum(len(r["quotes"]) for r in rows)
+        n_claims = sum(len(r["claims"]) for r in rows)
+    print(f"claimtrack extract (CLI, fresh process): {cli_s:.2f} s -> {n / cli_s:,.0f} docs/s "
+          f"({n_quotes} quotes, {n_claims} claims)")
+
+    from claimtrack.extract import extract_text
+    from claimtrack.quotes import extract_quotes
+
+    def best(fn) -> float:
+        times = []
+        for _ in range(max(1, args.rounds)):
+            t0 = time.perf_counter()
+            for d in docs:
+                fn(d["text"], d["id"])
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    both = best(extract_text)
+    quotes_only = best(extract_quotes)
+    print(f"extract_text in process (quotes + claims): {both:.2f} s -> {n / both:,.0f} docs/s")
+    print(f"extract_quotes in process (quotes only):   {quotes_only:.2f} s -> {n / quotes_only:,.0f} docs/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
