@@ -38,7 +38,8 @@ def candidate_pairs(new: pd.DataFrame, pool: pd.DataFrame, cap: int) -> pd.DataF
     """Pairs (new_row, pool_row) that share a block, with ``shared``: how many blocks they share.
 
     ``new`` and ``pool`` are exploded block tables with columns row, block, article_id, order,
-    t (publication time as float seconds, NaN if unknown). ``order`` is the row's position in
+    t (publication time as float seconds, NaN if unknown) and optionally ``weight``: then
+    ``shared`` is the sum of weight products over the shared blocks instead of their count. ``order`` is the row's position in
     the current batch (-1 for history): a pool row is earlier than a new row when its order is
     smaller.
     """
@@ -47,11 +48,17 @@ def candidate_pairs(new: pd.DataFrame, pool: pd.DataFrame, cap: int) -> pd.DataF
         return pd.DataFrame({c: pd.Series(dtype="int64") for c in cols})
     pool = pool[pool["block"].isin(pd.unique(new["block"]))]
     pool = cap_recent(pool, cap)
-    pairs = new[["row", "block", "article_id", "order"]].merge(
-        pool[["row", "block", "article_id", "order"]], on="block", suffixes=("_n", "_p"))
+    weighted = "weight" in new.columns and "weight" in pool.columns
+    extra = ["weight"] if weighted else []
+    pairs = new[["row", "block", "article_id", "order"] + extra].merge(
+        pool[["row", "block", "article_id", "order"] + extra], on="block", suffixes=("_n", "_p"))
     ok = (pairs["order_p"].to_numpy() < pairs["order_n"].to_numpy()) & (
         pairs["article_id_n"].to_numpy() != pairs["article_id_p"].to_numpy())
-    pairs = pairs.loc[ok, ["row_n", "row_p"]]
-    counted = pairs.groupby(["row_n", "row_p"], sort=False).size().reset_index(name="shared")
+    pairs = pairs.loc[ok]
+    if weighted:
+        pairs = pairs.assign(w=pairs["weight_n"].to_numpy() * pairs["weight_p"].to_numpy())
+        counted = pairs.groupby(["row_n", "row_p"], sort=False)["w"].sum().reset_index()
+    else:
+        counted = pairs.groupby(["row_n", "row_p"], sort=False).size().reset_index()
     counted.columns = cols
     return counted.astype("int64")

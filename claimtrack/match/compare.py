@@ -1,7 +1,147 @@
-"""Verdict for one pair of texts (placeholder until the claim extractor lands)."""
+"""Verdict for one pair of texts: does the later one contradict, agree with, or not speak to
+the earlier one's numbers? The same claim extractor, keys, scores and interval relations as
+the pipeline's matcher; only the pairing is looser, because the two texts are known to be about
+the same story (no subject blocking, every pair of claims is a candidate).
+
+1. Claims of both texts (``claimtrack.claims.extract_claims``).
+2. Pair each later claim with its best earlier claim of the same unit: same counted thing (or no
+   noun on one side, or an equal value), scored like the matcher (context + subject, 0–1).
+3. Relate each pair (relate.py, no time gap: both texts count as published together).
+4. Verdict: ``contradiction`` when a well-paired later claim (same counted thing, score >=
+   ``min_contradiction_score``) has no earlier figure it agrees with; ``consistent`` when every
+   later claim agrees with some earlier figure and most of the later text's content words are in
+   the earlier text; otherwise ``unrelated``.
+
+>>> compare_texts("The flood left more than 3,000 families homeless in Arlo.",
+...               "About 1,000 families are homeless in Arlo.")["relation"]
+'contradiction'
+>>> compare_texts("The flood left more than 3,000 families homeless in Arlo.",
+...               "More than 3,000 families were left homeless by the flood in Arlo.")["relation"]
+'consistent'
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import asdict
 
-def compare_texts(earlier: str, later: str) -> dict:
-    """Verdict for one pair of texts: {"relation": ..., "matches": [...]}."""
-    return {"relation": "unrelated", "matches": []}
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from claimtrack.claims import extract_claims
+from claimtrack.match.detail import claim_detail
+from claimtrack.match.figures import _STOP, concept_keys, context_words
+from claimtrack.match.nouns import _GENERIC, singular
+from claimtrack.match.relate import relate_arrays
+from claimtrack.match.settings import MatchSettings
+from claimtrack.records import stable_id
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
+# share of the later text's content words that the earlier text must contain for "consistent"
+MIN_COVERAGE = 0.5
+# a pairing needs this context score unless the counted things match
+MIN_PAIR_SCORE = 0.5
+
+
+def _frame(claims) -> pd.DataFrame:
+    df = pd.DataFrame([asdict(c) for c in claims])
+    if len(df):
+        df["published_at"] = pd.NaT
+        df["source"] = None
+        df["title"] = None
+    return df
+
+
+def coverage(earlier: str, later: str) -> float:
+    """Share of the later text's content words (singular, lower case) found in the earlier text.
+
+    >>> coverage("Three suspects were arrested by police.", "Police arrested three suspects")
+    1.0
+    """
+    def words(text):
+        return [singular(w.lower().strip(".,")) for w in _WORD.findall(text)
+                if w.lower() not in _STOP]
+    later_words = words(later)
+    if not later_words:
+        return 0.0
+    known = set(words(earlier))
+    # near spellings count too ("arrest" ~ "arrested"): a shared stem of 5 letters
+    stems = {w[:5] for w in known if len(w) >= 5}
+    hit = sum(1 for w in later_words if w in known or (len(w) >= 5 and w[:5] in stems))
+    return hit / len(later_words)
+
+
+def _pair_scores(e: pd.DataFrame, n: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """All (new, earlier) index pairs and their 0–1 context scores."""
+    ni, ei = np.meshgrid(np.arange(len(n)), np.arange(len(e)), indexing="ij")
+    ni, ei = ni.ravel(), ei.ravel()
+    ctx_e = [context_words(s, f, no, sj) for s, f, no, sj in zip(e["sentence"], e["surface"], e["noun"], e["subject"])]
+    ctx_n = [context_words(s, f, no, sj) for s, f, no, sj in zip(n["sentence"], n["surface"], n["noun"], n["subject"])]
+    sim = process.cpdist([ctx_n[i] for i in ni], [ctx_e[i] for i in ei], scorer=fuzz.token_set_ratio,
+                         workers=1).astype("float64") / 100.0
+    subj_e = [{x.lower() for x in s} if isinstance(s, (list, tuple, np.ndarray)) else set() for s in e["subject"]]
+    subj_n = [{x.lower() for x in s} if isinstance(s, (list, tuple, np.ndarray)) else set() for s in n["subject"]]
+    subj = np.array([len(subj_n[a] & subj_e[b]) / min(len(subj_n[a]), len(subj_e[b]))
+                     if subj_n[a] and subj_e[b] else 0.5 for a, b in zip(ni, ei)])
+    return ni, ei, np.round(0.7 * sim + 0.3 * subj, 4)
+
+
+def compare_texts(earlier: str, later: str, settings: MatchSettings | None = None) -> dict:
+    """Verdict for one pair of texts: {"relation": ..., "matches": [...]}.
+
+    ``matches`` lists each later claim's pairing: its surface, the earlier surface, the
+    relation, the 0–1 score and a detail sentence.
+    """
+    s = settings or MatchSettings()
+    e = _frame(extract_claims(earlier or "", "earlier"))
+    n = _frame(extract_claims(later or "", "later"))
+    if len(n) == 0 or len(e) == 0:
+        return {"relation": "unrelated", "matches": []}
+    ke = concept_keys(e).to_numpy(object)
+    kn = concept_keys(n).to_numpy(object)
+    ni, ei, score = _pair_scores(e, n)
+    unit_e = np.array([k.split("|", 1)[1] for k in ke], dtype=object)
+    unit_n = np.array([k.split("|", 1)[1] for k in kn], dtype=object)
+    noun_e = np.array([k.split("|", 1)[0] for k in ke], dtype=object)
+    noun_n = np.array([k.split("|", 1)[0] for k in kn], dtype=object)
+    same_unit = unit_e[ei] == unit_n[ni]
+    same_noun = (noun_e[ei] == noun_n[ni]) & ~np.isin(noun_n[ni], list(_GENERIC))
+    no_noun = np.isin(noun_e[ei], list(_GENERIC)) | np.isin(noun_n[ni], list(_GENERIC))
+    ev, nv = e["value"].to_numpy("float64"), n["value"].to_numpy("float64")
+    same_value = np.isclose(ev[ei], nv[ni], rtol=1e-9, atol=0)
+
+    rel, side = relate_arrays(
+        e_value=ev[ei], e_low=e["low"].to_numpy("float64")[ei], e_high=e["high"].to_numpy("float64")[ei],
+        e_qual=e["qualifier"].to_numpy(object)[ei], n_value=nv[ni], n_low=n["low"].to_numpy("float64")[ni],
+        n_high=n["high"].to_numpy("float64")[ni], n_qual=n["qualifier"].to_numpy(object)[ni],
+        gap_seconds=np.zeros(len(ni)), growing=np.zeros(len(ni), dtype=bool), settings=s)
+    agree = np.isin(rel, ["repeat", "consistent"])
+    paired = same_unit & (same_noun | same_value | (no_noun & (score >= MIN_PAIR_SCORE)))
+
+    matches, verdicts = [], []
+    for i in range(len(n)):
+        mine = np.flatnonzero((ni == i) & paired)
+        if len(mine) == 0:
+            verdicts.append("unpaired")
+            continue
+        # the best pairing: an agreeing figure first, then the counted thing, then the score
+        order = sorted(mine, key=lambda j: (not agree[j], not same_noun[j], -score[j]))
+        j = order[0]
+        strong = same_noun[j] and score[j] >= s.min_contradiction_score
+        verdict = "agree" if agree[j] else ("conflict" if strong and rel[j] == "contradiction" else "differ")
+        verdicts.append(verdict)
+        erow, nrow = e.iloc[ei[j]].to_dict(), n.iloc[i].to_dict()
+        erow["source"], nrow["source"] = "earlier text", "later text"
+        matches.append({
+            "match_id": stable_id("claim", nrow["claim_id"], erow["claim_id"]),
+            "new_surface": nrow["surface"], "earlier_surface": erow["surface"],
+            "relation": str(rel[j]), "score": float(score[j]),
+            "detail": claim_detail(str(rel[j]), str(side[j]), erow, nrow)})
+
+    if "conflict" in verdicts:
+        relation = "contradiction"
+    elif verdicts and all(v == "agree" for v in verdicts) and coverage(earlier, later) >= MIN_COVERAGE:
+        relation = "consistent"
+    else:
+        relation = "unrelated"
+    return {"relation": relation, "matches": matches}

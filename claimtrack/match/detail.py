@@ -2,10 +2,10 @@
 
 >>> import pandas as pd
 >>> e = {"source": "DW", "published_at": pd.Timestamp("2018-09-17", tz="UTC"),
-...      "surface": "more than 3 million", "noun": "civilians",
+...      "surface": "3 million", "noun": "civilians",
 ...      "sentence": "Idlib, where more than 3 million civilians are at risk."}
 >>> n = {"source": "X", "published_at": pd.Timestamp("2018-09-19", tz="UTC"),
-...      "surface": "some 2 million", "noun": "civilians",
+...      "surface": "2 million", "noun": "civilians",
 ...      "sentence": "Some 2 million civilians are at risk in Idlib."}
 >>> claim_detail("contradiction", "below", e, n)
 'DW, 17 Sep 2018: more than 3 million civilians are at risk; X, 19 Sep 2018: some 2 million civilians are at risk in Idlib — the later figure is below the earlier lower bound (2 days apart).'
@@ -18,8 +18,15 @@ import re
 
 import pandas as pd
 
-_CLAUSE_END = re.compile(r"[.;:!?,()\"“”]|\s[-–—]\s")
+from claimtrack.match.nouns import locate
+
+_CLAUSE_END = re.compile(r"[.;:!?,](?=\s|$)|[()\"“”]|\s[-–—]\s")
 _PHRASE_WORDS = 8
+# the words before a figure that say how exact it is: kept in the phrase ("more than 3 million")
+_QUALIFIER_WORDS = ("more than", "over", "about", "some", "nearly", "almost", "around", "up to",
+                    "at least", "at most", "fewer than", "less than", "roughly", "approximately",
+                    "an estimated", "estimated", "under", "below", "above", "as many as",
+                    "as much as", "close to", "just over", "just under", "well over", "upwards of")
 
 
 def _text(value) -> str | None:
@@ -55,15 +62,16 @@ def who(row: dict) -> str:
     return "unnamed source"
 
 
-def phrase(surface: str, sentence: str | None, noun: str | None = None) -> str:
-    """The figure and the words after it up to the end of its clause (at most 8 words).
+def phrase(surface: str, sentence: str | None, noun: str | None = None,
+           qualifier: str | None = None) -> str:
+    """The figure with its qualifier, and the words after it up to the end of its clause (<= 8).
 
     >>> phrase("3.5 million", "return some of the 3.5 million Syrian refugees in Turkey to these areas.")
     '3.5 million Syrian refugees in Turkey to these areas'
     """
     surface = _text(surface) or ""
     sentence = _text(sentence) or ""
-    at = sentence.lower().find(surface.lower()) if surface else -1
+    at = locate(sentence, surface, qualifier)
     if at < 0:
         tail = ""
     else:
@@ -74,7 +82,12 @@ def phrase(surface: str, sentence: str | None, noun: str | None = None) -> str:
     noun = _text(noun)
     if not tail and noun:
         tail = noun
-    out = f"{surface} {tail}".strip()
+    lead = ""
+    if at > 0:
+        before = " ".join(sentence[:at].lower().split()[-3:])
+        lead = max((q for q in _QUALIFIER_WORDS if before == q or before.endswith(" " + q)),
+                   key=len, default="")
+    out = f"{lead} {surface} {tail}".strip()
     if out[:1].isupper() and at == 0:
         out = out[0].lower() + out[1:]
     return out
@@ -114,9 +127,9 @@ _WHY = {
 def claim_detail(relation: str, side: str, earlier: dict, new: dict) -> str:
     """One sentence naming both sources and dates, both figures, and how they relate."""
     left = f"{who(earlier)}, {when(earlier.get('published_at'))}: " + phrase(
-        earlier.get("surface"), earlier.get("sentence"), earlier.get("noun"))
+        earlier.get("surface"), earlier.get("sentence"), earlier.get("noun"), earlier.get("qualifier"))
     right = f"{who(new)}, {when(new.get('published_at'))}: " + phrase(
-        new.get("surface"), new.get("sentence"), new.get("noun"))
+        new.get("surface"), new.get("sentence"), new.get("noun"), new.get("qualifier"))
     why = _WHY.get((relation, side), relation)
     return f"{left}; {right} — {why}{_days(_gap(earlier, new))}."
 

@@ -1,12 +1,15 @@
 """Matching new numeric claims against earlier ones: block, score, relate, keep the best.
 
 1. Block: a claim's blocks are ``noun key | unit key | subject`` (one per subject, or one with
-   an empty subject). Only earlier claims sharing a block are candidates (see blocking.py).
+   an empty subject), plus ``noun key | unit key | *`` when the noun is specific. Only earlier
+   claims sharing a block are candidates (see blocking.py).
 2. Score (0–1): 0.7 × context similarity (rapidfuzz ``token_set_ratio`` of the content words
    around the figure) + 0.3 × subject overlap (shared subjects / the smaller subject list;
    0.5 when neither claim names a subject).
 3. Relate the intervals (relate.py) and keep, per new claim, the best-scoring earlier claim of
-   each relation (ties: the most recent). So a claim yields at most four matches.
+   each relation (ties: the most recent). So a claim yields at most four matches. A
+   contradiction needs a higher score and must not come from two claims whose (non-empty)
+   subject lists are disjoint.
 
 >>> import pandas as pd
 >>> rows = [dict(claim_id="e", article_id="A", surface="more than 3 million", value=3e6, low=3e6,
@@ -30,7 +33,7 @@ from rapidfuzz import fuzz, process
 
 from claimtrack.match.blocking import candidate_pairs
 from claimtrack.match.detail import claim_detail
-from claimtrack.match.nouns import _GENERIC, concept_key, noun_key, unit_key
+from claimtrack.match.nouns import _GENERIC, concept_key, locate, noun_key, unit_key
 from claimtrack.match.relate import relate_arrays
 from claimtrack.match.settings import MatchSettings
 from claimtrack.records import Match, stable_id
@@ -43,13 +46,14 @@ i which who whom whose what when where while than then so such some about around
 more less most least nearly almost roughly approximately up down into out said says say would
 could will may might also not no new last first per""".split())
 _CONTEXT_WIDTH = 6
-_DETAIL_COLUMNS = ("claim_id", "surface", "noun", "sentence", "published_at", "source", "title")
+_DETAIL_COLUMNS = ("claim_id", "surface", "noun", "qualifier", "sentence", "published_at", "source",
+                   "title")
 _COLUMNS = ("claim_id", "article_id", "surface", "value", "low", "high", "qualifier", "unit",
             "noun", "subject", "sentence", "published_at", "source", "title")
 
 
 def context_words(sentence: str | None, surface: str | None, noun: str | None = None,
-                  subject=None) -> str:
+                  subject=None, qualifier: str | None = None) -> str:
     """Content words within six words of the figure (numbers, stop words and subjects dropped).
 
     Subject names are left out because the subject overlap is scored on its own.
@@ -59,7 +63,7 @@ def context_words(sentence: str | None, surface: str | None, noun: str | None = 
     """
     sentence = sentence if isinstance(sentence, str) else ""
     surface = surface if isinstance(surface, str) else ""
-    at = sentence.lower().find(surface.lower()) if surface else -1
+    at = locate(sentence, surface, qualifier)
     if at < 0:
         words = _WORD.findall(sentence)
         left, right = words, []
@@ -101,10 +105,10 @@ def concept_keys(df: pd.DataFrame) -> pd.Series:
     generic = np.flatnonzero(np.isin(nkey, list(_GENERIC)))
     if len(generic):
         sub = df.iloc[generic]
-        nkey[generic] = [concept_key(n if isinstance(n, str) else None, s if isinstance(s, str) else None,
-                                     f if isinstance(f, str) else None)
-                         for n, s, f in zip(sub["noun"].to_numpy(object), sub["sentence"].to_numpy(object),
-                                            sub["surface"].to_numpy(object))]
+        text = lambda v: v if isinstance(v, str) else None  # noqa: E731
+        nkey[generic] = [concept_key(text(n), text(s), text(f), text(q)) for n, s, f, q in zip(
+            sub["noun"].to_numpy(object), sub["sentence"].to_numpy(object),
+            sub["surface"].to_numpy(object), sub["qualifier"].to_numpy(object))]
     units = df["unit"].astype(object).where(df["unit"].notna(), None)
     ukey = units.map({u: unit_key(u) for u in pd.unique(units)}).to_numpy(object)
     return pd.Series(nkey.astype(str), index=df.index, dtype=object) + "|" + ukey.astype(str)
@@ -122,6 +126,10 @@ def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.nda
                   hist_rows: np.ndarray | None, h: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Exploded block tables (new, pool) with integer block and article codes.
 
+    Blocks: ``key|subject`` for each subject (``key|`` when there is none), plus ``key|*`` when
+    the counted thing is specific (not "people" or unknown): subject lists are incomplete, so
+    "1,000 dead" must meet "300 dead" even when only one of them names the country; the
+    subject overlap still weighs in the score. ``weight`` is 1 for a real shared subject.
     ``hist`` holds the pre-filtered history rows, ``hist_rows`` their positions in the full
     history; pool rows are numbered history positions first, then ``h`` + position in new.
     """
@@ -132,24 +140,39 @@ def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.nda
         parts_s.append(_subjects(hist["subject"]))
         parts_k.append(keys_hist)
         parts_a.append(hist["article_id"].astype(str))
-    key_codes, _ = pd.factorize(np.concatenate(parts_k))
+    keys_all = np.concatenate(parts_k)
+    key_codes, _ = pd.factorize(keys_all)
+    specific = ~np.isin(np.array([k.split("|", 1)[0] for k in keys_all], dtype=object), list(_GENERIC))
     art_codes, _ = pd.factorize(pd.concat(parts_a, ignore_index=True))
-    subj_codes, subj_uniques = pd.factorize(pd.concat(parts_s, ignore_index=True))
-    width = len(subj_uniques) + 1
-    n_new = len(new)
-    sn = parts_s[0].index.to_numpy()
-    n_subj = len(sn)
-    new_blocks = pd.DataFrame({
-        "row": sn, "block": key_codes[sn] * width + subj_codes[:n_subj],
-        "article_id": art_codes[sn], "order": sn, "t": t_new[sn]})
-    pool_new = new_blocks.assign(row=sn + h)
-    if hist is None:
-        return new_blocks, pool_new
-    sh = parts_s[1].index.to_numpy()
-    hist_blocks = pd.DataFrame({
-        "row": hist_rows[sh], "block": key_codes[n_new + sh] * width + subj_codes[n_subj:],
-        "article_id": art_codes[n_new + sh], "order": np.full(len(sh), -1), "t": t_hist[sh]})
-    return new_blocks, pd.concat([hist_blocks, pool_new], ignore_index=True)
+    subj_all = pd.concat(parts_s, ignore_index=True)
+    subj_codes, subj_uniques = pd.factorize(subj_all)
+    has_subj = (subj_all.to_numpy(object) != "").astype("int64")
+    width = len(subj_uniques) + 1  # code width - 1 is the wildcard
+    sizes = [len(keys_new)] + ([len(keys_hist)] if hist is not None else [])
+    row_offsets = np.cumsum([0] + sizes)
+    tables = []
+    s_off = 0
+    for part, (subj, t, order, rows) in enumerate(
+            [(parts_s[0], t_new, np.arange(len(keys_new)), np.arange(len(keys_new)) + h)]
+            + ([(parts_s[1], t_hist, np.full(len(keys_hist), -1), hist_rows)] if hist is not None else [])):
+        local = subj.index.to_numpy()
+        glob = local + row_offsets[part]
+        sl = slice(s_off, s_off + len(local))
+        s_off += len(local)
+        wild = np.flatnonzero(specific[row_offsets[part]:row_offsets[part + 1]])
+        wglob = wild + row_offsets[part]
+        tables.append(pd.DataFrame({
+            "row": np.concatenate([rows[local], rows[wild]]),
+            "block": np.concatenate([key_codes[glob] * width + subj_codes[sl], key_codes[wglob] * width + width - 1]),
+            "article_id": np.concatenate([art_codes[glob], art_codes[wglob]]),
+            "order": np.concatenate([order[local], order[wild]]),
+            "t": np.concatenate([t[local], t[wild]]),
+            "weight": np.concatenate([has_subj[sl], np.zeros(len(wild), dtype="int64")]),
+        }))
+    pool_new = tables[0]
+    new_blocks = pool_new.assign(row=pool_new["row"] - h)
+    pool = pool_new if hist is None else pd.concat([tables[1], pool_new], ignore_index=True)
+    return new_blocks, pool
 
 
 class _Pool:
@@ -174,19 +197,22 @@ def _n_subjects(values: np.ndarray) -> np.ndarray:
                        dtype="int64", count=len(values))
 
 
-def score_pairs(pairs: pd.DataFrame, pool: _Pool) -> np.ndarray:
-    """0–1 score per candidate pair: context similarity and subject overlap (see module doc)."""
+def score_pairs(pairs: pd.DataFrame, pool: _Pool) -> tuple[np.ndarray, np.ndarray]:
+    """0–1 score per candidate pair (context similarity and subject overlap, see module doc),
+    and whether both claims name subjects but share none."""
     n_rows, p_rows = pairs["new_row"].to_numpy(), pairs["pool_row"].to_numpy()
     rows = np.unique(np.concatenate([n_rows, p_rows]))
-    cols = {c: pool.get(c, rows) for c in ("sentence", "surface", "noun", "subject")}
-    ctx = dict(zip(rows.tolist(), (context_words(se, su, no, sj) for se, su, no, sj in
-                                   zip(cols["sentence"], cols["surface"], cols["noun"], cols["subject"]))))
+    cols = {c: pool.get(c, rows) for c in ("sentence", "surface", "noun", "subject", "qualifier")}
+    ctx = dict(zip(rows.tolist(), (context_words(se, su, no, sj, q) for se, su, no, sj, q in zip(
+        cols["sentence"], cols["surface"], cols["noun"], cols["subject"], cols["qualifier"]))))
     n_subj = dict(zip(rows.tolist(), _n_subjects(cols["subject"]).tolist()))
     sim = process.cpdist([ctx[r] for r in n_rows.tolist()], [ctx[r] for r in p_rows.tolist()],
                          scorer=fuzz.token_set_ratio, workers=1).astype("float64") / 100.0
     smaller = np.minimum([n_subj[r] for r in n_rows.tolist()], [n_subj[r] for r in p_rows.tolist()])
-    subj = np.where(smaller == 0, 0.5, pairs["shared"].to_numpy() / np.maximum(smaller, 1))
-    return np.round(0.7 * sim + 0.3 * np.minimum(subj, 1.0), 4)
+    shared = pairs["shared"].to_numpy()
+    subj = np.where(smaller == 0, 0.5, shared / np.maximum(smaller, 1))
+    apart = (smaller > 0) & (shared == 0)
+    return np.round(0.7 * sim + 0.3 * np.minimum(subj, 1.0), 4), apart
 
 
 def _history_filter(history: pd.DataFrame, t_hist: np.ndarray, keys_new: np.ndarray, t_new: np.ndarray,
@@ -227,7 +253,8 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
         t_hist = _seconds(history["published_at"])
         keep = _history_filter(history, t_hist, keys_new, t_new, s)
         if len(keep):
-            hist = history[["noun", "unit", "sentence", "surface", "subject", "article_id"]].iloc[keep]
+            hist = history[["noun", "unit", "sentence", "surface", "qualifier", "subject",
+                            "article_id"]].iloc[keep]
             keys_hist, t_keep = concept_keys(hist).to_numpy(object), t_hist[keep]
     new_blocks, pool_blocks = _block_tables(new, hist, keys_new, keys_hist, t_new, t_keep, keep,
                                             len(history))
@@ -247,7 +274,7 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
         return []
     # pool rows of the new batch are addressed as H + position in the scoring helpers
     pairs = pairs.assign(new_row=n_rows + len(history))
-    score = score_pairs(pairs, pool)
+    score, apart = score_pairs(pairs, pool)
 
     concept = keys_new[n_rows]
     growing = np.isin(np.array([k.split("|", 1)[0] for k in concept], dtype=object),
@@ -261,7 +288,10 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
         n_high=g("high").astype("float64"), n_qual=g("qualifier"),
         gap_seconds=gap, growing=growing, settings=s)
 
-    ok = (score >= s.min_score) & ((rel != "contradiction") | (score >= s.min_contradiction_score))
+    # a conflict is flagged only with evidence that both figures are about the same place or
+    # body: claims that both name subjects but share none may agree, never contradict
+    flag_ok = (score >= s.min_contradiction_score) & ~apart
+    ok = (score >= s.min_score) & ((rel != "contradiction") | flag_ok)
     found = pd.DataFrame({"n": n_rows, "p": p_rows, "score": score, "rel": rel, "side": side,
                           "t": t_p})[ok]
     if len(found) == 0:

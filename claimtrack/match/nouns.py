@@ -38,7 +38,7 @@ _KEEP_S = {"bus", "gas", "lens", "status", "virus", "census", "process", "campus
 # plain synonyms: every word on the left counts the same thing as the word on the right
 _SYNONYMS = {
     "death": "dead", "fatality": "dead", "killed": "dead", "died": "dead", "casualty": "dead",
-    "toll": "dead", "kill": "dead",
+    "toll": "dead", "kill": "dead", "life": "dead",
     "injury": "injured", "wounded": "injured", "hurt": "injured",
     "homeless": "homeless",
     "missing": "missing",
@@ -59,7 +59,7 @@ _CASUALTY = {
     "injured": "injured", "wounded": "injured", "hurt": "injured", "injuring": "injured",
     "injuries": "injured", "hospitalised": "injured", "hospitalized": "injured",
     "homeless": "homeless", "displaced": "displaced", "evacuated": "evacuated",
-    "missing": "missing", "rescued": "rescued", "arrested": "arrested", "detained": "arrested",
+    "missing": "missing", "disappeared": "missing", "disappear": "missing", "rescued": "rescued", "arrested": "arrested", "detained": "arrested",
     "trapped": "trapped", "survivors": "rescued",
 }
 _UNITS = {
@@ -112,30 +112,73 @@ def unit_key(unit: str | None) -> str:
     return _UNITS.get(u, u)
 
 
-def _casualty_near(sentence: str, surface: str) -> str:
-    """The casualty key of the words right after the figure (4 words), else right before (3)."""
-    at = sentence.lower().find(surface.lower()) if surface else -1
+# words before a figure that carry its qualifier: used to find the right occurrence of a figure
+# that is written twice in one sentence ("registered six on the scale, killed at least six")
+_QUALIFIER_CUES = {
+    "at_least": ("more than", "over", "at least", "above", "upwards of", "in excess of", "exceeding"),
+    "at_most": ("up to", "less than", "fewer than", "under", "at most", "below", "no more than"),
+    "approx": ("about", "some", "around", "nearly", "almost", "roughly", "approximately",
+               "estimated", "close to"),
+}
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|or|but|while|whereas)\b", re.I)
+
+
+def locate(sentence: str, surface: str, qualifier: str | None = None) -> int:
+    """Where ``surface`` stands in ``sentence`` (-1 if absent), as a whole word.
+
+    When it is written more than once, the occurrence whose preceding words match the
+    claim's qualifier wins ("at least six" for an at_least claim), else the first.
+
+    >>> locate("It registered six on the scale and killed at least six people.", "six", "at_least")
+    51
+    """
+    if not sentence or not surface:
+        return -1
+    pattern = r"(?<![\w.,])" + re.escape(surface) + r"(?![\w])"
+    hits = [m.start() for m in re.finditer(pattern, sentence, flags=re.I)]
+    if not hits:
+        return sentence.lower().find(surface.lower())
+    if len(hits) == 1 or not qualifier:
+        return hits[0]
+    cues = _QUALIFIER_CUES.get(qualifier, ())
+    for h in hits:
+        before = " ".join(sentence[:h].lower().split()[-3:])
+        if cues and any(before.endswith(c) for c in cues):
+            return h
+        if not cues and not any(before.endswith(c) for cs in _QUALIFIER_CUES.values() for c in cs):
+            return h
+    return hits[0]
+
+
+def _casualty_near(sentence: str, surface: str, qualifier: str | None = None) -> str:
+    """The casualty key of the words right after the figure (5 words), else right before (3).
+
+    Neither side reaches past another figure or a clause break: those words describe
+    something else ("claimed 300 lives and caused 4,000 persons to disappear").
+    """
+    at = locate(sentence, surface, qualifier)
     if at < 0:
         return ""
-    # look no further than the next (or previous) figure: its words describe that figure
     rest = _DIGIT.split(sentence[at + len(surface):], maxsplit=1)[0]
+    rest = _CLAUSE_BREAK.split(rest, maxsplit=1)[0]
     for w in _WORD.findall(rest)[:5]:
         key = _CASUALTY.get(w.lower())
         if key:
             return key
-    before = _WORD.findall(_DIGIT.split(sentence[:at])[-1])[-3:]
-    for w in reversed(before):
+    left = _CLAUSE_BREAK.split(_DIGIT.split(sentence[:at])[-1])[-1]
+    for w in reversed(_WORD.findall(left)[-3:]):
         key = _CASUALTY.get(w.lower())
         if key:
             return key
     return ""
 
 
-def concept_key(noun: str | None, sentence: str | None, surface: str | None) -> str:
+def concept_key(noun: str | None, sentence: str | None, surface: str | None,
+                qualifier: str | None = None) -> str:
     """``noun_key``, refined by a casualty word next to the figure when the noun is generic."""
     key = noun_key(noun)
     if key in _GENERIC and sentence and surface:
-        near = _casualty_near(sentence, surface)
+        near = _casualty_near(sentence, surface, qualifier)
         if near:
             return near
     return key
