@@ -236,7 +236,7 @@ def _previous_sentence(text: str, f: "Found") -> tuple[str | None, bool]:
     if k < 0:
         return None, False
     same = "\n" not in text[k:s]
-    ls = text.rfind("\n", 0, k + 1) + 1
+    ls = max(text.rfind("\n", 0, k + 1) + 1, k - 600)
     sents = sentence_bounds(text, ls, k + 1, [])
     return (text[sents[-1][0]:sents[-1][1]] if sents else None), same
 
@@ -435,7 +435,6 @@ def _copy(dst: Found, src: Found) -> None:
 def _resolve_names(found: list[Found], index: NameIndex) -> None:
     """Short names to the fullest name in the article; pronouns to the last compatible speaker."""
     speakers: list[tuple[int, int, str, bool | None]] = []  # (position, para, name, female)
-    mentions = index.mentions
     for f in found:
         if f.kind == "name" and f.speaker:
             f.speaker = index.fullest(f.speaker, f.female)
@@ -453,9 +452,7 @@ def _resolve_names(found: list[Found], index: NameIndex) -> None:
                         pick = name
                     break
             if pick is None:
-                for pos, name in reversed(mentions):
-                    if pos >= f.start:
-                        continue
+                for name in reversed(index.names_before(f.start)):
                     g = gender_of(name)
                     if g is None or g == want:
                         pick = index.fullest(name)

@@ -13,8 +13,12 @@ from claimtrack.quotes.speakers import _NOT_NAME, TITLES, clean_name
 
 _NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-][A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)(?![\w’'])"
 _RUN = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col)\.\s+)?" + _NAME_WORD
+    r"\b(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col)\.\s+)?" + _NAME_WORD
     + r"(?:\s+(?:(?:de|van|von|der|den|bin|al|la|le|da|del|di|ibn|abu)\s+)?" + _NAME_WORD + r")+")
+# the name words right before a surname ("Recep Tayyip " before "Erdogan")
+_BACK_RUN = re.compile(
+    r"(?:(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col)\.\s+)?" + _NAME_WORD
+    + r"\s+(?:(?:de|van|von|der|den|bin|al|la|le|da|del|di|ibn|abu)\s+)?){1,4}$")
 _POSSESSIVE = re.compile(r"[’']s$")
 
 # common first names, for the gender of a name when no title or pronoun tells
@@ -60,36 +64,53 @@ class NameIndex:
     """Every multi-word name in one article, by last word, to expand short mentions."""
 
     def __init__(self, text: str) -> None:
-        self.by_last: dict[str, list[tuple[str, int, int]]] = {}  # last -> [(name, count, first)]
-        self.mentions: list[tuple[int, str]] = []  # (position, name) of every multi-word name
-        seen: dict[str, list] = {}
-        for m in _RUN.finditer(text):
+        self._text = text
+        self._cache: dict[tuple[str, bool | None], str] = {}
+
+    def names_before(self, pos: int, window: int = 1500) -> list[str]:
+        """Multi-word names in the ``window`` characters before ``pos``, in text order."""
+        out = []
+        for m in _RUN.finditer(self._text, max(0, pos - window), pos):
             toks = m.group().split()
             if _POSSESSIVE.search(toks[-1]):
                 toks[-1] = _POSSESSIVE.sub("", toks[-1])
             name, _ = clean_name(toks)
-            if not name or " " not in name:
-                continue
-            if name.split()[0].lower() in _NOT_NAME or name.split()[-1].lower() in _NOT_NAME \
-                    or name.split()[-1].lower() in TITLES:
-                continue
-            self.mentions.append((m.start(), name))
-            rec = seen.get(name)
-            if rec is None:
-                seen[name] = [name, 1, m.start()]
-            else:
-                rec[1] += 1
-        for name, count, first in seen.values():
-            self.by_last.setdefault(name.split()[-1].lower(), []).append((name, count, first))
+            if name and " " in name and name.split()[0].lower() not in _NOT_NAME \
+                    and name.split()[-1].lower() not in _NOT_NAME:
+                out.append(name)
+        return out
+
+    def _candidates(self, last: str) -> list[tuple[str, int, int]]:
+        """(name, count, first position) of every multi-word name ending in ``last``."""
+        text = self._text
+        seen: dict[str, list] = {}
+        i = text.find(last)
+        n = len(last)
+        while i >= 0:
+            j = i + n
+            if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+                m = _BACK_RUN.search(text, max(0, i - 80), i)
+                if m:
+                    name, _ = clean_name(m.group().split() + [last])
+                    if name and " " in name and name.split()[0].lower() not in _NOT_NAME:
+                        rec = seen.get(name)
+                        if rec is None:
+                            seen[name] = [name, 1, m.start()]
+                        else:
+                            rec[1] += 1
+            i = text.find(last, j)
+        return [tuple(v) for v in seen.values()]
 
     def fullest(self, name: str, female: bool | None = None) -> str:
         """The fullest name in the article that ends like ``name`` and contains its words."""
         toks = name.split()
-        if not toks:
+        if not toks or not toks[-1][:1].isupper():
             return name
-        cands = self.by_last.get(toks[-1].lower())
-        if not cands:
-            return name
+        key = (name, female)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        cands = self._candidates(toks[-1])
         want = {t.lower().rstrip(".") for t in toks if len(t.rstrip(".")) > 1}
         best = None
         for cand, count, first in cands:
@@ -101,7 +122,9 @@ class NameIndex:
             g = gender_of(cand)
             if female is not None and g is not None and g != female:
                 continue
-            key = (len(ctoks), count, -first)
-            if best is None or key > best[0]:
-                best = (key, cand)
-        return best[1] if best else name
+            rank = (len(ctoks), count, -first)
+            if best is None or rank > best[0]:
+                best = (rank, cand)
+        out = best[1] if best else name
+        self._cache[key] = out
+        return out

@@ -36,10 +36,36 @@ went\ on|goes\ on|put\ it|puts\ it|chimed\ in|chime\ in|summed\ up|spoke|speaks|
 charge|charged|charges|allege|alleged|alleges|reason|reasoned|concur|concurred|
 elaborate|elaborated|offer|offered|recount|recounted|caution|cautioned|insist|added
 """
-_VERB_ALT = "|".join(sorted({v.strip() for v in _VERBS.replace("\n", "").split("|") if v.strip()},
-                            key=len, reverse=True))
+_WORDLIST = sorted({v.strip().replace("\\ ", " ") for v in _VERBS.replace("\n", "").split("|")
+                    if v.strip()})
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regex alternation shaped as a prefix tree: much faster than a flat list of words.
+
+    >>> re.fullmatch(_trie_regex(["said", "says", "sang"]), "says") is not None
+    True
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
 #: a cue inside a frame of text
-CUE = re.compile(r"\baccording\s+to\b|\b(?:" + _VERB_ALT + r")\b", re.I)
+CUE = re.compile(r"\b(?:according\s+to|" + _trie_regex(_WORDLIST) + r")\b", re.I)
 #: cues that name something rather than report speech when their subject is not a person
 NAMING = frozenset({"call", "calls", "called", "calling", "dub", "dubbed", "label", "labeled",
                     "labelled", "describe", "describes", "described", "describing", "reads"})

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 PRONOUNS = frozenset("he she they it i we you who which".split())
 #: titles and offices that precede a name and are not part of it
@@ -88,11 +89,17 @@ def _is_name_token(tok: str) -> bool:
 
 
 def clean_name(tokens: list[str]) -> tuple[str | None, bool | None]:
+    """Cached :func:`_clean_name` (the same runs recur across a feed)."""
+    return _clean_name(tuple(tokens))
+
+
+@lru_cache(maxsize=8192)
+def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     """Drop leading titles, sentence words and nationalities; return (name, female?).
 
-    >>> clean_name("Turkish President Recep Tayyip Erdogan".split())
+    >>> _clean_name(tuple("Turkish President Recep Tayyip Erdogan".split()))
     ('Recep Tayyip Erdogan', None)
-    >>> clean_name(["Mrs.", "Clinton"])
+    >>> _clean_name(("Mrs.", "Clinton"))
     ('Clinton', True)
     """
     female = None
