@@ -30,7 +30,7 @@ _AFTER_LEAD = re.compile(r"^\s*[,.;!?]?\s*(?:[—–]|--)?\s*")
 _DASH_SPEAKER = re.compile(r"^\s*(?:[—–]|--)\s*")
 _SCARE_BEFORE = re.compile(
     r"(?:so-called|so called|known as|nicknamed|dubbed|named|the name|titled|entitled|headlined|"
-    r"the words?|the terms?|the phrases?|the slogan|the hashtag|the book|the film|the movie|"
+    r"the word|the terms?|the phrases?|the slogan|the hashtag|the book|the film|the movie|"
     r"the song|the show|the album)\s*$", re.I)
 _MINOR = frozenset("a an the and or of in on at to for by with from nor but as vs".split())
 import os
@@ -241,12 +241,31 @@ def _previous_sentence(text: str, f: "Found") -> tuple[str | None, bool]:
     return (text[sents[-1][0]:sents[-1][1]] if sents else None), same
 
 
-def _is_title(words: list[str], quote: str) -> bool:
-    """Title Case with no sentence punctuation: a book, film, show or headline name."""
-    if len(words) < 2 or len(words) > 10 or quote.rstrip()[-1:] in ".,!?:;":
+def _is_title(words: list[str], quote: str, outside: list[str]) -> bool:
+    """Title Case inside running text: a book, film, show or event name ("Meet the Press").
+    A Title Case quote inside a Title Case headline is a quote, not a title.
+
+    >>> _is_title(["Meet", "the", "Press"], "Meet the Press", ["He", "was", "on", "today"])
+    True
+    >>> _is_title(["I", "Represented", "Him"], "I Represented Him", ["Clinton", "As", "Senator"])
+    False
+    """
+    if len(words) < 2 or len(words) > 10 or quote.rstrip()[-1:] in "!?:;":
         return False
-    return all(w[0].isupper() or w.lower() in _MINOR or w[0].isdigit() for w in words) and \
-        sum(w[0].isupper() for w in words) >= 2
+    if words[0].lower() in _PRONOUN_START:
+        return False  # "I'm with her," "We're America."
+    if not (all(w[0].isupper() or w.lower() in _MINOR or w[0].isdigit() for w in words)
+            and sum(w[0].isupper() for w in words) >= 2):
+        return False
+    significant = [w for w in outside if w.lower() not in _MINOR]
+    caps = sum(w[0].isupper() for w in significant)
+    return len(significant) >= 2 and caps < 0.6 * len(significant)
+
+
+_PRONOUN_START = frozenset("""i i’m i'm i’ve i've i’ll i'll we we’re we're we’ve we've we’ll
+we'll you you’re you're he he’s he's she she’s she's they they’re they're it’s it's let’s let's
+this that there here what why how who don’t don't can’t can't""".split())
+_STAGE = re.compile(r"^\(?[A-Z][A-Z .\-]*\)?\.?$")  # (CROSSTALK.), (APPLAUSE)
 
 
 def _mk_frame(text: str, s: int, e: int, regions: list[tuple[int, int]]) -> str:
@@ -360,8 +379,10 @@ def _attribute_span(text: str, sp: Span, sents: list[tuple[int, int]],
     if not f.standalone:
         if _SCARE_BEFORE.search(lead_text.rstrip(" \x01")) and len(qwords) <= 4:
             f.keep = False
-        elif _is_title(qwords, text[start:end]) and f.cue is None:
+        elif _is_title(qwords, text[start:end], _WORDS.findall(outside)):
             f.keep = False
+    if _STAGE.match(text[start:end]) and len(qwords) <= 3:
+        f.keep = False  # a stage direction in a transcript
     return f
 
 
