@@ -65,6 +65,7 @@ class Found:
     keep: bool = True
     group: int = -1
     para: int = 0
+    para_start: int = 0
     sent_start: int = 0
     sent_end: int = 0
     ends_colon: bool = False
@@ -301,7 +302,7 @@ def attribute_document(text: str) -> list[Found]:
         for sp in pspans:
             found.append(_attribute_span(text, sp, sents, regions))
     _resolve_context(text, found)
-    _resolve_names(found, index)
+    _resolve_names(text, found, index)
     return [f for f in found if f.keep]
 
 
@@ -313,7 +314,8 @@ def _attribute_span(text: str, sp: Span, sents: list[tuple[int, int]],
     e0 = next((b for a, b in sents if a < sp.outer_end <= b), sp.para_end)
     if e0 < sp.outer_end:
         e0 = sp.para_end
-    f = Found(start, end, text[s0:e0], group=sp.group, para=sp.para, sent_start=s0, sent_end=e0)
+    f = Found(start, end, text[s0:e0], group=sp.group, para=sp.para, para_start=sp.para_start,
+              sent_start=s0, sent_end=e0)
     # transcript label inside the marks: '"PENCE: Well, …'
     lab = _LABEL.match(text, start, end)
     if lab and len(_WORDS.findall(lab.group(1))) <= 3:
@@ -453,8 +455,33 @@ def _copy(dst: Found, src: Found) -> None:
     dst.kind, dst.female = src.kind, src.female
 
 
-def _resolve_names(found: list[Found], index: NameIndex) -> None:
-    """Short names to the fullest name in the article; pronouns to the last compatible speaker."""
+_ORG_WORDS = frozenset("""house party committee department campaign post times news agency office
+service bureau council court university institute association union foundation center centre
+group company corp inc bank fund organization organisation ministry commission network club
+board team administration government police army senate congress parliament republicans
+democrats journal tribune press reuters report survey""".split())
+
+
+def _is_org(name: str) -> bool:
+    return name.rsplit(None, 1)[-1].lower().rstrip(".") in _ORG_WORDS
+
+
+def _subjects_before(text: str, para_start: int, pos: int) -> list[tuple[int, str, bool | None]]:
+    """(position, name, female?) of the named subjects of the sentences of a paragraph before
+    ``pos`` (including the start of the sentence that holds ``pos``)."""
+    out = []
+    lo = max(para_start, pos - 1500)
+    for s, e in sentence_bounds(text, lo, pos, []):
+        m = _subject(text[s:e])
+        if m is not None and m.kind == "name" and m.name:
+            out.append((s, m.name, m.female))
+    return out
+
+
+def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
+    """Short names to the fullest name in the article; "he"/"she" to the most recent compatible
+    person: a named speaker (up to 3 paragraphs back) or the named subject of an earlier
+    sentence of the same paragraph, else any name before it."""
     speakers: list[tuple[int, int, str, bool | None]] = []  # (position, para, name, female)
     for f in found:
         if f.kind == "name" and f.speaker:
@@ -466,21 +493,29 @@ def _resolve_names(found: list[Found], index: NameIndex) -> None:
             if low not in ("he", "she"):
                 continue
             want = low == "she"
-            pick = None
+            best: tuple[int, str] | None = None
             for pos, para, name, fem in reversed(speakers):
-                if fem is None or fem == want:
-                    if f.para - para <= 3:
-                        pick = name
+                if (fem is None or fem == want) and not _is_org(name) and f.para - para <= 3:
+                    best = (pos, name)
                     break
+            for pos, name, fem in reversed(_subjects_before(text, f.para_start, f.start)):
+                if best is not None and pos <= best[0]:
+                    break
+                full = index.fullest(name, fem)
+                g = fem if fem is not None else gender_of(full)
+                if (g is None or g == want) and not _is_org(full):
+                    best = (pos, full)
+                    break
+            pick = best[1] if best else None
             if pick is None:
                 for name in reversed(index.names_before(f.start)):
                     g = gender_of(name)
-                    if g is None or g == want:
+                    if (g is None or g == want) and not _is_org(name):
                         pick = index.fullest(name)
                         break
             if pick is None:
                 for pos, para, name, fem in reversed(speakers):
-                    if fem is None or fem == want:
+                    if (fem is None or fem == want) and not _is_org(name):
                         pick = name
                         break
             f.speaker = pick

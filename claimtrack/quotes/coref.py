@@ -19,6 +19,7 @@ _RUN = re.compile(
 _BACK_RUN = re.compile(
     r"(?:(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col)\.\s+)?" + _NAME_WORD
     + r"\s+(?:(?:de|van|von|der|den|bin|al|la|le|da|del|di|ibn|abu)\s+)?){1,4}$")
+_TITLE_OF = re.compile(r"(\w+)\s+of\s+$")
 _POSSESSIVE = re.compile(r"[’']s$")
 
 # common first names, for the gender of a name when no title or pronoun tells
@@ -91,7 +92,11 @@ class NameIndex:
             if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
                 m = _BACK_RUN.search(text, max(0, i - 80), i)
                 if m:
-                    name, _ = clean_name(m.group().split() + [last])
+                    toks = m.group().split()
+                    t = _TITLE_OF.search(text, max(0, m.start() - 30), m.start())
+                    if t and t.group(1).lower() in TITLES:
+                        toks = toks[1:]  # "Secretary of State Hillary Clinton"
+                    name, _ = clean_name(toks + [last])
                     if name and " " in name and name.split()[0].lower() not in _NOT_NAME:
                         rec = seen.get(name)
                         if rec is None:

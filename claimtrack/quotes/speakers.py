@@ -56,7 +56,8 @@ _ADVERB_TAIL = re.compile(
     r"should|did|does|do|is|was|were|are|reportedly|repeatedly|simply|just|often|again|earlier|"
     r"first|never|not|only|always|still|even|further|already|flatly|bluntly|publicly|privately|"
     r"quickly|finally|openly|explicitly|frequently|famously|memorably|angrily|proudly|"
-    r"confidently|simply|continued\s+to|went\s+on\s+to|began|had\s+already|(?!(?:family|ally|rally|assembly|supply|anomaly|monopoly|bully|belly)\b)[a-z]{2,}ly))+\s*$",
+    r"confidently|simply|continued\s+to|went\s+on\s+to|began|had\s+already|"
+    r"(?:have|has|had|did|does|do|would|will|could|can|is|was|are|were)n[’']t|won[’']t|can[’']t|(?!(?:family|ally|rally|assembly|supply|anomaly|monopoly|bully|belly)\b)[a-z]{2,}ly))+\s*$",
 )
 _PAREN_TAIL = re.compile(r"\s*\([^()]{0,60}\)\s*$")
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|O’\w+|O'\w+|Mc\w+)$")
@@ -236,6 +237,8 @@ def _appositive(left: str) -> Mention | None:
         m = speaker_before(head)
         if m is not None:
             before = _tokens(head[:len(head) - len(m.text)] if head.endswith(m.text) else "")
+            while before and before[-1].lower() in ("the", "a", "an"):
+                before.pop()
             after_prep = bool(before) and before[-1].lower() in _PREPS
             if m.kind == "name" and not after_prep and (m.name or "").lower().rstrip(".") not in _STATES:
                 return Mention(m.text + left[c:-1], m.name, m.kind, m.female)
