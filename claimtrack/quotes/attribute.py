@@ -209,7 +209,7 @@ def _colon_subject(sentence: str) -> Mention | None:
 
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’\-]{2,40}(?:\([A-Za-z .]{1,20}\))?\s*(?:[—–]|--?)\s*")
 _LEAD_PHRASE = re.compile(
-    r"^\s*(?:(?:in|on|at|during|after|before|although|though|while|when|as|since|contrary to|"
+    r"^\s*(?:[A-Z][a-z]{3,}(?:ed|ing)\b[^,\x01]{0,150},\s*|(?:in|on|at|during|after|before|although|though|while|when|as|since|contrary to|"
     r"despite|unlike|like|for|with|without|under|over|by|from|to|if|because|once|then|but|and|"
     r"yet|so|still|meanwhile|however|instead|indeed|also|now|later|earlier|today|yesterday)\b"
     r"[^,\x01]{0,150},\s*|[^,\x01]{0,40}\b(?:morning|afternoon|evening|night|day|week|weekend|"
@@ -470,6 +470,12 @@ def _subjects_before(text: str, para_start: int, pos: int) -> list[tuple[int, st
     """(position, name, female?) of the named subjects of the sentences of a paragraph before
     ``pos`` (including the start of the sentence that holds ``pos``)."""
     out = []
+    if not text[para_start:pos].strip():
+        # the quote opens its paragraph: read the paragraph before
+        k = para_start - 1
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        para_start = text.rfind("\n", 0, k + 1) + 1
     lo = max(para_start, pos - 1500)
     for s, e in sentence_bounds(text, lo, pos, []):
         m = _subject(text[s:e])
@@ -503,14 +509,15 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                     break
                 full = index.fullest(name, fem)
                 g = fem if fem is not None else gender_of(full)
-                if (g is None or g == want) and not _is_org(full):
+                # a subject counts when it reads as a person: a known gender or a speaker
+                if (g == want or (g is None and any(full == sp[2] for sp in speakers))) \
+                        and not _is_org(full):
                     best = (pos, full)
                     break
             pick = best[1] if best else None
             if pick is None:
                 for name in reversed(index.names_before(f.start)):
-                    g = gender_of(name)
-                    if (g is None or g == want) and not _is_org(name):
+                    if gender_of(name) == want:
                         pick = index.fullest(name)
                         break
             if pick is None:

@@ -26,7 +26,9 @@ congressman congresswoman councilman councilwoman councillor councilor assemblym
 professor doctor pastor father sister brother king queen prince princess lord lady sir dame
 chancellor premier emir sheikh pope cardinal bishop archbishop rabbi imam ceo cfo coo founder
 editor executive analyst economist inspector superintendent commander admiral marshal trooper
-agent detective former acting interim then mr. rep. sen. gov.""".split())
+agent detective former acting interim then mr. rep. sen. gov. republican democrat democratic gop
+independent libertarian progressive conservative liberal activist author writer reporter columnist
+correspondent host anchor comedian actor actress singer rapper star retired""".split())
 #: capitalised words that start a sentence or a date, not a name
 _NOT_NAME = frozenset("""the a an but and or so yet as in on at by for from with to of if when while
 after before since though although because then yesterday today tonight earlier later also
