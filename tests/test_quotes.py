@@ -146,3 +146,36 @@ def test_sample_article():
          "to the region,", "Recep Tayyip Erdogan", "he"),
         ("find solutions for where there are none yet.", "Vladimir Putin", "Putin"),
     ]
+
+
+def test_pronoun_prefers_the_latest_person_not_an_organisation():
+    text = ('"The vote is rigged," said Karen Bell.\n\n'
+            'The White House declined to comment. Senator Mark Olsen attacked the plan on Monday. '
+            '"It is a scandal," he said.')
+    got = pairs(text)
+    assert got[-1] == ("It is a scandal,", "Mark Olsen")
+
+
+def test_appositive_with_age_and_home_town():
+    text = ('"We came early," said Donna Reed, 59, of Ashton, Md., who watched the parade.\n\n'
+            '"It was worth it," Tom Ruiz, president of the Miners Union of Ohio, which backed the '
+            'march, said.')
+    assert [s for _, s in pairs(text)] == ["Donna Reed", "Tom Ruiz"]
+
+
+def test_participle_cue_takes_the_clause_subject():
+    text = 'Mayor Lena Ford issued a statement on Friday saying the plan was "dead on arrival."'
+    [q] = quotes(text)
+    assert (q.speaker, q.cue, q.partial) == ("Lena Ford", "saying", True)
+
+
+def test_titles_in_running_text_but_not_title_case_headlines():
+    text = ('She appeared on "Meet the Press" last week.\n\n'
+            'Clinton Said Banks Needed To Be "Part Of The Solution."')
+    assert [t for t, _ in pairs(text)] == ["Part Of The Solution."]
+
+
+def test_quote_then_name_then_any_verb():
+    text = 'Voters left early. "Why would we stay?" Mr. Burton fumed.'
+    [q] = quotes(text)
+    assert (q.speaker, q.cue) == ("Burton", "fumed")
