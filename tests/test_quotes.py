@@ -179,3 +179,11 @@ def test_quote_then_name_then_any_verb():
     text = 'Voters left early. "Why would we stay?" Mr. Burton fumed.'
     [q] = quotes(text)
     assert (q.speaker, q.cue) == ("Burton", "fumed")
+
+
+def test_name_line_closing_an_unclosed_quote():
+    text = ('"We have never seen a campaign like this one.\n\n'
+            'Nora Quist, a historian at the state university.\n\n'
+            'The race goes on.')
+    [q] = quotes(text)
+    assert (q.speaker, q.cue) == ("Nora Quist", "—")

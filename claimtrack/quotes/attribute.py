@@ -66,6 +66,8 @@ class Found:
     group: int = -1
     para: int = 0
     para_start: int = 0
+    para_end: int = 0
+    unclosed: bool = False
     sent_start: int = 0
     sent_end: int = 0
     ends_colon: bool = False
@@ -315,7 +317,7 @@ def _attribute_span(text: str, sp: Span, sents: list[tuple[int, int]],
     if e0 < sp.outer_end:
         e0 = sp.para_end
     f = Found(start, end, text[s0:e0], group=sp.group, para=sp.para, para_start=sp.para_start,
-              sent_start=s0, sent_end=e0)
+              para_end=sp.para_end, unclosed=sp.unclosed, sent_start=s0, sent_end=e0)
     # transcript label inside the marks: '"PENCE: Well, …'
     lab = _LABEL.match(text, start, end)
     if lab and len(_WORDS.findall(lab.group(1))) <= 3:
@@ -409,6 +411,11 @@ def _resolve_context(text: str, found: list[Found]) -> None:
     for f in found:
         by_group.setdefault(f.group, []).append(f)
     for group in by_group.values():
+        if group[-1].unclosed and not any(g.mention for g in group):
+            m = _byline_after(text, group[-1].para_end)
+            if m is not None:
+                for f in group:
+                    _set(f, m, "—")
         if len(group) < 2:
             continue
         src = next((g for g in reversed(group) if g.mention), None)
@@ -448,6 +455,30 @@ def _resolve_context(text: str, found: list[Found]) -> None:
 def _set(f: Found, m: Mention, cue: str | None) -> None:
     f.mention, f.cue, f.kind, f.female = m.text, cue, m.kind, m.female
     f.speaker = m.name if m.kind == "name" else (m.text if m.kind == "role" else None)
+
+
+_BYLINE = re.compile(r"[ \t]*(?:[—–]|--)?[ \t]*([^\n]{3,300})")
+
+
+def _byline_after(text: str, para_end: int) -> Mention | None:
+    """A name line closing an unclosed quote, as under an epigraph or a pull quote:
+    "Norman Ornstein, a scholar at the institute." -> Norman Ornstein."""
+    k = para_end
+    while k < len(text) and text[k].isspace():
+        k += 1
+    m = _BYLINE.match(text, k)
+    if not m or m.group(1)[:1] in "\"“”'‘«„":
+        return None
+    line = m.group(1)
+    if len(_WORDS.findall(line)) > 25:
+        return None
+    mention = speaker_after(line)
+    if mention is None or mention.kind != "name":
+        return None
+    rest = line[len(mention.text):] if line.startswith(mention.text) else None
+    if rest is None or not re.match(r"\s*(?:[,(—–]|$)", rest):
+        return None
+    return mention
 
 
 def _copy(dst: Found, src: Found) -> None:
