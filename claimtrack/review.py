@@ -1,0 +1,431 @@
+"""The reviewer's side of the flags: what is open, what each flag is about, and decisions.
+
+Pure functions at the core (``open_flags``, ``flag_views``, ``figure_history``, ``clean_text``,
+``segments``) and one writer, ``record_decision``, which appends a row to the append-only
+``reviews`` table and swaps in ``flags`` with the new ``status`` in one atomic commit under the
+write lock (a pipeline run publishing at the same time re-applies the latest reviews, so neither
+loses the other's work).
+
+Article text is untrusted: ``clean_text`` drops terminal control sequences (ANSI CSI, OSC, DCS,
+8-bit C1 forms), every other control character and the bidi overrides that can reorder what a
+reader sees. The terminal and the HTML report show only cleaned text (and the report escapes it).
+
+>>> clean_text("3 million\\x1b[31m at risk\\x1b]0;pwned\\x07 in Idlib")
+'3 million at risk in Idlib'
+>>> segments("Some 2 million civilians", [(5, 14)])
+[('Some ', False), ('2 million', True), (' civilians', False)]
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pandas is imported by the functions that need it
+    import pandas as pd
+
+    from claimtrack.store import Curated
+
+#: what a reviewer can decide; a note on its own is stored with decision None (status unchanged)
+DECISIONS = ("confirmed", "dismissed")
+_ALIASES = {"confirm": "confirmed", "confirmed": "confirmed", "dismiss": "dismissed", "dismissed": "dismissed"}
+
+
+class ReviewError(ValueError):
+    """A decision that cannot be recorded (unknown flag, bad decision); the message says why."""
+
+
+# ------------------------------------------------------------------ untrusted text
+
+# Escape sequences as terminals parse them: CSI (ESC [ or 8-bit 0x9b) with parameters; string
+# commands (OSC, DCS, SOS, PM, APC) up to their terminator (BEL, ST) or the end of the text;
+# and the two-byte ESC forms (ESC c, ESC 7, ESC ( B ...).
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f]).*?(?:\x07|\x1b\\|\x9c|$)"
+    r"|\x1b[\x20-\x2f]*[\x30-\x7e]?",
+    re.S,
+)
+# Bidi embeddings/overrides/isolates and their terminators ("trojan source" reordering).
+_BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"))
+
+
+def clean_text(value) -> str:
+    """Text safe to print: no control sequences or control characters; whitespace runs as one space.
+
+    >>> clean_text("a\\tb\\n\\u202eevil\\x00\\x9b31m!")
+    'a b evil!'
+    >>> clean_text(None)
+    ''
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return " ".join(_strip_controls(str(value)).split())
+
+
+def _strip_controls(text: str) -> str:
+    text = _ESCAPES.sub("", text).translate(_BIDI)
+    return "".join(" " if ch in "\t\n\r\f\v" else ch for ch in text
+                   if ch in "\t\n\r\f\v" or unicodedata.category(ch) != "Cc")
+
+
+def segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, highlighted) pairs at ``spans`` (overlaps merged, empty pieces dropped).
+
+    >>> segments("abcdef", [(4, 6), (0, 1), (1, 2)])
+    [('ab', True), ('cd', False), ('ef', True)]
+    """
+    merged: list[list[int]] = []
+    for a, b in sorted((max(0, a), min(len(text), b)) for a, b in spans):
+        if a >= b:
+            continue
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out, pos = [], 0
+    for a, b in merged:
+        if a > pos:
+            out.append((text[pos:a], False))
+        out.append((text[a:b], True))
+        pos = b
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
+def clean_segments(parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """``clean_text`` applied to each piece, keeping the spaces between pieces.
+
+    >>> clean_segments([("a \\x1b[1m", False), ("2", True), ("\\nb", False)])
+    [('a ', False), ('2', True), (' b', False)]
+    """
+    out = []
+    for text, hl in parts:
+        text = _strip_controls(text)
+        lead = " " if text[:1].isspace() else ""
+        trail = " " if text[-1:].isspace() and len(text.strip()) else ""
+        body = clean_text(text)
+        piece = (lead + body + trail) if body else (" " if lead else "")
+        if piece:
+            out.append((piece, hl))
+    return out
+
+
+# ------------------------------------------------------------------ flags and their context
+
+
+@dataclass
+class Side:
+    """One of the two items a flag relates: where it was said, by whom, and the words to look at."""
+
+    item_id: str
+    article_id: str | None = None
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published_at: datetime | None = None
+    speaker: str | None = None
+    speaker_differs: bool = False
+    sentence: str = ""
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # spans of ``sentence``
+    figure: str | None = None  # a claim's surface ("more than 3 million")
+
+    @property
+    def parts(self) -> list[tuple[str, bool]]:
+        return segments(self.sentence, self.highlights)
+
+
+@dataclass
+class FlagView:
+    """A flag with both sides, ready to show."""
+
+    flag_id: str
+    kind: str
+    relation: str
+    detail: str
+    status: str
+    flagged_at: datetime | None
+    earlier: Side
+    later: Side
+    notes: list[str] = field(default_factory=list)
+
+
+def load_flags(curated: "Curated") -> "pd.DataFrame":
+    """The flags table with ``status`` from the latest review decision (the reviews are the truth)."""
+    from claimtrack.pipeline import latest_status
+
+    flags = curated.read("flags")
+    return latest_status(flags, curated.read("reviews"))
+
+
+def open_flags(flags: "pd.DataFrame", status: str | None = "open") -> "pd.DataFrame":
+    """Flags with ``status`` (None: all), oldest first (ties by flag id, so the order is stable)."""
+    out = flags if status in (None, "all") else flags[flags["status"] == status]
+    return out.sort_values(["flagged_at", "flag_id"], kind="stable").reset_index(drop=True)
+
+
+def _locate(sentence: str, needle: str, start=None, text: str | None = None) -> tuple[int, int] | None:
+    """Where ``needle`` (a claim's surface, starting at ``start`` in ``text``) sits in ``sentence``."""
+    if not needle or not sentence:
+        return None
+    hits = [m.start() for m in re.finditer(re.escape(needle), sentence)]
+    if not hits:
+        return None
+    if len(hits) > 1 and text and start is not None:
+        at = text.rfind(sentence, 0, int(start) + 1)
+        if at >= 0 and int(start) - at in hits:
+            return int(start) - at, int(start) - at + len(needle)
+    return hits[0], hits[0] + len(needle)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _norm_word(word: str) -> str:
+    return re.sub(r"[^\w$%]", "", word.lower())
+
+
+def changed_words(earlier: str, later: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of the words that differ between two versions of a quote (in each of them).
+
+    >>> a, b = changed_words("We will not allow a massacre", "We will allow a massacre")
+    >>> ["We will not allow a massacre"[s:e] for s, e in a], b
+    (['not'], [])
+    """
+    wa, wb = list(_WORD.finditer(earlier or "")), list(_WORD.finditer(later or ""))
+    sm = difflib.SequenceMatcher(a=[_norm_word(w.group()) for w in wa],
+                                 b=[_norm_word(w.group()) for w in wb], autojunk=False)
+    ea, eb = [], []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            continue
+        ea += [wa[i].span() for i in range(i1, i2)]
+        eb += [wb[j].span() for j in range(j1, j2)]
+    return ea, eb
+
+
+def _value(row, key):
+    if row is None:
+        return None
+    v = row.get(key)
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    try:
+        import pandas as pd
+
+        if v is pd.NaT:
+            return None
+    except ImportError:  # pragma: no cover
+        pass
+    return v
+
+
+def _side(item_id: str, item: dict | None, article: dict | None) -> Side:
+    side = Side(item_id=item_id)
+    if item is None:
+        side.sentence = "(this item is no longer in the tables)"
+        return side
+    side.article_id = _value(item, "article_id")
+    side.speaker = _value(item, "speaker")
+    if article is not None:
+        side.source = _value(article, "source")
+        side.title = _value(article, "title")
+        side.url = _value(article, "url")
+        ts = _value(article, "published_at")
+        side.published_at = ts.to_pydatetime() if hasattr(ts, "to_pydatetime") else ts
+    return side
+
+
+def flag_views(flags: "pd.DataFrame", claims: "pd.DataFrame", quotes: "pd.DataFrame",
+               articles: "pd.DataFrame", reviews: "pd.DataFrame | None" = None) -> list[FlagView]:
+    """Each flag with its two sides: sentences, the figure or changed words highlighted, sources, dates.
+
+    ``articles`` needs article_id, source, title, url, published_at (and ``text`` when available,
+    to place a figure that occurs twice in its sentence).
+    """
+    by_claim = {r["claim_id"]: r for r in claims.to_dict("records")} if len(claims) else {}
+    by_quote = {r["quote_id"]: r for r in quotes.to_dict("records")} if len(quotes) else {}
+    by_article = {r["article_id"]: r for r in articles.to_dict("records")} if len(articles) else {}
+    notes: dict[str, list[str]] = {}
+    if reviews is not None and len(reviews):
+        for r in reviews.sort_values("decided_at", kind="stable").to_dict("records"):
+            if _value(r, "note"):
+                notes.setdefault(r["flag_id"], []).append(str(r["note"]))
+    views = []
+    for f in flags.to_dict("records"):
+        items = by_claim if f["kind"] == "claim" else by_quote
+        e_item, n_item = items.get(f["earlier_id"]), items.get(f["new_id"])
+        e_art = by_article.get(e_item["article_id"]) if e_item else None
+        n_art = by_article.get(n_item["article_id"]) if n_item else None
+        earlier, later = _side(f["earlier_id"], e_item, e_art), _side(f["new_id"], n_item, n_art)
+        if f["kind"] == "claim":
+            for side, item, art in ((earlier, e_item, e_art), (later, n_item, n_art)):
+                if item is None:
+                    continue
+                side.figure = _value(item, "surface")
+                side.sentence = _value(item, "sentence") or side.figure or ""
+                span = _locate(side.sentence, side.figure or "", _value(item, "start"),
+                               _value(art, "text") if art else None)
+                side.highlights = [span] if span else []
+        elif e_item is not None and n_item is not None:
+            e_text, n_text = _value(e_item, "text") or "", _value(n_item, "text") or ""
+            e_spans, n_spans = changed_words(e_text, n_text)
+            for side, item, text, spans in ((earlier, e_item, e_text, e_spans), (later, n_item, n_text, n_spans)):
+                sentence = _value(item, "sentence") or ""
+                at = sentence.find(text) if text else -1
+                if at < 0:  # the quote as extracted, in quotation marks
+                    sentence, at = f"\u201c{text}\u201d", 1
+                side.sentence = sentence
+                side.highlights = [(at + a, at + b) for a, b in spans]
+            from claimtrack.match.quotes import same_speaker
+
+            differs = same_speaker(earlier.speaker, later.speaker) is False
+            earlier.speaker_differs = later.speaker_differs = differs
+        else:
+            for side, item in ((earlier, e_item), (later, n_item)):
+                if item is not None:
+                    side.sentence = _value(item, "sentence") or _value(item, "text") or ""
+        ts = _value(f, "flagged_at")
+        views.append(FlagView(flag_id=f["flag_id"], kind=f["kind"], relation=f["relation"],
+                              detail=_value(f, "detail") or "", status=_value(f, "status") or "open",
+                              flagged_at=ts.to_pydatetime() if hasattr(ts, "to_pydatetime") else ts,
+                              earlier=earlier, later=later, notes=notes.get(f["flag_id"], [])))
+    return views
+
+
+def load_views(curated: "Curated", status: str | None = "open", flag_ids: list[str] | None = None) -> list[FlagView]:
+    """``flag_views`` for the flags with ``status`` (oldest first), reading only the rows they cite."""
+    import pyarrow.dataset as ds
+
+    flags = open_flags(load_flags(curated), status)
+    if flag_ids is not None:
+        flags = flags[flags["flag_id"].isin(flag_ids)]
+    ids = list(set(flags["new_id"]) | set(flags["earlier_id"]))
+    claims = curated.read("claims", filter=ds.field("claim_id").isin(ids)) if ids else curated.read("claims").head(0)
+    quotes = curated.read("quotes", filter=ds.field("quote_id").isin(ids)) if ids else curated.read("quotes").head(0)
+    art_ids = list(set(claims["article_id"]) | set(quotes["article_id"]))
+    articles = curated.read("articles", filter=ds.field("article_id").isin(art_ids)) if art_ids \
+        else curated.read("articles").head(0)
+    return flag_views(flags, claims, quotes, articles, curated.read("reviews"))
+
+
+def resolve_flag_id(flag_ids, given: str) -> str:
+    """The flag id ``given`` names: itself, or a unique prefix of at least 6 characters.
+
+    >>> resolve_flag_id(["abcdef123", "abcdef999"], "abcdef1")
+    'abcdef123'
+    """
+    ids = set(flag_ids)
+    if given in ids:
+        return given
+    hits = sorted(i for i in ids if len(given) >= 6 and i.startswith(given))
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise ReviewError(f"flag id {given!r} is ambiguous: it starts {len(hits)} flags")
+    raise ReviewError(f"no flag {given!r} (see `claimtrack review list --status all`)")
+
+
+# ------------------------------------------------------------------ decisions
+
+
+def normalise_decision(decision: str | None) -> str | None:
+    """'confirm'/'confirmed' -> 'confirmed', 'dismiss'/'dismissed' -> 'dismissed', None -> None (a note)."""
+    if decision is None:
+        return None
+    try:
+        return _ALIASES[decision.strip().lower()]
+    except KeyError:
+        raise ReviewError(f"unknown decision {decision!r} (use confirm or dismiss)") from None
+
+
+def record_decision(curated: "Curated", flag_id: str, decision: str | None, reviewer: str | None = None,
+                    note: str | None = None, now: datetime | None = None) -> dict:
+    """Append one review row and swap in ``flags`` with the latest status, in one atomic commit.
+
+    ``decision`` None records a note alone (the flag's status does not change). Returns the row.
+    Raises ReviewError for an unknown flag or decision, StoreError when the folder is busy or full.
+    """
+    import pandas as pd
+
+    from claimtrack.pipeline import latest_status
+    from claimtrack.store import to_arrow
+
+    decision = normalise_decision(decision)
+    note = note.strip() if isinstance(note, str) and note.strip() else None
+    if decision is None and note is None:
+        raise ReviewError("nothing to record: give a decision or a note")
+    now = now or datetime.now(timezone.utc)
+    with curated.write_lock():
+        curated.recover()
+        flags = curated.read("flags")
+        flag_id = resolve_flag_id(flags["flag_id"], flag_id)
+        reviews = curated.read("reviews")
+        earlier = reviews.loc[reviews["flag_id"] == flag_id, "decided_at"]
+        if len(earlier) and earlier.max() >= now:
+            # the latest decision must sort last even if the clock stepped back
+            now = earlier.max().to_pydatetime() + timedelta(microseconds=1)
+        row = {"flag_id": flag_id, "decision": decision, "reviewer": reviewer, "note": note, "decided_at": now}
+        new_row = to_arrow("reviews", [row])
+        all_reviews = new_row.to_pandas() if reviews.empty else \
+            pd.concat([reviews, new_row.to_pandas()], ignore_index=True)
+        flags = latest_status(flags, all_reviews)
+        commit_id = "review-" + now.strftime("%Y%m%dT%H%M%S%fZ-") + uuid.uuid4().hex[:8]
+        curated.commit(commit_id, appends={"reviews": new_row}, replaces={"flags": to_arrow("flags", flags)})
+    return row
+
+
+# ------------------------------------------------------------------ the figure over time
+
+
+def _subjects(value) -> set[str]:
+    if value is None or isinstance(value, float):
+        return set()
+    return {str(s).lower() for s in list(value) if s}
+
+
+def figure_history(claims: "pd.DataFrame", matches: "pd.DataFrame", claim_ids: list[str]) -> "pd.DataFrame":
+    """Every claim about the same figure as ``claim_ids``: linked to them by claim matches (directly
+    or through others), or with the same noun and unit and a shared subject. Sorted by date.
+
+    ``claims`` needs the claims columns plus ``published_at``/``source`` of their article.
+    """
+    import pandas as pd
+
+    if claims.empty:
+        return claims
+    # linked through matches: a small union-find over the claim match graph
+    parent: dict[str, str] = {}
+
+    def find(x):
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    if len(matches):
+        cm = matches[matches["kind"] == "claim"]
+        for a, b in zip(cm["new_id"], cm["earlier_id"]):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[ra] = rb
+    roots = {find(c) for c in claim_ids}
+    linked = claims["claim_id"].map(lambda c: find(c) in roots)
+    seeds = claims[claims["claim_id"].isin(claim_ids)]
+    same = pd.Series(False, index=claims.index)
+    for seed in seeds.to_dict("records"):
+        noun, unit, subj = seed.get("noun"), seed.get("unit"), _subjects(seed.get("subject"))
+        if not isinstance(noun, str) or not noun:
+            continue
+        mask = claims["noun"].fillna("").str.lower() == noun.lower()
+        mask &= claims["unit"].fillna("") == (unit if isinstance(unit, str) else "")
+        if subj:
+            mask &= claims["subject"].map(lambda s: bool(_subjects(s) & subj))
+        same |= mask
+    out = claims[linked | same]
+    return out.sort_values(["published_at", "claim_id"], kind="stable", na_position="last").reset_index(drop=True)
