@@ -43,9 +43,10 @@ def _extract(text: str, article_id: str, quotes: list[Quote]) -> list[Claim]:
     mentions = scan(text)
     if not mentions:
         return []
-    mentions = filters.mark(text, mentions)
+    masked = filters.masked_spans(text)
+    mentions = filters.mark(text, mentions, masked)
     mentions = qualifiers.apply(text, mentions)
-    mentions = filters.mark(text, mentions)  # ranges formed just now get the same checks
+    mentions = filters.mark(text, mentions, masked, recheck=True)  # ranges formed just now, qualified ones
     kept = [m for m in mentions if m.drop is None]
     if not kept:
         return []
@@ -53,17 +54,18 @@ def _extract(text: str, article_id: str, quotes: list[Quote]) -> list[Claim]:
     starts = [a for a, _ in spans]
     claims: list[Claim] = []
     prev: tuple[Mention, Claim] | None = None
+    cache: dict = {}
     for men in kept:
-        claim = _claim(text, article_id, men, spans, starts, quotes, prev)
+        claim = _claim(text, article_id, men, spans, starts, quotes, prev, cache)
         if claim is not None:
             claims.append(claim)
             prev = (men, claim)
     return claims
 
 
-def _claim(text, article_id, men: Mention, spans, starts, quotes, prev) -> Claim | None:
+def _claim(text, article_id, men: Mention, spans, starts, quotes, prev, cache) -> Claim | None:
     value, low, high = float(men.value), float(men.low), float(men.high)
-    if not all(math.isfinite(x) for x in (value, low, high)):
+    if not (math.isfinite(value) and math.isfinite(low) and math.isfinite(high)):
         return None
     low, high = min(low, value), max(high, value)
     sent = context.find_sentence(spans, starts, men.start)
@@ -91,9 +93,13 @@ def _claim(text, article_id, men: Mention, spans, starts, quotes, prev) -> Claim
         if q.start <= men.start and men.end <= q.end:
             speaker = q.speaker
             break
+    info = cache.get(sent)
+    if info is None:  # once per sentence: its names and its attribution
+        info = cache[sent] = (context.names_in(text, sent), context.attribution(text, sent))
     if speaker is None:
-        speaker = context.attribution(text, sent)
-    subject = context.subjects(text, sent, men.start, men.end, extra=caps)
+        speaker = info[1]
+    clause = context.clause_of(text, sent, men.start, men.end)
+    subject = context.subjects(info[0], clause, men.start, men.end, extra=caps)
     if speaker and subject and len(subject) > 1:
         subject = [s for s in subject if s != speaker] or subject
     return Claim(

@@ -25,6 +25,7 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|P
                      r"vs|etc|approx|Fig|Figs|Eq|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|"
                      r"e\.g|i\.e|al|Ref|Vol|pp|ca|c)|\b[A-Z])\.\Z")
 _WORD = re.compile(r"[A-Za-z][\w'’&.-]*")
+_DIGIT = re.compile(r"\d")
 _LONG = {"long", "wide", "high", "deep", "tall", "old", "away", "ago", "thick", "heavy", "big", "large",
          "small", "apart", "early", "late", "short", "across", "worth", "higher", "lower", "more", "less"}
 _STOP = {
@@ -180,47 +181,80 @@ def noun_phrase(text: str, pos: int, limit: int, after_of: bool = False) -> tupl
     return noun, caps
 
 
-def subjects(text: str, sent: tuple[int, int], start: int, end: int, extra: list[str] = ()) -> list[str]:
-    """Capitalised names of the claim's clause, nearest first (at most 6)."""
+def names_in(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
+    """Capitalised names of a sentence as (start, end, name), common words and currencies left out.
+
+    >>> t = "Exports from Turkey rose 5% while US$ 3 went to the Black Sea."
+    >>> [n for _, _, n in names_in(t, (0, len(t)))]
+    ['Turkey', 'Black Sea']
+    """
     a, b = sent
-    a = max(a, start - 300)
-    b = min(b, end + 300)
-    # narrow to the clause that holds the claim
-    for m in _CLAUSE_SPLIT.finditer(text, a, b):
+    b = min(b, a + 3000)
+    out: list[tuple[int, int, str]] = []
+    lowered = None
+    for m in _CAP.finditer(text, a, b):
+        name = m.group()
+        words = name.split()
+        if words[0] in _NOT_NAMES:
+            while words and words[0] in _NOT_NAMES:
+                words.pop(0)
+            name = " ".join(words)
+        name = name.rstrip(".,")
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        if not name or name in _NOT_NAMES or len(name) < 2 and not name.isupper():
+            continue
+        if text[m.end():m.end() + 1] == "$" or _DIGIT.search(name) is not None:
+            continue  # "USD34.6", "US$": a currency, not a subject
+        if " " not in name and _sentence_initial(text, a, m.start()):
+            low = name.lower()
+            if low.endswith(_COMMON_SUFFIX):
+                continue
+            if lowered is None:
+                lowered = text[max(0, a - 2000):b + 2000].lower()
+            i = lowered.find(low)
+            found_lower = False
+            while i >= 0:
+                j = i + len(low)
+                if (i == 0 or not lowered[i - 1].isalpha()) and (j >= len(lowered) or not lowered[j].isalpha()):
+                    # the same word written in lower case elsewhere: a common word
+                    src = text[max(0, a - 2000) + i:max(0, a - 2000) + j]
+                    if src.islower():
+                        found_lower = True
+                        break
+                i = lowered.find(low, i + 1)
+            if found_lower:
+                continue  # "Exports rose ...": a capitalised common word at the start of a sentence
+        out.append((m.start(), m.end(), name))
+    return out
+
+
+def clause_of(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence that holds [start, end) (split at ";", "while", "but", ", and")."""
+    a, b = sent
+    for m in _CLAUSE_SPLIT.finditer(text, max(a, start - 600), min(b, end + 600)):
         if m.end() <= start:
             a = m.end()
         elif m.start() >= end:
             b = m.start()
             break
+    return a, b
+
+
+def subjects(names: list[tuple[int, int, str]], clause: tuple[int, int], start: int, end: int,
+             extra: list[str] = ()) -> list[str]:
+    """Names of the claim's clause, nearest to the number first (at most 6); ``extra`` first of all."""
+    a, b = clause
     found: list[tuple[int, str]] = []
-    for m in _CAP.finditer(text, a, b):
-        name = m.group()
-        if start <= m.start() < end:
+    for ns, ne, name in names:
+        if ns < a or ne > b or start <= ns < end:
             continue
-        words = name.split()
-        while words and words[0] in _NOT_NAMES:
-            words.pop(0)
-        if words and m.start() == a and len(words) == len(name.split()) and False:
-            pass
-        name = " ".join(words).rstrip(".,")
-        if name.endswith(("'s", "’s")):
-            name = name[:-2]
-        if not name or name in _NOT_NAMES or len(name) < 2 and not name.isupper():
+        dist = ns - end if ns >= end else start - ne
+        if dist > 300:
             continue
-        if name[0].isdigit() or any(ch.isdigit() for ch in name) or text[m.end():m.end() + 1] == "$":
-            continue  # "USD34.6", "US$": a currency, not a subject
-        if m.start() == a or _sentence_initial(text, a, m.start()):
-            first = name.split()[0]
-            if len(name.split()) == 1 and (first.lower().endswith(_COMMON_SUFFIX) or
-                                           re.search(r"\b" + re.escape(first.lower()) + r"\b", text[max(0, a - 2000):b + 2000]) is not None):
-                continue  # "Exports rose ...": a capitalised common word at the start of a sentence
-        dist = m.start() - end if m.start() >= end else start - m.end()
         found.append((dist, name))
     found.sort()
-    out: list[str] = []
-    for name in extra:
-        if name not in out:
-            out.append(name)
+    out: list[str] = list(dict.fromkeys(extra))
     for _, name in found:
         if name not in out:
             out.append(name)

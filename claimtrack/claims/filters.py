@@ -88,44 +88,96 @@ _YEAR_NEXT_OK = re.compile(r"\s*(?:[a-z]+\s+)?(?:people|residents|soldiers|troop
                            r"children|refugees|civilians|hires)\b")
 
 
+_LABEL_WORDS = {
+    "line", "lines", "lane", "lanes", "sample", "samples", "site", "sites", "stage", "stages", "figure",
+    "figures", "fig.", "figs.", "table", "tables", "section", "sections", "step", "steps", "phase", "phases",
+    "panel", "panels", "case", "cases", "number", "numbers", "numbered", "no.", "nos.", "item", "items",
+    "chapter", "chapters", "page", "pages", "pp.", "p.", "version", "versions", "grade", "grades", "round",
+    "rounds", "type", "types", "class", "category", "cluster", "group", "groups", "channel", "channels", "row",
+    "rows", "seat", "seats", "room", "rooms", "gate", "gates", "track", "tracks", "exit", "exits", "route",
+    "routes", "highway", "highways", "flight", "flights", "article", "articles", "clause", "clauses",
+    "paragraph", "paragraphs", "rule", "rules", "volume", "volumes", "vol.", "issue", "issues", "episode",
+    "episodes", "tier", "tiers", "level", "levels", "patient", "patients", "subject", "subjects",
+    "participant", "participants", "animal", "animals", "eq.", "eqs.", "equation", "equations", "ref.",
+    "refs.", "reference", "references", "appendix", "annex", "model", "series", "mark", "generation",
+    "region", "zone", "district", "ward", "block", "platform", "terminal", "hole", "bus", "day", "week",
+    "game", "match", "race", "leg", "lap", "heat", "pier", "dock", "building", "floor", "unit", "apartment",
+    "suite", "box", "code", "ticket", "plate", "serial", "id",
+}
+_CAP_TOKEN = re.compile(r"(?:[A-Z]|i[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?")
+
+
+def prev_token(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the whitespace-separated token before ``pos`` (empty when none)."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j == pos:
+        return pos, pos
+    k = j
+    lo = max(0, j - 40)
+    while k > lo and not text[k - 1].isspace():
+        k -= 1
+    return k, j
+
+
 def _prev_word_is_label(text: str, men: Mention) -> bool:
-    return _LABEL_BEFORE.search(text, max(0, men.start - 16), men.start) is not None
+    a, b = prev_token(text, men.start)
+    return b > a and text[a:b].lower() in _LABEL_WORDS
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:
     return _SENTENCE_START.search(text, max(0, pos - 4), pos) is not None
 
 
-def mark(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Set ``drop`` on every mention that is not a quantity claim; returns the same list."""
-    masked = _masked_spans(text)
+def mark(text: str, mentions: list[Mention], masked: list[tuple[int, int]] | None = None,
+         recheck: bool = False) -> list[Mention]:
+    """Set ``drop`` on every mention that is not a quantity claim; returns the same list.
+
+    ``masked``: spans from :func:`masked_spans` (computed here when not given). ``recheck``:
+    only look again at ranges and qualified mentions (after :mod:`.qualifiers` ran).
+    """
+    if masked is None:
+        masked = masked_spans(text)
+    flags = ("Fig" in text or "Table" in text or "Panel" in text or "Eq" in text or "Section" in text
+             or "Ref" in text or "Supplementary" in text, "age" in text)
     prev: Mention | None = None
     for i, men in enumerate(mentions):
-        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        men.drop = _reason(text, men, masked, prev, nxt)
+        if not recheck or men.kind == "range" or men.qualifier != "exact":
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            men.drop = _reason(text, men, masked, prev, nxt, flags)
         prev = men
     return mentions
 
 
-def _masked_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _PHONE.finditer(text)]
-    spans += [m.span() for m in _NUMERIC_DATE.finditer(text)]
-    # sports scores "2-2", "89-89" (a second number not above the first: "15-22" is a range)
-    spans += [m.span() for m in _SCORE.finditer(text) if int(m.group(2)) <= int(m.group(1))]
+_MASK = re.compile(r"(?=[\d+(])(?:" + _PHONE.pattern + "|" + _NUMERIC_DATE.pattern + "|" + _SCORE.pattern + ")")
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of phone numbers, numeric dates and sports scores: no claim starts inside them."""
+    if "-" not in text and "/" not in text and "." not in text and "+" not in text and "(" not in text:
+        return []
+    spans = []
+    for m in _MASK.finditer(text):
+        a, b = m.group(1), m.group(2)
+        # a score "2-2", "89-89": the second number not above the first ("15-22" is a range)
+        if a is not None and int(b) > int(a):
+            continue
+        spans.append(m.span())
     return spans
 
 
 def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mention | None,
-            nxt: Mention | None = None) -> str | None:
+            nxt: Mention | None = None, flags: tuple[bool, bool] = (True, True)) -> str | None:
     s, e = men.start, men.end
     for a, b in masked:
         if a <= s < b:
             return "phone-date-score"
     if men.qualifier == "vague":
         return None
-    if _FIG_BEFORE.search(text, max(0, s - 40), s) and men.kind in ("digits", "range"):
+    if flags[0] and _FIG_BEFORE.search(text, max(0, s - 40), s) and men.kind in ("digits", "range"):
         return "label"
-    if _AGED_BEFORE.search(text, max(0, s - 16), s) and men.unit in (None, "year"):
+    if flags[1] and _AGED_BEFORE.search(text, max(0, s - 16), s) and men.unit in (None, "year"):
         return "age"
     if prev is not None and prev.drop == "year" and text[prev.end:s] in ("-", "/", "–") and men.kind == "digits":
         return "year"
@@ -186,11 +238,12 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         if hy is not None and hy.group("w").lower() not in ("sub", "minus", "under", "over", "top", "than", "and",
                                                             "to", "from", "or", "about", "some", "around", "nearly"):
             return "name"
-        cap = _CAP_WORD_BEFORE.search(text, max(0, s - 40), s)
-        if cap is not None:
-            w = cap.group("w")
-            if _INDEX_NAMES.search(text, max(0, s - 40), cap.end("w")) or (
-                    w not in _EXCLUDED_CAP and not _is_sentence_start(text, cap.start("w"))
+        ta, tb = prev_token(text, s)
+        w = text[ta:tb].lstrip("(\"“‘'/")
+        ta = tb - len(w)
+        if w and _CAP_TOKEN.fullmatch(w):
+            if _INDEX_NAMES.search(text, max(0, s - 40), tb) or (
+                    w not in _EXCLUDED_CAP and not _is_sentence_start(text, ta)
                     and not _MONTH_BEFORE.match(w) and not w.endswith(".") or w in ("No.", "Nos.", "Fig.", "Eq.", "Vol.", "Ref.")):
                 if not w.endswith(("'s", "’s", "s'")):
                     return "name"

@@ -45,26 +45,63 @@ VAGUE = {
     "tens of billions": (1e10, 1e11), "hundreds of billions": (1e11, 1e12),
 }
 
-_NW = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-       "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
-_WORD = _NW + "|hundred|thousand|million|billion|trillion|dozen|half|halves|thirds?|quarters?|fourths?|" \
-              "fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
-_A_NEXT = "hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fifth|tenth"
+def _trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` shaped as a prefix tree (Python's re tries branches in turn,
+    so shared prefixes make a failing position cheap). Longest words first where one is a prefix.
 
-MASTER = re.compile(
-    r"(?P<vague>\b(?i:(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions|trillions))\b)"
-    r"|(?P<words>\b(?i:(?:an?\s+(?=(?:" + _A_NEXT + r")\b))?(?:" + _WORD + r")"
-    r"(?:(?:\s+and\s+|[\s-]+)(?:a\s+)?(?:" + _WORD + r")\b)*)\b)"
-    r"|(?P<num>(?<![\w.,/:^'’])(?:(?P<cur>" + CURRENCY_PREFIX_RE + r")\s?)?"
+    >>> _trie(["ten", "tenth", "two"])
+    't(?:en(?:th)?|wo)'
+    """
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return ("(?:" + body + ")?") if len(alts) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(tree.items())]
+    return "|".join(alts)
+
+
+_NUMBER_WORDS = list(UNITS) + list(TENS)
+_NW = _trie(_NUMBER_WORDS)
+_WORD = _trie(_NUMBER_WORDS + ["hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "halves"]
+              + list(FRACTIONS))
+_A_NEXT = _trie(["hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third", "quarter",
+                 "fifth", "tenth"])
+
+#: number words and vague magnitudes, matched on the lowercased text
+WORDS_RE = re.compile(
+    r"\b(?=[abdefhmnoqstz])(?:"  # a cheap first test at each position; the real pattern follows
+    r"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions|trillions)\b)"
+    r"|(?P<words>\b(?:an?\s+(?=(?:" + _A_NEXT + r")\b))?(?:" + _WORD + r")"
+    r"(?:(?:\s+and\s+|[\s-]+)(?:a\s+)?(?:" + _WORD + r")\b)*\b))"
+)
+#: numerals (with a currency written before them) and vulgar fractions, matched on the text
+NUM_RE = re.compile(
+    r"(?=[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕])(?:"
+    r"(?P<num>(?<![\w.,/:^'’])(?:(?P<cur>" + CURRENCY_PREFIX_RE + r")\s?)?(?=\.?\d)"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d|,\d)|\d+)?"
     r"(?P<dec>\.\d+)?(?:(?P<frac>[/⁄]\d{1,4})|(?P<vul>[½¼¾⅓⅔⅛⅜⅝⅞⅕]))?)"
-    r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕])"
+    r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕]))"
 )
+_WORDS_RE_I = re.compile(WORDS_RE.pattern, re.I)
+_HAS_WORD_NUMBER = re.compile(r"(?:one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for|hun|tho|mil|bil|tri|doz|hal|zer|qua)")
 _SCI = re.compile(r"\s?(?:[×x·*]\s?10\s?\^?\s?|[eE])(?P<exp>[−⁻+-]?\d{1,3})(?![\d.])")
 _FRACTION_NEXT = re.compile(r"\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
 _WORD_TOKEN = re.compile(r"[a-z]+")
 _SIGN = re.compile(r"(?:\b(?:minus|negative)[\s-]|−|(?:(?<=[\s(\[])|^)[-+])\Z", re.I)
-_SCIENCE = re.compile(r"\d\s?(?:nm|μm|µm|mm|K|°C|MPa|GPa|kV|keV|eV|Hz|mg|mL|ml|mol|wt%|cm−1|m−1|s−1|μM|mM)\b|\d\s?[=<>≈∼]|[=≈∼]\s?\d")
+_SCIENCE = re.compile(r"(?=[\d=≈∼])(?:\d\s?(?:nm|μm|µm|mm|K|°C|MPa|GPa|kV|keV|eV|Hz|mg|mL|ml|mol|wt%|cm−1|m−1|s−1|μM|mM)\b|\d\s?[=<>≈∼]|[=≈∼]\s?\d)")
 
 
 class Mention:
@@ -225,9 +262,10 @@ def parse_digits(digits: str | None, dec: str | None) -> float:
     >>> parse_digits("940\u00a0000", None), parse_digits(None, ".5")
     (940000.0, 0.5)
     """
-    s = (digits or "0").replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "") \
-        .replace("\u2009", "")
-    return float(s + (dec or ""))
+    s = digits or "0"
+    if not s.isdigit():
+        s = s.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
+    return float(s + dec) if dec else float(s)
 
 
 def is_science(text: str) -> bool:
@@ -244,24 +282,32 @@ def scan(text: str) -> list[Mention]:
     _LAST_TEXT[0] = text
     science = is_science(text)
     out: list[Mention] = []
+    matches = list(NUM_RE.finditer(text))
+    low = text.lower()
+    if _HAS_WORD_NUMBER.search(low) is not None:
+        words = WORDS_RE.finditer(low) if len(low) == len(text) else _WORDS_RE_I.finditer(text)
+        wm = list(words)
+        if wm:
+            matches = sorted(matches + wm, key=lambda m: m.start())
     last_end = 0
-    for m in MASTER.finditer(text):
+    for m in matches:
         if m.start() < last_end:
             continue  # inside the unit or exponent of the previous mention ("cm−1", "×10−4")
         if out:
             last_end = out[-1].end
             if m.start() < last_end:
                 continue
-        if m.group("vague") is not None:
+        g = m.re.groupindex
+        if "vague" in g and m.group("vague") is not None:
             phrase = " ".join(m.group("vague").lower().split())
             lo, hi = VAGUE[phrase]
             men = Mention(m.start(), m.end(), lo, "vague")
             men.low, men.high, men.qualifier = lo, hi, "vague"
             out.append(men)
             continue
-        if m.group("words") is not None:
+        if "words" in g and m.group("words") is not None:
             base = m.start("words")
-            w = m.group("words")
+            w = text[base:m.end("words")]
             for s, e, v, is_frac in parse_words(w):
                 if is_frac and not (s > 0 and e < len(w)) and _FRACTION_NEXT.match(text, base + e) is None:
                     continue  # "a third with", "this half", "half-staff": an ordinal or a word, not a fraction
@@ -318,13 +364,14 @@ def scan(text: str) -> list[Mention]:
 def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) -> None:
     """Apply sign, scale word and unit written around the numeral."""
     # sign written just before
-    sm = _SIGN.search(text, max(0, men.start - 9), men.start)
+    before = text[men.start - 1:men.start] if men.start else ""
+    sm = _SIGN.search(text, max(0, men.start - 9), men.start) if before in ("−", "-", "+", " ") else None
     if sm is not None and not men.cur:
         if sm.group().strip() != "+":
             men.value = -men.value
         men.start = sm.start() if sm.group()[0] in "−-+" else men.start
     end = men.end
-    x = _SCI.match(text, end)
+    x = _SCI.match(text, end) if text[end:end + 1] in (" ", "×", "x", "·", "*", "e", "E") else None
     if x is not None and men.kind == "digits":
         exp = int(x.group("exp").replace("−", "-").replace("⁻", "-"))
         men.value = men.value * 10.0 ** exp if abs(exp) < 300 else math.inf

@@ -23,23 +23,49 @@ from claimtrack.claims.numbers import Mention
 #: relative half-width of an "about" interval
 APPROX_TOLERANCE = 0.10
 
-_LEFT = re.compile(
-    r"(?:(?P<least>\b(?:more\s+than|over(?:\s+than)?|at\s+least|above|upwards\s+of|in\s+excess\s+of|exceeding|"
-    r"greater\s+than|no\s+(?:fewer|less)\s+than|not\s+less\s+than|just\s+over|well\s+over|well\s+above|"
-    r"higher\s+than|larger\s+than|a\s+minimum\s+of|minimum\s+of|north\s+of|surpassed|topped|exceeded)"
-    r"|>|≥|>=)"
-    r"|(?P<most>\b(?:fewer\s+than|less\s+than|up\s+to|under|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|"
-    r"no\s+more\s+than|not\s+more\s+than|below|at\s+most|a\s+maximum\s+of|maximum\s+of|lower\s+than|"
-    r"as\s+few\s+as|as\s+little\s+as|as\s+low\s+as|sub-|capped\s+at|limited\s+to)"
-    r"|<|≤|<=)"
-    r"|(?P<below>\b(?:nearly|almost|just\s+under|just\s+below|close\s+to|shy\s+of|just\s+shy\s+of))"
-    r"|(?P<approx>\b(?:about|around|some|roughly|approximately|approx\.?|an\s+estimated|estimated|"
-    r"circa|ca\.|c\.|or\s+so|an\s+average\s+of|on\s+average|average\s+of|in\s+the\s+region\s+of|"
-    r"more\s+or\s+less|give\s+or\s+take|somewhere\s+around|a\s+little\s+over|a\s+little\s+under)"
-    r"|~|∼|≈|±))"
-    r"\s*\Z",
-    re.I,
-)
+# the words just before a number; matched on the reversed, lowercased text before it, so that one
+# anchored match replaces a search over every earlier position
+_LEFT_PHRASES = {
+    "least": ["more than", "over", "over than", "at least", "above", "upwards of", "in excess of", "exceeding",
+              "greater than", "no fewer than", "no less than", "not less than", "just over", "well over",
+              "well above", "higher than", "larger than", "a minimum of", "minimum of", "north of", "surpassed",
+              "topped", "exceeded", ">", "≥", ">="],
+    "most": ["fewer than", "less than", "up to", "under", "as many as", "as much as", "as high as",
+             "no more than", "not more than", "below", "at most", "a maximum of", "maximum of", "lower than",
+             "as few as", "as little as", "as low as", "sub-", "capped at", "limited to", "<", "≤", "<="],
+    "below": ["nearly", "almost", "just under", "just below", "close to", "shy of", "just shy of"],
+    "approx": ["about", "around", "some", "roughly", "approximately", "approx.", "approx", "an estimated",
+               "estimated", "circa", "ca.", "c.", "or so", "an average of", "on average", "average of",
+               "in the region of", "more or less", "give or take", "somewhere around", "a little over",
+               "a little under", "~", "∼", "≈", "±"],
+}
+
+
+def _reversed_alternation(phrases: list[str]) -> str:
+    alts = []
+    for p in sorted(phrases, key=len, reverse=True):
+        alts.append(r"\s+".join(re.escape(w[::-1]) for w in reversed(p.split())))
+    return "|".join(alts)
+
+
+_KIND_OF = {p: k for k, ps in _LEFT_PHRASES.items() for p in ps}
+_LEFT_REV = re.compile(r"\A\s*(?P<q>" + _reversed_alternation(list(_KIND_OF)) + r")(?![a-z0-9])")
+
+
+def left_qualifier(text: str, pos: int) -> tuple[str, str] | None:
+    """The qualifier written just before ``pos``: (kind, phrase as written, lowercased).
+
+    >>> left_qualifier("There were more than 5", 21)
+    ('least', 'more than')
+    """
+    window = text[max(0, pos - 40):pos].lower()[::-1]
+    m = _LEFT_REV.match(window)
+    if m is None:
+        return None
+    phrase = " ".join(m.group("q")[::-1].split())
+    return _KIND_OF[phrase], phrase
+
+
 _RIGHT = re.compile(r"(?:(?P<least>\+(?![\d.])|\s*or\s+more|\s*or\s+above|-plus|\s*and\s+(?:more|above|up)|\s*or\s+higher)"
                     r"|(?P<most>\s*or\s+(?:less|fewer|below|under))|(?P<approx>\s*or\s+so|\s*odd|-odd|-ish))(?!\w)", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from|range(?:s|d)?\s+from|ranging\s+from|of\s+between)\s*\Z", re.I)
@@ -73,15 +99,13 @@ def _set(men: Mention, kind: str) -> None:
 def _qualify(text: str, men: Mention) -> None:
     if men.qualifier == "vague":
         return
-    m = _LEFT.search(text, max(0, men.start - 40), men.start)
-    if m is not None:
-        for kind in ("least", "most", "below", "approx"):
-            if m.group(kind) is not None:
-                word = m.group(kind).lower()
-                if word == "some" and men.kind == "words" and men.value < 10:
-                    break  # "some two dozen" is fine, "some one" is not a quantity phrase
-                _set(men, kind)
-                return
+    q = left_qualifier(text, men.start)
+    if q is not None:
+        kind, word = q
+        if not (word == "some" and men.kind == "words" and men.value < 10):
+            # ("some two dozen" is fine, "some one" is not a quantity phrase)
+            _set(men, kind)
+            return
     r = _RIGHT.match(text, men.end)
     if r is not None:
         for kind in ("least", "most", "approx"):

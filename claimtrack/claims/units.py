@@ -5,7 +5,7 @@ Normalised names: ``percent``, ``percentage point``, ``basis point``, ISO 4217 c
 ``MW``), ``bpd`` for barrels a day, ``year``/``month``/``day``... for durations, ``times`` for
 multipliers. A rate keeps its period: ``$14.95 a month`` -> ``USD/month``.
 
->>> match_unit("  pct of", 0)[0]
+>>> match_unit(" pct of", 0)[0]
 'percent'
 >>> CURRENCY_PREFIX["HK$"]
 'HKD'
@@ -161,14 +161,11 @@ def match_unit(text: str, pos: int, science: bool = False) -> tuple[str, int] | 
     m = _UNIT_RE.match(text, pos)
     if m is None:
         return None
-    name = None
-    for key, val in m.groupdict().items():
-        if val is not None:
-            name = UNIT_NAMES[int(key[1:])]
-            word = val
-            break
-    if name is None:
+    key = m.lastgroup
+    if key is None:
         return None
+    name = UNIT_NAMES[int(key[1:])]
+    word = m.group(key)
     spaced = m.start() < len(text) and text[m.start()].isspace()
     if spaced and (word in _AMBIGUOUS_SPACED) and not science:
         return None
