@@ -32,6 +32,12 @@ _SCARE_BEFORE = re.compile(
     r"(?:so-called|so called|known as|nicknamed|dubbed|named|the name|titled|entitled|headlined|"
     r"the word|the terms?|the phrases?|the slogan|the hashtag|the book|the film|the movie|"
     r"the song|the show|the album)\s*$", re.I)
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+#: words after which a quotation is introduced whole, not embedded
+_INTRO_WORDS = frozenset("""that said says say added adds told wrote writes asked asks saying
+adding stated replied answered declared""".split())
+_EMBED_AFTER = re.compile(
+    r"\s*(?!(?:he|she|they|i|we|it|said|says|added|adds|asked|wrote|writes|the|a|an|according)\b)[a-z]")
 _MINOR = frozenset("a an the and or of in on at to for by with from nor but as vs".split())
 import os
 DROP_WORDS = int(os.environ.get('QDROP', '0'))
@@ -376,8 +382,12 @@ def _attribute_span(text: str, sp: Span, sents: list[tuple[int, int]],
         if before is not None:
             between = frame[before[2]:a]
             f.partial = len(_WORDS.findall(between.replace("\x01", " "))) >= 2 and not between.rstrip().endswith(":")
-        elif not f.standalone:
-            f.partial = bool(qwords) and text[start:start + 1].islower() and a > 0
+    # ... or a quote embedded in running words ("was “a disaster” for", "“phony polls” that")
+    if not f.standalone and not f.partial:
+        wb = _LAST_WORD.search(text, max(sp.para_start, sp.open_at - 30), sp.open_at)
+        emb_before = wb is not None and wb.group(1).lower() not in _INTRO_WORDS
+        emb_after = _EMBED_AFTER.match(text, sp.outer_end, min(sp.para_end, sp.outer_end + 40)) is not None
+        f.partial = emb_before or emb_after
     # scare quotes, titles, nicknames
     lead_text = frame[max(prev_end, a - 40):a]
     if not f.standalone:
