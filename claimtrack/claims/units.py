@@ -121,6 +121,88 @@ _UNIT_RE = re.compile(
     + "|".join(f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(_UNIT_TABLE))
     + r")(?![\w%])"
 )
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can begin with (None: any, or unknown).
+
+    Used to send each unit lookup to the few table rows that can match at all: Python's re
+    tries the branches of an alternation one by one.
+    """
+    try:
+        from re import _constants as c, _parser as sp  # Python 3.11+
+    except ImportError:  # pragma: no cover - another Python: no dispatch, same results
+        return None
+
+    def first(items) -> tuple[set | None, bool]:
+        chars: set = set()
+        for op, av in items:
+            f, nullable = first_op(op, av)
+            if f is None:
+                return None, False
+            chars |= f
+            if not nullable:
+                return chars, False
+        return chars, True
+
+    def first_op(op, av) -> tuple[set | None, bool]:
+        if op is c.LITERAL:
+            return {chr(av)}, False
+        if op is c.IN:
+            out = set()
+            for o, v in av:
+                if o is c.LITERAL:
+                    out.add(chr(v))
+                elif o is c.RANGE and v[1] - v[0] < 200:
+                    out.update(chr(x) for x in range(v[0], v[1] + 1))
+                else:
+                    return None, False
+            return out, False
+        if op is c.BRANCH:
+            out, nullable = set(), False
+            for sub in av[1]:
+                f, n = first(sub)
+                if f is None:
+                    return None, False
+                out |= f
+                nullable = nullable or n
+            return out, nullable
+        if op is c.SUBPATTERN:
+            return first(av[-1])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+            f, n = first(av[2])
+            return f, n or av[0] == 0
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return set(), True
+        return None, False
+
+    try:
+        f, nullable = first(sp.parse(pattern))
+    except Exception:  # noqa: BLE001 - unknown parser internals: fall back to the full table
+        return None
+    if f is None or nullable:
+        return None
+    return frozenset(f)
+
+
+_FIRST = [_first_chars(pat) for pat, _ in _UNIT_TABLE]
+_BUCKETS: dict[str, re.Pattern] = {}
+
+
+def _unit_regex_for(ch: str) -> re.Pattern:
+    """The unit regex restricted to the table rows that can start with ``ch`` (cached)."""
+    rx = _BUCKETS.get(ch)
+    if rx is None:
+        alts = [f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(_UNIT_TABLE) if _FIRST[i] is None or ch in _FIRST[i]]
+        if not alts:
+            rx = re.compile(r"(?!)")
+        else:
+            rx = re.compile(r"[\s\u00a0]?(?:-\s?)?(?:" + "|".join(alts) + r")(?![\w%])")
+        if len(_BUCKETS) < 512:
+            _BUCKETS[ch] = rx
+    return rx
+
+
 # a period after the unit: "$14.95 a month", "barrels per day", "11 feet per century"
 RATE_RE = re.compile(
     r"\s?(?:/|\s(?:a|an|per|each)\s)(?P<per>day|week|month|year|annum|hour|h|second|s|minute|min|km|mile|gram|g|kg|ounce|oz|share|head|person|capita|litre|liter|gallon|tonne|ton|barrel|ml|l|L)(?![\w])"
@@ -158,7 +240,17 @@ def match_unit(text: str, pos: int, science: bool = False) -> tuple[str, int] | 
     >>> match_unit("3 m wide", 1) is None
     True
     """
-    m = _UNIT_RE.match(text, pos)
+    p = pos
+    n = len(text)
+    if p < n and text[p].isspace():
+        p += 1
+    if p < n and text[p] == "-":
+        p += 1
+        if p < n and text[p].isspace():
+            p += 1
+    if p >= n:
+        return None
+    m = _unit_regex_for(text[p]).match(text, pos)
     if m is None:
         return None
     key = m.lastgroup
