@@ -4,6 +4,8 @@
 'café'
 >>> decode_text(b"\\x89PNG\\r\\n\\x1a\\n....").reason
 'binary'
+>>> clean_text("a\\r\\nb\\x00c\\u2028d")
+'a\\nbc\\nd'
 """
 from __future__ import annotations
 
@@ -24,6 +26,19 @@ _MAGIC = {
 }
 # C0 controls other than tab, newline, carriage return and form feed are noise in news text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# What clean_text removes: those, C1 controls (U+0080-U+009F: mojibake, never news text) and
+# lone surrogates (JSON can spell them, Parquet cannot store them).
+_NOISE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Unicode line and paragraph breaks, NEL and form feed: the parser splits on "\n" only.
+_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n", "\x85": "\n", "\x0c": "\n"})
+# Text has few control bytes; images, archives and executables have many (about 1 in 9 for
+# random bytes). A file with more than this share in its first 8 KB is binary.
+BINARY_CONTROL_SHARE = 0.05
+# UTF-8 or UTF-16 text with a few damaged bytes is still that (the damage becomes U+FFFD):
+# this many bad characters per character at most.
+UTF8_DAMAGE_SHARE = 0.01
+_CONTROL_BYTES = bytes([b for b in range(32) if b not in (9, 10, 12, 13)]) + b"\x7f"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +80,25 @@ def decode_text(data: bytes) -> Decoded:
         try:
             return _clean(data.decode(encoding), encoding)
         except UnicodeDecodeError:
-            return Decoded(None, reason="bad-encoding", detail=f"the file claims {encoding} but does not decode")
-    if b"\x00" in data[:8192]:
-        return Decoded(None, reason="binary", detail="the file holds NUL bytes: binary data, not text")
+            text = data.decode(encoding, errors="replace")
+            if text.count("\ufffd") <= UTF8_DAMAGE_SHARE * len(text):  # a few damaged characters
+                return _clean(text, encoding + " (damaged)")
+            return Decoded(None, reason="bad-encoding", detail=f"the file looks like {encoding} but does not decode")
+    sample = data[:8192]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > BINARY_CONTROL_SHARE * len(sample):
+        return Decoded(None, reason="binary",
+                       detail=f"{controls} of the first {len(sample)} bytes are control bytes: binary data, not text")
     try:
         return _clean(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    # Mostly UTF-8 (it has valid multi-byte characters) with a few damaged bytes: keep it as
+    # UTF-8, the damage as U+FFFD; reading it as Latin-1 would garble every accented letter.
+    text = data.decode("utf-8", errors="replace")
+    damage = text.count("\ufffd") - data.count("\ufffd".encode())
+    if damage <= UTF8_DAMAGE_SHARE * len(text) and any(ord(c) > 127 and c != "\ufffd" for c in text):
+        return _clean(text, "utf-8 (damaged)")
     # Not UTF-8: legacy single-byte text is common in archives. Accept it only when it reads as
     # text (few control characters), so random bytes are still rejected.
     for legacy in ("cp1252", "latin-1"):
@@ -85,9 +112,18 @@ def decode_text(data: bytes) -> Decoded:
                    detail=f"not UTF-8 (invalid byte at offset {utf8_error.start}) and not readable as Latin-1 text")
 
 
+def clean_text(text: str) -> str:
+    """Text as the parser and extractors expect it: "\\n" line breaks, NFC, no control characters.
+
+    Used for decoded files and for the strings of JSON and HTML documents alike.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
+    text = _SURROGATE.sub("\ufffd", _NOISE.sub("", text))
+    return unicodedata.normalize("NFC", text)
+
+
 def _clean(text: str, encoding: str) -> Decoded:
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _CONTROL.sub("", text)
+    text = clean_text(text)
     if not text.strip():
         return Decoded(None, encoding, reason="empty", detail="the file holds no text")
     return Decoded(text, encoding)

@@ -6,6 +6,7 @@ articles it holds are then deduplicated by ``article_id``.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from dataclasses import dataclass
@@ -13,7 +14,9 @@ from pathlib import Path
 
 from claimtrack.records import Rejection
 
-#: larger files are rejected unread: no single news article is this big
+#: Larger files are rejected unread. A news article is 2-100 KB, so 20 MB is a feed of thousands
+#: of them; past that a file is almost surely not news (a dump, a video, a log), and it would be
+#: held in memory whole, decoded and run through the extractors in one piece.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
@@ -28,41 +31,88 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
              ) -> tuple[list[RawFile], list[Rejection], int]:
     """New raw files under ``raw_dir`` (sorted by path), rejections, and the count skipped as known.
 
-    Hidden files and folders (``.git``, ``.DS_Store``) are ignored; symbolic links are followed
-    when they point at a readable file.
+    Hidden files and folders (``.git``, ``.DS_Store``) are ignored; symbolic links to files are
+    followed, links to folders are not (they could loop) and are reported. A file whose bytes
+    were already seen in this walk (a copy, or a link to a file here) is skipped as known.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_text("Some news.")
+    >>> found, rejected, skipped = discover(d, set())
+    >>> [f.raw_path.endswith("a.txt") for f in found], rejected, skipped
+    ([True], [], 0)
     """
     root = Path(raw_dir)
     if not root.is_dir():
         raise FileNotFoundError(f"raw folder {root} does not exist or is not a folder")
     found: list[RawFile] = []
     rejected: list[Rejection] = []
+    seen = set(known_sha256)
     skipped = 0
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames.sort()
+        for name in list(dirnames):
+            if name.startswith("."):
+                dirnames.remove(name)
+            elif os.path.islink(os.path.join(dirpath, name)):
+                rejected.append(Rejection(printable(os.path.join(dirpath, name)), "linked-folder",
+                                          "a symbolic link to a folder is not followed (it could loop): "
+                                          "link or copy the files instead"))
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             path = Path(dirpath) / name
-            shown = str(path)
+            shown = printable(str(path))
             try:
                 if path.is_symlink() and not path.exists():
-                    rejected.append(Rejection(shown, "broken-link", f"symbolic link to {os.readlink(path)} which does not exist"))
+                    target = printable(os.readlink(path))
+                    why = ("a loop of symbolic links" if _loops(path)
+                           else f"symbolic link to {target}, which does not exist")
+                    rejected.append(Rejection(shown, "broken-link", why))
                     continue
                 if not path.is_file():
                     rejected.append(Rejection(shown, "not-a-file", "not a regular file (a device, socket or pipe)"))
                     continue
                 size = path.stat().st_size
                 if size > max_bytes:
-                    rejected.append(Rejection(shown, "too-large",
-                                              f"{size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.0f} MB limit for one file"))
+                    rejected.append(Rejection(shown, "too-large", _too_large(size, max_bytes)))
                     continue
-                data = path.read_bytes()
+                with open(path, "rb") as fh:  # never more than the limit, even if the file grows
+                    data = fh.read(max_bytes + 1)
             except OSError as exc:
                 rejected.append(Rejection(shown, "unreadable", f"cannot read the file: {exc.strerror or exc}"))
                 continue
+            if len(data) > max_bytes:
+                rejected.append(Rejection(shown, "too-large", _too_large(len(data), max_bytes)))
+                continue
             sha = hashlib.sha256(data).hexdigest()
-            if sha in known_sha256:
+            if sha in seen:
                 skipped += 1
                 continue
+            seen.add(sha)
             found.append(RawFile(shown, data, sha))
     return found, rejected, skipped
+
+
+def printable(path: str) -> str:
+    """A path as valid text: bytes of a name that are not UTF-8 become ``\\xNN`` escapes.
+
+    (Linux names are bytes; Parquet strings must be UTF-8.)
+
+    >>> printable("caf\\udce9.txt")
+    'caf\\\\xe9.txt'
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _loops(path: Path) -> bool:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 raises this for a symlink loop
+        return True
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return f"{size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.0f} MB limit for one file"

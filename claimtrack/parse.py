@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import datetime, timezone
 
-from claimtrack.decode import decode_text
+from claimtrack.decode import clean_text, decode_text
 from claimtrack.records import Article, Rejection, stable_id
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -65,13 +65,13 @@ def _parse_date_line(line: str) -> datetime | None:
     from dateutil import parser as dateparser
 
     try:
-        when = dateparser.parse(line, fuzzy=False)
-    except (ValueError, OverflowError):
+        return _as_utc(dateparser.parse(line, fuzzy=False))
+    except (ValueError, OverflowError, TypeError):
         return None
-    return _as_utc(when)
 
 
 def _as_utc(when: datetime) -> datetime:
+    # astimezone can raise OverflowError at the ends of the calendar: callers catch it
     return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when.astimezone(timezone.utc)
 
 
@@ -160,11 +160,11 @@ def _parse_when(value) -> datetime | None:
 
     try:
         return _as_utc(dateparser.isoparse(value))
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, TypeError):
         pass
     try:
-        return _as_utc(dateparser.parse(value))
-    except (ValueError, OverflowError):
+        return _as_utc(dateparser.parse(value[:100]))
+    except (ValueError, OverflowError, TypeError):
         return None
 
 
@@ -190,7 +190,7 @@ def json_doc_fields(doc) -> tuple[dict | None, str | None]:
         return None, f"field {field!r} is {type(text).__name__}, not a string"
     date_field = next((f for f in DATE_FIELDS if doc.get(f) not in (None, "")), None)
     return {
-        "text": text.replace("\r\n", "\n"),
+        "text": text,
         "title": _str_field(doc, "title", "headline"),
         "author": _str_field(doc, "author", "authors", "byline"),
         "url": _str_field(doc, "url", "link"),
@@ -203,12 +203,21 @@ def json_doc_fields(doc) -> tuple[dict | None, str | None]:
 
 
 def _article(fields: dict, raw_path: str, sha: str) -> Article | Rejection:
-    text = (fields.get("text") or "").strip()
+    # JSON and HTML strings did not pass through the byte decoder: clean them the same way
+    # (control characters, "\r", lone surrogates that Parquet cannot store).
+    text = clean_text(fields.get("text") or "").strip()
     if len(text) < MIN_TEXT_CHARS:
         return Rejection(raw_path, "no-text", f"no article text found ({len(text)} characters)", sha)
-    return Article(article_id=article_id_for(text), text=text, source=fields.get("source"),
-                   url=fields.get("url"), title=fields.get("title"), author=fields.get("author"),
-                   published_at=fields.get("published_at"), raw_path=raw_path, raw_sha256=sha)
+    meta = {k: _clean_field(fields.get(k)) for k in ("source", "url", "title", "author")}
+    return Article(article_id=article_id_for(text), text=text, published_at=fields.get("published_at"),
+                   raw_path=raw_path, raw_sha256=sha, **meta)
+
+
+def _clean_field(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(clean_text(value).split())[:1000]  # one line, and not a whole page
+    return value or None
 
 
 def parse_bytes(raw_path: str, data: bytes) -> tuple[list[Article], list[Rejection]]:
@@ -231,9 +240,8 @@ def parse_bytes(raw_path: str, data: bytes) -> tuple[list[Article], list[Rejecti
     elif suffix in JSON_SUFFIXES:
         try:
             doc = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            why = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-            return [], [Rejection(raw_path, "bad-json", f"not valid JSON ({why})", sha)]
+        except (ValueError, RecursionError) as exc:
+            return [], [Rejection(raw_path, "bad-json", f"not valid JSON ({_json_error(exc)})", sha)]
         for k, item in enumerate(doc if isinstance(doc, list) else [doc]):
             fields, why = json_doc_fields(item)
             where = f"item {k + 1}: " if isinstance(doc, list) else ""
@@ -254,9 +262,16 @@ def _jsonl_docs(text: str) -> Iterator[tuple[int, dict | None, str | None]]:
             continue
         try:
             doc = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            why = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-            yield lineno, None, f"not valid JSON ({why})"
+        except (ValueError, RecursionError) as exc:
+            yield lineno, None, f"not valid JSON ({_json_error(exc)})"
             continue
         fields, why = json_doc_fields(doc)
         yield lineno, fields, why
+
+
+def _json_error(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg}: line {exc.lineno} column {exc.colno}"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc).split(";")[0][:120]  # e.g. a number with more than 4,300 digits

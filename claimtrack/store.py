@@ -14,6 +14,16 @@ manifest, then renames the files into place (``runs`` last). A process killed be
 manifest leaves the tables untouched; one killed after it is rolled forward by ``recover()``,
 which every writer calls first. Each table only ever gains or swaps whole files, so a reader
 always sees a table either as it was before a commit or as it is after it.
+
+Locks are ``flock`` locks on ``.run.lock`` and ``.write.lock`` in the root: the kernel drops
+them when their process dies, so a killed run never leaves the folder locked. ``recover()`` and
+``commit()`` take the write lock themselves (it is re-entrant within a process), so a recovery
+never races a commit another process is writing.
+
+Crash testing: ``CLAIMTRACK_CRASH_AT=<point>`` makes the process SIGKILL itself at a named point
+of a commit: ``staged:<k>`` (the k-th file is written to staging), ``manifest`` (the manifest is
+in place, nothing moved yet) or ``moved:<k>`` (the k-th file of a commit is moved into place).
+``<point>:enospc`` raises "No space left on device" there instead. Unset, it costs one lookup.
 """
 from __future__ import annotations
 
@@ -22,6 +32,8 @@ import fcntl
 import json
 import os
 import shutil
+import signal
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -97,6 +109,30 @@ class LockedError(StoreError):
     pass
 
 
+def _crash_point(name: str) -> None:
+    """The crash-test hook (see the module docstring): die, or fail as a full disk would."""
+    at = os.environ.get("CLAIMTRACK_CRASH_AT")
+    if not at:
+        return
+    if at == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if at == name + ":enospc":
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+class _Held:
+    """One lock file held by this process: a thread lock plus the flock, and a depth count."""
+
+    def __init__(self) -> None:
+        self.thread_lock = threading.RLock()
+        self.depth = 0
+        self.fh = None
+
+
+_HELD: dict[str, _Held] = {}
+_HELD_GUARD = threading.Lock()
+
+
 def to_arrow(table: str, rows: list[dict] | pd.DataFrame) -> pa.Table:
     """Rows as an Arrow table with the table's schema; extra columns are kept after it."""
     schema = SCHEMAS[table]
@@ -169,67 +205,111 @@ class Curated:
     # ---------------------------------------------------------------- locking
 
     @contextmanager
-    def _flock(self, name: str, wait: float, what: str) -> Iterator[None]:
-        self.root.mkdir(parents=True, exist_ok=True)
+    def _flock(self, name: str, wait: float, what: str, reentrant: bool) -> Iterator[None]:
+        """An exclusive lock on ``root/name``, waiting up to ``wait`` seconds for it.
+
+        Threads of one process take turns (a thread lock); processes take turns with ``flock``.
+        A ``reentrant`` lock may be taken again by the thread that holds it.
+        """
         path = self.root / name
-        fh = open(path, "a+")
-        deadline = time.monotonic() + wait
         try:
-            while True:
-                try:
-                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        fh.seek(0)
-                        holder = fh.read().strip() or "another process"
-                        raise LockedError(f"{what} is busy: {holder} holds {path}; "
-                                          "try again when it has finished") from None
-                    time.sleep(0.1)
-            # The kernel drops a flock when its process dies, so a crashed run never
-            # leaves the folder locked; the pid written here is only for the message.
+            self.root.mkdir(parents=True, exist_ok=True)
+            key = os.path.realpath(path)
+        except OSError as exc:
+            raise StoreError(f"cannot use {self.root}: {exc.strerror or exc}") from exc
+        with _HELD_GUARD:
+            held = _HELD.setdefault(key, _Held())
+        deadline = time.monotonic() + wait
+        got = held.thread_lock.acquire(timeout=wait) if wait > 0 else held.thread_lock.acquire(blocking=False)
+        if got and held.depth and not reentrant:
+            held.thread_lock.release()
+            got = False
+        if not got:
+            raise LockedError(f"{what} is busy: pid {os.getpid()} (this process) holds {path}; "
+                              "try again when it has finished")
+        try:
+            if held.depth == 0:
+                held.fh = self._acquire_file(path, deadline, what)
+            held.depth += 1
+            try:
+                yield
+            finally:
+                held.depth -= 1
+                if held.depth == 0:
+                    held.fh.close()  # closing the file drops the flock
+                    held.fh = None
+        finally:
+            held.thread_lock.release()
+
+    @staticmethod
+    def _acquire_file(path: Path, deadline: float, what: str):
+        try:
+            fh = open(path, "a+")
+        except OSError as exc:
+            raise StoreError(f"cannot open the lock file {path}: {exc.strerror or exc}") from exc
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    fh.seek(0)
+                    holder = fh.read().strip() or "another process"
+                    fh.close()
+                    raise LockedError(f"{what} is busy: {holder} holds {path}; "
+                                      "try again when it has finished") from None
+                time.sleep(0.1)
+        # The kernel drops a flock when its process dies, so a crashed run never leaves the
+        # folder locked; the pid written here is only for the message.
+        try:
             fh.seek(0)
             fh.truncate()
             fh.write(f"pid {os.getpid()}")
             fh.flush()
-            yield
-        finally:
-            fh.close()
+        except OSError:
+            pass  # a full disk must not stop us taking the lock
+        return fh
 
     def run_lock(self, wait: float = 0.0):
         """Held for a whole pipeline run: a second run on the same folder waits or refuses."""
-        return self._flock(".run.lock", wait, f"{self.root} (a claimtrack run)")
+        return self._flock(".run.lock", wait, f"{self.root} (a claimtrack run)", reentrant=False)
 
     def write_lock(self, wait: float = 60.0):
         """Held briefly around each commit, by runs and by review decisions alike."""
-        return self._flock(".write.lock", wait, f"{self.root} (a write)")
+        return self._flock(".write.lock", wait, f"{self.root} (a write)", reentrant=True)
 
     # ---------------------------------------------------------------- writing
 
     def recover(self) -> list[str]:
-        """Finish commits that wrote their manifest, drop those that did not. Returns their ids."""
+        """Finish commits that wrote their manifest, drop those that did not. Returns their ids.
+
+        Takes the write lock, so it never touches a commit another process is still writing.
+        """
         staging = self.root / STAGING
-        done = []
+        done: list[str] = []
         if not staging.is_dir():
             return done
-        for commit_dir in sorted(staging.iterdir()):
-            manifest = commit_dir / MANIFEST
-            if manifest.is_file():
-                for rel in json.loads(manifest.read_text(encoding="utf-8")):
-                    src = commit_dir / rel
-                    if src.exists():
-                        dst = self.root / rel
-                        dst.parent.mkdir(parents=True, exist_ok=True)
-                        os.replace(src, dst)
-                done.append(commit_dir.name)
-            shutil.rmtree(commit_dir, ignore_errors=True)
+        with self.write_lock():
+            for commit_dir in sorted(staging.iterdir()):
+                manifest = commit_dir / MANIFEST
+                if manifest.is_file():
+                    for k, rel in enumerate(json.loads(manifest.read_text(encoding="utf-8")), 1):
+                        src = commit_dir / rel
+                        if src.exists():  # absent: moved before a crash
+                            dst = self.root / rel
+                            dst.parent.mkdir(parents=True, exist_ok=True)
+                            os.replace(src, dst)
+                        _crash_point(f"moved:{k}")
+                    done.append(commit_dir.name)
+                shutil.rmtree(commit_dir, ignore_errors=True)
         return done
 
     def commit(self, commit_id: str, appends: Mapping[str, pa.Table] | None = None,
                replaces: Mapping[str, pa.Table] | None = None, ingest_date: str | None = None) -> list[str]:
         """Atomically add ``appends`` (a new file per table) and swap in ``replaces`` (whole tables).
 
-        Call it with the write lock held. Returns the paths written, relative to the root.
+        Takes the write lock (callers that read before they write should hold it already).
+        Returns the paths written, relative to the root.
         """
         appends, replaces = dict(appends or {}), dict(replaces or {})
         planned: list[tuple[str, pa.Table]] = []
@@ -248,23 +328,33 @@ class Curated:
         # runs last: a run's row appears only once everything it reports is in place
         planned.sort(key=lambda item: item[0].startswith("runs/"))
         staging = self.root / STAGING / commit_id
-        try:
-            for rel, data in planned:
-                path = staging / rel
-                path.parent.mkdir(parents=True, exist_ok=True)
-                pq.write_table(data, path, compression="zstd")
-            tmp = staging / (MANIFEST + ".tmp")
-            with open(tmp, "w", encoding="utf-8") as fh:
-                json.dump([rel for rel, _ in planned], fh)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, staging / MANIFEST)
-        except OSError as exc:
-            shutil.rmtree(staging, ignore_errors=True)
-            hint = " (the disk is full: free some space and run again)" if exc.errno == errno.ENOSPC else ""
-            raise StoreError(f"could not write to {self.root}: {exc.strerror or exc}{hint}; "
-                             "the tables were left as they were") from exc
-        self.recover()
+        with self.write_lock():
+            try:
+                for k, (rel, data) in enumerate(planned, 1):
+                    path = staging / rel
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    with open(path, "wb") as fh:
+                        pq.write_table(data, fh, compression="zstd")
+                        fh.flush()
+                        os.fsync(fh.fileno())  # on disk before the manifest says it is there
+                    _crash_point(f"staged:{k}")
+                tmp = staging / (MANIFEST + ".tmp")
+                with open(tmp, "w", encoding="utf-8") as fh:
+                    json.dump([rel for rel, _ in planned], fh)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, staging / MANIFEST)  # the commit point
+                _crash_point("manifest")
+            except OSError as exc:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise StoreError(f"could not write to {self.root}: {exc.strerror or exc}{_hint(exc)}; "
+                                 "the tables were left as they were") from exc
+            try:
+                self.recover()
+            except OSError as exc:
+                raise StoreError(f"commit {commit_id} is saved in {staging} but could not be moved into "
+                                 f"place: {exc.strerror or exc}{_hint(exc)}; the next run or review "
+                                 "finishes it") from exc
         return [rel for rel, _ in planned]
 
     def ensure_readable(self, commit_id: str, ingest_date: str) -> None:
@@ -274,3 +364,11 @@ class Curated:
         replaces = {t: SCHEMAS[t].empty_table() for t in REPLACED_WHOLE if not self.files(t)}
         if missing or replaces:
             self.commit(commit_id + "-init", appends=missing, replaces=replaces, ingest_date=ingest_date)
+
+
+def _hint(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return " (the disk is full: free some space and run again)"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return " (check the folder's permissions, or pass another --curated folder)"
+    return ""
