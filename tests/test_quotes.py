@@ -187,3 +187,18 @@ def test_name_line_closing_an_unclosed_quote():
             'The race goes on.')
     [q] = quotes(text)
     assert (q.speaker, q.cue) == ("Nora Quist", "—")
+
+
+def test_lists_of_names_and_they():
+    text = ('Sens. Ann Carr, Bo Dale and Cy Eton said the letter was "deeply troubling." '
+            'They added: "We want answers."')
+    got = pairs(text)
+    assert got == [("deeply troubling.", "Ann Carr, Bo Dale and Cy Eton"),
+                   ("We want answers.", "Ann Carr, Bo Dale and Cy Eton")]
+
+
+def test_role_heads_with_of_phrases():
+    text = ('"The numbers are wrong," the finance ministers of Japan said.\n\n'
+            'Officials at Harbor Police said the boat was "not seaworthy."')
+    assert [s for _, s in pairs(text)] == ["the finance ministers of Japan",
+                                           "Officials at Harbor Police"]

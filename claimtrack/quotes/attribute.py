@@ -377,7 +377,7 @@ def _attribute_span(text: str, sp: Span, sents: list[tuple[int, int]],
     if res is not None:
         mention, cue = res
         f.mention, f.cue, f.kind, f.female = mention.text, cue, mention.kind, mention.female
-        f.speaker = mention.name if mention.kind == "name" else (mention.text if mention.kind == "role" else None)
+        f.speaker = _speaker_of(mention)
         # partial: words of the sentence between the cue and the quote ("said the plan was")
         if before is not None:
             between = frame[before[2]:a]
@@ -462,9 +462,16 @@ def _resolve_context(text: str, found: list[Found]) -> None:
             last = f
 
 
+def _speaker_of(m: Mention) -> str | None:
+    """The speaker column for a mention: a name, a group of names, a role as written."""
+    if m.kind in ("name", "group"):
+        return m.name
+    return m.text if m.kind == "role" else None
+
+
 def _set(f: Found, m: Mention, cue: str | None) -> None:
     f.mention, f.cue, f.kind, f.female = m.text, cue, m.kind, m.female
-    f.speaker = m.name if m.kind == "name" else (m.text if m.kind == "role" else None)
+    f.speaker = _speaker_of(m)
 
 
 _BYLINE = re.compile(r"[ \t]*(?:[—–]|--)?[ \t]*([^\n]{3,300})")
@@ -530,13 +537,24 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
     person: a named speaker (up to 3 paragraphs back) or the named subject of an earlier
     sentence of the same paragraph, else any name before it."""
     speakers: list[tuple[int, int, str, bool | None]] = []  # (position, para, name, female)
+    groups: list[tuple[int, str, bool]] = []  # (para, speaker, plural?) of groups, roles, organisations
     for f in found:
         if f.kind == "name" and f.speaker:
             f.speaker = index.fullest(f.speaker, f.female)
             fem = f.female if f.female is not None else gender_of(f.speaker)
             speakers.append((f.start, f.para, f.speaker, fem))
+            if _is_org(f.speaker):
+                groups.append((f.para, f.speaker, f.speaker.endswith("s")))
+        elif f.kind in ("group", "role") and f.speaker:
+            groups.append((f.para, f.speaker, f.kind == "group" or f.speaker.split()[-1].endswith("s")))
         elif f.kind == "pronoun" and f.mention:
             low = f.mention.lower()
+            if low in ("they", "it"):
+                # "they" and "it": the latest group, role or organisation that spoke
+                want_plural = low == "they"
+                f.speaker = next((sp for para, sp, plural in reversed(groups)
+                                  if f.para - para <= 3 and (plural == want_plural or _is_org(sp))), None)
+                continue
             if low not in ("he", "she"):
                 continue
             want = low == "she"

@@ -14,7 +14,7 @@ _BOUNDARY = re.compile(r"[.!?…]+(?:''|[\"”’'»)\]])*(?=\s+(?:''|``|[\"“�
 _ABBREV = frozenset("""mr mrs ms dr st jr sr rep reps sen sens gov gen lt col sgt capt cmdr adm maj
 prof rev hon pres supt det insp cpl pvt vs etc no nos inc corp co ltd bros mt ft jan feb mar
 apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e st ave blvd fig vol
-op ph ed al""".split())
+op ph ed al del amb msgr fr gens sec atty""".split())
 _LASTWORD = re.compile(r"([\w.]+)$")
 _INITIALS = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # G.K. Butterfield
 # a capitalised name (1-4 words) and a verb of saying right after a quote ending in ? ! or .
@@ -41,7 +41,8 @@ def sentence_bounds(text: str, start: int, end: int,
                 word = w.group(1).lower().strip(".")
                 if word in _ABBREV or (len(word) == 1 and word.isalpha()) or _INITIALS.match(word):
                     continue
-        if text[b - 1] in "\"”’'»" and _ATTRIBUTION_NEXT.match(text, b, min(end, b + 80)):
+        nxt = _ATTRIBUTION_NEXT.match(text, b, min(end, b + 80)) if text[b - 1] in "\"”’'»" else None
+        if nxt and (text[m.start()] in "?!" or text[nxt.end():nxt.end() + 1] in (".", ",", "")):
             continue  # '"Why?" Trump asked.': the attribution belongs to the quote
         out.append((s, b))
         s = b

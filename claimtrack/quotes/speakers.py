@@ -42,7 +42,7 @@ one two three four five six seven eight nine ten mr mrs ms dr""".split())
 _PARTICLES = frozenset("de van von der den bin al la le du da del di dos das ibn abu ben".split())
 _SUFFIX = frozenset("jr jr. sr sr. ii iii iv".split())
 _DETERMINERS = frozenset("""the a an one another his her their its our my your this that these
-those some many several two three four both each""".split())
+those some many several two three four both each other""".split())
 # words that cannot end a role noun phrase (verbs, prepositions, adverbs)
 _NOT_ROLE_END = frozenset("""is was are were be been being has have had do does did will would can
 could should may might must not also just then than that which who whom of in on at by for from
@@ -178,6 +178,9 @@ def _role_back(toks: list[str]) -> list[str] | None:
     return None
 
 
+_PLURAL_ROLES = frozenset("""officials officers leaders members executives analysts economists
+experts aides advisers advisors sources spokesmen lawmakers investigators prosecutors researchers
+scientists doctors lawyers authorities ministers diplomats""".split())
 _OF = frozenset("of at from for with".split())
 _GERUND_CAP = re.compile(r"^[A-Z][a-z]{3,}ing$")
 
@@ -296,15 +299,50 @@ def speaker_before(left: str) -> Mention | None:
     if last[:1].isupper():
         run = _name_run_back(toks)
         if run:
+            k = len(toks) - len(run)
+            # "Sens. Tom Carper, Dianne Feinstein and Ben Cardin": every name of a list
+            if k > 1 and toks[k - 1].lower() == "and":
+                j, names = k - 1, [run]
+                while j > 0:
+                    prev = _name_run_back(toks[:j])
+                    if not prev:
+                        break
+                    names.insert(0, prev)
+                    j -= len(prev)
+                    if j > 0 and toks[j - 1] == ",":
+                        j -= 1
+                        continue
+                    break
+                if len(names) > 1:
+                    cleaned = [clean_name(n)[0] for n in names]
+                    if all(cleaned):
+                        text = ", ".join(" ".join(n) for n in names[:-1]) + " and " + " ".join(run)
+                        return Mention(text, ", ".join(cleaned[:-1]) + " and " + cleaned[-1], "group")
+            # "Officials at Homeland Security", "the finance ministers of the G20": the head
+            j = k
+            if j > 0 and toks[j - 1].lower() == "the":
+                j -= 1
+            if j > 1 and toks[j - 1].lower() in ("of", "at", "for") and toks[j - 2][:1].isalpha():
+                head = toks[:j - 1]
+                role = _role_back(head)
+                if role is None and head and head[-1].lower().endswith("s") and head[-1][:1].isupper() \
+                        and head[-1].lower() in _PLURAL_ROLES:
+                    role = [head[-1]]
+                if role:
+                    return Mention(" ".join(role + toks[j - 1:]), None, "role")
             return _name_mention(toks, run)
         return None
     role = _role_back(toks)
     if role:
         return Mention(" ".join(role), None, "role")
-    # a bare plural or mass noun: "officials said", "critics say"
-    if low.endswith("s") and low not in _NOT_ROLE_END and len(low) > 3 and (
-            len(toks) == 1 or not toks[-2][:1].isalpha() or toks[-2][:1].isupper()):
-        return Mention(last, None, "role")
+    # a bare plural: "officials said", "other law enforcement officials say"
+    if low.endswith("s") and not low.endswith("ss") and low not in _NOT_ROLE_END and len(low) > 3:
+        k = len(toks) - 1
+        while k > 0 and len(toks) - k < 4 and toks[k - 1][:1].islower() and toks[k - 1].isalpha() \
+                and toks[k - 1].lower() not in _NOT_ROLE_END and not toks[k - 1].endswith("ed"):
+            k -= 1
+        if k == 0 or not toks[k - 1][:1].islower() or toks[k - 1].lower() in ("and", "but", "that"):
+            return Mention(" ".join(toks[k:]), None, "role")
     return None
 
 
