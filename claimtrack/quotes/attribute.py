@@ -259,12 +259,14 @@ def _is_title(words: list[str], quote: str, outside: list[str]) -> bool:
     >>> _is_title(["I", "Represented", "Him"], "I Represented Him", ["Clinton", "As", "Senator"])
     False
     """
-    if len(words) < 2 or len(words) > 10 or quote.rstrip()[-1:] in "!?:;":
+    if not words or len(words) > 10 or quote.rstrip()[-1:] in "!?:;":
+        return False
+    if len(words) == 1 and not (words[0][0].isupper() or words[0][0].isdigit()):
         return False
     if words[0].lower() in _PRONOUN_START:
         return False  # "I'm with her," "We're America."
     if not (all(w[0].isupper() or w.lower() in _MINOR or w[0].isdigit() for w in words)
-            and sum(w[0].isupper() for w in words) >= 2):
+            and sum(w[0].isupper() or w[0].isdigit() for w in words) >= min(2, len(words))):
         return False
     significant = [w for w in outside if w.lower() not in _MINOR]
     caps = sum(w[0].isupper() for w in significant)
@@ -342,6 +344,7 @@ def _attribute_span(text: str, sp: Span, sents: list[tuple[int, int]],
     qwords = _WORDS.findall(text[start:end])
     f.standalone = n_out <= 2 or (a == 0 and sp.unclosed)
     res = _find_after(frame, b, next_start)
+    adjacent = res is not None  # '"Claire," she recalls': a quotation, whatever its shape
     before = None
     if res is None:
         before = _find_before(frame, prev_end, a)
@@ -393,10 +396,12 @@ def _attribute_span(text: str, sp: Span, sents: list[tuple[int, int]],
     if not f.standalone:
         if _SCARE_BEFORE.search(lead_text.rstrip(" \x01")) and len(qwords) <= 4:
             f.keep = False
-        elif _is_title(qwords, text[start:end], _WORDS.findall(outside)):
+        elif not adjacent and _is_title(qwords, text[start:end], _WORDS.findall(outside)):
             f.keep = False
     if _STAGE.match(text[start:end]) and len(qwords) <= 3:
         f.keep = False  # a stage direction in a transcript
+    if len(qwords) == 1 and qwords[0].lower() in PRONOUNS:
+        f.keep = False  # a word talked about ("she" is a "he"), not a quotation
     return f
 
 
