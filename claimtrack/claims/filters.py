@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.claims.numbers import Mention
+from claimtrack.claims.units import match_unit
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -29,8 +30,8 @@ _YEAR_PREP = re.compile(
     r"fiscal|spring|summer|autumn|fall|winter|year|season|the|this|that|end|ending|start|beginning|through|"
     r"for|at|on|Q[1-4]|H[12]|FY|ended|\(|,)[\s-]*\Z", re.I)
 _OLD_YEAR_PREP = re.compile(r"\b(?:in|since|of|by|until|till|circa|c\.|before|after|year|early|late|mid-?|around)\s+\Z", re.I)
-_JOINED_AFTER = re.compile(r"\s*(?:[-–]|to|and)\s*[\d.,]+\s?(?:[°ºμµ%]|[KkMmcnCF]\b|[a-zA-Z]{1,3}\b)")
-_SCORE = re.compile(r"(?<![\d.,])(\d{1,3})-(\d{1,3})(?![\d.,%-])")
+_JOINED_AFTER = re.compile(r"\s*(?:[-–]|to|and)\s*[\d.,]*\d")
+_SCORE = re.compile(r"(?<![\d.,])(\d{1,3})-(\d{1,3})(?![\d%-]|[.,]\d)")
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\Z", re.I)
 _FIG_BEFORE = re.compile(r"\b(?:Fig(?:ure)?s?\.?|Tables?|Panels?|Eqs?\.?|Equations?|Sections?|Refs?\.?|Supplementary\s+\w+)"
                          r"\s*\(?(?:S?\d+[A-Za-z]?\)?(?:,|\s+and|\s*[-–])\s*)*\Z")
@@ -49,7 +50,7 @@ _LABEL_BEFORE = re.compile(
     r"building|floor|unit|apartment|suite|box|code|ticket|plate|serial|id)\s+\Z",
     re.I,
 )
-_AND_BEFORE = re.compile(r"(?:,|\s+and|\s+or|\s*[-–])\s*\Z")
+_AND_BEFORE = re.compile(r"(?:,|\s+and|\s+or|\s+to|\s*[-–])\s*\Z")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(]\s*)\Z")
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\Z")
 _LIST_AFTER = re.compile(r"[.)]\s")
@@ -73,15 +74,17 @@ _EXCLUDED_CAP = {
     "I", "You", "Not", "No", "Yes", "Roughly", "Almost", "Nearly", "Reuters", "AP", "AFP", "PA",
     "Dow", "Nasdaq", "S&P", "FTSE", "Nikkei", "DAX", "CAC",  # index levels are checked below
 }
-_INDEX_NAMES = re.compile(
-    r"(?:(?i:s&p|s\s?p|ftse|nasdaq|dow|russell|nikkei|dax|cac|stoxx|fortune|g)|S&P|S\s?P|Standard\s+&\s+Poor's|FTSE|Nasdaq|NASDAQ|Russell|Nikkei|DAX|CAC|Stoxx|STOXX|Euro\s?Stoxx|"
-    r"Fortune|Forbes|Inc\.|Global|Hang\s+Seng|ASX|TSX|Sensex|Nifty|Kospi|IBEX|FTSE\s+MIB|AEX|SMI|Dow|DJIA|"
-    r"NYSE|Top|Billboard|Hot|Ligue|Formula|Serie|Liga|Bundesliga|Division|League|Premier\s+League|Group|G|"
-    r"TA|MSCI|BBC|Channel|Radio|Apollo|Boeing|Airbus|iPhone|Galaxy|Windows|Model|Mark|Mk|Vol|Section|"
-    r"Article|Chapter|Title|Proposition|Prop|Route|Highway|Interstate|Flight|Room|Level|Stage|Phase|Grade|"
-    r"Class|Category|Type|Game|Week|Round|Day|Act|Amendment|Euro|World\s+Cup|Olympics|COVID|Covid|SARS|"
-    r"H\d?N|Air\s+Force|Studio|Terminal|Gate|Pier|Platform|Exit)\Z"
-)
+#: words that name a series, an index or a model when a number follows them ("S&P 500", "Boeing 737")
+_NAME_TOKENS = {
+    "s&p", "sp", "ftse", "nasdaq", "dow", "russell", "nikkei", "dax", "cac", "stoxx", "fortune", "forbes",
+    "inc.", "global", "seng", "asx", "tsx", "sensex", "nifty", "kospi", "ibex", "mib", "aex", "smi", "djia",
+    "nyse", "billboard", "hot", "ligue", "formula", "serie", "liga", "bundesliga", "division", "league", "group",
+    "g", "ta", "msci", "bbc", "channel", "radio", "apollo", "boeing", "airbus", "iphone", "ipad", "galaxy",
+    "pixel", "windows", "model", "mark", "mk", "vol", "section", "article", "chapter", "title", "proposition",
+    "prop", "route", "highway", "interstate", "flight", "room", "level", "stage", "phase", "grade", "class",
+    "category", "type", "game", "week", "round", "day", "act", "amendment", "euro", "cup", "olympics", "covid",
+    "sars", "force", "studio", "terminal", "gate", "pier", "platform", "exit", "poor's",
+}
 _COUNT_NOUN_AFTER = re.compile(r"\s+(?P<w>[a-z][a-z-]*s)\b")
 _YEAR_NEXT_OK = re.compile(r"\s*(?:[a-z]+\s+)?(?:people|residents|soldiers|troops|workers|jobs|units|cars|homes|"
                            r"houses|members|students|employees|votes|deaths|cases|users|customers|patients|"
@@ -97,11 +100,11 @@ _LABEL_WORDS = {
     "rows", "seat", "seats", "room", "rooms", "gate", "gates", "track", "tracks", "exit", "exits", "route",
     "routes", "highway", "highways", "flight", "flights", "article", "articles", "clause", "clauses",
     "paragraph", "paragraphs", "rule", "rules", "volume", "volumes", "vol.", "issue", "issues", "episode",
-    "episodes", "tier", "tiers", "level", "levels", "patient", "patients", "subject", "subjects",
+    "episodes", "tier", "tiers", "patient", "patients", "subject", "subjects",
     "participant", "participants", "animal", "animals", "eq.", "eqs.", "equation", "equations", "ref.",
     "refs.", "reference", "references", "appendix", "annex", "model", "series", "mark", "generation",
-    "region", "zone", "district", "ward", "block", "platform", "terminal", "hole", "bus", "day", "week",
-    "game", "match", "race", "leg", "lap", "heat", "pier", "dock", "building", "floor", "unit", "apartment",
+    "district", "ward", "block", "platform", "terminal", "hole", "bus", "day", "week",
+    "game", "match", "race", "leg", "lap", "heat", "pier", "dock", "building", "floor", "apartment",
     "suite", "box", "code", "ticket", "plate", "serial", "id",
 }
 _CAP_TOKEN = re.compile(r"(?:[A-Z]|i[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?")
@@ -123,7 +126,7 @@ def prev_token(text: str, pos: int) -> tuple[int, int]:
 
 def _prev_word_is_label(text: str, men: Mention) -> bool:
     a, b = prev_token(text, men.start)
-    return b > a and text[a:b].lower() in _LABEL_WORDS
+    return b > a and text[a:b].lstrip("([").lower() in _LABEL_WORDS
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:
@@ -179,7 +182,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         return "label"
     if flags[1] and _AGED_BEFORE.search(text, max(0, s - 16), s) and men.unit in (None, "year"):
         return "age"
-    if prev is not None and prev.drop == "year" and text[prev.end:s] in ("-", "/", "–") and men.kind == "digits":
+    if prev is not None and prev.drop == "year" and text[prev.end:s] in ("-", "/", "–") and men.kind == "digits" \
+            and men.unit is None and men.scale == 1.0:
         return "year"
     if men.kind == "digits" and text[s - 1:s] == "(" and text[e:e + 1] == ")" and men.unit is None and \
             men.value < 100:
@@ -189,7 +193,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
     after_num = text[men.num_end:men.num_end + 24]
     bare = men.unit is None and men.scale == 1.0 and not men.cur
     # a run of labels: "lines 16 and 17", "Tables S1 and S2"
-    if prev is not None and prev.drop in ("label", "name", "date", "citation") and bare and \
+    if prev is not None and prev.drop in ("label", "name", "date", "citation", "age") and bare and \
             _AND_BEFORE.search(text, max(0, s - 6), s) is not None and prev.end >= s - 6:
         return prev.drop
     if men.kind == "digits":
@@ -215,10 +219,11 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             and "," not in text[s:men.num_end]:
         joined_prev = prev is not None and prev.drop is None and prev.value < men.value and \
             text[prev.end:s].strip() in ("to", "-", "–", "and") and prev.end >= s - 5
-        if _YEAR_RANGE_AFTER.match(after_num) or _DECADE_AFTER.match(after_num):
-            return "year"
-        if joined_prev or _JOINED_AFTER.match(after_num):
+        j = _JOINED_AFTER.match(text, men.num_end)
+        if joined_prev or (j is not None and match_unit(text, j.end(), True) is not None):
             pass  # "from 1000 to 2000 hires", "1323–1423 K"
+        elif _YEAR_RANGE_AFTER.match(after_num) or _DECADE_AFTER.match(after_num):
+            return "year"
         elif 1800 <= men.value <= 2100:
             if not (_YEAR_NEXT_OK.match(after_num) and not _YEAR_PREP.search(before[-12:])):
                 return "year"
@@ -241,8 +246,10 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         ta, tb = prev_token(text, s)
         w = text[ta:tb].lstrip("(\"“‘'/")
         ta = tb - len(w)
+        if men.kind != "words" and w.lower() in _NAME_TOKENS:
+            return "name"
         if w and _CAP_TOKEN.fullmatch(w):
-            if _INDEX_NAMES.search(text, max(0, s - 40), tb) or (
+            if (
                     w not in _EXCLUDED_CAP and not _is_sentence_start(text, ta)
                     and not _MONTH_BEFORE.match(w) and not w.endswith(".") or w in ("No.", "Nos.", "Fig.", "Eq.", "Vol.", "Ref.")):
                 if not w.endswith(("'s", "’s", "s'")):

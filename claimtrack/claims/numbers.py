@@ -101,7 +101,7 @@ _SCI = re.compile(r"\s?(?:[×x·*]\s?10\s?\^?\s?|[eE])(?P<exp>[−⁻+-]?\d{1,3}
 _FRACTION_NEXT = re.compile(r"\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
 _WORD_TOKEN = re.compile(r"[a-z]+")
 _SIGN = re.compile(r"(?:\b(?:minus|negative)[\s-]|−|(?:(?<=[\s(\[])|^)[-+])\Z", re.I)
-_SCIENCE = re.compile(r"(?=[\d=≈∼])(?:\d\s?(?:nm|μm|µm|mm|K|°C|MPa|GPa|kV|keV|eV|Hz|mg|mL|ml|mol|wt%|cm−1|m−1|s−1|μM|mM)\b|\d\s?[=<>≈∼]|[=≈∼]\s?\d)")
+_SCIENCE = re.compile(r"(?=[\d=≈∼a-zμ±])(?:[a-zμ]−[1-4]\b|±|\d\s?(?:nm|μm|µm|mm|K|°C|MPa|GPa|kV|keV|eV|Hz|mg|mL|ml|mol|wt%|cm−1|m−1|s−1|μM|mM)\b|\d\s?[=<>≈∼]|[=≈∼]\s?\d)")
 
 
 class Mention:
@@ -346,6 +346,8 @@ def scan(text: str) -> list[Mention]:
         if m.group("vul") is not None:
             value += VULGAR[m.group("vul")]
         start = m.start()
+        if start >= 2 and text[start - 1] == "−" and text[start - 2].isalpha():
+            continue  # an exponent or a formula: "m−1", "tan−1"
         end = m.end("frac") if is_frac else (m.end("vul") if m.group("vul") else m.end("dec") if dec else m.end("digits"))
         men = Mention(start, end, value, "digits")
         men.frac = is_frac

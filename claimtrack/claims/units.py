@@ -45,7 +45,7 @@ SCALE_RE = re.compile(
     r"|(?P<letter>[mbkMBK])|\s(?P<capital>[MB]))(?![\w$€£%'’])"
 )
 #: exponents and composite units in science prose: "cm−1", "mV m−1", "g m−2", "m s−1"
-EXPONENT_RE = re.compile(r"(?:[−⁻-]?[1-4¹²³⁴](?![\d.,]))?(?:[\s·]?(?:[kmMμµn]?(?:m|s|g|mol|K|L|l|h|W|J|Pa|A|V))(?:[−⁻-]?[1-4¹²³⁴])(?![\w.,]))*")
+EXPONENT_RE = re.compile(r"(?:[−⁻-]?[1-4¹²³⁴](?!\d|[.,]\d))?(?:[\s·]?(?:[kmMμµn]?(?:m|s|g|mol|K|L|l|h|W|J|Pa|A|V))(?:[−⁻-]?[1-4¹²³⁴])(?!\w|[.,]\d))*")
 
 #: unit words after the number (and its scale), normalised
 _UNIT_TABLE: list[tuple[str, str]] = [
@@ -71,7 +71,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     # oil, energy, power
     (r"barrels?\s+(?:a|per)\s+day|barrels?/day|bpd|b/d", "bpd"), (r"barrels?|bbl", "barrel"),
     (r"(?:[kMGT]W|kilowatt|megawatt|gigawatt|terawatt)[\s-]?(?:h|hours?)|[kMGT]Wh", "Wh"),
-    (r"kilowatts?|kW", "kW"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"), (r"watts?|W", "W"),
+    (r"milliwatts?|mW", "mW"), (r"kilowatts?|kW", "kW"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"), (r"watts?|W", "W"),
     (r"(?:brake\s+)?horsepower|bhp|hp|PS", "hp"), (r"kilovolts?|kV", "kV"), (r"millivolts?|mV", "mV"),
     (r"volts?|V", "V"), (r"milliamps?|mA", "mA"), (r"amps?|A", "A"),
     (r"(?:[kMG]?eV)", "eV"), (r"kilojoules?|kJ", "kJ"), (r"megajoules?|MJ", "MJ"), (r"joules?|J", "J"),
@@ -185,6 +185,7 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     return frozenset(f)
 
 
+_PER_UNIT = re.compile(r"/\s?[a-zA-Zμµ]{1,4}[0-9²³]?(?![\w/])")
 _FIRST = [_first_chars(pat) for pat, _ in _UNIT_TABLE]
 _BUCKETS: dict[str, re.Pattern] = {}
 
@@ -261,8 +262,8 @@ def match_unit(text: str, pos: int, science: bool = False) -> tuple[str, int] | 
     spaced = m.start() < len(text) and text[m.start()].isspace()
     if spaced and (word in _AMBIGUOUS_SPACED) and not science:
         return None
-    if name.endswith("!"):  # a unit only in science prose
-        if not science:
+    if name.endswith("!"):  # a unit only in science prose, and never glued ("1990s", "Channel 5s")
+        if not science or not spaced:
             return None
         name = name[:-1]
     end = m.end()
@@ -271,6 +272,12 @@ def match_unit(text: str, pos: int, science: bool = False) -> tuple[str, int] | 
         if x is not None and x.end() > end:
             name = name + text[end:x.end()].replace("⁻", "−")
             end = x.end()
+    if science and text[end:end + 1] == "/":
+        x = _PER_UNIT.match(text, end)
+        if x is not None:  # "mg/mL", "mA/cm2", "U/ml"
+            name = name + text[end:x.end()]
+            end = x.end()
+            return name, end
     r = RATE_RE.match(text, end)
     if r is not None and name not in ("mph", "km/h", "bpd", "m/s"):
         per = r.group("per")
