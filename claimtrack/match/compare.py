@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 from claimtrack.claims import extract_claims
 from claimtrack.match.detail import claim_detail
 from claimtrack.match.figures import _STOP, concept_keys, context_words
-from claimtrack.match.nouns import _GENERIC, singular
+from claimtrack.match.nouns import _GENERIC, can_contradict, singular
 from claimtrack.match.relate import relate_arrays
 from claimtrack.match.settings import MatchSettings
 from claimtrack.records import stable_id
@@ -41,6 +41,22 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
 MIN_COVERAGE = 0.5
 # a pairing needs this context score unless the counted things match
 MIN_PAIR_SCORE = 0.5
+# figures without a counted noun conflict only when their contexts are this close
+MIN_BARE_SCORE = 0.75
+
+
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _numeral(text) -> set[str]:
+    """The numerals written in ``text``, without thousands separators.
+
+    >>> sorted(_numeral("215,000 jobs and 3.5%"))
+    ['215000', '3.5']
+    """
+    if not isinstance(text, str):
+        return set()
+    return {m.group().replace(",", "").rstrip(".") for m in _NUMERAL.finditer(text)}
 
 
 def _frame(claims) -> pd.DataFrame:
@@ -71,8 +87,9 @@ def coverage(earlier: str, later: str) -> float:
     return hit / len(later_words)
 
 
-def _pair_scores(e: pd.DataFrame, n: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """All (new, earlier) index pairs and their 0–1 context scores."""
+def _pair_scores(e: pd.DataFrame, n: pd.DataFrame):
+    """All (new, earlier) index pairs, their 0–1 context scores, and whether both claims name
+    subjects but share none."""
     ni, ei = np.meshgrid(np.arange(len(n)), np.arange(len(e)), indexing="ij")
     ni, ei = ni.ravel(), ei.ravel()
     ctx_e = [context_words(s, f, no, sj) for s, f, no, sj in zip(e["sentence"], e["surface"], e["noun"], e["subject"])]
@@ -83,7 +100,9 @@ def _pair_scores(e: pd.DataFrame, n: pd.DataFrame) -> tuple[np.ndarray, np.ndarr
     subj_n = [{x.lower() for x in s} if isinstance(s, (list, tuple, np.ndarray)) else set() for s in n["subject"]]
     subj = np.array([len(subj_n[a] & subj_e[b]) / min(len(subj_n[a]), len(subj_e[b]))
                      if subj_n[a] and subj_e[b] else 0.5 for a, b in zip(ni, ei)])
-    return ni, ei, np.round(0.7 * sim + 0.3 * subj, 4)
+    shares = np.array([bool(subj_n[a] & subj_e[b]) for a, b in zip(ni, ei)], dtype=bool)
+    apart = np.array([bool(subj_n[a]) and bool(subj_e[b]) for a, b in zip(ni, ei)], dtype=bool) & ~shares
+    return ni, ei, np.round(0.7 * sim + 0.3 * subj, 4), apart, shares
 
 
 def compare_texts(earlier: str, later: str, settings: MatchSettings | None = None) -> dict:
@@ -96,10 +115,13 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     e = _frame(extract_claims(earlier or "", "earlier"))
     n = _frame(extract_claims(later or "", "later"))
     if len(n) == 0 or len(e) == 0:
-        return {"relation": "unrelated", "matches": []}
+        numerals = _numeral(earlier)
+        verdicts = ["agree" if _numeral(x) & numerals else "unpaired" for x in n.get("surface", [])]
+        return {"relation": decide(verdicts, coverage(earlier, later)), "matches": [],
+                "verdicts": verdicts}
     ke = concept_keys(e).to_numpy(object)
     kn = concept_keys(n).to_numpy(object)
-    ni, ei, score = _pair_scores(e, n)
+    ni, ei, score, apart, shares = _pair_scores(e, n)
     unit_e = np.array([k.split("|", 1)[1] for k in ke], dtype=object)
     unit_n = np.array([k.split("|", 1)[1] for k in kn], dtype=object)
     noun_e = np.array([k.split("|", 1)[0] for k in ke], dtype=object)
@@ -119,15 +141,29 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     paired = same_unit & (same_noun | same_value | (no_noun & (score >= MIN_PAIR_SCORE)))
 
     matches, verdicts = [], []
+    earlier_numerals = _numeral(earlier)
     for i in range(len(n)):
         mine = np.flatnonzero((ni == i) & paired)
         if len(mine) == 0:
-            verdicts.append("unpaired")
+            # no earlier claim to pair with; the same numeral written in the earlier text
+            # still supports it (the extractor may have skipped it there)
+            verdicts.append("agree" if _numeral(n.at[i, "surface"]) & earlier_numerals else "unpaired")
             continue
         # the best pairing: an agreeing figure first, then the counted thing, then the score
         order = sorted(mine, key=lambda j: (not agree[j], not same_noun[j], -score[j]))
         j = order[0]
-        strong = same_noun[j] and score[j] >= s.min_contradiction_score
+        # the earlier text gives several figures for this counted thing: they are parts
+        # ("five in Arizona, three in Utah"); their sum agrees, and no single one can be
+        # contradicted, since we cannot tell which part the later figure is about
+        parts = np.unique(ev[ei[mine[same_noun[mine]]]])
+        if len(parts) >= 2 and abs(parts.sum() - nv[i]) <= s.tolerance * abs(nv[i]):
+            agree[j], rel[j], side[j] = True, "consistent", "overlap"
+        # a conflict needs the same counted thing, or, for figures without a noun (a share, a
+        # price), the same unit in nearly the same words about a shared subject
+        same_thing = same_noun[j] or (unit_n[i] != "" and shares[j] and score[j] >= MIN_BARE_SCORE)
+        strong = (same_thing and score[j] >= s.min_contradiction_score and not apart[j]
+                  and len(parts) < 2 and rel[j] == "contradiction"
+                  and can_contradict(e.iloc[ei[j]].to_dict(), n.iloc[i].to_dict(), str(side[j])))
         verdict = "agree" if agree[j] else ("conflict" if strong and rel[j] == "contradiction" else "differ")
         verdicts.append(verdict)
         erow, nrow = e.iloc[ei[j]].to_dict(), n.iloc[i].to_dict()
@@ -138,10 +174,18 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
             "relation": str(rel[j]), "score": float(score[j]),
             "detail": claim_detail(str(rel[j]), str(side[j]), erow, nrow)})
 
+    return {"relation": decide(verdicts, coverage(earlier, later)), "matches": matches,
+            "verdicts": verdicts}
+
+
+def decide(verdicts: list[str], cover: float, min_coverage: float = MIN_COVERAGE) -> str:
+    """The pair's relation from its later claims' verdicts and the word coverage.
+
+    >>> decide(["agree", "conflict"], 0.9), decide(["agree"], 0.9), decide([], 0.9), decide(["differ"], 0.9)
+    ('contradiction', 'consistent', 'consistent', 'unrelated')
+    """
     if "conflict" in verdicts:
-        relation = "contradiction"
-    elif verdicts and all(v == "agree" for v in verdicts) and coverage(earlier, later) >= MIN_COVERAGE:
-        relation = "consistent"
-    else:
-        relation = "unrelated"
-    return {"relation": relation, "matches": matches}
+        return "contradiction"
+    if all(v == "agree" for v in verdicts) and cover >= min_coverage:
+        return "consistent"
+    return "unrelated"

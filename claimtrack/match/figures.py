@@ -33,7 +33,7 @@ from rapidfuzz import fuzz, process
 
 from claimtrack.match.blocking import candidate_pairs
 from claimtrack.match.detail import claim_detail
-from claimtrack.match.nouns import _GENERIC, concept_key, locate, noun_key, unit_key
+from claimtrack.match.nouns import _GENERIC, can_contradict, concept_key, locate, noun_key, unit_key
 from claimtrack.match.relate import relate_arrays
 from claimtrack.match.settings import MatchSettings
 from claimtrack.records import Match, stable_id
@@ -54,30 +54,36 @@ _COLUMNS = ("claim_id", "article_id", "surface", "value", "low", "high", "qualif
 
 def context_words(sentence: str | None, surface: str | None, noun: str | None = None,
                   subject=None, qualifier: str | None = None) -> str:
-    """Content words within six words of the figure (numbers, stop words and subjects dropped).
+    """Up to six content words on each side of the figure (stop words, subjects and the
+    words of neighbouring figures left out).
 
     Subject names are left out because the subject overlap is scored on its own.
 
     >>> context_words("The quake killed 300 people and left 4,000 homeless in Napo.", "300")
     'quake killed people left'
+    >>> context_words("64% of Americans say we have a poor economy", "64%", subject=["Americans"])
+    'poor economy'
     """
     sentence = sentence if isinstance(sentence, str) else ""
     surface = surface if isinstance(surface, str) else ""
-    at = locate(sentence, surface, qualifier)
-    if at < 0:
-        words = _WORD.findall(sentence)
-        left, right = words, []
-    else:
-        # stop at the neighbouring figures: their words describe them, not this one
-        left = _WORD.findall(_DIGIT.split(sentence[:at])[-1])[-_CONTEXT_WIDTH:]
-        right = _WORD.findall(_DIGIT.split(sentence[at + len(surface):], maxsplit=1)[0])[:_CONTEXT_WIDTH]
-    words = [w.lower() for w in left + right]
-    if not words and isinstance(noun, str):
-        words = [w.lower() for w in _WORD.findall(noun)]
     drop = _STOP
     if isinstance(subject, (list, tuple, np.ndarray)) and len(subject):
         drop = _STOP | {w.lower() for name in subject if isinstance(name, str) for w in _WORD.findall(name)}
-    return " ".join(w for w in words if w not in drop)
+
+    def content(text: str) -> list[str]:
+        return [w for w in (x.lower() for x in _WORD.findall(text)) if w not in drop]
+
+    at = locate(sentence, surface, qualifier)
+    if at < 0:
+        words = content(sentence)
+    else:
+        # stop at the neighbouring figures: their words describe them, not this one
+        left = content(_DIGIT.split(sentence[:at])[-1])[-_CONTEXT_WIDTH:]
+        right = content(_DIGIT.split(sentence[at + len(surface):], maxsplit=1)[0])[:_CONTEXT_WIDTH]
+        words = left + right
+    if not words and isinstance(noun, str):
+        words = content(noun)
+    return " ".join(words)
 
 
 def _seconds(col: pd.Series) -> np.ndarray:
@@ -292,6 +298,15 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
     # body: claims that both name subjects but share none may agree, never contradict
     flag_ok = (score >= s.min_contradiction_score) & ~apart
     ok = (score >= s.min_score) & ((rel != "contradiction") | flag_ok)
+    # increments, time references and part/whole nouns cannot contradict (nouns.can_contradict)
+    check = np.flatnonzero(ok & (rel == "contradiction"))
+    if len(check):
+        cols = ("sentence", "surface", "qualifier", "unit", "noun")
+        e_c = {c: pool.get(c, p_rows[check]) for c in cols}
+        n_c = {c: new[c].to_numpy(object)[n_rows[check]] for c in cols}
+        for k, idx in enumerate(check):
+            if not can_contradict({c: e_c[c][k] for c in cols}, {c: n_c[c][k] for c in cols}, side[idx]):
+                ok[idx] = False
     found = pd.DataFrame({"n": n_rows, "p": p_rows, "score": score, "rel": rel, "side": side,
                           "t": t_p})[ok]
     if len(found) == 0:

@@ -182,3 +182,141 @@ def concept_key(noun: str | None, sentence: str | None, surface: str | None,
         if near:
             return near
     return key
+
+
+# "another 200", "a further 3", "200 more people", "40 new cases": an increment, not a total
+_INCREMENT_BEFORE = frozenset({"another", "additional", "further", "extra"})
+_INCREMENT_AFTER = frozenset({"more", "additional", "extra", "new"})
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century"})
+_TIME_BEFORE = frozenset({"past", "last", "next", "coming", "previous", "recent", "first"})
+_DETERMINERS = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", "our", "some",
+                          "all", "other", "those", "these"})
+
+
+def is_increment(sentence: str | None, surface: str | None, qualifier: str | None = None) -> bool:
+    """Whether the figure counts an increment rather than a total.
+
+    >>> is_increment("Another 40 bodies were found.", "40"), is_increment("40 bodies were found.", "40")
+    (True, False)
+    """
+    at = locate(sentence or "", surface or "", qualifier)
+    if at < 0:
+        return False
+    before = [w.lower() for w in _WORD.findall(sentence[:at])[-2:]]
+    after = [w.lower() for w in _WORD.findall(sentence[at + len(surface):])[:1]]
+    return bool(_INCREMENT_BEFORE & set(before)) or bool(_INCREMENT_AFTER & set(after))
+
+
+def is_time_reference(sentence: str | None, surface: str | None, unit: str | None,
+                      qualifier: str | None = None) -> bool:
+    """A span of time used as a date ("40 years ago", "over the past 100 years"), not a claim.
+
+    >>> is_time_reference("It cooled 40 million years ago.", "40 million years", "year")
+    True
+    >>> is_time_reference("Exports stopped for five months.", "five months", "month")
+    False
+    """
+    if singular(str(unit or "").lower()) not in _TIME_UNITS:
+        return False
+    at = locate(sentence or "", surface or "", qualifier)
+    if at < 0:
+        return False
+    before = [w.lower() for w in _WORD.findall(sentence[:at])[-2:]]
+    after = [w.lower() for w in _WORD.findall(sentence[at + len(surface):])[:1]]
+    return "ago" in after or bool(_TIME_BEFORE & set(before))
+
+
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+seventy eighty ninety hundred dozen""".split())
+
+
+def _is_number_word(w: str) -> bool:
+    return w[:1].isdigit() or w.lower() in _NUMBER_WORDS
+
+
+def is_margin_or_ratio(sentence: str | None, surface: str | None, qualifier: str | None = None) -> bool:
+    """A figure that is an error margin ("0.93 ± 0.07") or one side of a ratio ("four of the
+    seven", "3 in 10"): it says nothing on its own about the total.
+
+    >>> is_margin_or_ratio("Four of the warmest 7 years were recent.", "Four")
+    True
+    >>> is_margin_or_ratio("Four of the warmest 7 years were recent.", "7")
+    True
+    >>> is_margin_or_ratio("Four people died.", "Four")
+    False
+    """
+    at = locate(sentence or "", surface or "", qualifier)
+    if at < 0:
+        return False
+    before_text = sentence[:at].rstrip()
+    if before_text.endswith(("±", "+/-", "+-")):
+        return True
+    after = re.findall(r"[\w.,%]+", sentence[at + len(surface):])[:4]
+    before = re.findall(r"[\w.,%]+", before_text)[-4:]
+    low = [w.lower() for w in after]
+    # "X of (the) [adjective] Y" / "X in Y" / "X out of Y": this figure is X
+    if low[:1] in (["of"], ["in"], ["out"]):
+        rest = [w for w in after[1:] if w.lower() not in ("the", "of")]
+        if any(_is_number_word(w) for w in rest[:2]):
+            return True
+    # ... or this figure is Y
+    lowb = [w.lower() for w in before]
+    for k, w in enumerate(lowb):
+        if w in ("of", "in") and k > 0 and _is_number_word(before[k - 1]) and len(lowb) - k <= 3:
+            return True
+    return False
+
+
+def modifiers(noun: str | None) -> frozenset[str]:
+    """The words of a noun phrase before its head: ``swing`` in "swing states".
+
+    >>> sorted(modifiers("Syrian refugees")), sorted(modifiers("the refugees"))
+    (['syrian'], [])
+    """
+    if not noun:
+        return frozenset()
+    words = [w.lower() for w in _WORD.findall(noun)][:-1]
+    return frozenset(w for w in words if w not in _DETERMINERS)
+
+
+def subset_allows_conflict(noun_earlier: str | None, noun_later: str | None, side: str) -> bool:
+    """Whether two figures whose nouns differ only in modifiers can still contradict.
+
+    A modifier on one side only names a part ("swing states" of "states"; "Syrian refugees" of
+    "refugees"): a part may be smaller than the whole, never larger. Different modifiers on both
+    sides name different things, which cannot contradict each other.
+
+    >>> subset_allows_conflict("states", "swing states", "below")
+    False
+    >>> subset_allows_conflict("states", "swing states", "above")
+    True
+    >>> subset_allows_conflict("civilians", "civilians", "below")
+    True
+    """
+    me, mn = modifiers(noun_earlier), modifiers(noun_later)
+    if me == mn:
+        return True
+    if me < mn:  # the later figure counts a part of the earlier whole
+        return side == "above"
+    if mn < me:  # the earlier figure counts a part of the later whole
+        return side == "below"
+    return False
+
+
+def can_contradict(earlier: dict, later: dict, side: str) -> bool:
+    """Whether two related figures may be flagged as a contradiction at all.
+
+    Not when either is an increment, a time reference, an error margin or one side of a
+    ratio, nor when the nouns say that one
+    counts a part of the other in the direction that allows both to be true.
+    """
+    for c in (earlier, later):
+        sentence, surface, qual = c.get("sentence"), c.get("surface"), c.get("qualifier")
+        sentence = sentence if isinstance(sentence, str) else None
+        surface = surface if isinstance(surface, str) else None
+        if (is_increment(sentence, surface, qual) or is_time_reference(sentence, surface, c.get("unit"), qual)
+                or is_margin_or_ratio(sentence, surface, qual)):
+            return False
+    ne, nn = earlier.get("noun"), later.get("noun")
+    return subset_allows_conflict(ne if isinstance(ne, str) else None, nn if isinstance(nn, str) else None, side)
