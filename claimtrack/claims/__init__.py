@@ -75,9 +75,12 @@ def _claim(text, article_id, men: Mention, spans, starts, quotes, prev, cache) -
         a, b = sent
     limit = min(b, men.end + 200) if b > men.end else min(len(text), men.end + 200)
     after_of = men.unit in ("percent", "fraction") or men.qualifier == "vague" or men.frac
-    noun, caps = context.noun_phrase(text, men.end, limit, after_of=after_of)
+    singular = men.value == 1 and men.qualifier == "exact"
+    noun, caps = context.noun_phrase(text, men.end, limit, after_of=after_of, singular=singular)
     if noun is None and not after_of and text[men.end:men.end + 4] == " of ":
         noun, caps = context.noun_phrase(text, men.end, limit, after_of=True)
+    if noun is None and not (men.unit and men.unit != "fraction" and not is_money(men.unit)):
+        noun = context.noun_before(text, men.start, a)
     if men.unit and noun is None and is_money(men.unit):
         noun = None
     # a currency amount in parentheses right after another is a conversion of the same amount

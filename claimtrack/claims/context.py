@@ -131,8 +131,20 @@ def find_sentence(spans: list[tuple[int, int]], starts: list[int], pos: int) -> 
     return spans[i]
 
 
-def noun_phrase(text: str, pos: int, limit: int, after_of: bool = False) -> tuple[str | None, list[str]]:
-    """The counted noun after ``pos``: (lowercase words of the phrase, capitalised modifiers)."""
+def _is_plural(wl: str) -> bool:
+    return wl in _PLURAL_IRREGULAR or (
+        wl.endswith("s") and not wl.endswith(("ss", "us", "is")) and wl not in _NOT_PLURAL and len(wl) > 3)
+
+
+def noun_phrase(text: str, pos: int, limit: int, after_of: bool = False,
+                singular: bool = False) -> tuple[str | None, list[str]]:
+    """The counted noun after ``pos``: (lowercase words of the phrase, capitalised modifiers).
+
+    The phrase ends at a stop word, at punctuation, at a verb-looking word after the noun, and
+    right after a plural ("12 observation posts"). "oil and gas wells" keeps its coordination
+    when a plural head follows. ``singular``: the count is one, so a word in -s after the first
+    is a verb ("one person owns").
+    """
     if after_of:
         m = _OF_DET.match(text, pos, limit)
         if m is None:
@@ -142,7 +154,8 @@ def noun_phrase(text: str, pos: int, limit: int, after_of: bool = False) -> tupl
     caps: list[str] = []
     i = pos
     n = 0
-    while n < 5:
+    pending: list[str] = []  # "and"/"or" inside a phrase, kept only if more of the phrase follows
+    while n < 6:
         # the next word must follow directly (only spaces or a hyphen between)
         j = i
         while j < limit and text[j] in " \u00a0-":
@@ -156,29 +169,67 @@ def noun_phrase(text: str, pos: int, limit: int, after_of: bool = False) -> tupl
         if w.endswith(("'s", "’s")):
             w = w[:-2]
         wl = w.lower()
+        if wl in ("and", "or", "&") and lower and not pending and not _is_plural(lower[-1]):
+            pending = [wl]
+            i = m.end()
+            n += 1
+            continue
         if wl in _STOP or wl in _LONG:
             break
         if w[0].isupper():
-            if lower:
+            if lower and _is_plural(lower[-1]):
                 break  # "refugees Turkey": a new name after the noun ends the phrase
             caps.append(w)
         else:
             if n > 0 and lower and (wl.endswith("ing") or wl.endswith("ed")):
                 break  # "civilians pouring", "posts established": a verb after the noun
+            if singular and lower and wl.endswith("s"):
+                break  # "one person owns"
+            if pending:
+                lower.extend(pending)
+                pending = []
             lower.append(wl)
         i = m.end()
         n += 1
-        if lower and lower[-1] == wl and (wl in _PLURAL_IRREGULAR or (
-                wl.endswith("s") and not wl.endswith(("ss", "us", "is")) and wl not in _NOT_PLURAL and len(wl) > 3)):
+        if lower and lower[-1] == wl and _is_plural(wl):
             break  # a plural ends the counted phrase: "90 boats sank", "12 observation posts"
         if text[m.end() - 1:m.end()] == "." or text[m.end():m.end() + 1] in ",;:)(\"”":
             break
+    if "and" in lower or "or" in lower:
+        # keep the coordination only when it ends in a plural head: "oil and gas wells"
+        if not _is_plural(lower[-1]):
+            k = lower.index("and") if "and" in lower else lower.index("or")
+            lower = lower[:k]
     while lower and (lower[-1].endswith("ing") or lower[-1].endswith("ly")) and len(lower) > 1:
         lower.pop()
     noun = " ".join(lower) if lower else None
     if noun is None and caps and not after_of:
         return None, []
     return noun, caps
+
+
+_LEFT_NOUN = re.compile(r"\b(?P<n>[a-z][a-z-]+)\s+of\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|"
+                        r"up\s+to|at\s+least|less\s+than|fewer\s+than|just|only|an\s+estimated|approximately)\s+)?\Z")
+_GENERIC_LEFT = {"total", "average", "maximum", "minimum", "sum", "rate", "number", "amount", "figure", "level",
+                 "value", "tune", "excess", "region", "upwards", "age", "one", "all", "some", "each", "most",
+                 "many", "part", "out", "because", "instead", "ahead", "top", "outside", "inside", "end", "off"}
+_LINE_LABEL = re.compile(r"(?:^|\n)[ \t]*(?P<n>[A-Z][a-z]+\.?(?:\s+[a-z]+\.?){0,2})[ \t]+\Z")
+
+
+def noun_before(text: str, start: int, line_start: int) -> str | None:
+    """A counted noun written before the number: "a population of 3 million" -> "population";
+    a wire table line "Revs 11.5 mln vs 13.0 mln" -> "revs".
+
+    >>> noun_before("a death toll of 50", 16, 0), noun_before("Net loss 1.2 mln", 9, 0)
+    ('toll', 'net loss')
+    """
+    m = _LEFT_NOUN.search(text, max(line_start, start - 60), start)
+    if m is not None and m.group("n") not in _GENERIC_LEFT:
+        return m.group("n")
+    m = _LINE_LABEL.search(text, max(0, start - 30), start)
+    if m is not None:
+        return m.group("n").lower().rstrip(".")
+    return None
 
 
 def names_in(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:

@@ -58,7 +58,7 @@ _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s+\Z")
 _CITE_BEFORE = re.compile(r"\[[\d,\s–-]*\Z")
 _CITE_AFTER = re.compile(r"[\d,\s–-]*\]")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)\d{3,4}[\s.-]\d{3,4}|\+\d{1,3}(?:[\s.-]\d{2,5}){2,5}"
-                    r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b")
+                    r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?:T[\d:.]+Z?)?\b")
 _EXCLUDED_CAP = {
     # capitalised words that may stand before a quantity without naming it
@@ -276,6 +276,10 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         if re.match(r"\s+(?:of\s+(?:a\s+kind|them|us|you|those|these|which|its|his|her|their|the\s+(?:most|best|worst|biggest|largest|first|few|main|key|top)))",
                     text[e:e + 24]) and w == "one":
             return None
+    # a rank, not a count: "a top 10 hit", "the top five includes" ("the top three seeds" counts seeds)
+    if bare and men.qualifier == "exact" and re.search(r"\b(?:top|bottom)[\s-]+\Z", before[-8:]) and \
+            not re.match(r"\s+(?:[a-z-]+\s+)?(?:[a-z]+[^s\W]s|people|men|women|children)\b", text[e:e + 30]):
+        return "rank"
     # an age in apposition or a byline: "Senard, 65, now faces"
     if bare and integer and men.kind == "digits" and 1 <= men.value < 120 and \
             _APPOSITION_BEFORE.search(text, max(0, s - 30), s) and text[e:e + 1] in (",", ")"):
