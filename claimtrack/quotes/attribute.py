@@ -1,13 +1,18 @@
 """Tie each quoted span to a cue and a speaker, then resolve the speaker to a name.
 
 Order of evidence for one quote (first that answers wins):
-1. a cue right after the quote: ``"…," Smith said`` / ``"…," said Smith`` / ``"…" — Smith``;
-2. a cue before it in the same sentence: ``Smith said: "…"``, ``Smith said the plan was "…"``;
-3. another quote of the same sentence that has a speaker (``"A," he said, "B."``);
-4. any other cue of the sentence, or ``according to``;
-5. for a quote that is a sentence of its own: the previous sentence if it ends with a colon,
-   the rest of its multi-paragraph quote, or the previous quote's speaker (continuation).
-Short quotes with none of these are scare quotes, titles or nicknames and are left out.
+1. a cue right after the quote: ``"…," Smith said`` / ``"…," said Smith`` / ``"…" — Smith``,
+   or a name and any verb (``"…?" Mr. Burton fumed``);
+2. a cue before it in the same sentence: ``Smith said: "…"``, ``Smith said the plan was "…"``
+   (a plain "said" preferred over weaker cues);
+3. any other cue of the sentence (nearest first), ``according to``, a colon introduction;
+4. the subject of the sentence (``Clinton sent an email praising his "body language"``);
+5. context: another quote of the same sentence, the rest of a multi-paragraph quote, a name
+   line under an unclosed quote, and for a quote standing alone the sentence before it (a
+   colon introduction or a named subject) or the previous quote's speaker (continuation).
+Titles in running text ("Meet the Press"), nicknames and "so-called" words are left out;
+other unattributed quotes are kept with no speaker. Names are then expanded to the fullest
+form in the article and he/she/they resolved (:func:`_resolve_names`).
 
 >>> [(f.speaker, f.cue) for f in attribute_document('Jane Smith was calm. "We will win," she added.')]
 [('Jane Smith', 'added')]
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from claimtrack.quotes.coref import NameIndex, gender_of
 from claimtrack.quotes.cues import CUE, NAMING, NOUNLIKE, norm_cue
@@ -39,8 +45,6 @@ adding stated replied answered declared""".split())
 _EMBED_AFTER = re.compile(
     r"\s*(?!(?:he|she|they|i|we|it|said|says|added|adds|asked|wrote|writes|the|a|an|according)\b)[a-z]")
 _MINOR = frozenset("a an the and or of in on at to for by with from nor but as vs".split())
-import os
-DROP_WORDS = int(os.environ.get('QDROP', '0'))
 MAX_CONTEXT = 400
 #: words allowed between a quote and its speaker + cue besides the speaker itself
 _FILLER = frozenset("""also then later again once further has had have would will was is
@@ -340,8 +344,9 @@ def _attribute_span(text: str, sp: Span, sents: list[tuple[int, int]],
     prev_end = max((z - s0 for y, z in regions if z - s0 <= a and z > s0), default=0)
     next_start = min((y - s0 for y, z in regions if y - s0 >= b and y < e0), default=len(frame))
     outside = frame.replace("\x01", " ")
-    n_out = len(_WORDS.findall(outside))
-    qwords = _WORDS.findall(text[start:end])
+    n_out = sum(1 for _ in islice(_WORDS.finditer(outside), 3))
+    # the first words of the quote are enough for every length test below
+    qwords = [m.group() for m in islice(_WORDS.finditer(text, start, end), 12)]
     f.standalone = n_out <= 2 or (a == 0 and sp.unclosed)
     res = _find_after(frame, b, next_start)
     adjacent = res is not None  # '"Claire," she recalls': a quotation, whatever its shape
@@ -396,7 +401,8 @@ def _attribute_span(text: str, sp: Span, sents: list[tuple[int, int]],
     if not f.standalone:
         if _SCARE_BEFORE.search(lead_text.rstrip(" \x01")) and len(qwords) <= 4:
             f.keep = False
-        elif not adjacent and _is_title(qwords, text[start:end], _WORDS.findall(outside)):
+        elif not adjacent and len(qwords) <= 10 and \
+                _is_title(qwords, text[start:end], _WORDS.findall(outside)):
             f.keep = False
     if _STAGE.match(text[start:end]) and len(qwords) <= 3:
         f.keep = False  # a stage direction in a transcript
@@ -459,10 +465,6 @@ def _resolve_context(text: str, found: list[Found]) -> None:
                 m = speaker_after(prev)
                 if m is not None and m.kind == "name":
                     _set(f, m, None)
-        if f.mention is None and not f.standalone:
-            words = len(_WORDS.findall(text[f.start:f.end]))
-            if words <= DROP_WORDS:
-                f.keep = False
         if f.mention is not None:
             last = f
 
@@ -519,22 +521,20 @@ def _is_org(name: str) -> bool:
     return name.rsplit(None, 1)[-1].lower().rstrip(".") in _ORG_WORDS
 
 
-def _subjects_before(text: str, para_start: int, pos: int) -> list[tuple[int, str, bool | None]]:
+def _subjects_before(text: str, para_start: int, pos: int):
     """(position, name, female?) of the named subjects of the sentences of a paragraph before
-    ``pos`` (including the start of the sentence that holds ``pos``)."""
-    out = []
-    if not text[para_start:pos].strip():
+    ``pos`` (including the start of the sentence that holds ``pos``), latest first."""
+    if not text[para_start:pos].strip(" \t\"“”‘’'«»„`"):
         # the quote opens its paragraph: read the paragraph before
         k = para_start - 1
         while k >= 0 and text[k].isspace():
             k -= 1
         para_start = text.rfind("\n", 0, k + 1) + 1
-    lo = max(para_start, pos - 1500)
-    for s, e in sentence_bounds(text, lo, pos, []):
+    lo = max(para_start, pos - 800)
+    for s, e in reversed(sentence_bounds(text, lo, pos, [])):
         m = _subject(text[s:e])
         if m is not None and m.kind == "name" and m.name:
-            out.append((s, m.name, m.female))
-    return out
+            yield s, m.name, m.female
 
 
 def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
@@ -568,7 +568,7 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                 if (fem is None or fem == want) and not _is_org(name) and f.para - para <= 3:
                     best = (pos, name)
                     break
-            for pos, name, fem in reversed(_subjects_before(text, f.para_start, f.start)):
+            for pos, name, fem in _subjects_before(text, f.para_start, f.start):
                 if best is not None and pos <= best[0]:
                     break
                 full = index.fullest(name, fem)

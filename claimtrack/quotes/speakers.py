@@ -363,7 +363,7 @@ def speaker_after(right: str) -> Mention | None:
     >>> speaker_after(" Clinton press secretary Brian Fallon issues a statement").name
     'Brian Fallon'
     """
-    toks = _tokens(right[:300])
+    toks = _tokens(right[:160])
     k = 0
     # "said Monday", "said on Tuesday": skip a short time phrase
     while k < len(toks) and k < 3 and (toks[k].lower() in _TIME_WORDS or (
