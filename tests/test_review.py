@@ -247,3 +247,30 @@ def test_doctests_of_review_and_report_modules():
     for module in (review, report):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
+
+
+def test_terminal_walk_on_tables_holding_raw_escape_bytes_prints_none_of_them(store):
+    """The parse stage already drops control characters; these tables hold them anyway."""
+    import io
+    import os
+    import sys
+
+    import pexpect
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")} | {"NO_COLOR": "1", "TERM": "xterm"}
+    child = pexpect.spawn(sys.executable, ["-m", "claimtrack", "review", "--curated", str(store.root)],
+                          env=env, dimensions=(40, 90), timeout=60)
+    child.logfile_read = io.BytesIO()
+    child.expect(r"\[1/3\]")
+    child.expect(r"\[\?\] help >")
+    child.send("d")
+    child.expect(r"\[2/3\]")
+    child.expect(r"\[\?\] help >")
+    child.sendeof()  # Ctrl-D quits like q
+    child.expect(pexpect.EOF)
+    child.close()
+    out = child.logfile_read.getvalue()
+    assert child.exitstatus == 0 and b"1 dismissed" in out
+    assert b"<script>alert(1)</script>" in out and b"Wire <b>X</b>" in out
+    assert not any(b in out for b in (b"\x1b", b"\x9b", b"\xc2\x9b", b"\x07", b"\x00"))
+    assert store.read("flags").set_index("flag_id")["status"]["f-claim"] == "dismissed"
