@@ -186,7 +186,7 @@ def review(ctx: click.Context, curated_dir: Path, reviewer: str | None) -> None:
 
 
 def interactive(curated, reviewer: str) -> None:
-    from claimtrack.review import ReviewError, load_views
+    from claimtrack.review import ReviewError, load_flags, load_views
     from claimtrack.store import StoreError
 
     views = load_views(curated, "open")
@@ -198,6 +198,10 @@ def interactive(curated, reviewer: str) -> None:
     click.echo(f"{len(views)} open flag{'s' if len(views) != 1 else ''}, oldest first. Reviewing as {reviewer}.")
     try:
         for i, view in enumerate(views, 1):
+            now = load_flags(curated).set_index("flag_id")["status"].get(view.flag_id, "open")
+            if now != "open":  # decided by someone else since the walk began
+                click.echo(f"[{i}/{len(views)}] flag {view.flag_id} was {now} meanwhile; next")
+                continue
             click.echo(render_view(view, i, len(views), shutil.get_terminal_size((100, 24)).columns, color))
             while True:
                 click.echo(KEYS + " > ", nl=False)

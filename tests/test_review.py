@@ -274,3 +274,27 @@ def test_terminal_walk_on_tables_holding_raw_escape_bytes_prints_none_of_them(st
     assert b"<script>alert(1)</script>" in out and b"Wire <b>X</b>" in out
     assert not any(b in out for b in (b"\x1b", b"\x9b", b"\xc2\x9b", b"\x07", b"\x00"))
     assert store.read("flags").set_index("flag_id")["status"]["f-claim"] == "dismissed"
+
+
+def test_terminal_walk_passes_over_a_flag_decided_meanwhile_by_someone_else(store):
+    import io
+    import os
+    import sys
+
+    import pexpect
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")} | {"NO_COLOR": "1", "TERM": "xterm"}
+    child = pexpect.spawn(sys.executable, ["-m", "claimtrack", "review", "--curated", str(store.root)],
+                          env=env, dimensions=(40, 100), timeout=60)
+    child.logfile_read = io.BytesIO()
+    child.expect(r"\[1/3\]")
+    child.expect(r"\[\?\] help >")
+    record_decision(store, "f-quote", "confirmed", "bob")  # the second flag, from another terminal
+    child.send("s")
+    child.expect(r"flag f-quote was confirmed meanwhile")
+    child.expect(r"\[3/3\]")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert store.read("reviews")["reviewer"].tolist() == ["bob"]
