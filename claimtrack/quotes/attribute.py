@@ -521,7 +521,7 @@ def _is_org(name: str) -> bool:
     return name.rsplit(None, 1)[-1].lower().rstrip(".") in _ORG_WORDS
 
 
-def _subjects_before(text: str, para_start: int, pos: int):
+def _subjects_before(text: str, para_start: int, pos: int, floor: int = 0):
     """(position, name, female?) of the named subjects of the sentences of a paragraph before
     ``pos`` (including the start of the sentence that holds ``pos``), latest first."""
     if not text[para_start:pos].strip(" \t\"“”‘’'«»„`"):
@@ -530,7 +530,7 @@ def _subjects_before(text: str, para_start: int, pos: int):
         while k >= 0 and text[k].isspace():
             k -= 1
         para_start = text.rfind("\n", 0, k + 1) + 1
-    lo = max(para_start, pos - 800)
+    lo = max(para_start, pos - 800, floor)
     for s, e in reversed(sentence_bounds(text, lo, pos, [])):
         m = _subject(text[s:e])
         if m is not None and m.kind == "name" and m.name:
@@ -568,7 +568,8 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                 if (fem is None or fem == want) and not _is_org(name) and f.para - para <= 3:
                     best = (pos, name)
                     break
-            for pos, name, fem in _subjects_before(text, f.para_start, f.start):
+            floor = best[0] if best else 0
+            for pos, name, fem in _subjects_before(text, f.para_start, f.start, floor):
                 if best is not None and pos <= best[0]:
                     break
                 full = index.fullest(name, fem)

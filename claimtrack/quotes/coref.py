@@ -15,11 +15,6 @@ _NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-][A-Z]?[a-z\u00e0-\u024f]+)*
 _RUN = re.compile(
     r"\b(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col)\.\s+)?" + _NAME_WORD
     + r"(?:\s+(?:(?:de|van|von|der|den|bin|al|la|le|da|del|di|ibn|abu)\s+)?" + _NAME_WORD + r")+")
-# the name words right before a surname ("Recep Tayyip " before "Erdogan")
-_BACK_RUN = re.compile(
-    r"(?:(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col)\.\s+)?" + _NAME_WORD
-    + r"\s+(?:(?:de|van|von|der|den|bin|al|la|le|da|del|di|ibn|abu)\s+)?){1,4}$")
-_TITLE_OF = re.compile(r"(\w+)\s+of\s+$")
 _POSSESSIVE = re.compile(r"[’']s$")
 
 # common first names, for the gender of a name when no title or pronoun tells
@@ -61,6 +56,36 @@ def gender_of(name: str | None) -> bool | None:
     return None
 
 
+_WORD_RE = re.compile(_NAME_WORD + r"$")
+_PARTICLE_WORDS = frozenset("de van von der den bin al la le da del di ibn abu".split())
+_TITLE_ABBR = frozenset("Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Prof. Rev. Lt. Col.".split())
+
+
+def _back_run(text: str, i: int) -> list[str]:
+    """The name words (up to 4) right before position ``i``: "Recep Tayyip " before "Erdogan".
+
+    >>> _back_run("Secretary of State Hillary Clinton", 27)
+    ['Hillary']
+    """
+    if i == 0 or not text[i - 1].isspace():
+        return []
+    words = text[max(0, i - 80):i].split()
+    out: list[str] = []
+    while words and len(out) < 5:
+        w = words[-1]
+        if _WORD_RE.match(w) or w in _TITLE_ABBR or (out and w in _PARTICLE_WORDS):
+            out.insert(0, w)
+            words.pop()
+        else:
+            break
+    # "Secretary of State Hillary Clinton": the word after a title's "of" is not a name
+    if len(out) > 1 and len(words) >= 2 and words[-1] == "of" and words[-2].lower() in TITLES:
+        out = out[1:]
+    while out and out[0] in _PARTICLE_WORDS:
+        out = out[1:]
+    return out
+
+
 class NameIndex:
     """Every multi-word name in one article, by last word, to expand short mentions."""
 
@@ -90,17 +115,13 @@ class NameIndex:
         while i >= 0:
             j = i + n
             if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
-                m = _BACK_RUN.search(text, max(0, i - 80), i)
-                if m:
-                    toks = m.group().split()
-                    t = _TITLE_OF.search(text, max(0, m.start() - 30), m.start())
-                    if t and t.group(1).lower() in TITLES:
-                        toks = toks[1:]  # "Secretary of State Hillary Clinton"
+                toks = _back_run(text, i)
+                if toks:
                     name, _ = clean_name(toks + [last])
                     if name and " " in name and name.split()[0].lower() not in _NOT_NAME:
                         rec = seen.get(name)
                         if rec is None:
-                            seen[name] = [name, 1, m.start()]
+                            seen[name] = [name, 1, i]
                         else:
                             rec[1] += 1
             i = text.find(last, j)
