@@ -31,12 +31,15 @@ from rapidfuzz import fuzz, process
 from claimtrack.claims import extract_claims
 from claimtrack.match.detail import claim_detail
 from claimtrack.match.figures import _STOP, concept_keys, context_words
-from claimtrack.match.nouns import _GENERIC, can_contradict, singular
+from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, singular
 from claimtrack.match.relate import relate_arrays
 from claimtrack.match.settings import MatchSettings
 from claimtrack.records import stable_id
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
+# words that carry no content of their own in a news sentence
+_FILLER = frozenset({"people", "person", "one", "two", "three", "four", "five", "six", "seven",
+                     "eight", "nine", "ten"})
 # share of the later text's content words that the earlier text must contain for "consistent"
 MIN_COVERAGE = 0.5
 # a pairing needs this context score unless the counted things match
@@ -68,19 +71,30 @@ def _frame(claims) -> pd.DataFrame:
     return df
 
 
+def _coverage_words(text: str) -> list[str]:
+    """Content words for :func:`coverage`: singular, casualty synonyms merged ("died",
+    "killed" -> "dead"); numbers (judged as claims), single letters and "people" left out."""
+    out = []
+    for w in _WORD.findall(text):
+        low = w.lower().strip(".,'")
+        if len(low) <= 1 or low in _STOP or low in _FILLER or low[0].isdigit():
+            continue
+        out.append(_CASUALTY.get(low) or singular(low))
+    return out
+
+
 def coverage(earlier: str, later: str) -> float:
-    """Share of the later text's content words (singular, lower case) found in the earlier text.
+    """Share of the later text's content words found in the earlier text.
 
     >>> coverage("Three suspects were arrested by police.", "Police arrested three suspects")
     1.0
+    >>> coverage("A storm killed 12 people in Dalton.", "12 people died in Dalton")
+    1.0
     """
-    def words(text):
-        return [singular(w.lower().strip(".,")) for w in _WORD.findall(text)
-                if w.lower() not in _STOP]
-    later_words = words(later)
+    later_words = _coverage_words(later)
     if not later_words:
         return 0.0
-    known = set(words(earlier))
+    known = set(_coverage_words(earlier))
     # near spellings count too ("arrest" ~ "arrested"): a shared stem of 5 letters
     stems = {w[:5] for w in known if len(w) >= 5}
     hit = sum(1 for w in later_words if w in known or (len(w) >= 5 and w[:5] in stems))
@@ -157,7 +171,7 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         # contradicted, since we cannot tell which part the later figure is about
         parts = np.unique(ev[ei[mine[same_noun[mine]]]])
         if len(parts) >= 2 and abs(parts.sum() - nv[i]) <= s.tolerance * abs(nv[i]):
-            agree[j], rel[j], side[j] = True, "consistent", "overlap"
+            agree[j], rel[j], side[j] = True, "consistent", "sum"
         # a conflict needs the same counted thing, or, for figures without a noun (a share, a
         # price), the same unit in nearly the same words about a shared subject
         same_thing = same_noun[j] or (unit_n[i] != "" and shares[j] and score[j] >= MIN_BARE_SCORE)

@@ -121,6 +121,7 @@ _WHY = {
     ("update", "above"): "the figure has risen since",
     ("consistent", "overlap"): "the figures agree within the rounding their wording allows",
     ("repeat", "overlap"): "the same figure, repeated",
+    ("consistent", "sum"): "the earlier figures for its parts add up to the later one",
 }
 
 

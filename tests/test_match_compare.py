@@ -1,0 +1,91 @@
+"""compare_texts: the pipeline's own relate logic on a pair of texts (short texts written here)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from claimtrack.match import compare_texts
+from claimtrack.match.compare import coverage, decide
+from claimtrack.match.nouns import can_contradict, is_increment, is_margin_or_ratio
+
+
+def rel(earlier, later):
+    return compare_texts(earlier, later)["relation"]
+
+
+def test_lower_figure_for_the_same_thing_is_a_contradiction_with_detail():
+    out = compare_texts("Aid groups say more than 3 million civilians are at risk in Ravenna.",
+                        "Some 2 million civilians are at risk in Ravenna, aid groups say.")
+    assert out["relation"] == "contradiction"
+    m = out["matches"][0]
+    assert m["relation"] == "contradiction"
+    assert "more than 3 million civilians" in m["detail"] and "below the earlier lower bound" in m["detail"]
+
+
+def test_restated_figures_are_consistent():
+    assert rel("The storm killed 14 people in Dalton on Sunday, officials said.",
+               "Officials said 14 people died in Dalton on Sunday.") == "consistent"
+    assert rel("Turnout reached 62 percent in Elmira.", "Turnout in Elmira reached about 62 pct.") == "consistent"
+
+
+def test_unsupported_figure_or_new_topic_is_unrelated():
+    assert rel("The storm killed 14 people in Dalton on Sunday.",
+               "The mayor of Dalton will open 3 new schools next year.") == "unrelated"
+    assert rel("Ships in the port were idle on Monday.", "Ships were idle.") == "consistent"
+    assert rel("", "Ships were idle.") == "unrelated"
+
+
+def test_an_increment_is_not_a_contradiction():
+    assert rel("The flood killed 40 people in Arlo.",
+               "Another 12 people were killed in Arlo on Tuesday.") == "unrelated"
+
+
+def test_parts_add_up_to_the_later_total():
+    out = compare_texts("Five cases were found in Arlo and three cases in Bemis.",
+                        "Eight cases were found in Arlo and Bemis.")
+    assert out["relation"] == "consistent"
+    assert "add up to the later one" in out["matches"][0]["detail"]
+
+
+def test_different_places_do_not_contradict():
+    assert rel("In Ravenna 3 million civilians are at risk.",
+               "In Ostia 1 million civilians are at risk.") != "contradiction"
+
+
+def test_guards():
+    assert is_increment("Another 12 people died.", "12")
+    assert is_margin_or_ratio("It warmed 0.9 ± 0.1 degrees.", "0.1")
+    assert not can_contradict({"noun": "states", "sentence": "It fell in 41 states.", "surface": "41"},
+                              {"noun": "swing states", "sentence": "It fell in 7 swing states.", "surface": "7"},
+                              "below")
+    assert coverage("Police arrested three men in Arlo.", "Three men arrested in Arlo") == 1.0
+    assert decide(["agree"], 0.2) == "unrelated"
+
+
+def test_compare_cli_output_and_no_heavy_imports(tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"id": "p1", "earlier": "More than 3 million civilians are at risk in Ravenna.",
+                                 "later": "Some 2 million civilians are at risk in Ravenna."}) + "\n")
+    out = tmp_path / "out.jsonl"
+    code = (
+        "import sys\n"
+        "from claimtrack.cli import main\n"
+        f"rc = main(['compare', '--input', {str(pairs)!r}, '--output', {str(out)!r}])\n"
+        "heavy = [m for m in ('prefect', 'great_expectations') if m in sys.modules]\n"
+        "print(rc, heavy)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "0 []"
+    row = json.loads(out.read_text())
+    assert row["id"] == "p1" and row["relation"] == "contradiction"
+
+
+@pytest.mark.parametrize("earlier,later", [
+    ("Exports stopped for five months.", "Exports stopped 40 million years ago."),
+])
+def test_time_references_never_contradict(earlier, later):
+    assert rel(earlier, later) != "contradiction"
