@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimtrack.quotes import extract_quotes
 from claimtrack.records import stable_id
@@ -202,3 +204,13 @@ def test_role_heads_with_of_phrases():
             'Officials at Harbor Police said the boat was "not seaworthy."')
     assert [s for _, s in pairs(text)] == ["the finance ministers of Japan",
                                            "Officials at Harbor Police"]
+
+
+_ALPHABET = list("ab A Z.,:;!?-—()\n\n\t'\"“”‘’„«»`$0") + ["said ", "he ", "Mr. ", "Jo Lee ", "''", "``"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=120).map("".join))
+def test_total_on_random_text(text):
+    for q in extract_quotes(text, "x"):
+        assert text[q.start:q.end] == q.text and q.start < q.end
