@@ -104,7 +104,8 @@ def _claim(text, article_id, men: Mention, spans, starts, quotes, prev, cache) -
     clause = context.clause_of(text, sent, men.start, men.end)
     subject = context.subjects(info[0], clause, men.start, men.end, extra=caps)
     if speaker and subject and len(subject) > 1:
-        subject = [s for s in subject if s != speaker] or subject
+        spk = set(speaker.split())
+        subject = [s for s in subject if not spk <= set(s.split())] or subject
     return Claim(
         claim_id=stable_id(article_id, "c", men.start, men.end),
         article_id=article_id,

@@ -84,7 +84,7 @@ _NOT_PLURAL = {"news", "series", "species", "bus", "gas", "status", "crisis", "a
                "physics", "economics", "politics", "thesis", "diagnosis", "lens", "means", "corps", "chassis"}
 _CLAUSE_SPLIT = re.compile(r";|\s(?:while|whereas|but)\s|,\s+(?:and|while|but|whereas)\s", re.I)
 _ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+|the\s+|on\s+)?[A-Z][\w&.'’-]*)*)")
+    r"\b[Aa]ccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+|the\s+|on\s+)?[A-Z][\w&.'’-]*)*)")
 _CUE = (r"(?:said|says|told|estimated|estimates|reported|reports|stated|states|added|announced|claimed|"
         r"claims|warned|noted|wrote|predicted|forecast|projected|calculated|found|showed|shows)")
 _SAID_AFTER_NAME = re.compile(
@@ -203,9 +203,17 @@ def noun_phrase(text: str, pos: int, limit: int, after_of: bool = False,
     while lower and (lower[-1].endswith("ing") or lower[-1].endswith("ly")) and len(lower) > 1:
         lower.pop()
     noun = " ".join(lower) if lower else None
+    if noun is None and caps and _DEMONYM_PLURAL.fullmatch(caps[0]):
+        noun = caps[0].lower()  # "5.6 million Syrians", "300 Iraqis": the people counted
     if noun is None and caps and not after_of:
         return None, []
     return noun, caps
+
+
+_DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|ians|(?<!ar)is|ers|ites)|Chinese|Japanese|Vietnamese|Lebanese|"
+                             r"Sudanese|Burmese|Congolese|Senegalese|Portuguese|Maltese|Nepalese|Swiss|French|"
+                             r"British|Dutch|Irish|Welsh|Scots|Britons|Danes|Swedes|Finns|Poles|Czechs|Slovaks|"
+                             r"Serbs|Croats|Turks|Kurds|Arabs|Jews|Muslims|Christians|Hindus|Sikhs|Uighurs|Uyghurs")
 
 
 _LEFT_NOUN = re.compile(r"\b(?P<n>[a-z][a-z-]+)\s+of\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|"
