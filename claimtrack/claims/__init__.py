@@ -17,7 +17,7 @@ import math
 
 from claimtrack.claims import context, filters, qualifiers
 from claimtrack.claims.numbers import Mention, scan
-from claimtrack.claims.units import is_money
+from claimtrack.claims.units import is_money, match_unit
 from claimtrack.records import Claim, Quote, stable_id
 
 __all__ = ["extract_claims"]
@@ -83,6 +83,10 @@ def _claim(text, article_id, men: Mention, spans, starts, quotes, prev, cache) -
         noun = context.noun_before(text, men.start, a)
     if men.unit and noun is None and is_money(men.unit):
         noun = None
+    if men.unit is None and noun and " " not in noun:
+        u = match_unit(" " + noun, 0)
+        if u is not None and is_money(u[0]):  # "tens of millions of dollars"
+            men.unit, noun = u[0], None
     # a currency amount in parentheses right after another is a conversion of the same amount
     if prev is not None and is_money(men.unit) and is_money(prev[0].unit) and \
             text[prev[0].end:men.start].strip() in ("(", "(or", "( or", "or", "(about", "(around", "(roughly") \

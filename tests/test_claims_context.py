@@ -1,0 +1,63 @@
+"""Noun, subject and speaker of claims, on sentences written for the tests."""
+from claimtrack.claims import extract_claims
+
+
+def only(text):
+    [c] = extract_claims(text, "t")
+    return c
+
+
+def test_noun_is_the_lowercase_phrase_and_proper_modifiers_go_to_subject():
+    c = only("The army keeps 12 observation posts near Aleppo.")
+    assert c.noun == "observation posts" and "Aleppo" in c.subject
+    c = only("Officials said 300 Iraqi refugees crossed into Jordan.")
+    assert c.noun == "refugees" and {"Iraqi", "Jordan"} <= set(c.subject)
+
+
+def test_noun_phrase_stops_at_a_verb_after_the_plural():
+    assert only("As many as 90 boats sank off the coast.").noun == "boats"
+    assert only("More than 3 million civilians pouring across the border.").noun == "civilians"
+
+
+def test_coordinated_noun_phrase_keeps_its_plural_head():
+    assert only("The firm will drill 50 oil and gas wells.").noun == "oil and gas wells"
+
+
+def test_noun_after_of_for_percentages_and_vague_counts():
+    assert only("About 40 percent of voters stayed home.").noun == "voters"
+    assert only("Dozens of protesters were held.").noun == "protesters"
+
+
+def test_noun_written_before_the_number():
+    assert only("The quake left a death toll of 250 on Monday.").noun == "toll"
+
+
+def test_demonym_plural_is_the_counted_noun():
+    assert only("Some 5 million Venezuelans have left.").noun == "venezuelans"
+
+
+def test_vague_amount_of_money_takes_the_currency():
+    c = only("Tens of millions of dollars were lost.")
+    assert c.unit == "USD" and c.qualifier == "vague"
+
+
+def test_subject_is_limited_to_the_clause():
+    text = "Chile reported 120 cases, while Peru reported 80 deaths."
+    first, second = extract_claims(text, "t")
+    assert "Chile" in first.subject and "Peru" not in first.subject
+    assert "Peru" in second.subject and "Chile" not in second.subject
+
+
+def test_sentence_initial_common_word_is_not_a_subject():
+    c = only("Exports rose 12 percent in Norway.")
+    assert "Exports" not in c.subject and "Norway" in c.subject
+
+
+def test_speaker_according_to_at_sentence_start():
+    assert only("According to Oxfam, 2 million people need food.").speaker == "Oxfam"
+
+
+def test_speaker_is_not_repeated_in_subject():
+    c = only("At least 12 soldiers died in Herat, General Ahmad Zia said.")
+    assert c.speaker == "General Ahmad Zia" and "Herat" in c.subject
+    assert all("Ahmad Zia" not in s for s in c.subject)
