@@ -30,7 +30,7 @@ _YEAR_PREP = re.compile(
     r"fiscal|spring|summer|autumn|fall|winter|year|season|the|this|that|end|ending|start|beginning|through|"
     r"for|at|on|Q[1-4]|H[12]|FY|ended|\(|,)[\s-]*\Z", re.I)
 _OLD_YEAR_PREP = re.compile(r"\b(?:in|since|of|by|until|till|circa|c\.|before|after|year|early|late|mid-?|around)\s+\Z", re.I)
-_JOINED_AFTER = re.compile(r"\s*(?:[-–]|to|and)\s*[\d.,]*\d")
+_JOINED_AFTER = re.compile(r"\s*(?:[-–]|to)\s*[\d.,]*\d")
 _SCORE = re.compile(r"(?<![\d.,])(\d{1,3})-(\d{1,3})(?![\d%-]|[.,]\d)")
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\Z", re.I)
 _FIG_BEFORE = re.compile(r"\b(?:Fig(?:ure)?s?\.?|Tables?|Panels?|Eqs?\.?|Equations?|Sections?|Refs?\.?|Supplementary\s+\w+)"
@@ -86,7 +86,7 @@ _NAME_TOKENS = {
     "sars", "force", "studio", "terminal", "gate", "pier", "platform", "exit", "poor's",
 }
 _COUNT_NOUN_AFTER = re.compile(r"\s+(?P<w>[a-z][a-z-]*s)\b")
-_YEAR_NEXT_OK = re.compile(r"\s*(?:[a-z]+\s+)?(?:people|residents|soldiers|troops|workers|jobs|units|cars|homes|"
+_YEAR_NEXT_OK = re.compile(r"\s*(?:(?!after|before|in|on|at|when|as|and|or|to|for|by|from|with)[a-z]+\s+)?(?:people|residents|soldiers|troops|workers|jobs|units|cars|homes|"
                            r"houses|members|students|employees|votes|deaths|cases|users|customers|patients|"
                            r"children|refugees|civilians|hires)\b")
 
@@ -218,14 +218,16 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
     if bare and integer and men.qualifier in ("exact", "approx") and 1000 <= men.value <= 2200 \
             and "," not in text[s:men.num_end]:
         joined_prev = prev is not None and prev.drop is None and prev.value < men.value and \
-            text[prev.end:s].strip() in ("to", "-", "–", "and") and prev.end >= s - 5
+            text[prev.end:s].strip() in ("to", "-", "–") and prev.end >= s - 5 and prev.unit is None \
+            and prev.scale == 1.0 and not 1800 <= prev.value <= 2100
         j = _JOINED_AFTER.match(text, men.num_end)
         if joined_prev or (j is not None and match_unit(text, j.end(), True) is not None):
             pass  # "from 1000 to 2000 hires", "1323–1423 K"
         elif _YEAR_RANGE_AFTER.match(after_num) or _DECADE_AFTER.match(after_num):
             return "year"
         elif 1800 <= men.value <= 2100:
-            if not (_YEAR_NEXT_OK.match(after_num) and not _YEAR_PREP.search(before[-12:])):
+            if _MONTH_BEFORE.search(before) or not (
+                    _YEAR_NEXT_OK.match(after_num) and not _YEAR_PREP.search(before[-12:])):
                 return "year"
         elif _OLD_YEAR_PREP.search(before):
             return "year"

@@ -411,12 +411,10 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
         else:
             men.unit = name
             end = uend
-            if name == "cent":
+            base, _, per = name.partition("/")
+            if base in ("cent", "penny"):  # "95 cts", "74 cts a share", "50p": hundredths of the currency
                 men.value /= 100.0
-                men.unit = "USD"
-            elif name == "penny":
-                men.value /= 100.0
-                men.unit = "GBP"
+                men.unit = ("USD" if base == "cent" else "GBP") + ("/" + per if per else "")
     elif men.cur:
         r = RATE_RE.match(text, end)
         if r is not None:
