@@ -188,3 +188,24 @@ def test_speaker_from_enclosing_quote():
     q = Quote(quote_id="q1", article_id="t", text=text[1:22], start=1, end=22, speaker="Jane Roe")
     [c] = claims_of(text, quotes=[q])
     assert c.speaker == "Jane Roe"
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The bank cut its rate to 7-3/4 pct on Monday.", "7-3/4 pct", 7.75, "percent"),
+    ("Shr profit 74 cts vs loss.", "74 cts", 0.74, "USD"),
+    ("It will pay 12 cts a share.", "12 cts a share", 0.12, "USD/share"),
+    ("The walk is 1 1/2 miles long.", "1 1/2 miles", 1.5, "mile"),
+])
+def test_wire_style_fractions_and_cents(text, surface, value, unit):
+    c = one(text, surface)
+    assert math.isclose(c.value, value) and c.unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    "He will resign on May one, the company said.",
+    "Output was lower than in 1986 after the strike.",
+    "The firm opened 24/7 after 9/11.",
+    "Johnson won 6-4 7-6 in the final.",
+])
+def test_more_not_claims(text):
+    assert claims_of(text) == [], [c.surface for c in claims_of(text)]

@@ -31,7 +31,7 @@ _YEAR_PREP = re.compile(
     r"for|at|on|Q[1-4]|H[12]|FY|ended|\(|,)[\s-]*\Z", re.I)
 _OLD_YEAR_PREP = re.compile(r"\b(?:in|since|of|by|until|till|circa|c\.|before|after|year|early|late|mid-?|around)\s+\Z", re.I)
 _JOINED_AFTER = re.compile(r"\s*(?:[-–]|to)\s*[\d.,]*\d")
-_SCORE = re.compile(r"(?<![\d.,])(\d{1,3})-(\d{1,3})(?![\d%-]|[.,]\d)")
+_SCORE = re.compile(r"(?<![\d.,])(\d{1,3})-(\d{1,3})(?![\d%/-]|[.,]\d)")
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\Z", re.I)
 _FIG_BEFORE = re.compile(r"\b(?:Fig(?:ure)?s?\.?|Tables?|Panels?|Eqs?\.?|Equations?|Sections?|Refs?\.?|Supplementary\s+\w+)"
                          r"\s*\(?(?:S?\d+[A-Za-z]?\)?(?:,|\s+and|\s*[-–])\s*)*\Z")
@@ -186,7 +186,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             and men.unit is None and men.scale == 1.0:
         return "year"
     if men.kind == "digits" and text[s - 1:s] == "(" and text[e:e + 1] == ")" and men.unit is None and \
-            men.value < 100:
+            men.value < 10:
         return "list"  # "(1)", "(2)": an enumeration
     integer = men.kind == "digits" and float(men.value).is_integer() and "." not in text[s:men.num_end]
     before = text[max(0, s - 30):s]
@@ -209,6 +209,9 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         digits = text[s:men.num_end].lstrip("−-+$£€¥")
         if digits[:1] == "0" and len(digits) > 1 and digits[1:2].isdigit():
             return "code"  # leading zero: "007", "0401"
+    if men.kind == "words" and men.unit is None and 1 <= men.value <= 31 and men.value.is_integer() and \
+            _MONTH_BEFORE.search(text, max(0, s - 12), s):
+        return "date"  # wire style "on March two"
     if bare and integer and 1 <= men.value <= 31:
         if _MONTH_BEFORE.search(text, max(0, s - 12), s) or _MONTH_AFTER.match(after_num):
             return "date"
@@ -280,6 +283,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             return None
     # a rank, not a count: "a top 10 hit", "the top five includes" ("the top three seeds" counts seeds)
     if bare and men.qualifier == "exact" and re.search(r"\b(?:top|bottom)[\s-]+\Z", before[-8:]) and \
+            not re.search(r"\b(?:to|will|would|could|may|might|should|can|did|does|not|expected|set)\s+top\s+\Z", before) and \
             not re.match(r"\s+(?:[a-z-]+\s+)?(?:[a-z]+[^s\W]s|people|men|women|children)\b", text[e:e + 30]):
         return "rank"
     # an age in apposition or a byline: "Senard, 65, now faces"

@@ -85,14 +85,14 @@ WORDS_RE = re.compile(
     r"\b(?=[abdefhmnoqstz])(?:"  # a cheap first test at each position; the real pattern follows
     r"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions|trillions)\b)"
     r"|(?P<words>\b(?:an?\s+(?=(?:" + _A_NEXT + r")\b))?(?:" + _WORD + r")"
-    r"(?:(?:\s+and\s+|[\s-]+)(?:a\s+)?(?:" + _WORD + r")\b)*\b))"
+    r"(?:(?:[\s-]+and[\s-]+|[\s-]+)(?:a[\s-]+)?(?:" + _WORD + r")\b)*\b))"
 )
 #: numerals (with a currency written before them) and vulgar fractions, matched on the text
 NUM_RE = re.compile(
     r"(?=[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕])(?:"
     r"(?P<num>(?<![\w.,/:^'’])(?:(?P<cur>" + CURRENCY_PREFIX_RE + r")\s?)?(?=\.?\d)"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d])|(?<![-–])\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d|,\d)|\d+)?"
-    r"(?P<dec>\.\d+)?(?:(?P<frac>[/⁄]\d{1,4})|(?P<vul>[½¼¾⅓⅔⅛⅜⅝⅞⅕]))?)"
+    r"(?P<dec>\.\d+)?(?:(?P<frac>[/⁄]\d{1,4})|(?P<vul>[½¼¾⅓⅔⅛⅜⅝⅞⅕])|(?P<mixed>[-\s]\d{1,2}/(?:2|4|8|16|32|64)(?!\d)))?)"
     r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕]))"
 )
 _WORDS_RE_I = re.compile(WORDS_RE.pattern, re.I)
@@ -338,17 +338,26 @@ def scan(text: str) -> list[Mention]:
         is_frac = False
         if frac is not None:
             den = float(frac[1:])
-            if dec is None and den > value and den > 1 and (den <= 12 or den in (16, 20, 32, 64, 100, 128, 1000)):
+            if dec is None and den > value and den in (2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 32, 64, 100, 128, 1000):
                 value = value / den
                 is_frac = True
-            else:  # "24/7", "9/11", "1987/88": not a fraction; keep the first number only
-                pass
+            elif not (1000 <= value <= 2100):  # "24/7", "9/11": a name or a date, not a quantity
+                continue
+            # "1987/88": the first number only; the year rule drops it
         if m.group("vul") is not None:
             value += VULGAR[m.group("vul")]
+        mixed = m.group("mixed")
+        if mixed is not None:  # wire style "7-3/4 pct", "14-1/2"
+            num, den = mixed[1:].split("/")
+            if int(num) < int(den) and dec is None:
+                value += int(num) / int(den)
+            else:
+                mixed = None
         start = m.start()
         if start >= 2 and text[start - 1] == "−" and text[start - 2].isalpha():
             continue  # an exponent or a formula: "m−1", "tan−1"
-        end = m.end("frac") if is_frac else (m.end("vul") if m.group("vul") else m.end("dec") if dec else m.end("digits"))
+        end = m.end("frac") if is_frac else (m.end("vul") if m.group("vul") else m.end("mixed") if mixed
+                                             else m.end("dec") if dec else m.end("digits"))
         men = Mention(start, end, value, "digits")
         men.frac = is_frac
         cur = m.group("cur")

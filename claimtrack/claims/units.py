@@ -103,7 +103,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"milligrams?|mg", "mg"), (r"micrograms?|[μµ]g", "μg"), (r"grams?|g", "g"),
     (r"pounds?(?=\s+of\b)|lbs?", "lb"), (r"pounds?", "GBP"), (r"ounces?|oz", "oz"), (r"carats?", "carat"),
     # data
-    (r"[kKMGTP]B|[kKMGTP]bps|[kKMGTP]b/s|gigabytes?|megabytes?|terabytes?", "data"),
+    (r"[kKMGTP]B|[kKMGTP]bps|[kKMGTP]b/s|[kKMGT]b(?:it)?|gigabytes?|megabytes?|terabytes?|gigabits?|megabits?", "data"),
     # time
     (r"years?[\s-]old|yrs?[\s-]old|year-olds?", "year"),
     (r"milliseconds?|ms", "ms"), (r"seconds?|secs?", "s"), (r"s(?![\w])", "s!"), (r"minutes?|mins?", "min"),
