@@ -6,7 +6,7 @@ labels). :func:`mark` sets ``Mention.drop`` to a short reason; nothing is delete
 >>> from claimtrack.claims.numbers import scan
 >>> t = "On September 17, 2018 the S&P 500 rose 2% and G20 leaders met at 10:30."
 >>> [(t[m.start:m.end], m.drop) for m in mark(t, scan(t))]
-[('17', 'date'), ('2018', 'year'), ('500', 'name'), ('2%', None), ('10', 'time')]
+[('17', 'date'), ('2018', 'date'), ('500', 'name'), ('2%', None), ('10', 'time')]
 """
 from __future__ import annotations
 
@@ -206,6 +206,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             return "code"
         if _CITE_BEFORE.search(text, max(0, s - 12), s) and _CITE_AFTER.match(text, men.num_end):
             return "citation"
+        if text[s - 1:s] == "[" and s > 0:
+            return "citation"  # "[11C]", "[3]": an isotope label or a reference
         digits = text[s:men.num_end].lstrip("−-+$£€¥")
         if digits[:1] == "0" and len(digits) > 1 and digits[1:2].isdigit():
             return "code"  # leading zero: "007", "0401"

@@ -3,7 +3,8 @@
 :func:`scan` finds every number mention in a text with its value, its currency and its unit.
 Deciding which mentions are claims (dates, years, labels ...) is :mod:`.filters`' job.
 
->>> [(m.surface, m.value, m.unit) for m in scan("It paid $3.5bn for 940 000 tonnes.")]
+>>> t = "It paid $3.5bn for 940 000 tonnes."
+>>> [(t[m.start:m.end], m.value, m.unit) for m in scan(t)]
 [('$3.5bn', 3500000000.0, 'USD'), ('940 000 tonnes', 940000.0, 'tonne')]
 """
 from __future__ import annotations
@@ -127,15 +128,8 @@ class Mention:
         self.words = ""
         self.frac = False
 
-    @property
-    def surface(self) -> str:  # only for doctests and debugging; the extractor slices the text
-        return _LAST_TEXT[0][self.start:self.end]
-
     def __repr__(self) -> str:
         return f"Mention({self.start},{self.end},{self.value},{self.unit},{self.qualifier},{self.drop})"
-
-
-_LAST_TEXT = [""]
 
 
 def parse_words(words: str) -> list[tuple[int, int, float, bool]]:
@@ -279,7 +273,6 @@ def _finite(x: float) -> bool:
 
 def scan(text: str) -> list[Mention]:
     """Every number mention in ``text``, with scale, currency and unit applied, in text order."""
-    _LAST_TEXT[0] = text
     science = is_science(text)
     out: list[Mention] = []
     matches = list(NUM_RE.finditer(text))
