@@ -373,7 +373,7 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
     if sm is not None and not men.cur:
         if sm.group().strip() != "+":
             men.value = -men.value
-        men.start = sm.start() if sm.group()[0] in "−-+" else men.start
+        men.start = sm.start()
     end = men.end
     x = _SCI.match(text, end) if text[end:end + 1] in (" ", "×", "x", "·", "*", "e", "E") else None
     if x is not None and men.kind == "digits":

@@ -111,6 +111,8 @@ def _qualify(text: str, men: Mention) -> None:
         for kind in ("least", "most", "approx"):
             if r.group(kind) is not None:
                 _set(men, kind)
+                if text[men.end:men.end + 1] in ("-", "+"):
+                    men.end = r.end()  # "40-odd", "20-plus", "50+": part of the number as written
                 return
 
 
