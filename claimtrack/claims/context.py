@@ -52,7 +52,7 @@ _STOP = {
 }
 _OF_DET = re.compile(r"\s+of\s+(?:(?:the|all|its|their|his|her|our|these|those|a|an|which|them|whom|its)\s+)*", re.I)
 _CAP = re.compile(
-    r"(?<![\w'’])(?:[A-Z][\w&'’.-]*|al-[A-Z][\w'’-]*)(?:(?:\s+|\s+(?:of|de|del|da|di|du|la|le|von|van|der|bin|al|ul|for)\s+|-)"
+    r"(?=[A-Z]|al-)(?<![\w'’])(?:[A-Z][\w&'’.-]*|al-[A-Z][\w'’-]*)(?:(?:\s+|\s+(?:of|de|del|da|di|du|la|le|von|van|der|bin|al|ul|for)\s+|-)"
     r"(?:[A-Z][\w&'’.-]*|al-[A-Z][\w'’-]*))*"
 )
 _NOT_NAMES = {
@@ -82,15 +82,15 @@ _NOT_PLURAL = {"news", "series", "species", "bus", "gas", "status", "crisis", "a
                "campus", "census", "process", "bonus", "access", "business", "class", "glass", "grass", "mass",
                "loss", "press", "address", "success", "stress", "chess", "boss", "gross", "cross", "miss",
                "physics", "economics", "politics", "thesis", "diagnosis", "lens", "means", "corps", "chassis"}
-_CLAUSE_SPLIT = re.compile(r";|\s(?:while|whereas|but)\s|,\s+(?:and|while|but|whereas)\s", re.I)
+_CLAUSE_SPLIT = re.compile(r"(?=[;\s,])(?:;|\s(?:while|whereas|but)\s|,\s+(?:and|while|but|whereas)\s)", re.I)
 _ACCORDING = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+|the\s+|on\s+)?[A-Z][\w&.'’-]*)*)")
+    r"(?=[Aa]cc)\b[Aa]ccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+|the\s+|on\s+)?[A-Z][\w&.'’-]*)*)")
 _CUE = (r"(?:said|says|told|estimated|estimates|reported|reports|stated|states|added|announced|claimed|"
         r"claims|warned|noted|wrote|predicted|forecast|projected|calculated|found|showed|shows)")
 _SAID_AFTER_NAME = re.compile(
-    r"(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.'’-]*)*)\s+(?:has\s+|had\s+|have\s+)?" + _CUE + r"\b")
+    r"(?=[A-Z])(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.'’-]*)*)\s+(?:has\s+|had\s+|have\s+)?" + _CUE + r"\b")
 _SAID_BEFORE_NAME = re.compile(
-    r"\b" + _CUE + r"\s+(?:the\s+)?(?:[a-z]+\s+){0,6}?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.'’-]*)*)")
+    r"(?=[satercawnfps])\b" + _CUE + r"\s+(?:the\s+)?(?:[a-z]+\s+){0,6}?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.'’-]*)*)")
 _PRONOUN_OR_COMMON = {"He", "She", "They", "It", "We", "I", "You", "The", "This", "That", "A", "An", "There",
                       "Officials", "Police", "Analysts", "Experts", "Sources", "Reuters"}
 

@@ -81,7 +81,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     # temperature
     (r"°\s?C|º\s?C|degrees?\s+(?:Celsius|centigrade|C)\b|Celsius|C(?![\w])", "°C"),
     (r"°\s?F|º\s?F|degrees?\s+(?:Fahrenheit|F)\b|Fahrenheit|F(?![\w])", "°F"),
-    (r"degrees?|deg\.?|°|º", "degree"), (r"kelvin|K", "K"),
+    (r"degrees?|deg|°|º", "degree"), (r"kelvin|K", "K"),
     # length, area, volume, speed
     (r"km/h|kph|km/hr|kmh|kilomet(?:re|er)s?\s+(?:an|per)\s+hour", "km/h"),
     (r"mph|miles?\s+(?:an|per)\s+hour", "mph"), (r"m/s|m\s?s−1|met(?:re|er)s?\s+per\s+second", "m/s"),
