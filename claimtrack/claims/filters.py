@@ -32,6 +32,8 @@ _YEAR_PREP = re.compile(
 _OLD_YEAR_PREP = re.compile(r"\b(?:in|since|of|by|until|till|circa|c\.|before|after|year|early|late|mid-?|around)\s+\Z", re.I)
 _JOINED_AFTER = re.compile(r"\s*(?:[-–]|to)\s*[\d.,]*\d")
 _SCORE = re.compile(r"(?<![\d.,])(\d{1,3})-(\d{1,3})(?![\d%/-]|[.,]\d)")
+_ONE_PRONOUN_BEFORE = re.compile(r"(?:\b(?:the|each|every|no|any|this|that|which|only)|['’]s)\s*\Z", re.I)
+_ONE_PRONOUN_AFTER = re.compile(r"\s+(?:another|anything|thing|way|after)\b")
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\Z", re.I)
 _FIG_BEFORE = re.compile(r"\b(?:Fig(?:ure)?s?\.?|Tables?|Panels?|Eqs?\.?|Equations?|Sections?|Refs?\.?|Supplementary\s+\w+)"
                          r"\s*\(?(?:S?\d+[A-Za-z]?\)?(?:,|\s+and|\s*[-–])\s*)*\Z")
@@ -266,23 +268,12 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         if men.kind == "words" and text[s:s + 1].isupper() and not _is_sentence_start(text, s):
             return "name"  # "BBC One", "Big Ten", "Formula One"
     if men.kind == "words":
-        w = men.words
-        if w in ("one", "an", "a") or w.startswith("one "):
-            if w == "one":
-                b = before.lower().rstrip()
-                if b.endswith((" the", " each", " every", " no", " any", " this", " that", " which", " no-",
-                               " only", "the", "no one")) or b.endswith(("'s", "’s")):
-                    return "pronoun"
-                if re.match(r"\s+(?:another|anything|thing|way|side|hand|day|after|by|on|more|less|or)\b|"
-                            r"\s*-(?!third|quarter|half|fifth)", text[e:e + 12]):
-                    if not re.match(r"\s+(?:day|hand|side)\b", text[e:e + 8]) or re.match(r"\s+(?:more|less|or)", text[e:e + 8]):
-                        return "pronoun"
+        # "one" as a pronoun: "the one that", "each one", "no one", "one another", "one way or another"
+        if men.words == "one" and (_ONE_PRONOUN_BEFORE.search(before) or _ONE_PRONOUN_AFTER.match(text, e)):
+            return "pronoun"
         ne = men.num_end
         if text[ne:ne + 1] == "-" and re.match(r"-(?:[a-z]|,|\s)", text[ne:ne + 2]):
-            return "compound"  # "three-year", "six-speed": a modifier, not a count
-        if re.match(r"\s+(?:of\s+(?:a\s+kind|them|us|you|those|these|which|its|his|her|their|the\s+(?:most|best|worst|biggest|largest|first|few|main|key|top)))",
-                    text[e:e + 24]) and w == "one":
-            return None
+            return "compound"  # "three-year", "six-speed", "one-off": a modifier, not a count
     # a rank, not a count: "a top 10 hit", "the top five includes" ("the top three seeds" counts seeds)
     if bare and men.qualifier == "exact" and re.search(r"\b(?:top|bottom)[\s-]+\Z", before[-8:]) and \
             not re.search(r"\b(?:to|will|would|could|may|might|should|can|did|does|not|expected|set)\s+top\s+\Z", before) and \
