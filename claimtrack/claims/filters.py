@@ -37,21 +37,7 @@ _ONE_PRONOUN_AFTER = re.compile(r"\s+(?:another|anything|thing|way|after)\b")
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\Z", re.I)
 _FIG_BEFORE = re.compile(r"\b(?:Fig(?:ure)?s?\.?|Tables?|Panels?|Eqs?\.?|Equations?|Sections?|Refs?\.?|Supplementary\s+\w+)"
                          r"\s*\(?(?:S?\d+[A-Za-z]?\)?(?:,|\s+and|\s*[-–])\s*)*\Z")
-_FUNCTION_S = {"was", "has", "is", "as", "this", "its", "his", "does", "always", "thus", "across", "yes",
-               "plus", "unless", "whereas", "perhaps", "nevertheless", "its", "us", "ours", "hers", "less"}
-_CAP_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“‘'/]))(?P<w>(?:[A-Z]|i[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?)[\s\u00a0]+\Z")
 _LETTER_HYPHEN_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)-\Z")
-_LABEL_BEFORE = re.compile(
-    r"\b(?:lines?|lanes?|samples?|sites?|stages?|figures?|figs?\.|tables?|sections?|steps?|phases?|panels?|"
-    r"cases?\s+(?=\d)|numbers?|numbered|no\.|nos\.|items?|chapters?|pages?|pp\.|p\.|versions?|grades?|rounds?|"
-    r"types?|class|category|cluster|groups?|channels?|rows?|seats?|rooms?|gates?|tracks?|exits?|routes?|"
-    r"highways?|flights?|articles?|clauses?|paragraphs?|rules?|volumes?|vol\.|issues?|episodes?|"
-    r"tiers?|levels?|patients?|subjects?|participants?\s+(?=\d)|animals?|eqs?\.|equations?|refs?\.|"
-    r"references?|appendix|annex|model|series|mark|generation|region|zone|district|ward|block|"
-    r"platform|terminal|gate|hole|bus|day|week|game|match|race|stage|leg|lap|heat|pier|dock|"
-    r"building|floor|unit|apartment|suite|box|code|ticket|plate|serial|id)\s+\Z",
-    re.I,
-)
 _AND_BEFORE = re.compile(r"(?:,|\s+and|\s+or|\s+to|\s*[-–])\s*\Z")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(]\s*)\Z")
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\Z")
@@ -87,7 +73,6 @@ _NAME_TOKENS = {
     "category", "type", "game", "week", "round", "day", "act", "amendment", "euro", "cup", "olympics", "covid",
     "sars", "force", "studio", "terminal", "gate", "pier", "platform", "exit", "poor's",
 }
-_COUNT_NOUN_AFTER = re.compile(r"\s+(?P<w>[a-z][a-z-]*s)\b")
 _YEAR_NEXT_OK = re.compile(r"\s*(?:(?!after|before|in|on|at|when|as|and|or|to|for|by|from|with)[a-z]+\s+)?(?:people|residents|soldiers|troops|workers|jobs|units|cars|homes|"
                            r"houses|members|students|employees|votes|deaths|cases|users|customers|patients|"
                            r"children|refugees|civilians|hires)\b")

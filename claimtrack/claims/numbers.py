@@ -75,7 +75,6 @@ def _trie(words: list[str]) -> str:
 
 
 _NUMBER_WORDS = list(UNITS) + list(TENS)
-_NW = _trie(_NUMBER_WORDS)
 _WORD = _trie(_NUMBER_WORDS + ["hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "halves"]
               + list(FRACTIONS))
 _A_NEXT = _trie(["hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third", "quarter",

@@ -116,11 +116,6 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"points?|pts?", "point"),
 ]
 UNIT_NAMES = [name for _, name in _UNIT_TABLE]
-_UNIT_RE = re.compile(
-    r"[\s\u00a0]?(?:-\s?)?(?:"
-    + "|".join(f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(_UNIT_TABLE))
-    + r")(?![\w%])"
-)
 
 
 def _first_chars(pattern: str) -> frozenset[str] | None:
