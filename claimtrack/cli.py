@@ -141,29 +141,62 @@ def print_summary(result: dict) -> None:
               help="Articles per extract task.")
 @click.option("--wait", default=0.0, show_default=True, type=click.FloatRange(0),
               help="Seconds to wait for another run on the same tables to finish (0: refuse at once).")
-def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float) -> None:
+@click.option("--fetch/--no-fetch", default=None,
+              help="Fetch the feeds of the config into the raw folder first (default: the config's "
+                   "[fetch] enabled, off without a config).")
+@click.option("--config", "config_path", default=None, type=click.Path(path_type=Path),
+              help="Feeds config (TOML).  [default: claimtrack.toml]")
+@click.option("--task-runner", type=click.Choice(["default", "dask"]), default="default", show_default=True,
+              help="Where the extract stage runs: this process's threads, or a Dask cluster.")
+@click.option("--dask-address", default=None, metavar="tcp://HOST:PORT",
+              help="Scheduler of an existing Dask cluster (with --task-runner dask; default: a local cluster).")
+def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: bool | None,
+        config_path: Path | None, task_runner: str, dask_address: str | None) -> None:
     """Run the pipeline once, now, on every new article."""
     if not raw_dir.is_dir():
-        raise UserError(f"raw folder {raw_dir} does not exist (pass --raw DIR)")
+        if not fetch:
+            raise UserError(f"raw folder {raw_dir} does not exist (pass --raw DIR)")
+        raw_dir.mkdir(parents=True, exist_ok=True)
     if curated_dir.exists() and not curated_dir.is_dir():
         raise UserError(f"{curated_dir} is not a folder (pass --curated DIR)")
+    if config_path is not None and not config_path.is_file():
+        raise UserError(f"config {config_path} does not exist (pass --config FILE)")
+    if fetch and config_path is None and not Path("claimtrack.toml").is_file():
+        raise UserError("--fetch needs a feeds config: claimtrack.toml here, or --config FILE")
+    if dask_address and task_runner != "dask":
+        raise UserError("--dask-address needs --task-runner dask")
+    from claimtrack.fetch import ConfigError, load_config
+
+    if config_path is not None or fetch:
+        try:
+            load_config(config_path or "claimtrack.toml")  # a bad config fails now, in one line
+        except ConfigError as exc:
+            raise UserError(str(exc)) from None
     from claimtrack.prefect_env import configure_prefect
 
     configure_prefect()
     from claimtrack.pipeline import PipelineError
+    from claimtrack.progress import stage_line
     from claimtrack.store import StoreError
     from flows.nightly import nightly
 
     quiet_tracebacks()
     try:
-        result = nightly(raw_dir=str(raw_dir), curated_dir=str(curated_dir), batch_size=batch_size, wait=wait)
-    except (PipelineError, StoreError) as exc:
+        result = nightly(raw_dir=str(raw_dir), curated_dir=str(curated_dir), batch_size=batch_size, wait=wait,
+                         fetch=fetch, config=str(config_path) if config_path else None,
+                         task_runner=task_runner, dask_address=dask_address)
+    except (PipelineError, StoreError, ConfigError) as exc:
         raise UserError(f"run failed: {exc}") from None
     except Exception as exc:
         first_line = (str(exc).strip().splitlines() or [""])[0][:300]
         raise UserError(f"run failed: {type(exc).__name__}: {first_line}; the tables were left as they were "
                         f"(the runs table records the failure)") from None
     print_summary(result)
+    if result.get("fetched"):
+        f = result["fetched"]
+        click.echo(f"  fetched: {f['saved']} new items, {f['already_seen']} seen before, {len(f['failed'])} failed"
+                   + "".join(f"\n  fetch failed {url}: {why}" for url, why in (f["failed"] + f["feeds_failed"])[:10]))
+    click.echo("  " + stage_line(result["stage_seconds"]))
 
 
 def quiet_tracebacks() -> None:

@@ -2,12 +2,18 @@
 
 | stage    | in                                   | out                                     |
 |----------|--------------------------------------|-----------------------------------------|
+| fetch    | feed URLs from claimtrack.toml (opt) | new files under data/raw/<date>/        |
 | discover | data/raw/                            | raw files not yet ingested (by hash)    |
 | parse    | raw files                            | articles; bad files -> rejected         |
 | extract  | articles, in batches                 | quotes and numeric claims               |
 | match    | new quotes/claims + all earlier ones | matches (flags for a human)             |
 | validate | every table about to be written      | Great Expectations results              |
 | publish  | validated tables                     | Parquet under data/curated/, a runs row |
+
+``fetch`` runs only when asked (``fetch=True`` or ``[fetch] enabled = true`` in the config).
+``extract`` runs on the flow's own thread pool, or on a Dask cluster with
+``task_runner="dask"`` (a local cluster, or the scheduler at ``dask_address``): only the
+extract batches go there, every other stage reads and writes the local folders.
 """
 from __future__ import annotations
 
@@ -15,11 +21,37 @@ from claimtrack.prefect_env import configure_prefect
 
 configure_prefect()
 
+from pathlib import Path  # noqa: E402
+
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.futures import as_completed  # noqa: E402
 
+from claimtrack import fetch as feeds  # noqa: E402
 from claimtrack import pipeline  # noqa: E402
 from claimtrack.pipeline import PipelineError  # noqa: E402
+from claimtrack.progress import Progress  # noqa: E402
+
+PARSE_CHUNK = 2000  # raw files per parse task: progress moves, memory stays flat
+
+
+def _transient(task, task_run, state) -> bool:
+    """Retry a download only when a retry can help (a timeout, a 5xx), not a 404 or a size cap."""
+    try:
+        state.result()
+    except Exception as exc:
+        return getattr(exc, "transient", False)
+    return False
+
+
+@task(name="fetch-feed", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=10, retry_condition_fn=_transient)
+def fetch_feed(feed, cfg, pacer):
+    return feeds.fetch_feed(feed, cfg, pacer)
+
+
+@task(name="fetch-item", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=10, retry_condition_fn=_transient)
+def fetch_item(item, cfg, out_dir, pacer):
+    return feeds.fetch_item(item, cfg, out_dir, pacer)
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -28,11 +60,8 @@ def discover(run):
 
 
 @task(name="parse", cache_policy=NO_CACHE)
-def parse(run, raw_files):
-    articles, rejected = pipeline.parse_stage(raw_files)
-    stored = run.curated.column_values("articles", "article_id")
-    articles, duplicates = pipeline.new_articles(articles, stored)
-    return articles, rejected, duplicates
+def parse(raw_files):
+    return pipeline.parse_stage(raw_files)
 
 
 @task(name="extract", cache_policy=NO_CACHE)
@@ -59,35 +88,116 @@ def batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
+def extract_batches(article_batches: list[list], advance, runner=None) -> list[tuple[list, list]]:
+    """Extract every batch, on ``runner`` (a Dask runner, already entered) or the flow's own pool.
+
+    Results come back in batch order; ``advance`` is told as each batch finishes.
+    """
+    if runner is None:
+        futures = extract.map(article_batches)
+    else:
+        futures = [runner.submit(extract, parameters={"batch": b}) for b in article_batches]
+    index = {id(f): i for i, f in enumerate(futures)}
+    results: list = [None] * len(futures)
+    for fut in as_completed(futures):
+        results[index[id(fut)]] = fut.result()
+        advance(len(article_batches[index[id(fut)]]))
+    return results
+
+
+def dask_runner(address: str | None):
+    """prefect-dask's runner: the scheduler at ``address``, or a local two-worker cluster."""
+    try:
+        from prefect_dask import DaskTaskRunner
+    except ImportError:
+        raise PipelineError("--task-runner dask needs prefect-dask: pip install 'claimtrack[dask]'") from None
+    if address:
+        return DaskTaskRunner(address=address)
+    # Loopback only, no dashboard: a local cluster must not listen on every interface.
+    return DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True,
+                                          "host": "127.0.0.1", "dashboard_address": None})
+
+
+def fetch_stage(raw_dir: str, config: str | None, progress: Progress) -> feeds.FetchReport:
+    cfg = feeds.load_config(config or "claimtrack.toml")
+    options = {"retries": cfg.retries, "retry_delay_seconds": cfg.retry_delay}
+    with progress.stage("fetch", total=None, unit="items") as advance:
+        report = feeds.fetch_all(cfg, raw_dir, get_feed=fetch_feed.with_options(**options),
+                                 get_item=fetch_item.with_options(**options), on_item=lambda: advance(1))
+    progress.log(f"fetch: {len(report.saved)} new items saved, {report.already_seen} seen before, "
+                 f"{len(report.failed)} failed, {len(report.feeds_failed)} feeds failed")
+    return report
+
+
+def wants_fetch(fetch: bool | None, config: str | None) -> bool:
+    """``fetch`` when given; otherwise the config's ``[fetch] enabled`` (off without a config)."""
+    if fetch is not None:
+        return fetch
+    path = Path(config or "claimtrack.toml")
+    return path.is_file() and feeds.load_config(path).enabled
+
+
 @flow(name="nightly")
 def nightly(raw_dir: str = "data/raw", curated_dir: str = "data/curated", batch_size: int = 500,
-            wait: float = 0.0) -> dict:
-    """One pipeline run: every new article in ``raw_dir`` into the tables under ``curated_dir``."""
-    run = pipeline.new_run(raw_dir, curated_dir, batch_size=batch_size)
+            wait: float = 0.0, fetch: bool | None = None, config: str | None = None,
+            task_runner: str = "default", dask_address: str | None = None) -> dict:
+    """One pipeline run: (fetch feeds, then) every new article in ``raw_dir`` into ``curated_dir``."""
+    if task_runner not in ("default", "dask"):
+        raise PipelineError(f"unknown task runner {task_runner!r} (default or dask)")
+    progress = Progress()
+    run = pipeline.new_run(raw_dir, curated_dir, batch_size=batch_size, fetch=fetch, config=config,
+                           task_runner=task_runner, dask_address=dask_address)
+    stage = progress.stage
     with run.curated.run_lock(wait):
         run.curated.recover()
-        tables = report = None
+        tables = report = fetched = None
         try:
-            raw_files, rejected, skipped = discover(run)
-            articles, bad_files, duplicates = parse(run, raw_files)
-            rejected = pipeline.new_rejections(rejected + bad_files, run.curated.read("rejected"))
+            if wants_fetch(fetch, config):
+                fetched = fetch_stage(raw_dir, config, progress)
+            with stage("discover"):
+                raw_files, rejected, skipped = discover(run)
+            articles, bad_files = [], []
+            with stage("parse", total=len(raw_files), unit="files") as advance:
+                for chunk in batches(raw_files, PARSE_CHUNK):
+                    arts, rejs = parse(chunk)
+                    articles += arts
+                    bad_files += rejs
+                    advance(len(chunk))
+                articles, duplicates = pipeline.new_articles(
+                    articles, run.curated.column_values("articles", "article_id") if articles else set())
+                rejected = pipeline.new_rejections(rejected + bad_files, run.curated.read("rejected"))
+            del raw_files  # the raw bytes are no longer needed: keep the peak memory down
             quotes, claims = [], []
-            for batch_quotes, batch_claims in extract.map(batches(articles, batch_size)).result():
-                quotes += batch_quotes
-                claims += batch_claims
-            matches = match(run, articles, quotes, claims)
+            if articles:
+                article_batches = batches(articles, batch_size)
+                with stage("extract", total=len(articles), unit="articles") as advance:
+                    if task_runner == "dask":
+                        with dask_runner(dask_address) as runner:
+                            results = extract_batches(article_batches, advance, runner)
+                    else:
+                        results = extract_batches(article_batches, advance)
+                for batch_quotes, batch_claims in results:
+                    quotes += batch_quotes
+                    claims += batch_claims
+            with stage("match", total=len(quotes) + len(claims), unit="quotes+claims"):
+                matches = match(run, articles, quotes, claims) if quotes or claims else []
             tables = pipeline.build_tables(run, articles, rejected, quotes, claims, matches)
             # Nothing new: nothing to validate (and no reason to pay for importing GX).
-            report = validate(run, tables) if articles or rejected else None
+            with stage("validate"):
+                report = validate(run, tables) if articles or rejected else None
             if report is not None and not report.ok:
                 raise PipelineError("validation failed, nothing was published: "
                                     + "; ".join(f.line() for f in report.hard_failures[:3]))
-            row = publish(run, tables, report)
+            run.stage_seconds = progress.stage_seconds  # recorded in the runs row
+            with stage("publish"):
+                row = publish(run, tables, report)
         except Exception as exc:
             message = str(exc) if isinstance(exc, PipelineError) else f"{type(exc).__name__}: {exc}"
             try:
+                run.stage_seconds = progress.stage_seconds
                 pipeline.record_failure(run, message, tables, report)
             except Exception:  # e.g. a full disk: the original error is the one to report
                 pass
             raise
-    return pipeline.summary(run, row, tables, report, skipped=skipped, duplicates=duplicates)
+    return pipeline.summary(run, row, tables, report, skipped=skipped, duplicates=duplicates,
+                            stage_seconds=progress.stage_seconds, fetched=fetched)
