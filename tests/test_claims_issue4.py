@@ -36,6 +36,7 @@ def values(text):
     ("The deal was worth 2.408 billion.", "2.408 billion", 2.408e9, None),
     ("The city has 940 000 residents.", "940 000", 940_000, None),
     ("The club has 1,000 members.", "1,000", 1000, None),
+    ("They signed a $1.5-billion deal.", "$1.5-billion", 1.5e9, "USD"),
 ])
 def test_scales_and_abbreviations(text, surface, value, unit):
     c = one(text, surface)
