@@ -96,7 +96,6 @@ NUM_RE = re.compile(
     r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕]))"
 )
 _WORDS_RE_I = re.compile(WORDS_RE.pattern, re.I)
-_HAS_WORD_NUMBER = re.compile(r"(?:one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for|hun|tho|mil|bil|tri|doz|hal|zer|qua)")
 _SCI = re.compile(r"\s?(?:[×x·*]\s?10\s?\^?\s?|[eE])(?P<exp>[−⁻+-]?\d{1,3})(?![\d.])")
 _FRACTION_NEXT = re.compile(r"\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
 _WORD_TOKEN = re.compile(r"[a-z]+")
@@ -276,11 +275,10 @@ def scan(text: str) -> list[Mention]:
     out: list[Mention] = []
     matches = list(NUM_RE.finditer(text))
     low = text.lower()
-    if _HAS_WORD_NUMBER.search(low) is not None:
-        words = WORDS_RE.finditer(low) if len(low) == len(text) else _WORDS_RE_I.finditer(text)
-        wm = list(words)
-        if wm:
-            matches = sorted(matches + wm, key=lambda m: m.start())
+    # number words on the lowercased text (same offsets unless lowercasing changed the length)
+    wm = list(WORDS_RE.finditer(low) if len(low) == len(text) else _WORDS_RE_I.finditer(text))
+    if wm:
+        matches = sorted(matches + wm, key=lambda m: m.start())
     last_end = 0
     for m in matches:
         if m.start() < last_end:
