@@ -148,6 +148,7 @@ def test_common_units(text, surface, unit):
     "1. Introduction\n2. Methods",
     "Call 555-123-4567 or +44 20 7946 0958 for details.",
     "The S&P 500 and the FTSE 100 rose while the G20 met and G-7 envoys waited.",
+    "Toyota (7203.T), Tencent (0700.HK) and Sony (TSE: 6758) gained.",
     "A man was hurt and an officer left.",
     "By Jane Roe, 45, Staff Reporter",
 ])

@@ -32,6 +32,9 @@ _YEAR_PREP = re.compile(
 _OLD_YEAR_PREP = re.compile(r"\b(?:in|since|of|by|until|till|circa|c\.|before|after|year|early|late|mid-?|around)\s+\Z", re.I)
 _JOINED_AFTER = re.compile(r"\s*(?:[-–]|to)\s*[\d.,]*\d")
 _SCORE = re.compile(r"(?<![\d.,])(\d{1,3})-(\d{1,3})(?![\d%/-]|[.,]\d)")
+_TICKER_AFTER = re.compile(r"\.[A-Z]{1,2}\b(?!\.)")
+_EXCHANGE_BEFORE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSE|TYO|HKEX|HKG|SEHK|LSE|ASX|TSX|SGX|KRX|KOSDAQ|"
+                              r"SSE|SZSE|BSE|NSE|XETRA|FWB|EPA|AMS|BIT|SIX|JSE|TASE|KLSE|IDX|SET|PSE|BMV|MOEX):\s?\Z")
 _ONE_PRONOUN_BEFORE = re.compile(r"(?:\b(?:the|each|every|no|any|this|that|which|only)|['’]s)\s*\Z", re.I)
 _ONE_PRONOUN_AFTER = re.compile(r"\s+(?:another|anything|thing|way|after)\b")
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\Z", re.I)
@@ -195,6 +198,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             return "citation"
         if text[s - 1:s] == "[" and s > 0:
             return "citation"  # "[11C]", "[3]": an isotope label or a reference
+        if _TICKER_AFTER.match(text, men.num_end) or _EXCHANGE_BEFORE.search(text, max(0, s - 12), s):
+            return "ticker"  # "7203.T", "0700.HK", "(TSE: 7203)"
         digits = text[s:men.num_end].lstrip("−-+$£€¥")
         if digits[:1] == "0" and len(digits) > 1 and digits[1:2].isdigit():
             return "code"  # leading zero: "007", "0401"
