@@ -1,0 +1,130 @@
+"""`claimtrack serve` end to end: a real Prefect server on loopback, the deployment, one run.
+
+Slow (tens of seconds: a server start, a serve process, one flow run), still run by default.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pandas as pd
+import pytest
+
+from conftest import SAMPLE
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(what: str, check, timeout: float, procs=()):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for p in procs:
+            if p.poll() is not None:
+                raise AssertionError(f"{what}: process {p.args[:3]} exited with {p.returncode}")
+        try:
+            value = check()
+            if value:
+                return value
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture
+def prefect_server(tmp_path):
+    """`prefect server start` on 127.0.0.1 and a free port, with its own PREFECT_HOME."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env |= {"PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "DO_NOT_TRACK": "1", "PREFECT_SERVER_UI_ENABLED": "false"}
+    log = open(tmp_path / "server.log", "wb")
+    proc = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    api = f"http://127.0.0.1:{port}/api"
+    try:
+        wait_for("the Prefect server", lambda: httpx.get(api + "/health", timeout=2).status_code == 200, 120, [proc])
+        yield api, env | {"PREFECT_API_URL": api}
+    finally:
+        stop(proc)
+        log.close()
+
+
+@pytest.mark.slow
+def test_serve_registers_the_schedule_and_a_triggered_run_writes_the_tables(prefect_server, tmp_path):
+    api, env = prefect_server
+    raw, curated = tmp_path / "raw", tmp_path / "curated"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw / SAMPLE.name)
+    log = open(tmp_path / "serve.log", "wb")
+    serve = subprocess.Popen([str(BIN / "claimtrack"), "serve", "--cron", "30 3 * * *", "--timezone", "Europe/Berlin",
+                              "--raw", str(raw), "--curated", str(curated)],
+                             env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        with httpx.Client(base_url=api, timeout=10) as client:
+            def deployment():
+                r = client.get("/deployments/name/nightly/claimtrack")
+                return r.json() if r.status_code == 200 else None
+
+            dep = wait_for("the deployment", deployment, 120, [serve])
+            [schedule] = dep["schedules"]
+            assert schedule["schedule"]["cron"] == "30 3 * * *"
+            assert schedule["schedule"]["timezone"] == "Europe/Berlin"
+            assert dep["parameters"]["curated_dir"] == str(curated)
+
+            # trigger it once, as `prefect deployment run nightly/claimtrack` would
+            run = client.post(f"/deployments/{dep['id']}/create_flow_run", json={}).json()
+
+            def finished():
+                state = client.get(f"/flow_runs/{run['id']}").json()["state"]
+                return state if state["type"] in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED") else None
+
+            state = wait_for("the flow run", finished, 180, [serve])
+            assert state["type"] == "COMPLETED", (tmp_path / "serve.log").read_text(errors="replace")[-2000:]
+            # every task run was recorded by the server (the temporary server loses some)
+            tasks = client.post("/task_runs/filter", json={"flow_runs": {"id": {"any_": [run["id"]]}}}).json()
+            assert {"discover", "parse", "extract", "match", "validate", "publish"} <= {
+                t["name"].rsplit("-", 1)[0] for t in tasks}
+    finally:
+        stop(serve)
+        log.close()
+    assert serve.returncode is not None
+    articles = pd.read_parquet(curated / "articles")
+    assert list(articles["title"]) == ["Putin and Erdogan hold critical meeting on Syria"]
+    runs = pd.read_parquet(curated / "runs")
+    assert list(runs["status"]) == ["succeeded"]
+    assert {"discover", "parse", "validate"} <= set(json.loads(runs["stage_seconds"].iloc[0]))
+
+
+def test_serve_without_a_server_says_how_to_start_one(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    (tmp_path / "raw").mkdir()
+    out = subprocess.run([str(BIN / "claimtrack"), "serve", "--raw", str(tmp_path / "raw")], env=env, cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1
+    assert "prefect server start" in out.stderr and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
