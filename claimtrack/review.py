@@ -351,9 +351,6 @@ def record_decision(curated: "Curated", flag_id: str, decision: str | None, revi
     ``decision`` None records a note alone (the flag's status does not change). Returns the row.
     Raises ReviewError for an unknown flag or decision, StoreError when the folder is busy or full.
     """
-    import pandas as pd
-
-    from claimtrack.pipeline import latest_status
     from claimtrack.store import to_arrow
 
     decision = normalise_decision(decision)
@@ -365,19 +362,39 @@ def record_decision(curated: "Curated", flag_id: str, decision: str | None, revi
         curated.recover()
         flags = curated.read("flags")
         flag_id = resolve_flag_id(flags["flag_id"], flag_id)
-        reviews = curated.read("reviews")
-        earlier = reviews.loc[reviews["flag_id"] == flag_id, "decided_at"]
-        if len(earlier) and earlier.max() >= now:
+        last = latest_decision_time(curated)
+        if last is not None and last >= now:
             # the latest decision must sort last even if the clock stepped back
-            now = earlier.max().to_pydatetime() + timedelta(microseconds=1)
+            now = last + timedelta(microseconds=1)
         row = {"flag_id": flag_id, "decision": decision, "reviewer": reviewer, "note": note, "decided_at": now}
-        new_row = to_arrow("reviews", [row])
-        all_reviews = new_row.to_pandas() if reviews.empty else \
-            pd.concat([reviews, new_row.to_pandas()], ignore_index=True)
-        flags = latest_status(flags, all_reviews)
-        commit_id = "review-" + now.strftime("%Y%m%dT%H%M%S%fZ-") + uuid.uuid4().hex[:8]
-        curated.commit(commit_id, appends={"reviews": new_row}, replaces={"flags": to_arrow("flags", flags)})
+        if decision is not None:
+            # the same status latest_status() derives from the reviews (this row is the latest),
+            # without reading every earlier decision file
+            flags.loc[flags["flag_id"] == flag_id, "status"] = decision
+        commit_id = COMMIT_PREFIX + now.strftime(_STAMP) + "-" + uuid.uuid4().hex[:8]
+        curated.commit(commit_id, appends={"reviews": to_arrow("reviews", [row])},
+                       replaces={"flags": to_arrow("flags", flags)})
     return row
+
+
+COMMIT_PREFIX = "review-"
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+
+
+def latest_decision_time(curated: "Curated") -> datetime | None:
+    """When the latest decision was made, from the reviews file names alone (no file is opened).
+
+    Decision files are named ``part-review-<UTC time>-<random>.parquet`` by ``record_decision``.
+    """
+    prefix = "part-" + COMMIT_PREFIX
+    names = [p.name for p in curated.files("reviews") if p.name.startswith(prefix)]
+    if not names:
+        return None
+    stamp = max(names)[len(prefix):].split("-")[0]
+    try:
+        return datetime.strptime(stamp, _STAMP).replace(tzinfo=timezone.utc)
+    except ValueError:
+        return None
 
 
 # ------------------------------------------------------------------ the figure over time

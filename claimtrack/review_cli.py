@@ -186,7 +186,7 @@ def review(ctx: click.Context, curated_dir: Path, reviewer: str | None) -> None:
 
 
 def interactive(curated, reviewer: str) -> None:
-    from claimtrack.review import ReviewError, load_flags, load_views
+    from claimtrack.review import ReviewError, load_views
     from claimtrack.store import StoreError
 
     views = load_views(curated, "open")
@@ -198,7 +198,8 @@ def interactive(curated, reviewer: str) -> None:
     click.echo(f"{len(views)} open flag{'s' if len(views) != 1 else ''}, oldest first. Reviewing as {reviewer}.")
     try:
         for i, view in enumerate(views, 1):
-            now = load_flags(curated).set_index("flag_id")["status"].get(view.flag_id, "open")
+            # flags.status is kept current by every decision (and re-derived by each run)
+            now = curated.read("flags").set_index("flag_id")["status"].get(view.flag_id, "open")
             if now != "open":  # decided by someone else since the walk began
                 click.echo(f"[{i}/{len(views)}] flag {view.flag_id} was {now} meanwhile; next")
                 continue

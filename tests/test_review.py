@@ -144,8 +144,15 @@ def test_decision_appends_one_reviews_file_and_updates_status(store):
 def test_latest_decision_wins_even_if_the_clock_stepped_back(store):
     record_decision(store, "f-claim", "confirmed", "ann", now=T0 + timedelta(days=5))
     record_decision(store, "f-claim", "dismissed", "bob", now=T0 + timedelta(days=4))
+    record_decision(store, "f-quote", "dismissed", "bob")
+    record_decision(store, "f-quote", None, "bob", "on second thought")
+    record_decision(store, "f-quote", "confirmed", "bob")
     assert load_flags(store).set_index("flag_id")["status"]["f-claim"] == "dismissed"
-    assert len(store.read("reviews")) == 2
+    assert len(store.read("reviews")) == 5
+    # the status stored in flags is the one latest_status derives from the reviews
+    stored = store.read("flags").set_index("flag_id")["status"].sort_index()
+    assert stored.tolist() == load_flags(store).set_index("flag_id")["status"].sort_index().tolist()
+    assert stored.to_dict() == {"f-claim": "dismissed", "f-late": "open", "f-quote": "confirmed"}
 
 
 def test_a_note_alone_is_kept_and_leaves_the_status_as_it_was(store):
