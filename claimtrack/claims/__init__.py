@@ -8,6 +8,23 @@ Entry point: :func:`extract_claims`. Pure regular-expression rules, no models:
 - :mod:`.filters` drops dates, years, times, ordinals, labels, names such as "S&P 500", phones;
 - :mod:`.context` gives each claim its sentence, counted noun, subject and speaker.
 
+Conventions of a :class:`~claimtrack.records.Claim`:
+
+- ``surface``: the number as written, with its currency, scale and unit symbol or word
+  ("$3.5bn", "60 per cent", "150 mln dlrs"), without qualifier words or the counted noun;
+- ``value``/``low``/``high``: exact -> [v, v]; approx ("about") -> v ± 10 %, "nearly"/"almost" ->
+  [0.9v, v]; at_least -> [v, 2v]; at_most -> [0, v]; range -> value is the first bound as written,
+  low/high the sorted bounds; vague ("thousands") -> value = low bound, [1e3, 1e4] (CQE's table);
+- ``unit``: "percent", "percentage point", ISO 4217 codes ("USD", "GBP", "EUR"; cents become
+  hundredths of USD), SI-style symbols ("km", "kg", "°C", "MW"), "bpd", durations ("year",
+  "month", "day"), "fraction" for "half"/"one-third"; a rate keeps its period ("USD/month"); None
+  for a bare count;
+- ``noun``: the counted thing as written, lowercased, plural kept ("civilians", "observation
+  posts"); proper modifiers go to ``subject`` ("Syrian refugees" -> noun "refugees", subject
+  includes "Syrian");
+- ``subject``: capitalised names of the claim's clause, nearest first (at most 6);
+- ``speaker``: the enclosing quote's speaker, else the sentence's attribution, else None.
+
 >>> [(c.surface, c.value, c.qualifier, c.noun) for c in extract_claims("More than 3 million civilians fled.")]
 [('3 million', 3000000.0, 'at_least', 'civilians')]
 """
