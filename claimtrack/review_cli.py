@@ -279,15 +279,17 @@ def list_flags(curated_dir: Path, status: str, as_json: bool) -> None:
 
 @review.command("decide")
 @click.argument("flag_id")
-@click.option("--confirm", "decision", flag_value="confirmed", help="The flag is right.")
-@click.option("--dismiss", "decision", flag_value="dismissed", help="A false alarm: it will not come back.")
+@click.option("--confirm", is_flag=True, help="The flag is right.")
+@click.option("--dismiss", is_flag=True, help="A false alarm: it will not come back.")
 @click.option("--note", default=None, help="A note kept with the decision.")
 @reviewer_option
 @curated_option
-def decide(flag_id: str, decision: str | None, note: str | None, reviewer: str | None, curated_dir: Path) -> None:
+def decide(flag_id: str, confirm: bool, dismiss: bool, note: str | None, reviewer: str | None,
+           curated_dir: Path) -> None:
     """Record a decision on one flag (FLAG_ID or a unique prefix of 6+ characters)."""
-    if decision is None:
-        raise click.UsageError("give --confirm or --dismiss")
+    if confirm == dismiss:
+        raise click.UsageError("give either --confirm or --dismiss")
+    decision = "confirmed" if confirm else "dismissed"
     from claimtrack.review import ReviewError, record_decision
     from claimtrack.store import StoreError
 

@@ -208,8 +208,10 @@ def test_review_decide_records_and_reports_errors_in_one_line(store):
     assert store.read("flags").set_index("flag_id")["status"]["f-claim"] == "dismissed"
     res = CliRunner().invoke(cli, ["review", "decide", "zzz", "--confirm", "--curated", str(store.root)])
     assert res.exit_code == 1 and "no flag 'zzz'" in res.output and "Traceback" not in res.output
-    res = CliRunner().invoke(cli, ["review", "decide", "f-claim", "--curated", str(store.root)])
-    assert res.exit_code == 2 and "--confirm or --dismiss" in res.output
+    for both_or_none in ([], ["--confirm", "--dismiss"]):
+        res = CliRunner().invoke(cli, ["review", "decide", "f-claim", *both_or_none, "--curated", str(store.root)])
+        assert res.exit_code == 2 and "either --confirm or --dismiss" in res.output
+    assert len(store.read("reviews")) == 1
 
 
 def test_review_without_a_terminal_points_to_the_script_forms(store):
