@@ -185,7 +185,8 @@ def history_table(history: "pd.DataFrame", flagged: set[str]) -> str:
 
 
 def flag_html(view: FlagView, history: "pd.DataFrame | None") -> str:
-    head = (f'<h2><span class="rel">{esc(view.relation)}</span> · {esc(view.kind)} '
+    status = f" · <b>{esc(view.status)}</b>" if view.status != "open" else ""
+    head = (f'<h2><span class="rel">{esc(view.relation)}</span> · {esc(view.kind)}{status} '
             f'<span class="id">flag {esc(view.flag_id)}</span></h2>'
             f'<p class="detail">{esc(view.detail)}</p>')
     sides = f'<div class="sides">{side_html(view.earlier, "earlier")}{side_html(view.later, "later")}</div>'
@@ -205,16 +206,17 @@ def flag_html(view: FlagView, history: "pd.DataFrame | None") -> str:
 
 
 def render_report(views: list[FlagView], histories: dict[str, "pd.DataFrame"], counts: dict[str, int],
-                  generated_at: datetime | None = None) -> str:
+                  generated_at: datetime | None = None, status: str = "open") -> str:
     """The whole page (a pure function of its inputs)."""
     generated_at = generated_at or datetime.now(timezone.utc)
     summary = ", ".join(f"{n} {s}" for s, n in counts.items())
-    body = "".join(flag_html(v, histories.get(v.flag_id)) for v in views) or "<p>No open flags.</p>"
+    what = "open" if status == "open" else "all" if status in (None, "all") else html.escape(status)
+    body = "".join(flag_html(v, histories.get(v.flag_id)) for v in views) or f"<p>No {what} flags.</p>"
     return ("<!doctype html>\n"
             f'<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{CSP}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>claimtrack: {len(views)} open flag{'s' if len(views) != 1 else ''}</title><style>{STYLE}</style></head>"
-            f"<body><h1>claimtrack: open flags</h1>"
+            f"<title>claimtrack: {len(views)} {'' if what == 'all' else what + ' '}flag{'s' if len(views) != 1 else ''}</title><style>{STYLE}</style></head>"
+            f"<body><h1>claimtrack: {what} flags</h1>"
             f'<p class="summary">Flags: {html.escape(summary)}. Oldest first. Generated {generated_at:%d %b %Y %H:%M} UTC.</p>'
             f"{body}</body></html>\n")
 
@@ -243,7 +245,7 @@ def build_report(curated: "Curated", status: str = "open") -> str:
         claims = claims.merge(meta, on="article_id", how="left")
         for v in claim_views:
             histories[v.flag_id] = figure_history(claims, matches, [v.earlier.item_id, v.later.item_id])
-    return render_report(views, histories, counts)
+    return render_report(views, histories, counts, status=status)
 
 
 def _linked(matches: "pd.DataFrame", seeds: set[str]) -> set[str]:

@@ -228,7 +228,11 @@ def interactive(curated, reviewer: str) -> None:
                         click.echo(f"flag {view.flag_id}: {decision} (saved)")
                         break
                     if key == "n":
-                        note = click.prompt("note", default="", show_default=False).strip()
+                        try:
+                            note = click.prompt("note", default="", show_default=False).strip()
+                        except click.exceptions.Abort:  # Ctrl-C or Ctrl-D while typing: no note
+                            click.echo("\nnote cancelled")
+                            continue
                         if note:
                             curated_record(curated, view.flag_id, None, reviewer, note)
                             counts["notes"] += 1

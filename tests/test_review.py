@@ -307,3 +307,39 @@ def test_terminal_walk_passes_over_a_flag_decided_meanwhile_by_someone_else(stor
     child.close()
     assert child.exitstatus == 0
     assert store.read("reviews")["reviewer"].tolist() == ["bob"]
+
+
+def test_ctrl_c_while_typing_a_note_cancels_only_the_note(store):
+    import io
+    import os
+    import sys
+
+    import pexpect
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")} | {"NO_COLOR": "1", "TERM": "xterm"}
+    child = pexpect.spawn(sys.executable, ["-m", "claimtrack", "review", "--curated", str(store.root)],
+                          env=env, dimensions=(40, 100), timeout=60)
+    child.logfile_read = io.BytesIO()
+    child.expect(r"\[\?\] help >")
+    child.send("c")
+    child.expect(r"\[2/3\]")
+    child.expect(r"\[\?\] help >")
+    child.send("n")
+    child.expect("note")
+    child.sendintr()
+    child.expect("note cancelled")
+    child.expect(r"\[\?\] help >")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert store.read("reviews")[["flag_id", "decision"]].values.tolist() == [["f-claim", "confirmed"]]
+
+
+def test_report_of_all_flags_labels_the_decided_ones(store):
+    from claimtrack.report import build_report
+
+    record_decision(store, "f-quote", "dismissed", "ann")
+    page = build_report(store, status="all")
+    assert page.count('<section class="flag"') == 3 and page.count("<b>dismissed</b>") == 1
+    assert build_report(store).count('<section class="flag"') == 2
