@@ -61,3 +61,9 @@ def test_speaker_is_not_repeated_in_subject():
     c = only("At least 12 soldiers died in Herat, General Ahmad Zia said.")
     assert c.speaker == "General Ahmad Zia" and "Herat" in c.subject
     assert all("Ahmad Zia" not in s for s in c.subject)
+
+
+def test_what_a_percentage_measures_is_named_before_the_verb():
+    assert only("Unemployment fell to 4.1 percent in March.").noun == "unemployment"
+    assert only("The company's net profit rose 12 percent.").noun == "net profit"
+    assert only("It rose 5 percent.").noun is None

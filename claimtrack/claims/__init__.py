@@ -98,6 +98,13 @@ def _claim(text, article_id, men: Mention, spans, starts, quotes, prev, cache) -
         noun, caps = context.noun_phrase(text, men.end, limit, after_of=True)
     if noun is None and not (men.unit and men.unit != "fraction" and not is_money(men.unit)):
         noun = context.noun_before(text, men.start, a)
+    info = cache.get(sent)
+    if info is None:  # once per sentence: its names and its attribution
+        info = cache[sent] = (context.names_in(text, sent), context.attribution(text, sent))
+    clause = context.clause_of(text, sent, men.start, men.end)
+    if noun is None and men.qualifier != "vague":
+        # "Unemployment fell to 4.1 percent": the clause names what the figure measures
+        noun = context.measured_before(text, men.start, clause[0], {n for _, _, n in info[0]})
     if men.unit and noun is None and is_money(men.unit):
         noun = None
     if men.unit is None and noun and " " not in noun:
@@ -117,12 +124,8 @@ def _claim(text, article_id, men: Mention, spans, starts, quotes, prev, cache) -
         if q.start <= men.start and men.end <= q.end:
             speaker = q.speaker
             break
-    info = cache.get(sent)
-    if info is None:  # once per sentence: its names and its attribution
-        info = cache[sent] = (context.names_in(text, sent), context.attribution(text, sent))
     if speaker is None:
         speaker = info[1]
-    clause = context.clause_of(text, sent, men.start, men.end)
     subject = context.subjects(info[0], clause, men.start, men.end, extra=caps)
     if speaker and subject and len(subject) > 1:
         spk = set(speaker.split())

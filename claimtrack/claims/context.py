@@ -224,6 +224,69 @@ _GENERIC_LEFT = {"total", "average", "maximum", "minimum", "sum", "rate", "numbe
 _LINE_LABEL = re.compile(r"(?:^|\n)[ \t]*(?P<n>[A-Z][a-z]+\.?(?:\s+[a-z]+\.?){0,2})[ \t]+\Z")
 
 
+_VERBS = {
+    "rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls", "fallen", "falling", "was", "were", "is",
+    "are", "stood", "stands", "grew", "grow", "grows", "jumped", "jumps", "dropped", "drops", "declined",
+    "declines", "increased", "increases", "decreased", "decreases", "climbed", "climbs", "slipped", "slid",
+    "reached", "reaches", "hit", "hits", "totalled", "totaled", "totals", "surged", "soared", "plunged",
+    "tumbled", "gained", "gains", "lost", "shrank", "expanded", "widened", "narrowed", "eased", "advanced",
+    "amounted", "remained", "remains", "topped", "averaged", "averages", "doubled", "halved", "edged", "be",
+    "been",
+}
+# words between the verb and the number ("rose to about", "fell by", "stood at an estimated")
+_LINKS = {"at", "to", "by", "of", "from", "in", "up", "down", "out", "an", "estimated", "about", "around", "some",
+          "nearly", "almost", "roughly", "more", "than", "over", "just", "only", "a", "record"}
+# auxiliaries between the measured noun and the verb ("has been", "is expected to")
+_AUX = {"has", "have", "had", "will", "would", "could", "may", "might", "is", "are", "was", "were", "be",
+        "been", "being", "also", "expected", "forecast", "seen", "set", "likely", "to", "now", "still",
+        "already", "just", "only"}
+_NOT_MEASURED = {"it", "they", "this", "that", "which", "who", "what", "there", "he", "she", "we", "i", "you",
+                 "these", "those", "one", "each", "all", "both", "and", "or", "but", "also", "then", "year", "month",
+                 "week", "day", "quarter", "period", "time", "has", "have", "had", "is", "was", "are", "were",
+                 "will", "would", "the", "a", "an", "its", "their", "his", "her", "our", "said", "says"}
+_TOKENS = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
+
+
+def measured_before(text: str, start: int, clause_start: int, names: set[str] = frozenset()) -> str | None:
+    """What a figure measures when the clause names it before the verb:
+    "Unemployment fell to 4.1 percent" -> "unemployment", "net profit rose 12%" -> "net profit".
+
+    Capitalised words that are names of the sentence (``names``) are left out: "Tesla rose 5%"
+    measures nothing we can name.
+
+    >>> measured_before("Unemployment fell to 4.1 percent.", 21, 0)
+    'unemployment'
+    >>> measured_before("Its net profit rose 12% in May.", 20, 0)
+    'net profit'
+    """
+    toks = _TOKENS.findall(text, max(clause_start, start - 90), start)
+    i = len(toks) - 1
+    while i >= 0 and toks[i].lower() in _LINKS:
+        i -= 1
+    if i < 0:
+        return None
+    verb = toks[i].lower()
+    if verb not in _VERBS:
+        if verb in ("in", "up", "down") and i > 0 and toks[i - 1].lower() in ("came", "edged"):
+            i -= 1
+        else:
+            return None
+    i -= 1
+    while i >= 0 and toks[i].lower() in _AUX:
+        i -= 1
+    words: list[str] = []
+    while i >= 0 and len(words) < 2:
+        w = toks[i]
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        if not w[:1].isalpha() or w.lower() in _NOT_MEASURED:
+            break
+        words.insert(0, w)
+        i -= 1
+    words = [w.lower() for w in words if w not in names and (w.islower() or w[1:].islower())]
+    return " ".join(words) or None
+
+
 def noun_before(text: str, start: int, line_start: int) -> str | None:
     """A counted noun written before the number: "a population of 3 million" -> "population";
     a wire table line "Revs 11.5 mln vs 13.0 mln" -> "revs".
