@@ -37,7 +37,7 @@ _BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n", "\x85": "\n", "\x0c":
 BINARY_CONTROL_SHARE = 0.05
 # UTF-8 or UTF-16 text with a few damaged bytes is still that (the damage becomes U+FFFD):
 # this many bad characters per character at most.
-UTF8_DAMAGE_SHARE = 0.01
+DAMAGE_SHARE = 0.05
 _CONTROL_BYTES = bytes([b for b in range(32) if b not in (9, 10, 12, 13)]) + b"\x7f"
 
 
@@ -81,7 +81,7 @@ def decode_text(data: bytes) -> Decoded:
             return _clean(data.decode(encoding), encoding)
         except UnicodeDecodeError:
             text = data.decode(encoding, errors="replace")
-            if text.count("\ufffd") <= UTF8_DAMAGE_SHARE * len(text):  # a few damaged characters
+            if text.count("\ufffd") <= DAMAGE_SHARE * len(text):  # a few damaged characters
                 return _clean(text, encoding + " (damaged)")
             return Decoded(None, reason="bad-encoding", detail=f"the file looks like {encoding} but does not decode")
     sample = data[:8192]
@@ -95,9 +95,11 @@ def decode_text(data: bytes) -> Decoded:
         utf8_error = exc
     # Mostly UTF-8 (it has valid multi-byte characters) with a few damaged bytes: keep it as
     # UTF-8, the damage as U+FFFD; reading it as Latin-1 would garble every accented letter.
+    # (Latin-1 text read as UTF-8 has no valid multi-byte character at all: each accent is damage.)
     text = data.decode("utf-8", errors="replace")
     damage = text.count("\ufffd") - data.count("\ufffd".encode())
-    if damage <= UTF8_DAMAGE_SHARE * len(text) and any(ord(c) > 127 and c != "\ufffd" for c in text):
+    valid = sum(1 for c in text if ord(c) > 127) - text.count("\ufffd")
+    if damage <= DAMAGE_SHARE * len(text) and valid >= damage:
         return _clean(text, "utf-8 (damaged)")
     # Not UTF-8: legacy single-byte text is common in archives. Accept it only when it reads as
     # text (few control characters), so random bytes are still rejected.

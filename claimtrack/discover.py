@@ -115,4 +115,5 @@ def _loops(path: Path) -> bool:
 
 
 def _too_large(size: int, max_bytes: int) -> str:
-    return f"{size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.0f} MB limit for one file"
+    mb = 1024 * 1024
+    return f"{size / mb:.1f} MB is larger than the {max_bytes / mb:.0f} MB limit for one file"

@@ -26,29 +26,8 @@ import time
 import pandas as pd
 
 from claimtrack.store import MANIFEST, STAGING
-from test_reliability_cli import (DATA_TABLES, REPO, cli_popen, finish, first_run, runs_rows,
+from test_reliability_cli import (DATA_TABLES, cli_popen, finish, first_run, run_in_process, runs_rows,
                                   table_state)
-
-# The nightly flow's stages, as plain calls (validation aside: it reads, it never writes).
-RUN_BODY = """
-from claimtrack import pipeline
-run = pipeline.new_run(raw, curated)
-with run.curated.run_lock(30):
-    run.curated.recover()
-    raw_files, rejected, skipped = pipeline.discover_stage(run)
-    articles, bad = pipeline.parse_stage(raw_files)
-    articles, duplicates = pipeline.new_articles(articles, run.curated.column_values("articles", "article_id"))
-    rejected = pipeline.new_rejections(rejected + bad, run.curated.read("rejected"))
-    quotes, claims = pipeline.extract_stage(articles)
-    matches = pipeline.match_stage(run, articles, quotes, claims)
-    tables = pipeline.build_tables(run, articles, rejected, quotes, claims, matches)
-    pipeline.publish_stage(run, tables, None)
-"""
-
-
-def run_in_process(raw, curated) -> None:
-    exec(RUN_BODY, {"raw": str(raw), "curated": str(curated)})
-
 
 def run_killed_at(raw, curated, point: str) -> int:
     """Run the stages in a forked child that SIGKILLs itself at ``point``; its return code.

@@ -180,6 +180,27 @@ LATER = ("later.txt", "Flood toll rises",
          '"We have never seen water this high," said the mayor, Anna Berg, on Wednesday.')
 
 
+# The nightly flow's stages, as plain calls (validation aside: it reads, it never writes).
+RUN_BODY = """
+from claimtrack import pipeline
+run = pipeline.new_run(raw, curated)
+with run.curated.run_lock(30):
+    run.curated.recover()
+    raw_files, rejected, skipped = pipeline.discover_stage(run)
+    articles, bad = pipeline.parse_stage(raw_files)
+    articles, duplicates = pipeline.new_articles(articles, run.curated.column_values("articles", "article_id"))
+    rejected = pipeline.new_rejections(rejected + bad, run.curated.read("rejected"))
+    quotes, claims = pipeline.extract_stage(articles)
+    matches = pipeline.match_stage(run, articles, quotes, claims)
+    tables = pipeline.build_tables(run, articles, rejected, quotes, claims, matches)
+    pipeline.publish_stage(run, tables, None)
+"""
+
+
+def run_in_process(raw, curated) -> None:
+    exec(RUN_BODY, {"raw": str(raw), "curated": str(curated)})
+
+
 def nightly_in_process(raw: Path, curated: Path) -> dict:
     from flows.nightly import nightly
 
