@@ -104,7 +104,7 @@ def _claim(text, article_id, men: Mention, spans, starts, quotes, prev, cache) -
     clause = context.clause_of(text, sent, men.start, men.end)
     if noun is None and men.qualifier != "vague":
         # "Unemployment fell to 4.1 percent": the clause names what the figure measures
-        noun = context.measured_before(text, men.start, clause[0], {n for _, _, n in info[0]})
+        noun = context.measured_before(text, men.start, clause[0], {w for _, _, n in info[0] for w in n.split()})
     if men.unit and noun is None and is_money(men.unit):
         noun = None
     if men.unit is None and noun and " " not in noun:

@@ -96,6 +96,9 @@ NUM_RE = re.compile(
     r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕]))"
 )
 _WORDS_RE_I = re.compile(WORDS_RE.pattern, re.I)
+_RACE_AFTER = re.compile(r"\s+(?:(?:indoor|outdoor|world|olympic|european|national|men's|women's)\s+)*"
+                         r"(?:hurdles|freestyle|butterfly|breaststroke|backstroke|medley|relay|sprint|race|dash|"
+                         r"final|finals|heat|heats|champion|title|record|gold|silver|bronze|run|steeplechase)\b", re.I)
 _SCI = re.compile(r"\s?(?:[×x·*]\s?10\s?\^?\s?|[eE])(?P<exp>[−⁻+-]?\d{1,3})(?![\d.])")
 _FRACTION_NEXT = re.compile(r"\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
 _WORD_TOKEN = re.compile(r"[a-z]+")
@@ -385,6 +388,8 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
         if letter is not None and not men.cur and (
                 letter in "MBK" or (letter == "b" and "." not in text[men.start:end])):
             sc = None  # "3B", "4K", "2010b": a panel, a resolution, a citation; "$4.2B" is money
+        if letter == "m" and not men.cur and _RACE_AFTER.match(text, sc.end()):
+            sc = None  # "the 200m champion", "100m hurdles": metres in sports news
         if sc is not None:
             word = sc.group("word") or sc.group("letter") or sc.group("capital")
             key = word.lower()
