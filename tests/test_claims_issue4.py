@@ -211,3 +211,9 @@ def test_wire_style_fractions_and_cents(text, surface, value, unit):
 ])
 def test_more_not_claims(text):
     assert claims_of(text) == [], [c.surface for c in claims_of(text)]
+
+
+def test_conversion_keeps_the_first_amounts_qualifier():
+    first, second = claims_of("The console costs about £99 ($149) in shops.")
+    assert first.qualifier == second.qualifier == "approx"
+    assert second.low < second.value == 149 < second.high

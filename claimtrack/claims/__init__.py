@@ -99,14 +99,13 @@ def _claim(text, article_id, men: Mention, spans, starts, quotes, prev, cache) -
     if noun is None and not (men.unit and men.unit != "fraction" and not is_money(men.unit)):
         noun = context.noun_before(text, men.start, a)
     info = cache.get(sent)
-    if info is None:  # once per sentence: its names and its attribution
-        info = cache[sent] = (context.names_in(text, sent), context.attribution(text, sent))
-    clause = context.clause_of(text, sent, men.start, men.end)
+    if info is None:  # once per sentence: its names, its attribution, its clause separators
+        info = cache[sent] = (context.names_in(text, sent), context.attribution(text, sent),
+                              context.clause_cuts(text, sent))
+    clause = context.clause_of(text, sent, men.start, men.end, info[2])
     if noun is None and men.qualifier != "vague":
         # "Unemployment fell to 4.1 percent": the clause names what the figure measures
         noun = context.measured_before(text, men.start, clause[0], {w for _, _, n in info[0] for w in n.split()})
-    if men.unit and noun is None and is_money(men.unit):
-        noun = None
     if men.unit is None and noun and " " not in noun:
         u = match_unit(" " + noun, 0)
         if u is not None and is_money(u[0]):  # "tens of millions of dollars"
@@ -117,8 +116,9 @@ def _claim(text, article_id, men: Mention, spans, starts, quotes, prev, cache) -
             and text[men.end:men.end + 1] == ")":
         noun = noun or prev[1].noun
         if prev[1].qualifier in ("approx", "at_least", "at_most") and men.qualifier == "exact":
-            q = prev[1].qualifier
-            men.qualifier = q
+            # "about £99 ($149)": the conversion is just as approximate
+            qualifiers.set_interval(men, {"approx": "approx", "at_least": "least", "at_most": "most"}[prev[1].qualifier])
+            low, high = float(men.low), float(men.high)
     speaker = None
     for q in quotes:
         if q.start <= men.start and men.end <= q.end:

@@ -83,7 +83,8 @@ _JOIN = re.compile(r"\A(?:\s*(?P<word>to|and|through|until|till)\s+|(?P<dash>[-â
 _FROM = re.compile(r"\A\s+(?:[a-z]+\s+)?from\s+\Z", re.I)
 
 
-def _set(men: Mention, kind: str) -> None:
+def set_interval(men: Mention, kind: str) -> None:
+    """Set the qualifier and interval of ``men`` for a kind of wording: least, most, below, approx."""
     v = men.value
     a = abs(v)
     if kind == "least":
@@ -104,13 +105,13 @@ def _qualify(text: str, men: Mention) -> None:
         kind, word = q
         if not (word == "some" and men.kind == "words" and men.value < 10):
             # ("some two dozen" is fine, "some one" is not a quantity phrase)
-            _set(men, kind)
+            set_interval(men, kind)
             return
     r = _RIGHT.match(text, men.end)
     if r is not None:
         for kind in ("least", "most", "approx"):
             if r.group(kind) is not None:
-                _set(men, kind)
+                set_interval(men, kind)
                 if text[men.end:men.end + 1] in ("-", "+"):
                     men.end = r.end()  # "40-odd", "20-plus", "50+": part of the number as written
                 return
