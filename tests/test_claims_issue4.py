@@ -217,3 +217,8 @@ def test_conversion_keeps_the_first_amounts_qualifier():
     first, second = claims_of("The console costs about £99 ($149) in shops.")
     assert first.qualifier == second.qualifier == "approx"
     assert second.low < second.value == 149 < second.high
+
+
+def test_dollar_with_country_code_written_apart():
+    assert one("It costs AU $89.99 a year.", "AU $89.99 a year").unit == "AUD/year"
+    assert one("A $5 fee applies.", "$5").unit == "USD"

@@ -96,6 +96,7 @@ NUM_RE = re.compile(
     r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕]))"
 )
 _WORDS_RE_I = re.compile(WORDS_RE.pattern, re.I)
+_DOLLAR_COUNTRY = re.compile(r"(?<![A-Za-z])(US|AU|NZ|HK|CA|NT)\s\Z")
 _RACE_AFTER = re.compile(r"\s+(?:(?:indoor|outdoor|world|olympic|european|national|men's|women's)\s+)*"
                          r"(?:hurdles|freestyle|butterfly|breaststroke|backstroke|medley|relay|sprint|race|dash|"
                          r"final|finals|heat|heats|champion|title|record|gold|silver|bronze|run|steeplechase)\b", re.I)
@@ -357,6 +358,11 @@ def scan(text: str) -> list[Mention]:
         if cur is not None:
             men.cur = True
             men.unit = CURRENCY_PREFIX[cur]
+            if cur == "$":  # "AU $89.99", "NZ $ 99": the country code written apart
+                c = _DOLLAR_COUNTRY.search(text, max(0, start - 4), start)
+                if c is not None:
+                    men.unit = CURRENCY_PREFIX[c.group(1) + "$"]
+                    men.start = c.start()
         _finish(text, men, science, allow_scale=not is_frac)
         if is_frac and men.unit is None:
             men.unit = "fraction"
