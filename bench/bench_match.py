@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import resource
 import time
 from dataclasses import asdict
@@ -66,6 +67,11 @@ def synthesize(base: pd.DataFrame, n: int, rng: np.random.Generator, prefix: str
     return df
 
 
+def cpu_seconds() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -87,14 +93,16 @@ def main() -> None:
     new = synthesize(base, args.new, rng, "n", TONIGHT - pd.Timedelta(hours=20), TONIGHT)
     new = new.sort_values("published_at", kind="stable").reset_index(drop=True)
     before = rss_mb()
+    load = os.getloadavg()[0]
     print(f"history {len(history):,} rows, new {len(new):,} rows; peak RSS before matching {before:.0f} MB")
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_seconds()
     matches = match_claims(new, history)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, cpu_seconds() - c0
     peak = rss_mb()
     rel = pd.Series([m.relation for m in matches]).value_counts().to_dict()
-    print(f"match_claims: {seconds:.1f} s, peak RSS {peak:.0f} MB (matching added {peak - before:.0f} MB); "
+    print(f"load average before: {load:.1f} (2 cores shared: wall time is pessimistic when high)")
+    print(f"match_claims: {seconds:.1f} s wall, {cpu:.1f} s CPU, peak RSS {peak:.0f} MB (matching added {peak - before:.0f} MB); "
           f"{len(matches):,} matches {rel}")
 
 

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz, process
 
 from claimtrack.match.blocking import candidate_pairs
 from claimtrack.match.detail import claim_detail
-from claimtrack.match.nouns import _GENERIC, can_contradict, concept_key, locate, noun_key, unit_key
+from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, concept_key, locate, noun_key, unit_key
 from claimtrack.match.relate import relate_arrays
 from claimtrack.match.settings import MatchSettings
 from claimtrack.records import Match, stable_id
@@ -46,6 +46,8 @@ i which who whom whose what when where while than then so such some about around
 more less most least nearly almost roughly approximately up down into out said says say would
 could will may might also not no new last first per""".split())
 _CONTEXT_WIDTH = 6
+_CASUALTY_KEYS = frozenset(_CASUALTY.values())
+_CASUALTY_RE = r"\b(?:" + "|".join(sorted(_CASUALTY)) + r")\b"
 _DETAIL_COLUMNS = ("claim_id", "surface", "noun", "qualifier", "sentence", "published_at", "source",
                    "title")
 _COLUMNS = ("claim_id", "article_id", "surface", "value", "low", "high", "qualifier", "unit",
@@ -109,6 +111,11 @@ def concept_keys(df: pd.DataFrame) -> pd.Series:
     nouns = df["noun"].astype(object).where(df["noun"].notna(), None)
     nkey = nouns.map({n: noun_key(n) for n in pd.unique(nouns)}).to_numpy(object)
     generic = np.flatnonzero(np.isin(nkey, list(_GENERIC)))
+    if len(generic):
+        # only sentences that hold a casualty word at all can refine the key (vectorised test)
+        sent = df["sentence"].iloc[generic].astype("string")
+        has = sent.str.contains(_CASUALTY_RE, regex=True, case=False, na=False).to_numpy(dtype=bool)
+        generic = generic[has]
     if len(generic):
         sub = df.iloc[generic]
         text = lambda v: v if isinstance(v, str) else None  # noqa: E731
@@ -233,7 +240,12 @@ def _history_filter(history: pd.DataFrame, t_hist: np.ndarray, keys_new: np.ndar
     quick_unit = units.map({u: unit_key(u) for u in pd.unique(units)})
     wanted = [k.split("|", 1) for k in pd.unique(keys_new)]
     keep = np.array(quick_unit.isin({u for _, u in wanted}).to_numpy(), dtype=bool)
-    keep &= np.array((quick_noun.isin({n for n, _ in wanted}) | quick_noun.isin(_GENERIC)).to_numpy(), dtype=bool)
+    nouns_wanted = {n for n, _ in wanted}
+    hit = quick_noun.isin(nouns_wanted)
+    # generic heads ("people") become casualty keys or stay generic: needed only if wanted
+    if nouns_wanted & (_CASUALTY_KEYS | _GENERIC):
+        hit |= quick_noun.isin(_GENERIC)
+    keep &= np.array(hit.to_numpy(), dtype=bool)
     if np.isfinite(t_new).any():  # undated new claims may meet history of any age
         oldest_new = np.nanmin(t_new) if np.isfinite(t_new).all() else -np.inf
         keep &= ~(t_hist < oldest_new - s.update_window.total_seconds())
@@ -299,8 +311,13 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
     flag_ok = (score >= s.min_contradiction_score) & ~apart
     ok = (score >= s.min_score) & ((rel != "contradiction") | flag_ok)
     # increments, time references and part/whole nouns cannot contradict (nouns.can_contradict)
-    check = np.flatnonzero(ok & (rel == "contradiction"))
-    if len(check):
+    # (only the three best-scored candidates per new claim are checked; the rest are dropped)
+    cand = np.flatnonzero(ok & (rel == "contradiction"))
+    if len(cand):
+        top = pd.DataFrame({"i": cand, "n": n_rows[cand], "s": -score[cand]}).sort_values(
+            ["n", "s"], kind="stable").groupby("n", sort=False).head(3)["i"].to_numpy()
+        ok[np.setdiff1d(cand, top)] = False
+        check = np.sort(top)
         cols = ("sentence", "surface", "qualifier", "unit", "noun")
         e_c = {c: pool.get(c, p_rows[check]) for c in cols}
         n_c = {c: new[c].to_numpy(object)[n_rows[check]] for c in cols}

@@ -134,10 +134,16 @@ def locate(sentence: str, surface: str, qualifier: str | None = None) -> int:
     """
     if not sentence or not surface:
         return -1
-    pattern = r"(?<![\w.,])" + re.escape(surface) + r"(?![\w])"
-    hits = [m.start() for m in re.finditer(pattern, sentence, flags=re.I)]
+    text, needle = sentence.lower(), surface.lower()
+    hits, i, n = [], text.find(needle), len(needle)
+    while i >= 0:  # whole words only: not inside "sixty" or "1,600"
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not (before.isalnum() or before in "_.,") and not (after.isalnum() or after == "_"):
+            hits.append(i)
+        i = text.find(needle, i + 1)
     if not hits:
-        return sentence.lower().find(surface.lower())
+        return text.find(needle)
     if len(hits) == 1 or not qualifier:
         return hits[0]
     cues = _QUALIFIER_CUES.get(qualifier, ())
