@@ -21,6 +21,7 @@ from claimtrack.prefect_env import configure_prefect
 
 configure_prefect()
 
+from contextlib import contextmanager  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from prefect import flow, task  # noqa: E402
@@ -105,17 +106,41 @@ def extract_batches(article_batches: list[list], advance, runner=None) -> list[t
     return results
 
 
+@contextmanager
 def dask_runner(address: str | None):
-    """prefect-dask's runner: the scheduler at ``address``, or a local two-worker cluster."""
+    """prefect-dask's runner, entered: the scheduler at ``address``, or a local two-worker cluster.
+
+    Local workers are started with this run's Prefect API in their environment, so their task
+    runs report to the same server (without it each worker would start a temporary server of
+    its own). Workers of an existing cluster need ``PREFECT_API_URL`` set where they run.
+    """
+    import logging
+    import os
+
     try:
         from prefect_dask import DaskTaskRunner
     except ImportError:
         raise PipelineError("--task-runner dask needs prefect-dask: pip install 'claimtrack[dask]'") from None
+    from prefect.client.orchestration import get_client
+
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # no INFO line per worker event
     if address:
-        return DaskTaskRunner(address=address)
-    # Loopback only, no dashboard: a local cluster must not listen on every interface.
-    return DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True,
-                                          "host": "127.0.0.1", "dashboard_address": None})
+        runner = DaskTaskRunner(address=address)
+    else:
+        # Loopback only, no dashboard: a local cluster must not listen on every interface.
+        runner = DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True,
+                                                "host": "127.0.0.1", "dashboard_address": None})
+    saved = os.environ.get("PREFECT_API_URL")
+    with get_client(sync_client=True) as client:
+        os.environ["PREFECT_API_URL"] = str(client.api_url).rstrip("/")
+    try:
+        with runner:
+            yield runner
+    finally:
+        if saved is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = saved
 
 
 def fetch_stage(raw_dir: str, config: str | None, progress: Progress) -> feeds.FetchReport:
