@@ -168,9 +168,17 @@ def timeline_svg(history: "pd.DataFrame", earlier_id: str, later_id: str, width:
     return "".join(out)
 
 
-def history_table(history: "pd.DataFrame", flagged: set[str]) -> str:
+MAX_TABLE_ROWS = 25
+
+
+def history_table(history: "pd.DataFrame", flagged: set[str], limit: int = MAX_TABLE_ROWS) -> str:
+    """Who said what, when: the flagged claims and the latest others, ``limit`` rows at most."""
+    records = history.to_dict("records")
+    keep = {i for i, r in enumerate(records) if r["claim_id"] in flagged}
+    keep |= set(range(len(records) - 1, -1, -1)[: max(0, limit - len(keep))])
+    left_out = len(records) - len(keep)
     rows = []
-    for r in history.to_dict("records"):
+    for r in (records[i] for i in sorted(keep)):
         sentence = clean_text(r.get("sentence"))
         surface = clean_text(r.get("surface"))
         at = sentence.find(surface) if surface else -1
@@ -180,11 +188,25 @@ def history_table(history: "pd.DataFrame", flagged: set[str]) -> str:
         cls = ' class="flagged"' if r["claim_id"] in flagged else ""
         rows.append(f"<tr{cls}><td>{day(r.get('published_at'))}</td><td>{esc(r.get('source'))}</td>"
                     f"<td>{speaker}</td><td>{said}</td></tr>")
+    more = f'<tr><td colspan="4">… and {left_out} earlier claims</td></tr>' if left_out else ""
     return ('<table class="history"><thead><tr><th>when</th><th>source</th><th>who</th><th>what</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+            f"<tbody>{''.join(rows)}{more}</tbody></table>")
 
 
-def flag_html(view: FlagView, history: "pd.DataFrame | None") -> str:
+def quote_table(versions: "pd.DataFrame", flagged: set[str]) -> str:
+    """Every version of a quote, by date: who was quoted saying what, where."""
+    rows = []
+    for r in versions.to_dict("records"):
+        cls = ' class="flagged"' if r["quote_id"] in flagged else ""
+        speaker = esc(r.get("speaker")) if r.get("speaker") == r.get("speaker") else ""
+        rows.append(f"<tr{cls}><td>{day(r.get('published_at'))}</td><td>{esc(r.get('source'))}</td>"
+                    f"<td>{speaker or 'unknown'}</td><td>\u201c{esc(r.get('text'))}\u201d</td></tr>")
+    return ('<figure><figcaption>Every version of this quote, by date.</figcaption><table class="history"><thead>'
+            '<tr><th>when</th><th>source</th><th>quoted as</th><th>words</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></figure>")
+
+
+def flag_html(view: FlagView, history: "pd.DataFrame | None", versions: "pd.DataFrame | None" = None) -> str:
     status = f" · <b>{esc(view.status)}</b>" if view.status != "open" else ""
     head = (f'<h2><span class="rel">{esc(view.relation)}</span> · {esc(view.kind)}{status} '
             f'<span class="id">flag {esc(view.flag_id)}</span></h2>'
@@ -198,6 +220,8 @@ def flag_html(view: FlagView, history: "pd.DataFrame | None") -> str:
                   f"({len(history)} claim{'s' if len(history) != 1 else ''}; blue: earlier, orange: later, "
                   f"bars: the interval the wording allows).</figcaption>"
                   f"{history_table(history, {view.earlier.item_id, view.later.item_id})}</figure>")
+    if versions is not None and len(versions) > 2:  # more than the two shown side by side
+        figure += quote_table(versions, {view.earlier.item_id, view.later.item_id})
     notes = "".join(f"<li>{esc(n)}</li>" for n in view.notes)
     notes = f'<ul class="notes">{notes}</ul>' if notes else ""
     howto = (f'<p class="howto">Decide: <code>claimtrack review decide {esc(view.flag_id)} --confirm</code> '
@@ -206,12 +230,14 @@ def flag_html(view: FlagView, history: "pd.DataFrame | None") -> str:
 
 
 def render_report(views: list[FlagView], histories: dict[str, "pd.DataFrame"], counts: dict[str, int],
-                  generated_at: datetime | None = None, status: str = "open") -> str:
+                  generated_at: datetime | None = None, status: str = "open",
+                  versions: dict[str, "pd.DataFrame"] | None = None) -> str:
     """The whole page (a pure function of its inputs)."""
     generated_at = generated_at or datetime.now(timezone.utc)
     summary = ", ".join(f"{n} {s}" for s, n in counts.items())
     what = "open" if status == "open" else "all" if status in (None, "all") else html.escape(status)
-    body = "".join(flag_html(v, histories.get(v.flag_id)) for v in views) or f"<p>No {what} flags.</p>"
+    versions = versions or {}
+    body = "".join(flag_html(v, histories.get(v.flag_id), versions.get(v.flag_id)) for v in views) or f"<p>No {what} flags.</p>"
     return ("<!doctype html>\n"
             f'<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{CSP}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -245,11 +271,26 @@ def build_report(curated: "Curated", status: str = "open") -> str:
         claims = claims.merge(meta, on="article_id", how="left")
         for v in claim_views:
             histories[v.flag_id] = figure_history(claims, matches, [v.earlier.item_id, v.later.item_id])
-    return render_report(views, histories, counts, status=status)
+    versions: dict[str, pd.DataFrame] = {}
+    quote_views = [v for v in views if v.kind == "quote"]
+    if quote_views:
+        matches = curated.read("matches", columns=["kind", "new_id", "earlier_id"])
+        matches = matches[matches["kind"] == "quote"]
+        linked = {v.flag_id: _linked(matches, {v.earlier.item_id, v.later.item_id}) for v in quote_views}
+        ids = list(set().union(*linked.values()))
+        quotes = curated.read("quotes", columns=["quote_id", "article_id", "text", "speaker"],
+                              filter=ds.field("quote_id").isin(ids))
+        meta = curated.read("articles", columns=["article_id", "source", "published_at"],
+                            filter=ds.field("article_id").isin(list(set(quotes["article_id"]))))
+        quotes = quotes.merge(meta, on="article_id", how="left")
+        for v in quote_views:
+            versions[v.flag_id] = quotes[quotes["quote_id"].isin(linked[v.flag_id])].sort_values(
+                ["published_at", "quote_id"], kind="stable", na_position="last")
+    return render_report(views, histories, counts, status=status, versions=versions)
 
 
 def _linked(matches: "pd.DataFrame", seeds: set[str]) -> set[str]:
-    """Every claim id connected to ``seeds`` through the matches."""
+    """Every id connected to ``seeds`` through the matches (claims or quotes)."""
     adjacent: dict[str, set[str]] = {}
     for a, b in zip(matches["new_id"], matches["earlier_id"]):
         adjacent.setdefault(a, set()).add(b)

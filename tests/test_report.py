@@ -127,3 +127,27 @@ def test_report_status_option_is_accepted(tmp_path, status):
     res = CliRunner().invoke(cli, ["report", "--curated", str(cur.root), "--output", str(tmp_path / "r.html"),
                                    "--status", status])
     assert res.exit_code == 0
+
+
+def test_history_table_keeps_the_flagged_claims_and_the_latest_others():
+    from claimtrack.report import history_table
+
+    rows = [{"claim_id": f"c{i}", "published_at": pd.Timestamp("2018-01-01", tz="UTC") + pd.Timedelta(days=i),
+             "surface": str(i), "sentence": f"{i} people", "source": "S", "speaker": None} for i in range(40)]
+    table = history_table(pd.DataFrame(rows), {"c0", "c1"}, limit=5)
+    assert table.count("<tr") == 1 + 5 + 1  # header, five claims, "and 35 earlier claims"
+    assert "<mark>0</mark>" in table and "<mark>1</mark>" in table and "<mark>39</mark>" in table
+    assert "and 35 earlier claims" in table and "<mark>20</mark>" not in table
+
+
+def test_a_quote_flag_lists_every_version_of_the_quote_when_there_are_more_than_two():
+    from claimtrack.report import flag_html
+
+    view = evil_view()
+    view.kind, view.relation = "quote", "misattributed"
+    versions = pd.DataFrame([{"quote_id": f"q{i}", "published_at": pd.Timestamp("2018-09-1%d" % i, tz="UTC"),
+                              "source": f"S{i}", "speaker": "Sp " + EVIL, "text": "Words " + EVIL} for i in range(3)])
+    section = flag_html(view, None, versions)
+    assert "Every version of this quote" in section and section.count("<tr") == 4
+    assert "<script" not in section and "&lt;script&gt;" in section
+    assert "Every version" not in flag_html(view, None, versions.head(2))
