@@ -20,6 +20,7 @@ form in the article and he/she/they resolved (:func:`_resolve_names`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import islice
 
@@ -46,6 +47,8 @@ _EMBED_AFTER = re.compile(
     r"\s*(?!(?:he|she|they|i|we|it|said|says|added|adds|asked|wrote|writes|the|a|an|according)\b)[a-z]")
 _MINOR = frozenset("a an the and or of in on at to for by with from nor but as vs".split())
 MAX_CONTEXT = 400
+WINDOW = 600  # characters of a sentence read on either side of a quote
+NEIGHBOURS = 12  # other quotes of the sentence read on either side of a quote
 #: words allowed between a quote and its speaker + cue besides the speaker itself
 _FILLER = frozenset("""also then later again once further has had have would will was is
 did does repeatedly reportedly flatly simply just often previously recently earlier quickly
@@ -313,21 +316,43 @@ def attribute_document(text: str) -> list[Found]:
         ps, pe = pspans[0].para_start, pspans[0].para_end
         regions = [(sp.open_at, sp.outer_end) for sp in pspans]
         sents = sentence_bounds(text, ps, pe, regions)
+        sent_starts = [a for a, _ in sents]
+        sent_ends = [b for _, b in sents]
+        reg_starts = [a for a, _ in regions]
         for sp in pspans:
-            found.append(_attribute_span(text, sp, sents, regions))
+            # the sentence(s) holding the quote, and the quotes inside them (bisect: a
+            # paragraph of thousands of quotes stays linear)
+            k = bisect_right(sent_starts, sp.open_at) - 1
+            s0 = sents[k][0] if k >= 0 and sp.open_at < sents[k][1] else ps
+            k = bisect_left(sent_ends, sp.outer_end)
+            e0 = sents[k][1] if k < len(sents) and sents[k][0] < sp.outer_end else pe
+            e0 = max(e0, sp.outer_end)
+            # a run-on "sentence" is read only near the quote: work per quote stays bounded
+            s0 = max(s0, sp.open_at - WINDOW)
+            e0 = min(e0, sp.outer_end + WINDOW)
+            lo = bisect_left(reg_starts, s0)
+            if lo > 0 and regions[lo - 1][1] > s0:
+                lo -= 1
+            hi = bisect_left(reg_starts, e0)
+            # and with at most NEIGHBOURS quotes either side of it
+            me = bisect_left(reg_starts, sp.open_at)
+            if me - lo > NEIGHBOURS:
+                lo = me - NEIGHBOURS
+                s0 = max(s0, regions[lo][0])
+            if hi - me > NEIGHBOURS + 1:
+                hi = me + NEIGHBOURS + 1
+                e0 = min(e0, regions[hi - 1][1])
+            found.append(_attribute_span(text, sp, s0, e0, regions[lo:hi]))
     _resolve_context(text, found)
     _resolve_names(text, found, index)
     return [f for f in found if f.keep]
 
 
-def _attribute_span(text: str, sp: Span, sents: list[tuple[int, int]],
+def _attribute_span(text: str, sp: Span, s0: int, e0: int,
                     regions: list[tuple[int, int]]) -> Found:
+    """Attribution of one span inside its sentence ``text[s0:e0]`` (``regions``: the quotes
+    of that sentence, marks included)."""
     start, end = sp.start, sp.end
-    # the sentence(s) holding the quote
-    s0 = next((a for a, b in sents if a <= sp.open_at < b), sp.para_start)
-    e0 = next((b for a, b in sents if a < sp.outer_end <= b), sp.para_end)
-    if e0 < sp.outer_end:
-        e0 = sp.para_end
     f = Found(start, end, text[s0:e0], group=sp.group, para=sp.para, para_start=sp.para_start,
               para_end=sp.para_end, unclosed=sp.unclosed, sent_start=s0, sent_end=e0)
     # transcript label inside the marks: '"PENCE: Well, …'
@@ -341,8 +366,9 @@ def _attribute_span(text: str, sp: Span, sents: list[tuple[int, int]],
     frame = _mk_frame(text, s0, e0, regions)
     a, b = sp.open_at - s0, sp.outer_end - s0
     # neighbouring quotes in the sentence bound the adjacent searches
-    prev_end = max((z - s0 for y, z in regions if z - s0 <= a and z > s0), default=0)
-    next_start = min((y - s0 for y, z in regions if y - s0 >= b and y < e0), default=len(frame))
+    k = bisect_left(regions, (sp.open_at, sp.outer_end))  # this quote's own region
+    prev_end = max(regions[k - 1][1] - s0, 0) if k > 0 else 0
+    next_start = min(regions[k + 1][0] - s0, len(frame)) if k + 1 < len(regions) else len(frame)
     outside = frame.replace("\x01", " ")
     n_out = sum(1 for _ in islice(_WORDS.finditer(outside), 3))
     # the first words of the quote are enough for every length test below
@@ -420,13 +446,17 @@ def _resolve_context(text: str, found: list[Found]) -> None:
     for group in by_sent.values():
         if len(group) < 2:
             continue
-        for k, f in enumerate(group):
+        # the nearest earlier attributed quote of the sentence, else the first later one
+        first = next((g for g in group if g.mention), None)
+        last = None
+        for f in group:
             if f.mention is None:
-                src = next((g for g in reversed(group[:k]) if g.mention), None) or \
-                    next((g for g in group[k + 1:] if g.mention), None)
+                src = last or first
                 if src is not None:
                     _copy(f, src)
                     f.partial = f.partial or src.partial
+            if f.mention is not None:
+                last = f
     # 2. multi-paragraph quotes share a speaker
     by_group: dict[int, list[Found]] = {}
     for f in found:

@@ -27,6 +27,9 @@ _AFTER_CLOSE_SINGLE = frozenset(" \t\r\f\v,.;:!?)]}—–-\"”\u00a0")
 _APOS_WORD = re.compile(r"(?:n|em|til|cause|tis|twas|bout|round|ol|cos|nother|s|\d\d?s?)\b", re.I)
 
 
+_LOOKAHEAD = 24  # marks examined for the close of one single quote (keeps long lines linear)
+
+
 @dataclass(slots=True)
 class Span:
     """One quoted segment. ``start``/``end`` bound the words (marks and edge spaces excluded);
@@ -133,7 +136,7 @@ def _single_spans(para: str, taken: list[tuple[int, int]], straight: bool) -> li
         # candidate closers up to the next opener-looking mark
         cands = []
         j = k + 1
-        while j < len(marks):
+        while j < len(marks) and j <= k + _LOOKAHEAD:
             c, cch = marks[j]
             cprev = para[c - 1]
             cnext = para[c + 1] if c + 1 < len(para) else ""

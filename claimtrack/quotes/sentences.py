@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # a full stop (or ! ? …), optional closing marks/brackets, space, then something that can
 # start a sentence
@@ -30,9 +31,11 @@ def sentence_bounds(text: str, start: int, end: int,
     """(start, end) of each sentence of ``text[start:end]``; no split inside ``protected``."""
     out = []
     s = start
+    starts = [a for a, _ in protected]  # sorted, not overlapping
     for m in _BOUNDARY.finditer(text, start, end):
         b = m.end()
-        if any(a < b < z for a, z in protected):
+        k = bisect_left(starts, b) - 1
+        if k >= 0 and b < protected[k][1]:
             continue
         # the word before the stop: an abbreviation or an initial does not end a sentence
         if text[m.start()] == ".":
