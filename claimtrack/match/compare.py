@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 
 from claimtrack.claims import extract_claims
 from claimtrack.match.detail import claim_detail
-from claimtrack.match.figures import _STOP, concept_keys, context_words
+from claimtrack.match.figures import _STOP, bare_context_ok, concept_keys, context_words
 from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, singular
 from claimtrack.match.relate import relate_arrays
 from claimtrack.match.settings import MatchSettings
@@ -44,8 +44,6 @@ _FILLER = frozenset({"people", "person", "one", "two", "three", "four", "five", 
 MIN_COVERAGE = 0.5
 # a pairing needs this context score unless the counted things match
 MIN_PAIR_SCORE = 0.5
-# figures without a counted noun conflict only when their contexts are this close
-MIN_BARE_SCORE = 0.75
 
 
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -112,11 +110,11 @@ def _pair_scores(e: pd.DataFrame, n: pd.DataFrame):
                          workers=1).astype("float64") / 100.0
     subj_e = [{x.lower() for x in s} if isinstance(s, (list, tuple, np.ndarray)) else set() for s in e["subject"]]
     subj_n = [{x.lower() for x in s} if isinstance(s, (list, tuple, np.ndarray)) else set() for s in n["subject"]]
-    subj = np.array([len(subj_n[a] & subj_e[b]) / min(len(subj_n[a]), len(subj_e[b]))
-                     if subj_n[a] and subj_e[b] else 0.5 for a, b in zip(ni, ei)])
+    subj = np.array([float(bool(subj_n[a] & subj_e[b])) if subj_n[a] and subj_e[b] else 0.5
+                     for a, b in zip(ni, ei)])
     shares = np.array([bool(subj_n[a] & subj_e[b]) for a, b in zip(ni, ei)], dtype=bool)
     apart = np.array([bool(subj_n[a]) and bool(subj_e[b]) for a, b in zip(ni, ei)], dtype=bool) & ~shares
-    return ni, ei, np.round(0.7 * sim + 0.3 * subj, 4), apart, shares
+    return ni, ei, np.round(0.7 * sim + 0.3 * subj, 4), apart, shares, ctx_e, ctx_n
 
 
 def compare_texts(earlier: str, later: str, settings: MatchSettings | None = None) -> dict:
@@ -135,7 +133,7 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                 "verdicts": verdicts}
     ke = concept_keys(e).to_numpy(object)
     kn = concept_keys(n).to_numpy(object)
-    ni, ei, score, apart, shares = _pair_scores(e, n)
+    ni, ei, score, apart, shares, ctx_e, ctx_n = _pair_scores(e, n)
     unit_e = np.array([k.split("|", 1)[1] for k in ke], dtype=object)
     unit_n = np.array([k.split("|", 1)[1] for k in kn], dtype=object)
     noun_e = np.array([k.split("|", 1)[0] for k in ke], dtype=object)
@@ -174,7 +172,8 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
             agree[j], rel[j], side[j] = True, "consistent", "sum"
         # a conflict needs the same counted thing, or, for figures without a noun (a share, a
         # price), the same unit in nearly the same words about a shared subject
-        same_thing = same_noun[j] or (unit_n[i] != "" and shares[j] and score[j] >= MIN_BARE_SCORE)
+        same_thing = same_noun[j] or (unit_n[i] != "" and shares[j]
+                                      and bare_context_ok(ctx_n[i], ctx_e[ei[j]], s))
         strong = (same_thing and score[j] >= s.min_contradiction_score and not apart[j]
                   and len(parts) < 2 and rel[j] == "contradiction"
                   and can_contradict(e.iloc[ei[j]].to_dict(), n.iloc[i].to_dict(), str(side[j])))

@@ -4,8 +4,8 @@
    an empty subject), plus ``noun key | unit key | *`` when the noun is specific. Only earlier
    claims sharing a block are candidates (see blocking.py).
 2. Score (0–1): 0.7 × context similarity (rapidfuzz ``token_set_ratio`` of the content words
-   around the figure) + 0.3 × subject overlap (shared subjects / the smaller subject list;
-   0.5 when neither claim names a subject).
+   around the figure) + 0.3 × subject agreement (1 when they share a subject, 0 when both name
+   subjects and share none, 0.5 when either names none).
 3. Relate the intervals (relate.py) and keep, per new claim, the best-scoring earlier claim of
    each relation (ties: the most recent). So a claim yields at most four matches. A
    contradiction needs a higher score and must not come from two claims whose (non-empty)
@@ -40,6 +40,7 @@ from claimtrack.records import Match, stable_id
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _DIGIT = re.compile(r"\d")
+_JOIN = re.compile(r";|\b(?:and|or|but|while|whereas)\b", re.I)
 _STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be been
 being has have had it its this that these those there their they he she his her we our you your
 i which who whom whose what when where while than then so such some about around over under
@@ -62,7 +63,7 @@ def context_words(sentence: str | None, surface: str | None, noun: str | None = 
     Subject names are left out because the subject overlap is scored on its own.
 
     >>> context_words("The quake killed 300 people and left 4,000 homeless in Napo.", "300")
-    'quake killed people left'
+    'quake killed people'
     >>> context_words("64% of Americans say we have a poor economy", "64%", subject=["Americans"])
     'poor economy'
     """
@@ -80,8 +81,10 @@ def context_words(sentence: str | None, surface: str | None, noun: str | None = 
         words = content(sentence)
     else:
         # stop at the neighbouring figures: their words describe them, not this one
-        left = content(_DIGIT.split(sentence[:at])[-1])[-_CONTEXT_WIDTH:]
-        right = content(_DIGIT.split(sentence[at + len(surface):], maxsplit=1)[0])[:_CONTEXT_WIDTH]
+        # and at a conjunction: "300 people were feared dead and more than 15,000 ..."
+        left = content(_JOIN.split(_DIGIT.split(sentence[:at])[-1])[-1])[-_CONTEXT_WIDTH:]
+        right = content(_JOIN.split(_DIGIT.split(sentence[at + len(surface):], maxsplit=1)[0],
+                                    maxsplit=1)[0])[:_CONTEXT_WIDTH]
         words = left + right
     if not words and isinstance(noun, str):
         words = content(noun)
@@ -210,22 +213,34 @@ def _n_subjects(values: np.ndarray) -> np.ndarray:
                        dtype="int64", count=len(values))
 
 
-def score_pairs(pairs: pd.DataFrame, pool: _Pool) -> tuple[np.ndarray, np.ndarray]:
+def score_pairs(pairs: pd.DataFrame, pool: _Pool) -> tuple[np.ndarray, np.ndarray, list, list]:
     """0–1 score per candidate pair (context similarity and subject overlap, see module doc),
-    and whether both claims name subjects but share none."""
+    whether both claims name subjects but share none, and both context strings."""
     n_rows, p_rows = pairs["new_row"].to_numpy(), pairs["pool_row"].to_numpy()
     rows = np.unique(np.concatenate([n_rows, p_rows]))
     cols = {c: pool.get(c, rows) for c in ("sentence", "surface", "noun", "subject", "qualifier")}
     ctx = dict(zip(rows.tolist(), (context_words(se, su, no, sj, q) for se, su, no, sj, q in zip(
         cols["sentence"], cols["surface"], cols["noun"], cols["subject"], cols["qualifier"]))))
     n_subj = dict(zip(rows.tolist(), _n_subjects(cols["subject"]).tolist()))
-    sim = process.cpdist([ctx[r] for r in n_rows.tolist()], [ctx[r] for r in p_rows.tolist()],
-                         scorer=fuzz.token_set_ratio, workers=1).astype("float64") / 100.0
+    ctx_n, ctx_p = [ctx[r] for r in n_rows.tolist()], [ctx[r] for r in p_rows.tolist()]
+    sim = process.cpdist(ctx_n, ctx_p, scorer=fuzz.token_set_ratio, workers=1).astype("float64") / 100.0
     smaller = np.minimum([n_subj[r] for r in n_rows.tolist()], [n_subj[r] for r in p_rows.tolist()])
     shared = pairs["shared"].to_numpy()
-    subj = np.where(smaller == 0, 0.5, shared / np.maximum(smaller, 1))
+    # extracted subject lists are noisy ("Aid" from "Aid groups"): one shared name is the signal
+    subj = np.where(smaller == 0, 0.5, (shared > 0).astype("float64"))
     apart = (smaller > 0) & (shared == 0)
-    return np.round(0.7 * sim + 0.3 * np.minimum(subj, 1.0), 4), apart
+    return np.round(0.7 * sim + 0.3 * np.minimum(subj, 1.0), 4), apart, ctx_n, ctx_p
+
+
+def bare_context_ok(ctx_a: str, ctx_b: str, settings: MatchSettings) -> bool:
+    """Whether two figures without a counted noun are described alike enough to contradict.
+
+    >>> bare_context_ok("pumping before earthquake", "pumped before the earthquake", MatchSettings())
+    True
+    >>> bare_context_ok("take", "tremor take repair cost", MatchSettings())
+    False
+    """
+    return fuzz.token_sort_ratio(ctx_a, ctx_b) >= 100 * settings.min_bare_context
 
 
 def _history_filter(history: pd.DataFrame, t_hist: np.ndarray, keys_new: np.ndarray, t_new: np.ndarray,
@@ -292,7 +307,7 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
         return []
     # pool rows of the new batch are addressed as H + position in the scoring helpers
     pairs = pairs.assign(new_row=n_rows + len(history))
-    score, apart = score_pairs(pairs, pool)
+    score, apart, ctx_n, ctx_p = score_pairs(pairs, pool)
 
     concept = keys_new[n_rows]
     growing = np.isin(np.array([k.split("|", 1)[0] for k in concept], dtype=object),
@@ -322,7 +337,9 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
         e_c = {c: pool.get(c, p_rows[check]) for c in cols}
         n_c = {c: new[c].to_numpy(object)[n_rows[check]] for c in cols}
         for k, idx in enumerate(check):
-            if not can_contradict({c: e_c[c][k] for c in cols}, {c: n_c[c][k] for c in cols}, side[idx]):
+            bare = concept[idx].split("|", 1)[0] in _GENERIC
+            if (bare and not bare_context_ok(ctx_n[idx], ctx_p[idx], s)) or not can_contradict(
+                    {c: e_c[c][k] for c in cols}, {c: n_c[c][k] for c in cols}, side[idx]):
                 ok[idx] = False
     found = pd.DataFrame({"n": n_rows, "p": p_rows, "score": score, "rel": rel, "side": side,
                           "t": t_p})[ok]

@@ -38,6 +38,12 @@ class MatchSettings:
     # time is the scarce thing and a spurious pairing is the usual cause of a false flag.
     min_score: float = 0.5
     min_contradiction_score: float = 0.6
+    # A figure with no counted noun ("800 mln dlrs", "five months") has only its words to say
+    # what it measures; two of them contradict only when those words agree in order too
+    # (rapidfuzz token_sort_ratio of the contexts, 0-1). On a developing story a bare
+    # "two months" to build a link and "five months" to repair a pipeline share a country and
+    # little else: 0.6 keeps such pairs apart.
+    min_bare_context: float = 0.6
     # At most this many of the most recent earlier claims per block (noun+unit+subject) are
     # scored for each new claim: the cost grows with candidates, never with history.
     max_candidates_per_block: int = 30
