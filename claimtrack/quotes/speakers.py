@@ -56,7 +56,7 @@ _TOKEN = re.compile(r"(?:" + _ABBR + r")\.|[A-Z]\.(?:[A-Z]\.)*|[^\W\d_][\w’'\-
 _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|will|may|might|could|"
     r"should|did|does|do|is|was|were|are|reportedly|repeatedly|simply|just|often|again|earlier|"
-    r"first|never|not|only|always|still|even|further|already|flatly|bluntly|publicly|privately|"
+    r"first|never|not|only|always|still|even|further|already|flatly|bluntly|publicly|privately|now|"
     r"quickly|finally|openly|explicitly|frequently|famously|memorably|angrily|proudly|"
     r"confidently|simply|continued\s+to|went\s+on\s+to|began|had\s+already|"
     r"(?:have|has|had|did|does|do|would|will|could|can|is|was|are|were)n[’']t|won[’']t|can[’']t|(?!(?:family|ally|rally|assembly|supply|anomaly|monopoly|bully|belly)\b)[a-z]{2,}ly))+\s*$",
@@ -169,7 +169,7 @@ def _role_back(toks: list[str]) -> list[str] | None:
         if not (t[:1].isalpha() or t[:1].isdigit() or t == "-"):
             return None
         low = t.lower()
-        if low in _DETERMINERS or low.endswith("’s") or low.endswith("'s"):
+        if low in _DETERMINERS or low.endswith("’s") or low.endswith("'s") or t[:1].isdigit():
             if k == len(toks) - 1:
                 return None
             return toks[k:]
@@ -339,8 +339,13 @@ def speaker_before(left: str) -> Mention | None:
     if low.endswith("s") and not low.endswith("ss") and low not in _NOT_ROLE_END and len(low) > 3:
         k = len(toks) - 1
         while k > 0 and len(toks) - k < 4 and toks[k - 1][:1].islower() and toks[k - 1].isalpha() \
-                and toks[k - 1].lower() not in _NOT_ROLE_END and not toks[k - 1].endswith("ed"):
+                and toks[k - 1].lower() not in _NOT_ROLE_END:
             k -= 1
+        if k > 1 and toks[k - 1].lower() == "of":
+            # "52 percent of registered voters", "most of the protesters"
+            head = _role_back(toks[:k - 1])
+            if head:
+                return Mention(" ".join(head + toks[k - 1:]), None, "role")
         if k == 0 or not toks[k - 1][:1].islower() or toks[k - 1].lower() in ("and", "but", "that"):
             return Mention(" ".join(toks[k:]), None, "role")
     return None
