@@ -204,3 +204,17 @@ def test_noun_keys():
     assert concept_key("people", "Floods left 500 people homeless and killed 12.", "500") == "homeless"
     assert concept_key("people", "Floods left 500 people homeless and killed 12.", "12") == "dead"
     assert concept_key("ships", "The strike idled 150 ships.", "150") == "ship"
+
+
+def test_batch_rows_meet_a_bounded_number_of_earlier_rows():
+    from claimtrack.match.blocking import candidate_pairs
+
+    n = 40
+    new = pd.DataFrame({"row": range(n), "block": [7] * n, "article_id": range(n), "order": range(n),
+                        "t": [0.0] * n})
+    pool = new.assign(row=new["row"] + 100)  # the batch rows again, as pool rows 100..
+    pairs = candidate_pairs(new, pool, cap=5)
+    per_row = pairs.groupby("new_row").size()
+    assert per_row.max() == 5 and per_row.loc[3] == 3 and 0 not in per_row.index
+    # each pairs with the rows right before it (by pool number), never with itself or later ones
+    assert set(pairs.loc[pairs["new_row"] == 10, "pool_row"]) == {105, 106, 107, 108, 109}
