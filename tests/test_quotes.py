@@ -214,3 +214,14 @@ _ALPHABET = list("ab A Z.,:;!?-—()\n\n\t'\"“”‘’„«»`$0") + ["said "
 def test_total_on_random_text(text):
     for q in extract_quotes(text, "x"):
         assert text[q.start:q.end] == q.text and q.start < q.end
+
+
+def test_scare_quote_gets_no_speaker_from_a_thing():
+    text = 'A chip based on the new design controls eight "synergistic" cores.'
+    assert pairs(text) in ([], [("synergistic", None)])
+
+
+def test_subject_of_a_sentence_without_a_verb_of_saying():
+    text = 'Senator Ruth Alden praised the deal as "a fair bargain" on Monday.'
+    [q] = quotes(text)
+    assert (q.speaker, q.cue, q.partial) == ("Ruth Alden", None, True)

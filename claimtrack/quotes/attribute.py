@@ -233,6 +233,27 @@ _LEAD_PHRASE = re.compile(
     re.I)
 
 
+_SPEAKING_NOUNS = frozenset("""report reports statement statements survey study poll polls article
+piece letter email emails memo ad ads spot complaint lawsuit document documents campaign committee
+group panel board agency court ruling filing order bill platform book column editorial story
+video tweet post speech interview transcript notes note indictment analysis review paper
+website site page network newspaper magazine commission party police army team host chief staff
+aide aides source sources spokesman spokeswoman""".split())
+_PERSON_SUFFIX = re.compile(r"(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|ant|ants|"
+                            r"ent|ents|ee|ees|ive|ives|al|als|ary|aries|ar|ars)$")
+
+
+def _can_speak(role: str) -> bool:
+    """A role noun phrase whose head names people or a text: "the senator", "critics",
+    "the report" (and not "a core", "the river").
+
+    >>> _can_speak("the former senator"), _can_speak("the report"), _can_speak("A core")
+    (True, True, False)
+    """
+    head = role.rsplit(None, 1)[-1].lower().strip(".,;:")
+    return head in _SPEAKING_NOUNS or len(head) > 3 and _PERSON_SUFFIX.search(head) is not None
+
+
 def _subject(frame: str) -> Mention | None:
     """The grammatical subject of a sentence, roughly: its first noun phrase after any
     leading adverbial ("In July, Gingrich dismissed …" -> Gingrich)."""
@@ -407,7 +428,9 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
                 res = m, ":"
     if res is None and not f.standalone:
         m = _subject(frame[:a] if a > 0 else frame[b:])
-        if m is not None:
+        # a subject that can speak: a name or pronoun, or a role noun for people or texts
+        # ("the senator", "the report"); not "A core" for a scare-quoted "synergistic"
+        if m is not None and (m.kind != "role" or _can_speak(m.text)):
             res = m, None
     if res is not None:
         mention, cue = res

@@ -357,7 +357,12 @@ january february march april june july august september october november decembe
 _AFTER_DETERMINERS = _DETERMINERS - {"this", "that", "these", "those", "two", "three",
                                      "four", "both", "each", "many", "some", "several"}
 _ROLE_STOP_VERBS = frozenset("""makes says has gets takes gives goes sees uses puts calls tells adds
-notes writes argues claims is was are were will would said told""".split())
+notes writes argues claims is was are were will would said told sent made took gave got went came
+saw wrote put set left held brought thought found kept met ran read began became spoke reads
+closes shows finds""".split())
+# after a verb in -s, these start its object: "The article closes with …", "the letter reads:"
+_OBJECT_START = frozenset("""the a an his her their its our my your this that these those with to
+on at in for about from by""".split())
 
 
 def speaker_after(right: str) -> Mention | None:
@@ -385,10 +390,15 @@ def speaker_after(right: str) -> Mention | None:
         return Mention(first, None, "pronoun", fem)
     if low in _AFTER_DETERMINERS or low.endswith("’s") or low.endswith("'s"):
         role = [first]
-        for t in toks[1:6]:
+        for i, t in enumerate(toks[1:6], 1):
             tl = t.lower()
             if not t[:1].isalpha() or tl in _NOT_ROLE_END or tl in _ROLE_STOP_VERBS or \
                     (len(role) > 1 and (tl.endswith("ed") or tl.endswith("ly"))):
+                break
+            # "The article closes with": a verb in -s after a lower-case noun
+            if len(role) > 1 and tl.endswith("s") and role[-1][:1].islower() and \
+                    (i + 1 >= len(toks) or not toks[i + 1][:1].isalpha()
+                     or toks[i + 1].lower() in _OBJECT_START):
                 break
             role.append(t)
         if len(role) > 1:
