@@ -222,6 +222,6 @@ def test_scare_quote_gets_no_speaker_from_a_thing():
 
 
 def test_subject_of_a_sentence_without_a_verb_of_saying():
-    text = 'Senator Ruth Alden praised the deal as "a fair bargain" on Monday.'
+    text = 'Senator Ruth Alden welcomed the deal as "a fair bargain" on Monday.'
     [q] = quotes(text)
     assert (q.speaker, q.cue, q.partial) == ("Ruth Alden", None, True)
