@@ -329,6 +329,12 @@ class Curated:
         planned.sort(key=lambda item: item[0].startswith("runs/"))
         staging = self.root / STAGING / commit_id
         with self.write_lock():
+            if staging.is_dir():  # an earlier attempt under this id: finish or drop it, never merge
+                try:
+                    self.recover()
+                except OSError as exc:
+                    raise StoreError(f"could not finish an earlier commit in {staging}: "
+                                     f"{exc.strerror or exc}{_hint(exc)}") from exc
             try:
                 for k, (rel, data) in enumerate(planned, 1):
                     path = staging / rel

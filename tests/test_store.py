@@ -93,3 +93,69 @@ def test_extra_record_fields_become_extra_columns(tmp_path):
                                  "confidence": 0.5}])
     assert table.schema.names[-1] == "confidence"
     assert table.schema.field("start").type == pa.int64()
+
+
+def test_a_new_commit_under_a_saved_commits_id_finishes_it_first(tmp_path):
+    import pyarrow.parquet as pq
+
+    store = Curated(tmp_path)
+    staged = tmp_path / "_staging" / "r1" / "claims" / "ingest_date=2026-01-01"
+    staged.mkdir(parents=True)
+    pq.write_table(to_arrow("claims", claims_rows("c1")), staged / "part-r1.parquet")
+    (tmp_path / "_staging" / "r1" / "_COMMIT").write_text(json.dumps(["claims/ingest_date=2026-01-01/part-r1.parquet"]))
+    store.commit("r1", appends={"runs": to_arrow("runs", [{"run_id": "r1", "status": "failed"}])})
+    assert list(store.read("claims")["claim_id"]) == ["c1"]  # not dropped by the second manifest
+    assert list(store.read("runs")["status"]) == ["failed"]
+
+
+HALF_COMMIT = """
+import json, sys, time
+from pathlib import Path
+from claimtrack.store import Curated
+root = Path(sys.argv[1])
+with Curated(root).write_lock():
+    staged = root / "_staging" / "slow" / "reviews"
+    staged.mkdir(parents=True)
+    (staged / "part-slow.parquet").write_bytes(Path(sys.argv[2]).read_bytes())
+    print("staged", flush=True)
+    sys.stdin.readline()  # the test says when to write the manifest
+    (root / "_staging" / "slow" / "_COMMIT").write_text(json.dumps(["reviews/part-slow.parquet"]))
+"""
+
+
+def test_recover_waits_for_a_commit_another_process_is_writing(tmp_path):
+    """recover() takes the write lock: it must not drop a commit that is still being staged."""
+    import subprocess
+    import sys
+    import threading
+
+    import pyarrow.parquet as pq
+
+    root, row = tmp_path / "curated", tmp_path / "row.parquet"
+    pq.write_table(to_arrow("reviews", [{"flag_id": "f1", "decision": "confirmed"}]), row)
+    writer = subprocess.Popen([sys.executable, "-c", HALF_COMMIT, str(root), str(row)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "staged"
+        recovered: list = []
+        thread = threading.Thread(target=lambda: recovered.append(Curated(root).recover()))
+        thread.start()  # blocks on the lock: the staged commit has no manifest yet
+        thread.join(1.0)  # (a recover that ignored the lock would drop the commit in this second)
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
+        assert writer.wait(60) == 0
+        thread.join(60)
+        assert recovered == [["slow"]]
+        assert list(Curated(root).read("reviews")["flag_id"]) == ["f1"]
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+
+
+def test_crash_hook_injects_a_full_disk(tmp_path, monkeypatch):
+    store = Curated(tmp_path)
+    monkeypatch.setenv("CLAIMTRACK_CRASH_AT", "staged:1:enospc")
+    with pytest.raises(StoreError, match="disk is full"):
+        store.commit("r1", appends={"claims": to_arrow("claims", claims_rows("c1"))}, ingest_date="2026-01-01")
+    monkeypatch.delenv("CLAIMTRACK_CRASH_AT")
+    assert store.read("claims").empty and not any((tmp_path / "_staging").iterdir())
