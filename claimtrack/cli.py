@@ -178,13 +178,18 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
     from claimtrack.pipeline import PipelineError
     from claimtrack.progress import stage_line
     from claimtrack.store import StoreError
-    from flows.nightly import nightly
+    from flows.nightly import nightly, nothing_new, wants_fetch
 
     quiet_tracebacks()
+    parameters = {"batch_size": batch_size, "fetch": fetch, "config": str(config_path) if config_path else None,
+                  "task_runner": task_runner, "dask_address": dask_address}
     try:
-        result = nightly(raw_dir=str(raw_dir), curated_dir=str(curated_dir), batch_size=batch_size, wait=wait,
-                         fetch=fetch, config=str(config_path) if config_path else None,
-                         task_runner=task_runner, dask_address=dask_address)
+        result = None
+        # Nothing to do and no server to report to: say so without starting Prefect's temporary server.
+        if not os.environ.get("PREFECT_API_URL") and not wants_fetch(fetch, parameters["config"]):
+            result = nothing_new(str(raw_dir), str(curated_dir), wait=wait, **parameters)
+        if result is None:
+            result = nightly(raw_dir=str(raw_dir), curated_dir=str(curated_dir), wait=wait, **parameters)
     except (PipelineError, StoreError, ConfigError) as exc:
         raise UserError(f"run failed: {exc}") from None
     except Exception as exc:

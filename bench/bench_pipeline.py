@@ -1,0 +1,143 @@
+"""Benchmark: the whole Reuters-21578 corpus through `claimtrack run`, then the nights after it.
+
+Prints, for each run, the wall time, the peak memory of the `claimtrack run` process and the
+seconds per stage (targets on a 2-core machine: full corpus from an empty curated folder < 60 s
+and < 1.5 GB; a second run that finds nothing new < 10 s; 1,000 new articles on top of the
+Reuters history < 15 s). With ``--growth`` it also runs the same 1,000 new articles on top of
+histories of several sizes, to show how each stage grows with history.
+
+The corpus is exploded into one JSON file per article (as `fetch` would leave them) under
+``--work``. The 1,000 "new" articles are Reuters articles published a week later with their
+figures changed by about 10 %, so they really match (repeats, updates, contradictions) against
+the history rather than passing through unmatched.
+
+    cd /work/main && .venv/bin/python bench/bench_pipeline.py [--limit N] [--new 1000] [--growth]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared/corpus/reuters21578/articles.jsonl.gz"
+CLAIMTRACK = Path(sys.executable).parent / "claimtrack"
+STAGES = re.compile(r"stages: (.*)")
+
+
+def read_corpus(limit: int | None) -> list[dict]:
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        docs = [json.loads(line) for _, line in zip(range(limit or 10**9), fh)]
+    return docs
+
+
+def explode(docs: list[dict], out: Path) -> None:
+    """One JSON file per article, a thousand per folder."""
+    shutil.rmtree(out, ignore_errors=True)
+    for i, doc in enumerate(docs):
+        folder = out / f"{i // 1000:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{doc['id']}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+
+def variants(docs: list[dict], n: int, seed: int = 7) -> list[dict]:
+    """``n`` later versions of random articles: a week later, whole numbers about 10 % higher."""
+    rng = random.Random(seed)
+    out = []
+    for doc in rng.sample(docs, min(n, len(docs))):
+        text = re.sub(r"\b\d+\b", lambda m: str(round(int(m.group()) * 1.1) + 1), doc["text"])
+        text += "\n\nThe figures were revised on Friday."
+        when = doc.get("date")
+        later = (datetime.fromisoformat(when) + timedelta(days=7)).isoformat() if when else None
+        out.append(doc | {"id": doc["id"] + "-v2", "text": text, "date": later})
+    return out
+
+
+def run(raw: Path, curated: Path, env: dict) -> dict:
+    """One `claimtrack run`: wall seconds, peak RSS (MB, from /usr/bin/time), stage seconds."""
+    timer = ["/usr/bin/time", "-f", "MAXRSS %M"] if Path("/usr/bin/time").exists() else []
+    t0 = time.perf_counter()
+    proc = subprocess.run(timer + [str(CLAIMTRACK), "run", "--raw", str(raw), "--curated", str(curated)],
+                          env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        sys.exit(f"claimtrack run failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    rss = re.search(r"MAXRSS (\d+)", proc.stderr)
+    stages = {}
+    if m := STAGES.search(proc.stdout):
+        for part in m.group(1).split(", "):
+            name, secs, _ = part.rsplit(" ", 2)
+            stages[name] = float(secs)
+    head = proc.stdout.splitlines()[0]
+    return {"wall": wall, "rss_mb": int(rss.group(1)) / 1024 if rss else float("nan"), "stages": stages,
+            "head": head, "stdout": proc.stdout}
+
+
+def show(label: str, r: dict, target: str) -> None:
+    stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items())
+    print(f"{label:<34} {r['wall']:7.1f} s  {r['rss_mb']:7.0f} MB   target {target:<18} | {stages}", flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--work", type=Path, default=Path("/work/scratch/ops/bench"))
+    ap.add_argument("--limit", type=int, default=None, help="first N articles only (default: all)")
+    ap.add_argument("--new", type=int, default=1000)
+    ap.add_argument("--growth", action="store_true", help="also: the same new articles on smaller histories")
+    args = ap.parse_args()
+
+    work = args.work
+    work.mkdir(parents=True, exist_ok=True)
+    env = os.environ | {"PREFECT_HOME": str(work / "prefect-home")}
+    env.pop("PREFECT_API_URL", None)
+    docs = read_corpus(args.limit)
+    news = variants(docs, args.new)
+    explode(docs, work / "raw" / "reuters")
+    explode(news, work / "new")
+    print(f"corpus: {len(docs):,} articles, {sum(len(d['text']) for d in docs) / 1e6:.1f} M characters; "
+          f"{len(news):,} new articles", flush=True)
+
+    # Warm Prefect's home once (its database migrations are a one-off, not part of a nightly run).
+    (work / "empty").mkdir(exist_ok=True)
+    shutil.rmtree(work / "warm", ignore_errors=True)
+    run(work / "empty", work / "warm", env)
+
+    curated = work / "curated"
+    shutil.rmtree(curated, ignore_errors=True)
+    raw = work / "raw"
+    first = run(raw, curated, env)
+    show(f"1. {len(docs):,} articles, empty history", first, "< 60 s, < 1,536 MB")
+    print("   " + first["head"], flush=True)
+    second = run(raw, curated, env)
+    show("2. nothing new", second, "< 10 s")
+    print("   " + second["head"], flush=True)
+    shutil.copytree(work / "new", raw / "new")
+    third = run(raw, curated, env)
+    show(f"3. {len(news):,} new on top of the history", third, "< 15 s")
+    print("   " + third["head"], flush=True)
+    shutil.rmtree(raw / "new")
+
+    if args.growth:
+        print("\nthe same new articles on top of histories of several sizes:")
+        for size in sorted({0, len(docs) // 4, len(docs) // 2, len(docs)}):
+            hist_raw, hist_cur = work / "growth-raw", work / f"growth-{size}"
+            shutil.rmtree(hist_raw, ignore_errors=True)
+            shutil.rmtree(hist_cur, ignore_errors=True)
+            explode(docs[:size], hist_raw / "history")
+            run(hist_raw, hist_cur, env)
+            shutil.copytree(work / "new", hist_raw / "new")
+            show(f"   history {size:>6,} articles", run(hist_raw, hist_cur, env), "")
+        shutil.rmtree(work / "growth-raw", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
