@@ -225,3 +225,12 @@ def test_subject_of_a_sentence_without_a_verb_of_saying():
     text = 'Senator Ruth Alden welcomed the deal as "a fair bargain" on Monday.'
     [q] = quotes(text)
     assert (q.speaker, q.cue, q.partial) == ("Ruth Alden", None, True)
+
+
+def test_unquoted_transcript_turns():
+    text = ('Here is the exchange.\n\n'
+            'WALLACE: Will she attend the debate?\n\n'
+            'PENCE: She will not be there.\n\n'
+            "EDITOR'S NOTE: This story was updated.")
+    assert pairs(text) == [("Will she attend the debate?", "Wallace"),
+                           ("She will not be there.", "Pence")]

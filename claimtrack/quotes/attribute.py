@@ -28,7 +28,7 @@ from claimtrack.quotes.coref import NameIndex, gender_of
 from claimtrack.quotes.cues import CUE, NAMING, NOUNLIKE, norm_cue
 from claimtrack.quotes.marks import Span, find_spans
 from claimtrack.quotes.sentences import sentence_bounds
-from claimtrack.quotes.speakers import PRONOUNS, Mention, speaker_after, speaker_before
+from claimtrack.quotes.speakers import PRONOUNS, Mention, clean_name, speaker_after, speaker_before
 
 _WORDS = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 _LABEL = re.compile(r"([A-Z][A-Z.\-’' ]{1,30}[A-Z.]):\s+")
@@ -326,7 +326,8 @@ def _mk_frame(text: str, s: int, e: int, regions: list[tuple[int, int]]) -> str:
 def attribute_document(text: str) -> list[Found]:
     """Quotes of ``text`` with speakers resolved (see the module docstring for the order)."""
     spans = find_spans(text)
-    if not spans:
+    labels = _transcript_lines(text, spans)
+    if not spans and not labels:
         return []
     index = NameIndex(text)
     found: list[Found] = []
@@ -365,9 +366,64 @@ def attribute_document(text: str) -> list[Found]:
                 hi = me + NEIGHBOURS + 1
                 e0 = min(e0, regions[hi - 1][1])
             found.append(_attribute_span(text, sp, s0, e0, regions[lo:hi]))
+    if labels:
+        found = sorted(found + labels, key=lambda f: f.start)
     _resolve_context(text, found)
     _resolve_names(text, found, index)
     return [f for f in found if f.keep]
+
+
+_LINE_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.’'\- ]{0,30}[A-Z.]):[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
+_LABEL_STOP = frozenset("""note notes editor editor’s editor's clarification correction corrections
+update updated updates readers reader watch read more photo photos video videos related source
+sources advertisement breaking exclusive warning disclaimer credit credits spoiler alert letters
+q a question answer live summary background context and or the caption image file""".split())
+
+
+def _label_speaker(label: str) -> Mention | None:
+    """The speaker of a transcript label ("PENCE", "MR. O'NEILL", "SECRETARY CLINTON").
+
+    >>> _label_speaker("MR. O'NEILL").name, _label_speaker("EDITOR'S NOTE")
+    ("O'Neill", None)
+    """
+    words = label.split()
+    if not words or len(words) > 3 or any(w.lower().strip(".") in _LABEL_STOP for w in words):
+        return None
+    toks = [w if not w.isupper() or len(w) <= 1 else w[0] + w[1:].lower() for w in words]
+    toks = [re.sub(r"(?<=[’'])([a-z])", lambda m: m.group(1).upper(), t) for t in toks]  # O'Neill
+    name, female = clean_name(toks)
+    if not name:
+        return None
+    return Mention(label, name, "name", female)
+
+
+def _transcript_lines(text: str, spans: list[Span]) -> list[Found]:
+    """Unquoted transcript turns ("PENCE: Well, look, …"), when a text has two or more."""
+    if ":" not in text:
+        return []
+    hits = []
+    for m in _LINE_LABEL.finditer(text):
+        mention = _label_speaker(m.group(1))
+        if mention is not None and _WORDS.search(m.group(2)):
+            hits.append((m, mention))
+    if len(hits) < 2:
+        return []
+    # paragraph numbers as find_spans counts them (non-blank lines)
+    line_starts = [pm.start() for pm in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    opens = [sp.open_at for sp in spans]
+    out = []
+    for m, mention in hits:
+        a, b = m.start(2), m.end(2)
+        k = bisect_left(opens, m.start())
+        if k < len(opens) and opens[k] < b:
+            continue  # the line holds quotation marks: the quote path reads it
+        para = bisect_right(line_starts, a) - 1
+        ps = line_starts[para] if para >= 0 else 0
+        f = Found(a, b, text[ps:b], para=para, para_start=ps, para_end=b, sent_start=ps, sent_end=b,
+                  standalone=True)
+        _set(f, mention, ":")
+        out.append(f)
+    return out
 
 
 def _attribute_span(text: str, sp: Span, s0: int, e0: int,
@@ -379,11 +435,11 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
               para_end=sp.para_end, unclosed=sp.unclosed, sent_start=s0, sent_end=e0)
     # transcript label inside the marks: '"PENCE: Well, …'
     lab = _LABEL.match(text, start, end)
-    if lab and len(_WORDS.findall(lab.group(1))) <= 3:
+    lm = _label_speaker(lab.group(1)) if lab else None
+    if lm is not None:
         f.start = lab.end()
-        f.mention = lab.group(1)
-        f.speaker = lab.group(1).title() if lab.group(1).isupper() else lab.group(1)
-        f.kind, f.cue, f.standalone = "name", ":", True
+        _set(f, lm, ":")
+        f.standalone = True
         return f
     frame = _mk_frame(text, s0, e0, regions)
     a, b = sp.open_at - s0, sp.outer_end - s0
