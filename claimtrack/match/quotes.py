@@ -77,17 +77,24 @@ def _conform(df: pd.DataFrame | None) -> pd.DataFrame:
     return df.assign(**missing) if missing else df
 
 
+_STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be been
+it its this that we i you he she they our my your his her their will would not no have has had do
+does did so if than then there here what which who""".split())
+
+
 def _shingles(norm: pd.Series, min_words: int) -> pd.DataFrame:
-    """(row, shingle) for every word 2-gram of every quote long enough to match."""
+    """(row, shingle) for every word 2-gram of every quote long enough to match; 2-grams of
+    two stop words ("of the") are left out, they pair everything with everything."""
     rows, grams = [], []
     for r, text in zip(norm.index, norm.to_numpy()):
         words = text.split()
         if len(words) < min_words:
             continue
-        for g in {f"{a} {b}" for a, b in zip(words, words[1:])}:
+        # hashed: ints are a fraction of the memory of strings (both sides hash in this process)
+        for g in {hash((a, b)) for a, b in zip(words, words[1:]) if not (a in _STOP and b in _STOP)}:
             rows.append(r)
             grams.append(g)
-    return pd.DataFrame({"row": np.asarray(rows, dtype="int64"), "gram": pd.Series(grams, dtype=object)})
+    return pd.DataFrame({"row": np.asarray(rows, dtype="int64"), "gram": np.asarray(grams, dtype="int64")})
 
 
 def score_quote_pair(a: str, b: str) -> tuple[float, str, str]:
@@ -139,7 +146,13 @@ def match_quotes(new: pd.DataFrame, history: pd.DataFrame,
     sh_pool = sh_pool[~sh_pool["gram"].isin(common)]
     pairs = sh_new.merge(sh_pool, on="gram", suffixes=("_n", "_p"))
     pairs = pairs.groupby(["row_n", "row_p"], sort=False).size().reset_index(name="shared")
-    pairs = pairs[pairs["shared"] >= s.quote_min_shared_shingles]
+    # nearly the same words share most of the shorter quote's 2-grams (a changed word costs two)
+    n_grams = sh_pool.groupby("row").size()
+    n_grams_new = sh_new.groupby("row").size()
+    smaller = np.minimum(n_grams_new.reindex(pairs["row_n"]).to_numpy(),
+                         n_grams.reindex(pairs["row_p"]).fillna(0).to_numpy())
+    pairs = pairs[(pairs["shared"].to_numpy() >= s.quote_min_shared_shingles)
+                  & (pairs["shared"].to_numpy() >= 0.5 * smaller)]
     n_rows, p_rows = pairs["row_n"].to_numpy(), pairs["row_p"].to_numpy()
     art = pool["article_id"].astype(str).to_numpy()
     ok = (order[p_rows] < n_rows) & (art[p_rows] != art[len(history) + n_rows])
@@ -150,8 +163,9 @@ def match_quotes(new: pd.DataFrame, history: pd.DataFrame,
     t_pool = _seconds(pool["published_at"])
     speakers = pool["speaker"].to_numpy(object)
     found = []
-    for n, p in zip(n_rows, p_rows):
-        a, b = norm_pool.iat[p], norm_new.iat[n]
+    norm_pool_a, norm_new_a = norm_pool.to_numpy(object), norm_new.to_numpy(object)
+    for n, p in zip(n_rows.tolist(), p_rows.tolist()):
+        a, b = norm_pool_a[p], norm_new_a[n]
         score, a_aligned, b_aligned = score_quote_pair(a, b)
         if score < s.quote_altered_ratio:
             continue
