@@ -117,6 +117,7 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
         if allow_after and not cue.endswith("ing"):
             return speaker_after(frame[m.end():m.end() + MAX_CONTEXT])
         return None
+    full_left = left
     cut = left.rfind("\x01")
     if cut >= 0:
         left = left[cut + 1:]
@@ -130,7 +131,7 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
                 return am
     if cue.endswith("ing"):
         # "Clinton issued a statement saying …": a participle's speaker is the clause subject
-        return _subject(left)
+        return _subject(full_left)
     mention = speaker_before(left)
     if mention is not None and (cue in NAMING or cue in NOUNLIKE) and mention.kind == "role":
         return None  # "a film called …", "his state-of-the-state address": not speech
@@ -692,7 +693,8 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
             pick = best[1] if best else None
             if pick is None:
                 for name in reversed(index.names_before(f.start)):
-                    if gender_of(name) == want:
+                    g = gender_of(name)
+                    if g == want or (g is None and 2 <= len(name.split()) <= 3 and not _is_org(name)):
                         pick = index.fullest(name)
                         break
             if pick is None:

@@ -148,7 +148,9 @@ class NameIndex:
             g = gender_of(cand)
             if female is not None and g is not None and g != female:
                 continue
-            rank = (len(ctoks), count, -first)
+            # a long run is more often an organisation glued to a name than a full name
+            plausible = len(ctoks) <= 3 or gender_of(cand) is not None
+            rank = (plausible, len(ctoks), count, -first)
             if best is None or rank > best[0]:
                 best = (rank, cand)
         out = best[1] if best else name

@@ -130,6 +130,10 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
         toks = toks[1:]
     while toks and toks[-1].lower() in _SUFFIX and len(toks) > 1:
         toks = toks[:-1]
+    # "Merrill Lynch Capital Markets Mario Balletto": an organisation run into a name
+    cut = max((k for k, t in enumerate(toks[:-1]) if t.lower().rstrip(".") in _ORG_TAIL), default=-1)
+    if cut >= 0:
+        toks = toks[cut + 1:]
     if not toks or toks[-1].lower() in _PARTICLES or toks[-1].lower().rstrip(".") in _STATES:
         return None, female
     if sum(t.isupper() and len(t) > 1 and "." not in t for t in toks) >= 2:
@@ -139,6 +143,9 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     return " ".join(toks), female
 
 
+_ORG_TAIL = frozenset("""inc corp co ltd llc plc group bank markets securities capital partners
+associates holdings fund funds company corporation institute university association council
+committee agency department ministry office times post journal news network""".split())
 _FEMALE_TITLES = frozenset("""mrs ms miss congresswoman chairwoman spokeswoman queen princess lady
 dame sister councilwoman assemblywoman""".split())
 _MALE_TITLES = frozenset("""mr congressman chairman spokesman king prince lord sir father brother
