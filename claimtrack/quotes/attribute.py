@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import islice
 
-from claimtrack.quotes.coref import NameIndex, gender_of
+from claimtrack.quotes.coref import NameIndex, gender_of, is_place
 from claimtrack.quotes.cues import CUE, NAMING, NOUNLIKE, norm_cue
 from claimtrack.quotes.marks import Span, find_spans
 from claimtrack.quotes.sentences import sentence_bounds
@@ -629,7 +629,9 @@ democrats journal tribune press reuters report survey""".split())
 
 
 def _is_org(name: str) -> bool:
-    return name.rsplit(None, 1)[-1].lower().rstrip(".") in _ORG_WORDS
+    """An organisation or a place rather than a person: no "he" or "she" refers to it."""
+    return name.rsplit(None, 1)[-1].lower().rstrip(".") in _ORG_WORDS or is_place(name) or \
+        any(c.isdigit() for c in name)
 
 
 def _subjects_before(text: str, para_start: int, pos: int, floor: int = 0):

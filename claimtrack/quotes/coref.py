@@ -40,6 +40,21 @@ vladimir recep tayyip xi emmanuel boris tony gordon nigel jeremy rishi keir ange
 reince jared eric rex jim tom dick harry bob ron rick tommy jimmy johnny ken ed sam""".split()) - _FEMALE
 
 
+_PLACE_WORDS = frozenset("""street avenue road square states kingdom nations republic city county
+state province island islands river valley mountains park hall center centre airport station
+bridge society club america europe africa asia columbia korea arabia emirates zealand africa
+coast bay beach heights village town""".split())
+
+
+def is_place(name: str) -> bool:
+    """A name that ends like a place or an institution, never a "he" or "she".
+
+    >>> is_place("Wall Street"), is_place("United States"), is_place("Ann Lee")
+    (True, True, False)
+    """
+    return name.rsplit(None, 1)[-1].lower() in _PLACE_WORDS
+
+
 def gender_of(name: str | None) -> bool | None:
     """True for a female first name, False for male, None when unknown.
 
@@ -100,9 +115,12 @@ class NameIndex:
             toks = m.group().split()
             if _POSSESSIVE.search(toks[-1]):
                 toks[-1] = _POSSESSIVE.sub("", toks[-1])
+            before = self._text[max(0, m.start() - 30):m.start()].split()
+            if len(toks) > 2 and len(before) >= 2 and before[-1] == "of" and before[-2].lower() in TITLES:
+                toks = toks[1:]  # "Secretary of State Hillary Clinton"
             name, _ = clean_name(toks)
             if name and " " in name and name.split()[0].lower() not in _NOT_NAME \
-                    and name.split()[-1].lower() not in _NOT_NAME:
+                    and name.split()[-1].lower() not in _NOT_NAME and not is_place(name):
                 out.append(name)
         return out
 
