@@ -115,4 +115,5 @@ def test_helpers():
     assert same_speaker("Lena Ostrova", "Mayor Lena Ostrova") is True
     assert same_speaker("Ostrova", "Brandt") is False
     assert same_speaker(None, "Brandt") is None
+    assert same_speaker("the mayor", "Governor Paul Brandt") is None  # a role is not a name
     assert word_changes("a b c d", "a x c d") == ["“b” became “x”"]

@@ -50,10 +50,19 @@ def normalise(text: str | None) -> str:
     return " ".join(_TOKEN.findall(text.lower().replace("’", "'")))
 
 
+# titles and roles are not names: "the president" and "President Febres Cordero" may be one man
+_TITLES = frozenset("""mr mrs ms dr sir lord lady president vice prime minister mayor governor senator
+sen rep representative general gen chancellor secretary spokesman spokeswoman spokesperson chief
+official officials king queen prince judge pope foreign finance interior deputy head""".split())
+
+
 def _speaker_tokens(name) -> frozenset[str]:
+    """The capitalised words of a speaker's name, titles left out; empty when it is no name
+    ("the president", "a banker", "officials")."""
     if not isinstance(name, str):
         return frozenset()
-    return frozenset(w for w in re.findall(r"[a-z][a-z'-]+", name.lower()) if len(w) > 1)
+    words = re.findall(r"[A-Z][A-Za-z'-]+", name)
+    return frozenset(w.lower() for w in words if w.lower() not in _TITLES)
 
 
 def same_speaker(a, b) -> bool | None:
@@ -61,12 +70,13 @@ def same_speaker(a, b) -> bool | None:
 
     >>> same_speaker("Recep Tayyip Erdogan", "Erdogan"), same_speaker("Erdogan", "Putin"), same_speaker(None, "Putin")
     (True, False, None)
+    >>> same_speaker("the president", "Leon Febres Cordero"), same_speaker("President Putin", "Mr Putin")
+    (None, True)
     """
     ta, tb = _speaker_tokens(a), _speaker_tokens(b)
     if not ta or not tb:
         return None
-    return ta <= tb or tb <= ta or (isinstance(a, str) and isinstance(b, str)
-                                    and a.split()[-1].lower() == b.split()[-1].lower())
+    return ta <= tb or tb <= ta
 
 
 def _conform(df: pd.DataFrame | None) -> pd.DataFrame:
