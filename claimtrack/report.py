@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimtrack.review import FlagView, Side, clean_segments, clean_text, figure_history, load_views
+from claimtrack.review import FlagView, Side, clean_segments, clean_text, figure_history, linked_ids, load_views
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -264,11 +264,13 @@ def build_report(curated: "Curated", status: str = "open") -> str:
         matches = matches[matches["kind"] == "claim"]
         seed_claims = curated.read("claims", columns=["claim_id", "noun"], filter=ds.field("claim_id").isin(list(seeds)))
         nouns = [n for n in seed_claims["noun"].dropna().unique()]
-        linked = _linked(matches, seeds)
+        linked = linked_ids(matches, seeds)
         claims = curated.read("claims", filter=ds.field("noun").isin(nouns) | ds.field("claim_id").isin(list(linked)))
         meta = curated.read("articles", columns=["article_id", "source", "published_at"],
                             filter=ds.field("article_id").isin(list(set(claims["article_id"]))))
         claims = claims.merge(meta, on="article_id", how="left")
+        # only the matches inside the flagged figures' components matter from here on
+        matches = matches[matches["new_id"].isin(linked) | matches["earlier_id"].isin(linked)]
         for v in claim_views:
             histories[v.flag_id] = figure_history(claims, matches, [v.earlier.item_id, v.later.item_id])
     versions: dict[str, pd.DataFrame] = {}
@@ -276,7 +278,7 @@ def build_report(curated: "Curated", status: str = "open") -> str:
     if quote_views:
         matches = curated.read("matches", columns=["kind", "new_id", "earlier_id"])
         matches = matches[matches["kind"] == "quote"]
-        linked = {v.flag_id: _linked(matches, {v.earlier.item_id, v.later.item_id}) for v in quote_views}
+        linked = {v.flag_id: linked_ids(matches, {v.earlier.item_id, v.later.item_id}) for v in quote_views}
         ids = list(set().union(*linked.values()))
         quotes = curated.read("quotes", columns=["quote_id", "article_id", "text", "speaker"],
                               filter=ds.field("quote_id").isin(ids))
@@ -287,21 +289,6 @@ def build_report(curated: "Curated", status: str = "open") -> str:
             versions[v.flag_id] = quotes[quotes["quote_id"].isin(linked[v.flag_id])].sort_values(
                 ["published_at", "quote_id"], kind="stable", na_position="last")
     return render_report(views, histories, counts, status=status, versions=versions)
-
-
-def _linked(matches: "pd.DataFrame", seeds: set[str]) -> set[str]:
-    """Every id connected to ``seeds`` through the matches (claims or quotes)."""
-    adjacent: dict[str, set[str]] = {}
-    for a, b in zip(matches["new_id"], matches["earlier_id"]):
-        adjacent.setdefault(a, set()).add(b)
-        adjacent.setdefault(b, set()).add(a)
-    seen, todo = set(seeds), list(seeds)
-    while todo:
-        for nxt in adjacent.get(todo.pop(), ()):
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
-    return seen
 
 
 def write_report(curated: "Curated", output: Path | str, status: str = "open") -> Path:

@@ -406,9 +406,40 @@ def _subjects(value) -> set[str]:
     return {str(s).lower() for s in list(value) if s}
 
 
-def figure_history(claims: "pd.DataFrame", matches: "pd.DataFrame", claim_ids: list[str]) -> "pd.DataFrame":
-    """Every claim about the same figure as ``claim_ids``: linked to them by claim matches (directly
-    or through others), or with the same noun and unit and a shared subject. Sorted by date.
+#: hops through the match graph that still count as "the same figure": a claim's own matches and
+#: theirs. Further out, chains of "consistent" links drift to other quantities (and a hub claim
+#: matched by thousands would pull in everything).
+LINK_HOPS = 2
+#: at most this many claims per figure (the flagged two and those nearest in time to them)
+MAX_HISTORY = 200
+
+
+def linked_ids(matches: "pd.DataFrame", seeds, max_hops: int = LINK_HOPS) -> set[str]:
+    """Ids within ``max_hops`` match links of ``seeds`` (either direction).
+
+    >>> import pandas as pd
+    >>> m = pd.DataFrame({"new_id": ["b", "c", "d"], "earlier_id": ["a", "b", "c"]})
+    >>> sorted(linked_ids(m, {"a"}))
+    ['a', 'b', 'c']
+    """
+    seen = set(seeds)
+    frontier = set(seeds)
+    new, earlier = matches["new_id"], matches["earlier_id"]
+    for _ in range(max_hops):
+        if not frontier or not len(matches):
+            break
+        keys = list(frontier)
+        step = set(earlier[new.isin(keys)]) | set(new[earlier.isin(keys)])
+        frontier = step - seen
+        seen |= frontier
+    return seen
+
+
+def figure_history(claims: "pd.DataFrame", matches: "pd.DataFrame", claim_ids: list[str],
+                   limit: int = MAX_HISTORY) -> "pd.DataFrame":
+    """Every claim about the same figure as ``claim_ids``: linked to them by claim matches (up to
+    ``LINK_HOPS`` links away), or with the same noun and unit and a shared subject. Sorted by
+    date; past ``limit`` claims, those nearest in time to the flagged ones are kept.
 
     ``claims`` needs the claims columns plus ``published_at``/``source`` of their article.
     """
@@ -416,23 +447,8 @@ def figure_history(claims: "pd.DataFrame", matches: "pd.DataFrame", claim_ids: l
 
     if claims.empty:
         return claims
-    # linked through matches: a small union-find over the claim match graph
-    parent: dict[str, str] = {}
-
-    def find(x):
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    if len(matches):
-        cm = matches[matches["kind"] == "claim"]
-        for a, b in zip(cm["new_id"], cm["earlier_id"]):
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[ra] = rb
-    roots = {find(c) for c in claim_ids}
-    linked = claims["claim_id"].map(lambda c: find(c) in roots)
+    cm = matches[matches["kind"] == "claim"] if len(matches) and "kind" in matches else matches
+    linked = claims["claim_id"].isin(linked_ids(cm, set(claim_ids))) if len(cm) else claims["claim_id"].isin(claim_ids)
     seeds = claims[claims["claim_id"].isin(claim_ids)]
     same = pd.Series(False, index=claims.index)
     for seed in seeds.to_dict("records"):
@@ -445,4 +461,10 @@ def figure_history(claims: "pd.DataFrame", matches: "pd.DataFrame", claim_ids: l
             mask &= claims["subject"].map(lambda s: bool(_subjects(s) & subj))
         same |= mask
     out = claims[linked | same]
+    if len(out) > limit:
+        when = pd.to_datetime(out["published_at"], utc=True)
+        anchor = when[out["claim_id"].isin(claim_ids)].max()
+        distance = (when - anchor).abs() if anchor == anchor else pd.Series(0, index=out.index)
+        distance[out["claim_id"].isin(claim_ids)] = pd.Timedelta(0)
+        out = out.loc[distance.sort_values(kind="stable", na_position="last").index[:limit]]
     return out.sort_values(["published_at", "claim_id"], kind="stable", na_position="last").reset_index(drop=True)

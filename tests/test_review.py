@@ -343,3 +343,19 @@ def test_report_of_all_flags_labels_the_decided_ones(store):
     page = build_report(store, status="all")
     assert page.count('<section class="flag"') == 3 and page.count("<b>dismissed</b>") == 1
     assert build_report(store).count('<section class="flag"') == 2
+
+
+def test_figure_history_is_capped_to_the_claims_nearest_in_time_to_the_flagged_pair():
+    days = [1, 2, 10, 11, 12, 30, 31]
+    claims = pd.DataFrame([{"claim_id": f"c{d}", "noun": "ships", "unit": None, "subject": ["Suez"], "value": d,
+                            "published_at": pd.Timestamp(2020, 1, d, tz="UTC")} for d in days])
+    none = pd.DataFrame(columns=["kind", "new_id", "earlier_id"])
+    hist = figure_history(claims, none, ["c1", "c11"], limit=4)
+    assert list(hist["claim_id"]) == ["c1", "c10", "c11", "c12"]
+    assert len(figure_history(claims, none, ["c1", "c11"])) == 7
+
+
+def test_match_links_count_only_two_hops_out():
+    m = pd.DataFrame({"kind": "claim", "new_id": ["b", "c", "d"], "earlier_id": ["a", "b", "c"]})
+    assert review.linked_ids(m, {"a"}) == {"a", "b", "c"}
+    assert review.linked_ids(m, {"a"}, max_hops=3) == {"a", "b", "c", "d"}
