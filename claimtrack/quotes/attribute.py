@@ -625,7 +625,7 @@ _ORG_WORDS = frozenset("""house party committee department campaign post times n
 service bureau council court university institute association union foundation center centre
 group company corp inc bank fund organization organisation ministry commission network club
 board team administration government police army senate congress parliament republicans
-democrats journal tribune press reuters report survey""".split())
+democrats journal tribune press reuters report survey workers voters employees union""".split())
 
 
 def _is_org(name: str) -> bool:

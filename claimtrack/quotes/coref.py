@@ -46,13 +46,18 @@ bridge society club america europe africa asia columbia korea arabia emirates ze
 coast bay beach heights village town""".split())
 
 
+_PLACE_FIRST = frozenset("""new los san santa las saint st. fort port mount lake north south east west
+upper lower greater""".split())
+
+
 def is_place(name: str) -> bool:
     """A name that ends like a place or an institution, never a "he" or "she".
 
-    >>> is_place("Wall Street"), is_place("United States"), is_place("Ann Lee")
+    >>> is_place("Wall Street"), is_place("New York"), is_place("Ann Lee")
     (True, True, False)
     """
-    return name.rsplit(None, 1)[-1].lower() in _PLACE_WORDS
+    words = name.lower().split()
+    return words[-1] in _PLACE_WORDS or (len(words) == 2 and words[0] in _PLACE_FIRST)
 
 
 def gender_of(name: str | None) -> bool | None:
@@ -116,7 +121,7 @@ class NameIndex:
             if _POSSESSIVE.search(toks[-1]):
                 toks[-1] = _POSSESSIVE.sub("", toks[-1])
             before = self._text[max(0, m.start() - 30):m.start()].split()
-            if len(toks) > 2 and len(before) >= 2 and before[-1] == "of" and before[-2].lower() in TITLES:
+            if len(toks) >= 2 and len(before) >= 2 and before[-1] == "of" and before[-2].lower() in TITLES:
                 toks = toks[1:]  # "Secretary of State Hillary Clinton"
             name, _ = clean_name(toks)
             if name and " " in name and name.split()[0].lower() not in _NOT_NAME \
