@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.quotes.speakers import _NOT_NAME, TITLES, clean_name
+from claimtrack.quotes.speakers import _CAP_CUES, _NOT_NAME, TITLES, clean_name
 
 _NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-][A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)(?![\w’'])"
 _RUN = re.compile(
@@ -37,7 +37,10 @@ roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan br
 bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell
 bobby mason philip louis barack bernie bill mike mitt ted marco chris newt rudy rand jeb ben
 vladimir recep tayyip xi emmanuel boris tony gordon nigel jeremy rishi keir angela hugh tim
-reince jared eric rex jim tom dick harry bob ron rick tommy jimmy johnny ken ed sam""".split()) - _FEMALE
+reince jared eric rex jim tom dick harry bob ron rick tommy jimmy johnny ken ed sam mohammed muhammad
+ahmed mahmoud mario luigi carlos luis jorge pedro javier diego pablo miguel antonio francisco
+hans klaus juergen dieter wolfgang pierre jean jacques francois nicolas sergei dmitry ivan
+yuri alexei mikhail viktor""".split()) - _FEMALE
 
 
 _PLACE_WORDS = frozenset("""street avenue road square states kingdom nations republic city county
@@ -93,13 +96,16 @@ def _back_run(text: str, i: int) -> list[str]:
     out: list[str] = []
     while words and len(out) < 5:
         w = words[-1]
+        low = w.lower()
+        if low in _CAP_CUES or (len(w) >= 7 and low.endswith("ed") and low not in _MALE):
+            break  # a headline verb: "Clinton Flattered Obama"
         if _WORD_RE.match(w) or w in _TITLE_ABBR or (out and w in _PARTICLE_WORDS):
             out.insert(0, w)
             words.pop()
         else:
             break
     # "Secretary of State Hillary Clinton": the word after a title's "of" is not a name
-    if len(out) > 1 and len(words) >= 2 and words[-1] == "of" and words[-2].lower() in TITLES:
+    if out and len(words) >= 2 and words[-1] == "of" and words[-2].lower() in TITLES:
         out = out[1:]
     while out and out[0] in _PARTICLE_WORDS:
         out = out[1:]
