@@ -32,7 +32,6 @@ from claimtrack.quotes.speakers import PRONOUNS, Mention, clean_name, speaker_af
 
 _WORDS = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 _LABEL = re.compile(r"([A-Z][A-Z.\-’' ]{1,30}[A-Z.]):\s+")
-_LEAD = re.compile(r"^[\s,.;!?\x01]*$")
 _AFTER_LEAD = re.compile(r"^\s*[,.;!?]?\s*(?:[—–]|--)?\s*")
 _DASH_SPEAKER = re.compile(r"^\s*(?:[—–]|--)\s*")
 _SCARE_BEFORE = re.compile(
@@ -83,13 +82,13 @@ class Found:
     unclosed: bool = False
     sent_start: int = 0
     sent_end: int = 0
-    ends_colon: bool = False
 
 
-def _cue_ok(frame: str, m: re.Match) -> bool:
-    """A capitalised cue counts only at the start of its frame ("Said Trump:", "According to")."""
+def _cue_ok(frame: str, m: re.Match, lo: int = 0) -> bool:
+    """A capitalised cue counts only at the start of its frame (``frame[lo:]``): "Said Trump:",
+    "According to"; elsewhere it is a name or a headline word ("Washington Post")."""
     if m.group()[0].isupper():
-        return _LEAD.match(frame, 0, m.start()) is not None or not frame[:m.start()].strip(" ,\x01\"“”")
+        return not frame[lo:m.start()].strip(" ,.;!?\x01\"“”")
     return True
 
 
@@ -161,7 +160,7 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
     for k, m in enumerate(CUE.finditer(frame, start, limit)):
         if k > 2 or m.start() - start > 160:
             break
-        if not _cue_ok(frame[start:], _shift(m, start)):
+        if not _cue_ok(frame, m, start):
             continue
         mention = _np_for_cue(frame, m, allow_after=True)
         if mention is not None:
@@ -173,29 +172,12 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
     return None
 
 
-class _Shift:
-    __slots__ = ("_m", "_d")
-
-    def __init__(self, m: re.Match, d: int) -> None:
-        self._m, self._d = m, d
-
-    def group(self, *a):
-        return self._m.group(*a)
-
-    def start(self) -> int:
-        return self._m.start() - self._d
-
-
-def _shift(m: re.Match, d: int) -> _Shift:
-    return _Shift(m, d)
-
-
 def _find_before(frame: str, lo: int, a: int) -> tuple[Mention, str, int] | None:
     """The last cue + speaker before the quote starting at ``a`` (not before ``lo``)."""
     cues = list(CUE.finditer(frame, lo, a))
     weak = None
     for m in reversed(cues):
-        if not _cue_ok(frame[lo:], _shift(m, lo)):
+        if not _cue_ok(frame, m, lo):
             continue
         mention = _np_for_cue(frame, m, allow_after=True)
         if mention is not None:

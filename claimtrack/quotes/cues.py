@@ -73,8 +73,6 @@ NAMING = frozenset({"call", "calls", "called", "calling", "dub", "dubbed", "labe
 NOUNLIKE = frozenset("""post posts state states note notes report reports claim claims call calls
 offer reason counter charge charges promise promises pledge demand demands stress remark remarks
 cry cries sigh tweet tweets read reads""".split())
-#: cues that take the source after them ("according to the report")
-SOURCE_AFTER = frozenset({"according to"})
 
 
 def norm_cue(cue: str) -> str:
