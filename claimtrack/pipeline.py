@@ -144,13 +144,33 @@ def match_stage(run: Run, articles: list[Article], quotes: list[Quote], claims: 
             stored_meta["published_at"] = pd.to_datetime(stored_meta["published_at"], utc=True)
         return stored_meta
 
+    def window_filter(table: str):
+        """Claims can only relate to claims of the last ``update_window``: read just their rows.
+
+        (Rows of undated articles are kept, as the matcher keeps them; with an undated new
+        article, or for quotes, every row is read.)
+        """
+        if table != "claims" or meta_new["published_at"].isna().any() or not run.curated.files("claims"):
+            return None
+        import pyarrow as pa
+        import pyarrow.dataset as ds
+
+        from claimtrack.match import MatchSettings
+
+        cutoff = meta_new["published_at"].min() - MatchSettings().update_window
+        meta = history_meta()
+        recent = meta.loc[meta["published_at"].isna() | (meta["published_at"] >= cutoff), "article_id"]
+        if len(recent) == len(meta):
+            return None
+        return ds.field("article_id").isin(pa.array(recent.tolist(), type=pa.string()))
+
     def run_matcher(records, table, matcher) -> list[Match]:
         if not records:
             return []
         new = _with_meta(pd.DataFrame([asdict(r) for r in records]), meta_new)
         new = new.iloc[sorted(range(len(new)), key=lambda i: (order[new["article_id"].iat[i]], new["start"].iat[i]))]
         new = new.reset_index(drop=True)
-        history = run.curated.read(table, columns=MATCH_COLUMNS[table])
+        history = run.curated.read(table, columns=MATCH_COLUMNS[table], filter=window_filter(table))
         history = _with_meta(history, history_meta()) if len(history) else new.iloc[:0]
         out: list[Match] = []
         for start in range(0, len(new), chunk):

@@ -216,3 +216,11 @@ def test_flow_fetches_with_prefect_retries_then_ingests(site, tmp_path):
     # the next run fetches nothing new and ingests nothing new
     again = nightly(raw_dir=str(raw), curated_dir=str(curated), fetch=True, config=str(cfg))
     assert again["fetched"]["saved"] == 0 and again["status"] == "nothing-new"
+
+
+def test_the_example_config_in_the_repository_loads_and_is_off():
+    from conftest import REPO
+
+    cfg = feeds.load_config(REPO / "claimtrack.example.toml")
+    assert cfg.enabled is False and len(cfg.feeds) >= 1
+    assert all(f.url.startswith("https://") for f in cfg.feeds)

@@ -93,3 +93,67 @@ def test_fetch_without_a_config_is_a_one_line_error(workspace, capsys, tmp_path,
     err = capsys.readouterr().err.strip()
     assert err.startswith("claimtrack: error: bad.toml: feed 1: not an http(s) URL") and "\n" not in err
     assert not curated.exists()
+
+
+def _articles(*dated_texts):
+    from datetime import datetime, timezone
+
+    from claimtrack.parse import article_id_for
+    from claimtrack.records import Article
+
+    return [Article(article_id_for(text), text, source="Test wire", title=f"Story {k}",
+                    published_at=datetime.fromisoformat(day).replace(tzinfo=timezone.utc), raw_path=f"{k}.txt")
+            for k, (day, text) in enumerate(dated_texts)]
+
+
+FLOOD = [("2025-03-01", "The flood displaced 3,000 residents of Riverton, the mayor's office said on Saturday."),
+         ("2025-03-04", "The flood displaced 3,000 residents of Riverton, relief workers said on Tuesday."),
+         ("2025-03-05", "The flood displaced 7,500 residents of Riverton, the regional governor said on Wednesday.")]
+
+
+def test_match_in_chunks_finds_what_one_batch_finds(tmp_path):
+    """New items are matched a chunk at a time; later chunks still see the earlier ones."""
+    from claimtrack import pipeline
+    from claimtrack.extract import extract_articles
+
+    articles = _articles(*FLOOD)
+    quotes, claims = extract_articles(articles)
+    assert len(claims) == 3
+    run = pipeline.new_run(tmp_path / "raw", tmp_path / "curated")
+    whole = pipeline.match_stage(run, articles, quotes, claims, chunk=10_000)
+    chunked = pipeline.match_stage(run, articles, quotes, claims, chunk=1)
+    assert len(whole) >= 2  # the repeat, and the later, different figure
+    key = lambda m: (m.new_id, m.earlier_id, m.relation, m.score)  # noqa: E731
+    assert sorted(map(key, chunked)) == sorted(map(key, whole))
+
+
+def test_match_reads_only_claims_inside_the_update_window(tmp_path, monkeypatch):
+    from claimtrack import pipeline
+    from claimtrack.extract import extract_articles
+    from claimtrack.store import Curated
+
+    raw, curated = tmp_path / "raw", tmp_path / "curated"
+    raw.mkdir()
+    old = "Wildfire smoke\n\nJune 2, 2019\n\nThe wildfire forced 2,000 residents of Pine Hollow to leave, officials said.\n"
+    recent = "Wildfire smoke\n\nFebruary 20, 2025\n\nThe wildfire forced 2,000 residents of Pine Hollow to leave, officials said again.\n"
+    (raw / "old.txt").write_text(old)
+    (raw / "recent.txt").write_text(recent)
+    from flows.nightly import nightly
+
+    nightly(raw_dir=str(raw), curated_dir=str(curated))
+    stored = pd.read_parquet(curated / "claims")
+    assert len(stored) == 2
+    read_rows = []
+    real_read = Curated.read
+
+    def spy(self, table, columns=None, filter=None):
+        frame = real_read(self, table, columns=columns, filter=filter)
+        if table == "claims":
+            read_rows.append(len(frame))
+        return frame
+
+    monkeypatch.setattr(Curated, "read", spy)
+    articles = _articles(FLOOD[0])
+    quotes, claims = extract_articles(articles)
+    pipeline.match_stage(pipeline.new_run(raw, curated), articles, quotes, claims)
+    assert read_rows == [1]  # the 2025 claim; the 2019 one is outside the 365-day window
