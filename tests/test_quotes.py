@@ -206,7 +206,8 @@ def test_role_heads_with_of_phrases():
                                            "Officials at Harbor Police"]
 
 
-_ALPHABET = list("ab A Z.,:;!?-—()\n\n\t'\"“”‘’„«»`$0") + ["said ", "he ", "Mr. ", "Jo Lee ", "''", "``"]
+_ALPHABET = list("ab A Z.,:;!?-—()\n\n\t'\"“”‘’„«»`$0") + ["said ", "he ", "Mr. ", "Jo Lee ", "''", "``",
+                                                           "PENCE: ", "according to ", ", a doctor,"]
 
 
 @settings(max_examples=300, deadline=None)
