@@ -274,6 +274,30 @@ def is_margin_or_ratio(sentence: str | None, surface: str | None, qualifier: str
     return False
 
 
+_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "if", "unless", "projected",
+                           "forecast", "forecasts", "predicted", "predicts", "plausible", "scenario"})
+_CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[-–—]\s")
+
+
+def is_hypothetical(sentence: str | None, surface: str | None, qualifier: str | None = None) -> bool:
+    """A figure in a conditional or projected clause ("would cause", "could rise to", "if"):
+    a possibility, not a statement of fact that another figure can contradict.
+
+    >>> is_hypothetical("A rise of 65 cm would flood the coast.", "65 cm")
+    True
+    >>> is_hypothetical("The toll could rise, officials said, after 300 died.", "300")
+    False
+    """
+    at = locate(sentence or "", surface or "", qualifier)
+    if at < 0:
+        return False
+    left = _CLAUSE_SPLIT.split(sentence[:at])[-1]
+    # the verb usually follows the figure, often after an aside: "65 cm, or 2 feet, would ..."
+    right = sentence[at + len(surface):].split(";", 1)[0]
+    words = {w.lower() for w in _WORD.findall(left)[-8:] + _WORD.findall(right)[:8]}
+    return bool(words & _HYPOTHETICAL)
+
+
 def modifiers(noun: str | None) -> frozenset[str]:
     """The words of a noun phrase before its head: ``swing`` in "swing states".
 
@@ -313,8 +337,8 @@ def subset_allows_conflict(noun_earlier: str | None, noun_later: str | None, sid
 def can_contradict(earlier: dict, later: dict, side: str) -> bool:
     """Whether two related figures may be flagged as a contradiction at all.
 
-    Not when either is an increment, a time reference, an error margin or one side of a
-    ratio, nor when the nouns say that one
+    Not when either is an increment, a time reference, an error margin, one side of a ratio
+    or a possibility ("would", "could", "if"), nor when the nouns say that one
     counts a part of the other in the direction that allows both to be true.
     """
     for c in (earlier, later):
@@ -322,7 +346,7 @@ def can_contradict(earlier: dict, later: dict, side: str) -> bool:
         sentence = sentence if isinstance(sentence, str) else None
         surface = surface if isinstance(surface, str) else None
         if (is_increment(sentence, surface, qual) or is_time_reference(sentence, surface, c.get("unit"), qual)
-                or is_margin_or_ratio(sentence, surface, qual)):
+                or is_margin_or_ratio(sentence, surface, qual) or is_hypothetical(sentence, surface, qual)):
             return False
     ne, nn = earlier.get("noun"), later.get("noun")
     return subset_allows_conflict(ne if isinstance(ne, str) else None, nn if isinstance(nn, str) else None, side)
