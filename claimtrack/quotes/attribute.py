@@ -10,8 +10,9 @@ Order of evidence for one quote (first that answers wins):
 5. context: another quote of the same sentence, the rest of a multi-paragraph quote, a name
    line under an unclosed quote, and for a quote standing alone the sentence before it (a
    colon introduction or a named subject) or the previous quote's speaker (continuation).
-Titles in running text ("Meet the Press"), nicknames and "so-called" words are left out;
-other unattributed quotes are kept with no speaker. Names are then expanded to the fullest
+Titles in running text ("Meet the Press"), nicknames, "so-called" words and unattributed
+quotes of four words or fewer (scare quotes) are left out; longer unattributed quotes are kept
+with no speaker. Names are then expanded to the fullest
 form in the article and he/she/they resolved (:func:`_resolve_names`).
 
 >>> [(f.speaker, f.cue) for f in attribute_document('Jane Smith was calm. "We will win," she added.')]
@@ -353,6 +354,10 @@ def attribute_document(text: str) -> list[Found]:
         found = sorted(found + labels, key=lambda f: f.start)
     _resolve_context(text, found)
     _resolve_names(text, found, index)
+    for f in found:
+        # a few words in quotation marks that nobody is said to have said: a scare quote
+        if f.mention is None and sum(1 for _ in islice(_WORDS.finditer(text, f.start, f.end), 5)) <= 4:
+            f.keep = False
     return [f for f in found if f.keep]
 
 
