@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 
 from claimtrack.claims import extract_claims
 from claimtrack.match.detail import claim_detail
-from claimtrack.match.figures import _STOP, bare_context_ok, concept_keys, context_words
+from claimtrack.match.figures import _STOP, _is_bare, bare_context_ok, concept_keys, context_words
 from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, singular
 from claimtrack.match.relate import relate_arrays
 from claimtrack.match.settings import MatchSettings
@@ -172,11 +172,13 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
             agree[j], rel[j], side[j] = True, "consistent", "sum"
         # a conflict needs the same counted thing, or, for figures without a noun (a share, a
         # price), the same unit in nearly the same words about a shared subject
-        same_thing = same_noun[j] or (unit_n[i] != "" and shares[j]
-                                      and bare_context_ok(ctx_n[i], ctx_e[ei[j]], s))
+        erow_j, nrow_i = e.iloc[ei[j]].to_dict(), n.iloc[i].to_dict()
+        attached = same_noun[j] and not _is_bare(str(kn[i]), erow_j, nrow_i)
+        same_thing = attached or ((same_noun[j] or unit_n[i] != "") and shares[j]
+                                  and bare_context_ok(ctx_n[i], ctx_e[ei[j]], s))
         strong = (same_thing and score[j] >= s.min_contradiction_score and not apart[j]
                   and len(parts) < 2 and rel[j] == "contradiction"
-                  and can_contradict(e.iloc[ei[j]].to_dict(), n.iloc[i].to_dict(), str(side[j])))
+                  and can_contradict(erow_j, nrow_i, str(side[j])))
         verdict = "agree" if agree[j] else ("conflict" if strong and rel[j] == "contradiction" else "differ")
         verdicts.append(verdict)
         erow, nrow = e.iloc[ei[j]].to_dict(), n.iloc[i].to_dict()

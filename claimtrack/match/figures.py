@@ -33,7 +33,8 @@ from rapidfuzz import fuzz, process
 
 from claimtrack.match.blocking import candidate_pairs
 from claimtrack.match.detail import claim_detail
-from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, concept_key, locate, noun_key, unit_key
+from claimtrack.match.nouns import (_CASUALTY, _GENERIC, can_contradict, concept_key, locate, noun_attached,
+                                    noun_key, unit_key)
 from claimtrack.match.relate import relate_arrays
 from claimtrack.match.settings import MatchSettings
 from claimtrack.records import Match, stable_id
@@ -232,6 +233,20 @@ def score_pairs(pairs: pd.DataFrame, pool: _Pool) -> tuple[np.ndarray, np.ndarra
     return np.round(0.7 * sim + 0.3 * np.minimum(subj, 1.0), 4), apart, ctx_n, ctx_p
 
 
+def _is_bare(concept: str, earlier: dict, new: dict) -> bool:
+    """A figure pair whose counted thing is unknown or only loosely tied to the figures: no noun,
+    a generic one, or a noun that is not attached to both figures (casualty keys are: they come
+    from the words next to the figure)."""
+    key = concept.split("|", 1)[0]
+    if key in _GENERIC:
+        return True
+    if key in _CASUALTY_KEYS:
+        return False
+    text = lambda v: v if isinstance(v, str) else None  # noqa: E731
+    return not all(noun_attached(text(c.get("sentence")), text(c.get("surface")), text(c.get("noun")),
+                                 text(c.get("qualifier"))) for c in (earlier, new))
+
+
 def bare_context_ok(ctx_a: str, ctx_b: str, settings: MatchSettings) -> bool:
     """Whether two figures without a counted noun are described alike enough to contradict.
 
@@ -337,7 +352,7 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
         e_c = {c: pool.get(c, p_rows[check]) for c in cols}
         n_c = {c: new[c].to_numpy(object)[n_rows[check]] for c in cols}
         for k, idx in enumerate(check):
-            bare = concept[idx].split("|", 1)[0] in _GENERIC
+            bare = _is_bare(concept[idx], {c: e_c[c][k] for c in cols}, {c: n_c[c][k] for c in cols})
             if (bare and not bare_context_ok(ctx_n[idx], ctx_p[idx], s)) or not can_contradict(
                     {c: e_c[c][k] for c in cols}, {c: n_c[c][k] for c in cols}, side[idx]):
                 ok[idx] = False

@@ -298,6 +298,30 @@ def is_hypothetical(sentence: str | None, surface: str | None, qualifier: str | 
     return bool(words & _HYPOTHETICAL)
 
 
+def noun_attached(sentence: str | None, surface: str | None, noun: str | None,
+                  qualifier: str | None = None) -> bool:
+    """Whether the counted noun stands right after the figure ("3 million civilians"), rather
+    than somewhere else in the sentence ("service on the foreign debt was 996 mln dlrs").
+
+    >>> noun_attached("Some 3 million Syrian civilians fled.", "3 million", "civilians")
+    True
+    >>> noun_attached("Service on the foreign debt was 996 mln dlrs.", "996 mln dlrs", "foreign debt")
+    False
+    """
+    if not noun or not isinstance(noun, str):
+        return False
+    head = [w.lower() for w in _WORD.findall(noun)][-1:]
+    if not head:
+        return False
+    if head[0] in (surface or "").lower():
+        return True
+    at = locate(sentence or "", surface or "", qualifier)
+    if at < 0:
+        return False
+    after = [w.lower() for w in _WORD.findall(sentence[at + len(surface):])[:4]]
+    return head[0] in after
+
+
 def modifiers(noun: str | None) -> frozenset[str]:
     """The words of a noun phrase before its head: ``swing`` in "swing states".
 
