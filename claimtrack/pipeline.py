@@ -121,7 +121,7 @@ MATCH_CHUNK = 2000
 
 
 def match_stage(run: Run, articles: list[Article], quotes: list[Quote], claims: list[Claim],
-                chunk: int = MATCH_CHUNK) -> list[Match]:
+                chunk: int = MATCH_CHUNK, advance=None) -> list[Match]:
     """Relate new quotes and claims to everything stored before and to earlier new articles.
 
     Only the columns the matchers read are loaded from the stored tables. The new items are
@@ -130,6 +130,7 @@ def match_stage(run: Run, articles: list[Article], quotes: list[Quote], claims: 
     batch the matchers compare every pair of new items in a block (time and memory grow with the
     square of the batch: 3,000 Reuters articles took 111 s and 4.7 GB); chunked, the per-block
     cap on history bounds that, so a large backfill costs time in proportion to its size.
+    ``advance(n)`` is called after each chunk, for progress.
     """
     from claimtrack.match import match_claims, match_quotes
 
@@ -176,6 +177,8 @@ def match_stage(run: Run, articles: list[Article], quotes: list[Quote], claims: 
         for start in range(0, len(new), chunk):
             part = new.iloc[start:start + chunk].reset_index(drop=True)
             out += matcher(part, history)
+            if advance is not None:
+                advance(len(part))  # progress: quotes+claims matched so far
             if start + chunk < len(new):
                 history = pd.concat([history, part[[c for c in history.columns if c in part.columns]]],
                                     ignore_index=True)

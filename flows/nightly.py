@@ -72,8 +72,8 @@ def extract(batch):
 
 
 @task(name="match", cache_policy=NO_CACHE)
-def match(run, articles, quotes, claims):
-    return pipeline.match_stage(run, articles, quotes, claims)
+def match(run, articles, quotes, claims, advance=None):
+    return pipeline.match_stage(run, articles, quotes, claims, advance=advance)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -236,8 +236,8 @@ def nightly(raw_dir: str = "data/raw", curated_dir: str = "data/curated", batch_
                 for batch_quotes, batch_claims in results:
                     quotes += batch_quotes
                     claims += batch_claims
-            with stage("match", total=len(quotes) + len(claims), unit="quotes+claims"):
-                matches = match(run, articles, quotes, claims) if quotes or claims else []
+            with stage("match", total=len(quotes) + len(claims), unit="quotes+claims") as advance:
+                matches = match(run, articles, quotes, claims, advance) if quotes or claims else []
             tables = pipeline.build_tables(run, articles, rejected, quotes, claims, matches)
             # Nothing new: nothing to validate (and no reason to pay for importing GX).
             with stage("validate"):
