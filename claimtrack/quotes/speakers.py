@@ -84,7 +84,7 @@ called admits admitted denies denied vows vowed""".split())
 
 def _is_name_token(tok: str) -> bool:
     low = tok.lower().rstrip(".")
-    if low in _PARTICLES:
+    if tok in _PARTICLES:
         return True
     if low in _CAP_CUES or low.endswith("’s") or low.endswith("'s"):
         return False
@@ -134,7 +134,7 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     cut = max((k for k, t in enumerate(toks[:-1]) if t.lower().rstrip(".") in _ORG_TAIL), default=-1)
     if cut >= 0:
         toks = toks[cut + 1:]
-    if not toks or toks[-1].lower() in _PARTICLES or toks[-1].lower().rstrip(".") in _STATES:
+    if not toks or toks[-1] in _PARTICLES or toks[-1].lower().rstrip(".") in _STATES:
         return None, female
     if sum(t.isupper() and len(t) > 1 and "." not in t for t in toks) >= 2:
         return None, female  # an all-caps headline, not a name
@@ -162,7 +162,7 @@ def _name_run_back(toks: list[str]) -> list[str]:
     while k > 0 and (_is_name_token(toks[k - 1]) or toks[k - 1].lower() in TITLES):
         k -= 1
     run = toks[k:]
-    while run and run[0].lower() in _PARTICLES:
+    while run and run[0] in _PARTICLES:
         run = run[1:]
     return run
 
