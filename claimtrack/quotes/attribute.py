@@ -458,9 +458,12 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
                 continue
             mention = _np_for_cue(frame, m, allow_after=True)
             if mention is not None:
+                cue = norm_cue(m.group())
                 dist = a - m.end() if m.end() <= a else m.start() - b
+                if cue == "according to" and not frame[m.end():].count("\x01"):
+                    dist = -1  # a closing "according to the report" covers the whole sentence
                 if best is None or dist < best[0]:
-                    best = (dist, mention, norm_cue(m.group()))
+                    best = (dist, mention, cue)
         if best is not None:
             res = best[1], best[2]
     # colon introduction at the end of the text before the quote
