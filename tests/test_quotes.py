@@ -235,3 +235,15 @@ def test_unquoted_transcript_turns():
             "EDITOR'S NOTE: This story was updated.")
     assert pairs(text) == [("Will she attend the debate?", "Wallace"),
                            ("She will not be there.", "Pence")]
+
+
+def test_possessive_speech_noun_names_the_speaker():
+    text = 'Fact-checkers looked at Mayor Ann Lee’s claim that crime fell "by half in a year."'
+    [q] = quotes(text)
+    assert (q.speaker, q.cue) == ("Ann Lee", "claim")
+
+
+def test_sentence_final_according_to_covers_every_quote():
+    text = ('Sales were "sluggish" in March and prices "barely moved," while Ohio said little, '
+            'according to the survey.')
+    assert [s for _, s in pairs(text)] == ["the survey", "the survey"]

@@ -93,6 +93,11 @@ def _cue_ok(frame: str, m: re.Match, lo: int = 0) -> bool:
     return True
 
 
+_POSSESSIVE_SPEECH = re.compile(
+    r"\b((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)[’']s\s+(?:[a-z]+\s+)?(claims?|statements?|remarks?|"
+    r"comments?|allegations?|assertions?|words|warnings?|promises?|pledges?|vows?|accusations?|"
+    r"complaints?|arguments?|predictions?|descriptions?|characterization|suggestion|message|"
+    r"tweets?|speech|testimony|letter|email|memo|op-ed|column|response|reply|answer)\b")
 #: cues whose next noun phrase is an object, not an inverted subject ("told The Post")
 _TAKES_OBJECT = frozenset("""tell tells told telling ask asks asked urge urges urged warn warns warned
 accuse accused call calls called praise praised thank thanked blast blasted slam slammed criticize
@@ -450,6 +455,13 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     if res is None and prev_end == 0:
         # "Smith said the plan was "A" and "B"": a cue before an earlier quote of the sentence
         pass
+    if res is None:
+        # "Donald Trump's claim that there were "thousands of shootings"": the possessor
+        for m in reversed(list(_POSSESSIVE_SPEECH.finditer(frame, prev_end, a))):
+            name, female = clean_name(m.group(1).split())
+            if name:
+                res = Mention(m.group(1), name, "name", female), m.group(2).lower()
+                break
     if res is None:
         # any cue anywhere in the sentence, nearest first
         best = None
