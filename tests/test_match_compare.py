@@ -61,7 +61,7 @@ def test_guards():
     assert not can_contradict({"noun": "states", "sentence": "It fell in 41 states.", "surface": "41"},
                               {"noun": "swing states", "sentence": "It fell in 7 swing states.", "surface": "7"},
                               "below")
-    assert coverage("Police arrested three men in Arlo.", "Three men arrested in Arlo") == 1.0
+    assert coverage("Police arrested three men in Arlo.", "Three men arrested in Arlo") == (1.0, 0)
     assert decide(["agree"], 0.2) == "unrelated"
 
 

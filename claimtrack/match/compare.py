@@ -9,8 +9,8 @@ the same story (no subject blocking, every pair of claims is a candidate).
 3. Relate each pair (relate.py, no time gap: both texts count as published together).
 4. Verdict: ``contradiction`` when a well-paired later claim (same counted thing, score >=
    ``min_contradiction_score``) has no earlier figure it agrees with; ``consistent`` when every
-   later claim agrees with some earlier figure and most of the later text's content words are in
-   the earlier text; otherwise ``unrelated``.
+   later claim agrees with some earlier figure, at least half of the later text's content words
+   are in the earlier text and it adds at most three of its own; otherwise ``unrelated``.
 
 >>> compare_texts("The flood left more than 3,000 families homeless in Arlo.",
 ...               "About 1,000 families are homeless in Arlo.")["relation"]
@@ -42,6 +42,8 @@ _FILLER = frozenset({"people", "person", "one", "two", "three", "four", "five", 
                      "eight", "nine", "ten"})
 # share of the later text's content words that the earlier text must contain for "consistent"
 MIN_COVERAGE = 0.5
+# ... and may add at most this many content words of its own: a restatement adds little
+MAX_NEW_WORDS = 3
 # a pairing needs this context score unless the counted things match
 MIN_PAIR_SCORE = 0.5
 
@@ -81,22 +83,23 @@ def _coverage_words(text: str) -> list[str]:
     return out
 
 
-def coverage(earlier: str, later: str) -> float:
-    """Share of the later text's content words found in the earlier text.
+def coverage(earlier: str, later: str) -> tuple[float, int]:
+    """Share of the later text's content words found in the earlier text, and how many of its
+    content words the earlier text lacks.
 
     >>> coverage("Three suspects were arrested by police.", "Police arrested three suspects")
-    1.0
-    >>> coverage("A storm killed 12 people in Dalton.", "12 people died in Dalton")
-    1.0
+    (1.0, 0)
+    >>> coverage("A storm killed 12 people in Dalton.", "12 people died in Dalton after a storm hit")
+    (0.6, 2)
     """
     later_words = _coverage_words(later)
     if not later_words:
-        return 0.0
+        return 0.0, 0
     known = set(_coverage_words(earlier))
     # near spellings count too ("arrest" ~ "arrested"): a shared stem of 5 letters
     stems = {w[:5] for w in known if len(w) >= 5}
     hit = sum(1 for w in later_words if w in known or (len(w) >= 5 and w[:5] in stems))
-    return hit / len(later_words)
+    return hit / len(later_words), len(later_words) - hit
 
 
 def _pair_scores(e: pd.DataFrame, n: pd.DataFrame):
@@ -129,7 +132,7 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     if len(n) == 0 or len(e) == 0:
         numerals = _numeral(earlier)
         verdicts = ["agree" if _numeral(x) & numerals else "unpaired" for x in n.get("surface", [])]
-        return {"relation": decide(verdicts, coverage(earlier, later)), "matches": [],
+        return {"relation": decide(verdicts, *coverage(earlier, later)), "matches": [],
                 "verdicts": verdicts}
     ke = concept_keys(e).to_numpy(object)
     kn = concept_keys(n).to_numpy(object)
@@ -189,18 +192,21 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
             "relation": str(rel[j]), "score": float(score[j]),
             "detail": claim_detail(str(rel[j]), str(side[j]), erow, nrow)})
 
-    return {"relation": decide(verdicts, coverage(earlier, later)), "matches": matches,
+    return {"relation": decide(verdicts, *coverage(earlier, later)), "matches": matches,
             "verdicts": verdicts}
 
 
-def decide(verdicts: list[str], cover: float, min_coverage: float = MIN_COVERAGE) -> str:
+def decide(verdicts: list[str], cover: float, new_words: int = 0,
+           min_coverage: float = MIN_COVERAGE, max_new_words: int = MAX_NEW_WORDS) -> str:
     """The pair's relation from its later claims' verdicts and the word coverage.
 
     >>> decide(["agree", "conflict"], 0.9), decide(["agree"], 0.9), decide([], 0.9), decide(["differ"], 0.9)
     ('contradiction', 'consistent', 'consistent', 'unrelated')
+    >>> decide(["agree"], 0.6, new_words=5)
+    'unrelated'
     """
     if "conflict" in verdicts:
         return "contradiction"
-    if all(v == "agree" for v in verdicts) and cover >= min_coverage:
+    if all(v == "agree" for v in verdicts) and cover >= min_coverage and new_words <= max_new_words:
         return "consistent"
     return "unrelated"
