@@ -352,6 +352,10 @@ class Curated:
                 os.replace(tmp, staging / MANIFEST)  # the commit point
                 _crash_point("manifest")
             except OSError as exc:
+                try:  # the manifest first: a half-deleted commit must never look saved
+                    (staging / MANIFEST).unlink(missing_ok=True)
+                except OSError:
+                    pass
                 shutil.rmtree(staging, ignore_errors=True)
                 raise StoreError(f"could not write to {self.root}: {exc.strerror or exc}{_hint(exc)}; "
                                  "the tables were left as they were") from exc

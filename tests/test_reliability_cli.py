@@ -7,7 +7,7 @@ message is one line without a traceback, and the next run does the work.
 This module also holds the helpers the other reliability tests share (``cli_run``,
 ``table_state``...). CLI subprocesses talk to one local Prefect server started here once per
 test session (about 2.5 s a run instead of 8-12 s for a temporary server each time); if it cannot
-start they fall back to Prefect's temporary server.
+start, or CLAIMTRACK_TEST_EPHEMERAL=1 is set, they use Prefect's temporary server instead.
 """
 from __future__ import annotations
 
@@ -28,7 +28,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from claimtrack.store import TABLES
 
 REPO = Path(__file__).resolve().parent.parent
 DATA_TABLES = ("articles", "quotes", "claims", "matches", "flags", "reviews", "rejected")
