@@ -53,14 +53,41 @@ yes no own""".split())
 _ABBR = ("Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Sens|Rep|Reps|Gov|Lt|Col|Gen|Sgt|Capt|Cmdr|Adm|Maj|Cpl|Pvt|"
          "Det|Insp|Supt|Hon|Pres|St|Jr|Sr|Ft|Mt|Sec|Atty|Gens|Del|Amb|Msgr|Fr|Sgt")
 _TOKEN = re.compile(r"(?:" + _ABBR + r")\.|[A-Z]\.(?:[A-Z]\.)*|[^\W\d_][\w’'\-]*|\d[\w.,]*|[^\w\s]")
-_ADVERB_TAIL = re.compile(
-    r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|will|may|might|could|"
-    r"should|did|does|do|is|was|were|are|reportedly|repeatedly|simply|just|often|again|earlier|"
-    r"first|never|not|only|always|still|even|further|already|flatly|bluntly|publicly|privately|now|"
-    r"quickly|finally|openly|explicitly|frequently|famously|memorably|angrily|proudly|"
-    r"confidently|simply|continued\s+to|went\s+on\s+to|began|had\s+already|"
-    r"(?:have|has|had|did|does|do|would|will|could|can|is|was|are|were)n[’']t|won[’']t|can[’']t|(?!(?:family|ally|rally|assembly|supply|anomaly|monopoly|bully|belly)\b)[a-z]{2,}ly))+\s*$",
-)
+#: words between a speaker and the cue: "Smith also said", "officials haven't said"
+_ADVERBS = frozenset("""also later then previously recently once has had have would will may might
+could should did does do is was were are reportedly repeatedly simply just often again earlier
+first never not only always still even further already flatly bluntly publicly privately now
+quickly finally openly explicitly frequently famously memorably angrily proudly confidently began
+continued went on to""".split())
+_NOT_ADVERB_LY = frozenset("family ally rally assembly supply anomaly monopoly bully belly".split())
+
+
+def _strip_adverbs(left: str) -> str:
+    """``left`` without the adverbs and auxiliaries that end it.
+
+    >>> _strip_adverbs("Smith has also repeatedly")
+    'Smith'
+    >>> _strip_adverbs("officials haven’t")
+    'officials'
+    """
+    end = len(left)
+    while True:
+        stripped = left[:end].rstrip()
+        cut = max(stripped.rfind(" "), stripped.rfind("\n"), stripped.rfind("\t"))
+        word = stripped[cut + 1:]
+        low = word.lower()
+        if not word:
+            return stripped
+        if low in _ADVERBS or (word.islower() and (
+                (low.endswith("ly") and len(low) > 3 and low not in _NOT_ADVERB_LY)
+                or low.endswith("n’t") or low.endswith("n't"))):
+            if cut < 0:
+                return ""
+            end = cut
+            continue
+        return stripped
+
+
 _PAREN_TAIL = re.compile(r"\s*\([^()]{0,60}\)\s*$")
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|O’\w+|O'\w+|Mc\w+)$")
 
@@ -279,14 +306,13 @@ def speaker_before(left: str) -> Mention | None:
     >>> speaker_before("Mr. Morgan of the Sierra Club").name
     'Morgan'
     """
-    left = left[-300:]
-    left = _ADVERB_TAIL.sub("", left)
+    left = _strip_adverbs(left[-300:])
     left = _PAREN_TAIL.sub("", left).rstrip()
     if not left:
         return None
     if left.endswith(","):
         return _appositive(left)
-    toks = _tokens(left)
+    toks = _tokens(left[-160:])
     if not toks:
         return None
     last = toks[-1]
