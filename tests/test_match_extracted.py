@@ -16,7 +16,7 @@ EARLIER = (
     'Speaking in Sochi, Erdogan said: "Every country in the region is watching what we decide here today."'
 )
 LATER = (
-    "Aid groups said on Wednesday that some 2 million civilians are at risk in Idlib.\n\n"
+    "Aid groups said on Wednesday that some 2 million civilians are at risk in Idlib if the fighting resumes.\n\n"
     "Turkey already hosts 3.5 million Syrian refugees in Turkey, officials said.\n\n"
     '"Every country in the region is watching what we decide here tomorrow," Erdogan said.\n\n'
     '"Every country in the region is watching what we decide here today," Putin said.'

@@ -274,13 +274,15 @@ def is_margin_or_ratio(sentence: str | None, surface: str | None, qualifier: str
     return False
 
 
-_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "if", "unless", "projected",
-                           "forecast", "forecasts", "predicted", "predicts", "plausible", "scenario"})
+# modal verbs and projections; not "if": "2 million are at risk if fighting resumes" still
+# states how many are at risk
+_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "projected", "forecast", "forecasts",
+                           "predicted", "predicts", "plausible", "scenario"})
 _CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[-–—]\s")
 
 
 def is_hypothetical(sentence: str | None, surface: str | None, qualifier: str | None = None) -> bool:
-    """A figure in a conditional or projected clause ("would cause", "could rise to", "if"):
+    """A figure in a conditional or projected clause ("would cause", "could rise to"):
     a possibility, not a statement of fact that another figure can contradict.
 
     >>> is_hypothetical("A rise of 65 cm would flood the coast.", "65 cm")
@@ -294,7 +296,7 @@ def is_hypothetical(sentence: str | None, surface: str | None, qualifier: str | 
     left = _CLAUSE_SPLIT.split(sentence[:at])[-1]
     # the verb usually follows the figure, often after an aside: "65 cm, or 2 feet, would ..."
     right = sentence[at + len(surface):].split(";", 1)[0]
-    words = {w.lower() for w in _WORD.findall(left)[-8:] + _WORD.findall(right)[:8]}
+    words = {w.lower() for w in _WORD.findall(left)[-8:] + _WORD.findall(right)[:6]}
     return bool(words & _HYPOTHETICAL)
 
 
@@ -362,7 +364,7 @@ def can_contradict(earlier: dict, later: dict, side: str) -> bool:
     """Whether two related figures may be flagged as a contradiction at all.
 
     Not when either is an increment, a time reference, an error margin, one side of a ratio
-    or a possibility ("would", "could", "if"), nor when the nouns say that one
+    or a possibility ("would", "could"), nor when the nouns say that one
     counts a part of the other in the direction that allows both to be true.
     """
     for c in (earlier, later):
