@@ -140,7 +140,17 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     mention = speaker_before(left)
     if mention is not None and (cue in NAMING or cue in NOUNLIKE) and mention.kind == "role":
         return None  # "a film called …", "his state-of-the-state address": not speech
+    if mention is not None and cue in NOUNLIKE and mention.kind == "name":
+        # "A Government Accountability Office report released …", "FBI notes revealed …":
+        # the cue word is a noun when a determiner leads the name or a verb follows it
+        before = left[:len(left.rstrip()) - len(mention.text)] if left.rstrip().endswith(mention.text) else ""
+        if _DET_END.search(before) or _VERB_NEXT.match(frame, m.end()):
+            return None
     return mention
+
+
+_DET_END = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
+_VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|found|shows?|says?|said|finds|concludes?|is|was|are|were|has|had)\b")
 
 
 def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
