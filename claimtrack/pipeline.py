@@ -169,8 +169,8 @@ def match_stage(run: Run, articles: list[Article], quotes: list[Quote], claims: 
         if not records:
             return []
         new = _with_meta(pd.DataFrame([asdict(r) for r in records]), meta_new)
-        new = new.iloc[sorted(range(len(new)), key=lambda i: (order[new["article_id"].iat[i]], new["start"].iat[i]))]
-        new = new.reset_index(drop=True)
+        new = (new.assign(_order=new["article_id"].map(order)).sort_values(["_order", "start"], kind="stable")
+               .drop(columns="_order").reset_index(drop=True))
         history = run.curated.read(table, columns=MATCH_COLUMNS[table], filter=window_filter(table))
         history = _with_meta(history, history_meta()) if len(history) else new.iloc[:0]
         out: list[Match] = []
