@@ -97,7 +97,8 @@ _POSSESSIVE_SPEECH = re.compile(
     r"\b((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)[’']s\s+(?:[a-z]+\s+)?(claims?|statements?|remarks?|"
     r"comments?|allegations?|assertions?|words|warnings?|promises?|pledges?|vows?|accusations?|"
     r"complaints?|arguments?|predictions?|descriptions?|characterization|suggestion|message|"
-    r"tweets?|speech|testimony|letter|email|memo|op-ed|column|response|reply|answer)\b")
+    r"tweets?|speech|testimony|letter|email|memo|op-ed|column|response|reply|answer)"
+    r"(?:\s+that\b|\s*:)?[^\x01.;]{0,60}$")  # the quote follows the noun (and "that") closely
 #: cues whose next noun phrase is an object, not an inverted subject ("told The Post")
 _TAKES_OBJECT = frozenset("""tell tells told telling ask asks asked urge urges urged warn warns warned
 accuse accused call calls called praise praised thank thanked blast blasted slam slammed criticize
@@ -467,11 +468,12 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
         pass
     if res is None:
         # "Donald Trump's claim that there were "thousands of shootings"": the possessor
-        for m in reversed(list(_POSSESSIVE_SPEECH.finditer(frame, prev_end, a))):
+        m = _POSSESSIVE_SPEECH.search(frame, max(prev_end, a - 200), a)
+        if m and (m.group(0).rstrip().endswith(":") or re.search(r"\bthat\b", m.group(0))
+                  or not frame[m.end(2):a].strip()):
             name, female = clean_name(m.group(1).split())
             if name:
                 res = Mention(m.group(1), name, "name", female), m.group(2).lower()
-                break
     if res is None:
         # any cue anywhere in the sentence, nearest first
         best = None
