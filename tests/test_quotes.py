@@ -247,3 +247,8 @@ def test_sentence_final_according_to_covers_every_quote():
     text = ('Sales were "sluggish" in March and prices "barely moved," while Ohio said little, '
             'according to the survey.')
     assert [s for _, s in pairs(text)] == ["the survey", "the survey"]
+
+
+def test_one_and_another_as_speakers():
+    text = '"I abstain," one said.\n\n"I will vote," said another.'
+    assert [s for _, s in pairs(text)] == ["one", "another"]

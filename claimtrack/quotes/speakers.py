@@ -367,7 +367,16 @@ def speaker_before(left: str) -> Mention | None:
         return None
     role = _role_back(toks)
     if role:
+        # "the finance ministers of the G20 economies": keep the head before "of"
+        k = len(toks) - len(role)
+        if k > 1 and toks[k - 1].lower() == "of":
+            head = _role_back(toks[:k - 1])
+            if head:
+                role = head + toks[k - 1:]
         return Mention(" ".join(role), None, "role")
+    if low in ("one", "another") and (len(toks) == 1 or not toks[-2][:1].isalpha()):
+        return Mention(last, None, "role")  # '"…," one said.'
+
     # a bare plural: "officials said", "other law enforcement officials say"
     if low.endswith("s") and not low.endswith("ss") and low not in _NOT_ROLE_END and len(low) > 3:
         k = len(toks) - 1
@@ -434,6 +443,8 @@ def speaker_after(right: str) -> Mention | None:
                      or toks[i + 1].lower() in _OBJECT_START):
                 break
             role.append(t)
+        if len(role) == 1 and low in ("one", "another"):
+            return Mention(first, None, "role")  # '"…," said another.'
         if len(role) > 1:
             # a capitalised tail is a name with a title: "the Rev. Al Sharpton"
             if role[-1][:1].isupper():
@@ -466,6 +477,11 @@ def speaker_after(right: str) -> Mention | None:
             while i < len(toks) and (_is_name_token(toks[i]) or toks[i].lower() in TITLES):
                 run.append(toks[i])
                 i += 1
+                # "Alliance to Reclaim Our Schools": an organisation's name runs on
+                if i + 1 < len(toks) and toks[i] in ("to", "for", "and") and \
+                        _is_name_token(toks[i + 1]) and not _person_like(run):
+                    run.append(toks[i])
+                    i += 1
                 # "Secretary of State Hillary Clinton"
                 if i + 2 < len(toks) and toks[i].lower() == "of" and run[-1].lower() in TITLES \
                         and toks[i + 1][:1].isupper() and _is_name_token(toks[i + 2]):
