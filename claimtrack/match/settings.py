@@ -33,8 +33,8 @@ class MatchSettings:
     growing_min_gap: timedelta = timedelta(hours=6)
     growing_nouns: tuple[str, ...] = ("dead", "injured", "homeless", "displaced", "evacuated",
                                       "arrested", "rescued", "case")
-    # Minimum similarity (0-1) of two claims' contexts (subject overlap + words around the
-    # figure) to relate them at all; contradictions must clear a higher bar, because a reviewer's
+    # Minimum score (0-1: 0.7 x similarity of the words around the figures + 0.3 x subject
+    # agreement) to relate two claims at all; contradictions must clear a higher bar, because a reviewer's
     # time is the scarce thing and a spurious pairing is the usual cause of a false flag.
     min_score: float = 0.5
     min_contradiction_score: float = 0.6
@@ -54,7 +54,8 @@ class MatchSettings:
     # words are "nearly the same" (a changed number or name, a dropped "not" in a sentence of
     # ten words lands around 90); below it the quotes are different statements.
     quote_altered_ratio: float = 80.0
-    # Quote blocking: two quotes are candidates when they share this many word 3-grams.
+    # Quote blocking: two quotes are candidates when they share this many word 2-grams (and at
+    # least half of the shorter quote's): one changed word costs only the two 2-grams around it.
     quote_min_shared_shingles: int = 2
-    # Word 3-grams seen in more than this many earlier quotes are too common to block on.
+    # Word 2-grams seen in more than this many earlier quotes are too common to block on.
     quote_max_shingle_df: int = 500
