@@ -7,10 +7,15 @@ the same story (no subject blocking, every pair of claims is a candidate).
 2. Pair each later claim with its best earlier claim of the same unit: same counted thing (or no
    noun on one side, or an equal value), scored like the matcher (context + subject, 0–1).
 3. Relate each pair (relate.py, no time gap: both texts count as published together).
-4. Verdict: ``contradiction`` when a well-paired later claim (same counted thing, score >=
-   ``min_contradiction_score``) has no earlier figure it agrees with; ``consistent`` when every
-   later claim agrees with some earlier figure, at least half of the later text's content words
-   are in the earlier text and it adds at most three of its own; otherwise ``unrelated``.
+4. Verdict: ``contradiction`` when a well-paired later claim has no earlier figure it agrees
+   with and the pair passes the matcher's flag rules (score >= ``min_contradiction_score``; the
+   same counted noun attached to both figures, or matching wording for bare figures; subjects
+   not disjoint; neither an increment, time reference, margin, ratio part or projection
+   (nouns.can_contradict); and the earlier text gives one figure for that thing, not several
+   parts, whose sum may agree). ``consistent`` when every later claim agrees with an earlier
+   figure (or its numeral is written in the earlier text), at least half of the later text's
+   content words are in the earlier text and it adds at most three of its own. Otherwise
+   ``unrelated``.
 
 >>> compare_texts("The flood left more than 3,000 families homeless in Arlo.",
 ...               "About 1,000 families are homeless in Arlo.")["relation"]
