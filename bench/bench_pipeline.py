@@ -93,12 +93,48 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N articles only (default: all)")
     ap.add_argument("--new", type=int, default=1000)
     ap.add_argument("--growth", action="store_true", help="also: the same new articles on smaller histories")
+    ap.add_argument("--server", action="store_true",
+                    help="run against a long-lived Prefect server (started here, on 127.0.0.1) as `serve` does")
     args = ap.parse_args()
 
     work = args.work
     work.mkdir(parents=True, exist_ok=True)
     env = os.environ | {"PREFECT_HOME": str(work / "prefect-home")}
     env.pop("PREFECT_API_URL", None)
+    server = None
+    if args.server:
+        server, env["PREFECT_API_URL"] = start_server(env)
+    try:
+        bench(args, work, env)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def start_server(env: dict) -> tuple[subprocess.Popen, str]:
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([str(CLAIMTRACK.parent / "prefect"), "server", "start", "--host", "127.0.0.1",
+                             "--port", str(port)], env=env | {"PREFECT_SERVER_UI_ENABLED": "false"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    api = f"http://127.0.0.1:{port}/api"
+    for _ in range(240):
+        try:
+            with urllib.request.urlopen(api + "/health", timeout=2):
+                print(f"Prefect server at {api}", flush=True)
+                return proc, api
+        except OSError:
+            time.sleep(0.5)
+    proc.terminate()
+    sys.exit("the Prefect server did not start")
+
+
+def bench(args, work: Path, env: dict) -> None:
     docs = read_corpus(args.limit)
     news = variants(docs, args.new)
     explode(docs, work / "raw" / "reuters")

@@ -35,13 +35,21 @@ class Progress:
         """Time one stage; yields ``advance(n)`` to report ``n`` more items done."""
         start = time.perf_counter()
         done = 0
-        if self.tty and total:
+        if self.tty and not total:
+            from rich.console import Console
+
+            # a stage without a count (discover, validate, publish): a spinner with its name
+            with Console(stderr=True).status(f"{name} ..."):
+                yield lambda n=1: None
+        elif self.tty:
+            from rich.console import Console
             from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn,
                                        TimeElapsedColumn, TimeRemainingColumn)
 
             columns = [TextColumn(f"{name:<9}"), BarColumn(), MofNCompleteColumn(),
                        TextColumn(unit + "  {task.fields[rate]}/s"), TimeElapsedColumn(), TimeRemainingColumn()]
-            with Bar(*columns, transient=True, console=None) as bar:
+            # on stderr, like the log lines: stdout keeps only the summary
+            with Bar(*columns, transient=True, console=Console(stderr=True)) as bar:
                 task = bar.add_task(name, total=total, rate="-")
 
                 def advance(n: int = 1) -> None:

@@ -157,3 +157,14 @@ def test_match_reads_only_claims_inside_the_update_window(tmp_path, monkeypatch)
     quotes, claims = extract_articles(articles)
     pipeline.match_stage(pipeline.new_run(raw, curated), articles, quotes, claims)
     assert read_rows == [1]  # the 2025 claim; the 2019 one is outside the 365-day window
+
+
+def test_docstring_examples_of_the_ops_modules_hold():
+    import doctest
+
+    import claimtrack.fetch
+    import claimtrack.progress
+
+    for module in (claimtrack.fetch, claimtrack.progress):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
