@@ -20,12 +20,13 @@ raw file. A hidden state file in the raw folder (``.fetched.jsonl``, one line pe
 by discover) remembers every item fetched or permanently refused, by its feed id and by its
 link, so no item is fetched twice.
 
-Example (a fake getter instead of the network)::
+Example (reading a feed document; no network)::
 
     >>> items = parse_feed(b'<rss><channel><item><link>https://x.org/a</link>'
-    ...                    b'<guid>a1</guid><title>A</title></item></channel></rss>', "https://x.org/rss")
+    ...                    b'<guid>tag:x.org,2026:a1</guid><title>A</title></item></channel></rss>',
+    ...                    "https://x.org/rss")
     >>> [(i.key, i.link) for i in items]
-    [('a1', 'https://x.org/a')]
+    [('tag:x.org,2026:a1', 'https://x.org/a')]
 """
 from __future__ import annotations
 
