@@ -10,6 +10,7 @@ labels). :func:`mark` sets ``Mention.drop`` to a short reason; nothing is delete
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from claimtrack.claims.numbers import Mention
@@ -163,9 +164,11 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mention | None,
             nxt: Mention | None = None, flags: tuple[bool, bool] = (True, True)) -> str | None:
     s, e = men.start, men.end
-    for a, b in masked:
-        if a <= s < b:
-            return "phone-date-score"
+    # masked spans come from one finditer: sorted and disjoint, so one bisect finds the candidate
+    # (a linear scan here made long number-dense inputs quadratic)
+    k = bisect.bisect_right(masked, (s, float("inf"))) - 1
+    if k >= 0 and masked[k][0] <= s < masked[k][1]:
+        return "phone-date-score"
     if men.qualifier == "vague":
         return None
     if flags[0] and _FIG_BEFORE.search(text, max(0, s - 40), s) and men.kind in ("digits", "range"):
