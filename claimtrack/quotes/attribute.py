@@ -165,15 +165,6 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
             if not CUE.search(rest, 0, 60):
                 return mention, "—"
     start = b + (lead.end() if lead else 0)
-    # '"…," Mr. Burton fumed': a noun phrase and any verb right after the quote
-    g = _GENERIC_VERB.search(frame, start, min(limit, start + 120))
-    if g is not None and not CUE.match(frame, g.start()):
-        left = frame[start:g.start()]
-        if left.strip() and "\x01" not in left:
-            mention = speaker_before(left)
-            if mention is not None and mention.kind in ("name", "pronoun") and \
-                    _WORDS.findall(mention.text) == _WORDS.findall(left):
-                return mention, norm_cue(g.group())
     for k, m in enumerate(CUE.finditer(frame, start, limit)):
         if k > 2 or m.start() - start > 160:
             break
@@ -186,6 +177,15 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
             if between - set(_WORDS.findall(mention.text.lower())) - _FILLER:
                 continue
             return mention, norm_cue(m.group())
+    # '"…," Mr. Burton fumed': a name or pronoun and any verb right after the quote
+    g = _GENERIC_VERB.search(frame, start, min(limit, start + 60))
+    if g is not None and not CUE.match(frame, g.start()):
+        left = frame[start:g.start()]
+        if left.strip() and "\x01" not in left:
+            mention = speaker_before(left)
+            if mention is not None and mention.kind in ("name", "pronoun") and \
+                    _WORDS.findall(mention.text) == _WORDS.findall(left):
+                return mention, norm_cue(g.group())
     return None
 
 
