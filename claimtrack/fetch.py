@@ -10,6 +10,7 @@ Off by default. The feeds are listed in a TOML file (``claimtrack.toml``)::
     delay = 2.0                         # seconds between two requests to the same host
     max_items = 100                     # newest items taken from one feed per run
     retries = 2                         # Prefect task retries for transient errors
+    respect_robots = true               # skip pages the site's robots.txt disallows
 
     [[feeds]]
     url = "https://example.org/world/rss.xml"
@@ -40,6 +41,7 @@ import time
 import tomllib
 import urllib.error
 import urllib.request
+import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -80,6 +82,7 @@ class FetchConfig:
     max_items: int = 100
     retries: int = 2
     retry_delay: float = 10.0
+    respect_robots: bool = True
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,8 @@ def load_config(path: Path | str) -> FetchConfig:
         value = getattr(cfg, name)
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
             raise ConfigError(f"{path}: [fetch] {name} must be a positive number")
+    if not isinstance(cfg.enabled, bool) or not isinstance(cfg.respect_robots, bool):
+        raise ConfigError(f"{path}: [fetch] enabled and respect_robots must be true or false")
     for name in ("delay", "retries", "retry_delay"):
         value = getattr(cfg, name)
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
@@ -224,6 +229,32 @@ def download(url: str, cfg: FetchConfig, pacer: HostPacer | None = None) -> tupl
         if isinstance(exc, FetchError):
             raise
         raise FetchError(f"{url}: {type(exc).__name__}: {exc}", transient=True) from None
+
+
+class Robots:
+    """robots.txt of each host, read once per fetch with the same limits as any download.
+
+    A missing robots.txt (4xx) allows everything; one that cannot be read (timeout, 5xx) allows
+    nothing from that host in this run, as RFC 9309 asks.
+    """
+
+    def __init__(self, cfg: FetchConfig, pacer: HostPacer | None = None):
+        self.cfg, self.pacer = cfg, pacer
+        self._rules: dict[str, urllib.robotparser.RobotFileParser | bool] = {}
+
+    def allowed(self, url: str) -> bool:
+        parts = urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc}"
+        if site not in self._rules:
+            try:
+                body, _ = download(site + "/robots.txt", self.cfg, self.pacer)
+                rules = urllib.robotparser.RobotFileParser()
+                rules.parse(body.decode("utf-8", errors="replace").splitlines())
+                self._rules[site] = rules
+            except FetchError as exc:
+                self._rules[site] = not exc.transient and "HTTP 4" in str(exc)
+        rules = self._rules[site]
+        return rules if isinstance(rules, bool) else rules.can_fetch(self.cfg.user_agent, url)
 
 
 # ------------------------------------------------------------------ feeds
@@ -334,6 +365,7 @@ def fetch_all(cfg: FetchConfig, raw_dir: Path | str, day: str | None = None,
     out_dir = Path(raw_dir) / day
     state = FetchState(raw_dir)
     pacer = HostPacer(cfg.delay)
+    robots = Robots(cfg, pacer) if cfg.respect_robots else None
     report = FetchReport()
     for feed in cfg.feeds:
         try:
@@ -344,6 +376,11 @@ def fetch_all(cfg: FetchConfig, raw_dir: Path | str, day: str | None = None,
         for item in items:
             if state.seen(item):
                 report.already_seen += 1
+                continue
+            if robots is not None and item.link and urlsplit(item.link).scheme in ("http", "https") \
+                    and not robots.allowed(item.link):
+                report.failed.append((item.link, "disallowed by the site's robots.txt"))
+                state.add(item, "refused", why="robots.txt")
                 continue
             try:
                 path = get_item(item, cfg, out_dir, pacer)

@@ -147,7 +147,8 @@ def test_size_cap_non_html_and_non_http_links_are_refused_for_good(site, tmp_pat
     hits = len(site.hits)
     report = feeds.fetch_all(cfg, tmp_path, day="2026-11-26")
     assert report.failed == [] and report.saved == []
-    assert len(site.hits) - hits == 2  # only the two feeds: refused items are not asked for again
+    asked = [p for p, _ in site.hits[hits:] if p != "/robots.txt"]
+    assert sorted(asked) == ["/atom.xml", "/rss.xml"]  # refused items are not asked for again
 
 
 def test_transient_failure_is_retried_next_run_not_recorded(site, tmp_path):
@@ -224,3 +225,16 @@ def test_the_example_config_in_the_repository_loads_and_is_off():
     cfg = feeds.load_config(REPO / "claimtrack.example.toml")
     assert cfg.enabled is False and len(cfg.feeds) >= 1
     assert all(f.url.startswith("https://") for f in cfg.feeds)
+
+
+def test_pages_disallowed_by_robots_txt_are_not_fetched(site, tmp_path):
+    publish(site, n_pages=2)
+    site.routes["/robots.txt"] = (200, "text/plain", b"User-agent: *\nDisallow: /news/story-1\n")
+    report = feeds.fetch_all(config(site), tmp_path, day="2026-11-25")
+    assert [url for url, _ in report.failed] == [site.base + "/news/story-1.html"]
+    assert "robots.txt" in report.failed[0][1]
+    paths = [p for p, _ in site.hits]
+    assert "/news/story-0.html" in paths and "/news/story-1.html" not in paths
+    assert paths.count("/robots.txt") == 1  # read once per host and run
+    off = feeds.fetch_all(config(site, respect_robots=False), tmp_path / "other", day="2026-11-25")
+    assert len(off.saved) == 3
