@@ -137,7 +137,9 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
                 return am
     if cue.endswith("ing"):
         # "Clinton issued a statement saying …": a participle's speaker is the clause subject
-        return _subject(full_left)
+        # (not a dummy "it": "It may be saying something like …")
+        subj = _subject(full_left)
+        return None if subj is not None and subj.text.lower() == "it" else subj
     mention = speaker_before(left)
     if mention is not None and (cue in NAMING or cue in NOUNLIKE) and mention.kind == "role":
         return None  # "a film called …", "his state-of-the-state address": not speech
@@ -238,7 +240,10 @@ piece letter email emails memo ad ads spot complaint lawsuit document documents 
 group panel board agency court ruling filing order bill platform book column editorial story
 video tweet post speech interview transcript notes note indictment analysis review paper
 website site page network newspaper magazine commission party police army team host chief staff
-aide aides source sources spokesman spokeswoman""".split())
+aide aides source sources spokesman spokeswoman son sons daughter daughters wife husband mother
+father brother sister friend friends man woman men women boy girl child children people person
+family parents critics activists protesters students residents citizens fans crowd audience
+officials police""".split())
 _PERSON_SUFFIX = re.compile(r"(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|ant|ants|"
                             r"ent|ents|ee|ees|ive|ives|al|als|ary|aries|ar|ars)$")
 
@@ -261,7 +266,7 @@ def _subject(frame: str) -> Mention | None:
     lead = _LEAD_PHRASE.match(frame)
     rest = frame[lead.end():] if lead else frame
     rest = rest.lstrip(" \x01\"“”‘’'([")
-    return speaker_after(rest)
+    return speaker_after(rest, subject=True)
 
 
 def _previous_sentence(text: str, f: "Found") -> tuple[str | None, bool]:

@@ -407,8 +407,9 @@ _OBJECT_START = frozenset("""the a an his her their its our my your this that th
 on at in for about from by""".split())
 
 
-def speaker_after(right: str) -> Mention | None:
-    """The speaker at the start of ``right`` (the text just after a cue), as in "said Erdogan".
+def speaker_after(right: str, subject: bool = False) -> Mention | None:
+    """The speaker at the start of ``right`` (the text just after a cue), as in "said Erdogan",
+    or the subject at the start of a sentence (``subject=True``).
 
     >>> speaker_after(" Turkish President Recep Tayyip Erdogan, adding").name
     'Recep Tayyip Erdogan'
@@ -427,7 +428,8 @@ def speaker_after(right: str) -> Mention | None:
         return None
     first = toks[0]
     low = first.lower()
-    if low in PRONOUNS and low not in ("who", "which", "it", "you"):
+    # "said it was" has no speaker "it"; as a sentence subject, "it" and "they" speak
+    if low in PRONOUNS and low not in ("who", "which", "you") and (subject or low != "it"):
         fem = True if low == "she" else False if low == "he" else None
         return Mention(first, None, "pronoun", fem)
     if low in _AFTER_DETERMINERS or low.endswith("’s") or low.endswith("'s"):
