@@ -252,3 +252,9 @@ def test_sentence_final_according_to_covers_every_quote():
 def test_one_and_another_as_speakers():
     text = '"I abstain," one said.\n\n"I will vote," said another.'
     assert [s for _, s in pairs(text)] == ["one", "another"]
+
+
+def test_long_work_titles_after_book_or_film():
+    text = ('"Trade left people behind," said Ed Alden, author of the book "Left Behind: How '
+            'Workers Lost the Global Economy and What Comes Next for the Middle Class."')
+    assert [t for t, _ in pairs(text)] == ["Trade left people behind,"]

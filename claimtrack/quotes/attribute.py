@@ -39,6 +39,8 @@ _SCARE_BEFORE = re.compile(
     r"(?:so-called|so called|known as|nicknamed|dubbed|named|the name|titled|entitled|headlined|"
     r"the word|the terms?|the phrases?|the slogan|the hashtag|the book|the film|the movie|"
     r"the song|the show|the album)\s*$", re.I)
+_WORK_BEFORE = re.compile(r"\b(?:book|novel|film|movie|documentary|song|album|memoir|play|show|series|"
+                          r"titled|entitled)\s*$", re.I)
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 #: words after which a quotation is introduced whole, not embedded
 _INTRO_WORDS = frozenset("""that said says say added adds told wrote writes asked asks saying
@@ -527,6 +529,8 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     if not f.standalone:
         if _SCARE_BEFORE.search(lead_text.rstrip(" \x01")) and len(qwords) <= 4:
             f.keep = False
+        elif not adjacent and _WORK_BEFORE.search(lead_text.rstrip(" \x01,")):
+            f.keep = False  # "author of the book "Failure to Adjust: How …""
         elif not adjacent and len(qwords) <= 10 and \
                 _is_title(qwords, text[start:end], _WORDS.findall(outside)):
             f.keep = False

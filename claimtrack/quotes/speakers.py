@@ -161,7 +161,9 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     cut = max((k for k, t in enumerate(toks[:-1]) if t.lower().rstrip(".") in _ORG_TAIL), default=-1)
     if cut >= 0:
         toks = toks[cut + 1:]
-    if not toks or toks[-1] in _PARTICLES or toks[-1].lower().rstrip(".") in _STATES:
+    if toks and toks[-1][-1:] in "’'":
+        toks[-1] = toks[-1].rstrip("’'")  # "Ouisa Davis' commentary"
+    if not toks or not toks[-1] or toks[-1] in _PARTICLES or toks[-1].lower().rstrip(".") in _STATES:
         return None, female
     if sum(t.isupper() and len(t) > 1 and "." not in t for t in toks) >= 2:
         return None, female  # an all-caps headline, not a name
@@ -216,7 +218,8 @@ _PLURAL_ROLES = frozenset("""officials officers leaders members executives analy
 experts aides advisers advisors sources spokesmen lawmakers investigators prosecutors researchers
 scientists doctors lawyers authorities ministers diplomats""".split())
 _OF = frozenset("of at from for with".split())
-_GERUND_CAP = re.compile(r"^[A-Z][a-z]{3,}ing$")
+_GERUND_CAP = re.compile(r"^(?:[A-Z][a-z]{3,}ing|Having|Being|Doing|Going|Making|Taking|Getting|"
+                         r"Seeing|Saying|Asking|Adding|Using|Giving|Trying|Facing)$")
 
 
 def _person_like(run: list[str]) -> bool:
