@@ -28,6 +28,15 @@ _MAGIC = {
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # What clean_text removes: those, C1 controls (U+0080-U+009F: mojibake, never news text) and
 # lone surrogates (JSON can spell them, Parquet cannot store them).
+# Terminal escape sequences as terminals parse them: CSI (ESC [ or 8-bit 0x9b) with its
+# parameters; string commands (OSC, DCS, SOS, PM, APC) up to their terminator (BEL, ST) or the
+# end of the line; and the two-byte ESC forms (ESC c, ESC 7, ESC ( B ...). Removed whole, so no
+# "[31m" debris is left in the text (the extractors would read "31m" as a quantity).
+ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\n]*?(?:\x07|\x1b\\|\x9c|(?=\n)|$)"
+    r"|\x1b[\x20-\x2f]*[\x30-\x7e]?"
+)
 _NOISE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Unicode line and paragraph breaks, NEL and form feed: the parser splits on "\n" only.
@@ -120,7 +129,7 @@ def clean_text(text: str) -> str:
     Used for decoded files and for the strings of JSON and HTML documents alike.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
-    text = _SURROGATE.sub("\ufffd", _NOISE.sub("", text))
+    text = _SURROGATE.sub("\ufffd", _NOISE.sub("", ESCAPE_SEQUENCE.sub("", text)))
     return unicodedata.normalize("NFC", text)
 
 

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
+from claimtrack.decode import ESCAPE_SEQUENCE
+
 if TYPE_CHECKING:  # pandas is imported by the functions that need it
     import pandas as pd
 
@@ -41,15 +43,6 @@ class ReviewError(ValueError):
 
 # ------------------------------------------------------------------ untrusted text
 
-# Escape sequences as terminals parse them: CSI (ESC [ or 8-bit 0x9b) with parameters; string
-# commands (OSC, DCS, SOS, PM, APC) up to their terminator (BEL, ST) or the end of the text;
-# and the two-byte ESC forms (ESC c, ESC 7, ESC ( B ...).
-_ESCAPES = re.compile(
-    r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f]).*?(?:\x07|\x1b\\|\x9c|$)"
-    r"|\x1b[\x20-\x2f]*[\x30-\x7e]?",
-    re.S,
-)
 # Bidi embeddings/overrides/isolates and their terminators ("trojan source" reordering).
 _BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"))
 
@@ -68,7 +61,7 @@ def clean_text(value) -> str:
 
 
 def _strip_controls(text: str) -> str:
-    text = _ESCAPES.sub("", text).translate(_BIDI)
+    text = ESCAPE_SEQUENCE.sub("", text).translate(_BIDI)
     return "".join(" " if ch in "\t\n\r\f\v" else ch for ch in text
                    if ch in "\t\n\r\f\v" or unicodedata.category(ch) != "Cc")
 

@@ -123,3 +123,13 @@ def test_article_id_is_stable_across_whitespace_and_files():
     a, _ = parse_bytes("a.txt", b"The same story about the council vote.\n")
     b, _ = parse_bytes("b.json", json.dumps({"text": "The same  story about\nthe council vote."}).encode())
     assert a[0].article_id == b[0].article_id
+
+
+def test_terminal_escape_sequences_are_removed_whole():
+    body = "The council met for the last time before the summer break and talked about the park. " * 3
+    text = 'The mayor said "\x1b[31mwe will\x1b[0m win" \x1b]0;owned\x07today.\n' + body
+    [article], _ = parse_bytes("esc.txt", text.encode())
+    assert article.text == 'The mayor said "we will win" today.\n' + body.strip()
+    from claimtrack.extract import extract_text
+
+    assert extract_text(article.text)[1] == []  # no "31m" debris read as a quantity
