@@ -58,17 +58,20 @@ def main() -> int:
             for d in docs:
                 fh.write(json.dumps(d, ensure_ascii=False) + "\n")
         cmd = cli_command() + ["extract", "--input", str(src), "--output", str(dst)]
-        t0 = time.perf_counter()
-        done = subprocess.run(cmd, capture_output=True, text=True)
-        cli_s = time.perf_counter() - t0
-        if done.returncode != 0:
-            print(done.stderr[-2000:], file=sys.stderr)
-            return 1
+        cli_s = float("inf")
+        for _ in range(max(1, args.rounds)):  # best of the rounds: other work shares the machine
+            t0 = time.perf_counter()
+            done = subprocess.run(cmd, capture_output=True, text=True)
+            cli_s = min(cli_s, time.perf_counter() - t0)
+            if done.returncode != 0:
+                print(done.stderr[-2000:], file=sys.stderr)
+                return 1
         with open(dst, encoding="utf-8") as fh:
             rows = [json.loads(line) for line in fh]
         n_quotes = sum(len(r["quotes"]) for r in rows)
         n_claims = sum(len(r["claims"]) for r in rows)
-    print(f"claimtrack extract (CLI, fresh process): {cli_s:.2f} s -> {n / cli_s:,.0f} docs/s "
+    print(f"claimtrack extract (CLI, fresh process, best of {args.rounds}): {cli_s:.2f} s -> "
+          f"{n / cli_s:,.0f} docs/s "
           f"({n_quotes} quotes, {n_claims} claims)")
 
     from claimtrack.extract import extract_text
