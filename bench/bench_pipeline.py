@@ -93,6 +93,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N articles only (default: all)")
     ap.add_argument("--new", type=int, default=1000)
     ap.add_argument("--growth", action="store_true", help="also: the same new articles on smaller histories")
+    ap.add_argument("--growth-only", action="store_true", help="only the --growth runs")
     ap.add_argument("--server", action="store_true",
                     help="run against a long-lived Prefect server (started here, on 127.0.0.1) as `serve` does")
     args = ap.parse_args()
@@ -147,6 +148,13 @@ def bench(args, work: Path, env: dict) -> None:
     shutil.rmtree(work / "warm", ignore_errors=True)
     run(work / "empty", work / "warm", env)
 
+    if not args.growth_only:
+        main_runs(docs, news, work, env)
+    if args.growth or args.growth_only:
+        growth(docs, work, env)
+
+
+def main_runs(docs: list[dict], news: list[dict], work: Path, env: dict) -> None:
     curated = work / "curated"
     shutil.rmtree(curated, ignore_errors=True)
     raw = work / "raw"
@@ -162,17 +170,21 @@ def bench(args, work: Path, env: dict) -> None:
     print("   " + third["head"], flush=True)
     shutil.rmtree(raw / "new")
 
-    if args.growth:
-        print("\nthe same new articles on top of histories of several sizes:")
-        for size in sorted({0, len(docs) // 4, len(docs) // 2, len(docs)}):
-            hist_raw, hist_cur = work / "growth-raw", work / f"growth-{size}"
-            shutil.rmtree(hist_raw, ignore_errors=True)
-            shutil.rmtree(hist_cur, ignore_errors=True)
-            explode(docs[:size], hist_raw / "history")
-            run(hist_raw, hist_cur, env)
-            shutil.copytree(work / "new", hist_raw / "new")
-            show(f"   history {size:>6,} articles", run(hist_raw, hist_cur, env), "")
-        shutil.rmtree(work / "growth-raw", ignore_errors=True)
+
+def growth(docs: list[dict], work: Path, env: dict) -> None:
+    """The same new articles on top of histories of 0, 1/4, 1/2 and all of the corpus."""
+    print("\nthe same new articles on top of histories of several sizes:")
+    for size in sorted({0, len(docs) // 4, len(docs) // 2, len(docs)}):
+        hist_raw, hist_cur = work / "growth-raw", work / f"growth-{size}"
+        shutil.rmtree(hist_raw, ignore_errors=True)
+        shutil.rmtree(hist_cur, ignore_errors=True)
+        explode(docs[:size], hist_raw / "history")
+        hist_raw.mkdir(parents=True, exist_ok=True)
+        run(hist_raw, hist_cur, env)
+        shutil.copytree(work / "new", hist_raw / "new")
+        show(f"   history {size:>6,} articles", run(hist_raw, hist_cur, env), "")
+        shutil.rmtree(hist_cur, ignore_errors=True)
+    shutil.rmtree(work / "growth-raw", ignore_errors=True)
 
 
 if __name__ == "__main__":
