@@ -1,6 +1,9 @@
 """Quote extraction: quotation marks -> cue -> speaker -> coreference (Citron-style, rules only).
 
-Entry point: :func:`extract_quotes`.
+Entry point: :func:`extract_quotes`. Modules: ``marks`` (quotation-mark spans), ``sentences``
+(sentence bounds that never split a quote), ``cues`` (verbs of saying), ``speakers`` (names,
+titles, appositives, pronouns, role nouns next to a cue), ``coref`` (fullest names, gender),
+``attribute`` (the order of evidence, and pronoun resolution).
 
 >>> [(q.text, q.speaker, q.cue) for q in extract_quotes('"We will win," Jane Smith said.')]
 [('We will win,', 'Jane Smith', 'said')]

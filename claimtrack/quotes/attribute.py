@@ -5,15 +5,18 @@ Order of evidence for one quote (first that answers wins):
    or a name and any verb (``"…?" Mr. Burton fumed``);
 2. a cue before it in the same sentence: ``Smith said: "…"``, ``Smith said the plan was "…"``
    (a plain "said" preferred over weaker cues);
-3. any other cue of the sentence (nearest first), ``according to``, a colon introduction;
-4. the subject of the sentence (``Clinton sent an email praising his "body language"``);
+3. a possessor's speech noun (``Trump's claim that "…"``), any other cue of the sentence
+   (a closing ``according to the report`` first, then the nearest), a colon introduction;
+4. the subject of the sentence when it can speak (``Clinton sent an email praising his
+   "body language"``); not things ("A chip controls eight "synergistic" cores");
 5. context: another quote of the same sentence, the rest of a multi-paragraph quote, a name
    line under an unclosed quote, and for a quote standing alone the sentence before it (a
    colon introduction or a named subject) or the previous quote's speaker (continuation).
-Titles in running text ("Meet the Press"), nicknames, "so-called" words and unattributed
-quotes of four words or fewer (scare quotes) are left out; longer unattributed quotes are kept
-with no speaker. Names are then expanded to the fullest
-form in the article and he/she/they resolved (:func:`_resolve_names`).
+Titles in running text ("Meet the Press", the book "…"), nicknames, "so-called" words and
+unattributed quotes of four words or fewer (scare quotes) are left out; longer unattributed
+quotes are kept with no speaker. Unquoted transcript turns ("PENCE: …") are quotes when a text
+has two or more. Names are then expanded to the fullest form in the article and he/she/they/it
+resolved (:func:`_resolve_names`).
 
 >>> [(f.speaker, f.cue) for f in attribute_document('Jane Smith was calm. "We will win," she added.')]
 [('Jane Smith', 'added')]
