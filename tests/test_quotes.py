@@ -258,3 +258,9 @@ def test_long_work_titles_after_book_or_film():
     text = ('"Trade left people behind," said Ed Alden, author of the book "Left Behind: How '
             'Workers Lost the Global Economy and What Comes Next for the Middle Class."')
     assert [t for t, _ in pairs(text)] == ["Trade left people behind,"]
+
+
+def test_participle_after_with_and_quantified_subjects():
+    text = ('The campaign declined to comment, with spokesman Glen Park saying, "It is a fake."\n\n'
+            'In May, several tenant groups sued the city, saying its plan was "dead on arrival."')
+    assert [s for _, s in pairs(text)] == ["Glen Park", "several tenant groups"]

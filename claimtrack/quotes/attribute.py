@@ -143,6 +143,10 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     if cue.endswith("ing"):
         # "Clinton issued a statement saying …": a participle's speaker is the clause subject
         # (not a dummy "it": "It may be saying something like …")
+        near = speaker_before(left)
+        if near is not None and near.kind in ("name", "role") and \
+                re.search(r"\bwith\s+(?:the\s+)?$", left[:len(left.rstrip()) - len(near.text)]):
+            return near  # "… with spokesman Glen Caplin saying, "…""
         subj = _subject(full_left)
         return None if subj is not None and subj.text.lower() == "it" else subj
     mention = speaker_before(left)

@@ -52,7 +52,7 @@ yes no own""".split())
 
 _ABBR = ("Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Sens|Rep|Reps|Gov|Lt|Col|Gen|Sgt|Capt|Cmdr|Adm|Maj|Cpl|Pvt|"
          "Det|Insp|Supt|Hon|Pres|St|Jr|Sr|Ft|Mt|Sec|Atty|Gens|Del|Amb|Msgr|Fr|Sgt")
-_TOKEN = re.compile(r"(?:" + _ABBR + r")\.|[A-Z]\.(?:[A-Z]\.)*|[^\W\d_][\w’'\-]*|\d[\w.,]*|[^\w\s]")
+_TOKEN = re.compile(r"(?:" + _ABBR + r")\.|[A-Z]\.(?:[A-Z]\.)*|[^\W\d_][\w’'\-]*|\d[\w.,\-]*|[^\w\s]")
 #: words between a speaker and the cue: "Smith also said", "officials haven't said"
 _ADVERBS = frozenset("""also later then previously recently once has had have would will may might
 could should did does do is was were are reportedly repeatedly simply just often again earlier
@@ -435,11 +435,12 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
     if low in PRONOUNS and low not in ("who", "which", "you") and (subject or low != "it"):
         fem = True if low == "she" else False if low == "he" else None
         return Mention(first, None, "pronoun", fem)
-    if low in _AFTER_DETERMINERS or low.endswith("’s") or low.endswith("'s"):
+    if low in (_DETERMINERS if subject else _AFTER_DETERMINERS) or low.endswith("’s") \
+            or low.endswith("'s"):
         role = [first]
         for i, t in enumerate(toks[1:6], 1):
             tl = t.lower()
-            if not t[:1].isalpha() or tl in _NOT_ROLE_END or tl in _ROLE_STOP_VERBS or \
+            if not t[:1].isalnum() or tl in _NOT_ROLE_END or tl in _ROLE_STOP_VERBS or \
                     (len(role) > 1 and (tl.endswith("ed") or tl.endswith("ly"))):
                 break
             # "The article closes with": a verb in -s after a lower-case noun
