@@ -103,7 +103,7 @@ _POSSESSIVE_SPEECH = re.compile(
     r"comments?|allegations?|assertions?|words|warnings?|promises?|pledges?|vows?|accusations?|"
     r"complaints?|arguments?|predictions?|descriptions?|characterization|suggestion|message|"
     r"tweets?|speech|testimony|letter|email|memo|op-ed|column|response|reply|answer)"
-    r"(?:\s+that\b|\s*:)?[^\x01.;]{0,60}$")  # the quote follows the noun (and "that") closely
+    r"(?:\s+that\b|\s+of\b|\s*:)?[^\x01.;]{0,60}$")  # the quote follows the noun closely
 #: cues whose next noun phrase is an object, not an inverted subject ("told The Post")
 _TAKES_OBJECT = frozenset("""tell tells told telling ask asks asked urge urges urged warn warns warned
 accuse accused call calls called praise praised thank thanked blast blasted slam slammed criticize
@@ -144,9 +144,12 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
         # "Clinton issued a statement saying …": a participle's speaker is the clause subject
         # (not a dummy "it": "It may be saying something like …")
         near = speaker_before(left)
-        if near is not None and near.kind in ("name", "role") and \
-                re.search(r"\bwith\s+(?:the\s+)?$", left[:len(left.rstrip()) - len(near.text)]):
-            return near  # "… with spokesman Glen Caplin saying, "…""
+        if near is not None and (near.kind in ("name", "role") and re.search(
+                r"\bwith\s+(?:the\s+)?$", left[:len(left.rstrip()) - len(near.text)])
+                or near.kind == "name" and re.search(
+                r"\b(?:of|by|from|showing|shows|showed|heard|hear)\s+$",
+                left[:len(left.rstrip()) - len(near.text)])):
+            return near  # "… with spokesman Glen Caplin saying", "footage of Trump saying"
         subj = _subject(full_left)
         return None if subj is not None and subj.text.lower() == "it" else subj
     mention = speaker_before(left)
@@ -483,7 +486,7 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     if res is None:
         # "Donald Trump's claim that there were "thousands of shootings"": the possessor
         m = _POSSESSIVE_SPEECH.search(frame, max(prev_end, a - 200), a)
-        if m and (m.group(0).rstrip().endswith(":") or re.search(r"\bthat\b", m.group(0))
+        if m and (m.group(0).rstrip().endswith(":") or re.search(r"\b(?:that|of)\b", frame[m.end(2):a])
                   or not frame[m.end(2):a].strip()):
             name, female = clean_name(m.group(1).split())
             if name:
