@@ -75,3 +75,23 @@ def test_dask_address_without_the_dask_runner_is_refused_in_one_line(tmp_path, c
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["claimtrack: error: --dask-address needs --task-runner dask"]
     assert not (tmp_path / "cur").exists()
+
+
+@pytest.mark.slow
+def test_an_existing_cluster_is_used_when_its_address_is_given(tmp_path):
+    from distributed import Client, LocalCluster
+
+    from flows.nightly import nightly
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, text in ARTICLES.items():
+        (raw / name).write_text(text)
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", host="127.0.0.1",
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        result = nightly(raw_dir=str(raw), curated_dir=str(tmp_path / "cur"), batch_size=1, task_runner="dask",
+                         dask_address=cluster.scheduler_address)
+        # the extract batches ran on this cluster: its scheduler saw them
+        ran = [key for key in client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.task_prefixes))]
+    assert result["status"] == "succeeded" and result["articles"] == 3
+    assert any("extract" in key for key in ran), ran
