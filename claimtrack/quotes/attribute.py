@@ -102,8 +102,7 @@ _POSSESSIVE_SPEECH = re.compile(
     r"\b((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)[’']s\s+(?:[a-z]+\s+)?(claims?|statements?|remarks?|"
     r"comments?|allegations?|assertions?|words|warnings?|promises?|pledges?|vows?|accusations?|"
     r"complaints?|arguments?|predictions?|descriptions?|characterization|suggestion|message|"
-    r"tweets?|speech|testimony|letter|email|memo|op-ed|column|response|reply|answer)"
-    r"(?:\s+that\b|\s+of\b|\s*:)?[^\x01.;]{0,60}$")  # the quote follows the noun closely
+    r"tweets?|speech|testimony|letter|email|memo|op-ed|column|response|reply|answer)\b")
 #: cues whose next noun phrase is an object, not an inverted subject ("told The Post")
 _TAKES_OBJECT = frozenset("""tell tells told telling ask asks asked urge urges urged warn warns warned
 accuse accused call calls called praise praised thank thanked blast blasted slam slammed criticize
@@ -485,9 +484,14 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
         pass
     if res is None:
         # "Donald Trump's claim that there were "thousands of shootings"": the possessor
-        m = _POSSESSIVE_SPEECH.search(frame, max(prev_end, a - 200), a)
-        if m and (m.group(0).rstrip().endswith(":") or re.search(r"\b(?:that|of)\b", frame[m.end(2):a])
-                  or not frame[m.end(2):a].strip()):
+        # the nearest one, followed closely by the quote (through "that", "of" or a colon)
+        m = None
+        for m in _POSSESSIVE_SPEECH.finditer(frame, max(prev_end, a - 200), a):
+            pass
+        tail = frame[m.end(2):a] if m else ""
+        if m and len(tail) <= 60 and not any(c in tail for c in "\x01.;") and (
+                not tail.strip() or tail.strip().startswith(":")
+                or re.match(r"\s*(?:that|of)\b", tail)):
             name, female = clean_name(m.group(1).split())
             if name:
                 res = Mention(m.group(1), name, "name", female), m.group(2).lower()
