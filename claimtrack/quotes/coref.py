@@ -100,6 +100,10 @@ def _back_run(text: str, i: int) -> list[str]:
         if low in _CAP_CUES or (len(w) >= 7 and low.endswith("ed") and low not in _MALE):
             break  # a headline verb: "Clinton Flattered Obama"
         if _WORD_RE.match(w) or w in _TITLE_ABBR or (out and w in _PARTICLE_WORDS):
+            # the first word of a sentence is a name only if it is a known first name
+            first = len(words) < 2 or words[-2][-1:] in '.!?"”:'
+            if first and w not in _TITLE_ABBR and gender_of(w) is None:
+                break
             out.insert(0, w)
             words.pop()
         else:

@@ -34,6 +34,8 @@ _NOT_NAME = frozenset("""the a an but and or so yet as in on at by for from with
 after before since though although because then yesterday today tonight earlier later also
 still even now last next this that these those there here it its his her their our my your
 only among amid across against around behind beyond despite inside outside throughout toward
+maybe perhaps would could should will can did does do is are was were has have had why what how
+where who whom whose which yes no not never please thanks thank
 towards upon within without via per like unlike except during under over into onto
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december meanwhile however instead indeed asked told
