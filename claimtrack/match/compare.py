@@ -37,8 +37,9 @@ from claimtrack.claims import extract_claims
 from claimtrack.match.detail import claim_detail
 from claimtrack.match.figures import _STOP, _is_bare, bare_context_ok, concept_keys, context_words
 from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, singular
-from claimtrack.match.relate import relate_arrays
+from claimtrack.match.relate import _factors, relate_units
 from claimtrack.match.settings import MatchSettings
+from claimtrack.match.units import grains
 from claimtrack.records import stable_id
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
@@ -152,11 +153,17 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     same_unit = unit_e[ei] == unit_n[ni]
     same_noun = (noun_e[ei] == noun_n[ni]) & ~np.isin(noun_n[ni], list(_GENERIC))
     no_noun = np.isin(noun_e[ei], list(_GENERIC)) | np.isin(noun_n[ni], list(_GENERIC))
-    ev, nv = e["value"].to_numpy("float64"), n["value"].to_numpy("float64")
+    # values on their unit key's scale ("100 feet" and "30.5 m" are both metres)
+    ev = e["value"].to_numpy("float64") * _factors(e["unit"].to_numpy(object))[0]
+    nv = n["value"].to_numpy("float64") * _factors(n["unit"].to_numpy(object))[0]
     same_value = np.isclose(ev[ei], nv[ni], rtol=1e-9, atol=0)
 
-    rel, side = relate_arrays(
-        e_value=ev[ei], e_low=e["low"].to_numpy("float64")[ei], e_high=e["high"].to_numpy("float64")[ei],
+    ge = grains(e["surface"].to_numpy(object), e["value"].to_numpy("float64"))
+    gn = grains(n["surface"].to_numpy(object), n["value"].to_numpy("float64"))
+    rel, side = relate_units(
+        e_unit=e["unit"].to_numpy(object)[ei], n_unit=n["unit"].to_numpy(object)[ni],
+        e_grain=ge[ei], n_grain=gn[ni],
+        e_value=e["value"].to_numpy("float64")[ei], e_low=e["low"].to_numpy("float64")[ei], e_high=e["high"].to_numpy("float64")[ei],
         e_qual=e["qualifier"].to_numpy(object)[ei], n_value=nv[ni], n_low=n["low"].to_numpy("float64")[ni],
         n_high=n["high"].to_numpy("float64")[ni], n_qual=n["qualifier"].to_numpy(object)[ni],
         gap_seconds=np.zeros(len(ni)), growing=np.zeros(len(ni), dtype=bool), settings=s)

@@ -35,8 +35,9 @@ from claimtrack.match.blocking import candidate_pairs
 from claimtrack.match.detail import claim_detail
 from claimtrack.match.nouns import (_CASUALTY, _GENERIC, can_contradict, concept_key, locate, noun_attached,
                                     noun_key, unit_key)
-from claimtrack.match.relate import relate_arrays
+from claimtrack.match.relate import relate_units
 from claimtrack.match.settings import MatchSettings
+from claimtrack.match.units import grains
 from claimtrack.records import Match, stable_id
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -329,7 +330,10 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
                       np.array(s.growing_nouns, dtype=object))
     f = lambda c: pool.get(c, p_rows)  # noqa: E731
     g = lambda c: new[c].to_numpy(object)[n_rows]  # noqa: E731
-    rel, side = relate_arrays(
+    rel, side = relate_units(
+        e_unit=f("unit"), n_unit=g("unit"),
+        e_grain=grains(f("surface"), f("value").astype("float64")),
+        n_grain=grains(g("surface"), g("value").astype("float64")),
         e_value=f("value").astype("float64"), e_low=f("low").astype("float64"),
         e_high=f("high").astype("float64"), e_qual=f("qualifier"),
         n_value=g("value").astype("float64"), n_low=g("low").astype("float64"),

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claimtrack.match.units import canonical
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _DIGIT = re.compile(r"\d")
 
@@ -101,15 +103,13 @@ def noun_key(noun: str | None) -> str:
 
 
 def unit_key(unit: str | None) -> str:
-    """The unit as a key: spelling variants of percent and US dollars merged; "" when none.
+    """The unit as a key: spellings and scales of one kind of unit merged (units.canonical);
+    "" when none.
 
-    >>> unit_key("pct"), unit_key("USD"), unit_key(None)
-    ('percent', 'usd', '')
+    >>> unit_key("pct"), unit_key("USD"), unit_key(None), unit_key("feet"), unit_key("fraction")
+    ('percent', 'usd', '', 'm', 'percent')
     """
-    if not unit or not isinstance(unit, str):
-        return ""
-    u = unit.strip().lower()
-    return _UNITS.get(u, u)
+    return canonical(unit)[0]
 
 
 # words before a figure that carry its qualifier: used to find the right occurrence of a figure

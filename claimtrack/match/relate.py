@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from claimtrack.match.settings import MatchSettings
+from claimtrack.match.units import canonical, is_fahrenheit
 
 #: ``side`` values: where the later interval lies relative to the earlier one
 BELOW, ABOVE, OVERLAP = "below", "above", "overlap"
@@ -36,12 +37,15 @@ def _widen(low: np.ndarray, high: np.ndarray, tol: float) -> tuple[np.ndarray, n
 
 
 def relate_arrays(*, e_value, e_low, e_high, e_qual, n_value, n_low, n_high, n_qual,
-                  gap_seconds, growing, settings: MatchSettings) -> tuple[np.ndarray, np.ndarray]:
+                  gap_seconds, growing, settings: MatchSettings, e_grain=None,
+                  n_grain=None) -> tuple[np.ndarray, np.ndarray]:
     """Relation and side for each (earlier ``e_*``, new ``n_*``) pair.
 
     ``gap_seconds`` is new minus earlier publication time; NaN (an undated article) counts as
     0, i.e. as published together: an undated conflict is shown to a reviewer rather than
     explained away as an update. ``growing`` marks counts that only rise over a story.
+    ``*_grain``: the rounding step of each figure (units.grain); two figures whose gap is within
+    half the step of the coarser exact one (at most ``max_rounding`` of its value) overlap.
     """
     e_value, e_low, e_high = (np.asarray(a, dtype="float64") for a in (e_value, e_low, e_high))
     n_value, n_low, n_high = (np.asarray(a, dtype="float64") for a in (n_value, n_low, n_high))
@@ -54,6 +58,14 @@ def relate_arrays(*, e_value, e_low, e_high, e_qual, n_value, n_low, n_high, n_q
     nlo, nhi = _widen(n_low, n_high, tol)
     below = nhi < elo
     above = nlo > ehi
+    if e_grain is not None and n_grain is not None:
+        # the coarser exact figure may be a rounding of the finer one ("1C" of "0.8 °C")
+        def half(g, v, q):
+            g = np.nan_to_num(np.asarray(g, dtype="float64"), nan=0.0)
+            return np.where(q == "exact", np.minimum(g / 2, settings.max_rounding * np.abs(v)), 0.0)
+        slack = np.maximum(half(e_grain, e_value, e_qual), half(n_grain, n_value, n_qual)) * (1 + 1e-9)
+        below &= n_high + slack < e_low
+        above &= n_low - slack > e_high
     side = np.where(below, BELOW, np.where(above, ABOVE, OVERLAP)).astype(object)
 
     scale = np.maximum(np.abs(e_value), np.abs(n_value))
@@ -86,3 +98,53 @@ def relate_one(earlier: dict, new: dict, gap_seconds: float = 0.0, growing: bool
         n_high=[new["high"]], n_qual=[new["qualifier"]], gap_seconds=[gap_seconds],
         growing=[growing], settings=settings or MatchSettings())
     return str(rel[0]), str(side[0])
+
+
+def _factors(units) -> tuple[np.ndarray, np.ndarray]:
+    """Scale factor and Fahrenheit flag per row, computed once per distinct unit."""
+    units = np.asarray(units, dtype=object)
+    uniq = {u: (canonical(u)[1], is_fahrenheit(u)) for u in set(units.tolist())}
+    return (np.fromiter((uniq[u][0] for u in units.tolist()), dtype="float64", count=len(units)),
+            np.fromiter((uniq[u][1] for u in units.tolist()), dtype=bool, count=len(units)))
+
+
+def relate_units(*, e_unit, n_unit, e_value, e_low, e_high, n_value, n_low, n_high,
+                 e_grain=None, n_grain=None, **kw):
+    """:func:`relate_arrays` after putting both figures on their unit key's scale
+    (units.canonical: "100 feet" vs "30.5 meters", "half" vs "50%", "18K" vs "18,000").
+
+    A Fahrenheit figure met with a Celsius one is read both as a change (x 5/9) and as a
+    temperature ((F - 32) x 5/9): the pair agrees when either reading agrees.
+
+    >>> from claimtrack.match.settings import MatchSettings
+    >>> one = lambda x: np.array([x], dtype="float64")
+    >>> relate_units(e_unit=np.array(["°C"], dtype=object), n_unit=np.array(["°F"], dtype=object),
+    ...     e_value=one(3.9), e_low=one(3.9), e_high=one(3.9), e_qual=np.array(["exact"]),
+    ...     n_value=one(7.0), n_low=one(7.0), n_high=one(7.0), n_qual=np.array(["exact"]),
+    ...     gap_seconds=one(0.0), growing=np.array([False]), settings=MatchSettings())[0][0]
+    'consistent'
+    """
+    fe, f_e = _factors(e_unit)
+    fn, f_n = _factors(n_unit)
+    e = [np.asarray(a, dtype="float64") * fe for a in (e_value, e_low, e_high)]
+    n = [np.asarray(a, dtype="float64") * fn for a in (n_value, n_low, n_high)]
+    if e_grain is not None and n_grain is not None:
+        kw["e_grain"], kw["n_grain"] = np.asarray(e_grain, dtype="float64") * fe, np.asarray(n_grain, dtype="float64") * fn
+    mixed = f_e != f_n
+    if not mixed.any():
+        return relate_arrays(e_value=e[0], e_low=e[1], e_high=e[2], n_value=n[0], n_low=n[1],
+                             n_high=n[2], **kw)
+    if "e_grain" in kw:  # a Fahrenheit step is 5/9 of a Celsius one
+        kw["e_grain"] = np.where(mixed & f_e, kw["e_grain"] * 5.0 / 9.0, kw["e_grain"])
+        kw["n_grain"] = np.where(mixed & f_n, kw["n_grain"] * 5.0 / 9.0, kw["n_grain"])
+    out = []
+    for level in (False, True):
+        def conv(vals, flag):
+            c = [(v - 32.0) * 5.0 / 9.0 if level else v * 5.0 / 9.0 for v in vals]
+            return [np.where(mixed & flag, a, b) for a, b in zip(c, vals)]
+        ee, nn = conv(e, f_e), conv(n, f_n)
+        out.append(relate_arrays(e_value=ee[0], e_low=ee[1], e_high=ee[2], n_value=nn[0],
+                                 n_low=nn[1], n_high=nn[2], **kw))
+    (r1, s1), (r2, s2) = out
+    take2 = mixed & (s1 != OVERLAP) & (s2 == OVERLAP)
+    return np.where(take2, r2, r1).astype(object), np.where(take2, s2, s1).astype(object)

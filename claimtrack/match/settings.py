@@ -19,6 +19,11 @@ class MatchSettings:
     # "3.1 million" and "about 3 million" must agree, and an "exact" figure is usually rounded to
     # its last written digit. 5 % absorbs that rounding without letting 2 vs 3 million agree.
     tolerance: float = 0.05
+    # An exact figure is also read as a rounding of its last written digit ("1C" may be 0.8,
+    # "3.5 million" 3.46 million), up to this share of its value: the precise one of two figures
+    # agrees with a coarse one inside that rounding step. 25 % lets "1C" meet "0.8 °C" and keeps
+    # "2 million" and "3 million" apart (each is the other's rounding only at 2.5 million).
+    max_rounding: float = 0.25
     # Two disjoint figures for the same thing published within this window cannot both be true
     # at once: a contradiction. A week covers the "within days" of a developing story while
     # staying short enough that slowly moving counts (refugees, ships idle) are not flagged.
