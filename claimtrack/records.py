@@ -88,6 +88,7 @@ class Claim:
     subject: list[str] = field(default_factory=list)
     speaker: str | None = None
     sentence: str | None = None
+    sentence_start: int = -1  # offset of ``sentence`` in the text (-1: unknown)
 
 
 @dataclass(slots=True)

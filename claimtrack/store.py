@@ -64,7 +64,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("value", pa.float64()), ("low", pa.float64()), ("high", pa.float64()),
         ("qualifier", pa.string()), ("unit", pa.string()), ("noun", pa.string()),
         ("subject", pa.list_(pa.string())), ("speaker", pa.string()), ("sentence", pa.string()),
-        ("start", pa.int64()), ("end", pa.int64()), ("run_id", pa.string()),
+        ("start", pa.int64()), ("end", pa.int64()), ("run_id", pa.string()), ("sentence_start", pa.int64()),
     ]),
     "matches": pa.schema([
         ("match_id", pa.string()), ("kind", pa.string()), ("new_id", pa.string()),

@@ -4,10 +4,10 @@ import doctest
 import pytest
 
 import claimtrack.claims
-from claimtrack.claims import context, filters, numbers, qualifiers, units
+from claimtrack.claims import context, filters, headline, numbers, qualifiers, units
 
 
-@pytest.mark.parametrize("module", [claimtrack.claims, context, filters, numbers, qualifiers, units])
+@pytest.mark.parametrize("module", [claimtrack.claims, context, filters, headline, numbers, qualifiers, units])
 def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

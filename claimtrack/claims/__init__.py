@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 
-from claimtrack.claims import context, filters, qualifiers
+from claimtrack.claims import context, filters, headline, qualifiers
 from claimtrack.claims.numbers import Mention, scan
 from claimtrack.claims.units import is_money, match_unit
 from claimtrack.records import Claim, Quote, stable_id
@@ -57,13 +57,17 @@ def extract_claims(text: str, article_id: str = "", quotes: list[Quote] | None =
 
 
 def _extract(text: str, article_id: str, quotes: list[Quote]) -> list[Claim]:
-    mentions = scan(text)
+    # numbers, units and nouns are read on the text with its headlines in body-text case (same
+    # offsets); names, attributions and surfaces come from the text as written
+    folded = headline.fold(text)
+    body = folded if folded is not None and len(folded) == len(text) else text
+    mentions = scan(body)
     if not mentions:
         return []
-    masked = filters.masked_spans(text)
-    mentions = filters.mark(text, mentions, masked)
-    mentions = qualifiers.apply(text, mentions)
-    mentions = filters.mark(text, mentions, masked, recheck=True)  # ranges formed just now, qualified ones
+    masked = filters.masked_spans(body)
+    mentions = filters.mark(body, mentions, masked)
+    mentions = qualifiers.apply(body, mentions)
+    mentions = filters.mark(body, mentions, masked, recheck=True)  # ranges formed just now, qualified ones
     kept = [m for m in mentions if m.drop is None]
     if not kept:
         return []
@@ -73,14 +77,14 @@ def _extract(text: str, article_id: str, quotes: list[Quote]) -> list[Claim]:
     prev: tuple[Mention, Claim] | None = None
     cache: dict = {}
     for men in kept:
-        claim = _claim(text, article_id, men, spans, starts, quotes, prev, cache)
+        claim = _claim(text, body, article_id, men, spans, starts, quotes, prev, cache)
         if claim is not None:
             claims.append(claim)
             prev = (men, claim)
     return claims
 
 
-def _claim(text, article_id, men: Mention, spans, starts, quotes, prev, cache) -> Claim | None:
+def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, cache) -> Claim | None:
     value, low, high = float(men.value), float(men.low), float(men.high)
     if not (math.isfinite(value) and math.isfinite(low) and math.isfinite(high)):
         return None
@@ -93,26 +97,29 @@ def _claim(text, article_id, men: Mention, spans, starts, quotes, prev, cache) -
     limit = min(b, men.end + 200) if b > men.end else min(len(text), men.end + 200)
     after_of = men.unit in ("percent", "fraction") or men.qualifier == "vague" or men.frac
     singular = men.value == 1 and men.qualifier == "exact"
-    noun, caps = context.noun_phrase(text, men.end, limit, after_of=after_of, singular=singular)
-    if noun is None and not after_of and text[men.end:men.end + 4] == " of ":
-        noun, caps = context.noun_phrase(text, men.end, limit, after_of=True)
+    noun, caps = context.noun_phrase(body, men.end, limit, after_of=after_of, singular=singular)
+    if noun is None and not after_of and body[men.end:men.end + 4] == " of ":
+        noun, caps = context.noun_phrase(body, men.end, limit, after_of=True)
     if noun is None and not (men.unit and men.unit != "fraction" and not is_money(men.unit)):
-        noun = context.noun_before(text, men.start, a)
+        noun = context.noun_before(body, men.start, a)
     info = cache.get(sent)
     if info is None:  # once per sentence: its names, its attribution, its clause separators
-        info = cache[sent] = (context.names_in(text, sent), context.attribution(text, sent),
-                              context.clause_cuts(text, sent))
+        names = context.names_in(text, sent)
+        title = body is not text and body[a:b] != text[a:b]
+        if title:
+            names = headline.split_names(names)  # a headline capitalises every word
+        info = cache[sent] = (names, context.attribution(text, sent), context.clause_cuts(text, sent), title)
     clause = context.clause_of(text, sent, men.start, men.end, info[2])
     if noun is None and men.qualifier != "vague":
         # "Unemployment fell to 4.1 percent": the clause names what the figure measures
-        noun = context.measured_before(text, men.start, clause[0], {w for _, _, n in info[0] for w in n.split()})
+        noun = context.measured_before(body, men.start, clause[0], {w for _, _, n in info[0] for w in n.split()})
     if men.unit is None and noun and " " not in noun:
         u = match_unit(" " + noun, 0)
         if u is not None and is_money(u[0]):  # "tens of millions of dollars"
             men.unit, noun = u[0], None
     # a currency amount in parentheses right after another is a conversion of the same amount
     if prev is not None and is_money(men.unit) and is_money(prev[0].unit) and \
-            text[prev[0].end:men.start].strip() in ("(", "(or", "( or", "or", "(about", "(around", "(roughly") \
+            body[prev[0].end:men.start].strip().lower() in ("(", "(or", "( or", "or", "(about", "(around", "(roughly") \
             and text[men.end:men.end + 1] == ")":
         noun = noun or prev[1].noun
         if prev[1].qualifier in ("approx", "at_least", "at_most") and men.qualifier == "exact":
@@ -127,9 +134,13 @@ def _claim(text, article_id, men: Mention, spans, starts, quotes, prev, cache) -
     if speaker is None:
         speaker = info[1]
     subject = context.subjects(info[0], clause, men.start, men.end, extra=caps)
+    if info[3] and subject:  # a headline's capitalised common words are no names ("Jobs", "Above")
+        common = set(noun.split()) if noun else set()
+        subject = [s for s in subject if s.lower() not in common and s.lower() not in context.STOP_WORDS]
     if speaker and subject and len(subject) > 1:
         spk = set(speaker.split())
         subject = [s for s in subject if not spk <= set(s.split())] or subject
+    sa, sb = (a, b) if b - a <= 2000 else (max(a, men.start - 500), min(b, men.end + 500))
     return Claim(
         claim_id=stable_id(article_id, "c", men.start, men.end),
         article_id=article_id,
@@ -144,5 +155,6 @@ def _claim(text, article_id, men: Mention, spans, starts, quotes, prev, cache) -
         noun=noun,
         subject=subject,
         speaker=speaker,
-        sentence=text[a:b] if b - a <= 2000 else text[max(a, men.start - 500):min(b, men.end + 500)],
+        sentence=text[sa:sb],
+        sentence_start=sa,
     )

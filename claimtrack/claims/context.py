@@ -49,7 +49,22 @@ _STOP = {
     "annually", "each", "apiece", "alone", "total", "overall", "altogether", "respectively", "again",
     "back", "too", "very", "nearly", "almost", "roughly", "approximately", "x", "mln", "bln", "dlrs", "pct",
     "vs", "versus", "compared", "expected", "estimated", "reported", "believed", "thought", "known", "seem",
+    # prepositions and adverbs are never the counted thing ("50,000 bpd above the quota")
+    "above", "below", "beneath", "beyond", "behind", "along", "alongside", "amid", "amidst", "near", "inside",
+    "outside", "upon", "ahead", "instead", "beside", "besides", "throughout", "past", "till", "onto", "atop",
+    "aboard", "underneath", "unto", "abroad", "overseas", "apart", "aside", "away", "thereafter", "hence",
+    "therefore", "meanwhile", "however", "otherwise", "daily", "weekly", "monthly", "yearly", "quarterly",
+    "once", "twice", "whereby", "thereby", "underway", "anyway", "elsewhere", "nearby", "versus", "vs.",
+    "upward", "upwards", "downward", "downwards",
 }
+STOP_WORDS = frozenset(_STOP)
+_ADVERB_ENDINGS = ("ally", "ously", "ively", "fully", "lessly", "edly", "ingly", "ntly", "tely", "sely", "gely",
+                   "rtly", "ctly", "ghtly", "ably", "ibly")
+
+
+def _is_adverb(wl: str) -> bool:
+    """An adverb by its ending ("sharply", "roughly", "upward"); nouns in -ly ("family") do not match."""
+    return len(wl) > 5 and wl.endswith(_ADVERB_ENDINGS)
 _OF_DET = re.compile(r"\s+of\s+(?:(?:the|all|its|their|his|her|our|these|those|a|an|which|them|whom|its)\s+)*", re.I)
 _CAP = re.compile(
     r"(?=[A-Z]|al-)(?<![\w'’])(?:[A-Z][\w&'’.-]*|al-[A-Z][\w'’-]*)(?:(?:\s+|\s+(?:of|de|del|da|di|du|la|le|von|van|der|bin|al|ul|for)\s+|-)"
@@ -174,7 +189,7 @@ def noun_phrase(text: str, pos: int, limit: int, after_of: bool = False,
             i = m.end()
             n += 1
             continue
-        if wl in _STOP or wl in _LONG:
+        if wl in _STOP or wl in _LONG or _is_adverb(wl):
             break
         if w[0].isupper():
             if lower and _is_plural(lower[-1]):
@@ -251,13 +266,20 @@ def measured_before(text: str, start: int, clause_start: int, names: set[str] = 
     """What a figure measures when the clause names it before the verb:
     "Unemployment fell to 4.1 percent" -> "unemployment", "net profit rose 12%" -> "net profit".
 
-    Capitalised words that are names of the sentence (``names``) are left out: "Tesla rose 5%"
-    measures nothing we can name.
+    The measured thing is the head of the verb's subject, not the object of a preposition after
+    it: "total service on the foreign debt was 996 mln" -> "debt service" (after "of", "on" or
+    "for", the object's head noun and the head make a compound: "the price of oil" -> "oil
+    price"; a generic head such as "number" gives way to the object: "the number of refugees" ->
+    "refugees"); "exports to China rose 5%" -> "exports" (other prepositions, and names, are
+    left out). Capitalised words that are names of the sentence (``names``) are left out:
+    "Tesla rose 5%" measures nothing we can name.
 
     >>> measured_before("Unemployment fell to 4.1 percent.", 21, 0)
     'unemployment'
     >>> measured_before("Its net profit rose 12% in May.", 20, 0)
     'net profit'
+    >>> measured_before("Total service on the foreign debt was 996 mln.", 38, 0)
+    'debt service'
     """
     toks = _TOKENS.findall(text, max(clause_start, start - 90), start)
     i = len(toks) - 1
@@ -276,15 +298,38 @@ def measured_before(text: str, start: int, clause_start: int, names: set[str] = 
         i -= 1
     words: list[str] = []
     while i >= 0 and len(words) < 2:
-        w = toks[i]
-        if w.endswith(("'s", "’s")):
-            w = w[:-2]
-        if not w[:1].isalpha() or w.lower() in _NOT_MEASURED:
+        w = _bare(toks[i])
+        if not w[:1].isalpha() or w.lower() in _NOT_MEASURED or w.lower() in _PREPOSITIONS:
             break
         words.insert(0, w)
         i -= 1
     words = [w.lower() for w in words if w not in names and (w.islower() or w[1:].islower())]
+    # "X <preposition> [the] Y was N": X's head is what is measured
+    j = i
+    while j >= 0 and toks[j].lower() in _DETERMINERS:
+        j -= 1
+    if j >= 1 and toks[j].lower() in _PREPOSITIONS and (words or j == i):
+        head = _bare(toks[j - 1])
+        hl = head.lower()
+        if head[:1].isalpha() and hl not in _NOT_MEASURED and hl not in _PREPOSITIONS and hl not in _STOP \
+                and head not in names and (head.islower() or head[1:].islower()):
+            if toks[j].lower() in ("of", "on", "for") and words:
+                return " ".join(words) if hl in _GENERIC_HEAD else f"{words[-1]} {hl}"
+            return hl
     return " ".join(words) or None
+
+
+def _bare(w: str) -> str:
+    return w[:-2] if w.endswith(("'s", "’s")) else w
+
+
+_PREPOSITIONS = {"of", "on", "for", "to", "in", "from", "at", "with", "by", "over", "under", "above", "below",
+                 "across", "into", "among", "between", "per", "after", "before", "during", "since", "against",
+                 "through", "within", "without", "toward", "towards", "near", "than", "as", "about", "outside"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "all"}
+# heads that only say "how much of": the object is what is measured ("the number of refugees")
+_GENERIC_HEAD = {"number", "total", "amount", "level", "figure", "value", "sum", "count", "tally", "volume",
+                 "quantity", "proportion", "percentage", "rate", "majority", "bulk", "half", "part"}
 
 
 def noun_before(text: str, start: int, line_start: int) -> str | None:

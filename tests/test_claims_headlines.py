@@ -1,0 +1,74 @@
+"""Headline-style text (title case, wire all-caps) parses like body text; nouns; sentence offsets."""
+import pytest
+
+from claimtrack.claims import extract_claims
+
+
+def only(text):
+    [c] = extract_claims(text, "t")
+    return c
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("Chipmaker To Pay $1 Billion For Rival", "$1 Billion", 1e9),
+    ("City Raises $2.5 Million In Bonds", "$2.5 Million", 2.5e6),
+    ("Exports Hit 3 Trillion Yen", "3 Trillion Yen", 3e12),
+    ("Deal Worth 4 Bn Dollars Collapses", "4 Bn Dollars", 4e9),
+    ("Group Posts Loss Of 300 Mln Stg", "300 Mln Stg", 3e8),
+    ("Ten Thousand Farmers March On Capital", "Ten Thousand", 1e4),
+    ("Rainfall Reaches 12 Thousand Tonnes", "12 Thousand Tonnes", 1.2e4),
+    ("STEEL OUTPUT FALLS TO 15.2 MLN TONNES", "15.2 MLN TONNES", 1.52e7),
+    ("TRADE GAP WIDENS TO 3.1 BLN DLRS", "3.1 BLN DLRS", 3.1e9),
+])
+def test_title_case_scale_and_unit_words(text, surface, value):
+    c = only(text)
+    assert (c.surface, c.value) == (surface, value)
+
+
+def test_title_case_count_after_a_capitalised_verb_is_kept_with_its_noun():
+    c = only("Factories Add 215,000 Jobs In March")
+    assert (c.value, c.noun) == (215000.0, "jobs")
+    assert "Jobs" not in c.subject  # the counted noun is no name
+    assert only("Carmaker Cuts 1,200 Jobs").noun == "jobs"
+
+
+def test_title_case_keeps_date_and_name_rules():
+    assert [c.value for c in extract_claims("Sales Jump 8 Percent On March 3 After 2019 Slump")] == [8.0]
+    assert [c.value for c in extract_claims("Airline Orders 50 Boeing 737 Jets")] == [50.0]
+
+
+def test_headline_line_inside_a_text_and_body_text_unchanged():
+    text = "Output Tops 2 Million Barrels\nThe firm said Million Dollar Homes sold 5 units."
+    got = [(c.surface, c.value) for c in extract_claims(text)]
+    assert got == [("2 Million Barrels", 2e6), ("5", 5.0)]
+
+
+def test_byline_is_not_a_headline():
+    assert extract_claims("By Jane Roe, 45, Staff Reporter") == []
+
+
+def test_headline_subjects_split_at_small_words():
+    c = only("Acme To Pay $3 Billion For Zenith")
+    assert "Acme" in c.subject and "Zenith" in c.subject
+    assert not any(" To " in s or " For " in s for s in c.subject)
+
+
+def test_preposition_or_adverb_is_never_the_noun():
+    assert only("Output ran 50,000 bpd above the quota.").noun != "above"
+    assert only("They pumped 20,000 barrels below the cap.").noun != "below"
+    assert only("Prices rose 5 percent sharply.").noun != "sharply"
+
+
+def test_measured_noun_is_the_head_of_the_subject():
+    assert only("Total service on the foreign debt was 996 mln dlrs.").noun == "debt service"
+    assert only("The price of copper rose 5 percent.").noun == "copper price"
+    assert only("The number of migrants rose to 3,000.").noun == "migrants"
+    assert only("Exports to Chile fell 4 percent.").noun == "exports"
+
+
+def test_sentence_start_locates_the_figure_in_its_sentence():
+    text = "Markets were calm. Later the index fell 3 percent. Nothing else moved."
+    c = only(text)
+    assert c.sentence == "Later the index fell 3 percent."
+    assert text[c.sentence_start:c.sentence_start + len(c.sentence)] == c.sentence
+    assert c.sentence[c.start - c.sentence_start:].startswith("3 percent")
