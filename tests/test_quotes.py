@@ -264,3 +264,35 @@ def test_participle_after_with_and_quantified_subjects():
     text = ('The campaign declined to comment, with spokesman Glen Park saying, "It is a fake."\n\n'
             'In May, several tenant groups sued the city, saying its plan was "dead on arrival."')
     assert [s for _, s in pairs(text)] == ["Glen Park", "several tenant groups"]
+
+
+# --- rules added by the second pass (quotes2) ---------------------------------------------
+
+def test_weak_cue_against_the_quote_beats_an_earlier_said():
+    text = ('"Ready?" she said, and as Tom Reed went on about "the rigged system," the room '
+            'fell quiet.')
+    got = dict(pairs(text))
+    assert got["the rigged system,"] == "Tom Reed"
+
+
+def test_possessor_then_office_then_name_is_the_name():
+    text = ('The Acme Party’s campaign manager Robby Lane said as much, arguing that the mayor '
+            '"ran away from the question."')
+    assert pairs(text) == [("ran away from the question.", "Robby Lane")]
+
+
+def test_quote_set_off_by_dashes_after_a_name():
+    text = ('Many officials have said the same, including the former governor Ann Kerr -- '
+            '"Nobody should be above the rules" -- and a judge.')
+    assert pairs(text) == [("Nobody should be above the rules", "Ann Kerr")]
+    # a name after a preposition is what the quote is about, not who said it
+    text = ('Mr. Hale, Ms. Ortiz said, has seemed supportive of Mr. Grant -- '
+            '"a completely different person to me."')
+    assert pairs(text)[0][1] == "Ortiz"
+
+
+def test_standalone_quote_continues_the_full_quote_not_an_embedded_fragment():
+    text = ('"There is new evidence," Ann Kerr said, though other officials have not said the '
+            'case is "reopening" at all. "Remember, a warrant needs probable cause."')
+    got = dict(pairs(text))
+    assert got["Remember, a warrant needs probable cause."] == "Ann Kerr"

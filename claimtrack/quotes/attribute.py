@@ -212,11 +212,47 @@ def _find_before(frame: str, lo: int, a: int) -> tuple[Mention, str, int] | None
         mention = _np_for_cue(frame, m, allow_after=True)
         if mention is not None:
             cue = norm_cue(m.group())
-            if cue in STRONG and not _MODAL_BEFORE.search(frame, max(0, m.start() - 30), m.start()):
+            modal = _MODAL_BEFORE.search(frame, max(0, m.start() - 30), m.start())
+            if cue in STRONG and not modal:
+                return mention, cue, m.end()
+            # a weaker cue right against the quote ("as Trump went on about "…"") beats a
+            # plain "said" further back: the quote is that verb's object
+            if weak is None and not modal and "\x01" not in frame[m.end():a] and \
+                    len(_WORDS.findall(frame, m.end(), a)) <= 2:
                 return mention, cue, m.end()
             if weak is None:
                 weak = mention, cue, m.end()
     return weak
+
+
+_DASH_END = re.compile(r"(?:[—–]|--)\s*$")
+_DASH_OR_END = re.compile(r"\s*(?:[—–]|--|[.;]|$)")
+
+
+def _dash_interjection(frame: str, lo: int, a: int, b: int, hi: int) -> tuple[Mention, str] | None:
+    """A quote set off by dashes right after a name: "… including Mitt Romney — "…" — and …".
+
+    >>> fr = 'Critics, among them Ann Lee — \x01\x01\x01 — agree.'
+    >>> _dash_interjection(fr, 0, fr.find('\x01'), fr.rfind('\x01') + 1, len(fr))[0].name
+    'Ann Lee'
+    """
+    lead = frame[lo:a]
+    d = _DASH_END.search(lead)
+    if d is None or not _DASH_OR_END.match(frame, b, hi):
+        return None
+    head = lead[:d.start()].rstrip()
+    m = speaker_before(head)
+    if m is None or m.kind != "name" or not head.endswith(m.text.split()[-1]):
+        return None
+    # "supportive of Mr. Trump — "…"": a name after a preposition is not the speaker
+    w = _LAST_WORD.search(head, 0, max(0, len(head) - len(m.text)))
+    if w is not None and w.group(1).lower() in _PREPS_BEFORE_NAME:
+        return None
+    return m, "—"
+
+
+_PREPS_BEFORE_NAME = frozenset("""of to for with about by from at on in against than as
+like toward towards over under into onto upon""".split())
 
 
 def _colon_subject(sentence: str) -> Mention | None:
@@ -476,6 +512,8 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     adjacent = res is not None  # '"Claire," she recalls': a quotation, whatever its shape
     before = None
     if res is None:
+        res = _dash_interjection(frame, prev_end, a, b, next_start)
+    if res is None:
         before = _find_before(frame, prev_end, a)
         if before is not None:
             res = before[0], before[1]
@@ -596,6 +634,7 @@ def _resolve_context(text: str, found: list[Found]) -> None:
     #    previous quote's speaker (up to 2 paragraphs back), else the subject of the sentence
     #    before when it is a name ("Smith was defiant. 'We will win.'")
     last: Found | None = None
+    last_full: Found | None = None
     for f in found:
         if f.mention is None and f.standalone:
             prev, same_para = _previous_sentence(text, f)
@@ -608,13 +647,19 @@ def _resolve_context(text: str, found: list[Found]) -> None:
             elif m2 is not None and m2.kind in ("name", "pronoun"):
                 _set(f, m2, None)
             elif last is not None and f.para - last.para <= 2:
-                _copy(f, last)
+                # a quote standing alone continues the last full quote, not a fragment
+                # embedded in someone's indirect speech (""…," McCaul said, though officials
+                # haven't said it is "reopening" it. "Remember, …"")
+                _copy(f, last_full if last_full is not None and last.partial
+                      and last_full.para == last.para else last)
             elif prev:
                 m = speaker_after(prev)
                 if m is not None and m.kind == "name":
                     _set(f, m, None)
         if f.mention is not None:
             last = f
+            if not f.partial:
+                last_full = f
 
 
 def _speaker_of(m: Mention) -> str | None:

@@ -495,8 +495,19 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                         and toks[i + 1][:1].isupper() and _is_name_token(toks[i + 2]):
                     run += toks[i:i + 2]
                     i += 2
-            # "Clinton press secretary Brian Fallon": lower-case office words, then the name
+            # "Clinton press secretary Brian Fallon": lower-case office words, then the name;
+            # "Clinton’s campaign manager Robby Mook", "Labour’s Jess Phillips": past a possessor
             j = i
+            if run and j + 1 < len(toks) and toks[j][:1].isupper() and toks[j][-2:] in ("’s", "'s"):
+                j += 1
+                while j < len(toks) and j - i < 4 and toks[j][:1].islower() and toks[j].isalpha():
+                    j += 1
+                if j < len(toks) and _is_name_token(toks[j]) and toks[j][:1].isupper() and \
+                        (j == i + 1 or toks[j - 1].lower() in TITLES):
+                    run = []
+                    i = j
+                    continue
+                j = i
             while j < len(toks) and j - i < 3 and toks[j][:1].islower() and toks[j].isalpha():
                 j += 1
             if j > i and j < len(toks) and toks[j - 1].lower() in TITLES and toks[j][:1].isupper():
