@@ -72,3 +72,14 @@ def test_sentence_start_locates_the_figure_in_its_sentence():
     assert c.sentence == "Later the index fell 3 percent."
     assert text[c.sentence_start:c.sentence_start + len(c.sentence)] == c.sentence
     assert c.sentence[c.start - c.sentence_start:].startswith("3 percent")
+
+
+def test_measured_head_skips_a_chain_of_prepositional_phrases():
+    assert only("Pay per hour in mining fell 0.6 percent.").noun == "pay"
+    assert only("Sales of new family cars in Peru fell 6 percent.").noun == "sales"
+    assert only("Trading in bonds and options fell 4 percent.").noun is None
+
+
+def test_period_word_after_the_amount_is_an_adverb_before_a_noun_a_modifier():
+    assert only("The unit lost 300,000 dlrs quarterly.").noun is None
+    assert only("The group owns 12 weekly newspapers.").noun == "weekly newspapers"

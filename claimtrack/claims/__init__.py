@@ -102,6 +102,8 @@ def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, ca
         noun, caps = context.noun_phrase(body, men.end, limit, after_of=True)
     if noun is None and not (men.unit and men.unit != "fraction" and not is_money(men.unit)):
         noun = context.noun_before(body, men.start, a)
+        if noun is None and body is not text:  # a wire table line "Shr 3.25 Dlrs vs 1.40" keeps its label
+            noun = context.noun_before(text, men.start, a)
     info = cache.get(sent)
     if info is None:  # once per sentence: its names, its attribution, its clause separators
         names = context.names_in(text, sent)

@@ -53,11 +53,12 @@ _STOP = {
     "above", "below", "beneath", "beyond", "behind", "along", "alongside", "amid", "amidst", "near", "inside",
     "outside", "upon", "ahead", "instead", "beside", "besides", "throughout", "past", "till", "onto", "atop",
     "aboard", "underneath", "unto", "abroad", "overseas", "apart", "aside", "away", "thereafter", "hence",
-    "therefore", "meanwhile", "however", "otherwise", "daily", "weekly", "monthly", "yearly", "quarterly",
+    "therefore", "meanwhile", "however", "otherwise",
     "once", "twice", "whereby", "thereby", "underway", "anyway", "elsewhere", "nearby", "versus", "vs.",
     "upward", "upwards", "downward", "downwards",
 }
 STOP_WORDS = frozenset(_STOP)
+_PERIOD_ADVERBS = {"daily", "weekly", "monthly", "yearly", "quarterly", "annually", "hourly", "nightly"}
 _ADVERB_ENDINGS = ("ally", "ously", "ively", "fully", "lessly", "edly", "ingly", "ntly", "tely", "sely", "gely",
                    "rtly", "ctly", "ghtly", "ably", "ibly")
 
@@ -217,6 +218,8 @@ def noun_phrase(text: str, pos: int, limit: int, after_of: bool = False,
             lower = lower[:k]
     while lower and (lower[-1].endswith("ing") or lower[-1].endswith("ly")) and len(lower) > 1:
         lower.pop()
+    if len(lower) == 1 and lower[0] in _PERIOD_ADVERBS:
+        lower = []  # "31 cts quarterly": an adverb; "three daily newspapers" keeps its noun
     noun = " ".join(lower) if lower else None
     if noun is None and caps and _DEMONYM_PLURAL.fullmatch(caps[0]):
         noun = caps[0].lower()  # "5.6 million Syrians", "300 Iraqis": the people counted
@@ -258,7 +261,10 @@ _AUX = {"has", "have", "had", "will", "would", "could", "may", "might", "is", "a
 _NOT_MEASURED = {"it", "they", "this", "that", "which", "who", "what", "there", "he", "she", "we", "i", "you",
                  "these", "those", "one", "each", "all", "both", "and", "or", "but", "also", "then", "year", "month",
                  "week", "day", "quarter", "period", "time", "has", "have", "had", "is", "was", "are", "were",
-                 "will", "would", "the", "a", "an", "its", "their", "his", "her", "our", "said", "says"}
+                 "will", "would", "the", "a", "an", "its", "their", "his", "her", "our", "said", "says", "them", "him",
+                 "us", "me", "itself", "themselves", "january", "february", "march", "april", "may", "june",
+                 "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+                 "wednesday", "thursday", "friday", "saturday", "sunday"}
 _TOKENS = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
 
 
@@ -304,19 +310,47 @@ def measured_before(text: str, start: int, clause_start: int, names: set[str] = 
         words.insert(0, w)
         i -= 1
     words = [w.lower() for w in words if w not in names and (w.islower() or w[1:].islower())]
-    # "X <preposition> [the] Y was N": X's head is what is measured
-    j = i
-    while j >= 0 and toks[j].lower() in _DETERMINERS:
-        j -= 1
-    if j >= 1 and toks[j].lower() in _PREPOSITIONS and (words or j == i):
-        head = _bare(toks[j - 1])
-        hl = head.lower()
-        if head[:1].isalpha() and hl not in _NOT_MEASURED and hl not in _PREPOSITIONS and hl not in _STOP \
-                and head not in names and (head.islower() or head[1:].islower()):
-            if toks[j].lower() in ("of", "on", "for") and words:
-                return " ".join(words) if hl in _GENERIC_HEAD else f"{words[-1]} {hl}"
-            return hl
-    return " ".join(words) or None
+    # "X <preposition> [the] Y was N": X's head is what is measured; walk back over a chain of
+    # prepositional phrases ("compensation per hour in manufacturing" -> "compensation")
+    head, prep, obj = None, None, words
+    k = i
+    for _ in range(3):
+        while k >= 0 and toks[k].lower() in _DETERMINERS:
+            k -= 1
+        if k < 1 or toks[k].lower() not in _PREPOSITIONS or not _head_word(toks[k - 1], names):
+            break
+        if head is not None:
+            obj = [head]
+        head, prep = _bare(toks[k - 1]).lower(), toks[k].lower()
+        k -= 2
+        m, n = k, 0
+        while m >= 0 and n < 2 and _head_word(toks[m], names):
+            m, n = m - 1, n + 1  # modifiers of the head ("sales of new single-family homes in ...")
+        j = m
+        while j >= 0 and toks[j].lower() in _DETERMINERS:
+            j -= 1
+        if j >= 1 and toks[j].lower() in _PREPOSITIONS:
+            k = m
+    if head is None:
+        if i >= 0 and toks[i].lower() in ("and", "or"):
+            return None  # "futures and options rose 5%": a coordinated subject names no one thing
+        return " ".join(words) or None
+    if obj and head in _GENERIC_HEAD:
+        return " ".join(obj)
+    if obj and prep in ("of", "on", "for") and not _is_plural(obj[-1]):
+        return f"{obj[-1]} {head}"  # "the price of oil" -> "oil price", "service on the debt" -> "debt service"
+    return head
+
+
+def _head_word(tok: str, names: set[str]) -> bool:
+    """A word that can head the subject before a preposition (not a verb form, stop word or name)."""
+    w = _bare(tok)
+    wl = w.lower()
+    if not w[:1].isalpha() or wl in _NOT_MEASURED or wl in _PREPOSITIONS or wl in _STOP or wl in _VERBS:
+        return False
+    if len(wl) > 4 and wl.endswith("ed") and not wl.endswith("eed"):
+        return False  # "the contracts traded in May": a participle
+    return w not in names and (w.islower() or w[1:].islower())
 
 
 def _bare(w: str) -> str:
