@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict
+from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -35,8 +36,8 @@ from rapidfuzz import fuzz, process
 
 from claimtrack.claims import extract_claims
 from claimtrack.match.detail import claim_detail
-from claimtrack.match.figures import _STOP, _is_bare, bare_context_ok, concept_keys, context_words
-from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, singular
+from claimtrack.match.figures import _CASUALTY_KEYS, _STOP, _is_bare, bare_context_ok, concept_keys, context_words
+from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, direction, direction_word, singular
 from claimtrack.match.relate import _factors, relate_units
 from claimtrack.match.settings import MatchSettings
 from claimtrack.match.units import grains
@@ -87,7 +88,7 @@ def _coverage_words(text: str) -> list[str]:
         low = w.lower().strip(".,'")
         if len(low) <= 1 or low in _STOP or low in _FILLER or low[0].isdigit():
             continue
-        out.append(_CASUALTY.get(low) or singular(low))
+        out.append(_CASUALTY.get(low) or direction_word(low) or singular(low))
     return out
 
 
@@ -168,7 +169,14 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         n_high=n["high"].to_numpy("float64")[ni], n_qual=n["qualifier"].to_numpy(object)[ni],
         gap_seconds=np.zeros(len(ni)), growing=np.zeros(len(ni), dtype=bool), settings=s)
     agree = np.isin(rel, ["repeat", "consistent"])
-    paired = same_unit & (same_noun | same_value | (no_noun & (score >= MIN_PAIR_SCORE)))
+    # an equal number pairs two figures only if they do not count different casualties
+    # ("60 wounded" does not support "60 killed")
+    other_toll = (np.isin(noun_e[ei], list(_CASUALTY_KEYS)) & np.isin(noun_n[ni], list(_CASUALTY_KEYS))
+                  & (noun_e[ei] != noun_n[ni]))
+    paired = same_unit & (same_noun | (same_value & ~other_toll) | (no_noun & (score >= MIN_PAIR_SCORE)))
+    # agreeing is not implying: "over $500 million" is compatible with "over $600 million" but
+    # does not state it; a later bound must follow from the earlier figure
+    implied = _implied(e, n, ei, ni, s)
 
     matches, verdicts = [], []
     earlier_numerals = _numeral(earlier)
@@ -180,8 +188,12 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
             verdicts.append("agree" if _numeral(n.at[i, "surface"]) & earlier_numerals else "unpaired")
             continue
         # the best pairing: an agreeing figure first, then the counted thing, then the score
-        order = sorted(mine, key=lambda j: (not agree[j], not same_noun[j], -score[j]))
+        order = sorted(mine, key=lambda j: (not (agree[j] and implied[j]), not agree[j],
+                                            not same_noun[j], -score[j]))
         j = order[0]
+        if not (agree[j] and implied[j]) and _sum_of_parts(e, ev, unit_e, nv[i], unit_n[i]):
+            # "two demonstrators and two police officers were injured" -> "four people"
+            agree[j], implied[j], rel[j], side[j] = True, True, "consistent", "sum"
         # the earlier text gives several figures for this counted thing: they are parts
         # ("five in Arizona, three in Utah"); their sum agrees, and no single one can be
         # contradicted, since we cannot tell which part the later figure is about
@@ -197,7 +209,11 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         strong = (same_thing and score[j] >= s.min_contradiction_score and not apart[j]
                   and len(parts) < 2 and rel[j] == "contradiction"
                   and can_contradict(erow_j, nrow_i, str(side[j])))
-        verdict = "agree" if agree[j] else ("conflict" if strong and rel[j] == "contradiction" else "differ")
+        verdict = ("agree" if agree[j] and implied[j] else
+                   "conflict" if strong and rel[j] == "contradiction" else "differ")
+        if verdict == "agree" and same_value[j] and not apart[j] and _opposite(erow_j, nrow_i):
+            # the same change in the other direction: "sales fell 0.4%" vs "sales rose 0.4%"
+            verdict, rel[j], side[j] = "conflict", "contradiction", "overlap"
         verdicts.append(verdict)
         erow, nrow = e.iloc[ei[j]].to_dict(), n.iloc[i].to_dict()
         erow["source"], nrow["source"] = "earlier text", "later text"
@@ -207,8 +223,94 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
             "relation": str(rel[j]), "score": float(score[j]),
             "detail": claim_detail(str(rel[j]), str(side[j]), erow, nrow)})
 
-    return {"relation": decide(verdicts, *coverage(earlier, later)), "matches": matches,
-            "verdicts": verdicts}
+    relation = decide(verdicts, *coverage(earlier, later))
+    if relation == "consistent" and _other_date(earlier, later):
+        relation = "unrelated"
+    return {"relation": relation, "matches": matches, "verdicts": verdicts}
+
+
+_DATE_WORD = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+                        r"aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+_MODAL_NEXT = re.compile(r"\s+(?:not\b|be\b|have\b|[a-z]+\b(?<!\bin)(?<!\bof)(?<!\bto)(?<!\bthe))", re.I)
+
+
+def _other_date(earlier: str, later: str) -> bool:
+    """Whether the later text dates its figures to a month or weekday that the earlier text
+    does not name, while the earlier names another: the figures are then about another period.
+
+    >>> _other_date("62,000 jobs lost in May", "June's total: 62,000"), _other_date("in May", "May")
+    (True, False)
+    """
+    def names(text):
+        # "may" is a month only when capitalised and not standing before a verb ("May Need")
+        out = set()
+        for m in _DATE_WORD.finditer(text or ""):
+            word = m.group()
+            if word.lower() == "may" and (word != "May" or _MODAL_NEXT.match(text, m.end())):
+                continue
+            out.add(word.lower()[:3])
+        return out
+    e, n = names(earlier), names(later)
+    return bool(e) and bool(n - e)
+
+
+def _opposite(earlier: dict, later: dict) -> bool:
+    """Whether two figures measure changes in opposite directions (nouns.direction).
+
+    >>> _opposite({"sentence": "Sales fell 2% in May.", "surface": "2%", "qualifier": "exact"},
+    ...           {"sentence": "Sales rose 2% in May.", "surface": "2%", "qualifier": "exact"})
+    True
+    """
+    text = lambda v: v if isinstance(v, str) else None  # noqa: E731
+    a = direction(text(earlier.get("sentence")), text(earlier.get("surface")), text(earlier.get("qualifier")))
+    b = direction(text(later.get("sentence")), text(later.get("surface")), text(later.get("qualifier")))
+    return bool(a) and bool(b) and a != b
+
+
+def _implied(e: pd.DataFrame, n: pd.DataFrame, ei: np.ndarray, ni: np.ndarray,
+             s: MatchSettings) -> np.ndarray:
+    """Per pair: whether the earlier figure implies the later one's bound ("more than 600"
+    follows from "700", not from "more than 500"); figures without a bound are implied when they
+    agree at all."""
+    fe = _factors(e["unit"].to_numpy(object))[0]
+    fn = _factors(n["unit"].to_numpy(object))[0]
+    e_low, e_high = (e["low"].to_numpy("float64") * fe)[ei], (e["high"].to_numpy("float64") * fe)[ei]
+    # an estimate states its central figure: "an estimated 35.8 million" gives "more than 35 million"
+    approx = e["qualifier"].to_numpy(object)[ei] == "approx"
+    e_mid = (e["value"].to_numpy("float64") * fe)[ei]
+    e_low, e_high = np.where(approx, e_mid, e_low), np.where(approx, e_mid, e_high)
+    n_low, n_high = (n["low"].to_numpy("float64") * fn)[ni], (n["high"].to_numpy("float64") * fn)[ni]
+    q = n["qualifier"].to_numpy(object)[ni]
+    tol = s.tolerance
+    with np.errstate(invalid="ignore"):
+        low_ok = e_low >= n_low - tol * np.abs(n_low)
+        high_ok = e_high <= n_high + tol * np.abs(n_high)
+    return np.where(q == "at_least", low_ok, np.where(q == "at_most", high_ok, True))
+
+
+def _sum_of_parts(e: pd.DataFrame, ev: np.ndarray, unit_e: np.ndarray, value: float, unit: str) -> bool:
+    """Whether two or three figures of one earlier sentence, in the later figure's unit, add up
+    to it exactly ("11 militants and six soldiers were killed" -> "17 people"; "at least 15
+    deaths in A and another five in B" -> "at least 20")."""
+    if not np.isfinite(value) or value == 0:
+        return False
+    q = e["qualifier"].to_numpy(object)
+    sent = e["sentence"].to_numpy(object)
+    rows = [k for k in range(len(e)) if unit_e[k] == unit and q[k] in ("exact", "at_least", "approx")
+            and np.isfinite(ev[k])]
+    by_sentence: dict = {}
+    for k in rows:
+        by_sentence.setdefault(sent[k], []).append(ev[k])
+    for vals in by_sentence.values():
+        vals = vals[:8]
+        for size in (2, 3):
+            for combo in combinations(vals, size):
+                if abs(sum(combo) - value) <= 1e-9 * abs(value):
+                    return True
+    return False
 
 
 def decide(verdicts: list[str], cover: float, new_words: int = 0,

@@ -376,3 +376,45 @@ def can_contradict(earlier: dict, later: dict, side: str) -> bool:
             return False
     ne, nn = earlier.get("noun"), later.get("noun")
     return subset_allows_conflict(ne if isinstance(ne, str) else None, nn if isinstance(nn, str) else None, side)
+
+
+# verbs and adverbs that give a change its direction ("rose 2%", "fell 2%", "down 2%")
+_UP_WORDS = frozenset("""rise rises rose risen rising climb climbs climbed climbing gain gains gained
+jump jumps jumped grow grows grew grown growing increase increases increased increasing surge
+surges surged soar soars soared up higher raise raises raised rebound rebounds rebounded
+advance advances advanced""".split())
+_DOWN_WORDS = frozenset("""fall falls fell fallen falling drop drops dropped dropping decline
+declines declined declining slide slides slid slip slips slipped down lower shrink shrinks
+shrank shrunk plunge plunges plunged tumble tumbles tumbled dive dives dived sink sinks sank
+decrease decreases decreased decreasing dip dips dipped slump slumps slumped""".split())
+
+
+def direction_word(word: str) -> str:
+    """"up", "down" or "" for one word.
+
+    >>> direction_word("Rose"), direction_word("slumped"), direction_word("said")
+    ('up', 'down', '')
+    """
+    w = word.lower()
+    return "up" if w in _UP_WORDS else "down" if w in _DOWN_WORDS else ""
+
+
+def direction(sentence: str | None, surface: str | None, qualifier: str | None = None) -> str:
+    """The direction of the change a figure measures: the nearest direction word among the
+    four before it or the two after it, within its clause ("sales fell 0.4%" -> "down").
+
+    >>> direction("Retail sales fell 0.4% in January.", "0.4%"), direction("Sales were 5 bn.", "5 bn")
+    ('down', '')
+    """
+    at = locate(sentence or "", surface or "", qualifier)
+    if at < 0:
+        return ""
+    left = _CLAUSE_BREAK.split(_DIGIT.split(sentence[:at])[-1])[-1]
+    right = _CLAUSE_BREAK.split(_DIGIT.split(sentence[at + len(surface):], maxsplit=1)[0], maxsplit=1)[0]
+    for w in reversed(_WORD.findall(left)[-4:]):
+        if direction_word(w):
+            return direction_word(w)
+    for w in _WORD.findall(right)[:2]:
+        if direction_word(w):
+            return direction_word(w)
+    return ""
