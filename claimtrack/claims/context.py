@@ -288,6 +288,7 @@ def measured_before(text: str, start: int, clause_start: int, names: set[str] = 
     'debt service'
     """
     toks = _TOKENS.findall(text, max(clause_start, start - 90), start)
+    first = clause_start >= start - 90  # toks[0] starts the clause
     i = len(toks) - 1
     while i >= 0 and toks[i].lower() in _LINKS:
         i -= 1
@@ -317,7 +318,8 @@ def measured_before(text: str, start: int, clause_start: int, names: set[str] = 
     for _ in range(3):
         while k >= 0 and toks[k].lower() in _DETERMINERS:
             k -= 1
-        if k < 1 or toks[k].lower() not in _PREPOSITIONS or not _head_word(toks[k - 1], names):
+        if k < 1 or toks[k].lower() not in _PREPOSITIONS or not _head_word(
+                toks[k - 1], () if k == 1 and first else names):  # a clause's first word is capitalised
             break
         if head is not None:
             obj = [head]
