@@ -296,3 +296,25 @@ def test_standalone_quote_continues_the_full_quote_not_an_embedded_fragment():
             'case is "reopening" at all. "Remember, a warrant needs probable cause."')
     got = dict(pairs(text))
     assert got["Remember, a warrant needs probable cause."] == "Ann Kerr"
+
+
+def test_role_phrases_joined_by_and_or_an_organisation_name():
+    text = 'The former first lady and senator said it was "a mistake" to use the server.'
+    assert pairs(text) == [("a mistake", "The former first lady and senator")]
+    text = '"Schools will reopen," a Department for Education spokesperson said.'
+    assert pairs(text) == [("Schools will reopen,", "a Department for Education spokesperson")]
+
+
+def test_organisation_name_after_a_role_noun():
+    text = ('More than 1,000 people joined a "walk-in" at schools, according to the event '
+            'organizer Alliance for Better Schools.')
+    assert pairs(text) == [("walk-in", "Alliance for Better Schools")]
+
+
+def test_he_resolves_to_a_named_subject_of_unknown_gender():
+    assert pairs('Okonkwo was defiant. "We will win," he said.') == [("We will win,", "Okonkwo")]
+
+
+def test_parliamentary_titles_are_not_part_of_the_name():
+    text = '"This is a disgrace," said Labour MP Jess Phillips.'
+    assert pairs(text) == [("This is a disgrace,", "Jess Phillips")]

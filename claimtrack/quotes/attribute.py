@@ -764,11 +764,14 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                     best = (pos, name)
                     break
             floor = best[0] if best else 0
+            unknown = None  # the latest named subject of unknown gender: "Smith was defiant."
             for pos, name, fem in _subjects_before(text, f.para_start, f.start, floor):
                 if best is not None and pos <= best[0]:
                     break
                 full = index.fullest(name, fem)
                 g = fem if fem is not None else gender_of(full)
+                if unknown is None and g is None and not _is_org(full):
+                    unknown = full
                 # a subject counts when it reads as a person: a known gender or a speaker
                 if (g == want or (g is None and any(full == sp[2] for sp in speakers))) \
                         and not _is_org(full):
@@ -781,6 +784,8 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                     if g == want or (g is None and 2 <= len(name.split()) <= 3 and not _is_org(name)):
                         pick = index.fullest(name)
                         break
+            if pick is None:
+                pick = unknown
             if pick is None:
                 for pos, para, name, fem in reversed(speakers):
                     if (fem is None or fem == want) and not _is_org(name):

@@ -28,7 +28,8 @@ chancellor premier emir sheikh pope cardinal bishop archbishop rabbi imam ceo cf
 editor executive analyst economist inspector superintendent commander admiral marshal trooper
 agent detective former acting interim then mr. rep. sen. gov. republican democrat democratic gop
 independent libertarian progressive conservative liberal activist author writer reporter columnist
-correspondent host anchor comedian actor actress singer rapper star retired""".split())
+correspondent host anchor comedian actor actress singer rapper star retired
+mp mep msp witness campaigner""".split())  # "Labour MP Jess Phillips", "Witness Tom Hill"
 #: capitalised words that start a sentence or a date, not a name
 _NOT_NAME = frozenset("""the a an but and or so yet as in on at by for from with to of if when while
 after before since though although because then yesterday today tonight earlier later also
@@ -202,7 +203,9 @@ def _role_back(toks: list[str]) -> list[str] | None:
     """A role noun phrase at the end of ``toks``: determiner + up to 4 words ("the spokesman")."""
     if not toks or toks[-1].lower() in _NOT_ROLE_END or not toks[-1][:1].isalpha():
         return None
-    for k in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
+    lo = len(toks) - 7
+    k = len(toks) - 1
+    while k > max(-1, lo):
         t = toks[k]
         if not (t[:1].isalpha() or t[:1].isdigit() or t == "-"):
             return None
@@ -212,8 +215,29 @@ def _role_back(toks: list[str]) -> list[str] | None:
                 return None
             return toks[k:]
         if k < len(toks) - 1 and low in _NOT_ROLE_END:
-            return None
+            if k > 0 and _role_joint(toks[k - 1], low, toks[k + 1]):
+                lo -= 3  # "the former first lady and senator", "a Department for Education aide"
+            else:
+                return None
+        k -= 1
     return None
+
+
+def _role_joint(prev: str, word: str, nxt: str) -> bool:
+    """A word that joins the parts of one role phrase: "and" between two lower-case nouns,
+    "for"/"of" inside a capitalised organisation name.
+
+    >>> _role_joint("lady", "and", "senator"), _role_joint("Department", "for", "Education")
+    (True, True)
+    >>> _role_joint("Smith", "and", "aides")
+    False
+    """
+    if word == "and":
+        return prev.isalpha() and prev.islower() and prev not in _NOT_ROLE_END and \
+            nxt[:1].isalpha() and nxt.lower() not in _NOT_ROLE_END and nxt.lower() not in _ROLE_STOP_VERBS
+    if word in ("for", "of", "to"):
+        return prev[:1].isupper() and nxt[:1].isupper() and prev.isalpha()
+    return False
 
 
 _PLURAL_ROLES = frozenset("""officials officers leaders members executives analysts economists
@@ -440,8 +464,12 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
     if low in (_DETERMINERS if subject else _AFTER_DETERMINERS) or low.endswith("’s") \
             or low.endswith("'s"):
         role = [first]
-        for i, t in enumerate(toks[1:6], 1):
+        for i, t in enumerate(toks[1:9], 1):
             tl = t.lower()
+            if tl in _NOT_ROLE_END and i + 1 < len(toks) and _role_joint(role[-1], tl, toks[i + 1]) \
+                    and (tl != "and" or not toks[i + 1].endswith(("ed", "ly"))):
+                role.append(t)  # "The candidate’s son and top adviser", "the Alliance for Schools"
+                continue
             if not t[:1].isalnum() or tl in _NOT_ROLE_END or tl in _ROLE_STOP_VERBS or \
                     (len(role) > 1 and (tl.endswith("ed") or tl.endswith("ly"))):
                 break
@@ -458,7 +486,7 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
             if role[-1][:1].isupper():
                 run = []
                 for t in role[1:]:
-                    if _is_name_token(t) or t.lower() in TITLES:
+                    if _is_name_token(t) or t.lower() in TITLES or (run and t in ("for", "of", "to")):
                         run.append(t)
                     else:
                         run = []
