@@ -13,6 +13,10 @@ NASTY = [
     "between and to from 5 to", "3.5.6.7.8 million", "12" * 10000, "a " * 20000 + "dozen",
     "\n".join(str(i) + ". item" for i in range(500)), "5×10−999 mol", "5×10999 mol", "1e-400",
     "more than 0 people and about -0 of them", "١٢٣ people and ۴۵ cars", "ＭＩＬＬＩＯＮ 5 ",
+    # number-dense and nested inputs (bench/bench_claims.py --pathological times them)
+    "10-20-30-40-" * 2000, ("1234567,89," * 1000)[:10000], "1 " * 5000, "$5 (" * 2000 + ")" * 2000,
+    "(" * 3000 + "$5" + ")" * 3000, "5% " * 3000, "5. " * 3000, "Adds 5 Jobs " * 2000,
+    "ADDS 5 MLN DLRS " * 1000, "By " * 3000 + "5",
 ]
 
 
@@ -48,3 +52,11 @@ def test_number_soup(text):
 @given(st.text(max_size=200))
 def test_any_text(text):
     check(text)
+
+
+def test_number_dense_text_keeps_its_claims():
+    # a thousand ranges in one sentence are all found (none lost to a size cut-off)
+    claims = check("10-20, " * 1000)
+    assert len(claims) == 1000 and all(c.qualifier == "range" for c in claims)
+    nested = check("Costs rose to $5 ($6 (£7 (€8))) this year.")
+    assert [c.value for c in nested][:1] == [5.0]
