@@ -318,3 +318,13 @@ def test_he_resolves_to_a_named_subject_of_unknown_gender():
 def test_parliamentary_titles_are_not_part_of_the_name():
     text = '"This is a disgrace," said Labour MP Jess Phillips.'
     assert pairs(text) == [("This is a disgrace,", "Jess Phillips")]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('"We are looking at it," said a spokesman for the campaign.', "a spokesman for the campaign"),
+    ('A spokesman for the campaign said: "We are looking at it."', "A spokesman for the campaign"),
+    ('"We are looking at it," a source close to the talks said.', "a source close to the talks"),
+    ('"We are looking at it," said a spokesman on Monday.', "a spokesman"),
+])
+def test_role_keeps_its_prepositional_phrase(text, speaker):
+    assert [q.speaker for q in quotes(text)] == [speaker]

@@ -223,6 +223,10 @@ def _role_back(toks: list[str]) -> list[str] | None:
     return None
 
 
+#: prepositions that tie a role noun to what it belongs to ("a spokesman for the campaign")
+_ROLE_PREPS = frozenset("of for at on from with in to within".split())
+
+
 def _role_joint(prev: str, word: str, nxt: str) -> bool:
     """A word that joins the parts of one role phrase: "and" between two lower-case nouns,
     "for"/"of" inside a capitalised organisation name.
@@ -397,11 +401,16 @@ def speaker_before(left: str) -> Mention | None:
     role = _role_back(toks)
     if role:
         # "the finance ministers of the G20 economies": keep the head before "of"
+        # "A spokesman for the campaign", "a source close to the talks": the head before
+        # the preposition is the speaker
         k = len(toks) - len(role)
-        if k > 1 and toks[k - 1].lower() == "of":
-            head = _role_back(toks[:k - 1])
+        if k > 1 and toks[k - 1].lower() in _ROLE_PREPS:
+            j = k - 1
+            if toks[j].lower() == "to" and toks[j - 1].lower() == "close":
+                j -= 1
+            head = _role_back(toks[:j]) if j > 0 else None
             if head:
-                role = head + toks[k - 1:]
+                role = head + toks[j:]
         return Mention(" ".join(role), None, "role")
     if low in ("one", "another") and (len(toks) == 1 or not toks[-2][:1].isalpha()):
         return Mention(last, None, "role")  # '"…," one said.'
@@ -464,8 +473,19 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
     if low in (_DETERMINERS if subject else _AFTER_DETERMINERS) or low.endswith("’s") \
             or low.endswith("'s"):
         role = [first]
-        for i, t in enumerate(toks[1:9], 1):
+        pp = False
+        for i, t in enumerate(toks[1:10], 1):
             tl = t.lower()
+            # one prepositional phrase after the head: "a spokesman for the campaign",
+            # "one source on the panel", "a source close to the talks" (not "on Monday")
+            if not pp and len(role) > 1 and role[-1][:1].islower() and i + 1 < len(toks) and \
+                    not low.endswith(("’s", "'s")) and \
+                    (tl in _ROLE_PREPS - {"to"} or (tl == "to" and role[-1] == "close")) and \
+                    (toks[i + 1].lower() in _DETERMINERS or toks[i + 1][:1].isupper()) and \
+                    toks[i + 1].lower() not in _TIME_WORDS:
+                pp = True
+                role.append(t)
+                continue
             if tl in _NOT_ROLE_END and i + 1 < len(toks) and _role_joint(role[-1], tl, toks[i + 1]) \
                     and (tl != "and" or not toks[i + 1].endswith(("ed", "ly"))):
                 role.append(t)  # "The candidate’s son and top adviser", "the Alliance for Schools"
@@ -482,8 +502,10 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
         if len(role) == 1 and low in ("one", "another"):
             return Mention(first, None, "role")  # '"…," said another.'
         if len(role) > 1:
+            while len(role) > 2 and (role[-1] in _ROLE_PREPS or role[-1] in _DETERMINERS):
+                role.pop()  # a dangling "for the"
             # a capitalised tail is a name with a title: "the Rev. Al Sharpton"
-            if role[-1][:1].isupper():
+            if role[-1][:1].isupper() and not pp:
                 run = []
                 for t in role[1:]:
                     if _is_name_token(t) or t.lower() in TITLES or (run and t in ("for", "of", "to")):
