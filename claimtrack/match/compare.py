@@ -36,7 +36,7 @@ from rapidfuzz import fuzz, process
 
 from claimtrack.claims import extract_claims
 from claimtrack.match.detail import claim_detail
-from claimtrack.match.figures import _CASUALTY_KEYS, _STOP, _is_bare, bare_context_ok, concept_keys, context_words
+from claimtrack.match.figures import _CASUALTY_KEYS, _CASUALTY_RE, _STOP, _is_bare, bare_context_ok, concept_keys, context_words
 from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, direction, direction_word, singular
 from claimtrack.match.relate import _factors, relate_units
 from claimtrack.match.settings import MatchSettings
@@ -171,9 +171,15 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     agree = np.isin(rel, ["repeat", "consistent"])
     # an equal number pairs two figures only if they do not count different casualties
     # ("60 wounded" does not support "60 killed")
-    other_toll = (np.isin(noun_e[ei], list(_CASUALTY_KEYS)) & np.isin(noun_n[ni], list(_CASUALTY_KEYS))
-                  & (noun_e[ei] != noun_n[ni]))
-    paired = same_unit & (same_noun | (same_value & ~other_toll) | (no_noun & (score >= MIN_PAIR_SCORE)))
+    toll_e, toll_n = np.isin(noun_e, list(_CASUALTY_KEYS)), np.isin(noun_n, list(_CASUALTY_KEYS))
+    other_toll = toll_e[ei] & toll_n[ni] & (noun_e[ei] != noun_n[ni])
+    # ... nor when one counts casualties and the other's sentence mentions none ("a country of
+    # 4.4 million people" does not support "4.4 million people were executed")
+    calm_e = ~e["sentence"].astype("string").str.contains(_CASUALTY_RE, case=False, regex=True, na=False).to_numpy(bool)
+    calm_n = ~n["sentence"].astype("string").str.contains(_CASUALTY_RE, case=False, regex=True, na=False).to_numpy(bool)
+    gen_e, gen_n = np.isin(noun_e, list(_GENERIC)), np.isin(noun_n, list(_GENERIC))
+    other_toll |= (toll_e[ei] & calm_n[ni] & gen_n[ni]) | (toll_n[ni] & calm_e[ei] & gen_e[ei])
+    paired = same_unit & ~other_toll & (same_noun | same_value | (no_noun & (score >= MIN_PAIR_SCORE)))
     # agreeing is not implying: "over $500 million" is compatible with "over $600 million" but
     # does not state it; a later bound must follow from the earlier figure
     implied = _implied(e, n, ei, ni, s)
@@ -183,9 +189,15 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     for i in range(len(n)):
         mine = np.flatnonzero((ni == i) & paired)
         if len(mine) == 0:
-            # no earlier claim to pair with; the same numeral written in the earlier text
-            # still supports it (the extractor may have skipped it there)
-            verdicts.append("agree" if _numeral(n.at[i, "surface"]) & earlier_numerals else "unpaired")
+            # no earlier claim to pair with: the later figure may be the sum of earlier parts,
+            # or the same numeral written in the earlier text where the extractor skipped it
+            # (not one it found and judged to count something else)
+            if _sum_of_parts(e, ev, unit_e, nv[i], unit_n[i]):
+                verdicts.append("agree")
+                continue
+            written = _numeral(n.at[i, "surface"]) & earlier_numerals
+            counted_else = set().union(*(_numeral(e.at[k, "surface"]) for k in ei[(ni == i) & other_toll]))
+            verdicts.append("agree" if written and not written & counted_else else "unpaired")
             continue
         # the best pairing: an agreeing figure first, then the counted thing, then the score
         order = sorted(mine, key=lambda j: (not (agree[j] and implied[j]), not agree[j],

@@ -52,7 +52,7 @@ _SYNONYMS = {
     "individual": "people", "resident": "resident", "inhabitant": "resident",
 }
 # heads that say nothing about what is counted: refine them by the words next to the figure
-_GENERIC = {"", "people", "man", "woman", "child", "adult", "resident"}
+_GENERIC = {"", "people", "person", "man", "woman", "child", "adult", "resident", "other"}
 # casualty words next to a figure, and the key they give a generic head
 _CASUALTY = {
     "dead": "dead", "died": "dead", "die": "dead", "killed": "dead", "kill": "dead",
@@ -63,6 +63,8 @@ _CASUALTY = {
     "homeless": "homeless", "displaced": "displaced", "evacuated": "evacuated",
     "missing": "missing", "disappeared": "missing", "disappear": "missing", "rescued": "rescued", "arrested": "arrested", "detained": "arrested",
     "trapped": "trapped", "survivors": "rescued",
+    "executed": "dead", "murdered": "dead", "kills": "dead", "dies": "dead", "dying": "dead",
+    "wounding": "injured",
 }
 _UNITS = {
     "%": "percent", "pct": "percent", "per cent": "percent", "percentage points": "point",
