@@ -328,3 +328,12 @@ def test_parliamentary_titles_are_not_part_of_the_name():
 ])
 def test_role_keeps_its_prepositional_phrase(text, speaker):
     assert [q.speaker for q in quotes(text)] == [speaker]
+
+
+def test_coordinated_quotes_share_the_earlier_cue():
+    text = ('As Tom Reed went on about "the rigged system" and "our forgotten towns," '
+            'Ann Kerr said yes, over and over.')
+    assert pairs(text) == [("the rigged system", "Tom Reed"), ("our forgotten towns,", "Tom Reed")]
+    # with no cue before them, quotes in a row take the cue after the last one
+    text = '"Never," and "not now," Ann Kerr said.'
+    assert [s for _, s in pairs(text)] == ["Ann Kerr", "Ann Kerr"]

@@ -88,6 +88,7 @@ class Found:
     unclosed: bool = False
     sent_start: int = 0
     sent_end: int = 0
+    after: bool = False  # attributed by a cue right after the quote
 
 
 def _cue_ok(frame: str, m: re.Match, lo: int = 0) -> bool:
@@ -510,6 +511,7 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     f.standalone = n_out <= 2 or (a == 0 and sp.unclosed)
     res = _find_after(frame, b, next_start)
     adjacent = res is not None  # '"Claire," she recalls': a quotation, whatever its shape
+    f.after = adjacent
     before = None
     if res is None:
         res = _dash_interjection(frame, prev_end, a, b, next_start)
@@ -602,6 +604,12 @@ def _resolve_context(text: str, found: list[Found]) -> None:
     for group in by_sent.values():
         if len(group) < 2:
             continue
+        # quotes coordinated with an earlier one ("… went on about "A" and "B" and "C," Jo
+        # said yes") belong to the earlier quote's cue, not to a cue after the last one
+        for p, f in zip(group, group[1:]):
+            if f.after and p.mention and not p.after and \
+                    _COORDINATED.fullmatch(text, p.end, f.start):
+                _copy(f, p)
         # the nearest earlier attributed quote of the sentence, else the first later one
         first = next((g for g in group if g.mention), None)
         last = None
@@ -660,6 +668,9 @@ def _resolve_context(text: str, found: list[Found]) -> None:
             last = f
             if not f.partial:
                 last_full = f
+
+
+_COORDINATED = re.compile(r"[\s,.\"“”‘’'«»„`]*(?:(?:and|or)[\s\"“”‘’'«»„`]*)?")
 
 
 def _speaker_of(m: Mention) -> str | None:
