@@ -77,7 +77,10 @@ def test_sentence_start_locates_the_figure_in_its_sentence():
 def test_measured_head_skips_a_chain_of_prepositional_phrases():
     assert only("Wages per hour in mining fell 0.6 percent.").noun == "wages"
     assert only("Sales of new family cars in Peru fell 6 percent.").noun == "sales"
-    assert only("Trading in bonds and options fell 4 percent.").noun is None
+    assert only("Trading in bonds and options fell 4 percent.").noun == "bonds and options"
+    # a coordinated clause is not a coordinated subject
+    claims = extract_claims("Its car output fell to 5,000 and truck production eased to 3,000.", "t")
+    assert [c.noun for c in claims] == ["car output", "truck production"]
 
 
 def test_period_word_after_the_amount_is_an_adverb_before_a_noun_a_modifier():

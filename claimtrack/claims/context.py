@@ -334,8 +334,9 @@ def measured_before(text: str, start: int, clause_start: int, names: set[str] = 
         if j >= 1 and toks[j].lower() in _PREPOSITIONS:
             k = m
     if head is None:
-        if i >= 0 and toks[i].lower() in ("and", "or"):
-            return None  # "futures and options rose 5%": a coordinated subject names no one thing
+        if len(words) == 1 and i >= 1 and toks[i].lower() in ("and", "or") and _is_plural(words[0]) and \
+                toks[i - 1].islower() and _is_plural(toks[i - 1]) and toks[i - 1] not in _STOP:
+            return f"{toks[i - 1]} {toks[i].lower()} {words[0]}"  # "futures and options rose 5%"
         return " ".join(words) or None
     if obj and head in _GENERIC_HEAD:
         return " ".join(obj)

@@ -36,7 +36,13 @@ _SCORE = re.compile(r"(?<![\d.,])(\d{1,3})-(\d{1,3})(?![\d%/-]|[.,]\d)")
 _TICKER_AFTER = re.compile(r"\.[A-Z]{1,2}\b(?!\.)")
 _EXCHANGE_BEFORE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSE|TYO|HKEX|HKG|SEHK|LSE|ASX|TSX|SGX|KRX|KOSDAQ|"
                               r"SSE|SZSE|BSE|NSE|XETRA|FWB|EPA|AMS|BIT|SIX|JSE|TASE|KLSE|IDX|SET|PSE|BMV|MOEX):\s?\Z")
-_ONE_PRONOUN_BEFORE = re.compile(r"(?:\b(?:the|each|every|no|any|this|that|which|only)|['’]s)\s*\Z", re.I)
+_ONE_PRONOUN_BEFORE = re.compile(r"(?:\b(?:the|each|every|no|any|this|that|which|the\s+only)|['’]s)\s*\Z", re.I)
+_POSTCODE_AFTER = re.compile(r"\s+(?:ZIP|zip|Zip|post|postal|area)[\s-]?(?:codes?|Codes?)\b|\s+(?:ZIP|postcode)\b")
+# "the measured one,", "a bigger one.": "one" standing for a noun named before
+_ONE_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|each|every|any)\s+[a-z]+(?:-[a-z]+)?\s+\Z", re.I)
+_ONE_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|\s+(?:is|was|that|which|who)\b)")
+_HALF_PLACE_BEFORE = re.compile(r"\b(?:first|second|latter|former|top|bottom|upper|lower|left|right|northern|"
+                                r"southern|eastern|western|back|front|rear|inner|outer|opening|closing)[\s-]+\Z", re.I)
 _ONE_PRONOUN_AFTER = re.compile(r"\s+(?:another|anything|thing|way|after)\b")
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\Z", re.I)
 _FIG_BEFORE = re.compile(r"\b(?:Fig(?:ure)?s?\.?|Tables?|Panels?|Eqs?\.?|Equations?|Sections?|Refs?\.?|Supplementary\s+\w+)"
@@ -94,7 +100,8 @@ _LABEL_WORDS = {
     "episodes", "tier", "tiers", "patient", "patients", "subject", "subjects",
     "participant", "participants", "animal", "animals", "eq.", "eqs.", "equation", "equations", "ref.",
     "refs.", "reference", "references", "appendix", "annex", "model", "series", "mark", "generation",
-    "district", "ward", "block", "platform", "terminal", "hole", "bus", "day", "week",
+    "district", "ward", "block", "platform", "terminal", "hole", "bus", "day", "week", "fraction", "fractions",
+    "compound", "compounds",
     "game", "match", "race", "leg", "lap", "heat", "pier", "dock", "building", "floor", "apartment",
     "suite", "box", "code", "ticket", "plate", "serial", "id",
 }
@@ -201,6 +208,12 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             return "citation"
         if text[s - 1:s] == "[" and s > 0:
             return "citation"  # "[11C]", "[3]": an isotope label or a reference
+        if s >= 2 and text[s - 1] == "(" and text[s - 2].isalpha():
+            return "code"  # "poly(3-hexyl...)", "f(2)": notation, a parenthesis glued to a word
+        if text[men.num_end:men.num_end + 1].isalpha() and _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s):
+            return "code"  # "DN-4PB", "MiG-29K": letters on both sides make a code, not a unit
+        if _POSTCODE_AFTER.match(text, men.num_end):
+            return "code"  # "the 90049 ZIP code"
         if _TICKER_AFTER.match(text, men.num_end) or _EXCHANGE_BEFORE.search(text, max(0, s - 12), s):
             return "ticker"  # "7203.T", "0700.HK", "(TSE: 7203)"
         digits = text[s:men.num_end].lstrip("−-+$£€¥")
@@ -264,6 +277,10 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         # "one" as a pronoun: "the one that", "each one", "no one", "one another", "one way or another"
         if men.words == "one" and (_ONE_PRONOUN_BEFORE.search(before) or _ONE_PRONOUN_AFTER.match(text, e)):
             return "pronoun"
+        if men.words == "one" and men.unit is None and _ONE_NOUN_BEFORE.search(before) and _ONE_NOUN_AFTER.match(text, e):
+            return "pronoun"
+        if men.words == "half" and _HALF_PLACE_BEFORE.search(before):
+            return "part"  # "the left half of the figure", "the first half of 2019": a part, not a quantity
         ne = men.num_end
         if text[ne:ne + 1] == "-" and re.match(r"-(?:[a-z]|,|\s)", text[ne:ne + 2]):
             return "compound"  # "three-year", "six-speed", "one-off": a modifier, not a count

@@ -52,6 +52,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     # percent and points
     (r"percentage[\s-]points?|pct\s+points?|ppts?|pps?", "percentage point"),
     (r"basis[\s-]points?|bps|bp", "basis point"),
+    (r"(?:vol|wt|mol|at)\.?\s?%", "percent"),  # science: "80 vol%", "5 wt.%"
     (r"%|per\s?cent|percent|pct|pc|per-cent", "percent"),
     (r"‰|per\s?mil(?:le)?", "permille"),
     # money written after the number
