@@ -58,6 +58,11 @@ def relate_arrays(*, e_value, e_low, e_high, e_qual, n_value, n_low, n_high, n_q
     nlo, nhi = _widen(n_low, n_high, tol)
     below = nhi < elo
     above = nlo > ehi
+    # two bounds of the same direction are both true of any figure past the larger (smaller)
+    # one: "at least 6" and "at least 56" never conflict, whatever finite width the extractor gives
+    same_bound = ((e_qual == "at_least") & (n_qual == "at_least")) | ((e_qual == "at_most") & (n_qual == "at_most"))
+    below &= ~same_bound
+    above &= ~same_bound
     if e_grain is not None and n_grain is not None:
         # the coarser exact figure may be a rounding of the finer one ("1C" of "0.8 °C")
         def half(g, v, q):
