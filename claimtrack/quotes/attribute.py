@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
 from claimtrack.quotes.coref import NameIndex, gender_of, is_place
@@ -721,6 +722,7 @@ board team administration government police army senate congress parliament repu
 democrats journal tribune press reuters report survey workers voters employees union""".split())
 
 
+@lru_cache(maxsize=4096)
 def _is_org(name: str) -> bool:
     """An organisation or a place rather than a person: no "he" or "she" refers to it."""
     return name.rsplit(None, 1)[-1].lower().rstrip(".") in _ORG_WORDS or is_place(name) or \
