@@ -218,3 +218,20 @@ def test_batch_rows_meet_a_bounded_number_of_earlier_rows():
     assert per_row.max() == 5 and per_row.loc[3] == 3 and 0 not in per_row.index
     # each pairs with the rows right before it (by pool number), never with itself or later ones
     assert set(pairs.loc[pairs["new_row"] == 10, "pool_row"]) == {105, 106, 107, 108, 109}
+
+
+def test_units_on_one_scale_in_the_pipeline_matcher():
+    from claimtrack.match.units import canonical, grain
+    assert canonical("miles")[0] == canonical("km")[0] == "m"
+    assert grain("3.5 million", 3.5e6) == 100000.0
+    rows = []
+    for cid, art, surface, value, unit, day in (("e", "A", "100 feet", 100.0, "ft", "2020-01-01"),
+                                                ("n", "B", "30.5 meters", 30.5, "m", "2020-01-02"),
+                                                ("x", "C", "60 meters", 60.0, "m", "2020-01-02")):
+        rows.append(dict(claim_id=cid, article_id=art, surface=surface, value=value, low=value, high=value,
+                         qualifier="exact", unit=unit, noun="wall", subject=["Arlo"],
+                         sentence=f"The wall in Arlo is {surface} high.", source=art,
+                         published_at=pd.Timestamp(day, tz="UTC")))
+    hist = pd.DataFrame(rows[:1])
+    got = {m.new_id: m.relation for m in match_claims(pd.DataFrame(rows[1:]), hist)}
+    assert got["n"] == "consistent" and got["x"] == "contradiction"

@@ -89,3 +89,62 @@ def test_compare_cli_output_and_no_heavy_imports(tmp_path):
 ])
 def test_time_references_never_contradict(earlier, later):
     assert rel(earlier, later) != "contradiction"
+
+
+# ---- numeric reasoning rules (texts written for these tests)
+
+def test_units_are_converted_before_relating():
+    assert rel("The bridge in Arlo is 100 feet tall, engineers said.",
+               "Engineers said the bridge in Arlo is 30.5 meters tall.") == "consistent"
+    assert rel("The bridge in Arlo is 100 feet tall, engineers said.",
+               "Engineers said the bridge in Arlo is 60 meters tall.") == "contradiction"
+    assert rel("Half of the voters in Arlo backed the plan.",
+               "50% of the voters in Arlo backed the plan.") == "consistent"
+
+
+def test_fahrenheit_change_meets_celsius_change():
+    assert rel("Summers in Arlo have warmed by 9 degrees Fahrenheit.",
+               "Summers in Arlo have warmed by 5 °C.") == "consistent"
+
+
+def test_a_coarse_figure_is_a_rounding_of_a_precise_one():
+    assert rel("The lake in Arlo is now 0.8 °C warmer than in 1900.",
+               "The lake in Arlo is now 1C warmer than in 1900.") != "contradiction"
+    assert rel("The lake in Arlo is now 0.5 °C warmer than in 1900.",
+               "The lake in Arlo is now 1.5C warmer than in 1900.") == "contradiction"
+
+
+def test_a_later_bound_must_follow_from_the_earlier_figure():
+    low = "The fund in Arlo holds over $500 million, its manager said."
+    high = "The fund in Arlo holds over $600 million, its manager said."
+    assert rel(low, high) == "unrelated"
+    assert rel(high, low) == "consistent"
+
+
+def test_bounds_in_the_same_direction_never_conflict():
+    assert rel("At least 6 people died in the Arlo flood.",
+               "At least 56 people died in the Arlo flood.") != "contradiction"
+
+
+def test_parts_of_different_nouns_add_up():
+    assert rel("Two guards and three visitors were injured in Arlo.",
+               "Five people were injured in Arlo.") == "consistent"
+    assert rel("Two guards and three visitors were injured in Arlo.",
+               "Six people were injured in Arlo.") != "consistent"
+
+
+def test_equal_numbers_of_different_casualties_do_not_support_each_other():
+    assert rel("The blast in Arlo killed seven officers and wounded 60 others.",
+               "The blast in Arlo killed 60 people.") == "unrelated"
+
+
+def test_opposite_directions_of_one_change_conflict():
+    out = compare_texts("Retail sales in Arlo fell 0.4% in May.", "Retail sales in Arlo rose 0.4% in May.")
+    assert out["relation"] == "contradiction"
+    assert "rose" in out["matches"][0]["detail"] and "fell" in out["matches"][0]["detail"]
+    assert rel("Retail sales in Arlo fell 0.4% in May.", "Retail sales in Arlo dropped 0.4% in May.") == "consistent"
+
+
+def test_another_month_is_not_a_restatement():
+    assert rel("Arlo lost 5,000 jobs in May.", "Arlo lost 5,000 jobs in June.") == "unrelated"
+    assert rel("Arlo lost 5,000 jobs in May.", "In May, Arlo lost 5,000 jobs.") == "consistent"

@@ -225,7 +225,7 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                    "conflict" if strong and rel[j] == "contradiction" else "differ")
         if verdict == "agree" and same_value[j] and not apart[j] and _opposite(erow_j, nrow_i):
             # the same change in the other direction: "sales fell 0.4%" vs "sales rose 0.4%"
-            verdict, rel[j], side[j] = "conflict", "contradiction", "overlap"
+            verdict, rel[j], side[j] = "conflict", "contradiction", "direction"
         verdicts.append(verdict)
         erow, nrow = e.iloc[ei[j]].to_dict(), n.iloc[i].to_dict()
         erow["source"], nrow["source"] = "earlier text", "later text"

@@ -122,6 +122,7 @@ _WHY = {
     ("consistent", "overlap"): "the figures agree within the rounding their wording allows",
     ("repeat", "overlap"): "the same figure, repeated",
     ("consistent", "sum"): "the earlier figures for its parts add up to the later one",
+    ("contradiction", "direction"): "the same change, but one says it rose and the other that it fell",
 }
 
 
