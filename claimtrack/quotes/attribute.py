@@ -180,7 +180,8 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
             if not CUE.search(rest, 0, 60):
                 return mention, "—"
     start = b + (lead.end() if lead else 0)
-    for k, m in enumerate(CUE.finditer(frame, start, limit)):
+    # (cues starting more than 160 characters on are not read: stop the scan there)
+    for k, m in enumerate(CUE.finditer(frame, start, min(limit, start + 190))):
         if k > 2 or m.start() - start > 160:
             break
         if not _cue_ok(frame, m, start):
