@@ -86,3 +86,28 @@ def test_measured_head_skips_a_chain_of_prepositional_phrases():
 def test_period_word_after_the_amount_is_an_adverb_before_a_noun_a_modifier():
     assert only("The unit lost 300,000 dlrs quarterly.").noun == "unit"  # not "quarterly"
     assert only("The group owns 12 weekly newspapers.").noun == "weekly newspapers"
+
+
+def test_headline_with_a_camel_case_product_name_is_a_headline():
+    c = only("Gadget Maker Sells 10 Million eReaders In A Year")
+    assert (c.value, c.noun) == (1e7, "ereaders")
+
+
+def test_headline_subjects_drop_verbs_scale_words_and_the_noun():
+    money, mines = extract_claims("Acme Says Zenith Will Pay $200 Billion For 12 Mines", "t")
+    assert {"Acme", "Zenith"} <= set(money.subject)
+    assert not {"Says", "Will", "Pay", "Billion"} & set(money.subject)
+    assert mines.noun == "mines" and "Mines" not in mines.subject
+
+
+def test_headline_verb_top_after_a_plural_is_no_rank():
+    c = only("Flu Cases Top 5,000")
+    assert (c.value, c.noun, c.subject) == (5000.0, "flu cases", [])
+    c = only("Sales Tops $1 Billion")
+    assert (c.qualifier, c.noun) == ("at_least", "sales")
+    assert extract_claims("It was a top 10 hit.") == []
+
+
+def test_participle_alone_is_not_the_counted_noun():
+    assert only("Two Dozen Killed In Attack").noun is None
+    assert only("The rebels have 200 armed men.").noun == "armed men"

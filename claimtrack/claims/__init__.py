@@ -33,12 +33,15 @@ from __future__ import annotations
 import math
 
 from claimtrack.claims import context, filters, headline, qualifiers
-from claimtrack.claims.numbers import Mention, scan
-from claimtrack.claims.units import is_money, match_unit
+from claimtrack.claims.numbers import TENS, UNITS, Mention, scan
+from claimtrack.claims.units import SCALES, is_money, match_unit
 from claimtrack.records import Claim, Quote, stable_id
 
 __all__ = ["extract_claims"]
 
+# a headline's capitalised scale and number words are no names ("$200 Billion", "Two Dozen")
+_NUMBER_WORDS = frozenset(list(UNITS) + list(TENS) + list(SCALES) + ["dozen", "dozens", "hundreds", "thousands",
+                                                                     "millions", "billions", "half"])
 _MAX_TEXT = 5_000_000  # characters; longer inputs are cut (a claim extractor is not a log parser)
 
 
@@ -109,7 +112,7 @@ def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, ca
         names = context.names_in(text, sent)
         title = body is not text and body[a:b] != text[a:b]
         if title:
-            names = headline.split_names(names)  # a headline capitalises every word
+            names = headline.split_names(names, context.STOP_WORDS)  # a headline capitalises every word
         info = cache[sent] = (names, context.attribution(text, sent), context.clause_cuts(text, sent), title)
     clause = context.clause_of(text, sent, men.start, men.end, info[2])
     if noun is None and men.qualifier != "vague":
@@ -138,7 +141,8 @@ def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, ca
     subject = context.subjects(info[0], clause, men.start, men.end, extra=caps)
     if info[3] and subject:  # a headline's capitalised common words are no names ("Jobs", "Above")
         common = set(noun.split()) if noun else set()
-        subject = [s for s in subject if s.lower() not in common and s.lower() not in context.STOP_WORDS]
+        subject = [s for s in subject if not set(s.lower().split()) <= common and s.lower() not in context.STOP_WORDS
+                   and s.lower() not in _NUMBER_WORDS]
     if speaker and subject and len(subject) > 1:
         spk = set(speaker.split())
         subject = [s for s in subject if not spk <= set(s.split())] or subject

@@ -218,6 +218,8 @@ def noun_phrase(text: str, pos: int, limit: int, after_of: bool = False,
             lower = lower[:k]
     while lower and (lower[-1].endswith("ing") or lower[-1].endswith("ly")) and len(lower) > 1:
         lower.pop()
+    if len(lower) == 1 and len(lower[0]) > 4 and lower[0].endswith("ed") and not lower[0].endswith("eed"):
+        lower = []  # "two dozen killed", "5 injured": a verb, not the counted thing
     if len(lower) == 1 and lower[0] in _PERIOD_ADVERBS:
         lower = []  # "31 cts quarterly": an adverb; "three daily newspapers" keeps its noun
     noun = " ".join(lower) if lower else None
@@ -248,7 +250,7 @@ _VERBS = {
     "declines", "increased", "increases", "decreased", "decreases", "climbed", "climbs", "slipped", "slid",
     "reached", "reaches", "hit", "hits", "totalled", "totaled", "totals", "surged", "soared", "plunged",
     "tumbled", "gained", "gains", "lost", "shrank", "expanded", "widened", "narrowed", "eased", "advanced",
-    "amounted", "remained", "remains", "topped", "averaged", "averages", "doubled", "halved", "edged", "be",
+    "amounted", "remained", "remains", "topped", "tops", "top", "averaged", "averages", "doubled", "halved", "edged", "be",
     "been",
 }
 # words between the verb and the number ("rose to about", "fell by", "stood at an estimated")

@@ -37,6 +37,8 @@ _TICKER_AFTER = re.compile(r"\.[A-Z]{1,2}\b(?!\.)")
 _EXCHANGE_BEFORE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSE|TYO|HKEX|HKG|SEHK|LSE|ASX|TSX|SGX|KRX|KOSDAQ|"
                               r"SSE|SZSE|BSE|NSE|XETRA|FWB|EPA|AMS|BIT|SIX|JSE|TASE|KLSE|IDX|SET|PSE|BMV|MOEX):\s?\Z")
 _ONE_PRONOUN_BEFORE = re.compile(r"(?:\b(?:the|each|every|no|any|this|that|which|the\s+only)|['’]s)\s*\Z", re.I)
+# "cases top 5,000", "sales top $1bn": after a plural subject, "top" is the verb, not a rank
+_PLURAL_TOP = re.compile(r"\b(?!(?:its|his|this|has|was|is|does|us|as|thus|yes|less|plus)\s)[a-z]{2,}[^s\W]s\s+top\s+\Z")
 _POSTCODE_AFTER = re.compile(r"\s+(?:ZIP|zip|Zip|post|postal|area)[\s-]?(?:codes?|Codes?)\b|\s+(?:ZIP|postcode)\b")
 # "the measured one,", "a bigger one.": "one" standing for a noun named before
 _ONE_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|each|every|any)\s+[a-z]+(?:-[a-z]+)?\s+\Z", re.I)
@@ -287,6 +289,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
     # a rank, not a count: "a top 10 hit", "the top five includes" ("the top three seeds" counts seeds)
     if bare and men.qualifier == "exact" and re.search(r"\b(?:top|bottom)[\s-]+\Z", before[-8:]) and \
             not re.search(r"\b(?:to|will|would|could|may|might|should|can|did|does|not|expected|set)\s+top\s+\Z", before) and \
+            not _PLURAL_TOP.search(before) and \
             not re.match(r"\s+(?:[a-z-]+\s+)?(?:[a-z]+[^s\W]s|people|men|women|children)\b", text[e:e + 30]):
         return "rank"
     # an age in apposition or a byline: "Senard, 65, now faces"

@@ -48,7 +48,7 @@ def _headline_kind(line: str) -> str | None:
     content = [w for w in words if len(w) > 2 and w.lower() not in _SMALL and not w.islower()]
     if len(content) < 2:
         return None  # "Net 46,000 vs 1,220,000": a table line, not a headline
-    if sum(1 for w in content if w[0].isupper()) < len(content):
+    if sum(1 for w in content if w[0].isupper() or not w[1:].islower()) < len(content):  # "iPhones" too
         return None
     if all(w.isupper() for w in content):
         return "caps"
@@ -86,12 +86,25 @@ def fold(text: str) -> str | None:
     return "\n".join(parts) if changed else None
 
 
-def split_names(names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Names found on a headline, cut at the small words a title capitalises too:
-    "Apple To Pay" -> "Apple", "Pay" (a headline's capitals do not mark names).
+# verbs and function words that headlines capitalise ("Trump Says", "Shares Jump", "Will Impose")
+_HEADLINE_VERBS = frozenset(
+    "says say said tells told reports report posts post adds add cuts cut sees see seeks seek plans plan wins win "
+    "loses lose gets get sells sell buys buy pays pay raises raise slashes slash tumbles tumble soars soar surges "
+    "surge slumps slump drops drop climbs climb gains gain jumps jump rises rise falls fall hits hit tops top "
+    "nears near reaches reach doubles double triples triple halves halve sinks sink dips dip slides slide "
+    "plunges plunge grows grow shrinks shrink loses lost killed kills kill dies die dead injured wounded fled flee "
+    "flees warns warn expects expect forecasts forecast estimates estimate announces announce unveils unveil "
+    "launches launch approves approve rejects reject bans ban orders order files file sues sue faces face "
+    "has have had is are was were be been will would could may might can should must to not no new".split())
 
-    >>> split_names([(0, 12, "Apple To Pay")])
-    [(0, 5, 'Apple'), (9, 12, 'Pay')]
+
+def split_names(names: list[tuple[int, int, str]], stop: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """Names found on a headline, cut at the small words and verbs a title capitalises too
+    (``stop``: more lowercase words to cut at): "Apple To Pay" -> "Apple" (a headline's
+    capitals do not mark names).
+
+    >>> split_names([(0, 12, "Apple To Pay"), (13, 28, "Trump Says Acme")])
+    [(0, 5, 'Apple'), (13, 18, 'Trump'), (24, 28, 'Acme')]
     """
     out = []
     for s, _e, name in names:
@@ -99,7 +112,8 @@ def split_names(names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]
         run: list[str] = []
         run_start = s
         for w in name.split(" "):
-            if w.lower() in _SMALL:
+            wl = w.lower()
+            if wl in _SMALL or wl in _HEADLINE_VERBS or wl in stop:
                 if run:
                     out.append((run_start, run_start + len(" ".join(run)), " ".join(run)))
                 run = []

@@ -29,7 +29,7 @@ _LEFT_PHRASES = {
     "least": ["more than", "over", "over than", "at least", "above", "upwards of", "in excess of", "exceeding",
               "greater than", "no fewer than", "no less than", "not less than", "just over", "well over",
               "well above", "higher than", "larger than", "a minimum of", "minimum of", "north of", "surpassed",
-              "topped", "exceeded", ">", "≥", ">="],
+              "topped", "tops", "exceeded", "exceeds", ">", "≥", ">="],
     "most": ["fewer than", "less than", "up to", "under", "as many as", "as much as", "as high as",
              "no more than", "not more than", "below", "at most", "a maximum of", "maximum of", "lower than",
              "as few as", "as little as", "as low as", "sub-", "capped at", "limited to", "<", "≤", "<="],
