@@ -337,3 +337,9 @@ def test_coordinated_quotes_share_the_earlier_cue():
     # with no cue before them, quotes in a row take the cue after the last one
     text = '"Never," and "not now," Ann Kerr said.'
     assert [s for _, s in pairs(text)] == ["Ann Kerr", "Ann Kerr"]
+
+
+def test_social_media_sign_off_is_not_a_quote():
+    text = ('"JONES: We will fight on.\n\n"SMITH: And we will win.\n\n'
+            '"Follow Jo Park on Twitter @joparkNEWS."')
+    assert [t for t, _ in pairs(text)] == ["We will fight on.", "And we will win."]

@@ -426,12 +426,16 @@ def attribute_document(text: str) -> list[Found]:
     _resolve_context(text, found)
     _resolve_names(text, found, index)
     for f in found:
+        if _SIGN_OFF.fullmatch(text, f.start, f.end):
+            f.keep = False  # the site's sign-off ("Follow Jo Park on Twitter @jopark.")
         # a few words in quotation marks that nobody is said to have said: a scare quote
         if f.mention is None and sum(1 for _ in islice(_WORDS.finditer(text, f.start, f.end), 5)) <= 4:
             f.keep = False
     return [f for f in found if f.keep]
 
 
+_SIGN_OFF = re.compile(r"(?:Follow|Contact|Email|Reach)\s[^\n]{0,80}?(?:@\w+|on\s+(?:Twitter|X|"
+                       r"Facebook|Instagram|Threads|Bluesky))[\s.!]*")
 _LINE_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.’'\- ]{0,30}[A-Z.]):[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
 _LABEL_STOP = frozenset("""note notes editor editor’s editor's clarification correction corrections
 update updated updates readers reader watch read more photo photos video videos related source
