@@ -362,11 +362,31 @@ def subset_allows_conflict(noun_earlier: str | None, noun_later: str | None, sid
     return False
 
 
+def is_partitive(sentence: str | None, surface: str | None, unit: str | None,
+                 qualifier: str | None = None) -> bool:
+    """A measured amount of something ("25 miles of pipeline", "3 tons of rice"), rather than
+    the size of the whole thing ("a 510 km pipeline", "the pipeline is 510 km long").
+
+    >>> is_partitive("It broke 25 miles of pipeline.", "25 miles", "mi")
+    True
+    >>> is_partitive("The 510 km pipeline broke.", "510 km", "km")
+    False
+    """
+    if not unit or not isinstance(unit, str):
+        return False
+    at = locate(sentence or "", surface or "", qualifier)
+    if at < 0:
+        return False
+    after = [w.lower() for w in _WORD.findall(sentence[at + len(surface):])[:1]]
+    return after == ["of"]
+
+
 def can_contradict(earlier: dict, later: dict, side: str) -> bool:
     """Whether two related figures may be flagged as a contradiction at all.
 
     Not when either is an increment, a time reference, an error margin, one side of a ratio
-    or a possibility ("would", "could"), nor when the nouns say that one
+    or a possibility ("would", "could"), nor when one is an amount of the thing and the other
+    its whole size (is_partitive), nor when the nouns say that one
     counts a part of the other in the direction that allows both to be true.
     """
     for c in (earlier, later):
@@ -376,6 +396,12 @@ def can_contradict(earlier: dict, later: dict, side: str) -> bool:
         if (is_increment(sentence, surface, qual) or is_time_reference(sentence, surface, c.get("unit"), qual)
                 or is_margin_or_ratio(sentence, surface, qual) or is_hypothetical(sentence, surface, qual)):
             return False
+    # an amount of the thing ("25 miles of pipeline") is a part of its whole size ("510 km")
+    parts = [is_partitive(c.get("sentence") if isinstance(c.get("sentence"), str) else None,
+                          c.get("surface") if isinstance(c.get("surface"), str) else None,
+                          c.get("unit"), c.get("qualifier")) for c in (earlier, later)]
+    if parts[0] != parts[1]:
+        return False
     ne, nn = earlier.get("noun"), later.get("noun")
     return subset_allows_conflict(ne if isinstance(ne, str) else None, nn if isinstance(nn, str) else None, side)
 
