@@ -148,3 +148,10 @@ def test_opposite_directions_of_one_change_conflict():
 def test_another_month_is_not_a_restatement():
     assert rel("Arlo lost 5,000 jobs in May.", "Arlo lost 5,000 jobs in June.") == "unrelated"
     assert rel("Arlo lost 5,000 jobs in May.", "In May, Arlo lost 5,000 jobs.") == "consistent"
+
+
+def test_an_amount_of_a_thing_does_not_contradict_its_size():
+    assert rel("Arlo's 510 km canal was finished in May.",
+               "The storm in Arlo destroyed 25 miles of canal in May.") != "contradiction"
+    assert can_contradict({"sentence": "The 510 km canal opened.", "surface": "510 km", "unit": "km"},
+                          {"sentence": "The 300 km canal opened.", "surface": "300 km", "unit": "km"}, "below")
