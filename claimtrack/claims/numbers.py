@@ -104,7 +104,8 @@ _SCI = re.compile(r"\s?(?:[×x·*]\s?10\s?\^?\s?|[eE])(?P<exp>[−⁻+-]?\d{1,3}
 _FRACTION_NEXT = re.compile(r"\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
 _WORD_TOKEN = re.compile(r"[a-z]+")
 _SIGN = re.compile(r"(?:\b(?:minus|negative)[\s-]|−|(?:(?<=[\s(\[])|^)[-+])\Z", re.I)
-_SCIENCE = re.compile(r"(?=[\d=≈∼a-zμ±])(?:[a-zμ]−[1-4]\b|±|\d\s?(?:nm|μm|µm|mm|K|°C|MPa|GPa|kV|keV|eV|Hz|mg|mL|ml|mol|wt%|cm−1|m−1|s−1|μM|mM)\b|\d\s?[=<>≈∼]|[=≈∼]\s?\d)")
+_SCI_UNITS = r"(?:nm|μm|µm|mm|K|°C|MPa|GPa|kV|keV|eV|Hz|mg|mL|ml|mol|wt%|cm−1|m−1|s−1|μM|mM)"
+_SCIENCE = re.compile(r"(?=[\d=≈∼a-zμ±])(?:[a-zμ]−[1-4]\b|±|\d\s?" + _SCI_UNITS + r"\b|\d\s?[=<>≈∼]|[=≈∼]\s?\d)")
 
 
 class Mention:
@@ -264,9 +265,15 @@ def parse_digits(digits: str | None, dec: str | None) -> float:
     return float(s + dec) if dec else float(s)
 
 
+_SCIENCE_MARKS = ("−", "±", "=", "≈", "∼", "<", ">")
+_SCIENCE_DIGIT = re.compile(r"\d\s?" + _SCI_UNITS + r"\b")
+
+
 def is_science(text: str) -> bool:
     """Science-style text (SI symbols after numbers, equations): spaced unit symbols are units there."""
-    return _SCIENCE.search(text) is not None
+    if any(c in text for c in _SCIENCE_MARKS):
+        return _SCIENCE.search(text) is not None
+    return _SCIENCE_DIGIT.search(text) is not None  # the one branch of _SCIENCE without those marks
 
 
 def _finite(x: float) -> bool:
