@@ -343,3 +343,8 @@ def test_social_media_sign_off_is_not_a_quote():
     text = ('"JONES: We will fight on.\n\n"SMITH: And we will win.\n\n'
             '"Follow Jo Park on Twitter @joparkNEWS."')
     assert [t for t, _ in pairs(text)] == ["We will fight on.", "And we will win."]
+
+
+def test_a_quote_introduced_by_said_colon_is_never_a_title():
+    text = 'Asked whether he would resign, Mr Reed said: "No."'
+    assert pairs(text) == [("No.", "Reed")]

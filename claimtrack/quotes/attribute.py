@@ -586,12 +586,14 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
         f.partial = emb_before or emb_after
     # scare quotes, titles, nicknames
     lead_text = frame[max(prev_end, a - 40):a]
+    # 'Mr Reed said: "No."': a quote a cue introduces is speech, whatever its capitals
+    introduced = before is not None and before[1] in STRONG and frame[before[2]:a].strip() in (":", ",")
     if not f.standalone:
         if _SCARE_BEFORE.search(lead_text.rstrip(" \x01")) and len(qwords) <= 4:
             f.keep = False
         elif not adjacent and _WORK_BEFORE.search(lead_text.rstrip(" \x01,")):
             f.keep = False  # "author of the book "Failure to Adjust: How …""
-        elif not adjacent and len(qwords) <= 10 and \
+        elif not adjacent and len(qwords) <= 10 and not introduced and \
                 _is_title(qwords, text[start:end], _WORDS.findall(outside)):
             f.keep = False
     if _STAGE.match(text[start:end]) and len(qwords) <= 3:
