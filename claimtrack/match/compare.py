@@ -46,7 +46,12 @@ from claimtrack.records import stable_id
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
 # words that carry no content of their own in a news sentence
 _FILLER = frozenset({"people", "person", "one", "two", "three", "four", "five", "six", "seven",
-                     "eight", "nine", "ten"})
+                     "eight", "nine", "ten",
+                     # scale and unit words belong to the figures, which are judged as claims
+                     "percent", "pct", "cent", "thousand", "million", "mln", "mn", "billion", "bln",
+                     "bn", "trillion", "dollar", "dlrs"})
+# the country abbreviation is dropped like "U.S." (single letters): "US" = "U.S."
+_COUNTRY_ABBR = frozenset({"US", "USA"})
 # share of the later text's content words that the earlier text must contain for "consistent"
 MIN_COVERAGE = 0.5
 # ... and may add at most this many content words of its own: a restatement adds little
@@ -86,7 +91,7 @@ def _coverage_words(text: str) -> list[str]:
     out = []
     for w in _WORD.findall(text):
         low = w.lower().strip(".,'")
-        if len(low) <= 1 or low in _STOP or low in _FILLER or low[0].isdigit():
+        if len(low) <= 1 or low in _STOP or low in _FILLER or low[0].isdigit() or w.strip(".,'") in _COUNTRY_ABBR:
             continue
         out.append(_CASUALTY.get(low) or direction_word(low) or singular(low))
     return out
