@@ -6,6 +6,7 @@ Each function takes and returns records or DataFrames and touches disk only thro
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -17,7 +18,7 @@ from claimtrack.discover import RawFile, discover
 from claimtrack.extract import extract_articles
 from claimtrack.parse import parse_bytes
 from claimtrack.records import FLAGGED_RELATIONS, Article, Claim, Match, Quote, Rejection, stable_id
-from claimtrack.store import Curated, to_arrow
+from claimtrack.store import SCHEMAS, Curated, to_arrow
 
 
 class PipelineError(RuntimeError):
@@ -274,14 +275,32 @@ def publish_stage(run: Run, tables: dict[str, pd.DataFrame], report) -> dict:
     row = run_row(run, status, tables, report)
     appends = {t: to_arrow(t, tables[t]) for t in ("articles", "quotes", "claims", "matches", "rejected")}
     appends["runs"] = to_arrow("runs", [row])
+    # An empty reviews file is written only while the table has none, so that every table reads.
+    appends["reviews"] = SCHEMAS["reviews"].empty_table()
     with run.curated.write_lock():
         run.curated.recover()
         # Reviews may have been decided while this run worked: take the latest ones now.
         flags = latest_status(tables["flags"], run.curated.read("reviews"))
         run.curated.commit(run.run_id, appends=appends, replaces={"flags": to_arrow("flags", flags)},
                            ingest_date=run.ingest_date)
-        run.curated.ensure_readable(run.run_id, run.ingest_date)
+    if status != "nothing-new" or not (run.curated.root / REPORT_NAME).exists():
+        write_review_report(run)
     return row
+
+
+REPORT_NAME = "report.html"
+
+
+def write_review_report(run: Run) -> Path | None:
+    """The HTML page of open flags beside the tables; a page that fails to build never fails
+    the run (the tables are already published), it is only logged."""
+    from claimtrack.report import write_report
+
+    try:
+        return write_report(run.curated, run.curated.root / REPORT_NAME)
+    except Exception as exc:  # noqa: BLE001
+        logging.getLogger("claimtrack").warning("the review report was not written: %s", exc)
+        return None
 
 
 def record_failure(run: Run, error: str, tables=None, report=None) -> dict:

@@ -87,3 +87,9 @@ def test_a_second_run_adds_no_matches_or_flags(history_and_later, sample_raw):
 
     assert nightly(raw_dir=str(raw), curated_dir=str(curated))["status"] == "nothing-new"
     assert {t: len(pd.read_parquet(curated / t)) for t in before} == before
+
+
+def test_the_run_writes_the_review_report_beside_the_tables(history_and_later):
+    page = (history_and_later / "report.html").read_text(encoding="utf-8")
+    assert "contradiction" in page and "misattributed" in page and "altered" in page
+    assert "2 million" in page and "3 million" in page
