@@ -348,3 +348,8 @@ def test_social_media_sign_off_is_not_a_quote():
 def test_a_quote_introduced_by_said_colon_is_never_a_title():
     text = 'Asked whether he would resign, Mr Reed said: "No."'
     assert pairs(text) == [("No.", "Reed")]
+
+
+def test_an_office_with_no_name_is_a_role_speaker():
+    assert [(q.speaker, q.cue) for q in quotes('The Chancellor told MPs: "Growth is our priority."')] \
+        == [("The Chancellor", "told")]

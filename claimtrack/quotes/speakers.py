@@ -283,6 +283,11 @@ def _name_mention(toks: list[str], run: list[str]) -> Mention | None:
             run = head
     name, female = clean_name(run)
     if not name:
+        # "the Prime Minister", "The President": an office with no name is a role
+        if run and run[0].lower() != "the" and k > 0 and toks[k - 1].lower() == "the":
+            run = toks[k - 1:]
+        if len(run) > 1 and run[0].lower() == "the" and all(t.lower().rstrip(".") in TITLES for t in run[1:]):
+            return Mention(" ".join(run), None, "role", female)
         return None
     return Mention(" ".join(run), name, "name", female)
 
