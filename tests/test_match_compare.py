@@ -155,3 +155,13 @@ def test_an_amount_of_a_thing_does_not_contradict_its_size():
                "The storm in Arlo destroyed 25 miles of canal in May.") != "contradiction"
     assert can_contradict({"sentence": "The 510 km canal opened.", "surface": "510 km", "unit": "km"},
                           {"sentence": "The 300 km canal opened.", "surface": "300 km", "unit": "km"}, "below")
+
+
+def test_a_rebuttal_of_the_same_figure_is_a_contradiction():
+    assert rel("Arlo council says its budget has a $2 billion hole.",
+               "No, the Arlo council budget does not have a $2 billion hole.") == "contradiction"
+    # a denial of something else, or no denial at all, is not
+    assert rel("Arlo council says its budget has a $2 billion hole.",
+               "No, the mayor of Bemis did not resign over a $9 million loan.") != "contradiction"
+    assert rel("Arlo council says its budget has a $2 billion hole.",
+               "The Arlo council budget has a $2 billion hole.") == "consistent"

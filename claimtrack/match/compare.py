@@ -243,7 +243,31 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     relation = decide(verdicts, *coverage(earlier, later))
     if relation == "consistent" and _other_date(earlier, later):
         relation = "unrelated"
+    if relation != "contradiction" and denies(earlier, later, verdicts):
+        relation = "contradiction"
     return {"relation": relation, "matches": matches, "verdicts": verdicts}
+
+
+# a rebuttal: "No, X is not Y", "No there is not a $2 trillion error" (fact-check headlines)
+_DENIAL = re.compile(r"^\W*(?:no|false|wrong)\b[\s,:;.!-]+.*(?:\b(?:not|never)\b|n't\b)", re.I)
+# share of one text's content words the other must hold for a rebuttal to be about it
+MIN_DENIAL_COVERAGE = 0.6
+
+
+def denies(earlier: str, later: str, verdicts: list[str]) -> bool:
+    """Whether one text rebuts the other's figure: it opens with a denial ("No, ... not ..."),
+    the other does not, they share their figures, and one holds most of the other's words.
+
+    >>> denies("No, the Arlo budget does not have a $2 billion hole", "Arlo budget has $2 billion hole", ["agree"])
+    True
+    >>> denies("The Arlo budget has a $2 billion hole", "Arlo budget has $2 billion hole", ["agree"])
+    False
+    """
+    if not verdicts or any(v != "agree" for v in verdicts):
+        return False
+    if bool(_DENIAL.search(earlier or "")) == bool(_DENIAL.search(later or "")):
+        return False
+    return max(coverage(earlier, later)[0], coverage(later, earlier)[0]) >= MIN_DENIAL_COVERAGE
 
 
 _DATE_WORD = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
