@@ -353,3 +353,8 @@ def test_a_quote_introduced_by_said_colon_is_never_a_title():
 def test_an_office_with_no_name_is_a_role_speaker():
     assert [(q.speaker, q.cue) for q in quotes('The Chancellor told MPs: "Growth is our priority."')] \
         == [("The Chancellor", "told")]
+
+
+def test_a_knight_named_by_first_name_gets_the_full_name():
+    text = 'Sir Alan Crane opened the hall.\n\n"It is a great day," Sir Alan said.'
+    assert pairs(text) == [("It is a great day,", "Alan Crane")]

@@ -160,6 +160,19 @@ class NameIndex:
             i = text.find(last, j)
         return [tuple(v) for v in seen.values()]
 
+    def by_first_name(self, first: str) -> str:
+        """The first "First Last" name in the article that starts with ``first``, for a knight
+        or dame named by first name ("Sir Keir" -> "Keir Starmer"); ``first`` when none.
+
+        >>> NameIndex("Sir Keir Starmer spoke. Later Sir Keir left.").by_first_name("Keir")
+        'Keir Starmer'
+        """
+        for m in re.finditer(r"\b" + re.escape(first) + r"\s+(" + _NAME_WORD + r")", self._text):
+            last = m.group(1)
+            if last.lower() not in _NOT_NAME and last.lower() not in _CAP_CUES:
+                return f"{first} {last}"
+        return first
+
     def fullest(self, name: str, female: bool | None = None) -> str:
         """The fullest name in the article that ends like ``name`` and contains its words."""
         toks = name.split()
