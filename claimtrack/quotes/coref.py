@@ -122,6 +122,7 @@ class NameIndex:
     def __init__(self, text: str) -> None:
         self._text = text
         self._cache: dict[tuple[str, bool | None], str] = {}
+        self._first: dict[str, str] = {}
 
     def names_before(self, pos: int, window: int = 1500) -> list[str]:
         """Multi-word names in the ``window`` characters before ``pos``, in text order."""
@@ -167,11 +168,18 @@ class NameIndex:
         >>> NameIndex("Sir Keir Starmer spoke. Later Sir Keir left.").by_first_name("Keir")
         'Keir Starmer'
         """
-        for m in re.finditer(r"\b" + re.escape(first) + r"\s+(" + _NAME_WORD + r")", self._text):
-            last = m.group(1)
-            if last.lower() not in _NOT_NAME and last.lower() not in _CAP_CUES:
-                return f"{first} {last}"
-        return first
+        hit = self._first.get(first)
+        if hit is not None:
+            return hit
+        out = first
+        if len(self._first) < 32:  # a bounded number of scans per article keeps it linear
+            for m in re.finditer(r"\b" + re.escape(first) + r"\s+(" + _NAME_WORD + r")", self._text):
+                last = m.group(1)
+                if last.lower() not in _NOT_NAME and last.lower() not in _CAP_CUES:
+                    out = f"{first} {last}"
+                    break
+        self._first[first] = out
+        return out
 
     def fullest(self, name: str, female: bool | None = None) -> str:
         """The fullest name in the article that ends like ``name`` and contains its words."""
