@@ -196,12 +196,18 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
             result = nothing_new(str(raw_dir), str(curated_dir), wait=wait, **parameters)
         if result is None:
             result = nightly(raw_dir=str(raw_dir), curated_dir=str(curated_dir), wait=wait, **parameters)
-    except (PipelineError, StoreError, ConfigError) as exc:
+    except PipelineError as exc:
+        raise UserError(f"run failed: {exc}; fix what it names (the runs table has the details) "
+                        "and run again") from None
+    except (StoreError, ConfigError) as exc:
         raise UserError(f"run failed: {exc}") from None
     except Exception as exc:
+        if os.environ.get("CLAIMTRACK_DEBUG"):
+            raise
         first_line = (str(exc).strip().splitlines() or [""])[0][:300]
         raise UserError(f"run failed: {type(exc).__name__}: {first_line}; the tables were left as they were "
-                        f"(the runs table records the failure)") from None
+                        "(the runs table records the failure): fix the cause and run again "
+                        "(CLAIMTRACK_DEBUG=1 shows the traceback)") from None
     print_summary(result)
     if result.get("fetched"):
         f = result["fetched"]
