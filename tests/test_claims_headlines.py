@@ -111,3 +111,12 @@ def test_headline_verb_top_after_a_plural_is_no_rank():
 def test_participle_alone_is_not_the_counted_noun():
     assert only("Two Dozen Killed In Attack").noun is None
     assert only("The rebels have 200 armed men.").noun == "armed men"
+
+
+def test_capitalised_scale_words_in_body_text():
+    c = only("No, there is not a $2 TRILLION error in the budget.")
+    assert (c.surface, c.value) == ("$2 TRILLION", 2e12)
+    six, money = extract_claims("Six banks made $51 Billion in profit (the rest lost money).", "t")
+    assert (money.surface, money.value) == ("$51 Billion", 5.1e10)
+    assert "Billion" not in six.subject
+    assert extract_claims("Homes in Thousand Oaks sold well.") == []

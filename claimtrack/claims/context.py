@@ -83,7 +83,8 @@ _NOT_NAMES = {
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms",
     "Dr", "Not", "No", "Yes", "Now", "Then", "Here", "Once", "Even", "Such", "Other", "Another", "Than",
     "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Hundreds", "Thousands",
-    "Millions", "Dozens", "Tens", "Half", "Total", "Up", "Down", "Despite", "Although", "Though", "Because",
+    "Millions", "Dozens", "Tens", "Half", "Hundred", "Thousand", "Million", "Billion", "Trillion", "Mln", "Bln",
+    "Bn", "MILLION", "BILLION", "TRILLION", "THOUSAND", "Total", "Up", "Down", "Despite", "Although", "Though", "Because",
     "Until", "During", "Between", "Among", "Including", "Without", "Within", "Per", "Plus", "Some",
     "Over", "Among", "Under", "Nearly", "Further", "Thus", "Later", "Earlier", "Today", "Yesterday",
     "Fewer", "Less", "Least", "Around", "Approximately", "Estimated", "Estimates", "Overall", "Only", "Another",
@@ -435,7 +436,8 @@ def names_in(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
                 i = lowered.find(low, i + 1)
             if found_lower:
                 continue  # "Exports rose ...": a capitalised common word at the start of a sentence
-        out.append((m.start(), m.end(), name))
+        k = m.group().find(name)  # leading common words cut off: the name starts later
+        out.append((m.start() + max(k, 0), m.end(), name))
     return out
 
 

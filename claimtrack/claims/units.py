@@ -41,7 +41,8 @@ SCALES = {
 }
 # attached single letters ("2.7m", "$4.2b", "50k") need no space; spelled scales take one
 SCALE_RE = re.compile(
-    r"(?:[\s-]?(?P<word>thousand|hundred|dozen|lakhs?|crores?|million|mln|mn|mil|mio|billion|bln|bn|trillion|tn|trn)"
+    # spelled scales in any case ("$2 TRILLION", "$51 Billion": emphasis and titles in body text too)
+    r"(?:[\s-]?(?P<word>(?i:thousand|hundred|million|billion|trillion|mln|bln|bn)|dozen|lakhs?|crores?|mn|mil|mio|tn|trn)"
     r"|(?P<letter>[mbkMBK])|\s(?P<capital>[MB]))(?![\w$€£%'’])"
 )
 #: exponents and composite units in science prose: "cm−1", "mV m−1", "g m−2", "m s−1"
