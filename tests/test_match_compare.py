@@ -165,3 +165,12 @@ def test_a_rebuttal_of_the_same_figure_is_a_contradiction():
                "No, the mayor of Bemis did not resign over a $9 million loan.") != "contradiction"
     assert rel("Arlo council says its budget has a $2 billion hole.",
                "The Arlo council budget has a $2 billion hole.") == "consistent"
+
+
+def test_a_figure_derived_from_two_earlier_ones_is_supported():
+    assert rel("The Arlo bank raised its rate from 5% to 5.25% on Monday.",
+               "The Arlo bank raised its rate by 0.25 percentage points on Monday.") == "consistent"
+    assert rel("Sales in Arlo grew from 280 million to 415 million last year.",
+               "Sales in Arlo grew 48% last year.") == "consistent"
+    assert rel("Sales in Arlo grew from 280 million to 415 million last year.",
+               "Sales in Arlo grew 60% last year.") == "unrelated"

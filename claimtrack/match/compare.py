@@ -191,13 +191,28 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
 
     matches, verdicts = [], []
     earlier_numerals = _numeral(earlier)
+    # earlier figures grouped by sentence (for figures derived from two of them), and each later
+    # figure's rounding slack (half its last digit, at most 1 % of it: chance sums stay out)
+    by_sentence_map: dict = {}
+    for k in range(len(e)):
+        if np.isfinite(ev[k]):
+            by_sentence_map.setdefault(e.at[k, "sentence"], []).append((float(ev[k]), unit_e[k]))
+    by_sentence = list(by_sentence_map.values())
+    # "from 280 to 415 ppm" is one range claim: its two ends, first as written, are such a pair
+    f_e = _factors(e["unit"].to_numpy(object))[0]
+    for k in np.flatnonzero(e["qualifier"].to_numpy(object) == "range"):
+        first, lo, hi = (float(e.at[k, c]) * f_e[k] for c in ("value", "low", "high"))
+        other = hi if np.isclose(first, lo) else lo
+        by_sentence.append([(first, unit_e[k]), (other, unit_e[k])])
+    slack_n = np.minimum(gn * _factors(n["unit"].to_numpy(object))[0] / 2, 0.01 * np.abs(nv))
+    slack_n = np.maximum(np.nan_to_num(slack_n), 1e-9 * np.abs(nv))
     for i in range(len(n)):
         mine = np.flatnonzero((ni == i) & paired)
         if len(mine) == 0:
             # no earlier claim to pair with: the later figure may be the sum of earlier parts,
             # or the same numeral written in the earlier text where the extractor skipped it
             # (not one it found and judged to count something else)
-            if _sum_of_parts(e, ev, unit_e, nv[i], unit_n[i]):
+            if _sum_of_parts(e, ev, unit_e, nv[i], unit_n[i]) or derived(by_sentence, nv[i], unit_n[i], slack_n[i]):
                 verdicts.append("agree")
                 continue
             written = _numeral(n.at[i, "surface"]) & earlier_numerals
@@ -208,7 +223,8 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         order = sorted(mine, key=lambda j: (not (agree[j] and implied[j]), not agree[j],
                                             not same_noun[j], -score[j]))
         j = order[0]
-        if not (agree[j] and implied[j]) and _sum_of_parts(e, ev, unit_e, nv[i], unit_n[i]):
+        if not (agree[j] and implied[j]) and (_sum_of_parts(e, ev, unit_e, nv[i], unit_n[i])
+                                              or derived(by_sentence, nv[i], unit_n[i], slack_n[i])):
             # "two demonstrators and two police officers were injured" -> "four people"
             agree[j], implied[j], rel[j], side[j] = True, True, "consistent", "sum"
         # the earlier text gives several figures for this counted thing: they are parts
@@ -351,6 +367,33 @@ def _sum_of_parts(e: pd.DataFrame, ev: np.ndarray, unit_e: np.ndarray, value: fl
             for combo in combinations(vals, size):
                 if abs(sum(combo) - value) <= 1e-9 * abs(value):
                     return True
+    return False
+
+
+def derived(pairs_by_sentence: list[list[tuple[float, str]]], value: float, unit: str, slack: float) -> bool:
+    """Whether a later figure follows from two earlier figures of one sentence: their difference
+    in the same unit ("from 280 to 415 ppm" -> "135 ppm"; percentages give percentage points
+    too), or the percent change from the first to the second ("from 280 to 415 ppm" -> "48%").
+    ``slack`` is the later figure's rounding; figures are (value on the unit's scale, unit key).
+
+    >>> derived([[(280.0, "ppm"), (415.0, "ppm")]], 48.0, "percent", 0.5)
+    True
+    >>> derived([[(5.0, "percent"), (5.25, "percent")]], 0.25, "point", 0.005)
+    True
+    >>> derived([[(280.0, "ppm"), (415.0, "ppm")]], 60.0, "percent", 0.5)
+    False
+    """
+    if not np.isfinite(value):
+        return False
+    for vals in pairs_by_sentence:
+        for (a, ua), (b, ub) in combinations(vals[:8], 2):
+            if ua != ub:
+                continue
+            same = unit == ua or (ua == "percent" and unit == "point")
+            if same and abs(abs(b - a) - abs(value)) <= slack:
+                return True
+            if unit == "percent" and a != 0 and abs(abs(100.0 * (b - a) / a) - abs(value)) <= slack:
+                return True
     return False
 
 

@@ -36,6 +36,9 @@ _LINEAR = {
     # shares: a fraction is a percent / 100
     "%": ("percent", 1.0), "pct": ("percent", 1.0), "percent": ("percent", 1.0),
     "per cent": ("percent", 1.0), "fraction": ("percent", 100.0),
+    "percentage point": ("point", 1.0), "percentage points": ("point", 1.0), "point": ("point", 1.0),
+    "pt": ("point", 1.0), "pts": ("point", 1.0), "basis point": ("point", 0.01),
+    "basis points": ("point", 0.01), "bps": ("point", 0.01),
     # temperature (Celsius scale; Fahrenheit handled in alternatives)
     "°c": ("temperature", 1.0), "celsius": ("temperature", 1.0), "°f": ("temperature", 1.0),
     "fahrenheit": ("temperature", 1.0),
