@@ -3,20 +3,24 @@
 Order of evidence for one quote (first that answers wins):
 1. a cue right after the quote: ``"…," Smith said`` / ``"…," said Smith`` / ``"…" — Smith``,
    or a name and any verb (``"…?" Mr. Burton fumed``);
-2. a cue before it in the same sentence: ``Smith said: "…"``, ``Smith said the plan was "…"``
-   (a plain "said" preferred over weaker cues);
+2. a name right before a quote set off by dashes (``including Mitt Romney — "…" —``), else a
+   cue before it in the same sentence: ``Smith said: "…"``, ``Smith said the plan was "…"``
+   (a plain "said" preferred over weaker cues, unless the weaker one is right against the
+   quote: ``as Trump went on about "…"``);
 3. a possessor's speech noun (``Trump's claim that "…"``), any other cue of the sentence
    (a closing ``according to the report`` first, then the nearest), a colon introduction;
 4. the subject of the sentence when it can speak (``Clinton sent an email praising his
    "body language"``); not things ("A chip controls eight "synergistic" cores");
-5. context: another quote of the same sentence, the rest of a multi-paragraph quote, a name
-   line under an unclosed quote, and for a quote standing alone the sentence before it (a
-   colon introduction or a named subject) or the previous quote's speaker (continuation).
+5. context: another quote of the same sentence (quotes coordinated by "and"/"or" take the
+   earlier quote's cue), the rest of a multi-paragraph quote, a name line under an unclosed
+   quote, and for a quote standing alone the sentence before it (a colon introduction or a
+   named subject) or the previous full quote's speaker (continuation; a fragment embedded in
+   someone else's indirect speech does not interrupt it).
 Titles in running text ("Meet the Press", the book "…"), nicknames, "so-called" words and
 unattributed quotes of four words or fewer (scare quotes) are left out; longer unattributed
 quotes are kept with no speaker. Unquoted transcript turns ("PENCE: …") are quotes when a text
-has two or more. Names are then expanded to the fullest form in the article and he/she/they/it
-resolved (:func:`_resolve_names`).
+has two or more. Names are then expanded to the fullest form in the article ("Sir Keir" by
+first name) and he/she/they/it resolved (:func:`_resolve_names`).
 
 >>> [(f.speaker, f.cue) for f in attribute_document('Jane Smith was calm. "We will win," she added.')]
 [('Jane Smith', 'added')]
