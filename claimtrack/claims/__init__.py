@@ -6,7 +6,10 @@ Entry point: :func:`extract_claims`. Pure regular-expression rules, no models:
   magnitudes ("tens of thousands"), with currency and unit (:mod:`.units`);
 - :mod:`.qualifiers` turns "more than", "about", "up to", "between X and Y" into intervals;
 - :mod:`.filters` drops dates, years, times, ordinals, labels, names such as "S&P 500", phones;
-- :mod:`.context` gives each claim its sentence, counted noun, subject and speaker.
+- :mod:`.context` gives each claim its sentence, counted noun, subject and speaker;
+- :mod:`.headline` rewrites title-case and all-caps lines in body-text case (same offsets) before
+  numbers, units and nouns are read, so "$1 Billion" and "Adds 215,000 Jobs" parse as in body text;
+  names, attributions and surfaces are read on the text as written.
 
 Conventions of a :class:`~claimtrack.records.Claim`:
 
@@ -21,9 +24,16 @@ Conventions of a :class:`~claimtrack.records.Claim`:
   for a bare count;
 - ``noun``: the counted thing as written, lowercased, plural kept ("civilians", "observation
   posts"); proper modifiers go to ``subject`` ("Syrian refugees" -> noun "refugees", subject
-  includes "Syrian");
+  includes "Syrian"); never a preposition or adverb ("50,000 bpd above the quota" -> no noun
+  after the figure). With nothing after the figure, "X was N" / "X rose N": the head of X, not
+  the object of a preposition after it ("total service on the foreign debt was 996 mln" ->
+  "debt service": after of/on/for a singular object compounds with the head; "the number of
+  refugees" -> "refugees"; "exports to China" -> "exports");
 - ``subject``: capitalised names of the claim's clause, nearest first (at most 6);
-- ``speaker``: the enclosing quote's speaker, else the sentence's attribution, else None.
+- ``speaker``: the enclosing quote's speaker, else the sentence's attribution, else None;
+- ``sentence``/``sentence_start``: the claim's sentence (cut to 500 characters either side of the
+  figure in very long ones) and its offset in the text: ``start - sentence_start`` is the
+  figure's position in ``sentence``.
 
 >>> [(c.surface, c.value, c.qualifier, c.noun) for c in extract_claims("More than 3 million civilians fled.")]
 [('3 million', 3000000.0, 'at_least', 'civilians')]
