@@ -97,6 +97,8 @@ def serve(cron: str, timezone: str, raw_dir: Path, curated_dir: Path, fetch: boo
     from flows.nightly import nightly
 
     # Absolute paths: a run started later must not depend on where serve was started from.
+    if config_path is None and Path("claimtrack.toml").is_file():
+        config_path = Path("claimtrack.toml")
     parameters = {"raw_dir": str(raw_dir.resolve()), "curated_dir": str(curated_dir.resolve()),
                   "fetch": fetch, "config": str(config_path.resolve()) if config_path else None,
                   "task_runner": task_runner, "dask_address": dask_address}
