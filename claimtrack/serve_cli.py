@@ -99,6 +99,13 @@ def serve(cron: str, timezone: str, raw_dir: Path, curated_dir: Path, fetch: boo
     # Absolute paths: a run started later must not depend on where serve was started from.
     if config_path is None and Path("claimtrack.toml").is_file():
         config_path = Path("claimtrack.toml")
+    if config_path is not None:
+        from claimtrack.fetch import ConfigError, load_config
+
+        try:
+            load_config(config_path)  # a bad config fails now, not at 2 am
+        except ConfigError as exc:
+            raise _fail(str(exc)) from None
     parameters = {"raw_dir": str(raw_dir.resolve()), "curated_dir": str(curated_dir.resolve()),
                   "fetch": fetch, "config": str(config_path.resolve()) if config_path else None,
                   "task_runner": task_runner, "dask_address": dask_address}
