@@ -378,7 +378,7 @@ def derived(pairs_by_sentence: list[list[tuple[float, str]]], value: float, unit
 
     >>> derived([[(280.0, "ppm"), (415.0, "ppm")]], 48.0, "percent", 0.5)
     True
-    >>> derived([[(5.0, "percent"), (5.25, "percent")]], 0.25, "point", 0.005)
+    >>> derived([[(5.0, "percent"), (5.25, "percent")]], 0.25, "percentage point", 0.005)
     True
     >>> derived([[(280.0, "ppm"), (415.0, "ppm")]], 60.0, "percent", 0.5)
     False
@@ -389,7 +389,7 @@ def derived(pairs_by_sentence: list[list[tuple[float, str]]], value: float, unit
         for (a, ua), (b, ub) in combinations(vals[:8], 2):
             if ua != ub:
                 continue
-            same = unit == ua or (ua == "percent" and unit == "point")
+            same = unit == ua or (ua == "percent" and unit == "percentage point")
             if same and abs(abs(b - a) - abs(value)) <= slack:
                 return True
             if unit == "percent" and a != 0 and abs(abs(100.0 * (b - a) / a) - abs(value)) <= slack:

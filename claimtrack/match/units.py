@@ -36,9 +36,11 @@ _LINEAR = {
     # shares: a fraction is a percent / 100
     "%": ("percent", 1.0), "pct": ("percent", 1.0), "percent": ("percent", 1.0),
     "per cent": ("percent", 1.0), "fraction": ("percent", 100.0),
-    "percentage point": ("point", 1.0), "percentage points": ("point", 1.0), "point": ("point", 1.0),
-    "pt": ("point", 1.0), "pts": ("point", 1.0), "basis point": ("point", 0.01),
-    "basis points": ("point", 0.01), "bps": ("point", 0.01),
+    # percentage points (and basis points, a hundredth of one) apart from index points
+    "percentage point": ("percentage point", 1.0), "percentage points": ("percentage point", 1.0),
+    "basis point": ("percentage point", 0.01), "basis points": ("percentage point", 0.01),
+    "bps": ("percentage point", 0.01), "point": ("point", 1.0), "pt": ("point", 1.0),
+    "pts": ("point", 1.0),
     # temperature (Celsius scale; Fahrenheit handled in alternatives)
     "°c": ("temperature", 1.0), "celsius": ("temperature", 1.0), "°f": ("temperature", 1.0),
     "fahrenheit": ("temperature", 1.0),
