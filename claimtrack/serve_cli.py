@@ -87,6 +87,15 @@ def serve(cron: str, timezone: str, raw_dir: Path, curated_dir: Path, fetch: boo
         raise _fail(f"config {config_path} does not exist (pass --config FILE)")
     if dask_address and task_runner != "dask":
         raise _fail("--dask-address needs --task-runner dask")
+    if config_path is None and Path("claimtrack.toml").is_file():
+        config_path = Path("claimtrack.toml")
+    if config_path is not None:
+        from claimtrack.fetch import ConfigError, load_config
+
+        try:
+            load_config(config_path)  # a bad config fails now, not at 2 am
+        except ConfigError as exc:
+            raise _fail(str(exc)) from None
     from claimtrack.prefect_env import configure_prefect
 
     configure_prefect()
@@ -97,15 +106,6 @@ def serve(cron: str, timezone: str, raw_dir: Path, curated_dir: Path, fetch: boo
     from flows.nightly import nightly
 
     # Absolute paths: a run started later must not depend on where serve was started from.
-    if config_path is None and Path("claimtrack.toml").is_file():
-        config_path = Path("claimtrack.toml")
-    if config_path is not None:
-        from claimtrack.fetch import ConfigError, load_config
-
-        try:
-            load_config(config_path)  # a bad config fails now, not at 2 am
-        except ConfigError as exc:
-            raise _fail(str(exc)) from None
     parameters = {"raw_dir": str(raw_dir.resolve()), "curated_dir": str(curated_dir.resolve()),
                   "fetch": fetch, "config": str(config_path.resolve()) if config_path else None,
                   "task_runner": task_runner, "dask_address": dask_address}

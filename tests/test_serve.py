@@ -128,3 +128,13 @@ def test_serve_without_a_server_says_how_to_start_one(tmp_path):
     assert out.returncode == 1
     assert "prefect server start" in out.stderr and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_serve_refuses_a_bad_feeds_config_before_anything_else(tmp_path):
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "claimtrack.toml").write_text('[[feeds]]\nurl = "ftp://example.org/rss"\n')
+    out = subprocess.run([str(BIN / "claimtrack"), "serve", "--raw", "raw"], cwd=tmp_path,
+                         env={k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"},
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1
+    assert out.stderr.strip() == "claimtrack: error: claimtrack.toml: feed 1: not an http(s) URL: 'ftp://example.org/rss'"
