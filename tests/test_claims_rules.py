@@ -34,3 +34,10 @@ def test_science_percent_units():
 def test_glued_unit_after_a_plain_number_is_kept():
     [c] = extract_claims("Each phone has 64GB of storage.", "t")
     assert (c.value, c.unit) == (64.0, "data")
+
+
+def test_code_rules_leave_ranges_and_conversions_alone():
+    [r] = extract_claims("The tracks are worth £40m-£50m.", "t")
+    assert (r.qualifier, r.low, r.high) == ("range", 4e7, 5e7)
+    rupees, dollars = extract_claims("It raised 54bn rupees($1.2bn).", "t")
+    assert (dollars.surface, dollars.value) == ("$1.2bn", 1.2e9)

@@ -210,10 +210,12 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             return "citation"
         if text[s - 1:s] == "[" and s > 0:
             return "citation"  # "[11C]", "[3]": an isotope label or a reference
-        if s >= 2 and text[s - 1] == "(" and text[s - 2].isalpha():
+        if s >= 2 and text[s - 1] == "(" and text[s - 2].isalpha() and men.unit is None and not men.cur:
             return "code"  # "poly(3-hexyl...)", "f(2)": notation, a parenthesis glued to a word
-        if text[men.num_end:men.num_end + 1].isalpha() and _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s):
-            return "code"  # "DN-4PB", "MiG-29K": letters on both sides make a code, not a unit
+        if not men.cur and text[men.num_end:men.num_end + 1].isalpha():
+            hy = _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s)
+            if hy is not None and not text[hy.start() - 1:hy.start()].isdigit():
+                return "code"  # "DN-4PB", "MiG-29K": letters on both sides make a code ("40m-50m" is a range)
         if _POSTCODE_AFTER.match(text, men.num_end):
             return "code"  # "the 90049 ZIP code"
         if _TICKER_AFTER.match(text, men.num_end) or _EXCHANGE_BEFORE.search(text, max(0, s - 12), s):
