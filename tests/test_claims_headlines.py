@@ -120,3 +120,12 @@ def test_capitalised_scale_words_in_body_text():
     assert (money.surface, money.value) == ("$51 Billion", 5.1e10)
     assert "Billion" not in six.subject
     assert extract_claims("Homes in Thousand Oaks sold well.") == []
+
+
+def test_channel_names_with_number_words_on_title_lines():
+    assert extract_claims("Comedy Night Returns (BBC Three)") == []
+    assert extract_claims("Drama Series Moves To Sky One") == []
+
+
+def test_chart_top_10_after_a_plural_stays_a_rank():
+    assert [c.value for c in extract_claims("Three of the acts in the digital sales top 10 are new.")] == [3.0]

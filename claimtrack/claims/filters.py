@@ -83,12 +83,15 @@ _NAME_TOKENS = {
     "pixel", "windows", "model", "mark", "mk", "vol", "section", "article", "chapter", "title", "proposition",
     "prop", "route", "highway", "interstate", "flight", "room", "level", "stage", "phase", "grade", "class",
     "category", "type", "game", "week", "round", "day", "act", "amendment", "euro", "cup", "olympics", "covid",
-    "sars", "force", "studio", "terminal", "gate", "pier", "platform", "exit", "poor's",
+    "sars", "force", "studio", "terminal", "gate", "pier", "platform", "exit", "poor's", "sky", "itv",
 }
 _YEAR_NEXT_OK = re.compile(r"\s*(?:(?!after|before|in|on|at|when|as|and|or|to|for|by|from|with)[a-z]+\s+)?(?:people|residents|soldiers|troops|workers|jobs|units|cars|homes|"
                            r"houses|members|students|employees|votes|deaths|cases|users|customers|patients|"
                            r"children|refugees|civilians|hires)\b")
 
+
+#: names of channels and series spelled with a number word ("BBC Three", "Sky One", "Formula One")
+_CHANNEL_TOKENS = {"bbc", "sky", "itv", "channel", "radio", "formula", "s4c", "rte", "e4", "more4"}
 
 _LABEL_WORDS = {
     "line", "lines", "lane", "lanes", "sample", "samples", "site", "sites", "stage", "stages", "figure",
@@ -265,8 +268,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         ta, tb = prev_token(text, s)
         w = text[ta:tb].lstrip("(\"“‘'/")
         ta = tb - len(w)
-        if men.kind != "words" and w.lower() in _NAME_TOKENS:
-            return "name"
+        if w.lower() in (_NAME_TOKENS if men.kind != "words" else _CHANNEL_TOKENS):
+            return "name"  # "S&P 500", "BBC Three" (also on a headline, where case tells nothing)
         if w and _CAP_TOKEN.fullmatch(w):
             if (
                     w not in _EXCLUDED_CAP and not _is_sentence_start(text, ta)
@@ -291,7 +294,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
     # a rank, not a count: "a top 10 hit", "the top five includes" ("the top three seeds" counts seeds)
     if bare and men.qualifier == "exact" and re.search(r"\b(?:top|bottom)[\s-]+\Z", before[-8:]) and \
             not re.search(r"\b(?:to|will|would|could|may|might|should|can|did|does|not|expected|set)\s+top\s+\Z", before) and \
-            not _PLURAL_TOP.search(before) and \
+            not (men.value > 100 and _PLURAL_TOP.search(before)) and \
             not re.match(r"\s+(?:[a-z-]+\s+)?(?:[a-z]+[^s\W]s|people|men|women|children)\b", text[e:e + 30]):
         return "rank"
     # an age in apposition or a byline: "Senard, 65, now faces"
