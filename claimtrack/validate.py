@@ -91,7 +91,9 @@ def validation_frames(new: dict[str, pd.DataFrame], stored_ids: dict[str, set],
     for table, frame in new.items():
         f = frame.copy()
         if table in id_col:
-            f[f"{id_col[table]}_is_new"] = ~f[id_col[table]].isin(stored_ids.get(table, set()))
+            # a set lookup per new id: Series.isin(set) converts the whole history to an array
+            stored = stored_ids.get(table, set())
+            f[f"{id_col[table]}_is_new"] = [i not in stored for i in f[id_col[table]]]
         if table == "articles":
             f["text_length"] = f["text"].fillna("").str.len()
         elif table == "quotes":
