@@ -235,3 +235,16 @@ def test_units_on_one_scale_in_the_pipeline_matcher():
     hist = pd.DataFrame(rows[:1])
     got = {m.new_id: m.relation for m in match_claims(pd.DataFrame(rows[1:]), hist)}
     assert got["n"] == "consistent" and got["x"] == "contradiction"
+
+
+def test_opposite_directions_of_one_change_conflict_in_the_pipeline_matcher():
+    rows = []
+    for cid, art, verb, day in (("e", "A", "fell", "2020-01-01"), ("n", "B", "rose", "2020-01-02"),
+                                ("s", "C", "dropped", "2020-01-02")):
+        rows.append(dict(claim_id=cid, article_id=art, surface="4%", value=4.0, low=4.0, high=4.0,
+                         qualifier="exact", unit="%", noun="exports", subject=["Arlo"],
+                         sentence=f"Exports from Arlo {verb} 4% in March.", source=art,
+                         published_at=pd.Timestamp(day, tz="UTC")))
+    got = {(m.new_id, m.earlier_id): m for m in match_claims(pd.DataFrame(rows[1:]), pd.DataFrame(rows[:1]))}
+    assert got[("n", "e")].relation == "contradiction" and "rose" in got[("n", "e")].detail
+    assert got[("s", "e")].relation == "repeat"

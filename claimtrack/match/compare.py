@@ -36,8 +36,9 @@ from rapidfuzz import fuzz, process
 
 from claimtrack.claims import extract_claims
 from claimtrack.match.detail import claim_detail
-from claimtrack.match.figures import _CASUALTY_KEYS, _CASUALTY_RE, _STOP, _is_bare, bare_context_ok, concept_keys, context_words
-from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, direction, direction_word, singular
+from claimtrack.match.figures import (_CASUALTY_KEYS, _CASUALTY_RE, _STOP, _is_bare, bare_context_ok, concept_keys,
+                                     context_words, opposite_change)
+from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, direction_word, singular
 from claimtrack.match.relate import _factors, relate_units
 from claimtrack.match.settings import MatchSettings
 from claimtrack.match.units import grains
@@ -244,7 +245,7 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                   and can_contradict(erow_j, nrow_i, str(side[j])))
         verdict = ("agree" if agree[j] and implied[j] else
                    "conflict" if strong and rel[j] == "contradiction" else "differ")
-        if verdict == "agree" and same_value[j] and not apart[j] and _opposite(erow_j, nrow_i):
+        if verdict == "agree" and same_value[j] and not apart[j] and opposite_change(erow_j, nrow_i):
             # the same change in the other direction: "sales fell 0.4%" vs "sales rose 0.4%"
             verdict, rel[j], side[j] = "conflict", "contradiction", "direction"
         verdicts.append(verdict)
@@ -312,19 +313,6 @@ def _other_date(earlier: str, later: str) -> bool:
         return out
     e, n = names(earlier), names(later)
     return bool(e) and bool(n - e)
-
-
-def _opposite(earlier: dict, later: dict) -> bool:
-    """Whether two figures measure changes in opposite directions (nouns.direction).
-
-    >>> _opposite({"sentence": "Sales fell 2% in May.", "surface": "2%", "qualifier": "exact"},
-    ...           {"sentence": "Sales rose 2% in May.", "surface": "2%", "qualifier": "exact"})
-    True
-    """
-    text = lambda v: v if isinstance(v, str) else None  # noqa: E731
-    a = direction(text(earlier.get("sentence")), text(earlier.get("surface")), text(earlier.get("qualifier")))
-    b = direction(text(later.get("sentence")), text(later.get("surface")), text(later.get("qualifier")))
-    return bool(a) and bool(b) and a != b
 
 
 def _implied(e: pd.DataFrame, n: pd.DataFrame, ei: np.ndarray, ni: np.ndarray,

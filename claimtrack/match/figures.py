@@ -33,7 +33,8 @@ from rapidfuzz import fuzz, process
 
 from claimtrack.match.blocking import candidate_pairs
 from claimtrack.match.detail import claim_detail
-from claimtrack.match.nouns import (_CASUALTY, _GENERIC, can_contradict, concept_key, locate, noun_attached,
+from claimtrack.match.nouns import (_CASUALTY, _GENERIC, can_contradict, concept_key, direction, locate,
+                                    noun_attached,
                                     noun_key, unit_key)
 from claimtrack.match.relate import relate_units
 from claimtrack.match.settings import MatchSettings
@@ -248,6 +249,19 @@ def _is_bare(concept: str, earlier: dict, new: dict) -> bool:
                                  text(c.get("qualifier"))) for c in (earlier, new))
 
 
+def opposite_change(earlier: dict, later: dict) -> bool:
+    """Whether two figures measure changes in opposite directions (nouns.direction).
+
+    >>> opposite_change({"sentence": "Sales fell 2% in May.", "surface": "2%", "qualifier": "exact"},
+    ...                 {"sentence": "Sales rose 2% in May.", "surface": "2%", "qualifier": "exact"})
+    True
+    """
+    text = lambda v: v if isinstance(v, str) else None  # noqa: E731
+    a = direction(text(earlier.get("sentence")), text(earlier.get("surface")), text(earlier.get("qualifier")))
+    b = direction(text(later.get("sentence")), text(later.get("surface")), text(later.get("qualifier")))
+    return bool(a) and bool(b) and a != b
+
+
 def bare_context_ok(ctx_a: str, ctx_b: str, settings: MatchSettings) -> bool:
     """Whether two figures without a counted noun are described alike enough to contradict.
 
@@ -343,6 +357,15 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
     # a conflict is flagged only with evidence that both figures are about the same place or
     # body: claims that both name subjects but share none may agree, never contradict
     flag_ok = (score >= s.min_contradiction_score) & ~apart
+    # the same change reported in opposite directions ("exports fell 5%" / "rose 5%") conflicts
+    same = np.flatnonzero((rel == "repeat") & flag_ok)
+    if len(same):
+        cols = ("sentence", "surface", "qualifier")
+        e_c = {c: pool.get(c, p_rows[same]) for c in cols}
+        n_c = {c: new[c].to_numpy(object)[n_rows[same]] for c in cols}
+        for k, idx in enumerate(same):
+            if opposite_change({c: e_c[c][k] for c in cols}, {c: n_c[c][k] for c in cols}):
+                rel[idx], side[idx] = "contradiction", "direction"
     ok = (score >= s.min_score) & ((rel != "contradiction") | flag_ok)
     # increments, time references and part/whole nouns cannot contradict (nouns.can_contradict)
     # (only the three best-scored candidates per new claim are checked; the rest are dropped)
