@@ -358,3 +358,8 @@ def test_an_office_with_no_name_is_a_role_speaker():
 def test_a_knight_named_by_first_name_gets_the_full_name():
     text = 'Sir Alan Crane opened the hall.\n\n"It is a great day," Sir Alan said.'
     assert pairs(text) == [("It is a great day,", "Alan Crane")]
+
+
+def test_occupation_before_a_name_is_not_part_of_it():
+    text = 'Prosecutor Jane Hart said: "The evidence shows otherwise."'
+    assert pairs(text) == [("The evidence shows otherwise.", "Jane Hart")]

@@ -29,7 +29,9 @@ editor executive analyst economist inspector superintendent commander admiral ma
 agent detective former acting interim then mr. rep. sen. gov. republican democrat democratic gop
 independent libertarian progressive conservative liberal activist author writer reporter columnist
 correspondent host anchor comedian actor actress singer rapper star retired
-mp mep msp witness campaigner""".split())  # "Labour MP Jess Phillips", "Witness Tom Hill"
+mp mep msp witness campaigner prosecutor lawyer barrister solicitor historian scientist researcher
+striker midfielder defender goalkeeper boss businessman businesswoman billionaire entrepreneur
+novelist poet playwright filmmaker director producer designer nurse surgeon physician""".split())  # "Labour MP Jess Phillips", "Witness Tom Hill"
 #: capitalised words that start a sentence or a date, not a name
 _NOT_NAME = frozenset("""the a an but and or so yet as in on at by for from with to of if when while
 after before since though although because then yesterday today tonight earlier later also
