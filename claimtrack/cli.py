@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from claimtrack.options import pipeline_options
+
 
 class UserError(click.ClickException):
     """A bad input or path: printed as one line, exit status 1, never a traceback."""
@@ -139,23 +141,11 @@ def print_summary(result: dict) -> None:
 
 
 @cli.command()
-@click.option("--raw", "raw_dir", default="data/raw", show_default=True, type=click.Path(path_type=Path),
-              help="Folder of input articles.")
-@click.option("--curated", "curated_dir", default="data/curated", show_default=True,
-              type=click.Path(path_type=Path), help="Folder of the output tables.")
+@pipeline_options
 @click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1),
               help="Articles per extract task.")
 @click.option("--wait", default=0.0, show_default=True, type=click.FloatRange(0),
               help="Seconds to wait for another run on the same tables to finish (0: refuse at once).")
-@click.option("--fetch/--no-fetch", default=None,
-              help="Fetch the feeds of the config into the raw folder first (default: the config's "
-                   "[fetch] enabled, off without a config).")
-@click.option("--config", "config_path", default=None, type=click.Path(path_type=Path),
-              help="Feeds config (TOML).  [default: claimtrack.toml]")
-@click.option("--task-runner", type=click.Choice(["default", "dask"]), default="default", show_default=True,
-              help="Where the extract stage runs: this process's threads, or a Dask cluster.")
-@click.option("--dask-address", default=None, metavar="tcp://HOST:PORT",
-              help="Scheduler of an existing Dask cluster (with --task-runner dask; default: a local cluster).")
 def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: bool | None,
         config_path: Path | None, task_runner: str, dask_address: str | None) -> None:
     """Run the pipeline once, now, on every new article."""

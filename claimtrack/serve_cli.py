@@ -18,6 +18,8 @@ from pathlib import Path
 
 import click
 
+from claimtrack.options import pipeline_options
+
 DEPLOYMENT = "claimtrack"
 START_SERVER_HINT = ("start one with `prefect server start --host 127.0.0.1 --background` and "
                      "`export PREFECT_API_URL=http://127.0.0.1:4200/api`")
@@ -62,18 +64,7 @@ def check_schedule(cron: str, timezone: str | None) -> None:
 @click.option("--cron", default="0 2 * * *", show_default=True, help="When to run (cron syntax).")
 @click.option("--timezone", default="UTC", show_default=True,
               help="Time zone of the cron schedule (e.g. Europe/Berlin).")
-@click.option("--raw", "raw_dir", default="data/raw", show_default=True, type=click.Path(path_type=Path),
-              help="Folder of input articles.")
-@click.option("--curated", "curated_dir", default="data/curated", show_default=True,
-              type=click.Path(path_type=Path), help="Folder of the output tables.")
-@click.option("--fetch/--no-fetch", default=None,
-              help="Fetch the feeds first on every run (default: the config's [fetch] enabled).")
-@click.option("--config", "config_path", default=None, type=click.Path(path_type=Path),
-              help="Feeds config (TOML).  [default: claimtrack.toml]")
-@click.option("--task-runner", type=click.Choice(["default", "dask"]), default="default", show_default=True,
-              help="Where the extract stage runs.")
-@click.option("--dask-address", default=None, metavar="tcp://HOST:PORT",
-              help="Scheduler of an existing Dask cluster (with --task-runner dask).")
+@pipeline_options
 @click.option("--name", default=DEPLOYMENT, show_default=True,
               help="Deployment name: trigger a run now with `prefect deployment run nightly/NAME`.")
 def serve(cron: str, timezone: str, raw_dir: Path, curated_dir: Path, fetch: bool | None,
