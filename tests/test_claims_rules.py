@@ -41,3 +41,13 @@ def test_code_rules_leave_ranges_and_conversions_alone():
     assert (r.qualifier, r.low, r.high) == ("range", 4e7, 5e7)
     rupees, dollars = extract_claims("It raised 54bn rupees($1.2bn).", "t")
     assert (dollars.surface, dollars.value) == ("$1.2bn", 1.2e9)
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Revenues were 446 mln Canadian dlrs last year.", "CAD"),
+    ("Tower Sold For 5 Billion Hong Kong Dollars", "HKD"),
+    ("Bank Sells 2 Mln Swiss Francs Of Bonds", "CHF"),
+])
+def test_named_currencies_wire_style_and_title_case(text, unit):
+    [c] = extract_claims(text, "t")
+    assert c.unit == unit
