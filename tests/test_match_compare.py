@@ -174,3 +174,9 @@ def test_a_figure_derived_from_two_earlier_ones_is_supported():
                "Sales in Arlo grew 48% last year.") == "consistent"
     assert rel("Sales in Arlo grew from 280 million to 415 million last year.",
                "Sales in Arlo grew 60% last year.") == "unrelated"
+
+
+def test_a_ratio_meets_its_share_in_percent():
+    assert rel("Four in 10 voters in Arlo backed the plan.", "40% of voters in Arlo backed the plan.") == "consistent"
+    assert rel("One in three voters in Arlo backed the plan.", "33% of voters in Arlo backed the plan.") == "consistent"
+    assert rel("Four in 10 voters in Arlo backed the plan.", "70% of voters in Arlo backed the plan.") != "consistent"

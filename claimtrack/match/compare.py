@@ -205,6 +205,9 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         first, lo, hi = (float(e.at[k, c]) * f_e[k] for c in ("value", "low", "high"))
         other = hi if np.isclose(first, lo) else lo
         by_sentence.append([(first, unit_e[k]), (other, unit_e[k])])
+    # "four in 10", "one out of three": shares in percent, met within the later figure's rounding
+    shares_e = np.array([100.0 * a / b for a, b in _ratios(e)])
+    half_n = np.minimum(np.nan_to_num(gn * _factors(n["unit"].to_numpy(object))[0] / 2), 0.05 * np.abs(nv))
     slack_n = np.minimum(gn * _factors(n["unit"].to_numpy(object))[0] / 2, 0.01 * np.abs(nv))
     slack_n = np.maximum(np.nan_to_num(slack_n), 1e-9 * np.abs(nv))
     for i in range(len(n)):
@@ -213,7 +216,8 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
             # no earlier claim to pair with: the later figure may be the sum of earlier parts,
             # or the same numeral written in the earlier text where the extractor skipped it
             # (not one it found and judged to count something else)
-            if _sum_of_parts(e, ev, unit_e, nv[i], unit_n[i]) or derived(by_sentence, nv[i], unit_n[i], slack_n[i]):
+            if (_sum_of_parts(e, ev, unit_e, nv[i], unit_n[i]) or derived(by_sentence, nv[i], unit_n[i], slack_n[i])
+                    or (unit_n[i] == "percent" and np.any(np.abs(shares_e - nv[i]) <= half_n[i] + 1e-9))):
                 verdicts.append("agree")
                 continue
             written = _numeral(n.at[i, "surface"]) & earlier_numerals
@@ -224,8 +228,9 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         order = sorted(mine, key=lambda j: (not (agree[j] and implied[j]), not agree[j],
                                             not same_noun[j], -score[j]))
         j = order[0]
-        if not (agree[j] and implied[j]) and (_sum_of_parts(e, ev, unit_e, nv[i], unit_n[i])
-                                              or derived(by_sentence, nv[i], unit_n[i], slack_n[i])):
+        if not (agree[j] and implied[j]) and (
+                _sum_of_parts(e, ev, unit_e, nv[i], unit_n[i]) or derived(by_sentence, nv[i], unit_n[i], slack_n[i])
+                or (unit_n[i] == "percent" and np.any(np.abs(shares_e - nv[i]) <= half_n[i] + 1e-9))):
             # "two demonstrators and two police officers were injured" -> "four people"
             agree[j], implied[j], rel[j], side[j] = True, True, "consistent", "sum"
         # the earlier text gives several figures for this counted thing: they are parts
@@ -356,6 +361,27 @@ def _sum_of_parts(e: pd.DataFrame, ev: np.ndarray, unit_e: np.ndarray, value: fl
                 if abs(sum(combo) - value) <= 1e-9 * abs(value):
                     return True
     return False
+
+
+_RATIO_WORDS = re.compile(r"\s+(?:in|out\s+of|of)\s+(?:the\s+|every\s+)?$", re.I)
+
+
+def _ratios(e: pd.DataFrame) -> list[tuple[float, float]]:
+    """(part, whole) for figures written as a ratio: "four in 10", "one out of every three".
+
+    >>> from claimtrack.claims import extract_claims
+    >>> _ratios(_frame(extract_claims("Four in 10 Arlo voters backed him.", "x")))
+    [(4.0, 10.0)]
+    """
+    out = []
+    rows = list(zip(e["sentence"], e["surface"], e["value"], e["unit"]))
+    for (s1, f1, v1, u1), (s2, f2, v2, u2) in zip(rows, rows[1:]):
+        if s1 != s2 or not isinstance(s1, str) or u1 or u2 or not v2 or not (0 < v1 < v2):
+            continue
+        i, j = s1.find(f1), s1.find(f2)
+        if 0 <= i < j and _RATIO_WORDS.fullmatch(s1[i + len(f1):j]) is not None:
+            out.append((float(v1), float(v2)))
+    return out
 
 
 def derived(pairs_by_sentence: list[list[tuple[float, str]]], value: float, unit: str, slack: float) -> bool:
