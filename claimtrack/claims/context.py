@@ -405,11 +405,13 @@ def names_in(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
     lowered = None
     for m in _CAP.finditer(text, a, b):
         name = m.group()
+        start = m.start()
         words = name.split()
         if words[0] in _NOT_NAMES:
             while words and words[0] in _NOT_NAMES:
                 words.pop(0)
             name = " ".join(words)
+            start += max(m.group().find(name), 0)  # the name starts after the common words cut off
         name = name.rstrip(".,")
         if name.endswith(("'s", "’s")):
             name = name[:-2]
@@ -436,8 +438,7 @@ def names_in(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
                 i = lowered.find(low, i + 1)
             if found_lower:
                 continue  # "Exports rose ...": a capitalised common word at the start of a sentence
-        k = m.group().find(name)  # leading common words cut off: the name starts later
-        out.append((m.start() + max(k, 0), m.end(), name))
+        out.append((start, m.end(), name))
     return out
 
 

@@ -39,6 +39,7 @@ _EXCHANGE_BEFORE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSE|TYO|HKEX|HK
 _ONE_PRONOUN_BEFORE = re.compile(r"(?:\b(?:the|each|every|no|any|this|that|which|the\s+only)|['’]s)\s*\Z", re.I)
 # "cases top 5,000", "sales top $1bn": after a plural subject, "top" is the verb, not a rank
 _PLURAL_TOP = re.compile(r"\b(?!(?:its|his|this|has|was|is|does|us|as|thus|yes|less|plus)\s)[a-z]{2,}[^s\W]s\s+top\s+\Z")
+_POSTCODE_FIRST = frozenset("ZzPpAa")
 _POSTCODE_AFTER = re.compile(r"\s+(?:ZIP|zip|Zip|post|postal|area)[\s-]?(?:codes?|Codes?)\b|\s+(?:ZIP|postcode)\b")
 # "the measured one,", "a bigger one.": "one" standing for a noun named before
 _ONE_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|each|every|any)\s+[a-z]+(?:-[a-z]+)?\s+\Z", re.I)
@@ -185,7 +186,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         return None
     if flags[0] and _FIG_BEFORE.search(text, max(0, s - 40), s) and men.kind in ("digits", "range"):
         return "label"
-    if flags[1] and _AGED_BEFORE.search(text, max(0, s - 16), s) and men.unit in (None, "year"):
+    if flags[1] and men.unit in (None, "year") and "ag" in text[max(0, s - 16):s].lower() and \
+            _AGED_BEFORE.search(text, max(0, s - 16), s):
         return "age"
     if prev is not None and prev.drop == "year" and text[prev.end:s] in ("-", "/", "–") and men.kind == "digits" \
             and men.unit is None and men.scale == 1.0:
@@ -219,7 +221,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             hy = _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s)
             if hy is not None and not text[hy.start() - 1:hy.start()].isdigit():
                 return "code"  # "DN-4PB", "MiG-29K": letters on both sides make a code ("40m-50m" is a range)
-        if _POSTCODE_AFTER.match(text, men.num_end):
+        if text[men.num_end + 1:men.num_end + 2] in _POSTCODE_FIRST and _POSTCODE_AFTER.match(text, men.num_end):
             return "code"  # "the 90049 ZIP code"
         if _TICKER_AFTER.match(text, men.num_end) or _EXCHANGE_BEFORE.search(text, max(0, s - 12), s):
             return "ticker"  # "7203.T", "0700.HK", "(TSE: 7203)"

@@ -265,13 +265,13 @@ def parse_digits(digits: str | None, dec: str | None) -> float:
     return float(s + dec) if dec else float(s)
 
 
-_SCIENCE_MARKS = ("−", "±", "=", "≈", "∼", "<", ">")
+_SCIENCE_MARK = re.compile("[−±=≈∼<>]")
 _SCIENCE_DIGIT = re.compile(r"\d\s?" + _SCI_UNITS + r"\b")
 
 
 def is_science(text: str) -> bool:
     """Science-style text (SI symbols after numbers, equations): spaced unit symbols are units there."""
-    if any(c in text for c in _SCIENCE_MARKS):
+    if _SCIENCE_MARK.search(text) is not None:
         return _SCIENCE.search(text) is not None
     return _SCIENCE_DIGIT.search(text) is not None  # the one branch of _SCIENCE without those marks
 
