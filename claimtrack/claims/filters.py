@@ -211,19 +211,21 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         # letters glued to the numeral that are not a unit: "5G", "3D", "2010b", "7Image"
         if e == men.num_end and after_num[:1].isalpha() and men.unit is None:
             return "code"
-        if _CITE_BEFORE.search(text, max(0, s - 12), s) and _CITE_AFTER.match(text, men.num_end):
+        if "[" in text[max(0, s - 12):s] and _CITE_BEFORE.search(text, max(0, s - 12), s) and \
+                _CITE_AFTER.match(text, men.num_end):
             return "citation"
         if text[s - 1:s] == "[" and s > 0:
             return "citation"  # "[11C]", "[3]": an isotope label or a reference
         if s >= 2 and text[s - 1] == "(" and text[s - 2].isalpha() and men.unit is None and not men.cur:
             return "code"  # "poly(3-hexyl...)", "f(2)": notation, a parenthesis glued to a word
         if not men.cur and text[men.num_end:men.num_end + 1].isalpha():
-            hy = _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s)
+            hy = _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s) if text[s - 1:s] == "-" else None
             if hy is not None and not text[hy.start() - 1:hy.start()].isdigit():
                 return "code"  # "DN-4PB", "MiG-29K": letters on both sides make a code ("40m-50m" is a range)
         if text[men.num_end + 1:men.num_end + 2] in _POSTCODE_FIRST and _POSTCODE_AFTER.match(text, men.num_end):
             return "code"  # "the 90049 ZIP code"
-        if _TICKER_AFTER.match(text, men.num_end) or _EXCHANGE_BEFORE.search(text, max(0, s - 12), s):
+        if _TICKER_AFTER.match(text, men.num_end) or (
+                ":" in text[max(0, s - 2):s] and _EXCHANGE_BEFORE.search(text, max(0, s - 12), s)):
             return "ticker"  # "7203.T", "0700.HK", "(TSE: 7203)"
         digits = text[s:men.num_end].lstrip("−-+$£€¥")
         if digits[:1] == "0" and len(digits) > 1 and digits[1:2].isdigit():
@@ -263,7 +265,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         return "list"
     # names and labels: "S&P 500", "G-20", "COVID-19", "Boeing 737", "Section 427", "BBC One"
     if bare and men.qualifier == "exact":
-        hy = _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s)
+        hy = _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s) if text[s - 1:s] == "-" else None
         if hy is not None and hy.group("w").lower() not in ("sub", "minus", "under", "over", "top", "than", "and",
                                                             "to", "from", "or", "about", "some", "around", "nearly"):
             return "name"
@@ -301,6 +303,6 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         return "rank"
     # an age in apposition or a byline: "Senard, 65, now faces"
     if bare and integer and men.kind == "digits" and 1 <= men.value < 120 and \
-            _APPOSITION_BEFORE.search(text, max(0, s - 30), s) and text[e:e + 1] in (",", ")"):
+            text[e:e + 1] in (",", ")") and _APPOSITION_BEFORE.search(text, max(0, s - 30), s):
         return "age"
     return None
