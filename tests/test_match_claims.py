@@ -248,3 +248,14 @@ def test_opposite_directions_of_one_change_conflict_in_the_pipeline_matcher():
     got = {(m.new_id, m.earlier_id): m for m in match_claims(pd.DataFrame(rows[1:]), pd.DataFrame(rows[:1]))}
     assert got[("n", "e")].relation == "contradiction" and "rose" in got[("n", "e")].detail
     assert got[("s", "e")].relation == "repeat"
+
+
+def test_the_written_edge_of_a_bound_is_exact():
+    up_to = {"value": 5e9, "low": 0.0, "high": 5e9, "qualifier": "at_most"}
+    more_than = {"value": 3e6, "low": 3e6, "high": 6e6, "qualifier": "at_least"}
+    exact = lambda v: {"value": v, "low": v, "high": v, "qualifier": "exact"}  # noqa: E731
+    assert relate_one(up_to, exact(5.3e9))[0] == "contradiction"   # tolerance would have let it in
+    assert relate_one(up_to, exact(5e9))[0] == "consistent"
+    assert relate_one(more_than, exact(2.8e6))[0] == "contradiction"
+    assert relate_one(more_than, exact(6.2e6))[0] == "consistent"  # the estimated upper edge keeps slack
+    assert relate_one(more_than, {"value": 6e6, "low": 6e6, "high": 12e6, "qualifier": "at_least"})[0] == "consistent"

@@ -56,6 +56,12 @@ def relate_arrays(*, e_value, e_low, e_high, e_qual, n_value, n_low, n_high, n_q
     tol = settings.tolerance
     elo, ehi = _widen(e_low, e_high, tol)
     nlo, nhi = _widen(n_low, n_high, tol)
+    # the written edge of a bound is exact ("up to $5 billion" is not $5.1 billion); only
+    # its other, estimated edge and the other figure's own rounding get slack
+    elo = np.where(e_qual == "at_least", e_low, elo)
+    ehi = np.where(e_qual == "at_most", e_high, ehi)
+    nlo = np.where(n_qual == "at_least", n_low, nlo)
+    nhi = np.where(n_qual == "at_most", n_high, nhi)
     below = nhi < elo
     above = nlo > ehi
     # two bounds of the same direction are both true of any figure past the larger (smaller)
