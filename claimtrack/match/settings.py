@@ -18,6 +18,7 @@ class MatchSettings:
     # Relative slack added to both ends of every interval before testing overlap. News rounds:
     # "3.1 million" and "about 3 million" must agree, and an "exact" figure is usually rounded to
     # its last written digit. 5 % absorbs that rounding without letting 2 vs 3 million agree.
+    # The written edge of a bound ("up to 5", "more than 3") gets none: it is stated, not rounded.
     tolerance: float = 0.05
     # An exact figure is also read as a rounding of its last written digit ("1C" may be 0.8,
     # "3.5 million" 3.46 million), up to this share of its value: the precise one of two figures
