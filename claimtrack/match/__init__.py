@@ -2,7 +2,7 @@
 
 Entry points: :func:`match_claims`, :func:`match_quotes`, :func:`compare_texts`; knobs in
 :class:`MatchSettings`. Claims are blocked by counted thing, unit and subject, scored by context
-(0–1) and related by their intervals (figures.py, relate.py); quotes are blocked by word pairs,
+(0–1) and related by their intervals on a common unit scale (figures.py, relate.py, units.py); quotes are blocked by word pairs,
 scored with rapidfuzz (0–100) and related by words and speaker (quotes.py).
 """
 from __future__ import annotations

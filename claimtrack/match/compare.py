@@ -12,9 +12,13 @@ the same story (no subject blocking, every pair of claims is a candidate).
    same counted noun attached to both figures, or matching wording for bare figures; subjects
    not disjoint; neither an increment, time reference, margin, ratio part or projection
    (nouns.can_contradict); and the earlier text gives one figure for that thing, not several
-   parts, whose sum may agree). ``consistent`` when every later claim agrees with an earlier
-   figure (or its numeral is written in the earlier text), at least half of the later text's
-   content words are in the earlier text and it adds at most three of its own. Otherwise
+   parts, whose sum may agree). Also ``contradiction``: the same change reported rising in one
+   text and falling in the other, or one text rebutting the other ("No, ... not ...").
+   ``consistent`` when every later claim is implied by an earlier figure (units converted,
+   units.py; a later bound must follow from the earlier figure) or derived from earlier ones
+   (a sum of parts, a difference, a percent change, a ratio's share), or its numeral is written
+   in the earlier text; at least half of the later text's content words are in the earlier text,
+   it adds at most three of its own, and it names no other month or weekday. Otherwise
    ``unrelated``.
 
 >>> compare_texts("The flood left more than 3,000 families homeless in Arlo.",
