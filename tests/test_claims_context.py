@@ -67,3 +67,14 @@ def test_what_a_percentage_measures_is_named_before_the_verb():
     assert only("Unemployment fell to 4.1 percent in March.").noun == "unemployment"
     assert only("The company's net profit rose 12 percent.").noun == "net profit"
     assert only("It rose 5 percent.").noun is None
+
+
+def test_coordinated_quantities_keep_their_own_nouns():
+    claims = extract_claims("An offensive could send thousands of gunmen and hundreds of thousands of "
+                            "civilians across the border.")
+    assert [(c.surface, c.noun) for c in claims] == [("thousands", "gunmen"), ("hundreds of thousands", "civilians")]
+
+
+def test_a_name_after_a_number_word_does_not_keep_the_connector():
+    [claim] = extract_claims("Millions of Syrian refugees now live in Turkey.")
+    assert "Syrian" in claim.subject and not any(s.startswith("of ") for s in claim.subject)

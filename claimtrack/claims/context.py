@@ -148,8 +148,15 @@ def find_sentence(spans: list[tuple[int, int]], starts: list[int], pos: int) -> 
     return spans[i]
 
 
+# "gunmen", "firefighters' spokeswomen": compounds of an irregular plural
+_IRREGULAR_ENDINGS = ("men", "people", "children")
+_NOT_IRREGULAR = {"specimen", "abdomen", "regimen", "omen", "stamen", "acumen"}
+# after "and", these start a second quantity: "thousands of gunmen and hundreds of civilians"
+_QUANTITY_WORDS = {"dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "trillions"}
+
+
 def _is_plural(wl: str) -> bool:
-    return wl in _PLURAL_IRREGULAR or (
+    return wl in _PLURAL_IRREGULAR or (wl.endswith(_IRREGULAR_ENDINGS) and wl not in _NOT_IRREGULAR) or (
         wl.endswith("s") and not wl.endswith(("ss", "us", "is")) and wl not in _NOT_PLURAL and len(wl) > 3)
 
 
@@ -192,6 +199,8 @@ def noun_phrase(text: str, pos: int, limit: int, after_of: bool = False,
             n += 1
             continue
         if wl in _STOP or wl in _LONG or _is_adverb(wl):
+            break
+        if pending and (wl in _QUANTITY_WORDS or wl[:1].isdigit()):
             break
         if w[0].isupper():
             if lower and _is_plural(lower[-1]):
@@ -408,7 +417,8 @@ def names_in(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
         start = m.start()
         words = name.split()
         if words[0] in _NOT_NAMES:
-            while words and words[0] in _NOT_NAMES:
+            # the common words cut off, and the connectors they leave ("Millions of Syrian")
+            while words and (words[0] in _NOT_NAMES or words[0].islower()):
                 words.pop(0)
             name = " ".join(words)
             start += max(m.group().find(name), 0)  # the name starts after the common words cut off
