@@ -114,8 +114,8 @@ def test_participle_alone_is_not_the_counted_noun():
 
 
 def test_capitalised_scale_words_in_body_text():
-    c = only("No, there is not a $2 TRILLION error in the budget.")
-    assert (c.surface, c.value) == ("$2 TRILLION", 2e12)
+    c = only("The audit found a $3 TRILLION gap in the plan.")
+    assert (c.surface, c.value) == ("$3 TRILLION", 3e12)
     six, money = extract_claims("Six banks made $51 Billion in profit (the rest lost money).", "t")
     assert (money.surface, money.value) == ("$51 Billion", 5.1e10)
     assert "Billion" not in six.subject

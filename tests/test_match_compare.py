@@ -108,10 +108,10 @@ def test_fahrenheit_change_meets_celsius_change():
 
 
 def test_a_coarse_figure_is_a_rounding_of_a_precise_one():
-    assert rel("The lake in Arlo is now 0.8 °C warmer than in 1900.",
-               "The lake in Arlo is now 1C warmer than in 1900.") != "contradiction"
-    assert rel("The lake in Arlo is now 0.5 °C warmer than in 1900.",
-               "The lake in Arlo is now 1.5C warmer than in 1900.") == "contradiction"
+    assert rel("The lake in Arlo has warmed by 0.8 °C since 1900.",
+               "The lake in Arlo has warmed by 1C since 1900.") != "contradiction"
+    assert rel("The lake in Arlo has warmed by 0.5 °C since 1900.",
+               "The lake in Arlo has warmed by 1.5C since 1900.") == "contradiction"
 
 
 def test_a_later_bound_must_follow_from_the_earlier_figure():

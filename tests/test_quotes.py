@@ -299,8 +299,8 @@ def test_standalone_quote_continues_the_full_quote_not_an_embedded_fragment():
 
 
 def test_role_phrases_joined_by_and_or_an_organisation_name():
-    text = 'The former first lady and senator said it was "a mistake" to use the server.'
-    assert pairs(text) == [("a mistake", "The former first lady and senator")]
+    text = 'The former governor and ambassador said it was "a blunder" to sell the land.'
+    assert pairs(text) == [("a blunder", "The former governor and ambassador")]
     text = '"Schools will reopen," a Department for Education spokesperson said.'
     assert pairs(text) == [("Schools will reopen,", "a Department for Education spokesperson")]
 

@@ -393,7 +393,7 @@ def noun_before(text: str, start: int, line_start: int) -> str | None:
         return m.group("n")
     m = _LINE_LABEL.search(text, max(0, start - 30), start)
     if m is not None:
-        # only in a table-like line: "Net 46,000 vs 1,220,000", "Revs 11.5 mln"
+        # only in a table-like line: "Net 52,000 vs 810,000", "Revs 9.4 mln"
         end = text.find("\n", start)
         line = text[m.start("n"):end if end >= 0 else min(len(text), start + 200)]
         if " vs" in line or (len(line) < 60 and not line.rstrip().endswith((".", "!", "?", '"', "”"))):

@@ -235,7 +235,7 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         if not (agree[j] and implied[j]) and (
                 _sum_of_parts(e, ev, unit_e, nv[i], unit_n[i]) or derived(by_sentence, nv[i], unit_n[i], slack_n[i])
                 or (unit_n[i] == "percent" and np.any(np.abs(shares_e - nv[i]) <= half_n[i] + 1e-9))):
-            # "two demonstrators and two police officers were injured" -> "four people"
+            # "three nurses and two porters were hurt" -> "five people"
             agree[j], implied[j], rel[j], side[j] = True, True, "consistent", "sum"
         # the earlier text gives several figures for this counted thing: they are parts
         # ("five in Arizona, three in Utah"); their sum agrees, and no single one can be
@@ -274,7 +274,7 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     return {"relation": relation, "matches": matches, "verdicts": verdicts}
 
 
-# a rebuttal: "No, X is not Y", "No there is not a $2 trillion error" (fact-check headlines)
+# a rebuttal: "No, X is not Y", "No, the bridge did not cost $9 billion" (fact-check headlines)
 _DENIAL = re.compile(r"^\W*(?:no|false|wrong)\b[\s,:;.!-]+.*(?:\b(?:not|never)\b|n't\b)", re.I)
 # share of one text's content words the other must hold for a rebuttal to be about it
 MIN_DENIAL_COVERAGE = 0.6

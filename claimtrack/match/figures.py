@@ -67,8 +67,8 @@ def context_words(sentence: str | None, surface: str | None, noun: str | None = 
 
     >>> context_words("The quake killed 300 people and left 4,000 homeless in Napo.", "300")
     'quake killed people'
-    >>> context_words("64% of Americans say we have a poor economy", "64%", subject=["Americans"])
-    'poor economy'
+    >>> context_words("58% of Canadians say rents are far too high", "58%", subject=["Canadians"])
+    'rents far too high'
     """
     sentence = sentence if isinstance(sentence, str) else ""
     surface = surface if isinstance(surface, str) else ""
@@ -84,7 +84,7 @@ def context_words(sentence: str | None, surface: str | None, noun: str | None = 
         words = content(sentence)
     else:
         # stop at the neighbouring figures: their words describe them, not this one
-        # and at a conjunction: "300 people were feared dead and more than 15,000 ..."
+        # and at a conjunction: "40 people were reported dead and more than 900 ..."
         left = content(_JOIN.split(_DIGIT.split(sentence[:at])[-1])[-1])[-_CONTEXT_WIDTH:]
         right = content(_JOIN.split(_DIGIT.split(sentence[at + len(surface):], maxsplit=1)[0],
                                     maxsplit=1)[0])[:_CONTEXT_WIDTH]

@@ -162,7 +162,7 @@ def _casualty_near(sentence: str, surface: str, qualifier: str | None = None) ->
     """The casualty key of the words right after the figure (5 words), else right before (3).
 
     Neither side reaches past another figure or a clause break: those words describe
-    something else ("claimed 300 lives and caused 4,000 persons to disappear").
+    something else ("took 70 lives and left 500 people missing").
     """
     at = locate(sentence, surface, qualifier)
     if at < 0:

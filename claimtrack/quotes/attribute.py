@@ -596,7 +596,7 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
         if _SCARE_BEFORE.search(lead_text.rstrip(" \x01")) and len(qwords) <= 4:
             f.keep = False
         elif not adjacent and _WORK_BEFORE.search(lead_text.rstrip(" \x01,")):
-            f.keep = False  # "author of the book "Failure to Adjust: How …""
+            f.keep = False  # "author of the book "Rivers of Salt""
         elif not adjacent and len(qwords) <= 10 and not introduced and \
                 _is_title(qwords, text[start:end], _WORDS.findall(outside)):
             f.keep = False
