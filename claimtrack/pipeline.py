@@ -289,6 +289,8 @@ def publish_stage(run: Run, tables: dict[str, pd.DataFrame], report) -> dict:
 
 
 REPORT_NAME = "report.html"
+#: the run's page shows the oldest open flags; `claimtrack report --limit 0` writes them all
+REPORT_FLAGS = 50
 
 
 def write_review_report(run: Run) -> Path | None:
@@ -297,7 +299,7 @@ def write_review_report(run: Run) -> Path | None:
     from claimtrack.report import write_report
 
     try:
-        return write_report(run.curated, run.curated.root / REPORT_NAME)
+        return write_report(run.curated, run.curated.root / REPORT_NAME, limit=REPORT_FLAGS)
     except Exception as exc:  # noqa: BLE001
         logging.getLogger("claimtrack").warning("the review report was not written: %s", exc)
         return None

@@ -231,10 +231,13 @@ def flag_html(view: FlagView, history: "pd.DataFrame | None", versions: "pd.Data
 
 def render_report(views: list[FlagView], histories: dict[str, "pd.DataFrame"], counts: dict[str, int],
                   generated_at: datetime | None = None, status: str = "open",
-                  versions: dict[str, "pd.DataFrame"] | None = None) -> str:
-    """The whole page (a pure function of its inputs)."""
+                  versions: dict[str, "pd.DataFrame"] | None = None, total: int | None = None) -> str:
+    """The whole page (a pure function of its inputs); ``total``: how many flags ``views`` was cut from."""
     generated_at = generated_at or datetime.now(timezone.utc)
     summary = ", ".join(f"{n} {s}" for s, n in counts.items())
+    if total is not None and total > len(views):
+        summary += (f". This page shows the oldest {len(views)} of {total}; "
+                    f"`claimtrack review list` lists them all")
     what = "open" if status == "open" else "all" if status in (None, "all") else html.escape(status)
     versions = versions or {}
     body = "".join(flag_html(v, histories.get(v.flag_id), versions.get(v.flag_id)) for v in views) or f"<p>No {what} flags.</p>"
@@ -247,15 +250,23 @@ def render_report(views: list[FlagView], histories: dict[str, "pd.DataFrame"], c
             f"{body}</body></html>\n")
 
 
-def build_report(curated: "Curated", status: str = "open") -> str:
-    """Read the tables and render the page for the flags with ``status`` ("all" for every flag)."""
+#: flags on one page: a first night on a big archive can raise tens of thousands, and a page of
+#: them all would take many minutes to build and be unreadable; the rest are one command away
+MAX_FLAGS_ON_PAGE = 200
+
+
+def build_report(curated: "Curated", status: str = "open", limit: int | None = MAX_FLAGS_ON_PAGE) -> str:
+    """Read the tables and render the page for the flags with ``status`` ("all" for every flag),
+    the oldest ``limit`` of them (None: every one)."""
     import pyarrow.dataset as ds
 
-    from claimtrack.review import load_flags
+    from claimtrack.review import load_flags, open_flags
 
     flags = load_flags(curated)
     counts = {s: int((flags["status"] == s).sum()) for s in ("open", "confirmed", "dismissed")}
-    views = load_views(curated, status)
+    chosen = open_flags(flags, status)
+    total = len(chosen)
+    views = load_views(curated, status, flag_ids=list(chosen["flag_id"][:limit]) if limit is not None else None)
     histories: dict[str, pd.DataFrame] = {}
     claim_views = [v for v in views if v.kind == "claim"]
     if claim_views:
@@ -288,13 +299,14 @@ def build_report(curated: "Curated", status: str = "open") -> str:
         for v in quote_views:
             versions[v.flag_id] = quotes[quotes["quote_id"].isin(linked[v.flag_id])].sort_values(
                 ["published_at", "quote_id"], kind="stable", na_position="last")
-    return render_report(views, histories, counts, status=status, versions=versions)
+    return render_report(views, histories, counts, status=status, versions=versions, total=total)
 
 
-def write_report(curated: "Curated", output: Path | str, status: str = "open") -> Path:
+def write_report(curated: "Curated", output: Path | str, status: str = "open",
+                 limit: int | None = MAX_FLAGS_ON_PAGE) -> Path:
     """Write the page to ``output`` atomically (a reader never sees half a page)."""
     output = Path(output)
-    page = build_report(curated, status)
+    page = build_report(curated, status, limit)
     tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     try:
         tmp.write_text(page, encoding="utf-8")

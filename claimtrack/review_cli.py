@@ -312,7 +312,9 @@ def decide(flag_id: str, confirm: bool, dismiss: bool, note: str | None, reviewe
               help="Where to write the HTML page.")
 @click.option("--status", type=click.Choice(["open", "confirmed", "dismissed", "all"]), default="open",
               show_default=True, help="Which flags to show.")
-def report(curated_dir: Path, output: Path, status: str) -> None:
+@click.option("--limit", default=200, show_default=True, type=click.IntRange(0),
+              help="Show the oldest N flags (0: every one).")
+def report(curated_dir: Path, output: Path, status: str, limit: int) -> None:
     """Write a self-contained HTML page of the open flags, side by side, with a timeline per figure."""
     from claimtrack.report import write_report
 
@@ -322,7 +324,7 @@ def report(curated_dir: Path, output: Path, status: str) -> None:
     if not output.parent.is_dir():
         raise _user_error(f"folder {output.parent} does not exist (pass --output FILE.html)")
     try:
-        write_report(curated, output, status)
+        write_report(curated, output, status, limit or None)
     except OSError as exc:
         raise _user_error(f"cannot write {output}: {exc.strerror or exc}") from None
     click.echo(f"wrote {output}")

@@ -151,3 +151,10 @@ def test_a_quote_flag_lists_every_version_of_the_quote_when_there_are_more_than_
     assert "Every version of this quote" in section and section.count("<tr") == 4
     assert "<script" not in section and "&lt;script&gt;" in section
     assert "Every version" not in flag_html(view, None, versions.head(2))
+
+
+def test_page_shows_at_most_the_limit_and_says_how_many_there_are():
+    from claimtrack.report import render_report
+
+    page = render_report([], {}, {"open": 5000, "confirmed": 0, "dismissed": 0}, total=5000)
+    assert "shows the oldest 0 of 5000" in page and "claimtrack review list" in page
