@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import fields
 from pathlib import Path
 
 import click
 
 from claimtrack.options import pipeline_options
+from claimtrack.records import as_row
 
 
 class UserError(click.ClickException):
@@ -65,12 +65,6 @@ def write_jsonl(path: Path | None, rows) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def as_row(record) -> dict:
-    """A record as a JSON-ready dict: a shallow copy, ~4x faster than ``dataclasses.asdict``
-    (which deep-copies every field) on a night's worth of records."""
-    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -17,7 +17,7 @@ import pandas as pd
 from claimtrack.discover import RawFile, discover
 from claimtrack.extract import extract_articles
 from claimtrack.parse import parse_bytes
-from claimtrack.records import FLAGGED_RELATIONS, Article, Claim, Match, Quote, Rejection, stable_id
+from claimtrack.records import FLAGGED_RELATIONS, Article, Claim, Match, Quote, Rejection, as_row, stable_id
 from claimtrack.store import SCHEMAS, Curated, to_arrow
 
 
@@ -169,7 +169,7 @@ def match_stage(run: Run, articles: list[Article], quotes: list[Quote], claims: 
     def run_matcher(records, table, matcher) -> list[Match]:
         if not records:
             return []
-        new = _with_meta(pd.DataFrame([asdict(r) for r in records]), meta_new)
+        new = _with_meta(pd.DataFrame([as_row(r) for r in records]), meta_new)
         new = (new.assign(_order=new["article_id"].map(order)).sort_values(["_order", "start"], kind="stable")
                .drop(columns="_order").reset_index(drop=True))
         history = run.curated.read(table, columns=MATCH_COLUMNS[table], filter=window_filter(table))
@@ -216,13 +216,13 @@ def build_tables(run: Run, articles: list[Article], rejections: list[Rejection],
     """The new rows of each table, as DataFrames with the table's columns."""
     now = datetime.now(timezone.utc)
     tag = {"run_id": run.run_id}
-    art_rows = [asdict(a) | {"ingested_at": now} | tag for a in articles]
+    art_rows = [as_row(a) | {"ingested_at": now} | tag for a in articles]
     tables = {
-        "articles": pd.DataFrame(art_rows, columns=list(asdict(Article("", "")).keys()) + ["ingested_at", "run_id"]),
-        "quotes": pd.DataFrame([asdict(q) | tag for q in quotes]),
-        "claims": pd.DataFrame([asdict(c) | tag for c in claims]),
-        "matches": pd.DataFrame([asdict(m) | tag for m in matches]),
-        "rejected": pd.DataFrame([asdict(r) | tag | {"rejected_at": now} for r in rejections]),
+        "articles": pd.DataFrame(art_rows, columns=[f.name for f in fields(Article)] + ["ingested_at", "run_id"]),
+        "quotes": pd.DataFrame([as_row(q) | tag for q in quotes]),
+        "claims": pd.DataFrame([as_row(c) | tag for c in claims]),
+        "matches": pd.DataFrame([as_row(m) | tag for m in matches]),
+        "rejected": pd.DataFrame([as_row(r) | tag | {"rejected_at": now} for r in rejections]),
     }
     for name, cols in (("quotes", ["quote_id", "article_id", "text", "start", "end"]),
                        ("claims", ["claim_id", "article_id", "surface", "value", "low", "high", "qualifier", "start", "end"]),

@@ -31,7 +31,6 @@ the same story (no subject blocking, every pair of claims is a candidate).
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 from itertools import combinations
 
 import numpy as np
@@ -46,7 +45,7 @@ from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, directio
 from claimtrack.match.relate import _factors, relate_units
 from claimtrack.match.settings import MatchSettings
 from claimtrack.match.units import grains
-from claimtrack.records import stable_id
+from claimtrack.records import as_row, stable_id
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
 # words that carry no content of their own in a news sentence
@@ -82,7 +81,7 @@ def _numeral(text) -> set[str]:
 
 
 def _frame(claims) -> pd.DataFrame:
-    df = pd.DataFrame([asdict(c) for c in claims])
+    df = pd.DataFrame([as_row(c) for c in claims])
     if len(df):
         df["published_at"] = pd.NaT
         df["source"] = None
