@@ -327,6 +327,8 @@ class Curated:
             planned.append((f"{table}/{table}.parquet", data))
         # runs last: a run's row appears only once everything it reports is in place
         planned.sort(key=lambda item: item[0].startswith("runs/"))
+        if not planned:
+            return []  # every append was empty for a table that already has files
         staging = self.root / STAGING / commit_id
         with self.write_lock():
             if staging.is_dir():  # an earlier attempt under this id: finish or drop it, never merge
@@ -366,14 +368,6 @@ class Curated:
                                  f"place: {exc.strerror or exc}{_hint(exc)}; the next run or review "
                                  "finishes it") from exc
         return [rel for rel, _ in planned]
-
-    def ensure_readable(self, commit_id: str, ingest_date: str) -> None:
-        """Give every table at least one (possibly empty) file so readers never fail on it."""
-        missing = {t: SCHEMAS[t].empty_table() for t in TABLES
-                   if t not in REPLACED_WHOLE and not self.files(t)}
-        replaces = {t: SCHEMAS[t].empty_table() for t in REPLACED_WHOLE if not self.files(t)}
-        if missing or replaces:
-            self.commit(commit_id + "-init", appends=missing, replaces=replaces, ingest_date=ingest_date)
 
 
 def _hint(exc: OSError) -> str:

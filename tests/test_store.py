@@ -7,7 +7,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from claimtrack.store import Curated, LockedError, StoreError, to_arrow
+from claimtrack.store import SCHEMAS, Curated, LockedError, StoreError, to_arrow
 
 
 def claims_rows(*ids):
@@ -31,7 +31,11 @@ def test_empty_tables_read_with_their_columns(tmp_path):
     store = Curated(tmp_path)
     frame = store.read("reviews")
     assert frame.empty and list(frame.columns) == ["flag_id", "decision", "reviewer", "note", "decided_at"]
-    store.ensure_readable("r0", "2026-01-01")
+    # an empty append writes a file only while the table has none, so a new table reads
+    empty = {t: SCHEMAS[t].empty_table() for t in ("reviews", "claims")}
+    store.commit("r0", appends=empty, ingest_date="2026-01-01")
+    store.commit("r1", appends=empty, ingest_date="2026-01-02")
+    assert len(store.files("reviews")) == 1
     assert pd.read_parquet(tmp_path / "reviews").empty
     assert list(pd.read_parquet(tmp_path / "claims").columns)[:2] == ["claim_id", "article_id"]
 
