@@ -13,7 +13,6 @@ from pathlib import Path
 import click
 
 from claimtrack.options import pipeline_options
-from claimtrack.records import as_row
 
 
 class UserError(click.ClickException):
@@ -78,21 +77,32 @@ def cli() -> None:
               help='JSON Lines, one {"id": ..., "text": ...} per line.')
 @click.option("--output", "output_path", type=click.Path(path_type=Path), default=None,
               help="Where to write JSON Lines (default: stdout).")
-def extract(input_path: Path, output_path: Path | None) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for large inputs (default: the CPUs available; 1: no workers).")
+def extract(input_path: Path, output_path: Path | None, jobs: int | None) -> None:
     """Extract quotes and numeric claims from each document."""
-    from claimtrack.extract import extract_text
+    from claimtrack.extract import extract_lines
 
     docs = read_jsonl(input_path, ("id", "text"))
-
-    def results():
-        for doc in docs:
-            if not isinstance(doc["text"], str):
-                raise UserError(f"{input_path}: document {doc['id']!r}: 'text' must be a string")
-            quotes, claims = extract_text(doc["text"], str(doc["id"]))
-            yield {"id": doc["id"], "quotes": [as_row(q) for q in quotes],
-                   "claims": [as_row(c) for c in claims]}
-
-    write_jsonl(output_path, list(results()))
+    for doc in docs:
+        if not isinstance(doc["text"], str):
+            raise UserError(f"{input_path}: document {doc['id']!r}: 'text' must be a string")
+    pieces = extract_lines([(doc["id"], doc["text"]) for doc in docs], jobs)
+    if output_path is None:
+        for piece in pieces:
+            sys.stdout.write(piece)
+        return
+    tmp = output_path.with_name(output_path.name + ".tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.writelines(pieces)
+        tmp.replace(output_path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"cannot write {output_path}: {exc.strerror or exc}") from None
+    except BaseException:  # interrupted: leave no half-written file behind
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 @cli.command()
