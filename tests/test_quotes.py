@@ -363,3 +363,63 @@ def test_a_knight_named_by_first_name_gets_the_full_name():
 def test_occupation_before_a_name_is_not_part_of_it():
     text = 'Prosecutor Jane Hart said: "The evidence shows otherwise."'
     assert pairs(text) == [("The evidence shows otherwise.", "Jane Hart")]
+
+
+# ---------------------------------------------------------------- records and other sources
+
+def test_per_names_its_source_like_according_to():
+    text = 'Members may not vote by proxy when a seat is "left open by a resignation," per the club’s rules.'
+    assert [(q.speaker, q.cue) for q in quotes(text)] == [("the club’s rules", "per")]
+    # "per cent", "per share" are not cues
+    text = 'Fees rose 5 per cent, "a clear breach of trust," Ann Kerr said.'
+    assert [(q.speaker, q.cue) for q in quotes(text)] == [("Ann Kerr", "said")]
+
+
+def test_records_show_and_the_reporter_of_a_record_speaks():
+    text = 'The firm was paid for "work that was never done," payroll records show.'
+    assert [(q.speaker, q.cue) for q in quotes(text)] == [("payroll records", "show")]
+    # a person does not "show" a quote; a person who reports what a record showed speaks
+    assert pairs('Lee said the audit shows the unit is "badly run from the top."') == \
+        [("badly run from the top.", "Lee")]
+    assert pairs('Ann Kerr said a review revealed "a culture of fear" at the depot.') == \
+        [("a culture of fear", "Ann Kerr")]
+    # people do reveal things
+    assert pairs('Ann Kerr arrived late. "It was a hard call," she revealed.') == \
+        [("It was a hard call,", "Ann Kerr")]
+
+
+def test_a_record_that_describes_a_quote_and_a_passive_description():
+    text = 'Minutes of the board meeting describe a "heated exchange" between two directors.'
+    assert [(q.speaker, q.cue) for q in quotes(text)] == [("Minutes of the board meeting", "describe")]
+    text = 'Police said a man described as "tall, thin and in a hurry" ran off.'
+    assert [q.speaker for q in quotes(text)] == ["Police"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('A county audit released last month found that the agency had "lost track of nearly '
+     'every invoice."', "A county audit released last month"),
+    ('Research carried out by the EPA last year revealed a "deep gap in funding" for parks.',
+     "Research carried out by the EPA last year"),
+    ('FBI files released Friday revealed a "pattern of neglect" at the depot.',
+     "FBI files released Friday"),
+    # an agent that runs on into more words is not cut in the middle
+    ('"It will be vital," said one trader quoted by the Acme news agency.', "one trader"),
+])
+def test_a_record_keeps_its_reduced_relative_clause(text, speaker):
+    assert [q.speaker for q in quotes(text)] == [speaker]
+
+
+def test_according_to_takes_the_whole_source_phrase():
+    text = ('According to a lawsuit filed by the city and a separate complaint by two unions, the '
+            'firm ran a "long and deliberate cover-up" of the leak.')
+    assert [q.speaker for q in quotes(text)] == \
+        ["a lawsuit filed by the city and a separate complaint by two unions"]
+    text = 'The plan is "dead and buried," according to a memo from the U.S. Embassy in Rome.'
+    assert [q.speaker for q in quotes(text)] == ["a memo from the U.S. Embassy in Rome"]
+
+
+def test_a_role_speaker_drops_a_relative_clause_and_a_role_before_a_name_gives_the_name():
+    text = '"We never agreed to it," a spokesman for Acme, which makes soap, said.'
+    assert [q.speaker for q in quotes(text)] == ["a spokesman for Acme"]
+    text = '"We are angry about it," the festival’s director in Leeds, Ann Lee, told reporters.'
+    assert [q.speaker for q in quotes(text)] == ["Ann Lee"]

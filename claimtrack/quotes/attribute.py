@@ -34,10 +34,11 @@ from functools import lru_cache
 from itertools import islice
 
 from claimtrack.quotes.coref import NameIndex, gender_of, is_place
-from claimtrack.quotes.cues import CUE, NAMING, NOUNLIKE, norm_cue
+from claimtrack.quotes.cues import CUE, NAMING, NOUNLIKE, RECORD_CUES, SOURCE_AFTER, norm_cue
 from claimtrack.quotes.marks import Span, find_spans
 from claimtrack.quotes.sentences import sentence_bounds
-from claimtrack.quotes.speakers import PRONOUNS, Mention, clean_name, speaker_after, speaker_before
+from claimtrack.quotes.speakers import (_PARTICIPLES, PRONOUNS, RECORD_NOUNS, Mention, clean_name, speaker_after,
+                                        speaker_before)
 
 _WORDS = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 _LABEL = re.compile(r"([A-Z][A-Z.\-’' ]{1,30}[A-Z.]):\s+")
@@ -125,8 +126,19 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     if cue in _AUX_CUES and _AUX_TO.match(frame, m.end()):
         return None  # "continued to expand": not a cue
     left = frame[max(0, m.start() - MAX_CONTEXT):m.start()]
-    if cue == "according to":
-        return speaker_after(frame[m.end():m.end() + MAX_CONTEXT])
+    if cue in SOURCE_AFTER:
+        right = frame[m.end():m.end() + MAX_CONTEXT]
+        mention = speaker_after(right)
+        if mention is not None and mention.kind == "role":
+            return _whole_source(right, mention)
+        return mention
+    if cue in RECORD_CUES:
+        # "…," lobbying records show: only a record speaks through "show" (and not the object
+        # of someone else's verb: "Acme released figures which showed")
+        if re.search(r"\b(?:which|that)\s*$", left):
+            return None
+        mention = speaker_before(left)
+        return mention if mention is not None and _is_record(mention) else None
     lstrip = left.rstrip()
     if "\x01" in lstrip[-3:] or not lstrip.strip(" ,.;:!?—–-\x01"):
         # inverted: '"…," said Smith' (never after a participle: '"…," adding that')
@@ -159,7 +171,12 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
         return None if subj is not None and subj.text.lower() == "it" else subj
     mention = speaker_before(left)
     if mention is not None and (cue in NAMING or cue in NOUNLIKE) and mention.kind == "role":
-        return None  # "a film called …", "his state-of-the-state address": not speech
+        # "a film called …", "his state-of-the-state address": not speech; but a text or a
+        # person that describes something does speak ("Notes of the call describe a …"), unless
+        # the verb is passive ("a man described as …", "a house described by neighbours")
+        if not (cue.startswith("describ") and _role_head(mention.text) in _SPEAKING_NOUNS
+                and not _PASSIVE_NEXT.match(frame, m.end())):
+            return None
     if mention is not None and cue in NOUNLIKE and mention.kind == "name":
         # "A Government Accountability Office report released …", "FBI notes revealed …":
         # the cue word is a noun when a determiner leads the name or a verb follows it
@@ -169,6 +186,29 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     return mention
 
 
+_SOURCE_END = re.compile(r"[,;:\x01(\[—–]|(?<=[a-z0-9])\.(?=\s|$)|\s--")
+_POSTMODIFIER = frozenset("by from of on in at for with about and".split()) | _PARTICIPLES
+
+
+def _whole_source(right: str, mention: Mention) -> Mention:
+    """The whole noun phrase after "according to" when the role found is only its start: "a
+    complaint filed by the city and a lawsuit by two unions" up to the comma.
+
+    >>> _whole_source(" a lawsuit filed by the city and a claim by two unions, the firm",
+    ...               Mention("a lawsuit", None, "role")).text
+    'a lawsuit filed by the city and a claim by two unions'
+    """
+    end = _SOURCE_END.search(right)
+    phrase = right[:end.start() if end else len(right)].strip()
+    words = phrase.split()
+    have = mention.text.split()
+    if len(words) <= len(have) or len(words) > 24 or words[:len(have)] != have or \
+            words[len(have)].lower() not in _POSTMODIFIER or "\n" in phrase:
+        return mention
+    return Mention(phrase, None, "role")
+
+
+_PASSIVE_NEXT = re.compile(r"\s+(?:as|by|in|to|with)\b")
 _DET_END = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
 _VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|found|shows?|says?|said|finds|concludes?|is|was|are|were|has|had)\b")
 
@@ -222,6 +262,11 @@ def _find_before(frame: str, lo: int, a: int) -> tuple[Mention, str, int] | None
             modal = _MODAL_BEFORE.search(frame, max(0, m.start() - 30), m.start())
             if cue in STRONG and not modal:
                 return mention, cue, m.end()
+            if cue in _NESTED_CUES:
+                # "Lee said the study shows …", "Lee said talks revealed …": the one who
+                # reports what a record or an event showed is the speaker
+                weak = weak or (mention, cue, m.end())
+                continue
             # a weaker cue right against the quote ("as Trump went on about "…"") beats a
             # plain "said" further back: the quote is that verb's object
             if weak is None and not modal and "\x01" not in frame[m.end():a] and \
@@ -232,6 +277,7 @@ def _find_before(frame: str, lo: int, a: int) -> tuple[Mention, str, int] | None
     return weak
 
 
+_NESTED_CUES = RECORD_CUES | {"reveal", "reveals", "revealed"}
 _DASH_END = re.compile(r"(?:[—–]|--)\s*$")
 _DASH_OR_END = re.compile(r"\s*(?:[—–]|--|[.;]|$)")
 
@@ -297,9 +343,34 @@ website site page network newspaper magazine commission party police army team h
 aide aides source sources spokesman spokeswoman son sons daughter daughters wife husband mother
 father brother sister friend friends man woman men women boy girl child children people person
 family parents critics activists protesters students residents citizens fans crowd audience
-officials police""".split())
+officials police audit audits testimony filings disclosures minutes""".split())
 _PERSON_SUFFIX = re.compile(r"(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|ant|ants|"
                             r"ent|ents|ee|ees|ive|ives|al|als|ary|aries|ar|ars)$")
+
+
+def _is_record(m: Mention) -> bool:
+    """A role mention whose head is a record ("court filings", "the minutes").
+
+    >>> _is_record(Mention("lobbying records", None, "role")), _is_record(Mention("Jo Ray", "Jo Ray", "name"))
+    (True, False)
+    """
+    return m.kind == "role" and _role_head(m.text) in RECORD_NOUNS
+
+
+_HEAD_END = frozenset("of for at on from with in to close about by".split())
+
+
+def _role_head(role: str) -> str:
+    """The head noun of a role phrase: its last word before any prepositional phrase.
+
+    >>> _role_head("a spokesman for the city"), _role_head("Minutes of the meeting"), _role_head("the aide")
+    ('spokesman', 'minutes', 'aide')
+    """
+    words = role.lower().split()
+    for i, w in enumerate(words[1:], 1):
+        if w in _HEAD_END:
+            return words[i - 1].strip(".,;:")
+    return words[-1].strip(".,;:") if words else ""
 
 
 def _can_speak(role: str) -> bool:
@@ -308,8 +379,12 @@ def _can_speak(role: str) -> bool:
 
     >>> _can_speak("the former senator"), _can_speak("the report"), _can_speak("A core")
     (True, True, False)
+    >>> _can_speak("an audit released last year")
+    True
     """
-    head = role.rsplit(None, 1)[-1].lower().strip(".,;:")
+    words = role.split()
+    k = next((i for i, w in enumerate(words) if i and w.lower() in _PARTICIPLES), len(words))
+    head = words[k - 1].lower().strip(".,;:")  # "the report" of "the report released Monday"
     return head in _SPEAKING_NOUNS or len(head) > 3 and _PERSON_SUFFIX.search(head) is not None
 
 
@@ -555,7 +630,7 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
             if mention is not None:
                 cue = norm_cue(m.group())
                 dist = a - m.end() if m.end() <= a else m.start() - b
-                if cue == "according to" and not frame[m.end():].count("\x01"):
+                if cue in SOURCE_AFTER and not frame[m.end():].count("\x01"):
                     dist = -1  # a closing "according to the report" covers the whole sentence
                 if best is None or dist < best[0]:
                     best = (dist, mention, cue)

@@ -2,6 +2,8 @@
 
 >>> [m.group() for m in CUE.finditer("She told reporters, according to aides, that he wrote it.")]
 ['told', 'according to', 'wrote']
+>>> [m.group() for m in CUE.finditer("Fees rose 5 per cent, per the rules, and per Reuters.")]
+['per', 'per']
 """
 from __future__ import annotations
 
@@ -34,7 +36,8 @@ thundered|chant|chanted|chanting|sang|sing|sings|preach|preached|plead|pleaded|b
 boom|boomed|gush|gushed|rail|railed|fume|fumed|blast|blasted|slam|slammed|hit\ back|
 went\ on|goes\ on|put\ it|puts\ it|chimed\ in|chime\ in|summed\ up|spoke|speaks|speaking|
 charge|charged|charges|allege|alleged|alleges|reason|reasoned|concur|concurred|
-elaborate|elaborated|offer|offered|recount|recounted|caution|cautioned|insist|added
+elaborate|elaborated|offer|offered|recount|recounted|caution|cautioned|insist|added|
+show|shows|showed|reveal|reveals|revealed
 """
 _WORDLIST = sorted({v.strip().replace("\\ ", " ") for v in _VERBS.replace("\n", "").split("|")
                     if v.strip()})
@@ -65,10 +68,16 @@ def _trie_regex(words: list[str]) -> str:
 
 
 #: a cue inside a frame of text
-CUE = re.compile(r"\b(?:according\s+to|" + _trie_regex(_WORDLIST) + r")\b", re.I)
+CUE = re.compile(r"\b(?:according\s+to|per(?=\s+(?-i:(?:the|a|an|his|her|its|their|our)\s|[A-Z]))|"
+                 + _trie_regex(_WORDLIST) + r")\b", re.I)
+#: cues whose source follows them, as a preposition's object ("according to the report",
+#: "per the rules"); "per" only before a determiner or a name, never "per cent", "per share"
+SOURCE_AFTER = frozenset({"according to", "per"})
 #: cues that name something rather than report speech when their subject is not a person
 NAMING = frozenset({"call", "calls", "called", "calling", "dub", "dubbed", "label", "labeled",
                     "labelled", "describe", "describes", "described", "describing", "reads"})
+#: cues of records, not of people: "court filings show" (people "reveal", records too)
+RECORD_CUES = frozenset("show shows showed".split())
 #: cue words that are more often nouns: they need a name or pronoun before them
 NOUNLIKE = frozenset("""post posts state states note notes report reports claim claims call calls
 offer reason counter charge charges promise promises pledge demand demands stress remark remarks

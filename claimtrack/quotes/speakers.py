@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimtrack.quotes.cues import CUE
+
 PRONOUNS = frozenset("he she they it i we you who which".split())
 #: titles and offices that precede a name and are not part of it
 TITLES = frozenset("""mr mrs ms miss dr prof rev sen sens rep reps gov lt col gen sgt capt cmdr adm
@@ -301,6 +303,9 @@ miss mo mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex vt
 wyo d.c""".split())
 
 
+_RELATIVE_START = re.compile(r"\s*(?:which|who|whose|whom|that|where)\b")
+
+
 def _appositive(left: str) -> Mention | None:
     """The speaker of "Hugh Hill, a doctor," / "Donna Reed, 59, of Ashton, Md., who …," /
     "His partner, Lawrence B. Cummings," (``left`` ends with the comma before the cue)."""
@@ -321,6 +326,15 @@ def _appositive(left: str) -> Mention | None:
             after_prep = bool(before) and before[-1].lower() in _PREPS
             if m.kind == "name" and not after_prep and (m.name or "").lower().rstrip(".") not in _STATES:
                 return Mention(m.text + left[c:-1], m.name, m.kind, m.female)
+            if m.kind == "name" and after_prep and role is None:
+                # "the festival's director in Leeds, Ann Lee,": a role ending in a place or an
+                # organisation, then the person's name
+                prefix = head[:len(head) - len(m.text)] if head.endswith(m.text) else ""
+                prefix = prefix.rstrip()
+                prefix = prefix[:len(prefix) - len(before[-1])] if prefix.endswith(before[-1]) else ""
+                pm = speaker_before(prefix) if prefix.strip() else None
+                if pm is not None and pm.kind == "role":
+                    m = Mention(head[head.rfind(pm.text):] if pm.text in head else m.text, None, "role")
             if m.kind == "pronoun":
                 return Mention(m.text + left[c:-1], None, "pronoun", m.female)
             if m.kind == "role" and role is None:
@@ -331,7 +345,9 @@ def _appositive(left: str) -> Mention | None:
                     name, female = clean_name(run)
                     if name:
                         return Mention(m.text + left[c:-1], name, "name", female)
-                role = Mention(m.text + left[c:-1], None, "role")
+                # "A spokesman for the firm, which makes soap,": the role, not the clause
+                rel = _RELATIVE_START.match(inside)
+                role = Mention(m.text + (left[c:-1] if rel is None else ""), None, "role")
         body = head
     return role
 
@@ -353,6 +369,10 @@ def speaker_before(left: str) -> Mention | None:
     if left.endswith(","):
         return _appositive(left)
     toks = _tokens(left[-160:])
+    if _PARTICIPLE_NEAR_END.search(left, max(0, len(left) - 90)):
+        reduced = _reduced_before(toks)
+        if reduced is not None:
+            return reduced
     if not toks:
         return None
     last = toks[-1]
@@ -415,15 +435,119 @@ def speaker_before(left: str) -> Mention | None:
             j = k - 1
             if toks[j].lower() == "to" and toks[j - 1].lower() == "close":
                 j -= 1
-            head = _role_back(toks[:j]) if j > 0 else None
+            # (or a bare plural: "Notes of the meeting", "officials at the agency")
+            head = (_role_back(toks[:j]) or _bare_plural_back(toks[:j])) if j > 0 else None
             if head:
                 role = head + toks[j:]
         return Mention(" ".join(role), None, "role")
     if low in ("one", "another") and (len(toks) == 1 or not toks[-2][:1].isalpha()):
         return Mention(last, None, "role")  # '"…," one said.'
 
-    # a bare plural: "officials said", "other law enforcement officials say"
-    if low.endswith("s") and not low.endswith("ss") and low not in _NOT_ROLE_END and len(low) > 3:
+    plural = _bare_plural_back(toks)
+    return Mention(" ".join(plural), None, "role") if plural else None
+
+
+#: participles that open a reduced relative clause after a record or a group
+_PARTICIPLES = frozenset("""released issued published filed obtained conducted commissioned
+prepared compiled leaked unsealed submitted posted sent written seen reviewed presented produced
+carried signed made cited quoted circulated distributed funded sponsored""".split())
+_PARTICIPLE_NEAR_END = re.compile(r"\b(?:" + "|".join(sorted(_PARTICIPLES)) + r")\b")
+_TIME_LEAD = frozenset("on in last this early late earlier".split())
+#: heads that can be the source of words (for a record named by a capitalised first word)
+RECORD_NOUNS = frozenset("""records record documents document disclosures disclosure filings filing
+data figures statistics numbers notes minutes emails email e-mails messages texts transcripts
+transcript files papers logs reports report polls poll surveys survey study studies results audio
+video footage recording recordings tapes memo memos letters letter receipts documentation
+analysis audit review investigation complaint indictment evidence archives cables research
+findings testimony""".split())
+
+
+def _reduced_tail(toks: list[str], i: int) -> int:
+    """End of a reduced relative clause that starts at ``toks[i]``: a participle with an agent
+    ("filed by the EPA") and/or a time ("released last year"); ``i`` when there is none.
+
+    >>> t = "report released by the EPA last week found".split()
+    >>> t[1:_reduced_tail(t, 1)]
+    ['released', 'by', 'the', 'EPA', 'last', 'week']
+    >>> t = "report released the names".split()
+    >>> _reduced_tail(t, 1)
+    1
+    """
+    if toks[i].lower() not in _PARTICIPLES:
+        return i
+    j = i + 1
+    if j < len(toks) and toks[j].lower() in ("out", "up") and toks[i].lower() == "carried":
+        j += 1
+    found = False
+    if j < len(toks) and toks[j] == "by":
+        k = j + 1
+        if k < len(toks) and toks[k].lower() == "the":
+            k += 1
+        n = 0
+        while k < len(toks) and n < 6 and (_NAME_TOKEN.match(toks[k]) or (
+                n and toks[k] in ("of", "for", "and", "on") and k + 1 < len(toks)
+                and toks[k + 1][:1].isupper())):
+            if toks[k].lower() in _TIME_WORDS:
+                break
+            k += 1
+            n += 1
+        # the agent ends the clause: "by the EPA last week", "by Acme found" (not "by
+        # Paris-based research firm Acme", "by the Acme news agency")
+        if n and "-" not in toks[k - 1] and (k >= len(toks) or _ends_agent(toks[k])):
+            j, found = k, True
+    k = j
+    if k < len(toks) and toks[k].lower() in _TIME_LEAD:
+        k += 1
+    if k < len(toks) and toks[k].lower() in _TIME_WORDS and (k > j or toks[k][:1].isupper()
+                                                          or toks[k].lower() in ("today", "yesterday")):
+        j, found = k + 1, True
+    return j if found else i
+
+
+def _ends_agent(tok: str) -> bool:
+    """A token that can follow the agent of a reduced relative: punctuation, a time, a verb."""
+    low = tok.lower()
+    return not tok[:1].isalpha() or low in _TIME_LEAD or low in _TIME_WORDS or \
+        low.endswith("ed") or low in _ROLE_STOP_VERBS or CUE.fullmatch(tok) is not None
+
+
+def _reduced_before(toks: list[str]) -> Mention | None:
+    """A record or group with a reduced relative clause right before a cue: "Research
+    conducted by the EPA last year", "notes released Monday" (a role, as written).
+
+    >>> _reduced_before("Research carried out by the EPA last year".split()).text
+    'Research carried out by the EPA last year'
+    >>> _reduced_before("Jo Park said".split()) is None
+    True
+    """
+    for i in range(len(toks) - 1, max(0, len(toks) - 12), -1):
+        if toks[i].lower() in _PARTICIPLES and _reduced_tail(toks, i) == len(toks):
+            head = speaker_before(" ".join(toks[:i]))
+            if head is None:
+                return None
+            words = head.text.split()
+            if head.kind == "role" or (head.kind == "name" and len(words) == 1
+                                       and words[0].lower() in RECORD_NOUNS):
+                return Mention(head.text + " " + " ".join(toks[i:]), None, "role")
+            return None
+    return None
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}$")
+
+
+def _bare_plural_back(toks: list[str]) -> list[str] | None:
+    """A bare plural at the end of ``toks``: "officials", "other law enforcement officials",
+    "52 percent of registered voters".
+
+    >>> _bare_plural_back(["Then", "local", "officials"]), _bare_plural_back(["Notes"])
+    (['local', 'officials'], ['Notes'])
+    """
+    if not toks:
+        return None
+    low = toks[-1].lower()
+    if low.endswith("s") and not low.endswith("ss") and low not in _NOT_ROLE_END and len(low) > 3 \
+            and toks[-1][:1].isalpha():
         k = len(toks) - 1
         while k > 0 and len(toks) - k < 4 and toks[k - 1][:1].islower() and toks[k - 1].isalpha() \
                 and toks[k - 1].lower() not in _NOT_ROLE_END:
@@ -432,9 +556,11 @@ def speaker_before(left: str) -> Mention | None:
             # "52 percent of registered voters", "most of the protesters"
             head = _role_back(toks[:k - 1])
             if head:
-                return Mention(" ".join(head + toks[k - 1:]), None, "role")
+                return head + toks[k - 1:]
+        if k > 0 and _ACRONYM.match(toks[k - 1]):
+            k -= 1  # "FBI notes", "EU officials"
         if k == 0 or not toks[k - 1][:1].islower() or toks[k - 1].lower() in ("and", "but", "that"):
-            return Mention(" ".join(toks[k:]), None, "role")
+            return toks[k:]
     return None
 
 
@@ -497,11 +623,20 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                     and (tl != "and" or not toks[i + 1].endswith(("ed", "ly"))):
                 role.append(t)  # "The candidate’s son and top adviser", "the Alliance for Schools"
                 continue
+            if len(role) > 1 and tl in _PARTICIPLES:
+                # "a county audit released last month", "research conducted by the EOC"
+                j = _reduced_tail(toks, i)
+                if j > i:
+                    role.extend(toks[i:j])
+                    pp = True  # its capitalised words are the agent, not the speaker's name
+                    break
             if not t[:1].isalnum() or tl in _NOT_ROLE_END or tl in _ROLE_STOP_VERBS or \
                     (len(role) > 1 and (tl.endswith("ed") or tl.endswith("ly"))):
                 break
-            # "The article closes with": a verb in -s after a lower-case noun
+            # "The article closes with": a verb in -s after a lower-case noun (not after a
+            # possessive: "the club’s rules" is the thing owned)
             if len(role) > 1 and tl.endswith("s") and role[-1][:1].islower() and \
+                    not role[-1].endswith(("’s", "'s")) and \
                     (i + 1 >= len(toks) or not toks[i + 1][:1].isalpha()
                      or toks[i + 1].lower() in _OBJECT_START):
                 break
