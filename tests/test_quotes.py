@@ -423,3 +423,18 @@ def test_a_role_speaker_drops_a_relative_clause_and_a_role_before_a_name_gives_t
     assert [q.speaker for q in quotes(text)] == ["a spokesman for Acme"]
     text = '"We are angry about it," the festival’s director in Leeds, Ann Lee, told reporters.'
     assert [q.speaker for q in quotes(text)] == ["Ann Lee"]
+
+
+# ---------------------------------------------------------------- pronouns and gender
+
+def test_she_skips_a_man_whose_first_name_tells_and_reads_past_a_dash_lead():
+    text = ('Ann Lee, a producer, gave the plan to Tom Ray. Now her colleague, Jake Moss, insists '
+            'the plan was "unfair to everyone."\n\nDuring a meeting in May — a tense one — Lee '
+            'allegedly sent a note to Ray. The note raised a point that she said "bothers me a lot."')
+    assert [q.speaker for q in quotes(text)] == ["Jake Moss", "Ann Lee"]
+
+
+def test_a_surname_that_is_also_a_title_does_not_set_the_gender():
+    text = ('Police found singer Kristin King at the house. Ms King said the man "threw a chair at '
+            'me" before he left.')
+    assert [q.speaker for q in quotes(text)] == ["Kristin King"]

@@ -330,7 +330,7 @@ _LEAD_PHRASE = re.compile(
     r"despite|unlike|like|for|with|without|under|over|by|from|to|if|because|once|then|but|and|"
     r"yet|so|still|meanwhile|however|instead|indeed|also|now|later|earlier|today|yesterday|"
     r"even as|even though|even if|even when)\b"
-    r"[^,\x01]{0,150},\s*|[^,\x01]{0,40}\b(?:morning|afternoon|evening|night|day|week|weekend|"
+    r"[^,\x01]{0,150}(?:,|\s[—–]|\s--)\s*|[^,\x01]{0,40}\b(?:morning|afternoon|evening|night|day|week|weekend|"
     r"month|year|ago|time|moment|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,\s*)+",
     re.I)
 
@@ -805,7 +805,8 @@ _ORG_WORDS = frozenset("""house party committee department campaign post times n
 service bureau council court university institute association union foundation center centre
 group company corp inc bank fund organization organisation ministry commission network club
 board team administration government police army senate congress parliament republicans
-democrats journal tribune press reuters report survey workers voters employees union""".split())
+democrats journal tribune press reuters report survey workers voters employees union inquiry
+trust authority""".split())
 
 
 @lru_cache(maxsize=4096)

@@ -27,7 +27,13 @@ andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances ka
 abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa
 diana natalie brittany charlotte marie kayla alexis lori hillary hilary chelsea ivanka melania
 michelle nikki elaine sheila theresa angela marine ursula kamala nancy condoleezza madeleine
-jill tulsi elise kellyanne huma hope kate claire jane anne fiona nicola priti yvette harriet""".split())
+jill tulsi elise kellyanne huma hope kate claire jane anne fiona nicola priti yvette harriet
+katie kathy cathy sue susie wendy tina tracy tracey stacy stacey lucy molly holly sally polly
+jenny jennie jessie josie rosie ella ellie chloe sophie zoe amelia ava mia lily ruby isla freya
+eleanor alison allison caroline carole kristen kirsten kristin erin leah rebekah naomi miriam
+esther eva gina nina lena lesley paula pauline louise joanne joanna beth bethany
+meghan meagan maggie peggy annie vicky vickie becky bonnie jackie jacqui  marion maureen
+colleen kathleen eileen irene sheryl shelley gemma lynn lynne lydia hazel ruth ashlee""".split())
 _MALE = frozenset("""james robert john michael david william richard joseph thomas charles
 christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
 timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
@@ -40,7 +46,12 @@ vladimir recep tayyip xi emmanuel boris tony gordon nigel jeremy rishi keir ange
 reince jared eric rex jim tom dick harry bob ron rick tommy jimmy johnny ken ed sam mohammed muhammad
 ahmed mahmoud mario luigi carlos luis jorge pedro javier diego pablo miguel antonio francisco
 hans klaus juergen dieter wolfgang pierre jean jacques francois nicolas sergei dmitry ivan
-yuri alexei mikhail viktor""".split()) - _FEMALE
+yuri alexei mikhail viktor jake luke matt nick nathan dan danny andy andrew drew greg jeff
+josh zach max simon neil nigel graham ian alan colin craig stuart stewart derek duncan
+martin kevin kenny leo oliver harry charlie liam connor callum ross rory owen evan
+gavin glenn glen hank howard lloyd marcus mitch norman  phil ray reggie rob robbie rodney
+ronnie russ seth shane spencer stan steve stevie todd trevor troy vince  warren wes
+chuck clint curtis dale darren dave  doug  eddie fred   hugo jerome jon""".split()) - _FEMALE
 
 
 _PLACE_WORDS = frozenset("""street avenue road square states kingdom nations republic city county

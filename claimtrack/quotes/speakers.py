@@ -138,6 +138,8 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     ('Recep Tayyip Erdogan', None)
     >>> _clean_name(("Mrs.", "Clinton"))
     ('Clinton', True)
+    >>> _clean_name(("Ms", "King")), _clean_name(("Prince", "Harry"))
+    (('King', True), ('Harry', False))
     """
     female = None
     toks = [t for t in tokens if t]
@@ -148,10 +150,12 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     k = 0
     while k < len(toks):
         low = toks[k].lower().rstrip(".")
-        if low in _FEMALE_TITLES:
-            female = True
-        elif low in _MALE_TITLES:
-            female = False
+        # a gendered title before the name ("Ms King": the last word is her name, not a title)
+        if female is None and k < len(toks) - 1:
+            if low in _FEMALE_TITLES:
+                female = True
+            elif low in _MALE_TITLES:
+                female = False
         if k < len(toks) - 1 and (low in TITLES or low + "." in TITLES):
             last_title = k
             personal = personal or low in _PERSON_TITLES
