@@ -282,8 +282,20 @@ def build_report(curated: "Curated", status: str = "open", limit: int | None = M
         claims = claims.merge(meta, on="article_id", how="left")
         # only the matches inside the flagged figures' components matter from here on
         matches = matches[matches["new_id"].isin(linked) | matches["earlier_id"].isin(linked)]
+        # figure_history keeps rows linked to the flagged pair or with a seed's noun and unit: hand
+        # it just those, found through two lookups, instead of scanning every claim per flag
+        claims = claims.reset_index(drop=True)
+        by_figure = claims.groupby([claims["noun"].fillna("").str.lower(), claims["unit"].fillna("")]).indices
+        row_of = dict(zip(claims["claim_id"].tolist(), range(len(claims))))
         for v in claim_views:
-            histories[v.flag_id] = figure_history(claims, matches, [v.earlier.item_id, v.later.item_id])
+            pair = [v.earlier.item_id, v.later.item_id]
+            rows = {row_of[i] for i in linked_ids(matches, set(pair)) if i in row_of}
+            for i in pair:
+                if i in row_of:
+                    seed = claims.iloc[row_of[i]]
+                    noun = seed["noun"].lower() if isinstance(seed["noun"], str) else ""
+                    rows.update(by_figure.get((noun, seed["unit"] if isinstance(seed["unit"], str) else ""), ()))
+            histories[v.flag_id] = figure_history(claims.iloc[sorted(rows)], matches, pair)
     versions: dict[str, pd.DataFrame] = {}
     quote_views = [v for v in views if v.kind == "quote"]
     if quote_views:
