@@ -20,7 +20,10 @@ from __future__ import annotations
 import bisect
 import re
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*")
+# a sentence ends after . ! ? (and closing quotes or brackets) before a capital or a digit, and at a
+# newline; the pattern opens with the character it ends on, so that the search skips to those in C
+# (a look-behind first made it try every position: 3x slower)
+_SENT_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|(?<=\n)\s*)")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Prof|Jr|Sr|Inc|Co|Corp|Ltd|No|Nos|"
                      r"vs|etc|approx|Fig|Figs|Eq|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|"
                      r"e\.g|i\.e|al|Ref|Vol|pp|ca|c)|\b[A-Z])\.\Z")
@@ -123,6 +126,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENT_END.finditer(text):
         cut = m.start()
+        if text[cut] != "\n":
+            cut += 1  # the sentence keeps its closing mark
         if text[cut - 1:cut] == "." and _ABBREV.search(text, max(0, cut - 6), cut):
             continue
         end = cut
