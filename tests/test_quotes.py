@@ -438,3 +438,15 @@ def test_a_surname_that_is_also_a_title_does_not_set_the_gender():
     text = ('Police found singer Kristin King at the house. Ms King said the man "threw a chair at '
             'me" before he left.')
     assert [q.speaker for q in quotes(text)] == ["Kristin King"]
+
+
+def test_two_people_with_one_last_name():
+    # the one just named in full
+    text = ('Former mayor Tom Reed spoke first. Then his daughter Ann Reed took the stage. '
+            '"We will win this one," Reed said.')
+    assert [q.speaker for q in quotes(text)] == ["Ann Reed"]
+    # an honorific tells which one
+    text = ('Tom Reed met his wife, Ann Reed, at the fair.\n\n"It was a good day," Ms. Reed said.\n\n'
+            'Later Mr. Reed spoke to the crowd about the roads and the new school, and about the '
+            'budget, which he said was too small.\n\n"We will be back next year," Reed said.')
+    assert [q.speaker for q in quotes(text)] == ["Ann Reed", "Tom Reed"]

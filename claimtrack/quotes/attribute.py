@@ -840,7 +840,7 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
     groups: list[tuple[int, str, bool]] = []  # (para, speaker, plural?) of groups, roles, organisations
     for f in found:
         if f.kind == "name" and f.speaker:
-            f.speaker = index.fullest(f.speaker, f.female)
+            f.speaker = index.fullest(f.speaker, f.female, f.start)
             if " " not in f.speaker and f.mention and re.match(r"(?:Sir|Dame)\s", f.mention):
                 f.speaker = index.fullest(index.by_first_name(f.speaker), f.female)
             fem = f.female if f.female is not None else gender_of(f.speaker)

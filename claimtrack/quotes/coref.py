@@ -16,6 +16,7 @@ _RUN = re.compile(
     r"\b(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col)\.\s+)?" + _NAME_WORD
     + r"(?:\s+(?:(?:de|van|von|der|den|bin|al|la|le|da|del|di|ibn|abu)\s+)?" + _NAME_WORD + r")+")
 _POSSESSIVE = re.compile(r"[’']s$")
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 
 # common first names, for the gender of a name when no title or pronoun tells
 _FEMALE = frozenset("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
@@ -134,6 +135,7 @@ class NameIndex:
         self._text = text
         self._cache: dict[tuple[str, bool | None], str] = {}
         self._first: dict[str, str] = {}
+        self._occ: dict[str, tuple[dict[str, list[int]], list[tuple[int, bool | None]]]] = {}
 
     def names_before(self, pos: int, window: int = 1500) -> list[str]:
         """Multi-word names in the ``window`` characters before ``pos``, in text order."""
@@ -153,8 +155,17 @@ class NameIndex:
 
     def _candidates(self, last: str) -> list[tuple[str, int, int]]:
         """(name, count, first position) of every multi-word name ending in ``last``."""
+        return [(name, len(pos), pos[0]) for name, pos in self._occurrences(last)[0].items()]
+
+    def _occurrences(self, last: str) -> tuple[dict[str, list[int]], list[tuple[int, bool | None]]]:
+        """Where ``last`` occurs: the positions of each multi-word name ending in it, and the
+        (position, gender) of its mentions after a gendered honorific ("Mr. Reed", "Ms Reed")."""
+        hit = self._occ.get(last)
+        if hit is not None:
+            return hit
         text = self._text
-        seen: dict[str, list] = {}
+        seen: dict[str, list[int]] = {}
+        titled: list[tuple[int, bool | None]] = []
         i = text.find(last)
         n = len(last)
         while i >= 0:
@@ -164,13 +175,14 @@ class NameIndex:
                 if toks:
                     name, _ = clean_name(toks + [last])
                     if name and " " in name and name.split()[0].lower() not in _NOT_NAME:
-                        rec = seen.get(name)
-                        if rec is None:
-                            seen[name] = [name, 1, i]
-                        else:
-                            rec[1] += 1
+                        seen.setdefault(name, []).append(i)
+                h = _HONORIFIC_BEFORE.search(text, max(0, i - 6), i)
+                if h is not None:
+                    titled.append((i, h.group(1) != "Mr"))
             i = text.find(last, j)
-        return [tuple(v) for v in seen.values()]
+        out = (seen, titled)
+        self._occ[last] = out
+        return out
 
     def by_first_name(self, first: str) -> str:
         """The first "First Last" name in the article that starts with ``first``, for a knight
@@ -192,18 +204,45 @@ class NameIndex:
         self._first[first] = out
         return out
 
-    def fullest(self, name: str, female: bool | None = None) -> str:
-        """The fullest name in the article that ends like ``name`` and contains its words."""
+    def fullest(self, name: str, female: bool | None = None, pos: int | None = None) -> str:
+        """The fullest name in the article that ends like ``name`` and contains its words.
+
+        When the article names two people with that last name ("Tom Reed", his daughter "Ann
+        Reed"), a short mention at ``pos`` is the one named most recently before it (an
+        honorific there tells the gender: "Mr. Reed" after "Ann Reed" is Tom).
+
+        >>> idx = NameIndex("Tom Reed spoke. Then his daughter Ann Reed spoke. Reed left.")
+        >>> idx.fullest("Reed", pos=50), idx.fullest("Reed", pos=10), idx.fullest("Reed", pos=900)
+        ('Ann Reed', 'Tom Reed', 'Tom Reed')
+        >>> text = "Tom Reed and Ann Reed. Ann Reed spoke. Tom Reed too. Ann Reed sat." + " Rain." * 80
+        >>> NameIndex(text + " Reed left.").fullest("Reed", pos=len(text) + 2)
+        'Ann Reed'
+        >>> NameIndex("Ann Reed met Victor Reed, her husband. Ms Reed left.").fullest("Reed", True, pos=45)
+        'Ann Reed'
+        
+        >>> NameIndex("Tom Reed and Ann Reed met. Mr. Reed left.").fullest("Reed", pos=40)
+        'Tom Reed'
+        """
         toks = name.split()
         if not toks or not toks[-1][:1].isupper():
             return name
         key = (name, female)
         hit = self._cache.get(key)
-        if hit is not None:
-            return hit
+        if hit is None:
+            hit = self._rank(name, toks, female)
+            self._cache[key] = hit
+        out, rivals = hit
+        if pos is None or not rivals:
+            return out
+        return self._nearest(toks, female, pos, out, rivals)
+
+    def _rank(self, name: str, toks: list[str], female: bool | None) -> tuple[str, list[str]]:
+        """The best name for ``name`` by the article as a whole, and any other people it could
+        be (names that are not part of the best one: "Ann Reed" against "Tom Reed")."""
         cands = self._candidates(toks[-1])
         want = {t.lower().rstrip(".") for t in toks if len(t.rstrip(".")) > 1}
         best = None
+        fits = []
         for cand, count, first in cands:
             ctoks = cand.split()
             if len(ctoks) < len(toks):
@@ -214,10 +253,45 @@ class NameIndex:
             if female is not None and g is not None and g != female:
                 continue
             # a long run is more often an organisation glued to a name than a full name
-            plausible = len(ctoks) <= 3 or gender_of(cand) is not None
+            plausible = len(ctoks) <= 3 or g is not None
+            if plausible:
+                fits.append(cand)
             rank = (plausible, len(ctoks), count, -first)
             if best is None or rank > best[0]:
                 best = (rank, cand)
-        out = best[1] if best else name
-        self._cache[key] = out
-        return out
+        if best is None:
+            return name, []
+        words = {t.lower().rstrip(".") for t in best[1].split()}
+        rivals = [c for c in fits if not {t.lower().rstrip(".") for t in c.split()} <= words]
+        return best[1], rivals
+
+    def _nearest(self, toks: list[str], female: bool | None, pos: int, best: str,
+                 rivals: list[str]) -> str:
+        """Of several people sharing a last name, the one a short mention at ``pos`` means:
+        of those whose gender fits, the one named in full just before ``pos``, else the one
+        named most often, else first."""
+        seen, titled = self._occurrences(toks[-1])
+        if female is None:
+            # the nearest honorific mention before it, when no full name comes between
+            g_pos, g = max(((p, g) for p, g in titled if p < pos), default=(-1, None))
+            if g is not None and not any(g_pos < p < pos for c in [best] + rivals for p in seen[c]):
+                female = g
+        people = [best] + rivals
+        if female is not None:
+            exact = [c for c in people if gender_of(c) == female]
+            people = exact or [c for c in people if gender_of(c) is None] or [best]
+        # one of them named in full just before (the same paragraph, roughly): that one
+        latest = max(((p, c) for c in people for p in seen[c] if p < pos), default=(-1, best))
+        if latest[0] >= 0 and pos - latest[0] <= _JUST_NAMED:
+            return latest[1]
+        sets = {c: {t.lower().rstrip(".") for t in c.split()} for c in seen}
+
+        def score(cand: str) -> tuple[int, int]:
+            mine = sets[cand]
+            count = sum(len(p) for c, p in seen.items() if sets[c] <= mine)
+            return count, -seen[cand][0]
+
+        return max(people, key=score)
+
+
+_JUST_NAMED = 400  # characters
