@@ -450,3 +450,15 @@ def test_two_people_with_one_last_name():
             'Later Mr. Reed spoke to the crowd about the roads and the new school, and about the '
             'budget, which he said was too small.\n\n"We will be back next year," Reed said.')
     assert [q.speaker for q in quotes(text)] == ["Ann Reed", "Tom Reed"]
+
+
+@pytest.mark.parametrize("text,speaker,cue", [
+    ('Lee, who hugged Ray while wearing a purple cape bearing the words, "We can do it, we will," '
+     'shouted at the crowd.', "a purple cape", "bearing"),
+    ('Protesters carried signs reading "Save our jobs now."', "signs", "reading"),
+    ('He wore a jacket with the slogan "No more war in our name."', "a jacket", "with"),
+    # "with" alone does not introduce an inscription
+    ('She came with "a list of demands for the board," Ray said.', "Ray", "said"),
+])
+def test_words_written_on_a_thing_are_the_thing_s(text, speaker, cue):
+    assert [(q.speaker, q.cue) for q in quotes(text)][:1] == [(speaker, cue)]

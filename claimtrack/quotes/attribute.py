@@ -208,6 +208,30 @@ def _whole_source(right: str, mention: Mention) -> Mention:
     return Mention(phrase, None, "role")
 
 
+_INSCRIBED = re.compile(
+    r"\b(bearing|reading|emblazoned\s+with|printed\s+with|inscribed\s+with|carrying|displaying|"
+    r"with)(\s+(?:the|a|an)\s+(?:words?|slogan|message|phrase|legend|inscription|caption))?"
+    r"\s*[,:]?\s*$")
+
+
+def _inscription(frame: str, lo: int, a: int) -> tuple[Mention, str] | None:
+    """Words written on a thing: "a sign reading "…"", "a cape bearing the words, "…"" (the
+    thing, as written, is the source; not whoever carries it).
+
+    >>> fr = 'She wore a cap bearing the words "\x01"'
+    >>> _inscription(fr, 0, fr.find('"'))[0].text
+    'a cap'
+    """
+    lead = frame[max(lo, a - 120):a]
+    m = _INSCRIBED.search(lead)
+    if m is None or (m.group(1) in ("with", "carrying", "displaying") and not m.group(2)):
+        return None  # "came with "a list"": only "with the words" names an inscription
+    thing = speaker_before(lead[:m.start()])
+    if thing is None or thing.kind != "role":
+        return None
+    return thing, norm_cue(m.group(1))
+
+
 _PASSIVE_NEXT = re.compile(r"\s+(?:as|by|in|to|with)\b")
 _DET_END = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
 _VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|found|shows?|says?|said|finds|concludes?|is|was|are|were|has|had)\b")
@@ -594,7 +618,10 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     # the first words of the quote are enough for every length test below
     qwords = [m.group() for m in islice(_WORDS.finditer(text, start, end), 12)]
     f.standalone = n_out <= 2 or (a == 0 and sp.unclosed)
-    res = _find_after(frame, b, next_start)
+    # words written on a thing: "a sign reading "…"", "a cape bearing the words "…""
+    res = _inscription(frame, prev_end, a) if a > 0 else None
+    if res is None:
+        res = _find_after(frame, b, next_start)
     adjacent = res is not None  # '"Claire," she recalls': a quotation, whatever its shape
     f.after = adjacent
     before = None
