@@ -462,3 +462,15 @@ def test_two_people_with_one_last_name():
 ])
 def test_words_written_on_a_thing_are_the_thing_s(text, speaker, cue):
     assert [(q.speaker, q.cue) for q in quotes(text)][:1] == [(speaker, cue)]
+
+
+def test_possessive_role_keeps_its_determiner_and_commented_is_a_cue():
+    assert [(q.speaker, q.cue) for q in quotes('"We are ready for it," the group’s president said.')] \
+        == [("the group’s president", "said")]
+    assert [(q.speaker, q.cue) for q in quotes('"There is a lot of doubt," one banker commented.')] \
+        == [("one banker", "commented")]
+
+
+def test_french_particles_inside_an_organisation_name():
+    text = '"Output will rise next year," Compagnie Francaise des Petroles said in a statement.'
+    assert [q.speaker for q in quotes(text)] == ["Compagnie Francaise des Petroles"]

@@ -13,8 +13,8 @@ from claimtrack.quotes.speakers import _CAP_CUES, _NOT_NAME, TITLES, clean_name
 
 _NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-][A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)(?![\w’'])"
 _RUN = re.compile(
-    r"\b(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col)\.\s+)?" + _NAME_WORD
-    + r"(?:\s+(?:(?:de|van|von|der|den|bin|al|la|le|da|del|di|ibn|abu)\s+)?" + _NAME_WORD + r")+")
+    r"\b(?<![A-Za-z]\.)(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col)\.\s+)?" + _NAME_WORD
+    + r"(?:\s+(?:(?:de|van|von|der|den|bin|al|la|le|du|des|da|del|della|di|ibn|abu)\s+)?" + _NAME_WORD + r")+")
 _POSSESSIVE = re.compile(r"[’']s$")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 
@@ -92,7 +92,7 @@ def gender_of(name: str | None) -> bool | None:
 
 
 _WORD_RE = re.compile(_NAME_WORD + r"$")
-_PARTICLE_WORDS = frozenset("de van von der den bin al la le da del di ibn abu".split())
+_PARTICLE_WORDS = frozenset("de van von der den bin al la le du des da del della di ibn abu".split())
 _TITLE_ABBR = frozenset("Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Prof. Rev. Lt. Col.".split())
 
 
@@ -129,7 +129,11 @@ def _back_run(text: str, i: int) -> list[str]:
 
 
 class NameIndex:
-    """Every multi-word name in one article, by last word, to expand short mentions."""
+    """Every multi-word name in one article, by last word, to expand short mentions.
+
+    >>> NameIndex("Talks with U.S. Banks ended. Ann Lee left.").names_before(40)
+    ['Ann Lee']
+    """
 
     def __init__(self, text: str) -> None:
         self._text = text

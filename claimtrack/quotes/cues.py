@@ -37,7 +37,7 @@ boom|boomed|gush|gushed|rail|railed|fume|fumed|blast|blasted|slam|slammed|hit\ b
 went\ on|goes\ on|put\ it|puts\ it|chimed\ in|chime\ in|summed\ up|spoke|speaks|speaking|
 charge|charged|charges|allege|alleged|alleges|reason|reasoned|concur|concurred|
 elaborate|elaborated|offer|offered|recount|recounted|caution|cautioned|insist|added|
-show|shows|showed|reveal|reveals|revealed
+show|shows|showed|reveal|reveals|revealed|comment|comments|commented|commenting
 """
 _WORDLIST = sorted({v.strip().replace("\\ ", " ") for v in _VERBS.replace("\n", "").split("|")
                     if v.strip()})
@@ -81,7 +81,7 @@ RECORD_CUES = frozenset("show shows showed".split())
 #: cue words that are more often nouns: they need a name or pronoun before them
 NOUNLIKE = frozenset("""post posts state states note notes report reports claim claims call calls
 offer reason counter charge charges promise promises pledge demand demands stress remark remarks
-cry cries sigh tweet tweets read reads""".split())
+cry cries sigh tweet tweets read reads comment comments""".split())
 
 
 def norm_cue(cue: str) -> str:

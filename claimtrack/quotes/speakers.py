@@ -46,7 +46,8 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 july august september october november december meanwhile however instead indeed asked told
 said says speaking writing according some many most several few both each every all no not
 one two three four five six seven eight nine ten mr mrs ms dr""".split())
-_PARTICLES = frozenset("de van von der den bin al la le du da del di dos das ibn abu ben".split())
+_PARTICLES = frozenset("""de van von der den bin al la le du des da del della di dos das ibn abu ben
+y""".split())  # "Compagnie Francaise des Petroles", "Ortega y Gasset"
 _SUFFIX = frozenset("jr jr. sr sr. ii iii iv".split())
 _DETERMINERS = frozenset("""the a an one another his her their its our my your this that these
 those some many several two three four both each other""".split())
@@ -221,6 +222,14 @@ def _role_back(toks: list[str]) -> list[str] | None:
         if low in _DETERMINERS or low.endswith("’s") or low.endswith("'s") or t[:1].isdigit():
             if k == len(toks) - 1:
                 return None
+            if low.endswith(("’s", "'s")) and t[:1].islower():
+                # "the group’s president", "the oil company’s spokesman": the determiner too
+                j = k
+                while j > 0 and k - j < 2 and toks[j - 1][:1].islower() and toks[j - 1].isalpha() \
+                        and toks[j - 1].lower() not in _NOT_ROLE_END and toks[j - 1].lower() not in _DETERMINERS:
+                    j -= 1
+                if j > 0 and toks[j - 1].lower() in _DETERMINERS:
+                    return toks[j - 1:]
             return toks[k:]
         if k < len(toks) - 1 and low in _NOT_ROLE_END:
             if k > 0 and _role_joint(toks[k - 1], low, toks[k + 1]):
