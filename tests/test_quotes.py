@@ -474,3 +474,14 @@ def test_possessive_role_keeps_its_determiner_and_commented_is_a_cue():
 def test_french_particles_inside_an_organisation_name():
     text = '"Output will rise next year," Compagnie Francaise des Petroles said in a statement.'
     assert [q.speaker for q in quotes(text)] == ["Compagnie Francaise des Petroles"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('Dr Ann Lee head of exploration said the field was "very large indeed."', "Ann Lee"),
+    ('The field was "very large indeed," Ann Lee head of exploration at Acme said.', "Ann Lee"),
+    ('"We are adding staff," another Ray spokesman added.', "another Ray spokesman"),
+])
+def test_wire_copy_name_then_office_with_no_commas(text, speaker):
+    qs = quotes(text)
+    assert [q.speaker for q in qs] == [speaker]
+    assert all(q.cue for q in qs)

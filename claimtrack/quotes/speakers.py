@@ -283,6 +283,44 @@ _PERSON_TITLES = frozenset("""mr mrs ms miss dr sen rep gov lt col gen sgt capt 
 president senator governor mayor secretary judge justice""".split())
 
 
+_ROLE_OPENERS = TITLES | {"head", "vice", "senior", "managing", "general", "official", "partner"}
+_ROLE_INNER = frozenset("of for at and in".split())
+
+
+def _person_before_role(toks: list[str]) -> Mention | None:
+    """A person's name then an office in lower case with no commas, as wire copy writes it:
+    "Dr Ann Lee head of exploration" -> Ann Lee (the name must read as a person's).
+
+    >>> _person_before_role("Dr Ann Lee head of exploration".split()).name
+    'Ann Lee'
+    >>> _person_before_role("Acme Oil head office".split()) is None
+    True
+    >>> _person_before_role("another Ray spokesman".split()), _person_before_role("Ann Ray aide".split())
+    (None, None)
+    """
+    k = len(toks)
+    while k > 0 and len(toks) - k < 6 and toks[k - 1].isalpha() and toks[k - 1][:1].islower() and \
+            (toks[k - 1].lower() not in _NOT_ROLE_END or toks[k - 1].lower() in _ROLE_INNER):
+        k -= 1
+    if k == len(toks) or k == 0 or toks[k].lower() not in _ROLE_OPENERS or \
+            toks[-1].lower() in _ROLE_INNER or toks[-1].lower() in ("office", "offices"):
+        return None
+    run = _name_run_back(toks[:k])
+    if not run or not _person_like(run):
+        return None
+    # a first and last name, not after a determiner ("another Ryan spokesperson"), and an
+    # office of two words or more unless a personal title tells ("Acme Hardie chairwoman")
+    titled = any(t.lower().rstrip(".") in _PERSON_TITLES for t in run)
+    if sum(t[:1].isupper() and t.lower().rstrip(".") not in TITLES for t in run) < 2 or \
+            (k > len(run) and toks[k - len(run) - 1].lower() in _DETERMINERS) or \
+            (len(toks) - k < 2 and not titled):
+        return None
+    name, female = clean_name(run)
+    if not name:
+        return None
+    return Mention(" ".join(toks[k - len(run):]), name, "name", female)
+
+
 def _name_mention(toks: list[str], run: list[str]) -> Mention | None:
     """A Mention for the name run ending ``toks``; "Mr. Morgan of the Sierra Club" keeps the
     person, "Bank of America" the whole organisation."""
@@ -298,6 +336,11 @@ def _name_mention(toks: list[str], run: list[str]) -> Mention | None:
             return Mention(text, text, "name", None)
         if head and _person_like(head):
             run = head
+        elif not head:
+            # "Dr Ann Lee head of exploration at Acme": wire copy with no commas
+            person = _person_before_role(toks[:j - 1])
+            if person is not None:
+                return person
     name, female = clean_name(run)
     if not name:
         # "the Prime Minister", "The President": an office with no name is a role
@@ -438,6 +481,10 @@ def speaker_before(left: str) -> Mention | None:
                     return Mention(" ".join(role + toks[j - 1:]), None, "role")
             return _name_mention(toks, run)
         return None
+    if last[:1].islower():
+        person = _person_before_role(toks)
+        if person is not None:
+            return person
     role = _role_back(toks)
     if role:
         # "the finance ministers of the G20 economies": keep the head before "of"
