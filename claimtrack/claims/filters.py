@@ -111,6 +111,7 @@ _LABEL_WORDS = {
     "game", "match", "race", "leg", "lap", "heat", "pier", "dock", "building", "floor", "apartment",
     "suite", "box", "code", "ticket", "plate", "serial", "id",
 }
+_TOP_BEFORE = re.compile(r"\b(?:top|bottom)[\s-]+\Z")
 _CAP_TOKEN = re.compile(r"(?:[A-Z]|i[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?")
 
 
@@ -288,6 +289,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
                                                             "to", "from", "or", "about", "some", "around", "nearly"):
             return "name"
         ta, tb = prev_token(text, s)
+        label = tb > ta and text[ta:tb].lstrip("([").lower() in _LABEL_WORDS  # _prev_word_is_label
         w = text[ta:tb].lstrip("(\"“‘'/")
         ta = tb - len(w)
         if w.lower() in (_NAME_TOKENS if men.kind != "words" else _CHANNEL_TOKENS):
@@ -298,7 +300,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
                     and not _MONTH_BEFORE.match(w) and not w.endswith(".") or w in ("No.", "Nos.", "Fig.", "Eq.", "Vol.", "Ref.")):
                 if not w.endswith(("'s", "’s", "s'")):
                     return "name"
-        if _prev_word_is_label(text, men) and men.kind in ("digits", "range"):
+        if label and men.kind in ("digits", "range"):
             return "label"
         if men.kind == "words" and text[s:s + 1].isupper() and not _is_sentence_start(text, s):
             return "name"  # "BBC One", "Big Ten", "Formula One"
@@ -314,7 +316,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         if text[ne:ne + 1] == "-" and re.match(r"-(?:[a-z]|,|\s)", text[ne:ne + 2]):
             return "compound"  # "three-year", "six-speed", "one-off": a modifier, not a count
     # a rank, not a count: "a top 10 hit", "the top five includes" ("the top three seeds" counts seeds)
-    if bare and men.qualifier == "exact" and re.search(r"\b(?:top|bottom)[\s-]+\Z", before[-8:]) and \
+    if bare and men.qualifier == "exact" and ("top" in before[-8:] or "bottom" in before[-8:]) and \
+            _TOP_BEFORE.search(before[-8:]) and \
             not re.search(r"\b(?:to|will|would|could|may|might|should|can|did|does|not|expected|set)\s+top\s+\Z", before) and \
             not (men.value > 100 and _PLURAL_TOP.search(before)) and \
             not re.match(r"\s+(?:[a-z-]+\s+)?(?:[a-z]+[^s\W]s|people|men|women|children)\b", text[e:e + 30]):

@@ -95,6 +95,15 @@ NUM_RE = re.compile(
     r"(?P<dec>\.\d+)?(?:(?P<frac>[/⁄]\d{1,4})|(?P<vul>[½¼¾⅓⅔⅛⅜⅝⅞⅕])|(?P<mixed>[-\s]\d{1,2}/(?:2|4|8|16|32|64)(?!\d)))?)"
     r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕]))"
 )
+# where a NUM_RE match can start: a digit, ".", a currency symbol or a vulgar fraction not glued to a
+# word, or a capital that opens a currency code written before a digit ("US$5", "Rs 500"). The
+# search for these opens with a character set, which the regex engine skips to in C; NUM_RE's
+# look-ahead first made it try every position (see _num_matches)
+_NUM_START = re.compile(
+    r"[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕](?<!\w.)(?:(?<![A-Z])|(?=(?:"
+    + "|".join(re.escape(p[1:]) for p in sorted(CURRENCY_PREFIX, key=len, reverse=True) if "A" <= p[0] <= "Z")
+    + r")\s?\.?\d))"
+)
 _WORDS_RE_I = re.compile(WORDS_RE.pattern, re.I)
 _DOLLAR_COUNTRY = re.compile(r"(?<![A-Za-z])(US|AU|NZ|HK|CA|NT)\s\Z")
 _RACE_AFTER = re.compile(r"\s+(?:(?:indoor|outdoor|world|olympic|european|national|men's|women's)\s+)*"
@@ -104,6 +113,7 @@ _SCI = re.compile(r"\s?(?:[×x·*]\s?10\s?\^?\s?|[eE])(?P<exp>[−⁻+-]?\d{1,3}
 _FRACTION_NEXT = re.compile(r"\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
 _WORD_TOKEN = re.compile(r"[a-z]+")
 _SIGN = re.compile(r"(?:\b(?:minus|negative)[\s-]|−|(?:(?<=[\s(\[])|^)[-+])\Z", re.I)
+_SIGN_WORD_END = frozenset("sSſeE")  # the last letters of "minus" and "negative", any case as re.I reads it
 _SCI_UNITS = r"(?:nm|μm|µm|mm|K|°C|MPa|GPa|kV|keV|eV|Hz|mg|mL|ml|mol|wt%|cm−1|m−1|s−1|μM|mM)"
 _SCIENCE = re.compile(r"(?=[\d=≈∼a-zμ±])(?:[a-zμ]−[1-4]\b|±|\d\s?" + _SCI_UNITS + r"\b|\d\s?[=<>≈∼]|[=≈∼]\s?\d)")
 
@@ -280,11 +290,27 @@ def _finite(x: float) -> bool:
     return math.isfinite(x) and abs(x) < 1e30
 
 
+def _num_matches(text: str) -> list[re.Match]:
+    """``list(NUM_RE.finditer(text))``, tried only where a match can start (``_NUM_START``)."""
+    out = []
+    pos = 0
+    match = NUM_RE.match
+    for c in _NUM_START.finditer(text):
+        s = c.start()
+        if s < pos:
+            continue
+        m = match(text, s)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def scan(text: str) -> list[Mention]:
     """Every number mention in ``text``, with scale, currency and unit applied, in text order."""
     science = is_science(text)
     out: list[Mention] = []
-    matches = list(NUM_RE.finditer(text))
+    matches = _num_matches(text)
     low = text.lower()
     # number words on the lowercased text (same offsets unless lowercasing changed the length)
     wm = list(WORDS_RE.finditer(low) if len(low) == len(text) else _WORDS_RE_I.finditer(text))
@@ -382,7 +408,9 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
     """Apply sign, scale word and unit written around the numeral."""
     # sign written just before
     before = text[men.start - 1:men.start] if men.start else ""
-    sm = _SIGN.search(text, max(0, men.start - 9), men.start) if before in ("−", "-", "+", " ") else None
+    # after a space only "minus " or "negative " can be a sign: the letter before the space first
+    sm = _SIGN.search(text, max(0, men.start - 9), men.start) if before in ("−", "-", "+") or (
+        before == " " and text[men.start - 2:men.start - 1] in _SIGN_WORD_END) else None
     if sm is not None and not men.cur:
         if sm.group().strip() != "+":
             men.value = -men.value
