@@ -13,7 +13,13 @@ the same story (no subject blocking, every pair of claims is a candidate).
    not disjoint; neither an increment, time reference, margin, ratio part or projection
    (nouns.can_contradict); and the earlier text gives one figure for that thing, not several
    parts, whose sum may agree). Also ``contradiction``: the same change reported rising in one
-   text and falling in the other, or one text rebutting the other ("No, ... not ...").
+   text and falling in the other, or one text rebutting the other ("No, ... not ..."); the later
+   text putting a strict bound on the earlier figure itself ("at 8,400" / "below 8,400"; relate.py
+   strict bounds; an earlier "more than" that the later text drops is a shortening, not a
+   conflict); the same name said to move up in one text and down in the other, figures or not
+   ("Sensex up" / "Sensex weak": :func:`opposite_moves`). Subjects are shared when one claim's
+   subject is a capitalised word of the other's sentence; a price per unit ("$1,500/oz") pairs
+   with the bare price of the same value; "ticks up to 5.5%" is a level, not a bound.
    ``consistent`` when every later claim is implied by an earlier figure (units converted,
    units.py; a later bound must follow from the earlier figure) or derived from earlier ones
    (a sum of parts, a difference, a percent change, a ratio's share), or its numeral is written
@@ -42,7 +48,7 @@ from claimtrack.match.detail import claim_detail
 from claimtrack.match.figures import (_CASUALTY_KEYS, _CASUALTY_RE, _STOP, _is_bare, bare_context_ok, concept_keys,
                                      context_words, opposite_change)
 from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, direction_word, singular
-from claimtrack.match.relate import _factors, relate_units
+from claimtrack.match.relate import _factors, relate_units, strict_bound
 from claimtrack.match.settings import MatchSettings
 from claimtrack.match.units import grains
 from claimtrack.records import as_row, stable_id
@@ -80,12 +86,26 @@ def _numeral(text) -> set[str]:
     return {m.group().replace(",", "").rstrip(".") for m in _NUMERAL.finditer(text)}
 
 
-def _frame(claims) -> pd.DataFrame:
+# "ticks up to 5.5%": a verb that means a rise only with "up" reaches a level; its "up to" is
+# not the bound of "up to 5.5%" ("prices rose up to 5%" stays a bound: "rose" rises on its own)
+_PARTICLE_UP_TO = re.compile(r"\b(?:tick|inch|edge|creep|crept|move|go|goes|went|gone|step|ramp|"
+                             r"shoot|shot|push|bump|tick|head|level|spike|trend)(?:s|ed|ing)?\s+up\s+to\s*$", re.I)
+
+
+def _frame(claims, text: str = "") -> pd.DataFrame:
     df = pd.DataFrame([as_row(c) for c in claims])
     if len(df):
         df["published_at"] = pd.NaT
         df["source"] = None
         df["title"] = None
+        level = [q == "at_most" and isinstance(a, (int, np.integer)) and bool(_PARTICLE_UP_TO.search(text[max(0, a - 40):a]))
+                 for q, a in zip(df["qualifier"], df["start"])]
+        if any(level):
+            df.loc[level, "qualifier"] = "exact"
+            df.loc[level, "low"] = df.loc[level, "value"]
+            df.loc[level, "high"] = df.loc[level, "value"]
+        # bounds that exclude their own figure ("more than 40", "below 8,400")
+        df["strict"] = [strict_bound(text, a, q) for a, q in zip(df["start"], df["qualifier"])]
     return df
 
 
@@ -116,8 +136,70 @@ def coverage(earlier: str, later: str) -> tuple[float, int]:
     known = set(_coverage_words(earlier))
     # near spellings count too ("arrest" ~ "arrested"): a shared stem of 5 letters
     stems = {w[:5] for w in known if len(w) >= 5}
-    hit = sum(1 for w in later_words if w in known or (len(w) >= 5 and w[:5] in stems))
+    forms = {_stem(w) for w in known}  # "adds" ~ "added"
+    hit = sum(1 for w in later_words if w in known or (len(w) >= 5 and w[:5] in stems) or _stem(w) in forms)
     return hit / len(later_words), len(later_words) - hit
+
+
+def _noun_words(noun) -> set[str]:
+    """The content words of a counted noun phrase, singular.
+
+    >>> sorted(_noun_words("Syrian refugees")), _noun_words(None)
+    (['refugee', 'syrian'], set())
+    """
+    if not isinstance(noun, str):
+        return set()
+    return {singular(w.lower()) for w in _WORD.findall(noun) if len(w) > 2 and w.lower() not in _STOP}
+
+
+def _stem(word: str) -> str:
+    """A crude stem for matching word forms: singular, common verb endings cut.
+
+    >>> _stem("Added"), _stem("adds"), _stem("rising"), _stem("regional")
+    ('add', 'add', 'ris', 'regional')
+    """
+    w = singular(word.lower())
+    for end in ("ing", "ed"):
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            w = w[:-len(end)]
+            break
+    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "ls":  # "added" -> "add", "planned" -> "plan"
+        w = w[:-1] if len(w) > 4 else w
+    return w
+
+
+def _stems(text: str) -> set[str]:
+    """The stems of a text's words (:func:`_stem`)."""
+    return {_stem(w) for w in _WORD.findall(text or "") if not w[0].isdigit()}
+
+
+def _names(sentence) -> set[str]:
+    """The capitalised words of a sentence (3 letters or more), lower-cased: the names it may hold.
+
+    >>> sorted(_names("Gold tops $1,500 in New York"))
+    ['gold', 'new', 'york']
+    """
+    if not isinstance(sentence, str):
+        return set()
+    return {w.lower() for w in _WORD.findall(sentence) if len(w) >= 3 and w[0].isupper()}
+
+
+def _subject_words(subject) -> set[str]:
+    """The names of a claim's subjects, and their words: extracted subject lists are noisy
+    ("Sensex In RED" for "Sensex"), so one shared name word is the signal.
+
+    >>> sorted(_subject_words(["Sensex In RED", "the Fed"]))
+    ['fed', 'red', 'sensex', 'sensex in red', 'the fed']
+    """
+    if not isinstance(subject, (list, tuple, np.ndarray)):
+        return set()
+    out = set()
+    for name in subject:
+        if isinstance(name, str) and len(name.strip()) >= 3:
+            out.add(name.strip().lower())
+            out.update(w for w in (x.lower() for x in _WORD.findall(name))
+                       if len(w) >= 3 and w not in _STOP and not w[0].isdigit())
+    return out
 
 
 def _pair_scores(e: pd.DataFrame, n: pd.DataFrame):
@@ -129,11 +211,16 @@ def _pair_scores(e: pd.DataFrame, n: pd.DataFrame):
     ctx_n = [context_words(s, f, no, sj) for s, f, no, sj in zip(n["sentence"], n["surface"], n["noun"], n["subject"])]
     sim = process.cpdist([ctx_n[i] for i in ni], [ctx_e[i] for i in ei], scorer=fuzz.token_set_ratio,
                          workers=1).astype("float64") / 100.0
-    subj_e = [{x.lower() for x in s} if isinstance(s, (list, tuple, np.ndarray)) else set() for s in e["subject"]]
-    subj_n = [{x.lower() for x in s} if isinstance(s, (list, tuple, np.ndarray)) else set() for s in n["subject"]]
+    subj_e = [_subject_words(s) for s in e["subject"]]
+    subj_n = [_subject_words(s) for s in n["subject"]]
     subj = np.array([float(bool(subj_n[a] & subj_e[b])) if subj_n[a] and subj_e[b] else 0.5
                      for a, b in zip(ni, ei)])
-    shares = np.array([bool(subj_n[a] & subj_e[b]) for a, b in zip(ni, ei)], dtype=bool)
+    # a subject the other claim's sentence names is shared even when its extractor missed it
+    # ("Gold" taken as the subject of one headline, "History" of the other)
+    sent_e, sent_n = [_names(x) for x in e["sentence"]], [_names(x) for x in n["sentence"]]
+    shares = np.array([bool(subj_n[a] & subj_e[b]) or bool(subj_n[a] & sent_e[b]) or bool(subj_e[b] & sent_n[a])
+                       for a, b in zip(ni, ei)], dtype=bool)
+    subj = np.where(shares, 1.0, subj)
     apart = np.array([bool(subj_n[a]) and bool(subj_e[b]) for a, b in zip(ni, ei)], dtype=bool) & ~shares
     return ni, ei, np.round(0.7 * sim + 0.3 * subj, 4), apart, shares, ctx_e, ctx_n
 
@@ -146,13 +233,15 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     """
     s = settings or MatchSettings()
     # all pairs are scored: keep a pathological input (thousands of figures) from taking minutes
-    e = _frame(extract_claims(earlier or "", "earlier")[:MAX_CLAIMS])
-    n = _frame(extract_claims(later or "", "later")[:MAX_CLAIMS])
+    e = _frame(extract_claims(earlier or "", "earlier")[:MAX_CLAIMS], earlier or "")
+    n = _frame(extract_claims(later or "", "later")[:MAX_CLAIMS], later or "")
     if len(n) == 0 or len(e) == 0:
         numerals = _numeral(earlier)
         verdicts = ["agree" if _numeral(x) & numerals else "unpaired" for x in n.get("surface", [])]
-        return {"relation": decide(verdicts, *coverage(earlier, later)), "matches": [],
-                "verdicts": verdicts}
+        relation = decide(verdicts, *coverage(earlier, later))
+        if relation != "contradiction" and "agree" not in verdicts and opposite_moves(earlier, later):
+            relation = "contradiction"
+        return {"relation": relation, "matches": [], "verdicts": verdicts}
     ke = concept_keys(e).to_numpy(object)
     kn = concept_keys(n).to_numpy(object)
     ni, ei, score, apart, shares, ctx_e, ctx_n = _pair_scores(e, n)
@@ -160,13 +249,23 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     unit_n = np.array([k.split("|", 1)[1] for k in kn], dtype=object)
     noun_e = np.array([k.split("|", 1)[0] for k in ke], dtype=object)
     noun_n = np.array([k.split("|", 1)[0] for k in kn], dtype=object)
+    # a price per unit meets the bare price ("$1,500/oz" and "$1,500" for gold): the figure, not
+    # its denominator, is what the two texts state; only when the numbers are equal
+    base_e = np.array([u.split("/", 1)[0] for u in unit_e], dtype=object)
+    base_n = np.array([u.split("/", 1)[0] for u in unit_n], dtype=object)
+    per_only = (unit_e[ei] != unit_n[ni]) & (base_e[ei] == base_n[ni]) & (base_e[ei] != "")
+    per_only &= (base_e[ei] == unit_e[ei]) | (base_n[ni] == unit_n[ni])
     same_unit = unit_e[ei] == unit_n[ni]
     same_noun = (noun_e[ei] == noun_n[ni]) & ~np.isin(noun_n[ni], list(_GENERIC))
     no_noun = np.isin(noun_e[ei], list(_GENERIC)) | np.isin(noun_n[ni], list(_GENERIC))
+    # nouns that share their head word ("gold" and "gold tops": the extractor may take in a verb)
+    words_e, words_n = [_noun_words(x) for x in e["noun"]], [_noun_words(x) for x in n["noun"]]
+    near_noun = same_noun | np.array([bool(words_e[b] & words_n[a]) for a, b in zip(ni, ei)], dtype=bool)
     # values on their unit key's scale ("100 feet" and "30.5 m" are both metres)
     ev = e["value"].to_numpy("float64") * _factors(e["unit"].to_numpy(object))[0]
     nv = n["value"].to_numpy("float64") * _factors(n["unit"].to_numpy(object))[0]
     same_value = np.isclose(ev[ei], nv[ni], rtol=1e-9, atol=0)
+    same_unit |= per_only & same_value
 
     ge = grains(e["surface"].to_numpy(object), e["value"].to_numpy("float64"))
     gn = grains(n["surface"].to_numpy(object), n["value"].to_numpy("float64"))
@@ -176,8 +275,13 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         e_value=e["value"].to_numpy("float64")[ei], e_low=e["low"].to_numpy("float64")[ei], e_high=e["high"].to_numpy("float64")[ei],
         e_qual=e["qualifier"].to_numpy(object)[ei], n_value=nv[ni], n_low=n["low"].to_numpy("float64")[ni],
         n_high=n["high"].to_numpy("float64")[ni], n_qual=n["qualifier"].to_numpy(object)[ni],
-        gap_seconds=np.zeros(len(ni)), growing=np.zeros(len(ni), dtype=bool), settings=s)
+        gap_seconds=np.zeros(len(ni)), growing=np.zeros(len(ni), dtype=bool), settings=s,
+        # only the later text's strict bounds: a later restatement that drops an earlier "more
+        # than" is shortening the figure ("over 1.8 million" -> "1.8 million"), not denying it
+        e_strict=np.zeros(len(ei), dtype=bool), n_strict=n["strict"].to_numpy(bool)[ni])
     agree = np.isin(rel, ["repeat", "consistent"])
+    # the same figure, once as a strict bound and once exact ("below 8,400" / "at 8,400")
+    edge = same_value & (rel == "contradiction")
     # an equal number pairs two figures only if they do not count different casualties
     # ("60 wounded" does not support "60 killed")
     toll_e, toll_n = np.isin(noun_e, list(_CASUALTY_KEYS)), np.isin(noun_n, list(_CASUALTY_KEYS))
@@ -195,6 +299,7 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
 
     matches, verdicts = [], []
     earlier_numerals = _numeral(earlier)
+    sole_e, sole_n = pd.Series(unit_e).value_counts().to_dict(), pd.Series(unit_n).value_counts().to_dict()
     # earlier figures grouped by sentence (for figures derived from two of them), and each later
     # figure's rounding slack (half its last digit, at most 1 % of it: chance sums stay out)
     by_sentence_map: dict = {}
@@ -248,11 +353,18 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         attached = same_noun[j] and not _is_bare(str(kn[i]), erow_j, nrow_i)
         same_thing = attached or ((same_noun[j] or unit_n[i] != "") and shares[j]
                                   and bare_context_ok(ctx_n[i], ctx_e[ei[j]], s))
+        # ... or the only figure of its unit in each text, about a shared subject: "Goldman to pay
+        # up to $5 billion" / "Goldman Sachs to pay $5.1 billion" leave nothing else to pair with
+        same_thing = same_thing or (unit_n[i] != "" and shares[j] and sole_e.get(unit_n[i]) == 1
+                                    and sole_n.get(unit_n[i]) == 1)
         strong = (same_thing and score[j] >= s.min_contradiction_score and not apart[j]
                   and len(parts) < 2 and rel[j] == "contradiction"
                   and can_contradict(erow_j, nrow_i, str(side[j])))
         verdict = ("agree" if agree[j] and implied[j] else
                    "conflict" if strong and rel[j] == "contradiction" else "differ")
+        if (verdict != "conflict" and edge[j] and not apart[j] and (near_noun[j] or no_noun[j])
+                and can_contradict(erow_j, nrow_i, str(side[j]))):
+            verdict = "conflict"
         if verdict == "agree" and same_value[j] and not apart[j] and opposite_change(erow_j, nrow_i):
             # the same change in the other direction: "sales fell 0.4%" vs "sales rose 0.4%"
             verdict, rel[j], side[j] = "conflict", "contradiction", "direction"
@@ -270,7 +382,53 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         relation = "unrelated"
     if relation != "contradiction" and denies(earlier, later, verdicts):
         relation = "contradiction"
+    if relation != "contradiction" and "agree" not in verdicts and opposite_moves(earlier, later):
+        relation = "contradiction"
     return {"relation": relation, "matches": matches, "verdicts": verdicts}
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'&-]*|\d[\d,.]*|[,;:.!?~()\[\]|]")
+# states that report a move without a change verb ("Sensex weak", "shares lower")
+_MOVE_STATE = {"weak": "down", "weaker": "down", "weakens": "down", "weakened": "down",
+               "strengthens": "up", "strengthened": "up", "stronger": "up"}
+
+
+def _moves(text: str) -> dict[str, set[str]]:
+    """For each name (a capitalised word) that a direction word follows within three words of its
+    clause, the directions it is said to move in; "lower than" is a comparison, not a move.
+
+    >>> dict(_moves("Shares of Arlo Mills fell; Bemis Corp gains."))
+    {'mills': {'down'}, 'arlo': {'down'}, 'corp': {'up'}, 'bemis': {'up'}}
+    """
+    toks = _TOKEN.findall(text or "")
+    out: dict[str, set[str]] = {}
+    for i, t in enumerate(toks):
+        d = direction_word(t) or _MOVE_STATE.get(t.lower(), "")
+        if not d or (i + 1 < len(toks) and toks[i + 1].lower() == "than"):
+            continue
+        for k in range(i - 1, max(-1, i - 4), -1):
+            w = toks[k]
+            if not w[0].isalpha():
+                break
+            if w[0].isupper() and len(w) >= 3 and w.lower() not in _STOP:
+                out.setdefault(w.lower(), set()).add(d)
+    return out
+
+
+def opposite_moves(earlier: str, later: str) -> bool:
+    """Whether the two texts say the same name moved in opposite directions ("Sensex up" /
+    "Sensex weak"), each text one way only: a conflict even without figures. The texts must share
+    most of their words (one holds at least half of the other's), so that they report the same thing.
+
+    >>> opposite_moves("Arlo shares rise in early trade", "Arlo shares fall in early trade")
+    True
+    >>> opposite_moves("Arlo shares rise in early trade", "Arlo shares rise, Bemis falls")
+    False
+    """
+    a, b = _moves(earlier), _moves(later)
+    if not any(len(a[k]) == 1 and len(b[k]) == 1 and a[k] != b[k] for k in a.keys() & b.keys()):
+        return False
+    return max(coverage(earlier, later)[0], coverage(later, earlier)[0]) >= MIN_COVERAGE
 
 
 # a rebuttal: "No, X is not Y", "No, the bridge did not cost $9 billion" (fact-check headlines)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from claimtrack.claims.qualifiers import left_qualifier
 from claimtrack.match.settings import MatchSettings
 from claimtrack.match.units import canonical, is_fahrenheit
 
@@ -38,14 +39,19 @@ def _widen(low: np.ndarray, high: np.ndarray, tol: float) -> tuple[np.ndarray, n
 
 def relate_arrays(*, e_value, e_low, e_high, e_qual, n_value, n_low, n_high, n_qual,
                   gap_seconds, growing, settings: MatchSettings, e_grain=None,
-                  n_grain=None) -> tuple[np.ndarray, np.ndarray]:
+                  n_grain=None, e_strict=None, n_strict=None) -> tuple[np.ndarray, np.ndarray]:
     """Relation and side for each (earlier ``e_*``, new ``n_*``) pair.
 
     ``gap_seconds`` is new minus earlier publication time; NaN (an undated article) counts as
     0, i.e. as published together: an undated conflict is shown to a reviewer rather than
     explained away as an update. ``growing`` marks counts that only rise over a story.
     ``*_grain``: the rounding step of each figure (units.grain); two figures whose gap is within
-    half the step of the coarser exact one (at most ``max_rounding`` of its value) overlap.
+    half the step of the coarser exact one (at most ``max_rounding`` of its value) overlap. An
+    exact figure met with the written edge of a bound gets only that rounding, not the general
+    tolerance ("up to $5 billion" and "$5.1 billion" cannot both hold).
+    ``*_strict``: bounds that exclude their own figure ("more than", "below", see
+    :func:`strict_bound`); such a bound and an exact figure equal to its edge are disjoint
+    ("below 8,400" vs "at 8,400").
     """
     e_value, e_low, e_high = (np.asarray(a, dtype="float64") for a in (e_value, e_low, e_high))
     n_value, n_low, n_high = (np.asarray(a, dtype="float64") for a in (n_value, n_low, n_high))
@@ -62,6 +68,19 @@ def relate_arrays(*, e_value, e_low, e_high, e_qual, n_value, n_low, n_high, n_q
     ehi = np.where(e_qual == "at_most", e_high, ehi)
     nlo = np.where(n_qual == "at_least", n_low, nlo)
     nhi = np.where(n_qual == "at_most", n_high, nhi)
+    bound_e = (e_qual == "at_least") | (e_qual == "at_most")
+    bound_n = (n_qual == "at_least") | (n_qual == "at_most")
+    if e_grain is not None and n_grain is not None:
+        # an exact figure facing a bound's written edge: its own rounding (half its last digit)
+        # is all the slack it gets, when that is known and smaller than the tolerance
+        def own(g, v, q):
+            g = np.nan_to_num(np.asarray(g, dtype="float64"), nan=0.0)
+            return np.where((q == "exact") & (g > 0), np.minimum(g / 2, settings.max_rounding * np.abs(v)), np.inf)
+        re_, rn = own(e_grain, e_value, e_qual), own(n_grain, n_value, n_qual)
+        elo = np.where(bound_n, np.maximum(elo, e_low - re_), elo)
+        ehi = np.where(bound_n, np.minimum(ehi, e_high + re_), ehi)
+        nlo = np.where(bound_e, np.maximum(nlo, n_low - rn), nlo)
+        nhi = np.where(bound_e, np.minimum(nhi, n_high + rn), nhi)
     below = nhi < elo
     above = nlo > ehi
     # two bounds of the same direction are both true of any figure past the larger (smaller)
@@ -77,10 +96,17 @@ def relate_arrays(*, e_value, e_low, e_high, e_qual, n_value, n_low, n_high, n_q
         slack = np.maximum(half(e_grain, e_value, e_qual), half(n_grain, n_value, n_qual)) * (1 + 1e-9)
         below &= n_high + slack < e_low
         above &= n_low - slack > e_high
-    side = np.where(below, BELOW, np.where(above, ABOVE, OVERLAP)).astype(object)
-
     scale = np.maximum(np.abs(e_value), np.abs(n_value))
     same_value = np.abs(e_value - n_value) <= 1e-9 * np.where(scale > 0, scale, 1.0)
+    if e_strict is not None and n_strict is not None:
+        # "more than 40" excludes 40 itself; "at least 40" does not
+        e_strict, n_strict = np.asarray(e_strict, dtype=bool), np.asarray(n_strict, dtype=bool)
+        edge = same_value & ~(bound_e & bound_n)
+        above |= edge & ((n_strict & (n_qual == "at_least") & (e_qual == "exact"))
+                         | (e_strict & (e_qual == "at_most") & (n_qual == "exact")))
+        below |= edge & ((n_strict & (n_qual == "at_most") & (e_qual == "exact"))
+                         | (e_strict & (e_qual == "at_least") & (n_qual == "exact")))
+    side = np.where(below, BELOW, np.where(above, ABOVE, OVERLAP)).astype(object)
     repeat = same_value & (e_qual == n_qual)
 
     window = settings.contradiction_window.total_seconds()
@@ -93,6 +119,32 @@ def relate_arrays(*, e_value, e_low, e_high, e_qual, n_value, n_low, n_high, n_q
         np.where(repeat, "repeat", "consistent"),
     ).astype(object)
     return relation, side
+
+
+# bound words that exclude their own figure ("more than 40" is not 40; "at least 40" may be)
+_STRICT_WORDS = frozenset({
+    "more than", "over", "over than", "above", "upwards of", "in excess of", "exceeding", "greater than",
+    "just over", "well over", "well above", "higher than", "larger than", "north of", "surpassed",
+    "topped", "tops", "exceeded", "exceeds", ">",
+    "fewer than", "less than", "under", "below", "lower than", "<"})
+
+
+def strict_bound(text: str | None, start, qualifier: str | None) -> bool:
+    """Whether the bound written before the figure at ``start`` excludes the figure itself.
+
+    >>> strict_bound("Gold tops $1,500", 10, "at_least"), strict_bound("at least 40 died", 9, "at_least")
+    (True, False)
+    """
+    if qualifier not in ("at_least", "at_most") or not isinstance(text, str):
+        return False
+    try:
+        at = int(start)
+    except (TypeError, ValueError):
+        return False
+    if not 0 <= at <= len(text):
+        return False
+    q = left_qualifier(text, at)
+    return q is not None and q[1] in _STRICT_WORDS
 
 
 def relate_one(earlier: dict, new: dict, gap_seconds: float = 0.0, growing: bool = False,

@@ -142,6 +142,9 @@ def grain(surface: str | None, value: float) -> float:
         return 0.0
     if "." in text:
         unit = 10.0 ** -len(text.split(".", 1)[1])
+    elif len(text) <= 2 and abs(value) == written:
+        # a one- or two-digit count is written as counted ("10 months", "40%"), not rounded
+        unit = 1.0
     else:
         unit = 10.0 ** (len(text) - len(text.rstrip("0")))
     return unit * abs(value) / written

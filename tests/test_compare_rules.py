@@ -1,0 +1,79 @@
+"""Rules of numeric reasoning in `claimtrack compare` (short texts written for these tests)."""
+from __future__ import annotations
+
+import numpy as np
+
+from claimtrack.match import compare_texts
+from claimtrack.match.relate import relate_arrays, strict_bound
+from claimtrack.match.settings import MatchSettings
+from claimtrack.match.units import grain
+
+
+def rel(earlier, later):
+    return compare_texts(earlier, later)["relation"]
+
+
+def test_a_strict_bound_excludes_the_figure_it_names():
+    assert rel("The Arlo index closed at 8,400 on Friday", "The Arlo index closed below 8,400 on Friday") == "contradiction"
+    assert rel("Bemis Mills reports 35 million users", "Bemis Mills reports more than 35 million users") == "contradiction"
+    # "at least" does not exclude its figure
+    assert rel("Bemis Mills reports 35 million users", "Bemis Mills reports at least 35 million users") != "contradiction"
+    # a later text that drops an earlier "more than" shortens the figure, it does not deny it
+    assert rel("Over 1.8 million people live in Arlo", "1.8 million people live in Arlo") != "contradiction"
+
+
+def test_strict_bound_words():
+    assert strict_bound("Gold tops $1,500", 10, "at_least")
+    assert strict_bound("fewer than 20 came", 11, "at_most")
+    assert not strict_bound("at least 40 died", 9, "at_least")
+    assert not strict_bound("up to 40 died", 6, "at_most")
+    assert not strict_bound("40 died", 0, "exact")
+
+
+def test_relate_strict_edge_only_against_an_exact_figure():
+    def one(x):
+        return np.array([x], dtype="float64")
+
+    def run(e_q, n_q, n_strict):
+        return relate_arrays(e_value=one(40), e_low=one(40), e_high=one(40 if e_q != "at_least" else 80),
+                             e_qual=np.array([e_q], dtype=object), n_value=one(40), n_low=one(40),
+                             n_high=one(80), n_qual=np.array([n_q], dtype=object),
+                             gap_seconds=one(0), growing=np.array([False]), settings=MatchSettings(),
+                             e_strict=np.array([False]), n_strict=np.array([n_strict]))
+    assert tuple(run("exact", "at_least", True)[0]) == ("contradiction",)
+    assert tuple(run("exact", "at_least", True)[1]) == ("above",)
+    assert tuple(run("exact", "at_least", False)[0]) == ("consistent",)
+    assert tuple(run("at_least", "at_least", True)[0]) == ("repeat",)
+
+
+def test_an_exact_figure_past_a_bound_edge_gets_only_its_own_rounding():
+    assert rel("Arlo Bank to pay up to $5 billion to settle mortgage claims",
+               "Arlo Bank to pay $5.1 billion to settle mortgage claims") == "contradiction"
+    assert rel("Arlo Bank to pay up to $5 billion to settle mortgage claims",
+               "Arlo Bank to pay $4.9 billion to settle mortgage claims") != "contradiction"
+
+
+def test_a_verb_with_up_to_reaches_a_level():
+    # "ticks up to 5.5%" is the new rate, not "at most 5.5%"
+    assert rel("Arlo adds 28,000 jobs in May; jobless rate ticks up to 5.5%",
+               "Arlo adds 28,000 jobs in May; jobless rate 5.5%") == "consistent"
+
+
+def test_a_price_per_unit_meets_the_bare_price():
+    assert rel("Gold reaches $1500 for the first time", "Gold tops $1500/oz for the first time") == "contradiction"
+
+
+def test_the_same_name_moving_both_ways_conflicts_without_figures():
+    assert rel("Arlo shares rise in early trade on Bemis exchange",
+               "Arlo shares fall in early trade on Bemis exchange") == "contradiction"
+    # a comparison is not a move
+    assert rel("Arlo had lower than usual rain in May", "Rain in Arlo rose in May") != "contradiction"
+
+
+def test_small_counts_are_not_roundings():
+    assert grain("10 months", 10.0) == 1.0 and grain("300", 300.0) == 100.0 and grain("2.5", 2.5) == 0.1
+    assert rel("Arlo prices post biggest drop in 10 months", "Arlo prices post biggest drop in 9 months") != "consistent"
+
+
+def test_word_forms_count_as_the_same_word():
+    assert rel("Arlo adds 28,000 jobs in May", "Arlo added 28,000 jobs in May") == "consistent"
