@@ -1,6 +1,7 @@
 """Benchmark: the whole Reuters-21578 corpus through `claimtrack run`, then the nights after it.
 
-Prints, for each run, the wall time, the peak memory of the `claimtrack run` process and the
+Prints, for each run, the wall time, the peak memory of the `claimtrack run` process (and of
+all its processes together: its temporary Prefect server and its extract workers) and the
 seconds per stage (targets on a 2-core machine: full corpus from an empty curated folder < 60 s
 and < 1.5 GB; a second run that finds nothing new < 10 s; 1,000 new articles on top of the
 Reuters history < 15 s). With ``--growth`` it also runs the same 1,000 new articles on top of
@@ -62,13 +63,49 @@ def variants(docs: list[dict], n: int, seed: int = 7) -> list[dict]:
     return out
 
 
+def tree_rss_mb(root: int) -> float:
+    """Resident memory of ``root`` and all its descendants, in MB (from /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue
+        pid = int(status.parent.name)
+        children.setdefault(int(fields.get("PPid", "0").strip()), []).append(pid)
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo += children.get(pid, [])
+    return total / 1024
+
+
 def run(raw: Path, curated: Path, env: dict) -> dict:
-    """One `claimtrack run`: wall seconds, peak RSS (MB, from /usr/bin/time), stage seconds."""
+    """One `claimtrack run`: wall seconds, peak RSS of the run's process (MB, from /usr/bin/time),
+    peak RSS of all its processes together (its Prefect server and extract workers too, sampled
+    every 0.2 s), stage seconds."""
+    import threading
+
     timer = ["/usr/bin/time", "-f", "MAXRSS %M"] if Path("/usr/bin/time").exists() else []
     t0 = time.perf_counter()
-    proc = subprocess.run(timer + [str(CLAIMTRACK), "run", "--raw", str(raw), "--curated", str(curated)],
-                          env=env, capture_output=True, text=True)
+    proc = subprocess.Popen(timer + [str(CLAIMTRACK), "run", "--raw", str(raw), "--curated", str(curated)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = [0.0]
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss_mb(proc.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = proc.communicate()
     wall = time.perf_counter() - t0
+    sampler.join()
+    proc = subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
     if proc.returncode != 0:
         sys.exit(f"claimtrack run failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     rss = re.search(r"MAXRSS (\d+)", proc.stderr)
@@ -78,13 +115,15 @@ def run(raw: Path, curated: Path, env: dict) -> dict:
             name, secs, _ = part.rsplit(" ", 2)
             stages[name] = float(secs)
     head = proc.stdout.splitlines()[0]
-    return {"wall": wall, "rss_mb": int(rss.group(1)) / 1024 if rss else float("nan"), "stages": stages,
+    return {"wall": wall, "rss_mb": int(rss.group(1)) / 1024 if rss else float("nan"), "tree_mb": peak[0],
+            "stages": stages,
             "head": head, "stdout": proc.stdout}
 
 
 def show(label: str, r: dict, target: str) -> None:
     stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items())
-    print(f"{label:<34} {r['wall']:7.1f} s  {r['rss_mb']:7.0f} MB   target {target:<18} | {stages}", flush=True)
+    print(f"{label:<34} {r['wall']:7.1f} s  {r['rss_mb']:6.0f} MB (all processes {r['tree_mb']:5.0f} MB)  "
+          f"target {target:<18} | {stages}", flush=True)
 
 
 def main() -> None:

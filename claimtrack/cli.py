@@ -172,9 +172,13 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
             load_config(config_path or "claimtrack.toml")  # a bad config fails now, in one line
         except ConfigError as exc:
             raise UserError(str(exc)) from None
-    from claimtrack.prefect_env import configure_prefect
+    from claimtrack.prefect_env import TemporaryServer, configure_prefect
 
     configure_prefect()
+    # Without a long-lived server, a run needs Prefect's temporary one: start it first, so that it
+    # boots while this process imports and looks for new files. (A night with nothing new stops it.)
+    own_server = not os.environ.get("PREFECT_API_URL") or os.environ["PREFECT_API_URL"] == TemporaryServer.url()
+    server = TemporaryServer.for_this_process() if own_server else TemporaryServer()
     from claimtrack.pipeline import PipelineError
     from claimtrack.progress import stage_line
     from claimtrack.store import StoreError
@@ -185,11 +189,18 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
                   "task_runner": task_runner, "dask_address": dask_address}
     try:
         result = None
-        # Nothing to do and no server to report to: say so without starting Prefect's temporary server.
-        if not os.environ.get("PREFECT_API_URL") and not wants_fetch(fetch, parameters["config"]):
+        # Nothing to do and no long-lived server to report to: say so without running the flow.
+        if own_server and not wants_fetch(fetch, parameters["config"]):
             result = nothing_new(str(raw_dir), str(curated_dir), wait=wait, **parameters)
         if result is None:
-            result = nightly(raw_dir=str(raw_dir), curated_dir=str(curated_dir), wait=wait, **parameters)
+            from claimtrack.validate import import_gx
+
+            import_gx()  # while the server boots: the validate stage needs it
+            server.ready()
+            with server.settings():
+                result = nightly(raw_dir=str(raw_dir), curated_dir=str(curated_dir), wait=wait, **parameters)
+        elif not server.reused:
+            server.stop()  # started for this run, which turned out to have nothing to do
     except PipelineError as exc:
         raise UserError(f"run failed: {exc}; fix what it names (the runs table has the details) "
                         "and run again") from None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
@@ -93,8 +94,40 @@ def new_rejections(rejections: list[Rejection], stored: pd.DataFrame) -> list[Re
 # ------------------------------------------------------------------ extract
 
 
-def extract_stage(articles: list[Article]) -> tuple[list[Quote], list[Claim]]:
-    return extract_articles(articles)
+def extract_stage(articles: list[Article], pool=None) -> tuple[list[Quote], list[Claim]]:
+    """Quotes and claims of a batch: here, or in a worker of ``pool`` (see `extract_pool`)."""
+    if pool is None:
+        return extract_articles(articles)
+    return pool.submit(extract_articles, articles).result()
+
+
+#: a run with fewer new articles than this extracts them in its own process: starting workers
+#: (a fresh interpreter importing the extractors, about 0.5 s) costs more than a second core saves
+EXTRACT_POOL_MIN_ARTICLES = 1500
+
+
+@contextmanager
+def extract_pool(n_articles: int, workers: int | None = None):
+    """Worker processes for the extract stage, or ``None`` when one process is enough.
+
+    Extraction is pure Python, so Prefect's thread pool runs it on one core. The workers come
+    from a fork server: a clean interpreter that imports the extractors once and forks each
+    worker from itself, so no worker inherits the threads Prefect runs in this process (forking
+    a process with threads can deadlock the child on a lock some thread held).
+    """
+    from claimtrack.extract import available_cpus
+
+    workers = workers or available_cpus()
+    if workers < 2 or n_articles < EXTRACT_POOL_MIN_ARTICLES:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["claimtrack.extract"])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        yield pool
 
 
 # ------------------------------------------------------------------ match

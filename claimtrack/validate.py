@@ -157,12 +157,19 @@ def _gx_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def import_gx():
+    """Great Expectations, imported (3–9 s here: callers with time to spare import it early)."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    import great_expectations
+
+    return great_expectations
+
+
 def run_suites(frames: dict[str, pd.DataFrame], suites_dir: Path = DEFAULT_SUITES) -> ValidationReport:
     """Validate each frame against its suite in an in-memory GX context."""
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import logging
 
-    import great_expectations as gx
+    gx = import_gx()
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     # GX sets INFO on some of its own loggers ("Created temporary directory ..." on every run).

@@ -11,7 +11,8 @@
 | publish  | validated tables                     | Parquet under data/curated/, a runs row |
 
 ``fetch`` runs only when asked (``fetch=True`` or ``[fetch] enabled = true`` in the config).
-``extract`` runs on the flow's own thread pool, or on a Dask cluster with
+``extract`` runs as tasks on the flow's own threads, which hand the batches to worker
+processes (one per CPU) when the night is large enough to pay for them; or on a Dask cluster with
 ``task_runner="dask"`` (a local cluster, or the scheduler at ``dask_address``): only the
 extract batches go there, every other stage reads and writes the local folders.
 """
@@ -27,6 +28,7 @@ from pathlib import Path  # noqa: E402
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
+from prefect.utilities.annotations import unmapped  # noqa: E402
 
 from claimtrack import fetch as feeds  # noqa: E402
 from claimtrack import pipeline  # noqa: E402
@@ -67,8 +69,8 @@ def parse(raw_files):
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract(batch):
-    return pipeline.extract_stage(batch)
+def extract(batch, pool=None):
+    return pipeline.extract_stage(batch, pool)
 
 
 @task(name="match", cache_policy=NO_CACHE)
@@ -90,13 +92,14 @@ def batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def extract_batches(article_batches: list[list], advance, runner=None) -> list[tuple[list, list]]:
-    """Extract every batch, on ``runner`` (a Dask runner, already entered) or the flow's own pool.
+def extract_batches(article_batches: list[list], advance, runner=None, pool=None) -> list[tuple[list, list]]:
+    """Extract every batch, on ``runner`` (a Dask runner, already entered) or as tasks on the
+    flow's own threads, each handing its batch to a worker process of ``pool`` when given.
 
     Results come back in batch order; ``advance`` is told as each batch finishes.
     """
     if runner is None:
-        futures = extract.map(article_batches)
+        futures = extract.map(article_batches, pool=unmapped(pool))
     else:
         futures = [runner.submit(extract, parameters={"batch": b}) for b in article_batches]
     index = {id(f): i for i, f in enumerate(futures)}
@@ -232,7 +235,8 @@ def nightly(raw_dir: str = "data/raw", curated_dir: str = "data/curated", batch_
                         with dask_runner(dask_address) as runner:
                             results = extract_batches(article_batches, advance, runner)
                     else:
-                        results = extract_batches(article_batches, advance)
+                        with pipeline.extract_pool(len(articles)) as pool:
+                            results = extract_batches(article_batches, advance, pool=pool)
                 for batch_quotes, batch_claims in results:
                     quotes += batch_quotes
                     claims += batch_claims
