@@ -113,6 +113,7 @@ _CUE = (r"(?:said|says|told|estimated|estimates|reported|reports|stated|states|a
         r"claims|warned|noted|wrote|predicted|forecast|projected|calculated|found|showed|shows)")
 _SAID_AFTER_NAME = re.compile(
     r"(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.'’-]*)*)\s+(?:has\s+|had\s+|have\s+)?" + _CUE + r"\b")
+_CUE_WORD = re.compile(_CUE)  # anywhere, even inside a word: a quick test that a sentence may have one
 _SAID_BEFORE_NAME = re.compile(
     r"(?=[satercawnfps])\b" + _CUE + r"\s+(?:the\s+)?(?:[a-z]+\s+){0,6}?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.'’-]*)*)")
 _PRONOUN_OR_COMMON = {"He", "She", "They", "It", "We", "I", "You", "The", "This", "That", "A", "An", "There",
@@ -525,8 +526,11 @@ def attribution(text: str, sent: tuple[int, int]) -> str | None:
     m = _ACCORDING.search(text, a, b)
     if m is not None:
         return _clean_speaker(m.group("s"))
-    for rx in (_SAID_AFTER_NAME, _SAID_BEFORE_NAME):
-        for m in rx.finditer(text, a, b):
+    cue = _CUE_WORD.search(text, a, b)
+    if cue is None:  # most sentences: no verb of saying, nothing to look for
+        return None
+    for rx, start in ((_SAID_AFTER_NAME, a), (_SAID_BEFORE_NAME, cue.start())):  # the latter opens with a cue
+        for m in rx.finditer(text, start, b):
             s = _clean_speaker(m.group("s"))
             if s:
                 return s
