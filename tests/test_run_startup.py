@@ -1,0 +1,106 @@
+"""How `claimtrack run` starts: its own temporary Prefect server, booted first and cleaned up;
+and the extract stage in worker processes when a night is large.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+
+from claimtrack import pipeline
+from claimtrack.extract import extract_articles
+from claimtrack.parse import parse_bytes
+from claimtrack.prefect_env import TemporaryServer
+from conftest import SAMPLE
+from test_dask import ARTICLES, TABLES, contents
+
+
+def sample_articles():
+    articles, _ = parse_bytes(str(SAMPLE), SAMPLE.read_bytes())
+    for name, text in ARTICLES.items():
+        if name.endswith(".txt"):
+            articles += parse_bytes(name, text.encode())[0]
+    return articles
+
+
+def test_a_small_night_is_extracted_in_this_process():
+    with pipeline.extract_pool(pipeline.EXTRACT_POOL_MIN_ARTICLES - 1, workers=2) as pool:
+        assert pool is None
+    with pipeline.extract_pool(10**6, workers=1) as pool:
+        assert pool is None  # one CPU: no workers
+
+
+def test_worker_processes_extract_exactly_what_this_process_does(monkeypatch):
+    articles = sample_articles()
+    monkeypatch.setattr(pipeline, "EXTRACT_POOL_MIN_ARTICLES", 1)
+    with pipeline.extract_pool(len(articles), workers=2) as pool:
+        assert pool is not None
+        in_workers = [pipeline.extract_stage([a], pool) for a in articles]
+        worker_pids = {pool.submit(os.getpid).result() for _ in range(4)}
+    assert os.getpid() not in worker_pids
+    here = [extract_articles([a]) for a in articles]
+    assert in_workers == here
+    assert sum(len(q) + len(c) for q, c in here) > 10
+
+
+@pytest.mark.slow
+def test_the_flow_with_extract_workers_writes_the_same_tables(tmp_path, monkeypatch):
+    from flows.nightly import nightly
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw / SAMPLE.name)
+    for name, text in ARTICLES.items():
+        (raw / name).write_text(text)
+    nightly(raw_dir=str(raw), curated_dir=str(tmp_path / "one"), batch_size=1)
+    monkeypatch.setattr(pipeline, "EXTRACT_POOL_MIN_ARTICLES", 1)
+    nightly(raw_dir=str(raw), curated_dir=str(tmp_path / "workers"), batch_size=1)
+    one, workers = contents(tmp_path / "one"), contents(tmp_path / "workers")
+    for table in TABLES:
+        assert one[table].equals(workers[table]), table
+
+
+@pytest.mark.slow
+def test_temporary_server_answers_then_stops_and_unsets_its_url(monkeypatch):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    server = TemporaryServer().start()
+    try:
+        assert os.environ["PREFECT_API_URL"] == server.api_url
+        assert server.api_url.startswith("http://127.0.0.1:")
+        server.ready()
+        with urllib.request.urlopen(server.api_url + "/health", timeout=10) as response:
+            assert response.status == 200
+        process = server.process
+    finally:
+        server.stop()
+    assert process.poll() is not None  # the server process has ended
+    assert "PREFECT_API_URL" not in os.environ
+
+
+def test_a_long_lived_server_is_left_alone(monkeypatch):
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")
+    server = TemporaryServer().start()
+    assert server.process is None and server.api_url is None
+    server.ready()  # nothing to wait for
+    server.stop()
+    assert os.environ["PREFECT_API_URL"] == "http://127.0.0.1:9/api"
+
+
+@pytest.mark.slow
+def test_cli_runs_leave_no_server_behind(sample_raw, tmp_path):
+    raw, curated = sample_raw
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    cmd = [sys.executable, "-m", "claimtrack", "run", "--raw", str(raw), "--curated", str(curated)]
+    for expected in ("succeeded", "nothing-new"):
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+        assert f": {expected} in" in out
+        # the server was the run's child: with the run gone, nothing in its session is left
+        leftover = subprocess.run(["ps", "-o", "pid=", "-s", str(proc.pid)], capture_output=True, text=True).stdout
+        assert leftover.strip() == "", leftover
