@@ -77,3 +77,15 @@ def test_small_counts_are_not_roundings():
 
 def test_word_forms_count_as_the_same_word():
     assert rel("Arlo adds 28,000 jobs in May", "Arlo added 28,000 jobs in May") == "consistent"
+
+
+def test_a_count_written_in_words_supports_the_same_count_in_digits():
+    assert rel("'' Twenty-five others , including two guards , are badly injured .",
+               "25 others are badly injured") == "consistent"
+    # "one" is a pronoun as often as a count
+    assert rel("'' One is in critical condition , the other is fair .",
+               "One guard in critical condition") != "consistent"
+
+
+def test_a_high_or_low_is_a_move():
+    assert rel("Arlo index hits record high in Bemis trade", "Arlo index down in Bemis trade") == "contradiction"

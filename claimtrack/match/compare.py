@@ -44,6 +44,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from claimtrack.claims import extract_claims
+from claimtrack.claims.numbers import scan
 from claimtrack.match.detail import claim_detail
 from claimtrack.match.figures import (_CASUALTY_KEYS, _CASUALTY_RE, _STOP, _is_bare, bare_context_ok, concept_keys,
                                      context_words, opposite_change)
@@ -90,6 +91,29 @@ def _numeral(text) -> set[str]:
 # not the bound of "up to 5.5%" ("prices rose up to 5%" stays a bound: "rose" rises on its own)
 _PARTICLE_UP_TO = re.compile(r"\b(?:tick|inch|edge|creep|crept|move|go|goes|went|gone|step|ramp|"
                              r"shoot|shot|push|bump|tick|head|level|spike|trend)(?:s|ed|ing)?\s+up\s+to\s*$", re.I)
+
+
+def _values(text: str) -> np.ndarray:
+    """Every number the text writes, in digits or words, as the scanner reads it before any claim
+    filter ("Twenty-five others" gives 25).
+
+    >>> sorted(_values("Twenty-five others and 3 dogs").tolist())
+    [3.0, 25.0]
+    """
+    vals = [m.value for m in scan(text or "") if m.value is not None]
+    arr = np.array(vals, dtype="float64")
+    return arr[np.isfinite(arr)]
+
+
+def _written_value(value, qualifier, values: np.ndarray) -> bool:
+    """Whether an exact later figure is a number the earlier text writes (in any form)."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return False
+    # not "one": a pronoun ("one of them", "a desperate one") as often as a count
+    return (qualifier == "exact" and np.isfinite(v) and v != 1
+            and bool(np.any(np.isclose(values, v, rtol=1e-9, atol=0))))
 
 
 def _frame(claims, text: str = "") -> pd.DataFrame:
@@ -236,8 +260,9 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     e = _frame(extract_claims(earlier or "", "earlier")[:MAX_CLAIMS], earlier or "")
     n = _frame(extract_claims(later or "", "later")[:MAX_CLAIMS], later or "")
     if len(n) == 0 or len(e) == 0:
-        numerals = _numeral(earlier)
-        verdicts = ["agree" if _numeral(x) & numerals else "unpaired" for x in n.get("surface", [])]
+        numerals, values = _numeral(earlier), _values(earlier)
+        verdicts = ["agree" if _numeral(x) & numerals or _written_value(v, q, values) else "unpaired"
+                    for x, v, q in zip(n.get("surface", []), n.get("value", []), n.get("qualifier", []))]
         relation = decide(verdicts, *coverage(earlier, later))
         if relation != "contradiction" and "agree" not in verdicts and opposite_moves(earlier, later):
             relation = "contradiction"
@@ -299,6 +324,7 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
 
     matches, verdicts = [], []
     earlier_numerals = _numeral(earlier)
+    earlier_values = _values(earlier)
     sole_e, sole_n = pd.Series(unit_e).value_counts().to_dict(), pd.Series(unit_n).value_counts().to_dict()
     # earlier figures grouped by sentence (for figures derived from two of them), and each later
     # figure's rounding slack (half its last digit, at most 1 % of it: chance sums stay out)
@@ -330,6 +356,9 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                 continue
             written = _numeral(n.at[i, "surface"]) & earlier_numerals
             counted_else = set().union(*(_numeral(e.at[k, "surface"]) for k in ei[(ni == i) & other_toll]))
+            if not written and not (ni == i).any() or not written and not other_toll[ni == i].any():
+                # the same count written in words ("Twenty-five others" -> "25 people")
+                written = {"w"} if _written_value(n.at[i, "value"], n.at[i, "qualifier"], earlier_values) else set()
             verdicts.append("agree" if written and not written & counted_else else "unpaired")
             continue
         # the best pairing: an agreeing figure first, then the counted thing, then the score
@@ -390,14 +419,14 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'&-]*|\d[\d,.]*|[,;:.!?~()\[\]|]")
 # states that report a move without a change verb ("Sensex weak", "shares lower")
 _MOVE_STATE = {"weak": "down", "weaker": "down", "weakens": "down", "weakened": "down",
-               "strengthens": "up", "strengthened": "up", "stronger": "up"}
+               "strengthens": "up", "strengthened": "up", "stronger": "up", "high": "up", "low": "down"}
 
 
 def _moves(text: str) -> dict[str, set[str]]:
-    """For each name (a capitalised word) that a direction word follows within three words of its
+    """For each name (a capitalised word) that a direction word follows within four words of its
     clause, the directions it is said to move in; "lower than" is a comparison, not a move.
 
-    >>> dict(_moves("Shares of Arlo Mills fell; Bemis Corp gains."))
+    >>> dict(_moves("Arlo Mills fell; Bemis Corp gains."))
     {'mills': {'down'}, 'arlo': {'down'}, 'corp': {'up'}, 'bemis': {'up'}}
     """
     toks = _TOKEN.findall(text or "")
@@ -406,7 +435,7 @@ def _moves(text: str) -> dict[str, set[str]]:
         d = direction_word(t) or _MOVE_STATE.get(t.lower(), "")
         if not d or (i + 1 < len(toks) and toks[i + 1].lower() == "than"):
             continue
-        for k in range(i - 1, max(-1, i - 4), -1):
+        for k in range(i - 1, max(-1, i - 5), -1):
             w = toks[k]
             if not w[0].isalpha():
                 break
