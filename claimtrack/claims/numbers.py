@@ -306,6 +306,55 @@ def _num_matches(text: str) -> list[re.Match]:
     return out
 
 
+# every word a WORDS_RE match can open with starts with one of these ("four" opens "fourteen" and
+# "fourths", "nin" opens "nine" and "ninth"); "a"/"an" open one only before such a word
+_WORD_STEMS = ("zero", "one", "two", "three", "thir", "four", "fif", "five", "six", "seven", "eight", "nin", "ten",
+               "eleven", "twelve", "twenty", "forty", "hundred", "thousand", "million", "billion", "trillion",
+               "dozen", "half", "halves", "quarter")
+
+
+def _word_matches(low: str) -> list[re.Match]:
+    """``list(WORDS_RE.finditer(low))``, tried only at the words that can open a match.
+
+    The stems are found with ``str.find`` (fast in C); a WORDS_RE search tries every position of
+    the text and cost as much as the rest of the scan.
+
+    >>> [m.group() for m in _word_matches("someone paid a hundred and five, then one-third of ten")]
+    ['a hundred and five', 'one-third', 'ten']
+    """
+    starts = []
+    find = low.find
+    for stem in _WORD_STEMS:
+        i = find(stem)
+        while i >= 0:
+            if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_"):  # a word starts here (\b)
+                starts.append(i)
+            i = find(stem, i + 1)
+    if not starts:
+        return []
+    starts.sort()
+    out = []
+    pos = 0  # the end of the last match: finditer goes on from there
+    match = WORDS_RE.match
+    for i in starts:
+        if i < pos:
+            continue
+        m = None
+        j = i  # "a hundred", "an eighth": an article right before opens the match
+        while j > pos and low[j - 1].isspace():
+            j -= 1
+        if pos < j < i:
+            k = j - 1 if low[j - 1] == "a" else (j - 2 if low[j - 2:j] == "an" else -1)
+            if k >= pos and low[k] == "a" and (k == 0 or not (low[k - 1].isalnum() or low[k - 1] == "_")):
+                m = match(low, k)
+        if m is None:
+            m = match(low, i)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def scan(text: str) -> list[Mention]:
     """Every number mention in ``text``, with scale, currency and unit applied, in text order."""
     science = is_science(text)
@@ -313,7 +362,7 @@ def scan(text: str) -> list[Mention]:
     matches = _num_matches(text)
     low = text.lower()
     # number words on the lowercased text (same offsets unless lowercasing changed the length)
-    wm = list(WORDS_RE.finditer(low) if len(low) == len(text) else _WORDS_RE_I.finditer(text))
+    wm = _word_matches(low) if len(low) == len(text) else list(_WORDS_RE_I.finditer(text))
     if wm:
         matches = sorted(matches + wm, key=lambda m: m.start())
     last_end = 0
