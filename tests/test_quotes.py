@@ -485,3 +485,10 @@ def test_wire_copy_name_then_office_with_no_commas(text, speaker):
     qs = quotes(text)
     assert [q.speaker for q in qs] == [speaker]
     assert all(q.cue for q in qs)
+
+
+def test_two_offices_joined_by_and_are_one_person_s():
+    text = 'Acme president and chief executive Jo Ray called it a "great success for all of us."'
+    assert [q.speaker for q in quotes(text)] == ["Jo Ray"]
+    assert [q.speaker for q in quotes('"We will vote no," Sens. Tom Carper and Ben Cardin said.')] == \
+        ["Tom Carper and Ben Cardin"]

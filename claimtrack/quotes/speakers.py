@@ -450,7 +450,9 @@ def speaker_before(left: str) -> Mention | None:
         if run:
             k = len(toks) - len(run)
             # "Sens. Tom Carper, Dianne Feinstein and Ben Cardin": every name of a list
-            if k > 1 and toks[k - 1].lower() == "and":
+            # (not one person's offices: "Acme president and chief executive Jo Ray")
+            if k > 1 and toks[k - 1].lower() == "and" and not (
+                    toks[k - 2].islower() and toks[k - 2] in TITLES):
                 j, names = k - 1, [run]
                 while j > 0:
                     prev = _name_run_back(toks[:j])
