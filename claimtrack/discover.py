@@ -20,6 +20,12 @@ from claimtrack.records import Rejection
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
+#: sha256 of the files this process has read, by (path, inode, size, mtime): `claimtrack run`
+#: looks for new files before it starts the flow, and the flow's discover stage then reads only
+#: the files that changed (the same file, unchanged, is skipped as known without reading it).
+_HASHED: dict[tuple[str, int, int, int], str] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class RawFile:
     raw_path: str  # as the user sees it: the raw folder joined with the relative path
@@ -72,9 +78,13 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
                 if not path.is_file():
                     rejected.append(Rejection(shown, "not-a-file", "not a regular file (a device, socket or pipe)"))
                     continue
-                size = path.stat().st_size
-                if size > max_bytes:
-                    rejected.append(Rejection(shown, "too-large", _too_large(size, max_bytes)))
+                st = path.stat()
+                if st.st_size > max_bytes:
+                    rejected.append(Rejection(shown, "too-large", _too_large(st.st_size, max_bytes)))
+                    continue
+                stamp = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
+                if _HASHED.get(stamp) in seen:  # hashed earlier in this process, unchanged since
+                    skipped += 1
                     continue
                 with open(path, "rb") as fh:  # never more than the limit, even if the file grows
                     data = fh.read(max_bytes + 1)
@@ -85,6 +95,7 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
                 rejected.append(Rejection(shown, "too-large", _too_large(len(data), max_bytes)))
                 continue
             sha = hashlib.sha256(data).hexdigest()
+            _HASHED[stamp] = sha
             if sha in seen:
                 skipped += 1
                 continue

@@ -35,8 +35,10 @@ from claimtrack import pipeline  # noqa: E402
 from claimtrack.pipeline import PipelineError  # noqa: E402
 from claimtrack.progress import Progress  # noqa: E402
 
-PARSE_CHUNK = 2000
-QUICK_CHECK_FILES = 1000  # more new-looking files than this: go straight to the flow  # raw files per parse task: progress moves, memory stays flat
+PARSE_CHUNK = 2000  # raw files per parse task: progress moves, memory stays flat
+#: more new-looking raw files than this: go straight to the flow rather than parse them twice
+#: (the quick check parses them to see whether they hold only articles stored before)
+QUICK_CHECK_FILES = 100
 
 
 def _transient(task, task_run, state) -> bool:
