@@ -492,3 +492,8 @@ def test_two_offices_joined_by_and_are_one_person_s():
     assert [q.speaker for q in quotes(text)] == ["Jo Ray"]
     assert [q.speaker for q in quotes('"We will vote no," Sens. Tom Carper and Ben Cardin said.')] == \
         ["Tom Carper and Ben Cardin"]
+
+
+def test_an_organisation_s_office_then_the_name_in_commas_is_the_name():
+    text = 'Acme Steel chairwoman, Ann Lee, said the deal was "the best we could get."'
+    assert [(q.speaker, q.cue) for q in quotes(text)] == [("Ann Lee", "said")]

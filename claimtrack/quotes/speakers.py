@@ -375,6 +375,16 @@ def _appositive(left: str) -> Mention | None:
         if any(q in inside for q in "\"“”\x01"):
             break
         m = speaker_before(head)
+        if (m is None or m.kind == "name" and m.name and m.name.split()[-1] in TITLES) and role is None:
+            # "Acme Steel chairwoman, Ann Lee,": an organisation's office, then the name
+            htoks = _tokens(head)
+            if htoks and htoks[-1].islower() and htoks[-1] in TITLES:
+                itoks = _tokens(inside)
+                run = _name_run_back(itoks)
+                if len(run) >= 2 and len(run) == len(itoks):
+                    name, female = clean_name(run)
+                    if name:
+                        return Mention(head.strip() + left[c:-1], name, "name", female)
         if m is not None:
             before = _tokens(head[:len(head) - len(m.text)] if head.endswith(m.text) else "")
             while before and before[-1].lower() in ("the", "a", "an"):
