@@ -89,3 +89,18 @@ def test_a_count_written_in_words_supports_the_same_count_in_digits():
 
 def test_a_high_or_low_is_a_move():
     assert rel("Arlo index hits record high in Bemis trade", "Arlo index down in Bemis trade") == "contradiction"
+
+
+def test_conflicts_without_a_gap_say_why():
+    out = compare_texts("The Arlo index closed at 8,400 on Friday", "The Arlo index closed below 8,400 on Friday")
+    assert "excludes the very figure" in out["matches"][0]["detail"]
+    out = compare_texts("Arlo shares rise in early trade on Bemis exchange",
+                        "Arlo shares fall in early trade on Bemis exchange")
+    assert out["relation"] == "contradiction"
+    assert "moves up in the earlier text and down in the later one" in out["matches"][-1]["detail"]
+
+
+def test_a_small_figure_does_not_make_a_difference():
+    # 35 million minus 196 is not a derivation of "more than 35 million"
+    assert rel("Arlo Mail says it has 35 million users in 196 countries",
+               "Arlo Mail says it has more than 35 million users") == "contradiction"

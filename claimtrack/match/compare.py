@@ -263,10 +263,8 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         numerals, values = _numeral(earlier), _values(earlier)
         verdicts = ["agree" if _numeral(x) & numerals or _written_value(v, q, values) else "unpaired"
                     for x, v, q in zip(n.get("surface", []), n.get("value", []), n.get("qualifier", []))]
-        relation = decide(verdicts, *coverage(earlier, later))
-        if relation != "contradiction" and "agree" not in verdicts and opposite_moves(earlier, later):
-            relation = "contradiction"
-        return {"relation": relation, "matches": [], "verdicts": verdicts}
+        relation, matches = _moved(earlier, later, decide(verdicts, *coverage(earlier, later)), verdicts, [])
+        return {"relation": relation, "matches": matches, "verdicts": verdicts}
     ke = concept_keys(e).to_numpy(object)
     kn = concept_keys(n).to_numpy(object)
     ni, ei, score, apart, shares, ctx_e, ctx_n = _pair_scores(e, n)
@@ -391,8 +389,11 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                   and can_contradict(erow_j, nrow_i, str(side[j])))
         verdict = ("agree" if agree[j] and implied[j] else
                    "conflict" if strong and rel[j] == "contradiction" else "differ")
-        if (verdict != "conflict" and edge[j] and not apart[j] and (near_noun[j] or no_noun[j])
-                and can_contradict(erow_j, nrow_i, str(side[j]))):
+        edge_j = bool(edge[j]) and rel[j] == "contradiction"
+        if edge_j:
+            side[j] = "edge"  # the detail says why two equal figures conflict
+        if (verdict != "conflict" and edge_j and not apart[j] and (near_noun[j] or no_noun[j])
+                and can_contradict(erow_j, nrow_i, "above" if n.at[i, "qualifier"] == "at_least" else "below")):
             verdict = "conflict"
         if verdict == "agree" and same_value[j] and not apart[j] and opposite_change(erow_j, nrow_i):
             # the same change in the other direction: "sales fell 0.4%" vs "sales rose 0.4%"
@@ -411,9 +412,33 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         relation = "unrelated"
     if relation != "contradiction" and denies(earlier, later, verdicts):
         relation = "contradiction"
-    if relation != "contradiction" and "agree" not in verdicts and opposite_moves(earlier, later):
-        relation = "contradiction"
+    relation, matches = _moved(earlier, later, relation, verdicts, matches)
     return {"relation": relation, "matches": matches, "verdicts": verdicts}
+
+
+def _moved(earlier: str, later: str, relation: str, verdicts: list[str], matches: list[dict]):
+    """The relation and matches after :func:`opposite_moves`: a conflict, with a match that says
+    which name moved which way, when no later figure agrees with an earlier one."""
+    if relation == "contradiction" or "agree" in verdicts:
+        return relation, matches
+    name = opposite_moves(earlier, later)
+    if not name:
+        return relation, matches
+    a, b = _moves(earlier)[name], _moves(later)[name]
+    what = {"up": "up", "down": "down"}
+    detail = (f"earlier text: {_move_phrase(earlier, name)}; later text: {_move_phrase(later, name)} — "
+              f"“{name}” moves {what[next(iter(a))]} in the earlier text and {what[next(iter(b))]} in the later one.")
+    return "contradiction", matches + [{
+        "match_id": stable_id("move", earlier or "", later or "", name), "new_surface": None,
+        "earlier_surface": None, "relation": "contradiction", "score": 1.0, "detail": detail}]
+
+
+def _move_phrase(text: str, name: str) -> str:
+    """The clause of ``text`` where ``name`` first stands (at most 12 words)."""
+    for part in re.split(r"[,;:.!?~|]", text or ""):
+        if re.search(r"\b" + re.escape(name) + r"\b", part, re.I):
+            return " ".join(part.split()[:12])
+    return name
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'&-]*|\d[\d,.]*|[,;:.!?~()\[\]|]")
@@ -444,20 +469,22 @@ def _moves(text: str) -> dict[str, set[str]]:
     return out
 
 
-def opposite_moves(earlier: str, later: str) -> bool:
-    """Whether the two texts say the same name moved in opposite directions ("Sensex up" /
-    "Sensex weak"), each text one way only: a conflict even without figures. The texts must share
-    most of their words (one holds at least half of the other's), so that they report the same thing.
+def opposite_moves(earlier: str, later: str) -> str:
+    """The name that the two texts say moved in opposite directions ("Sensex up" / "Sensex
+    weak"), each text one way only: a conflict even without figures; "" when there is none. The
+    texts must share most of their words (one holds at least half of the other's), so that they
+    report the same thing.
 
     >>> opposite_moves("Arlo shares rise in early trade", "Arlo shares fall in early trade")
-    True
+    'arlo'
     >>> opposite_moves("Arlo shares rise in early trade", "Arlo shares rise, Bemis falls")
-    False
+    ''
     """
     a, b = _moves(earlier), _moves(later)
-    if not any(len(a[k]) == 1 and len(b[k]) == 1 and a[k] != b[k] for k in a.keys() & b.keys()):
-        return False
-    return max(coverage(earlier, later)[0], coverage(later, earlier)[0]) >= MIN_COVERAGE
+    names = sorted(k for k in a.keys() & b.keys() if len(a[k]) == 1 and len(b[k]) == 1 and a[k] != b[k])
+    if not names or max(coverage(earlier, later)[0], coverage(later, earlier)[0]) < MIN_COVERAGE:
+        return ""
+    return names[0]
 
 
 # a rebuttal: "No, X is not Y", "No, the bridge did not cost $9 billion" (fact-check headlines)
@@ -594,7 +621,9 @@ def derived(pairs_by_sentence: list[list[tuple[float, str]]], value: float, unit
             if ua != ub:
                 continue
             same = unit == ua or (ua == "percent" and unit == "percentage point")
-            if same and abs(abs(b - a) - abs(value)) <= slack:
+            # not when the smaller figure is lost in the later one's rounding: "35 million users in
+            # 196 countries" does not derive "35 million" as a difference
+            if same and min(abs(a), abs(b)) > slack and abs(abs(b - a) - abs(value)) <= slack:
                 return True
             if unit == "percent" and a != 0 and abs(abs(100.0 * (b - a) / a) - abs(value)) <= slack:
                 return True

@@ -26,7 +26,9 @@ _PHRASE_WORDS = 8
 _QUALIFIER_WORDS = ("more than", "over", "about", "some", "nearly", "almost", "around", "up to",
                     "at least", "at most", "fewer than", "less than", "roughly", "approximately",
                     "an estimated", "estimated", "under", "below", "above", "as many as",
-                    "as much as", "close to", "just over", "just under", "well over", "upwards of")
+                    "as much as", "close to", "just over", "just under", "well over", "upwards of",
+                    "tops", "topped", "exceeds", "exceeded", "surpassed", "greater than", "higher than",
+                    "lower than", "in excess of")
 
 
 def _text(value) -> str | None:
@@ -123,6 +125,7 @@ _WHY = {
     ("repeat", "overlap"): "the same figure, repeated",
     ("consistent", "sum"): "the earlier figures for its parts add up to the later one",
     ("contradiction", "direction"): "the same change, but one says it rose and the other that it fell",
+    ("contradiction", "edge"): "the later bound excludes the very figure the earlier text gives",
 }
 
 
