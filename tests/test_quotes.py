@@ -497,3 +497,13 @@ def test_two_offices_joined_by_and_are_one_person_s():
 def test_an_organisation_s_office_then_the_name_in_commas_is_the_name():
     text = 'Acme Steel chairwoman, Ann Lee, said the deal was "the best we could get."'
     assert [(q.speaker, q.cue) for q in quotes(text)] == [("Ann Lee", "said")]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('"It is a great thriller," said the Bishop of Leeds.', "the Bishop of Leeds"),
+    ('"It is bad history," the Bishop of Leeds, the Rt Rev Dr Tom Wright, said.', "Tom Wright"),
+    ('"We must act," said the Most Reverend Ann Lee.', "Ann Lee"),
+    ('"Risk is rising," said the Federal Open Markets Committee.', "Federal Open Markets Committee"),
+])
+def test_offices_of_a_place_clergy_titles_and_committees(text, speaker):
+    assert [q.speaker for q in quotes(text)] == [speaker]

@@ -33,7 +33,8 @@ independent libertarian progressive conservative liberal activist author writer 
 correspondent host anchor comedian actor actress singer rapper star retired
 mp mep msp witness campaigner prosecutor lawyer barrister solicitor historian scientist researcher
 striker midfielder defender goalkeeper boss businessman businesswoman billionaire entrepreneur
-novelist poet playwright filmmaker director producer designer nurse surgeon physician""".split())  # "Labour MP Jess Phillips", "Witness Tom Hill"
+novelist poet playwright filmmaker director producer designer nurse surgeon physician reverend rt
+honourable honorable""".split())  # "Labour MP Jess Phillips", "Witness Tom Hill"
 #: capitalised words that start a sentence or a date, not a name
 _NOT_NAME = frozenset("""the a an but and or so yet as in on at by for from with to of if when while
 after before since though although because then yesterday today tonight earlier later also
@@ -139,6 +140,8 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     ('Recep Tayyip Erdogan', None)
     >>> _clean_name(("Mrs.", "Clinton"))
     ('Clinton', True)
+    >>> _clean_name(tuple("Federal Open Markets Committee".split()))
+    ('Federal Open Markets Committee', None)
     >>> _clean_name(("Ms", "King")), _clean_name(("Prince", "Harry"))
     (('King', True), ('Harry', False))
     """
@@ -171,7 +174,7 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
         toks = toks[:-1]
     # "Merrill Lynch Capital Markets Mario Balletto": an organisation run into a name
     cut = max((k for k, t in enumerate(toks[:-1]) if t.lower().rstrip(".") in _ORG_TAIL), default=-1)
-    if cut >= 0:
+    if cut >= 0 and toks[-1].lower().rstrip(".") not in _ORG_TAIL:  # not "… Markets Committee"
         toks = toks[cut + 1:]
     if toks and toks[-1][-1:] in "’'":
         toks[-1] = toks[-1].rstrip("’'")  # "Ouisa Davis' commentary"
@@ -405,7 +408,10 @@ def _appositive(left: str) -> Mention | None:
                 return Mention(m.text + left[c:-1], None, "pronoun", m.female)
             if m.kind == "role" and role is None:
                 # "His former partner, Lawrence B. Cummings,": the name is the appositive
+                # (also after "the": "The Bishop of Leeds, the Rt Rev Dr Tom Wright,")
                 itoks = _tokens(inside)
+                if len(itoks) > 2 and itoks[0].lower() == "the" and itoks[1][:1].isupper():
+                    itoks = itoks[1:]
                 run = _name_run_back(itoks)
                 if run and len(run) == len(itoks):
                     name, female = clean_name(run)
@@ -686,7 +692,8 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
             tl = t.lower()
             # one prepositional phrase after the head: "a spokesman for the campaign",
             # "one source on the panel", "a source close to the talks" (not "on Monday")
-            if not pp and len(role) > 1 and role[-1][:1].islower() and i + 1 < len(toks) and \
+            if not pp and len(role) > 1 and (role[-1][:1].islower() or role[-1].lower() in TITLES) \
+                    and i + 1 < len(toks) and \
                     not low.endswith(("’s", "'s")) and \
                     (tl in _ROLE_PREPS - {"to"} or (tl == "to" and role[-1] == "close")) and \
                     (toks[i + 1].lower() in _DETERMINERS or toks[i + 1][:1].isupper()) and \
@@ -710,8 +717,8 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                 break
             # "The article closes with": a verb in -s after a lower-case noun (not after a
             # possessive: "the club’s rules" is the thing owned)
-            if len(role) > 1 and tl.endswith("s") and role[-1][:1].islower() and \
-                    not role[-1].endswith(("’s", "'s")) and \
+            if len(role) > 1 and tl.endswith("s") and role[-1][:1].islower() and t[:1].islower() and \
+                    not role[-1].endswith(("’s", "'s")) and role[-1] not in _ROLE_PREPS and \
                     (i + 1 >= len(toks) or not toks[i + 1][:1].isalpha()
                      or toks[i + 1].lower() in _OBJECT_START):
                 break
