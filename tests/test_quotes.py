@@ -507,3 +507,13 @@ def test_an_organisation_s_office_then_the_name_in_commas_is_the_name():
 ])
 def test_offices_of_a_place_clergy_titles_and_committees(text, speaker):
     assert [q.speaker for q in quotes(text)] == [speaker]
+
+
+def test_he_skips_a_sentence_start_word_that_is_no_name():
+    text = ('Tom Reed runs the depot. Plans for a new yard were "on hold," Plans said. The plans '
+            'were shelved. "We will wait," he said.')
+    assert quotes(text)[-1].speaker == "Tom Reed"
+    # a party that spoke is not a "he"
+    text = ('Ann Kerr and Tom Reed spoke. Labour said the cuts were "a scandal for the north." '
+            '"We will fight them," he said.')
+    assert quotes(text)[-1].speaker == "Tom Reed"

@@ -833,7 +833,7 @@ service bureau council court university institute association union foundation c
 group company corp inc bank fund organization organisation ministry commission network club
 board team administration government police army senate congress parliament republicans
 democrats journal tribune press reuters report survey workers voters employees union inquiry
-trust authority""".split())
+trust authority labour tory tories conservatives liberals dems""".split())
 
 
 @lru_cache(maxsize=4096)
@@ -871,7 +871,8 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
             if " " not in f.speaker and f.mention and re.match(r"(?:Sir|Dame)\s", f.mention):
                 f.speaker = index.fullest(index.by_first_name(f.speaker), f.female)
             fem = f.female if f.female is not None else gender_of(f.speaker)
-            speakers.append((f.start, f.para, f.speaker, fem))
+            if fem is not None or index.reads_as_name(f.speaker):
+                speakers.append((f.start, f.para, f.speaker, fem))
             if _is_org(f.speaker):
                 groups.append((f.para, f.speaker, f.speaker.endswith("s")))
         elif f.kind in ("group", "role") and f.speaker:
@@ -899,7 +900,7 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                     break
                 full = index.fullest(name, fem)
                 g = fem if fem is not None else gender_of(full)
-                if unknown is None and g is None and not _is_org(full):
+                if unknown is None and g is None and not _is_org(full) and index.reads_as_name(full):
                     unknown = full
                 # a subject counts when it reads as a person: a known gender or a speaker
                 if (g == want or (g is None and any(full == sp[2] for sp in speakers))) \

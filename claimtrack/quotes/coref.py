@@ -16,6 +16,7 @@ _RUN = re.compile(
     r"\b(?<![A-Za-z]\.)(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col)\.\s+)?" + _NAME_WORD
     + r"(?:\s+(?:(?:de|van|von|der|den|bin|al|la|le|du|des|da|del|della|di|ibn|abu)\s+)?" + _NAME_WORD + r")+")
 _POSSESSIVE = re.compile(r"[’']s$")
+_SENTENCE_OPEN = frozenset('.!?:;"“”‘’\'(\n—–-')
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 
 # common first names, for the gender of a name when no title or pronoun tells
@@ -139,6 +140,7 @@ class NameIndex:
         self._text = text
         self._cache: dict[tuple[str, bool | None], str] = {}
         self._first: dict[str, str] = {}
+        self._mid: dict[str, bool] = {}
         self._occ: dict[str, tuple[dict[str, list[int]], list[tuple[int, bool | None]]]] = {}
 
     def names_before(self, pos: int, window: int = 1500) -> list[str]:
@@ -187,6 +189,37 @@ class NameIndex:
         out = (seen, titled)
         self._occ[last] = out
         return out
+
+    def reads_as_name(self, name: str) -> bool:
+        """Whether a one-word "name" is one: a known first name, capitalised somewhere other
+        than at the start of a sentence or a quotation, or a word never written in lower case
+        ("Okoro left." is a name; "Plans fail." and "Usually …" are not).
+
+        >>> idx = NameIndex("Usually it rains. Then Lee came. Plans fail. Okoro left. The plans.")
+        >>> [idx.reads_as_name(w) for w in ("Usually", "Lee", "Ann Lee", "Plans", "Okoro")]
+        [False, True, True, False, True]
+        """
+        if " " in name or gender_of(name) is not None:
+            return True
+        hit = self._mid.get(name)
+        if hit is None:
+            hit = False
+            text = self._text
+            i = text.find(name)
+            while i >= 0 and not hit:
+                j = i + len(name)
+                if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+                    k = i - 1
+                    while k >= 0 and text[k] in " \t":
+                        k -= 1
+                    hit = k >= 0 and text[k] not in _SENTENCE_OPEN
+                i = text.find(name, j)
+            if not hit and name.isalpha() and not name.lower().endswith("ly"):
+                # only at sentence starts: a name unless the word is also written in lower
+                # case ("Plans …" and "the plans")
+                hit = re.search(r"\b" + re.escape(name.lower()) + r"\b", text) is None
+            self._mid[name] = hit
+        return hit
 
     def by_first_name(self, first: str) -> str:
         """The first "First Last" name in the article that starts with ``first``, for a knight
