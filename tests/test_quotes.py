@@ -517,3 +517,10 @@ def test_he_skips_a_sentence_start_word_that_is_no_name():
     text = ('Ann Kerr and Tom Reed spoke. Labour said the cuts were "a scandal for the north." '
             '"We will fight them," he said.')
     assert quotes(text)[-1].speaker == "Tom Reed"
+
+
+def test_sentence_adverbs_and_contractions_are_not_names_and_inverted_name_with_employer():
+    text = 'Given the cost of fuel, "slower growth" is a certainty, said Jo Park at Acme Bank on Thursday.'
+    assert [q.speaker for q in quotes(text)] == ["Jo Park"]
+    text = 'Ann Kerr was asked about the vote. Possibly it was "a fluke of the weather," she said.'
+    assert [q.speaker for q in quotes(text)] == ["Ann Kerr"]

@@ -155,7 +155,7 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
         am = speaker_after(right)
         if am is not None and am.kind == "name":
             k = right.find(am.text.split()[-1])
-            if k >= 0 and re.match(r"\s*(?:[,.;:!?]|$)", right[k + len(am.text.split()[-1]):]):
+            if k >= 0 and _NAME_END.match(right[k + len(am.text.split()[-1]):]):
                 return am
     if cue.endswith("ing"):
         # "Clinton issued a statement saying …": a participle's speaker is the clause subject
@@ -233,6 +233,9 @@ def _inscription(frame: str, lo: int, a: int) -> tuple[Mention, str] | None:
 
 
 _PASSIVE_NEXT = re.compile(r"\s+(?:as|by|in|to|with)\b")
+#: what may follow an inverted speaker's name: punctuation, or where they work or when they
+#: spoke ("…, said Jo Park at Acme on Monday.")
+_NAME_END = re.compile(r"\s*(?:[,.;:!?]|$|(?:at|of|from|with|on|in)\s+(?:the\s+)?[A-Z0-9])")
 _DET_END = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
 _VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|found|shows?|says?|said|finds|concludes?|is|was|are|were|has|had)\b")
 

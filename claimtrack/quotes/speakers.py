@@ -46,7 +46,11 @@ towards upon within without via per like unlike except during under over into on
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december meanwhile however instead indeed asked told
 said says speaking writing according some many most several few both each every all no not
-one two three four five six seven eight nine ten mr mrs ms dr""".split())
+one two three four five six seven eight nine ten mr mrs ms dr you i i’m i'm we’re we're you’re
+you're they’re they're it’s it's i’ve i've we’ve we've i’d i'd i’ll i'll given possibly usually
+traditionally additionally currently previously clearly obviously finally recently unfortunately
+fortunately ultimately importantly interestingly similarly likewise moreover furthermore
+nevertheless nonetheless overall early""".split())
 _PARTICLES = frozenset("""de van von der den bin al la le du des da del della di dos das ibn abu ben
 y""".split())  # "Compagnie Francaise des Petroles", "Ortega y Gasset"
 _SUFFIX = frozenset("jr jr. sr sr. ii iii iv".split())
