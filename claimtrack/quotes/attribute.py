@@ -1,12 +1,15 @@
 """Tie each quoted span to a cue and a speaker, then resolve the speaker to a name.
 
 Order of evidence for one quote (first that answers wins):
+0. words written on a thing: ``a sign reading "…"``, ``a cape bearing the words "…"`` (the
+   thing is the source);
 1. a cue right after the quote: ``"…," Smith said`` / ``"…," said Smith`` / ``"…" — Smith``,
    or a name and any verb (``"…?" Mr. Burton fumed``);
 2. a name right before a quote set off by dashes (``including Mitt Romney — "…" —``), else a
    cue before it in the same sentence: ``Smith said: "…"``, ``Smith said the plan was "…"``
    (a plain "said" preferred over weaker cues, unless the weaker one is right against the
-   quote: ``as Trump went on about "…"``);
+   quote: ``as Trump went on about "…"``; never "showed"/"revealed" under someone's "said":
+   ``Lee said the audit shows it is "…"`` is Lee's);
 3. a possessor's speech noun (``Trump's claim that "…"``), any other cue of the sentence
    (a closing ``according to the report`` first, then the nearest), a colon introduction;
 4. the subject of the sentence when it can speak (``Clinton sent an email praising his
@@ -19,8 +22,11 @@ Order of evidence for one quote (first that answers wins):
 Titles in running text ("Meet the Press", the book "…"), nicknames, "so-called" words and
 unattributed quotes of four words or fewer (scare quotes) are left out; longer unattributed
 quotes are kept with no speaker. Unquoted transcript turns ("PENCE: …") are quotes when a text
-has two or more. Names are then expanded to the fullest form in the article ("Sir Keir" by
-first name) and he/she/they/it resolved (:func:`_resolve_names`).
+has two or more. Records and texts speak too: ``according to``/``per`` take the whole source
+phrase (``a complaint filed by the city``), ``payroll records show``, ``Minutes of the meeting
+describe``, ``an audit released last year found``. Names are then expanded to the fullest form in
+the article ("Sir Keir" by first name; of two people with one last name, the one just named,
+else the one named most often) and he/she/they/it resolved (:func:`_resolve_names`).
 
 >>> [(f.speaker, f.cue) for f in attribute_document('Jane Smith was calm. "We will win," she added.')]
 [('Jane Smith', 'added')]
