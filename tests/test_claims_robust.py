@@ -60,3 +60,16 @@ def test_number_dense_text_keeps_its_claims():
     assert len(claims) == 1000 and all(c.qualifier == "range" for c in claims)
     nested = check("Costs rose to $5 ($6 (£7 (€8))) this year.")
     assert [c.value for c in nested][:1] == [5.0]
+
+
+def test_every_tens_or_hundreds_of_a_magnitude_has_an_interval():
+    # "tens of trillions" was missing from the table: the whole text lost its claims
+    text = "The plan could cost tens of trillions of dollars, and 40 people worked on it."
+    claims = check(text)
+    assert [(c.surface, c.qualifier, c.low, c.high) for c in claims][:1] == [
+        ("tens of trillions", "vague", 1e13, 1e14)]
+    assert [c.value for c in claims][1:] == [40.0]
+    for head in ("tens", "hundreds"):
+        for base in ("dozens", "hundreds", "thousands", "millions", "billions", "trillions"):
+            [c] = check(f"It drew {head} of {base}.")
+            assert c.qualifier == "vague" and 0 < c.low < c.high

@@ -46,6 +46,19 @@ VAGUE = {
     "tens of billions": (1e10, 1e11), "hundreds of billions": (1e11, 1e12),
 }
 
+def _vague_of(phrase: str) -> tuple[float, float]:
+    """The interval of a "tens/hundreds of X" the table leaves out: X's interval times 10 or 100, as
+    in the table ("tens of thousands" = 10 x [1e3, 1e4]).
+
+    >>> _vague_of("tens of trillions"), _vague_of("hundreds of dozens")
+    ((10000000000000.0, 100000000000000.0), (1200.0, 12000.0))
+    """
+    head, _, base = phrase.partition(" of ")
+    lo, hi = VAGUE[base]
+    factor = 10.0 if head == "tens" else 100.0
+    return lo * factor, hi * factor
+
+
 def _trie(words: list[str]) -> str:
     """A regex alternation of ``words`` shaped as a prefix tree (Python's re tries branches in turn,
     so shared prefixes make a failing position cheap). Longest words first where one is a prefix.
@@ -376,7 +389,7 @@ def scan(text: str) -> list[Mention]:
         g = m.re.groupindex
         if "vague" in g and m.group("vague") is not None:
             phrase = " ".join(m.group("vague").lower().split())
-            lo, hi = VAGUE[phrase]
+            lo, hi = VAGUE.get(phrase) or _vague_of(phrase)
             men = Mention(m.start(), m.end(), lo, "vague")
             men.low, men.high, men.qualifier = lo, hi, "vague"
             out.append(men)
