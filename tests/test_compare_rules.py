@@ -104,3 +104,16 @@ def test_a_small_figure_does_not_make_a_difference():
     # 35 million minus 196 is not a derivation of "more than 35 million"
     assert rel("Arlo Mail says it has 35 million users in 196 countries",
                "Arlo Mail says it has more than 35 million users") == "contradiction"
+
+
+def test_a_profit_is_not_a_loss():
+    out = compare_texts("Arlo Mills reported net earnings of $374m in the quarter.", "Arlo Mills loses $374m.")
+    assert out["relation"] == "contradiction"
+    assert "profit" in out["matches"][0]["detail"]
+    assert rel("Arlo Mills reported net earnings of $374m in the quarter.",
+               "Arlo Mills earned $374m in the quarter.") == "consistent"
+
+
+def test_phrasal_up_and_names_with_high_are_not_moves():
+    assert rel("Arlo chief steps down as Bemis shares rise", "Arlo chief steps down as Bemis shares fall") == "contradiction"
+    assert rel("Arlo High School opens in May", "Arlo down in May") != "contradiction"

@@ -48,7 +48,7 @@ from claimtrack.claims.numbers import scan
 from claimtrack.match.detail import claim_detail
 from claimtrack.match.figures import (_CASUALTY_KEYS, _CASUALTY_RE, _STOP, _is_bare, bare_context_ok, concept_keys,
                                      context_words, opposite_change)
-from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, direction_word, singular
+from claimtrack.match.nouns import _CASUALTY, _GENERIC, can_contradict, direction_word, locate, singular
 from claimtrack.match.relate import _factors, relate_units, strict_bound
 from claimtrack.match.settings import MatchSettings
 from claimtrack.match.units import grains
@@ -398,6 +398,9 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         if verdict == "agree" and same_value[j] and not apart[j] and opposite_change(erow_j, nrow_i):
             # the same change in the other direction: "sales fell 0.4%" vs "sales rose 0.4%"
             verdict, rel[j], side[j] = "conflict", "contradiction", "direction"
+        elif verdict == "agree" and same_value[j] and not apart[j] and opposite_result(erow_j, nrow_i):
+            # the same sum, once a profit and once a loss: "earned $374m" vs "lost $374m"
+            verdict, rel[j], side[j] = "conflict", "contradiction", "result"
         verdicts.append(verdict)
         erow, nrow = e.iloc[ei[j]].to_dict(), n.iloc[i].to_dict()
         erow["source"], nrow["source"] = "earlier text", "later text"
@@ -447,6 +450,57 @@ _MOVE_STATE = {"weak": "down", "weaker": "down", "weakens": "down", "weakened": 
                "strengthens": "up", "strengthened": "up", "stronger": "up", "high": "up", "low": "down"}
 
 
+_GAIN_WORDS = frozenset("""profit profits earnings earned earns earn income surplus""".split())
+_LOSS_WORDS = frozenset("""loss losses lost loses lose deficit""".split())
+
+
+def _result(sentence, surface, qualifier=None) -> str:
+    """"gain" or "loss" when a profit or loss word stands within four words before the figure or
+    two after it, in its clause ("net earnings of $374m", "lost $5 million"); else ""."""
+    if not isinstance(sentence, str) or not isinstance(surface, str):
+        return ""
+    at = locate(sentence, surface, qualifier)
+    if at < 0:
+        return ""
+    left = re.split(r"[,;:()]|\s[-–—]\s", re.split(r"\d", sentence[:at])[-1])[-1]
+    right = re.split(r"[,;:()]|\s[-–—]\s", sentence[at + len(surface):], maxsplit=1)[0]
+    words = [w.lower() for w in _WORD.findall(left)[-4:]] + [w.lower() for w in _WORD.findall(right)[:2]]
+    gain, loss = bool(_GAIN_WORDS.intersection(words)), bool(_LOSS_WORDS.intersection(words))
+    return "gain" if gain and not loss else "loss" if loss and not gain else ""
+
+
+def opposite_result(earlier: dict, later: dict) -> bool:
+    """Whether the same sum is a profit in one text and a loss in the other.
+
+    >>> opposite_result({"sentence": "Arlo reported net earnings of $374m.", "surface": "$374m"},
+    ...                 {"sentence": "Arlo loses $374m.", "surface": "$374m"})
+    True
+    """
+    a = _result(earlier.get("sentence"), earlier.get("surface"), earlier.get("qualifier"))
+    b = _result(later.get("sentence"), later.get("surface"), later.get("qualifier"))
+    return bool(a) and bool(b) and a != b
+
+
+# words that name a move unless they complete a phrasal verb ("steps down", "sets up") or an
+# adjective's noun phrase ("a high court")
+_PARTICLES = frozenset({"up", "down", "high", "low"})
+_PHRASAL = frozenset("""step back set pick shut turn break broke calm crack show sign give gave take took
+make made look come came go went wind wound clean open hold held keep kept stand stood bring brought
+put follow beef mop scale water play tone hunker crack clamp cool slow shake shook tear tore knock
+let write wrote mark talk ratchet sit sat lay laid lie burn burnt live a an the very too so""".split())
+
+
+def _phrasal(word: str) -> bool:
+    """Whether ``word`` (before "up"/"down"/"high"/"low") is a verb or determiner that takes it.
+
+    >>> _phrasal("Steps"), _phrasal("stepped"), _phrasal("index"), _phrasal("Sensex")
+    (True, True, False, False)
+    """
+    w = word.lower()
+    return any(w == v or w in (v + "s", v + "es", v + "ed", v + "d", v + "ing", v + v[-1] + "ed",
+                               v + v[-1] + "ing") for v in _PHRASAL)
+
+
 def _moves(text: str) -> dict[str, set[str]]:
     """For each name (a capitalised word) that a direction word follows within four words of its
     clause, the directions it is said to move in; "lower than" is a comparison, not a move.
@@ -460,6 +514,11 @@ def _moves(text: str) -> dict[str, set[str]]:
         d = direction_word(t) or _MOVE_STATE.get(t.lower(), "")
         if not d or (i + 1 < len(toks) and toks[i + 1].lower() == "than"):
             continue
+        if t.lower() in _PARTICLES and (i == 0 or _phrasal(toks[i - 1])):
+            continue  # "steps down", "sets up", "a high court": not a move
+        if t.lower() in ("high", "low") and i + 1 < len(toks) and toks[i + 1][0].isupper() \
+                and toks[i + 1].lower() not in _STOP:
+            continue  # "Arlo High School": a name
         for k in range(i - 1, max(-1, i - 5), -1):
             w = toks[k]
             if not w[0].isalpha():

@@ -126,6 +126,7 @@ _WHY = {
     ("consistent", "sum"): "the earlier figures for its parts add up to the later one",
     ("contradiction", "direction"): "the same change, but one says it rose and the other that it fell",
     ("contradiction", "edge"): "the later bound excludes the very figure the earlier text gives",
+    ("contradiction", "result"): "the same sum, but one calls it a profit and the other a loss",
 }
 
 
