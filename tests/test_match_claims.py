@@ -147,8 +147,11 @@ def test_same_article_is_never_related_and_new_rows_meet_earlier_new_rows():
     c = claim("w3", "S2", "40 pct", 40, 40, 40, "exact", None, ["Port Elm"],
               "Turnout in Port Elm reached 40 pct of voters.", "2020-01-02", unit="pct")
     got = {(m.new_id, m.earlier_id, m.relation) for m in match_claims(frame(a, b, c), frame(*EARLIER))}
-    # w2 never meets w1 (same article); w3 meets both, and nothing meets a later row
-    assert got == {("w3", "w2", "repeat"), ("w3", "w1", "contradiction")}
+    # w2 never meets w1 (same article); w3 meets both, and nothing meets a later row; w3 does
+    # not contradict w1, because w1's article also gives w3's figure (w2)
+    assert got == {("w3", "w2", "repeat")}
+    got = {(m.new_id, m.earlier_id, m.relation) for m in match_claims(frame(a, c), frame(*EARLIER))}
+    assert got == {("w3", "w1", "contradiction")}
 
 
 def test_unrelated_context_is_not_matched():
@@ -259,3 +262,105 @@ def test_the_written_edge_of_a_bound_is_exact():
     assert relate_one(more_than, exact(2.8e6))[0] == "contradiction"
     assert relate_one(more_than, exact(6.2e6))[0] == "consistent"  # the estimated upper edge keeps slack
     assert relate_one(more_than, {"value": 6e6, "low": 6e6, "high": 12e6, "qualifier": "at_least"})[0] == "consistent"
+
+
+# ---------------------------------------------------------------- who, when: precision rules
+
+def titled(row, title):
+    return {**row, "title": title}
+
+
+def results_line(cid, article, value, title, date, subject=(), sentence=None):
+    surface = f"{value} mln"
+    sentence = sentence or f"Net profit {surface} vs 2.0 mln"
+    return titled(claim(cid, article, surface, value * 1e6, value * 1e6, value * 1e6, "exact", "profit",
+                        list(subject), sentence, date), title)
+
+
+def test_different_companies_results_lines_never_contradict():
+    # the same counted thing, no subject, headlines that name two companies
+    hist = frame(results_line("r1", "RA", 5.1, "ACME WIDGETS <ACW> 4TH QTR NET", "1987-03-02"))
+    other = frame(results_line("r2", "RB", 9.4, "BOLT TOOLS <BLT> 4TH QTR NET", "1987-03-03"))
+    assert [m.relation for m in match_claims(other, hist)] == []
+    # a corrected report on the same company is a conflict a reviewer must see
+    fixed = frame(results_line("r3", "RC", 9.4, "ACME WIDGETS <ACW> CORRECTS 4TH QTR NET", "1987-03-03"))
+    assert [m.relation for m in match_claims(fixed, hist)] == ["contradiction"]
+    # ... and without headlines there is no evidence of one company at all
+    bare = [{**r, "title": None} for r in (hist.iloc[0].to_dict(), fixed.iloc[0].to_dict())]
+    assert match_claims(frame(bare[1]), frame(bare[0])) == []
+
+
+def test_a_subject_shared_by_many_articles_is_no_evidence_of_one_entity():
+    def deal(cid, art, value, company, day):
+        return claim(cid, art, f"{value} mln dlrs", value * 1e6, value * 1e6, value * 1e6, "exact", "debentures",
+                     [company, "Treasury"], f"{company} sold {value} mln dlrs of debentures priced over Treasury notes.",
+                     day, unit="USD")
+    hist = frame(deal("t1", "TA", 200, "Acme Corp", "1990-01-02"))
+    new = frame(deal("t2", "TB", 100, "Bolt Inc", "1990-01-03"))
+    # in a small archive "Treasury" singles out one story ...
+    assert [m.relation for m in match_claims(new, hist)] == ["contradiction"]
+    # ... in a large one it is a hub: named in most articles, it says nothing about whose figure
+    hub = MatchSettings(entity_min_articles=1, entity_max_share=0.1)
+    assert match_claims(new, hist, hub) == []
+
+
+def test_a_capitalised_first_word_is_not_a_name():
+    hist = frame(titled(claim("a1", "AA", "705 mln", 705e6, 705e6, 705e6, "exact", "assets", ["Assets"],
+                              "Assets 705 mln vs 597 mln", "1987-03-02"), "ACME SAVINGS YEAR NET"))
+    new = frame(titled(claim("a2", "AB", "98 mln", 98e6, 98e6, 98e6, "exact", "assets", ["Assets"],
+                             "Assets 98 mln vs 96 mln", "1987-03-03"), "BOLT BANK 1ST QTR NET"))
+    assert [m.relation for m in match_claims(new, hist)] == []
+    # a name that opens the sentence and the headline is a name
+    hist = frame(titled(claim("a3", "AC", "705 mln", 705e6, 705e6, 705e6, "exact", "assets", ["Acme"],
+                              "Acme holds assets of 705 mln.", "1987-03-02"), "ACME SAVINGS GROWS"))
+    new = frame(titled(claim("a4", "AD", "98 mln", 98e6, 98e6, 98e6, "exact", "assets", ["Acme"],
+                             "Acme holds assets of 98 mln.", "1987-03-03"), "REGULATOR REVIEWS ACME"))
+    assert [m.relation for m in match_claims(new, hist)] == ["contradiction"]
+
+
+def test_figures_for_different_periods_do_not_contradict():
+    def sales(cid, art, value, sentence, day):
+        return claim(cid, art, f"{value} mln dlrs", value * 1e6, value * 1e6, value * 1e6, "exact", "sales",
+                     ["Acme"], sentence.format(f"{value} mln dlrs"), day, unit="USD")
+    hist = frame(sales("p1", "PA", 40, "Acme had 1986 sales of {}.", "1987-03-02"))
+    quarter = frame(sales("p2", "PB", 9, "Acme had first quarter 1986 sales of {}.", "1987-03-03"))
+    other_year = frame(sales("p3", "PC", 55, "Acme had 1985 sales of {}.", "1987-03-03"))
+    same = frame(sales("p4", "PD", 55, "Acme had 1986 sales of {}.", "1987-03-03"))
+    assert match_claims(quarter, hist) == [] and match_claims(other_year, hist) == []
+    assert [m.relation for m in match_claims(same, hist)] == ["contradiction"]
+
+
+def test_the_base_of_a_comparison_is_an_earlier_period():
+    hist = frame(claim("v1", "VA", "4.0 mln", 4e6, 4e6, 4e6, "exact", "profit", ["Acme"],
+                       "Acme net profit 6.5 mln vs 4.0 mln", "1987-03-02"))
+    new = frame(claim("v2", "VB", "6.4 mln", 6.4e6, 6.4e6, 6.4e6, "exact", "profit", ["Acme"],
+                      "Acme net profit 6.4 mln vs 4.1 mln", "1987-03-03"))
+    # last year's 4.0 mln is not this year's 6.4 mln: no conflict
+    assert "contradiction" not in {m.relation for m in match_claims(new, hist)}
+
+
+def test_an_earlier_article_that_also_gives_the_new_figure_is_not_contradicted():
+    sentence = "Arlo crude sold at 15 dlrs a barrel after months at 12 dlrs a barrel."
+    def price(cid, art, surface, value, day):
+        return claim(cid, art, surface, value, value, value, "exact", "crude", ["Arlo"], sentence, day,
+                     unit="USD/barrel")
+    hist = frame(price("b1", "BA", "15 dlrs a barrel", 15.0, "1987-03-02"),
+                 price("b2", "BA", "12 dlrs a barrel", 12.0, "1987-03-02"))
+    new = frame(price("b3", "BB", "12 dlrs a barrel", 12.0, "1987-03-03"))
+    assert {(m.relation, m.earlier_id) for m in match_claims(new, hist)} == {("repeat", "b2")}
+
+
+def test_fast_detail_reads_as_claim_detail():
+    from claimtrack.match.detail import claim_detail
+    from claimtrack.match.figures import _DETAIL_COLUMNS, fast_detail
+
+    e, n = EARLIER[0], claim("n1", "B1", "some 2 million", 2e6, 1.8e6, 2.2e6, "approx", "civilians",
+                             ["Ravenna"], "Some 2 million civilians are at risk in Ravenna.", "2021-05-12")
+    gap = (n["published_at"] - e["published_at"]).total_seconds()
+    for rel, side in (("contradiction", "below"), ("update", "above"), ("repeat", "overlap")):
+        assert fast_detail(rel, side, tuple(e[c] for c in _DETAIL_COLUMNS),
+                           tuple(n[c] for c in _DETAIL_COLUMNS), gap) == claim_detail(rel, side, e, n)
+    undated = {**n, "published_at": pd.NaT, "source": None}
+    assert fast_detail("contradiction", "below", tuple(e[c] for c in _DETAIL_COLUMNS),
+                       tuple(undated[c] for c in _DETAIL_COLUMNS), float("nan")) == claim_detail(
+        "contradiction", "below", e, undated)

@@ -7,9 +7,21 @@
    around the figure) + 0.3 × subject agreement (1 when they share a subject, 0 when both name
    subjects and share none, 0.5 when either names none).
 3. Relate the intervals (relate.py) and keep, per new claim, the best-scoring earlier claim of
-   each relation (ties: the most recent). So a claim yields at most four matches. A
-   contradiction needs a higher score and must not come from two claims whose (non-empty)
-   subject lists are disjoint.
+   each relation (ties: the most recent). So a claim yields at most four matches.
+4. A contradiction is what a reviewer must read, so it needs more than a shared counted noun
+   ("net", "shares", "dlrs" are said of every company):
+   - a higher score, and subject lists that are not disjoint;
+   - evidence of one entity (same_entity): a shared subject that is not a hub (a name in a
+     large share of the articles: a big country, a regulator), or else headlines that start
+     with the same uncommon word (or the same headline);
+   - the same period (nouns.period_marks: "1986 sales" vs "first quarter 1986 sales" are two
+     figures), and the same side of a comparison ("5 mln vs 4 mln": the 4 mln is last year's);
+   - no agreeing figure in the earlier article ("15 dlrs now, 12 dlrs for months before");
+   - neither an increment, a time reference, a margin, a ratio part nor a projection
+     (nouns.can_contradict); bare figures need similar wording (bare_context_ok).
+
+Cost: history is filtered by key first; per-claim work (context words, key refinement, the
+reviewer's phrase) is memoised, so a claim scored again on later nights costs a lookup.
 
 >>> import pandas as pd
 >>> rows = [dict(claim_id="e", article_id="A", surface="more than 3 million", value=3e6, low=3e6,
@@ -25,17 +37,19 @@
 """
 from __future__ import annotations
 
+import collections
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
 from claimtrack.match.blocking import candidate_pairs
-from claimtrack.match.detail import claim_detail
-from claimtrack.match.nouns import (_CASUALTY, _GENERIC, can_contradict, concept_key, direction, locate,
-                                    noun_attached,
-                                    noun_key, unit_key)
+from claimtrack.match.detail import _WHY, _days, phrase, when, who
+from claimtrack.match.nouns import (_CASUALTY, _GENERIC, can_contradict, comparison_role, concept_key,
+                                    direction, locate, noun_attached, noun_key, period_marks, same_period,
+                                    same_side_of_comparison, unit_key)
 from claimtrack.match.relate import relate_units
 from claimtrack.match.settings import MatchSettings
 from claimtrack.match.units import grains
@@ -94,6 +108,29 @@ def context_words(sentence: str | None, surface: str | None, noun: str | None = 
     return " ".join(words)
 
 
+# "vs" links two figures of a results line; it says nothing about what either counts, and two
+# bare "vs 3.2 mln" figures would otherwise look alike
+_COMPARISON_WORDS = frozenset({"vs", "versus", "against", "compared"})
+
+
+@lru_cache(maxsize=1 << 18)
+def _context(sentence, surface, noun, subject: tuple, qualifier) -> str:
+    """:func:`context_words` memoised per claim (a history claim is scored again each night),
+    without comparison words."""
+    words = context_words(sentence, surface, noun, list(subject), qualifier).split()
+    return " ".join(w for w in words if w not in _COMPARISON_WORDS)
+
+
+def _as_tuple(value) -> tuple:
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
+
+
+def _text(value):
+    return value if isinstance(value, str) else None
+
+
 def _seconds(col: pd.Series) -> np.ndarray:
     """Publication times as float seconds since the epoch; NaN where unknown."""
     ts = pd.to_datetime(pd.Series(col, dtype=object) if len(col) == 0 else col, utc=True, errors="coerce")
@@ -112,10 +149,18 @@ def _conform(df: pd.DataFrame | None) -> pd.DataFrame:
     return df
 
 
+def _map_distinct(values: pd.Series, fn) -> np.ndarray:
+    """``fn`` of each value, called once per distinct value (missing values give ``fn(None)``)."""
+    codes, uniques = pd.factorize(values)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    mapped[:-1] = [fn(u if isinstance(u, str) else None) for u in uniques]
+    mapped[-1] = fn(None)
+    return mapped[codes]
+
+
 def concept_keys(df: pd.DataFrame) -> pd.Series:
     """``concept|unit`` per row, computed once per distinct noun/unit (generic nouns per row)."""
-    nouns = df["noun"].astype(object).where(df["noun"].notna(), None)
-    nkey = nouns.map({n: noun_key(n) for n in pd.unique(nouns)}).to_numpy(object)
+    nkey = _map_distinct(df["noun"], noun_key)
     generic = np.flatnonzero(np.isin(nkey, list(_GENERIC)))
     if len(generic):
         # only sentences that hold a casualty word at all can refine the key (vectorised test)
@@ -124,26 +169,40 @@ def concept_keys(df: pd.DataFrame) -> pd.Series:
         generic = generic[has]
     if len(generic):
         sub = df.iloc[generic]
-        text = lambda v: v if isinstance(v, str) else None  # noqa: E731
-        nkey[generic] = [concept_key(text(n), text(s), text(f), text(q)) for n, s, f, q in zip(
+        nkey[generic] = [concept_key(_text(n), _text(s), _text(f), _text(q)) for n, s, f, q in zip(
             sub["noun"].to_numpy(object), sub["sentence"].to_numpy(object),
             sub["surface"].to_numpy(object), sub["qualifier"].to_numpy(object))]
-    units = df["unit"].astype(object).where(df["unit"].notna(), None)
-    ukey = units.map({u: unit_key(u) for u in pd.unique(units)}).to_numpy(object)
-    return pd.Series(nkey.astype(str), index=df.index, dtype=object) + "|" + ukey.astype(str)
+    ukey = _map_distinct(df["unit"], unit_key)
+    n_codes, n_uniques = pd.factorize(nkey)
+    u_codes, u_uniques = pd.factorize(ukey)
+    combo, pairs = pd.factorize(n_codes.astype("int64") * (len(u_uniques) + 1) + u_codes)
+    names = np.array([f"{n_uniques[c // (len(u_uniques) + 1)]}|{u_uniques[c % (len(u_uniques) + 1)]}"
+                      for c in pairs], dtype=object)
+    return pd.Series(names[combo], index=df.index, dtype=object)
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm_subject(name: str) -> str:
+    name = name.lower().strip()
+    return name[4:].lstrip() if name.startswith("the ") else name
 
 
 def _subjects(subject: pd.Series) -> pd.Series:
     """One row per (row, normalised subject), indexed by row position; no subject gives ''."""
     exploded = subject.reset_index(drop=True).explode()
-    norm = exploded.astype(object).where(exploded.notna(), "").astype(str).str.lower().str.strip()
-    return norm.str.replace(r"^the\s+", "", regex=True)
+    codes, uniques = pd.factorize(exploded.to_numpy(object))
+    norm = np.empty(len(uniques) + 1, dtype=object)
+    norm[:-1] = [_norm_subject(u) if isinstance(u, str) else "" for u in uniques]
+    norm[-1] = ""
+    return pd.Series(norm[codes], index=exploded.index, dtype=object)
 
 
 def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.ndarray,
                   keys_hist: np.ndarray | None, t_new: np.ndarray, t_hist: np.ndarray | None,
-                  hist_rows: np.ndarray | None, h: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Exploded block tables (new, pool) with integer block and article codes.
+                  hist_rows: np.ndarray | None, h: int) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """Exploded block tables (new, pool) with integer block and article codes, and ``hubs``:
+    the subjects named in too many of these articles to say that two figures are about one
+    entity (see :class:`MatchSettings`).
 
     Blocks: ``key|subject`` for each subject (``key|`` when there is none), plus ``key|*`` when
     the counted thing is specific (not "people" or unknown): subject lists are incomplete, so
@@ -154,23 +213,25 @@ def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.nda
     """
     parts_s = [_subjects(new["subject"])]
     parts_k = [keys_new]
-    parts_a = [new["article_id"].astype(str)]
+    parts_a = [new["article_id"]]
     if hist is not None:
         parts_s.append(_subjects(hist["subject"]))
         parts_k.append(keys_hist)
-        parts_a.append(hist["article_id"].astype(str))
+        parts_a.append(hist["article_id"])
     keys_all = np.concatenate(parts_k)
-    key_codes, _ = pd.factorize(keys_all)
-    specific = ~np.isin(np.array([k.split("|", 1)[0] for k in keys_all], dtype=object), list(_GENERIC))
-    art_codes, _ = pd.factorize(pd.concat(parts_a, ignore_index=True))
+    key_codes, key_uniques = pd.factorize(keys_all)
+    key_specific = ~np.isin(np.array([k.split("|", 1)[0] for k in key_uniques], dtype=object), list(_GENERIC))
+    specific = key_specific[key_codes]
+    art_codes, art_uniques = pd.factorize(np.concatenate([a.to_numpy(object) for a in parts_a]))
     subj_all = pd.concat(parts_s, ignore_index=True)
-    subj_codes, subj_uniques = pd.factorize(subj_all)
+    subj_codes, subj_uniques = pd.factorize(subj_all.to_numpy(object))
     has_subj = (subj_all.to_numpy(object) != "").astype("int64")
     width = len(subj_uniques) + 1  # code width - 1 is the wildcard
     sizes = [len(keys_new)] + ([len(keys_hist)] if hist is not None else [])
     row_offsets = np.cumsum([0] + sizes)
     tables = []
     s_off = 0
+    art_of_subj = []
     for part, (subj, t, order, rows) in enumerate(
             [(parts_s[0], t_new, np.arange(len(keys_new)), np.arange(len(keys_new)) + h)]
             + ([(parts_s[1], t_hist, np.full(len(keys_hist), -1), hist_rows)] if hist is not None else [])):
@@ -178,6 +239,7 @@ def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.nda
         glob = local + row_offsets[part]
         sl = slice(s_off, s_off + len(local))
         s_off += len(local)
+        art_of_subj.append(art_codes[glob])
         wild = np.flatnonzero(specific[row_offsets[part]:row_offsets[part + 1]])
         wglob = wild + row_offsets[part]
         tables.append(pd.DataFrame({
@@ -191,7 +253,15 @@ def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.nda
     pool_new = tables[0]
     new_blocks = pool_new.assign(row=pool_new["row"] - h)
     pool = pool_new if hist is None else pd.concat([tables[1], pool_new], ignore_index=True)
-    return new_blocks, pool
+    # in how many articles each subject is named
+    named = subj_codes >= 0
+    pair = np.unique(subj_codes[named].astype("int64") * (len(art_uniques) + 1)
+                     + np.concatenate(art_of_subj)[named])
+    per_subject = np.bincount(pair // (len(art_uniques) + 1), minlength=len(subj_uniques))
+    stats = {"articles": len(art_uniques),
+             "subject_articles": dict(zip(subj_uniques.tolist() if hasattr(subj_uniques, "tolist")
+                                          else list(subj_uniques), per_subject.tolist()))}
+    return new_blocks, pool, stats
 
 
 class _Pool:
@@ -211,23 +281,50 @@ class _Pool:
         return out
 
 
+class _Rows:
+    """The columns of the pool rows that appear in candidate pairs, fetched once; ``pos(rows)``
+    gives each pool row's index into them."""
+
+    def __init__(self, pool: _Pool, rows: np.ndarray):
+        self.pool, self.rows, self._cols = pool, np.unique(rows), {}
+
+    def pos(self, rows: np.ndarray) -> np.ndarray:
+        return np.searchsorted(self.rows, rows)
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self._cols:
+            self._cols[name] = self.pool.get(name, self.rows)
+        return self._cols[name]
+
+    def derived(self, name: str, fn) -> np.ndarray:
+        """``fn(row dict-like)`` per row, computed once per call (fn itself may be memoised)."""
+        if name not in self._cols:
+            self._cols[name] = fn()
+        return self._cols[name]
+
+
 def _n_subjects(values: np.ndarray) -> np.ndarray:
     return np.fromiter((len(v) if isinstance(v, (list, tuple, np.ndarray)) else 0 for v in values),
                        dtype="int64", count=len(values))
 
 
-def score_pairs(pairs: pd.DataFrame, pool: _Pool) -> tuple[np.ndarray, np.ndarray, list, list]:
+def _contexts(rows: _Rows) -> np.ndarray:
+    return rows.derived("ctx", lambda: np.array(
+        [_context(_text(se), _text(su), _text(no), _as_tuple(sj), _text(q)) for se, su, no, sj, q in zip(
+            rows["sentence"], rows["surface"], rows["noun"], rows["subject"], rows["qualifier"])] + [""],
+        dtype=object)[:-1])
+
+
+def score_pairs(pairs: pd.DataFrame, rows: _Rows) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """0–1 score per candidate pair (context similarity and subject overlap, see module doc),
     whether both claims name subjects but share none, and both context strings."""
-    n_rows, p_rows = pairs["new_row"].to_numpy(), pairs["pool_row"].to_numpy()
-    rows = np.unique(np.concatenate([n_rows, p_rows]))
-    cols = {c: pool.get(c, rows) for c in ("sentence", "surface", "noun", "subject", "qualifier")}
-    ctx = dict(zip(rows.tolist(), (context_words(se, su, no, sj, q) for se, su, no, sj, q in zip(
-        cols["sentence"], cols["surface"], cols["noun"], cols["subject"], cols["qualifier"]))))
-    n_subj = dict(zip(rows.tolist(), _n_subjects(cols["subject"]).tolist()))
-    ctx_n, ctx_p = [ctx[r] for r in n_rows.tolist()], [ctx[r] for r in p_rows.tolist()]
-    sim = process.cpdist(ctx_n, ctx_p, scorer=fuzz.token_set_ratio, workers=1).astype("float64") / 100.0
-    smaller = np.minimum([n_subj[r] for r in n_rows.tolist()], [n_subj[r] for r in p_rows.tolist()])
+    pn, pp = rows.pos(pairs["new_row"].to_numpy()), rows.pos(pairs["pool_row"].to_numpy())
+    ctx = _contexts(rows)
+    n_subj = rows.derived("n_subj", lambda: _n_subjects(rows["subject"]))
+    ctx_n, ctx_p = ctx[pn], ctx[pp]
+    sim = process.cpdist(ctx_n.tolist(), ctx_p.tolist(), scorer=fuzz.token_set_ratio,
+                         workers=1).astype("float64") / 100.0
+    smaller = np.minimum(n_subj[pn], n_subj[pp])
     shared = pairs["shared"].to_numpy()
     # extracted subject lists are noisy ("Aid" from "Aid groups"): one shared name is the signal
     subj = np.where(smaller == 0, 0.5, (shared > 0).astype("float64"))
@@ -273,28 +370,228 @@ def bare_context_ok(ctx_a: str, ctx_b: str, settings: MatchSettings) -> bool:
     return fuzz.token_sort_ratio(ctx_a, ctx_b) >= 100 * settings.min_bare_context
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'&.-]*")
+
+
+# words of time: a headline's period ("4TH QTR FEB 28") says when, not whose figure it is
+_TIME_WORDS = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+thursday friday saturday sunday quarter qtr year years half month months mths week weeks fiscal
+first second third fourth 1st 2nd 3rd 4th today yesterday""".split())
+# legal designators end many company names ("Acme Inc", "Bolt Holdings Ltd"): they name no one
+_DESIGNATORS = frozenset("""inc incorporated corp corporation co cos company companies ltd limited
+plc llc lp ag sa nv bv gmbh spa holding holdings group""".split())
+
+
+@lru_cache(maxsize=1 << 16)
+def title_words(title: str | None) -> frozenset[str]:
+    """The content words of a headline, lower case (stop words and short words left out).
+
+    >>> sorted(title_words("ECUADOR QUAKE TOLL RISES TO 300")), sorted(title_words("ACME <ACM> 3RD QTR FEB 28 NET"))
+    (['ecuador', 'quake', 'rises', 'toll'], ['acm', 'acme', 'net'])
+    """
+    return frozenset(_title_sequence(title))
+
+
+@lru_cache(maxsize=1 << 16)
+def _title_sequence(title: str | None) -> tuple[str, ...]:
+    if not isinstance(title, str):
+        return ()
+    words = (w.lower().strip(".'-") for w in _TITLE_WORD.findall(title))
+    return tuple(w for w in words if len(w) >= 3 and w not in _STOP and w not in _TIME_WORDS
+                 and w not in _DESIGNATORS and not w[0].isdigit())
+
+
+def title_head(title: str | None) -> frozenset[str]:
+    """The first content word of a headline: where a headline names its subject
+    ("ECUADOR QUAKE TOLL RISES", "ACME CORP SETS DIVIDEND").
+
+    >>> sorted(title_head("ACME <ACM> FEBRUARY LOAD FACTOR FALLS"))
+    ['acme']
+    """
+    return frozenset(_title_sequence(title)[:1])
+
+
+def same_entity(e_subjects, n_subjects, e_title: str | None = None, n_title: str | None = None,
+                hubs: frozenset[str] = frozenset(), common_words: frozenset[str] = frozenset(),
+                e_sentence: str | None = None, n_sentence: str | None = None) -> bool:
+    """Whether there is evidence that two figures are about the same entity, as a contradiction
+    needs: the same counted noun ("net", "shares", "dlrs") is said of every company and country.
+
+    - Both claims name subjects: they must share one. A shared name that is not a hub decides
+      (a hub is a name found in so many articles, like a big country or a regulator, that it
+      says little about whose figure it is); hubs alone do not, and when besides a hub each
+      names someone the other does not, they are two entities ("Acme Corp and the Treasury" vs
+      "Bolt Inc and the Treasury").
+    - Otherwise (a subject missing on either side, or only hubs shared) the two headlines must
+      start with the same word (title_head: where a headline names its subject), one that few
+      headlines use (``common_words`` are the others); or be the same headline. Two
+      airlines' "FEBRUARY LOAD FACTOR FALLS" share a topic, not an entity.
+
+    >>> same_entity(["Idlib"], ["Idlib", "Turkey"]), same_entity(["Idlib", "Ankara"], ["Idlib", "Aid"])
+    (True, True)
+    >>> same_entity(["Acme Corp", "Treasury"], ["Bolt Inc", "Treasury"], hubs=frozenset({"treasury"}))
+    False
+    >>> same_entity([], [], "ACME CORP 4TH QTR NET", "BOLT INC 4TH QTR NET", common_words=frozenset({"qtr", "net", "4th"}))
+    False
+    >>> same_entity([], ["Arlo"], "ARLO FLOOD TOLL RISES", "ARLO FLOOD LEAVES 3,000 HOMELESS")
+    True
+    >>> same_entity([], [], "ACME AIR LOAD FACTOR FALLS", "BOLT AIRWAYS LOAD FACTOR FALLS")
+    False
+    """
+    verdict = _subject_verdict(e_subjects, n_subjects, hubs, e_sentence, n_sentence, e_title, n_title)
+    return verdict if verdict is not None else _title_evidence(e_title, n_title, common_words)
+
+
+@lru_cache(maxsize=1 << 17)
+def entity_names(subjects: tuple, sentence: str | None = None, title: str | None = None) -> frozenset[str]:
+    """The subjects of a claim that may name an entity, normalised: not a month or weekday
+    ("due April 2"), and not a lone capitalised word that opens the sentence when the headline
+    does not name it ("Assets 3.2 billion vs 2.9 billion", "Pretax profit ...": sentence case,
+    not a name; "Acme said ..." under "ACME CUTS JOBS" is a name).
+
+    >>> sorted(entity_names(("Assets", "April", "Acme Corp"), "Assets of Acme Corp rose in April.", "ACME RESULTS"))
+    ['acme corp']
+    >>> sorted(entity_names(("Acme",), "Acme said sales rose.", "ACME SALES RISE")), sorted(entity_names(("Acme",), "Acme said so."))
+    (['acme'], ['acme'])
+    """
+    out = set()
+    for name in subjects:
+        if not isinstance(name, str):
+            continue
+        norm = _norm_subject(name)
+        if not norm or norm in _TIME_WORDS:
+            continue
+        if (sentence and title and " " not in name.strip() and sentence.lstrip().startswith(name.strip())
+                and norm not in title_words(title)):
+            continue
+        out.add(norm)
+    return frozenset(out)
+
+
+def _subject_verdict(e_subjects, n_subjects, hubs: frozenset[str], e_sentence=None, n_sentence=None,
+                     e_title=None, n_title=None) -> bool | None:
+    """same_entity on the subjects alone: True, False, or None when they do not decide."""
+    return _names_verdict(entity_names(tuple(e_subjects), e_sentence, e_title),
+                          entity_names(tuple(n_subjects), n_sentence, n_title), hubs)
+
+
+def _names_verdict(se: frozenset[str], sn: frozenset[str], hubs: frozenset[str]) -> bool | None:
+    if se and sn:
+        if not se & sn:
+            return False
+        if (se & sn) - hubs:
+            return True
+        if (se - sn - hubs) and (sn - se - hubs):
+            return False  # only a hub in common, and each names someone the other does not
+    return None
+
+
+def _title_evidence(e_title, n_title, common_words: frozenset[str]) -> bool:
+    if isinstance(e_title, str) and isinstance(n_title, str) and e_title.strip().lower() == n_title.strip().lower():
+        return True
+    return bool((title_head(e_title) & title_head(n_title)) - common_words)
+
+
+def _common(counts: dict, n_articles: int, s: MatchSettings) -> frozenset[str]:
+    """The keys of ``counts`` (articles naming a subject, or a headline word) above the share of
+    articles that still singles out one entity."""
+    limit = max(s.entity_min_articles, s.entity_max_share * n_articles)
+    return frozenset(k for k, v in counts.items() if v > limit)
+
+
+@lru_cache(maxsize=1 << 16)
+def _head_word(title: str | None) -> str:
+    seq = _title_sequence(title)
+    return seq[0] if seq else ""
+
+
+def _head_counts(frames: list[pd.DataFrame], words) -> tuple[dict, int]:
+    """How many articles' headlines start with each of ``words`` (title_head), and how many
+    articles there are. Only headlines that hold one of the words at all are read word by word."""
+    arts = pd.concat([f[["article_id", "title"]] for f in frames if f is not None], ignore_index=True)
+    arts = arts.drop_duplicates("article_id")
+    words = sorted({w for w in words if w})
+    if not words:
+        return {}, len(arts)
+    pattern = r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"
+    titles = arts["title"].astype("string")
+    hit = titles[titles.str.contains(pattern, regex=True, na=False).to_numpy(dtype=bool)]
+    wanted = set(words)
+    counts = collections.Counter(h for h in (_head_word(t) for t in hit.tolist()) if h in wanted)
+    return counts, len(arts)
+
+
 def _history_filter(history: pd.DataFrame, t_hist: np.ndarray, keys_new: np.ndarray, t_new: np.ndarray,
                     s: MatchSettings) -> np.ndarray:
     """Positions of history rows that can share a block with some new claim and are recent enough.
 
     One noun_key/unit_key call per distinct noun/unit, so this is cheap on a large history.
     """
-    nouns = history["noun"].astype(object).where(history["noun"].notna(), None)
-    units = history["unit"].astype(object).where(history["unit"].notna(), None)
-    quick_noun = nouns.map({n: noun_key(n) for n in pd.unique(nouns)})
-    quick_unit = units.map({u: unit_key(u) for u in pd.unique(units)})
     wanted = [k.split("|", 1) for k in pd.unique(keys_new)]
-    keep = np.array(quick_unit.isin({u for _, u in wanted}).to_numpy(), dtype=bool)
     nouns_wanted = {n for n, _ in wanted}
-    hit = quick_noun.isin(nouns_wanted)
     # generic heads ("people") become casualty keys or stay generic: needed only if wanted
     if nouns_wanted & (_CASUALTY_KEYS | _GENERIC):
-        hit |= quick_noun.isin(_GENERIC)
-    keep &= np.array(hit.to_numpy(), dtype=bool)
+        nouns_wanted |= _GENERIC
+    units_wanted = {u for _, u in wanted}
+    keep = _map_distinct(history["unit"], lambda u: unit_key(u) in units_wanted).astype(bool)
+    keep &= _map_distinct(history["noun"], lambda n: noun_key(n) in nouns_wanted).astype(bool)
     if np.isfinite(t_new).any():  # undated new claims may meet history of any age
         oldest_new = np.nanmin(t_new) if np.isfinite(t_new).all() else -np.inf
         keep &= ~(t_hist < oldest_new - s.update_window.total_seconds())
     return np.flatnonzero(keep)
+
+
+def _row_dicts(rows: _Rows, pos: np.ndarray, cols) -> list[dict]:
+    vals = [rows[c][pos] for c in cols]
+    return [dict(zip(cols, v)) for v in zip(*vals)]
+
+
+def _conflict_rules(idx: np.ndarray, pn: np.ndarray, pp: np.ndarray, rows: _Rows, stats: dict,
+                    frames: list, s: MatchSettings) -> np.ndarray:
+    """Which candidate contradictions (indices ``idx`` into the pairs) are about the same entity
+    (same_entity), the same period (nouns.same_period) and the same side of a comparison
+    (nouns.same_side_of_comparison)."""
+    if len(idx) == 0:
+        return np.zeros(0, dtype=bool)
+    a, b = pn[idx], pp[idx]
+    hubs = stats.get("hubs")
+    if hubs is None:
+        hubs = stats["hubs"] = _common(stats["subject_articles"], stats["articles"], s)
+    subjects, titles, sentences = rows["subject"], rows["title"], rows["sentence"]
+    involved = np.unique(np.concatenate([a, b]))
+    names = np.empty(len(rows.rows), dtype=object)
+    names[involved] = [entity_names(_as_tuple(subjects[r]), _text(sentences[r]), _text(titles[r]))
+                       for r in involved.tolist()]
+    heads = rows.derived("title_head", lambda: np.array(
+        [_head_word(_text(t)) for t in titles] + [None], dtype=object)[:-1])
+    evidence = np.zeros(len(idx), dtype=bool)
+    undecided = np.ones(len(idx), dtype=bool)
+    both = np.flatnonzero(np.fromiter((bool(names[i]) and bool(names[j]) for i, j in zip(a.tolist(), b.tolist())),
+                                      dtype=bool, count=len(idx)))
+    for k in both.tolist():
+        verdict = _names_verdict(names[b[k]], names[a[k]], hubs)
+        if verdict is not None:
+            evidence[k], undecided[k] = verdict, False
+    # the subjects do not decide: the headlines' first words (or the same headline)
+    und = np.flatnonzero(undecided)
+    head_a, head_b = heads[a[und]], heads[b[und]]
+    same_head = (head_a == head_b) & (head_a != "")
+    same_title = np.fromiter((isinstance(x, str) and isinstance(y, str) and x.strip().lower() == y.strip().lower()
+                              for x, y in zip(titles[a[und]], titles[b[und]])), dtype=bool, count=len(und))
+    if same_head.any():
+        counts, n_articles = _head_counts(frames, set(head_a[same_head].tolist()))
+        common = _common(counts, n_articles, s)
+        same_head &= ~np.isin(head_a, list(common)) if common else True
+    evidence[und] = same_head | same_title
+    sent, surf, qual = rows["sentence"], rows["surface"], rows["qualifier"]
+    for k in np.flatnonzero(evidence).tolist():
+        i, j = a[k], b[k]
+        evidence[k] = (same_period(period_marks(_text(sent[j]), _text(surf[j])) or period_marks(_text(titles[j])),
+                                   period_marks(_text(sent[i]), _text(surf[i])) or period_marks(_text(titles[i])))
+                       and same_side_of_comparison(comparison_role(_text(sent[j]), _text(surf[j]), _text(qual[j])),
+                                                   comparison_role(_text(sent[i]), _text(surf[i]), _text(qual[i]))))
+    return evidence
 
 
 def match_claims(new: pd.DataFrame, history: pd.DataFrame,
@@ -308,27 +605,29 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
     if len(new) == 0:
         return []
     history = _conform(history)
+    h = len(history)
     t_new = _seconds(new["published_at"])
     keys_new = concept_keys(new).to_numpy(object)
     pool = _Pool(history, new)
     hist = keys_hist = t_keep = keep = None
-    if len(history):
+    t_hist = np.empty(0)
+    if h:
         t_hist = _seconds(history["published_at"])
         keep = _history_filter(history, t_hist, keys_new, t_new, s)
         if len(keep):
             hist = history[["noun", "unit", "sentence", "surface", "qualifier", "subject",
-                            "article_id"]].iloc[keep]
+                            "article_id", "title"]].iloc[keep]
             keys_hist, t_keep = concept_keys(hist).to_numpy(object), t_hist[keep]
-    new_blocks, pool_blocks = _block_tables(new, hist, keys_new, keys_hist, t_new, t_keep, keep,
-                                            len(history))
-    del hist, keys_hist
+    new_blocks, pool_blocks, stats = _block_tables(new, hist, keys_new, keys_hist, t_new, t_keep, keep, h)
+    frames = [hist, new]
+    del keys_hist
     pairs = candidate_pairs(new_blocks, pool_blocks, s.max_candidates_per_block)
     if len(pairs) == 0:
         return []
 
+    t_pool = np.concatenate([t_hist, t_new])
     n_rows, p_rows = pairs["new_row"].to_numpy(), pairs["pool_row"].to_numpy()
-    t_pool_p = pool.get("published_at", p_rows)
-    t_p = _seconds(pd.Series(t_pool_p, dtype=object))
+    t_p = t_pool[p_rows]
     gap = t_new[n_rows] - t_p
     in_window = ~(gap > s.update_window.total_seconds())
     pairs, n_rows, p_rows, gap, t_p = (pairs[in_window], n_rows[in_window], p_rows[in_window],
@@ -336,22 +635,32 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
     if len(pairs) == 0:
         return []
     # pool rows of the new batch are addressed as H + position in the scoring helpers
-    pairs = pairs.assign(new_row=n_rows + len(history))
-    score, apart, ctx_n, ctx_p = score_pairs(pairs, pool)
+    pairs = pairs.assign(new_row=n_rows + h)
+    rows = _Rows(pool, np.concatenate([n_rows + h, p_rows]))
+    pn, pp = rows.pos(n_rows + h), rows.pos(p_rows)
+    score, apart, ctx_n, ctx_p = score_pairs(pairs, rows)
+    # pairs that could never be kept are not related at all
+    live = score >= s.min_score
+    if not live.all():
+        keep_idx = np.flatnonzero(live)
+        pairs, n_rows, p_rows, gap, t_p, pn, pp, score, apart, ctx_n, ctx_p = (
+            x[keep_idx] if isinstance(x, np.ndarray) else x.iloc[keep_idx]
+            for x in (pairs, n_rows, p_rows, gap, t_p, pn, pp, score, apart, ctx_n, ctx_p))
+    if len(pairs) == 0:
+        return []
 
     concept = keys_new[n_rows]
     growing = np.isin(np.array([k.split("|", 1)[0] for k in concept], dtype=object),
                       np.array(s.growing_nouns, dtype=object))
-    f = lambda c: pool.get(c, p_rows)  # noqa: E731
-    g = lambda c: new[c].to_numpy(object)[n_rows]  # noqa: E731
+    value = rows.derived("value_f", lambda: rows["value"].astype("float64"))
+    low = rows.derived("low_f", lambda: rows["low"].astype("float64"))
+    high = rows.derived("high_f", lambda: rows["high"].astype("float64"))
+    grain = rows.derived("grain", lambda: grains(rows["surface"], value))
+    unit, qual = rows["unit"], rows["qualifier"]
     rel, side = relate_units(
-        e_unit=f("unit"), n_unit=g("unit"),
-        e_grain=grains(f("surface"), f("value").astype("float64")),
-        n_grain=grains(g("surface"), g("value").astype("float64")),
-        e_value=f("value").astype("float64"), e_low=f("low").astype("float64"),
-        e_high=f("high").astype("float64"), e_qual=f("qualifier"),
-        n_value=g("value").astype("float64"), n_low=g("low").astype("float64"),
-        n_high=g("high").astype("float64"), n_qual=g("qualifier"),
+        e_unit=unit[pp], n_unit=unit[pn], e_grain=grain[pp], n_grain=grain[pn],
+        e_value=value[pp], e_low=low[pp], e_high=high[pp], e_qual=qual[pp],
+        n_value=value[pn], n_low=low[pn], n_high=high[pn], n_qual=qual[pn],
         gap_seconds=gap, growing=growing, settings=s)
 
     # a conflict is flagged only with evidence that both figures are about the same place or
@@ -360,28 +669,41 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
     # the same change reported in opposite directions ("exports fell 5%" / "rose 5%") conflicts
     same = np.flatnonzero((rel == "repeat") & flag_ok)
     if len(same):
-        cols = ("sentence", "surface", "qualifier")
-        e_c = {c: pool.get(c, p_rows[same]) for c in cols}
-        n_c = {c: new[c].to_numpy(object)[n_rows[same]] for c in cols}
-        for k, idx in enumerate(same):
-            if opposite_change({c: e_c[c][k] for c in cols}, {c: n_c[c][k] for c in cols}):
-                rel[idx], side[idx] = "contradiction", "direction"
+        sent, surf, q = rows["sentence"], rows["surface"], rows["qualifier"]
+
+        def way(r: int) -> str:
+            return direction(_text(sent[r]), _text(surf[r]), _text(q[r]))
+        flip = np.array([bool(x) and bool(y) and x != y for x, y in (
+            (way(i), way(j)) for i, j in zip(pp[same].tolist(), pn[same].tolist()))], dtype=bool)
+        rel[same[flip]], side[same[flip]] = "contradiction", "direction"
     ok = (score >= s.min_score) & ((rel != "contradiction") | flag_ok)
-    # increments, time references and part/whole nouns cannot contradict (nouns.can_contradict)
-    # (only the three best-scored candidates per new claim are checked; the rest are dropped)
     cand = np.flatnonzero(ok & (rel == "contradiction"))
+    agree = np.flatnonzero(ok & ((rel == "repeat") | (rel == "consistent")))
+    if len(cand) and len(agree):
+        # an earlier article that also gives a figure agreeing with the new one does not
+        # contradict it: it names two quantities ("15 to 17 dlrs now, 12 dlrs for months before")
+        art = rows["article_id"]
+        agreeing = set(zip(n_rows[agree].tolist(), art[pp[agree]].tolist()))
+        drop = [k for k in cand.tolist() if (n_rows[k], art[pp[k]]) in agreeing]
+        ok[drop] = False
+        cand = np.flatnonzero(ok & (rel == "contradiction"))
     if len(cand):
+        # the same entity, the same period, the same side of a comparison (_conflict_rules)
+        ok[cand[~_conflict_rules(cand, pn, pp, rows, stats, frames, s)]] = False
+        cand = np.flatnonzero(ok & (rel == "contradiction"))
+    if len(cand):
+        # increments, time references and part/whole nouns cannot contradict (nouns.can_contradict)
+        # (only the three best-scored candidates per new claim are checked; the rest are dropped)
         top = pd.DataFrame({"i": cand, "n": n_rows[cand], "s": -score[cand]}).sort_values(
             ["n", "s"], kind="stable").groupby("n", sort=False).head(3)["i"].to_numpy()
         ok[np.setdiff1d(cand, top)] = False
         check = np.sort(top)
         cols = ("sentence", "surface", "qualifier", "unit", "noun")
-        e_c = {c: pool.get(c, p_rows[check]) for c in cols}
-        n_c = {c: new[c].to_numpy(object)[n_rows[check]] for c in cols}
+        e_rows, n_rows_d = _row_dicts(rows, pp[check], cols), _row_dicts(rows, pn[check], cols)
         for k, idx in enumerate(check):
-            bare = _is_bare(concept[idx], {c: e_c[c][k] for c in cols}, {c: n_c[c][k] for c in cols})
+            bare = _is_bare(concept[idx], e_rows[k], n_rows_d[k])
             if (bare and not bare_context_ok(ctx_n[idx], ctx_p[idx], s)) or not can_contradict(
-                    {c: e_c[c][k] for c in cols}, {c: n_c[c][k] for c in cols}, side[idx]):
+                    e_rows[k], n_rows_d[k], side[idx]):
                 ok[idx] = False
     found = pd.DataFrame({"n": n_rows, "p": p_rows, "score": score, "rel": rel, "side": side,
                           "t": t_p})[ok]
@@ -393,13 +715,34 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
 
     out = []
     b_n, b_p = best["n"].to_numpy(), best["p"].to_numpy()
-    e_cols = {c: pool.get(c, b_p) for c in _DETAIL_COLUMNS}
-    n_cols = {c: new[c].to_numpy(object)[b_n] for c in _DETAIL_COLUMNS}
-    for i, (sc, r, sd) in enumerate(zip(best["score"], best["rel"], best["side"])):
-        e_row = {c: v[i] for c, v in e_cols.items()}
-        n_row = {c: v[i] for c, v in n_cols.items()}
-        new_id, earlier_id = str(n_row["claim_id"]), str(e_row["claim_id"])
+    e_cols = [pool.get(c, b_p) for c in _DETAIL_COLUMNS]
+    n_cols = [new[c].to_numpy(object)[b_n] for c in _DETAIL_COLUMNS]
+    gaps = t_new[b_n] - best["t"].to_numpy()
+    for sc, r, sd, gap, e_vals, n_vals in zip(best["score"].tolist(), best["rel"].tolist(), best["side"].tolist(),
+                                              gaps.tolist(), zip(*e_cols), zip(*n_cols)):
+        new_id, earlier_id = str(n_vals[0]), str(e_vals[0])
         out.append(Match(match_id=stable_id("claim", new_id, earlier_id), kind="claim",
                          new_id=new_id, earlier_id=earlier_id, score=float(sc), relation=str(r),
-                         detail=claim_detail(str(r), str(sd), e_row, n_row)))
+                         detail=fast_detail(str(r), str(sd), e_vals, n_vals, gap)))
     return out
+
+
+def _hashable(v):
+    return None if v is None or v is pd.NaT or (isinstance(v, float) and v != v) else v
+
+
+@lru_cache(maxsize=1 << 17)
+def _side_text(values: tuple) -> str:
+    row = dict(zip(_DETAIL_COLUMNS[1:], values))
+    return f"{who(row)}, {when(row['published_at'])}: " + phrase(
+        row["surface"], row["sentence"], row["noun"], row["qualifier"])
+
+
+def fast_detail(relation: str, side: str, earlier: tuple, new: tuple, gap_seconds: float) -> str:
+    """detail.claim_detail for rows given as ``_DETAIL_COLUMNS`` tuples, with each side's text
+    memoised (an earlier claim appears in many matches, a date in many claims).
+    tests/test_match_claims.py checks that both give the same sentence."""
+    left = _side_text(tuple(_hashable(v) for v in earlier[1:]))
+    right = _side_text(tuple(_hashable(v) for v in new[1:]))
+    why = _WHY.get((relation, side), relation)
+    return f"{left}; {right} — {why}{_days(gap_seconds)}."

@@ -125,6 +125,7 @@ _QUALIFIER_CUES = {
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|or|but|while|whereas)\b", re.I)
 
 
+@lru_cache(maxsize=1 << 17)
 def locate(sentence: str, surface: str, qualifier: str | None = None) -> int:
     """Where ``surface`` stands in ``sentence`` (-1 if absent), as a whole word.
 
@@ -158,6 +159,7 @@ def locate(sentence: str, surface: str, qualifier: str | None = None) -> int:
     return hits[0]
 
 
+@lru_cache(maxsize=1 << 17)
 def _casualty_near(sentence: str, surface: str, qualifier: str | None = None) -> str:
     """The casualty key of the words right after the figure (5 words), else right before (3).
 
@@ -181,6 +183,7 @@ def _casualty_near(sentence: str, surface: str, qualifier: str | None = None) ->
     return ""
 
 
+@lru_cache(maxsize=1 << 17)
 def concept_key(noun: str | None, sentence: str | None, surface: str | None,
                 qualifier: str | None = None) -> str:
     """``noun_key``, refined by a casualty word next to the figure when the noun is generic."""
@@ -201,6 +204,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", 
                           "all", "other", "those", "these"})
 
 
+@lru_cache(maxsize=1 << 17)
 def is_increment(sentence: str | None, surface: str | None, qualifier: str | None = None) -> bool:
     """Whether the figure counts an increment rather than a total.
 
@@ -215,6 +219,7 @@ def is_increment(sentence: str | None, surface: str | None, qualifier: str | Non
     return bool(_INCREMENT_BEFORE & set(before)) or bool(_INCREMENT_AFTER & set(after))
 
 
+@lru_cache(maxsize=1 << 17)
 def is_time_reference(sentence: str | None, surface: str | None, unit: str | None,
                       qualifier: str | None = None) -> bool:
     """A span of time used as a date ("40 years ago", "over the past 100 years"), not a claim.
@@ -243,6 +248,7 @@ def _is_number_word(w: str) -> bool:
     return w[:1].isdigit() or w.lower() in _NUMBER_WORDS
 
 
+@lru_cache(maxsize=1 << 17)
 def is_margin_or_ratio(sentence: str | None, surface: str | None, qualifier: str | None = None) -> bool:
     """A figure that is an error margin ("0.93 ± 0.07") or one side of a ratio ("four of the
     seven", "3 in 10"): it says nothing on its own about the total.
@@ -283,6 +289,7 @@ _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "projected", "forec
 _CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[-–—]\s")
 
 
+@lru_cache(maxsize=1 << 17)
 def is_hypothetical(sentence: str | None, surface: str | None, qualifier: str | None = None) -> bool:
     """A figure in a conditional or projected clause ("would cause", "could rise to"):
     a possibility, not a statement of fact that another figure can contradict.
@@ -302,6 +309,7 @@ def is_hypothetical(sentence: str | None, surface: str | None, qualifier: str | 
     return bool(words & _HYPOTHETICAL)
 
 
+@lru_cache(maxsize=1 << 17)
 def noun_attached(sentence: str | None, surface: str | None, noun: str | None,
                   qualifier: str | None = None) -> bool:
     """Whether the counted noun stands right after the figure ("3 million civilians"), rather
@@ -362,6 +370,7 @@ def subset_allows_conflict(noun_earlier: str | None, noun_later: str | None, sid
     return False
 
 
+@lru_cache(maxsize=1 << 17)
 def is_partitive(sentence: str | None, surface: str | None, unit: str | None,
                  qualifier: str | None = None) -> bool:
     """A measured amount of something ("25 miles of pipeline", "3 tons of rice"), rather than
@@ -427,6 +436,7 @@ def direction_word(word: str) -> str:
     return "up" if w in _UP_WORDS else "down" if w in _DOWN_WORDS else ""
 
 
+@lru_cache(maxsize=1 << 17)
 def direction(sentence: str | None, surface: str | None, qualifier: str | None = None) -> str:
     """The direction of the change a figure measures: the nearest direction word among the
     four before it or the two after it, within its clause ("sales fell 0.4%" -> "down").
@@ -446,3 +456,124 @@ def direction(sentence: str | None, surface: str | None, qualifier: str | None =
         if direction_word(w):
             return direction_word(w)
     return ""
+
+
+# ------------------------------------------------------------------ same time, same thing
+# Two figures can only contradict when they describe the same thing at the same time. These
+# tests read what a sentence says about time: years, months, quarters and halves, and relative
+# years ("last year", "year-ago"). Weekdays and days of the month are left out: they usually
+# date the event ("Thursday's earthquake"), not the period a figure measures.
+_MONTH_NAMES = {m: m[:3].lower() for m in """January February March April May June July August
+September October November December""".split()}
+_MONTH_NAMES.update({a: a[:3].lower() for a in ("Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep",
+                                                 "Sept", "Oct", "Nov", "Dec")})
+_ORDINAL = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3",
+            "fourth": "4", "4th": "4"}
+_PERIOD = re.compile(
+    r"\b(?P<year>(?:19|20)\d\d)(?!\d|,\d|\.\d)"
+    r"|\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|qtr|half)\b"
+    r"|\b(?P<rel>last|previous|prior|this|next|a)[\s-]+(?P<unit>year|yr|quarter|qtr)\b(?P<ago>[\s-]+(?:ago|earlier))?"
+    r"|\b(?P<yago>year[\s-]+ago|year[\s-]+earlier)\b"
+    r"|\b(?P<span>three|six|nine|twelve|3|6|9|12)[\s-]+(?:months|mths)\b"
+    r"|\b(?P<month>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b\.?",
+    re.I)
+
+
+@lru_cache(maxsize=1 << 17)
+def period_marks(sentence: str | None, surface: str | None = None) -> frozenset[str]:
+    """The periods a sentence names, outside the figure itself: ``1986``, ``q1``, ``h2``,
+    ``mar``, ``last-year``, ``9m`` (nine months).
+
+    >>> sorted(period_marks("First quarter 1986 sales were 5 mln dlrs.", "5 mln dlrs"))
+    ['1986', 'q1']
+    >>> sorted(period_marks("Sales fell 3 pct from a year ago in March.", "3 pct"))
+    ['last-year', 'mar']
+    >>> sorted(period_marks("The quake left 1,986 homeless.", "1,986")), sorted(period_marks("The may rise.", None))
+    ([], [])
+    """
+    if not sentence:
+        return frozenset()
+    text = sentence
+    if surface:
+        at = text.find(surface)
+        if at >= 0:
+            text = text[:at] + " " * len(surface) + text[at + len(surface):]
+    out = set()
+    for m in _PERIOD.finditer(text):
+        if m.group("year"):
+            out.add(m.group("year"))
+        elif m.group("ord"):
+            part = m.group("part").lower()
+            out.add(("h" if part == "half" else "q") + _ORDINAL[m.group("ord").lower()])
+        elif m.group("rel"):
+            rel = m.group("rel").lower()
+            if rel == "a" and not m.group("ago"):
+                continue  # "a year" is a span, "a year ago" a period
+            unit = "year" if m.group("unit").lower() in ("year", "yr") else "quarter"
+            out.add(("next-" if rel == "next" else "this-" if rel == "this" else "last-") + unit)
+        elif m.group("yago"):
+            out.add("last-year")
+        elif m.group("span"):  # a reporting period: "nine months to September"
+            out.add({"three": "3", "six": "6", "nine": "9", "twelve": "12"}.get(m.group("span").lower(),
+                                                                              m.group("span")) + "m")
+        else:
+            word = m.group("month")
+            # a month is a capitalised name: "may" and "march" in lower case are verbs
+            if word[0].isupper() and not (word == "May" and m.start() == 0):
+                out.add(_MONTH_NAMES.get(word.title(), word[:3].lower()))
+    return frozenset(out)
+
+
+def same_period(earlier: frozenset[str], later: frozenset[str]) -> bool:
+    """Whether two figures may be about the same period: yes unless both sentences name periods
+    and name different ones ("1986 sales" and "first quarter 1986 sales" are not).
+
+    >>> same_period(frozenset({"1986"}), frozenset({"1986"})), same_period(frozenset(), frozenset({"mar"}))
+    (True, True)
+    >>> same_period(frozenset({"1986", "q1"}), frozenset({"1986"}))
+    False
+    """
+    return not earlier or not later or earlier == later
+
+
+_BASE_CUES = ("vs", "vs.", "versus", "against", "from")
+_LEAD_FILLER = frozenset({"a", "an", "the", "about", "some", "around", "nearly", "almost", "roughly",
+                          "approximately", "loss", "profit", "of"})
+
+
+@lru_cache(maxsize=1 << 17)
+def comparison_role(sentence: str | None, surface: str | None, qualifier: str | None = None) -> str:
+    """``base`` for the figure a sentence compares with ("5 mln vs *4 mln*", "rose to 5 pct from
+    *4 pct*", "compared with *3 pct* a year ago": an earlier period's figure), ``current`` for
+    the figure compared ("*5 mln* vs 4 mln"), else "".
+
+    >>> comparison_role("Net profit 5 mln vs loss 4 mln", "4 mln"), comparison_role("Net profit 5 mln vs loss 4 mln", "5 mln")
+    ('base', 'current')
+    >>> comparison_role("Inflation rose to 5 pct from 4.2 pct.", "4.2 pct"), comparison_role("Some 300 died.", "300")
+    ('base', '')
+    """
+    at = locate(sentence or "", surface or "", qualifier)
+    if at < 0:
+        return ""
+    before = [w.lower() for w in re.findall(r"[A-Za-z]+\.?", _DIGIT.split(sentence[:at])[-1])]
+    while before and before[-1].rstrip(".") in _LEAD_FILLER:
+        before.pop()
+    if before and (before[-1] in _BASE_CUES or before[-1].rstrip(".") in _BASE_CUES):
+        return "base"
+    if len(before) >= 2 and before[-2] == "compared" and before[-1] in ("with", "to"):
+        return "base"
+    after = _DIGIT.split(sentence[at + len(surface):], maxsplit=1)[0]
+    words = [w.lower().rstrip(".") for w in re.findall(r"[A-Za-z]+\.?", after)][:4]
+    if words[:1] in (["vs"], ["versus"]) or words[:2] in (["compared", "with"], ["compared", "to"]):
+        return "current"
+    return ""
+
+
+def same_side_of_comparison(earlier: str, later: str) -> bool:
+    """An earlier period's figure ("vs 4 mln") only meets another earlier-period figure: a base
+    and a current or plain figure are about different periods.
+
+    >>> same_side_of_comparison("base", "base"), same_side_of_comparison("current", ""), same_side_of_comparison("base", "")
+    (True, True, False)
+    """
+    return (earlier == "base") == (later == "base")
