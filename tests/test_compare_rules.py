@@ -117,3 +117,9 @@ def test_a_profit_is_not_a_loss():
 def test_phrasal_up_and_names_with_high_are_not_moves():
     assert rel("Arlo chief steps down as Bemis shares rise", "Arlo chief steps down as Bemis shares fall") == "contradiction"
     assert rel("Arlo High School opens in May", "Arlo down in May") != "contradiction"
+
+
+def test_a_later_bound_follows_only_from_a_figure_past_its_edge():
+    assert rel("About two dozen students were hurt in Arlo", "At least 25 students were hurt in Arlo") != "consistent"
+    assert rel("Some 30 students were hurt in Arlo", "At least 25 students were hurt in Arlo") == "consistent"
+    assert rel("Over $500 million went to Arlo", "Over $600 million went to Arlo") != "consistent"

@@ -610,10 +610,14 @@ def _implied(e: pd.DataFrame, n: pd.DataFrame, ei: np.ndarray, ni: np.ndarray,
     e_low, e_high = np.where(approx, e_mid, e_low), np.where(approx, e_mid, e_high)
     n_low, n_high = (n["low"].to_numpy("float64") * fn)[ni], (n["high"].to_numpy("float64") * fn)[ni]
     q = n["qualifier"].to_numpy(object)[ni]
-    tol = s.tolerance
+    # the later bound's written edge is exact ("at least 25" does not follow from "about two
+    # dozen"); the earlier figure keeps the rounding of its last digit, within the tolerance
+    g = (grains(e["surface"].to_numpy(object), e["value"].to_numpy("float64")) * fe)[ei]
+    exact = e["qualifier"].to_numpy(object)[ei] == "exact"
+    slack = np.where(exact, np.minimum(np.nan_to_num(g) / 2, s.tolerance * np.abs(e_mid)), 0.0)
     with np.errstate(invalid="ignore"):
-        low_ok = e_low >= n_low - tol * np.abs(n_low)
-        high_ok = e_high <= n_high + tol * np.abs(n_high)
+        low_ok = e_low + slack >= n_low
+        high_ok = e_high - slack <= n_high
     return np.where(q == "at_least", low_ok, np.where(q == "at_most", high_ok, True))
 
 
