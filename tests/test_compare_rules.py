@@ -123,3 +123,8 @@ def test_a_later_bound_follows_only_from_a_figure_past_its_edge():
     assert rel("About two dozen students were hurt in Arlo", "At least 25 students were hurt in Arlo") != "consistent"
     assert rel("Some 30 students were hurt in Arlo", "At least 25 students were hurt in Arlo") == "consistent"
     assert rel("Over $500 million went to Arlo", "Over $600 million went to Arlo") != "consistent"
+
+
+def test_a_multiple_meets_a_percent_increase():
+    assert rel("A gun at home raises the risk that a woman dies by 500 % , Arlo study says",
+               "Women five times more likely to die with a gun at home , Arlo study says") == "consistent"

@@ -349,7 +349,8 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
             # or the same numeral written in the earlier text where the extractor skipped it
             # (not one it found and judged to count something else)
             if (_sum_of_parts(e, ev, unit_e, nv[i], unit_n[i]) or derived(by_sentence, nv[i], unit_n[i], slack_n[i])
-                    or (unit_n[i] == "percent" and np.any(np.abs(shares_e - nv[i]) <= half_n[i] + 1e-9))):
+                    or (unit_n[i] == "percent" and np.any(np.abs(shares_e - nv[i]) <= half_n[i] + 1e-9))
+                    or _times_as_percent(ev, unit_e, nv[i], unit_n[i])):
                 verdicts.append("agree")
                 continue
             written = _numeral(n.at[i, "surface"]) & earlier_numerals
@@ -619,6 +620,31 @@ def _implied(e: pd.DataFrame, n: pd.DataFrame, ei: np.ndarray, ni: np.ndarray,
         low_ok = e_low + slack >= n_low
         high_ok = e_high - slack <= n_high
     return np.where(q == "at_least", low_ok, np.where(q == "at_most", high_ok, True))
+
+
+def _times_as_percent(ev: np.ndarray, unit_e: np.ndarray, value: float, unit: str) -> bool:
+    """Whether a multiple meets a percent increase of the other text: "five times more likely"
+    is how news writes a 500% (strictly a 400%) increase; both readings count.
+
+    >>> _times_as_percent(np.array([500.0]), np.array(["percent"], dtype=object), 5.0, "times")
+    True
+    >>> _times_as_percent(np.array([5.0]), np.array(["times"], dtype=object), 400.0, "percent")
+    True
+    """
+    if not np.isfinite(value) or value <= 0:
+        return False
+    for v, u in zip(ev, unit_e):
+        if not np.isfinite(v) or v <= 0:
+            continue
+        if unit == "times" and u == "percent":
+            times, pct = value, v
+        elif unit == "percent" and u == "times":
+            times, pct = v, value
+        else:
+            continue
+        if any(abs(pct - 100.0 * k) <= 1e-9 * pct for k in (times, times - 1)):
+            return True
+    return False
 
 
 def _sum_of_parts(e: pd.DataFrame, ev: np.ndarray, unit_e: np.ndarray, value: float, unit: str) -> bool:
