@@ -81,10 +81,13 @@ def main() -> None:
     ap.add_argument("--history", type=int, default=1_000_000)
     ap.add_argument("--new", type=int, default=10_000)
     ap.add_argument("--refresh", action="store_true", help="re-extract the corpus claims")
+    ap.add_argument("--claims", type=Path, default=None,
+                    help="read the corpus claims from this claims table (e.g. a curated folder's claims/) "
+                         "instead of extracting them")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
 
-    base = corpus_claims(CORPUS, CACHE, args.refresh)
+    base = pd.read_parquet(args.claims) if args.claims else corpus_claims(CORPUS, CACHE, args.refresh)
     print(f"corpus claims: {len(base)}; distinct noun keys: {base['noun'].nunique()}, "
           f"units: {base['unit'].nunique()}")
     rng = np.random.default_rng(args.seed)

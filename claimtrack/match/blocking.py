@@ -24,7 +24,9 @@ def cap_recent(hist: pd.DataFrame, cap: int) -> pd.DataFrame:
     if len(hist) == 0:
         return hist
     t = hist["t"].fillna(-np.inf)
-    ranked = hist.assign(_t=t).sort_values(["block", "_t"], ascending=[True, False], kind="stable")
+    # ties (one publication time): the row stored last counts as the more recent
+    ranked = hist.assign(_t=t).sort_values(["block", "_t", "row"], ascending=[True, False, False],
+                                           kind="stable")
     keep = ranked.groupby("block", sort=False).cumcount() < cap
     return ranked.loc[keep.to_numpy(), hist.columns]
 
@@ -66,8 +68,8 @@ def candidate_pairs(new: pd.DataFrame, pool: pd.DataFrame, cap: int) -> pd.DataF
     ``order`` is the row's position in the current batch (-1 for history); ``new`` rows are
     numbered by that position, and ``pool`` holds the history rows and the batch rows again
     (under their pool row numbers). A pool row is earlier than a new row when its order is
-    smaller. History is capped to the ``cap`` most recent rows per block, and each new row
-    meets at most ``cap`` earlier batch rows per block.
+    smaller. Each new row meets at most ``cap`` earlier rows per block, the most recent ones:
+    the batch rows before it, then the most recent history rows.
     """
     cols = ["new_row", "pool_row", "shared"]
     if len(new) == 0 or len(pool) == 0:
@@ -75,10 +77,18 @@ def candidate_pairs(new: pd.DataFrame, pool: pd.DataFrame, cap: int) -> pd.DataF
     weighted = "weight" in new.columns and "weight" in pool.columns
     hist = pool[(pool["order"] < 0) & pool["block"].isin(pd.unique(new["block"]))]
     hist = cap_recent(hist, cap)
+    hist = hist.assign(rank=hist.groupby("block", sort=False).cumcount().to_numpy())
+    # a new row meets the ``cap`` most recent earlier rows of its block: the batch rows before
+    # it first, then as many history rows as are left, so the pairs do not depend on how a
+    # night is cut into batches
+    ranked = new.sort_values(["block", "order"], kind="stable")
+    seen = np.minimum(ranked.groupby("block", sort=False).cumcount().to_numpy(), cap)
+    new = new.assign(room=pd.Series(cap - seen, index=ranked.index).reindex(new.index).to_numpy())
     extra = ["weight"] if weighted else []
-    hp = new[["row", "block", "article_id"] + extra].merge(
-        hist[["row", "block", "article_id"] + extra], on="block", suffixes=("_n", "_p"))
-    hp = hp.loc[hp["article_id_n"].to_numpy() != hp["article_id_p"].to_numpy()]
+    hp = new[["row", "block", "article_id", "room"] + extra].merge(
+        hist[["row", "block", "article_id", "rank"] + extra], on="block", suffixes=("_n", "_p"))
+    hp = hp.loc[(hp["article_id_n"].to_numpy() != hp["article_id_p"].to_numpy())
+                & (hp["rank"].to_numpy() < hp["room"].to_numpy())]
     w = hp["weight_n"].to_numpy() * hp["weight_p"].to_numpy() if weighted else np.ones(len(hp), dtype="int64")
     hp = pd.DataFrame({"row_n": hp["row_n"].to_numpy(), "row_p": hp["row_p"].to_numpy(), "w": w})
 

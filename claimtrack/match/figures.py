@@ -38,6 +38,7 @@ reviewer's phrase) is memoised, so a claim scored again on later nights costs a 
 from __future__ import annotations
 
 import collections
+import itertools
 import re
 from functools import lru_cache
 
@@ -187,14 +188,20 @@ def _norm_subject(name: str) -> str:
     return name[4:].lstrip() if name.startswith("the ") else name
 
 
+_NONE = ("",)
+
+
 def _subjects(subject: pd.Series) -> pd.Series:
     """One row per (row, normalised subject), indexed by row position; no subject gives ''."""
-    exploded = subject.reset_index(drop=True).explode()
-    codes, uniques = pd.factorize(exploded.to_numpy(object))
+    cells = [v if isinstance(v, (list, tuple, np.ndarray)) and len(v) else _NONE
+             for v in subject.to_numpy(object).tolist()]
+    lengths = np.fromiter((len(v) for v in cells), dtype="int64", count=len(cells))
+    flat = np.fromiter(itertools.chain.from_iterable(cells), dtype=object, count=int(lengths.sum()))
+    codes, uniques = pd.factorize(flat)
     norm = np.empty(len(uniques) + 1, dtype=object)
     norm[:-1] = [_norm_subject(u) if isinstance(u, str) else "" for u in uniques]
     norm[-1] = ""
-    return pd.Series(norm[codes], index=exploded.index, dtype=object)
+    return pd.Series(norm[codes], index=np.repeat(np.arange(len(cells)), lengths), dtype=object)
 
 
 def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.ndarray,
@@ -253,15 +260,26 @@ def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.nda
     pool_new = tables[0]
     new_blocks = pool_new.assign(row=pool_new["row"] - h)
     pool = pool_new if hist is None else pd.concat([tables[1], pool_new], ignore_index=True)
-    # in how many articles each subject is named
-    named = subj_codes >= 0
-    pair = np.unique(subj_codes[named].astype("int64") * (len(art_uniques) + 1)
-                     + np.concatenate(art_of_subj)[named])
-    per_subject = np.bincount(pair // (len(art_uniques) + 1), minlength=len(subj_uniques))
-    stats = {"articles": len(art_uniques),
-             "subject_articles": dict(zip(subj_uniques.tolist() if hasattr(subj_uniques, "tolist")
-                                          else list(subj_uniques), per_subject.tolist()))}
+    # for subject_articles(): in how many articles a subject is named (computed when needed)
+    stats = {"articles": len(art_uniques), "subj_codes": subj_codes, "subj_uniques": subj_uniques,
+             "subj_art": np.concatenate(art_of_subj)}
     return new_blocks, pool, stats
+
+
+def subject_articles(stats: dict, names) -> dict[str, int]:
+    """In how many articles of the pool each of ``names`` (normalised subjects) is named."""
+    if "subj_index" not in stats:
+        stats["subj_index"] = {u: i for i, u in enumerate(stats["subj_uniques"])}
+    index = stats["subj_index"]
+    codes = np.array([index[n] for n in names if n in index], dtype="int64")
+    if len(codes) == 0:
+        return {}
+    mask = np.isin(stats["subj_codes"], codes)
+    width = stats["articles"] + 1
+    pair = np.unique(stats["subj_codes"][mask].astype("int64") * width + stats["subj_art"][mask])
+    per = collections.Counter((pair // width).tolist())
+    uniq = stats["subj_uniques"]
+    return {uniq[c]: k for c, k in per.items()}
 
 
 class _Pool:
@@ -446,9 +464,9 @@ def same_entity(e_subjects, n_subjects, e_title: str | None = None, n_title: str
 @lru_cache(maxsize=1 << 17)
 def entity_names(subjects: tuple, sentence: str | None = None, title: str | None = None) -> frozenset[str]:
     """The subjects of a claim that may name an entity, normalised: not a month or weekday
-    ("due April 2"), and not a lone capitalised word that opens the sentence when the headline
-    does not name it ("Assets 3.2 billion vs 2.9 billion", "Pretax profit ...": sentence case,
-    not a name; "Acme said ..." under "ACME CUTS JOBS" is a name).
+    ("due April 2"), and not a lone capitalised word that opens the sentence unless the headline
+    opens with it too ("Assets 3.2 billion vs 2.9 billion", "Net 5 mln" under "ACME QTR NET":
+    sentence case, not a name; "Acme said ..." under "ACME CUTS JOBS" is a name).
 
     >>> sorted(entity_names(("Assets", "April", "Acme Corp"), "Assets of Acme Corp rose in April.", "ACME RESULTS"))
     ['acme corp']
@@ -463,7 +481,7 @@ def entity_names(subjects: tuple, sentence: str | None = None, title: str | None
         if not norm or norm in _TIME_WORDS:
             continue
         if (sentence and title and " " not in name.strip() and sentence.lstrip().startswith(name.strip())
-                and norm not in title_words(title)):
+                and norm not in title_head(title)):
             continue
         out.add(norm)
     return frozenset(out)
@@ -555,14 +573,12 @@ def _conflict_rules(idx: np.ndarray, pn: np.ndarray, pp: np.ndarray, rows: _Rows
     if len(idx) == 0:
         return np.zeros(0, dtype=bool)
     a, b = pn[idx], pp[idx]
-    hubs = stats.get("hubs")
-    if hubs is None:
-        hubs = stats["hubs"] = _common(stats["subject_articles"], stats["articles"], s)
     subjects, titles, sentences = rows["subject"], rows["title"], rows["sentence"]
     involved = np.unique(np.concatenate([a, b]))
     names = np.empty(len(rows.rows), dtype=object)
     names[involved] = [entity_names(_as_tuple(subjects[r]), _text(sentences[r]), _text(titles[r]))
                        for r in involved.tolist()]
+    hubs = _common(subject_articles(stats, set().union(*names[involved].tolist())), stats["articles"], s)
     heads = rows.derived("title_head", lambda: np.array(
         [_head_word(_text(t)) for t in titles] + [None], dtype=object)[:-1])
     evidence = np.zeros(len(idx), dtype=bool)

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -39,6 +40,11 @@ _MISATTRIBUTED_NEAR = 90.0
 _FRAGMENT_LENGTH_RATIO = 0.8
 
 
+@lru_cache(maxsize=1 << 16)
+def _normalise(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.lower().replace("’", "'")))
+
+
 def normalise(text: str | None) -> str:
     """Lower case words, punctuation dropped, numbers kept ("3,000" stays one token).
 
@@ -47,7 +53,7 @@ def normalise(text: str | None) -> str:
     """
     if not isinstance(text, str):
         return ""
-    return " ".join(_TOKEN.findall(text.lower().replace("’", "'")))
+    return _normalise(text)
 
 
 # titles and roles are not names: "the president" and "President Febres Cordero" may be one man
@@ -92,19 +98,25 @@ it its this that we i you he she they our my your his her their will would not n
 does did so if than then there here what which who""".split())
 
 
+@lru_cache(maxsize=1 << 16)
+def _grams(text: str, min_words: int) -> tuple[int, ...]:
+    """The hashed word 2-grams of one normalised quote (none when it is too short), memoised:
+    a quote is shingled again on every later night."""
+    words = text.split()
+    if len(words) < min_words:
+        return ()
+    # hashed: ints are a fraction of the memory of strings (both sides hash in this process)
+    return tuple({hash((a, b)) for a, b in zip(words, words[1:]) if not (a in _STOP and b in _STOP)})
+
+
 def _shingles(norm: pd.Series, min_words: int) -> pd.DataFrame:
     """(row, shingle) for every word 2-gram of every quote long enough to match; 2-grams of
     two stop words ("of the") are left out, they pair everything with everything."""
-    rows, grams = [], []
-    for r, text in zip(norm.index, norm.to_numpy()):
-        words = text.split()
-        if len(words) < min_words:
-            continue
-        # hashed: ints are a fraction of the memory of strings (both sides hash in this process)
-        for g in {hash((a, b)) for a, b in zip(words, words[1:]) if not (a in _STOP and b in _STOP)}:
-            rows.append(r)
-            grams.append(g)
-    return pd.DataFrame({"row": np.asarray(rows, dtype="int64"), "gram": np.asarray(grams, dtype="int64")})
+    per_row = [_grams(text, min_words) for text in norm.to_numpy(object).tolist()]
+    counts = np.fromiter((len(g) for g in per_row), dtype="int64", count=len(per_row))
+    rows = np.repeat(norm.index.to_numpy(dtype="int64"), counts)
+    grams = np.fromiter((g for gs in per_row for g in gs), dtype="int64", count=int(counts.sum()))
+    return pd.DataFrame({"row": rows, "gram": grams})
 
 
 def score_quote_pair(a: str, b: str) -> tuple[float, str, str]:
@@ -196,8 +208,11 @@ def match_quotes(new: pd.DataFrame, history: pd.DataFrame,
                          na_position="last", kind="stable")
             .drop_duplicates(["n", "rel"], keep="first"))
     out = []
-    for n, p, sc, r, a, b in zip(best["n"], best["p"], best["score"], best["rel"], best["a"], best["b"]):
-        e_row, n_row = pool.iloc[p].to_dict(), new.iloc[n].to_dict()
+    cols = [c for c in _COLUMNS if c in pool.columns]
+    e_vals = {c: pool[c].to_numpy(object)[best["p"].to_numpy()] for c in cols}
+    n_vals = {c: new[c].to_numpy(object)[best["n"].to_numpy()] for c in cols}
+    for k, (sc, r, a, b) in enumerate(zip(best["score"], best["rel"], best["a"], best["b"])):
+        e_row, n_row = {c: v[k] for c, v in e_vals.items()}, {c: v[k] for c, v in n_vals.items()}
         changes = word_changes(a, b) if sc < 100 else []
         new_id, earlier_id = str(n_row["quote_id"]), str(e_row["quote_id"])
         out.append(Match(match_id=stable_id("quote", new_id, earlier_id), kind="quote",
