@@ -23,6 +23,7 @@ import pandas as pd
 from claimtrack.extract import extract_text
 from claimtrack.match import match_claims, match_quotes
 from claimtrack.match.figures import concept_keys
+from claimtrack.records import FLAGGED_RELATIONS
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/reuters21578-stories/articles.jsonl.gz"
 STORY = "ecuador-earthquake-1987"
@@ -90,7 +91,8 @@ def main() -> None:
     cross = sum(k for (ec, nc, _), k in links.items()
                 if ec.split("|")[0] in CASUALTY and nc.split("|")[0] in CASUALTY
                 and ec.split("|")[0] != nc.split("|")[0])
-    print(f"\nclaim matches: {len(cmatches)}; quote matches: {len(qmatches)}; "
+    flags = sum(m.relation in FLAGGED_RELATIONS for m in cmatches + qmatches)
+    print(f"\nclaim matches: {len(cmatches)}; quote matches: {len(qmatches)}; flags for a reviewer: {flags}; "
           f"links between different casualty kinds (must be 0): {cross}; matching took {seconds:.2f} s")
 
 

@@ -295,13 +295,17 @@ def test_a_subject_shared_by_many_articles_is_no_evidence_of_one_entity():
         return claim(cid, art, f"{value} mln dlrs", value * 1e6, value * 1e6, value * 1e6, "exact", "debentures",
                      [company, "Treasury"], f"{company} sold {value} mln dlrs of debentures priced over Treasury notes.",
                      day, unit="USD")
-    hist = frame(deal("t1", "TA", 200, "Acme Corp", "1990-01-02"))
-    new = frame(deal("t2", "TB", 100, "Bolt Inc", "1990-01-03"))
+    hist = frame(deal("t1", "TA", 200, "Acme", "1990-01-02"))
+    new = frame(deal("t2", "TB", 100, "Bolt", "1990-01-03"))
     # in a small archive "Treasury" singles out one story ...
     assert [m.relation for m in match_claims(new, hist)] == ["contradiction"]
     # ... in a large one it is a hub: named in most articles, it says nothing about whose figure
     hub = MatchSettings(entity_min_articles=1, entity_max_share=0.1)
     assert match_claims(new, hist, hub) == []
+    # and two companies' full names, each missing from the other claim, are two entities
+    hist = frame(deal("t3", "TC", 200, "Acme Widgets Corp", "1990-01-02"))
+    new = frame(deal("t4", "TD", 100, "Bolt Tools Inc", "1990-01-03"))
+    assert match_claims(new, hist) == []
 
 
 def test_a_capitalised_first_word_is_not_a_name():

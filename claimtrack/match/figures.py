@@ -438,9 +438,10 @@ def same_entity(e_subjects, n_subjects, e_title: str | None = None, n_title: str
 
     - Both claims name subjects: they must share one. A shared name that is not a hub decides
       (a hub is a name found in so many articles, like a big country or a regulator, that it
-      says little about whose figure it is); hubs alone do not, and when besides a hub each
-      names someone the other does not, they are two entities ("Acme Corp and the Treasury" vs
-      "Bolt Inc and the Treasury").
+      says little about whose figure it is); hubs alone do not. When each names an
+      organisation or person of several words the other does not, or besides a hub each names
+      someone the other does not, they are two entities ("Acme Corp and the Treasury" vs "Bolt
+      Inc and the Treasury"; "Mizuno Corp" vs "Kingdom of Belgium", both "Swiss").
     - Otherwise (a subject missing on either side, or only hubs shared) the two headlines must
       start with the same word (title_head: where a headline names its subject), one that few
       headlines use (``common_words`` are the others); or be the same headline. Two
@@ -449,6 +450,8 @@ def same_entity(e_subjects, n_subjects, e_title: str | None = None, n_title: str
     >>> same_entity(["Idlib"], ["Idlib", "Turkey"]), same_entity(["Idlib", "Ankara"], ["Idlib", "Aid"])
     (True, True)
     >>> same_entity(["Acme Corp", "Treasury"], ["Bolt Inc", "Treasury"], hubs=frozenset({"treasury"}))
+    False
+    >>> same_entity(["Acme Widgets", "Swiss"], ["Kingdom of Belgium", "Swiss"])
     False
     >>> same_entity([], [], "ACME CORP 4TH QTR NET", "BOLT INC 4TH QTR NET", common_words=frozenset({"qtr", "net", "4th"}))
     False
@@ -498,11 +501,19 @@ def _names_verdict(se: frozenset[str], sn: frozenset[str], hubs: frozenset[str])
     if se and sn:
         if not se & sn:
             return False
+        if _full_name(se - sn) and _full_name(sn - se):
+            return False  # each names an organisation or person the other does not
         if (se & sn) - hubs:
             return True
         if (se - sn - hubs) and (sn - se - hubs):
             return False  # only a hub in common, and each names someone the other does not
     return None
+
+
+def _full_name(names) -> bool:
+    """Whether one of ``names`` is a name of several words ("Acme Widgets Inc", "Roy Weston"):
+    an organisation or a person, not a stray capitalised word ("Aid" of "Aid groups")."""
+    return any(" " in n for n in names)
 
 
 def _title_evidence(e_title, n_title, common_words: frozenset[str]) -> bool:
