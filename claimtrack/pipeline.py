@@ -98,7 +98,14 @@ def extract_stage(articles: list[Article], pool=None) -> tuple[list[Quote], list
     """Quotes and claims of a batch: here, or in a worker of ``pool`` (see `extract_pool`)."""
     if pool is None:
         return extract_articles(articles)
-    return pool.submit(extract_articles, articles).result()
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return pool.submit(extract_articles, articles).result()
+    except BrokenProcessPool as exc:  # a worker died (out of memory, killed, a main module
+        # that starts work when imported): the batch is done here instead, never lost
+        logging.getLogger("claimtrack").warning("extract workers failed (%s): extracting in this process", exc)
+        return extract_articles(articles)
 
 
 #: a run with fewer new articles than this extracts them in its own process: starting workers
@@ -117,12 +124,14 @@ def extract_pool(n_articles: int, workers: int | None = None):
     """
     from claimtrack.extract import available_cpus
 
-    workers = workers or available_cpus()
-    if workers < 2 or n_articles < EXTRACT_POOL_MIN_ARTICLES:
-        yield None
-        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+
+    workers = workers or available_cpus()
+    if (workers < 2 or n_articles < EXTRACT_POOL_MIN_ARTICLES
+            or "forkserver" not in multiprocessing.get_all_start_methods()):
+        yield None
+        return
 
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["claimtrack.extract"])

@@ -104,3 +104,14 @@ def test_cli_runs_leave_no_server_behind(sample_raw, tmp_path):
         # the server was the run's child: with the run gone, nothing in its session is left
         leftover = subprocess.run(["ps", "-o", "pid=", "-s", str(proc.pid)], capture_output=True, text=True).stdout
         assert leftover.strip() == "", leftover
+
+
+def test_a_batch_whose_worker_dies_is_extracted_here(monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    class DeadPool:
+        def submit(self, *args):
+            raise BrokenProcessPool("a worker was killed")
+
+    articles = sample_articles()[:2]
+    assert pipeline.extract_stage(articles, DeadPool()) == extract_articles(articles)
