@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from claimtrack.claims.qualifiers import left_qualifier
+from claimtrack.match.nouns import locate
 from claimtrack.match.settings import MatchSettings
 from claimtrack.match.units import canonical, is_fahrenheit
 
@@ -145,6 +146,22 @@ def strict_bound(text: str | None, start, qualifier: str | None) -> bool:
         return False
     q = left_qualifier(text, at)
     return q is not None and q[1] in _STRICT_WORDS
+
+
+def strict_bounds(sentences, surfaces, qualifiers) -> np.ndarray:
+    """:func:`strict_bound` per claim from its sentence and surface (claims tables keep no
+    text offsets into the sentence): the ``*_strict`` arrays of :func:`relate_arrays`.
+
+    >>> strict_bounds(["Gold tops $1,500 again", "At least 40 died"], ["$1,500", "40"],
+    ...               ["at_least", "at_least"]).tolist()
+    [True, False]
+    """
+    out = np.zeros(len(qualifiers), dtype=bool)
+    for k, (sentence, surface, qual) in enumerate(zip(sentences, surfaces, qualifiers)):
+        if qual in ("at_least", "at_most") and isinstance(sentence, str) and isinstance(surface, str):
+            at = locate(sentence, surface, qual)
+            out[k] = at >= 0 and strict_bound(sentence, at, qual)
+    return out
 
 
 def relate_one(earlier: dict, new: dict, gap_seconds: float = 0.0, growing: bool = False,
