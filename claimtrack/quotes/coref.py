@@ -182,7 +182,8 @@ class NameIndex:
                     name, _ = clean_name(toks + [last])
                     if name and " " in name and name.split()[0].lower() not in _NOT_NAME:
                         seen.setdefault(name, []).append(i)
-                h = _HONORIFIC_BEFORE.search(text, max(0, i - 6), i)
+                h = _HONORIFIC_BEFORE.search(text, max(0, i - 6), i) \
+                    if i > 2 and text[i - 2] in ".rs" else None  # "Mr. ", "Mrs ", "Ms ", "Miss "
                 if h is not None:
                     titled.append((i, h.group(1) != "Mr"))
             i = text.find(last, j)

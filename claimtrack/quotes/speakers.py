@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimtrack.quotes.cues import CUE
+from claimtrack.quotes.cues import CUE, _trie_regex
 
 PRONOUNS = frozenset("he she they it i we you who which".split())
 #: titles and offices that precede a name and are not part of it
@@ -533,7 +533,7 @@ def speaker_before(left: str) -> Mention | None:
 _PARTICIPLES = frozenset("""released issued published filed obtained conducted commissioned
 prepared compiled leaked unsealed submitted posted sent written seen reviewed presented produced
 carried signed made cited quoted circulated distributed funded sponsored""".split())
-_PARTICIPLE_NEAR_END = re.compile(r"\b(?:" + "|".join(sorted(_PARTICIPLES)) + r")\b")
+_PARTICIPLE_NEAR_END = re.compile(r"\b(?:" + _trie_regex(sorted(_PARTICIPLES)) + r")\b")
 _TIME_LEAD = frozenset("on in last this early late earlier".split())
 #: heads that can be the source of words (for a record named by a capitalised first word)
 RECORD_NOUNS = frozenset("""records record documents document disclosures disclosure filings filing
