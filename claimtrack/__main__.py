@@ -1,3 +1,3 @@
-from claimtrack.cli import main
+from claimtrack.cli import entry
 
-raise SystemExit(main())
+entry()
