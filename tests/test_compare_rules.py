@@ -15,11 +15,13 @@ def rel(earlier, later):
 
 def test_a_strict_bound_excludes_the_figure_it_names():
     assert rel("The Arlo index closed at 8,400 on Friday", "The Arlo index closed below 8,400 on Friday") == "contradiction"
-    assert rel("Bemis Mills reports 35 million users", "Bemis Mills reports more than 35 million users") == "contradiction"
+    assert rel("The ferry line carried 35 million passengers last year",
+               "The ferry line carried more than 35 million passengers last year") == "contradiction"
     # "at least" does not exclude its figure
-    assert rel("Bemis Mills reports 35 million users", "Bemis Mills reports at least 35 million users") != "contradiction"
+    assert rel("The ferry line carried 35 million passengers last year",
+               "The ferry line carried at least 35 million passengers last year") != "contradiction"
     # a later text that drops an earlier "more than" shortens the figure, it does not deny it
-    assert rel("Over 1.8 million people live in Arlo", "1.8 million people live in Arlo") != "contradiction"
+    assert rel("Over 2.6 million visitors came to the Korlo fair", "2.6 million visitors came to the Korlo fair") != "contradiction"
 
 
 def test_strict_bound_words():
@@ -47,71 +49,71 @@ def test_relate_strict_edge_only_against_an_exact_figure():
 
 
 def test_an_exact_figure_past_a_bound_edge_gets_only_its_own_rounding():
-    assert rel("Arlo Bank to pay up to $5 billion to settle mortgage claims",
-               "Arlo Bank to pay $5.1 billion to settle mortgage claims") == "contradiction"
-    assert rel("Arlo Bank to pay up to $5 billion to settle mortgage claims",
-               "Arlo Bank to pay $4.9 billion to settle mortgage claims") != "contradiction"
+    assert rel("The insurer will spend up to $4 billion on flood repairs in Korlo",
+               "The insurer will spend $4.1 billion on flood repairs in Korlo") == "contradiction"
+    assert rel("The insurer will spend up to $4 billion on flood repairs in Korlo",
+               "The insurer will spend $3.9 billion on flood repairs in Korlo") != "contradiction"
 
 
 def test_a_verb_with_up_to_reaches_a_level():
     # "ticks up to 5.5%" is the new rate, not "at most 5.5%"
-    assert rel("Arlo adds 28,000 jobs in May; jobless rate ticks up to 5.5%",
-               "Arlo adds 28,000 jobs in May; jobless rate 5.5%") == "consistent"
+    assert rel("Korlo office vacancy rate ticks up to 3.2% in the third quarter",
+               "Korlo office vacancy rate 3.2% in the third quarter") == "consistent"
 
 
 def test_a_price_per_unit_meets_the_bare_price():
-    assert rel("Gold reaches $1500 for the first time", "Gold tops $1500/oz for the first time") == "contradiction"
+    assert rel("Platinum reaches $1,100 at the Korlo close", "Platinum tops $1,100/oz at the Korlo close") == "contradiction"
 
 
 def test_the_same_name_moving_both_ways_conflicts_without_figures():
-    assert rel("Arlo shares rise in early trade on Bemis exchange",
-               "Arlo shares fall in early trade on Bemis exchange") == "contradiction"
+    assert rel("Tin prices rise in early trade in Penang", "Tin prices fall in early trade in Penang") == "contradiction"
     # a comparison is not a move
     assert rel("Arlo had lower than usual rain in May", "Rain in Arlo rose in May") != "contradiction"
 
 
 def test_small_counts_are_not_roundings():
     assert grain("10 months", 10.0) == 1.0 and grain("300", 300.0) == 100.0 and grain("2.5", 2.5) == 0.1
-    assert rel("Arlo prices post biggest drop in 10 months", "Arlo prices post biggest drop in 9 months") != "consistent"
+    assert rel("The Korlo lake level is the lowest in 10 months", "The Korlo lake level is the lowest in 9 months") != "consistent"
 
 
 def test_word_forms_count_as_the_same_word():
-    assert rel("Arlo adds 28,000 jobs in May", "Arlo added 28,000 jobs in May") == "consistent"
+    assert rel("The Korlo bakery hires 40 workers in June", "The Korlo bakery hired 40 workers in June") == "consistent"
 
 
 def test_a_count_written_in_words_supports_the_same_count_in_digits():
-    assert rel("'' Twenty-five others , including two guards , are badly injured .",
-               "25 others are badly injured") == "consistent"
+    assert rel("Thirty-two passengers , including a driver , were treated in hospital .",
+               "32 passengers were treated in hospital") == "consistent"
     # "one" is a pronoun as often as a count
-    assert rel("'' One is in critical condition , the other is fair .",
-               "One guard in critical condition") != "consistent"
+    from claimtrack.match.compare import _values, _written_value
+
+    assert _written_value(32, "exact", _values("Thirty-two passengers were treated"))
+    assert not _written_value(1, "exact", _values("One of them is still missing, the other is safe"))
 
 
 def test_a_high_or_low_is_a_move():
-    assert rel("Arlo index hits record high in Bemis trade", "Arlo index down in Bemis trade") == "contradiction"
+    assert rel("Korlo index hits record high in morning trade", "Korlo index down in morning trade") == "contradiction"
 
 
 def test_conflicts_without_a_gap_say_why():
     out = compare_texts("The Arlo index closed at 8,400 on Friday", "The Arlo index closed below 8,400 on Friday")
     assert "excludes the very figure" in out["matches"][0]["detail"]
-    out = compare_texts("Arlo shares rise in early trade on Bemis exchange",
-                        "Arlo shares fall in early trade on Bemis exchange")
+    out = compare_texts("Tin prices rise in early trade in Penang", "Tin prices fall in early trade in Penang")
     assert out["relation"] == "contradiction"
     assert "moves up in the earlier text and down in the later one" in out["matches"][-1]["detail"]
 
 
 def test_a_small_figure_does_not_make_a_difference():
-    # 35 million minus 196 is not a derivation of "more than 35 million"
-    assert rel("Arlo Mail says it has 35 million users in 196 countries",
-               "Arlo Mail says it has more than 35 million users") == "contradiction"
+    # 12 million minus 140 is not a derivation of "more than 12 million"
+    assert rel("The Korlo club says it has 12 million members in 140 countries",
+               "The Korlo club says it has more than 12 million members") == "contradiction"
 
 
 def test_a_profit_is_not_a_loss():
-    out = compare_texts("Arlo Mills reported net earnings of $374m in the quarter.", "Arlo Mills loses $374m.")
+    out = compare_texts("Korlo Breweries reported a net profit of $212m for the year.", "Korlo Breweries loses $212m.")
     assert out["relation"] == "contradiction"
     assert "profit" in out["matches"][0]["detail"]
-    assert rel("Arlo Mills reported net earnings of $374m in the quarter.",
-               "Arlo Mills earned $374m in the quarter.") == "consistent"
+    assert rel("Korlo Breweries reported a net profit of $212m for the year.",
+               "Korlo Breweries earned $212m for the year.") == "consistent"
 
 
 def test_phrasal_up_and_names_with_high_are_not_moves():
@@ -126,5 +128,5 @@ def test_a_later_bound_follows_only_from_a_figure_past_its_edge():
 
 
 def test_a_multiple_meets_a_percent_increase():
-    assert rel("A gun at home raises the risk that a woman dies by 500 % , Arlo study says",
-               "Women five times more likely to die with a gun at home , Arlo study says") == "consistent"
+    assert rel("Night shifts raise the risk of a fall at work by 300 % , a Korlo study says",
+               "Night workers three times more likely to fall at work , a Korlo study says") == "consistent"

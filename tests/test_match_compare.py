@@ -139,10 +139,10 @@ def test_equal_numbers_of_different_casualties_do_not_support_each_other():
 
 
 def test_opposite_directions_of_one_change_conflict():
-    out = compare_texts("Retail sales in Arlo fell 0.4% in May.", "Retail sales in Arlo rose 0.4% in May.")
+    out = compare_texts("Ferry bookings in Arlo fell 0.7% in March.", "Ferry bookings in Arlo rose 0.7% in March.")
     assert out["relation"] == "contradiction"
     assert "rose" in out["matches"][0]["detail"] and "fell" in out["matches"][0]["detail"]
-    assert rel("Retail sales in Arlo fell 0.4% in May.", "Retail sales in Arlo dropped 0.4% in May.") == "consistent"
+    assert rel("Ferry bookings in Arlo fell 0.7% in March.", "Ferry bookings in Arlo dropped 0.7% in March.") == "consistent"
 
 
 def test_another_month_is_not_a_restatement():
