@@ -384,3 +384,14 @@ def test_candidates_do_not_depend_on_how_a_night_is_cut_into_batches():
     cut = {(m.new_id, m.earlier_id, m.relation) for m in match_claims(frame(*rows[8:16]), frame(*rows[:8]))}
     cut |= {(m.new_id, m.earlier_id, m.relation) for m in match_claims(frame(*rows[16:]), frame(*rows[:16]))}
     assert whole == cut and whole
+
+
+def test_figures_for_different_dates_do_not_contradict():
+    def cash(cid, art, value, day_of_month, day):
+        return claim(cid, art, f"{value} bln dlrs", value * 1e9, value * 1e9, value * 1e9, "exact", "balance",
+                     ["Treasury"], f"The Treasury's cash balance was {value} bln dlrs on March {day_of_month}.",
+                     day, unit="USD")
+    hist = frame(cash("c1", "CA", 16.3, 6, "1987-03-07"))
+    assert match_claims(frame(cash("c2", "CB", 12.7, 10, "1987-03-11")), hist) == []
+    assert [m.relation for m in match_claims(frame(cash("c3", "CC", 12.7, 6, "1987-03-08")), hist)] == [
+        "contradiction"]

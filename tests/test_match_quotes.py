@@ -117,3 +117,11 @@ def test_helpers():
     assert same_speaker(None, "Brandt") is None
     assert same_speaker("the mayor", "Governor Paul Brandt") is None  # a role is not a name
     assert word_changes("a b c d", "a x c d") == ["“b” became “x”"]
+
+
+def test_a_changed_spelling_is_a_repeat_not_an_alteration():
+    hist = frame(quote("q5", "A5", "we must emphasise that the harbour will be rebuilt this year", "Ostrova",
+                       "2024-01-01"))
+    new = frame(quote("n9", "B9", "We must emphasize that the harbor will be rebuilt this year", "Ostrova",
+                      "2024-01-03"))
+    assert rel(match_quotes(new, hist)) == [("repeat", "q5")]

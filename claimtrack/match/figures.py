@@ -50,7 +50,7 @@ from claimtrack.match.blocking import candidate_pairs
 from claimtrack.match.detail import _WHY, _days, phrase, when, who
 from claimtrack.match.nouns import (_CASUALTY, _GENERIC, can_contradict, comparison_role, concept_key,
                                     direction, locate, noun_attached, noun_key, period_marks, same_period,
-                                    same_side_of_comparison, unit_key)
+                                    same_side_of_comparison, singular, unit_key)
 from claimtrack.match.relate import relate_units
 from claimtrack.match.settings import MatchSettings
 from claimtrack.match.units import grains
@@ -403,10 +403,11 @@ plc llc lp ag sa nv bv gmbh spa holding holdings group""".split())
 
 @lru_cache(maxsize=1 << 16)
 def title_words(title: str | None) -> frozenset[str]:
-    """The content words of a headline, lower case (stop words and short words left out).
+    """The content words of a headline, lower case and singular (stop words, short words, words
+    of time and company designators left out).
 
     >>> sorted(title_words("ECUADOR QUAKE TOLL RISES TO 300")), sorted(title_words("ACME <ACM> 3RD QTR FEB 28 NET"))
-    (['ecuador', 'quake', 'rises', 'toll'], ['acm', 'acme', 'net'])
+    (['ecuador', 'quake', 'rise', 'toll'], ['acm', 'acme', 'net'])
     """
     return frozenset(_title_sequence(title))
 
@@ -416,7 +417,7 @@ def _title_sequence(title: str | None) -> tuple[str, ...]:
     if not isinstance(title, str):
         return ()
     words = (w.lower().strip(".'-") for w in _TITLE_WORD.findall(title))
-    return tuple(w for w in words if len(w) >= 3 and w not in _STOP and w not in _TIME_WORDS
+    return tuple(singular(w) for w in words if len(w) >= 3 and w not in _STOP and w not in _TIME_WORDS
                  and w not in _DESIGNATORS and not w[0].isdigit())
 
 
@@ -443,8 +444,10 @@ def same_entity(e_subjects, n_subjects, e_title: str | None = None, n_title: str
       someone the other does not, they are two entities ("Acme Corp and the Treasury" vs "Bolt
       Inc and the Treasury"; "Mizuno Corp" vs "Kingdom of Belgium", both "Swiss").
     - Otherwise (a subject missing on either side, or only hubs shared) the two headlines must
-      start with the same word (title_head: where a headline names its subject), one that few
-      headlines use (``common_words`` are the others); or be the same headline. Two
+      share a word that few headlines use (``common_words`` are the others), and one of them
+      must open with a word the other contains (title_head: where a headline names its
+      subject; "ACME AIR LOAD FACTOR FALLS" and "BOLT AIRWAYS LOAD FACTOR FALLS" share a topic,
+      not an entity); or be the same headline. Two
       airlines' "FEBRUARY LOAD FACTOR FALLS" share a topic, not an entity.
 
     >>> same_entity(["Idlib"], ["Idlib", "Turkey"]), same_entity(["Idlib", "Ankara"], ["Idlib", "Aid"])
@@ -456,6 +459,8 @@ def same_entity(e_subjects, n_subjects, e_title: str | None = None, n_title: str
     >>> same_entity([], [], "ACME CORP 4TH QTR NET", "BOLT INC 4TH QTR NET", common_words=frozenset({"qtr", "net", "4th"}))
     False
     >>> same_entity([], ["Arlo"], "ARLO FLOOD TOLL RISES", "ARLO FLOOD LEAVES 3,000 HOMELESS")
+    True
+    >>> same_entity([], [], "Council passes the budget", "Budget figure revised")
     True
     >>> same_entity([], [], "ACME AIR LOAD FACTOR FALLS", "BOLT AIRWAYS LOAD FACTOR FALLS")
     False
@@ -519,7 +524,10 @@ def _full_name(names) -> bool:
 def _title_evidence(e_title, n_title, common_words: frozenset[str]) -> bool:
     if isinstance(e_title, str) and isinstance(n_title, str) and e_title.strip().lower() == n_title.strip().lower():
         return True
-    return bool((title_head(e_title) & title_head(n_title)) - common_words)
+    we, wn = title_words(e_title), title_words(n_title)
+    if not (title_head(e_title) & wn or title_head(n_title) & we):
+        return False  # each headline opens with a subject the other does not name
+    return bool((we & wn) - common_words)
 
 
 def _common(counts: dict, n_articles: int, s: MatchSettings) -> frozenset[str]:
@@ -529,25 +537,19 @@ def _common(counts: dict, n_articles: int, s: MatchSettings) -> frozenset[str]:
     return frozenset(k for k, v in counts.items() if v > limit)
 
 
-@lru_cache(maxsize=1 << 16)
-def _head_word(title: str | None) -> str:
-    seq = _title_sequence(title)
-    return seq[0] if seq else ""
-
-
-def _head_counts(frames: list[pd.DataFrame], words) -> tuple[dict, int]:
-    """How many articles' headlines start with each of ``words`` (title_head), and how many
+def _title_counts(frames: list[pd.DataFrame], words) -> tuple[dict, int]:
+    """In how many articles' headlines each of ``words`` (title_words) appears, and how many
     articles there are. Only headlines that hold one of the words at all are read word by word."""
     arts = pd.concat([f[["article_id", "title"]] for f in frames if f is not None], ignore_index=True)
     arts = arts.drop_duplicates("article_id")
     words = sorted({w for w in words if w})
     if not words:
         return {}, len(arts)
-    pattern = r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"
+    pattern = r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")"
     titles = arts["title"].astype("string")
     hit = titles[titles.str.contains(pattern, regex=True, na=False).to_numpy(dtype=bool)]
     wanted = set(words)
-    counts = collections.Counter(h for h in (_head_word(t) for t in hit.tolist()) if h in wanted)
+    counts = collections.Counter(w for t in hit.tolist() for w in title_words(t) & wanted)
     return counts, len(arts)
 
 
@@ -590,8 +592,6 @@ def _conflict_rules(idx: np.ndarray, pn: np.ndarray, pp: np.ndarray, rows: _Rows
     names[involved] = [entity_names(_as_tuple(subjects[r]), _text(sentences[r]), _text(titles[r]))
                        for r in involved.tolist()]
     hubs = _common(subject_articles(stats, set().union(*names[involved].tolist())), stats["articles"], s)
-    heads = rows.derived("title_head", lambda: np.array(
-        [_head_word(_text(t)) for t in titles] + [None], dtype=object)[:-1])
     evidence = np.zeros(len(idx), dtype=bool)
     undecided = np.ones(len(idx), dtype=bool)
     both = np.flatnonzero(np.fromiter((bool(names[i]) and bool(names[j]) for i, j in zip(a.tolist(), b.tolist())),
@@ -600,17 +600,23 @@ def _conflict_rules(idx: np.ndarray, pn: np.ndarray, pp: np.ndarray, rows: _Rows
         verdict = _names_verdict(names[b[k]], names[a[k]], hubs)
         if verdict is not None:
             evidence[k], undecided[k] = verdict, False
-    # the subjects do not decide: the headlines' first words (or the same headline)
+    # the subjects do not decide: the headlines (see same_entity)
     und = np.flatnonzero(undecided)
-    head_a, head_b = heads[a[und]], heads[b[und]]
-    same_head = (head_a == head_b) & (head_a != "")
-    same_title = np.fromiter((isinstance(x, str) and isinstance(y, str) and x.strip().lower() == y.strip().lower()
-                              for x, y in zip(titles[a[und]], titles[b[und]])), dtype=bool, count=len(und))
-    if same_head.any():
-        counts, n_articles = _head_counts(frames, set(head_a[same_head].tolist()))
+    candidates, wanted = [], set()
+    for k in und.tolist():
+        te, tn = _text(titles[b[k]]), _text(titles[a[k]])
+        if te and tn and te.strip().lower() == tn.strip().lower():
+            evidence[k] = True
+            continue
+        shared = title_words(te) & title_words(tn)
+        if shared and ((title_head(te) & title_words(tn)) or (title_head(tn) & title_words(te))):
+            candidates.append((k, shared))
+            wanted |= shared
+    if candidates:
+        counts, n_articles = _title_counts(frames, wanted)
         common = _common(counts, n_articles, s)
-        same_head &= ~np.isin(head_a, list(common)) if common else True
-    evidence[und] = same_head | same_title
+        for k, shared in candidates:
+            evidence[k] = bool(shared - common)
     sent, surf, qual = rows["sentence"], rows["surface"], rows["qualifier"]
     for k in np.flatnonzero(evidence).tolist():
         i, j = a[k], b[k]

@@ -475,14 +475,15 @@ _PERIOD = re.compile(
     r"|\b(?P<rel>last|previous|prior|this|next|a)[\s-]+(?P<unit>year|yr|quarter|qtr)\b(?P<ago>[\s-]+(?:ago|earlier))?"
     r"|\b(?P<yago>year[\s-]+ago|year[\s-]+earlier)\b"
     r"|\b(?P<span>three|six|nine|twelve|3|6|9|12)[\s-]+(?:months|mths)\b"
-    r"|\b(?P<month>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b\.?",
+    r"|\b(?P<month>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b\.?"
+    r"(?:\s+(?P<day>[1-3]?\d)(?![\d.,]\d))?",
     re.I)
 
 
 @lru_cache(maxsize=1 << 17)
 def period_marks(sentence: str | None, surface: str | None = None) -> frozenset[str]:
     """The periods a sentence names, outside the figure itself: ``1986``, ``q1``, ``h2``,
-    ``mar``, ``last-year``, ``9m`` (nine months).
+    ``mar``, ``mar-6`` (a date), ``last-year``, ``9m`` (nine months).
 
     >>> sorted(period_marks("First quarter 1986 sales were 5 mln dlrs.", "5 mln dlrs"))
     ['1986', 'q1']
@@ -490,6 +491,8 @@ def period_marks(sentence: str | None, surface: str | None = None) -> frozenset[
     ['last-year', 'mar']
     >>> sorted(period_marks("The quake left 1,986 homeless.", "1,986")), sorted(period_marks("The may rise.", None))
     ([], [])
+    >>> sorted(period_marks("Cash totaled 16.3 bln dlrs on March 6 vs 17.8 bln on March 5.", "16.3 bln dlrs"))
+    ['mar-5', 'mar-6']
     """
     if not sentence:
         return frozenset()
@@ -520,7 +523,8 @@ def period_marks(sentence: str | None, surface: str | None = None) -> frozenset[
             word = m.group("month")
             # a month is a capitalised name: "may" and "march" in lower case are verbs
             if word[0].isupper() and not (word == "May" and m.start() == 0):
-                out.add(_MONTH_NAMES.get(word.title(), word[:3].lower()))
+                month = _MONTH_NAMES.get(word.title(), word[:3].lower())
+                out.add(f"{month}-{int(m.group('day'))}" if m.group("day") else month)
     return frozenset(out)
 
 

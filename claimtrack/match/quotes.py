@@ -22,6 +22,7 @@
 """
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 
@@ -119,6 +120,32 @@ def _shingles(norm: pd.Series, min_words: int) -> pd.DataFrame:
     return pd.DataFrame({"row": rows, "gram": grams})
 
 
+_SPELLING_RATIO = 80.0
+
+
+def spelling_only(a: str, b: str) -> bool:
+    """Whether two normalised quotes differ only in the spelling of some words: each changed
+    word is replaced one for one by a word with at least 80 % of the same letters, and no
+    changed word holds a digit (a changed figure is a changed quote), none is added or dropped.
+
+    >>> spelling_only("we must emphasise the growth", "we must emphasize the growth")
+    True
+    >>> spelling_only("we will cut 1,500 jobs", "we will cut 1,600 jobs"), spelling_only("we will not go", "we will go")
+    (False, False)
+    """
+    wa, wb = a.split(), b.split()
+    ops = [op for op in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return False
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            return False
+        for x, y in zip(wa[i1:i2], wb[j1:j2]):
+            if any(c.isdigit() for c in x + y) or fuzz.ratio(x, y) < _SPELLING_RATIO:
+                return False
+    return True
+
+
 def score_quote_pair(a: str, b: str) -> tuple[float, str, str]:
     """Score (0–100) of two normalised quotes and the aligned texts to diff.
 
@@ -195,7 +222,8 @@ def match_quotes(new: pd.DataFrame, history: pd.DataFrame,
         if score >= 100.0:
             rel = "misattributed" if same is False else "repeat"
         elif same is True:
-            rel = "altered"
+            # the same words spelt or inflected differently ("emphasise"/"emphasize") are a repeat
+            rel = "repeat" if spelling_only(a_aligned, b_aligned) else "altered"
         elif same is False and score >= _MISATTRIBUTED_NEAR:
             rel = "misattributed"
         else:
