@@ -453,8 +453,8 @@ def test_two_people_with_one_last_name():
 
 
 @pytest.mark.parametrize("text,speaker,cue", [
-    ('Lee, who hugged Ray while wearing a purple cape bearing the words, "We can do it, we will," '
-     'shouted at the crowd.', "a purple cape", "bearing"),
+    ('Kim, who stood on the steps wearing a green scarf bearing the words, "Keep the park open," '
+     'climbed onto the stage.', "a green scarf", "bearing"),
     ('Protesters carried signs reading "Save our jobs now."', "signs", "reading"),
     ('He wore a jacket with the slogan "No more war in our name."', "a jacket", "with"),
     # "with" alone does not introduce an inscription
