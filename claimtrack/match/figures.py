@@ -555,18 +555,26 @@ def _title_counts(frames: list[pd.DataFrame], words) -> tuple[dict, int]:
 
 def _history_filter(history: pd.DataFrame, t_hist: np.ndarray, keys_new: np.ndarray, t_new: np.ndarray,
                     s: MatchSettings) -> np.ndarray:
-    """Positions of history rows that can share a block with some new claim and are recent enough.
+    """Positions of history rows that can share a block with some new claim and are recent enough:
+    the same counted thing and unit (a generic noun: any unit a casualty or generic key wants).
 
     One noun_key/unit_key call per distinct noun/unit, so this is cheap on a large history.
     """
-    wanted = [k.split("|", 1) for k in pd.unique(keys_new)]
-    nouns_wanted = {n for n, _ in wanted}
-    # generic heads ("people") become casualty keys or stay generic: needed only if wanted
-    if nouns_wanted & (_CASUALTY_KEYS | _GENERIC):
-        nouns_wanted |= _GENERIC
-    units_wanted = {u for _, u in wanted}
-    keep = _map_distinct(history["unit"], lambda u: unit_key(u) in units_wanted).astype(bool)
-    keep &= _map_distinct(history["noun"], lambda n: noun_key(n) in nouns_wanted).astype(bool)
+    wanted = {tuple(k.split("|", 1)) for k in pd.unique(keys_new)}
+    # generic heads ("people") become casualty keys or stay generic: wanted with the units of
+    # the casualty and generic keys wanted
+    generic_units = {u for n, u in wanted if n in _CASUALTY_KEYS or n in _GENERIC}
+    n_codes, n_uniques = pd.factorize(history["noun"])
+    u_codes, u_uniques = pd.factorize(history["unit"])
+    n_keys = [noun_key(v if isinstance(v, str) else None) for v in n_uniques] + [noun_key(None)]
+    u_keys = [unit_key(v if isinstance(v, str) else None) for v in u_uniques] + [unit_key(None)]
+    width = len(u_keys)
+    pair = n_codes.astype("int64") * width + np.where(u_codes < 0, width - 1, u_codes)
+    pair = np.where(n_codes < 0, (len(n_keys) - 1) * width + (pair % width), pair)
+    distinct = np.unique(pair)
+    ok = [(n_keys[c // width], u_keys[c % width]) in wanted
+          or (n_keys[c // width] in _GENERIC and u_keys[c % width] in generic_units) for c in distinct.tolist()]
+    keep = np.isin(pair, distinct[np.array(ok, dtype=bool)]) if len(distinct) else np.zeros(len(pair), dtype=bool)
     if np.isfinite(t_new).any():  # undated new claims may meet history of any age
         oldest_new = np.nanmin(t_new) if np.isfinite(t_new).all() else -np.inf
         keep &= ~(t_hist < oldest_new - s.update_window.total_seconds())
@@ -652,7 +660,7 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
                             "article_id", "title"]].iloc[keep]
             keys_hist, t_keep = concept_keys(hist).to_numpy(object), t_hist[keep]
     new_blocks, pool_blocks, stats = _block_tables(new, hist, keys_new, keys_hist, t_new, t_keep, keep, h)
-    frames = [hist, new]
+    frames = [history, new]  # headline counts over every article at hand
     del keys_hist
     pairs = candidate_pairs(new_blocks, pool_blocks, s.max_candidates_per_block)
     if len(pairs) == 0:
