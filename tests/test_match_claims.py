@@ -395,3 +395,14 @@ def test_figures_for_different_dates_do_not_contradict():
     assert match_claims(frame(cash("c2", "CB", 12.7, 10, "1987-03-11")), hist) == []
     assert [m.relation for m in match_claims(frame(cash("c3", "CC", 12.7, 6, "1987-03-08")), hist)] == [
         "contradiction"]
+
+
+def test_a_later_strict_bound_conflicts_with_its_own_edge_but_a_dropped_bound_does_not():
+    def carried(cid, art, words, low, high, qual, day):
+        return claim(cid, art, "300", 300.0, low, high, qual, "passengers", ["Arlo"],
+                     f"The Arlo ferry carried {words} passengers.", day)
+    exact = carried("s1", "SA", "300", 300.0, 300.0, "exact", "1990-05-01")
+    more = carried("s2", "SB", "more than 300", 300.0, INF, "at_least", "1990-05-02")
+    assert [m.relation for m in match_claims(frame(more), frame(exact))] == ["contradiction"]
+    shortened = carried("s3", "SC", "300", 300.0, 300.0, "exact", "1990-05-03")
+    assert [m.relation for m in match_claims(frame(shortened), frame(more))] == ["consistent"]

@@ -51,7 +51,7 @@ from claimtrack.match.detail import _WHY, _days, phrase, when, who
 from claimtrack.match.nouns import (_CASUALTY, _GENERIC, can_contradict, comparison_role, concept_key,
                                     direction, locate, noun_attached, noun_key, period_marks, same_period,
                                     same_side_of_comparison, singular, unit_key)
-from claimtrack.match.relate import relate_units
+from claimtrack.match.relate import relate_units, strict_bounds
 from claimtrack.match.settings import MatchSettings
 from claimtrack.match.units import grains
 from claimtrack.records import Match, stable_id
@@ -319,6 +319,12 @@ class _Rows:
         if name not in self._cols:
             self._cols[name] = fn()
         return self._cols[name]
+
+
+@lru_cache(maxsize=1 << 17)
+def _strict(sentence: str | None, surface: str | None, qualifier: str | None) -> bool:
+    """relate.strict_bounds for one claim, memoised."""
+    return bool(strict_bounds([sentence], [surface], [qualifier])[0])
 
 
 def _n_subjects(values: np.ndarray) -> np.ndarray:
@@ -698,11 +704,18 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
     high = rows.derived("high_f", lambda: rows["high"].astype("float64"))
     grain = rows.derived("grain", lambda: grains(rows["surface"], value))
     unit, qual = rows["unit"], rows["qualifier"]
+    strict = np.zeros(len(rows.rows), dtype=bool)
+    bounds = np.unique(pn[np.isin(qual[pn], ["at_least", "at_most"])])
+    sent_, surf_ = rows["sentence"], rows["surface"]
+    strict[bounds] = [_strict(_text(sent_[r]), _text(surf_[r]), _text(qual[r])) for r in bounds.tolist()]
     rel, side = relate_units(
         e_unit=unit[pp], n_unit=unit[pn], e_grain=grain[pp], n_grain=grain[pn],
         e_value=value[pp], e_low=low[pp], e_high=high[pp], e_qual=qual[pp],
         n_value=value[pn], n_low=low[pn], n_high=high[pn], n_qual=qual[pn],
-        gap_seconds=gap, growing=growing, settings=s)
+        gap_seconds=gap, growing=growing, settings=s,
+        # as compare does: only the later claim's strict bounds ("more than 300" after "300");
+        # a later figure that drops an earlier "more than" shortens it, it does not deny it
+        e_strict=np.zeros(len(pp), dtype=bool), n_strict=strict[pn])
 
     # a conflict is flagged only with evidence that both figures are about the same place or
     # body: claims that both name subjects but share none may agree, never contradict
