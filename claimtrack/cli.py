@@ -239,6 +239,10 @@ def quiet_tracebacks() -> None:
         if isinstance(handler, logging.StreamHandler):
             handler.addFilter(NoConsoleErrors())
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    # Prefect's background senders say at exit that they are still sending ("Still processing
+    # items: 1 items remaining..."): noise after the run's own last line; they still send.
+    for name in ("EventsWorker", "APILogWorker"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def main(argv: list[str] | None = None) -> int:
