@@ -160,7 +160,7 @@ MATCH_COLUMNS = {
                "subject", "sentence"],
 }
 #: new quotes/claims matched at once; later chunks see earlier ones as history (see match_stage)
-MATCH_CHUNK = 2000
+MATCH_CHUNK = 20_000
 
 
 def match_stage(run: Run, articles: list[Article], quotes: list[Quote], claims: list[Claim],
@@ -169,10 +169,11 @@ def match_stage(run: Run, articles: list[Article], quotes: list[Quote], claims: 
 
     Only the columns the matchers read are loaded from the stored tables. The new items are
     matched in publication order, ``chunk`` at a time, each chunk against the history plus the
-    chunks before it: exactly as if the articles had arrived over several runs. In one big
-    batch the matchers compare every pair of new items in a block (time and memory grow with the
-    square of the batch: 3,000 Reuters articles took 111 s and 4.7 GB); chunked, the per-block
-    cap on history bounds that, so a large backfill costs time in proportion to its size.
+    chunks before it: exactly as if the articles had arrived over several runs. Each new claim
+    meets only the most recent earlier claims of its block (the batch's own first), so a chunk's
+    cost grows with its size, not its square; chunks bound the memory of a large backfill and
+    move the progress bar, while every chunk re-reads the history it needs (a 19,000-article
+    first night: 25-29 s in chunks of 2,000, 12-15 s in chunks of 20,000).
     ``advance(n)`` is called after each chunk, for progress.
     """
     from claimtrack.match import match_claims, match_quotes
