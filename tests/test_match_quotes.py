@@ -71,6 +71,19 @@ def test_same_words_from_another_speaker_is_misattributed():
     assert "the words of Mayor Lena Ostrova are given to Governor Paul Brandt" in matches[0].detail
 
 
+def test_an_office_and_a_short_first_name_are_not_misattributions():
+    # "Harbour Commissioner" names an office that Ostrova may hold: the same words are a repeat
+    office = frame(quote("n7", "B7", SAID, "Harbour Commissioner", "2024-02-05"))
+    assert rel(match_quotes(office, HISTORY)) == [("repeat", "q1")]
+    # "Len" is a short form of "Lena": one person
+    short = frame(quote("n8", "B8", SAID, "Len Ostrova", "2024-02-05"))
+    assert rel(match_quotes(short, HISTORY)) == [("repeat", "q1")]
+    # another first name with the same surname is another person
+    other = frame(quote("n9", "B9", SAID, "Mark Ostrova", "2024-02-05"))
+    assert rel(match_quotes(other, HISTORY)) == [("misattributed", "q1")]
+    assert same_speaker("Harbour Commissioner Lena Ostrova", "Lena Ostrova") is True
+
+
 def test_unknown_speaker_repeats_but_is_never_altered():
     same = frame(quote("n5", "B5", SAID, None, "2024-02-05"))
     assert rel(match_quotes(same, HISTORY)) == [("repeat", "q1")]

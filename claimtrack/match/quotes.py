@@ -60,30 +60,50 @@ def normalise(text: str | None) -> str:
 # titles and roles are not names: "the president" and "President Febres Cordero" may be one man
 _TITLES = frozenset("""mr mrs ms dr sir lord lady president vice prime minister mayor governor senator
 sen rep representative general gen chancellor secretary spokesman spokeswoman spokesperson chief
-official officials king queen prince judge pope foreign finance interior deputy head""".split())
+official officials king queen prince judge pope foreign finance interior deputy head commissioner
+director chairman chairwoman chair executive ceo officer manager ambassador envoy adviser advisor
+aide attorney prosecutor inspector superintendent commander colonel captain admiral coach leader
+councillor councilor treasurer""".split())
 
 
-def _speaker_tokens(name) -> frozenset[str]:
-    """The capitalised words of a speaker's name, titles left out; empty when it is no name
-    ("the president", "a banker", "officials")."""
+def _name_words(name) -> list[str]:
+    """The words of a speaker's name after its last title or role word, in order; none when the
+    speaker is an office rather than a person ("the president", "Treasury Secretary", "the UAW
+    chief", "officials"): the words before a role word say whose office it is.
+
+    >>> _name_words("Treasury Secretary James Baker"), _name_words("Treasury Secretary")
+    (['james', 'baker'], [])
+    """
     if not isinstance(name, str):
-        return frozenset()
-    words = re.findall(r"[A-Z][A-Za-z'-]+", name)
-    return frozenset(w.lower() for w in words if w.lower() not in _TITLES)
+        return []
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", name)
+    last_title = max((i for i, w in enumerate(words) if w.lower() in _TITLES), default=-1)
+    return [w.lower() for w in words[last_title + 1:] if w[0].isupper()]
 
 
 def same_speaker(a, b) -> bool | None:
-    """True/False when both names are known; None when either is unknown.
+    """True/False when both names are known; None when either is unknown (an office).
+
+    One name's words within the other's is one person; so is one surname with first names of
+    which one begins the other (a short form: "Pat" and "Patricia").
 
     >>> same_speaker("Recep Tayyip Erdogan", "Erdogan"), same_speaker("Erdogan", "Putin"), same_speaker(None, "Putin")
     (True, False, None)
     >>> same_speaker("the president", "Leon Febres Cordero"), same_speaker("President Putin", "Mr Putin")
     (None, True)
+    >>> same_speaker("Treasury Secretary", "James Baker"), same_speaker("Pat Carney", "Patricia Carney")
+    (None, True)
     """
-    ta, tb = _speaker_tokens(a), _speaker_tokens(b)
-    if not ta or not tb:
+    wa, wb = _name_words(a), _name_words(b)
+    if not wa or not wb:
         return None
-    return ta <= tb or tb <= ta
+    ta, tb = frozenset(wa), frozenset(wb)
+    if ta <= tb or tb <= ta:
+        return True
+    if len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1]:
+        first_a, first_b = wa[0], wb[0]
+        return first_a.startswith(first_b) or first_b.startswith(first_a)
+    return False
 
 
 def _conform(df: pd.DataFrame | None) -> pd.DataFrame:
