@@ -53,14 +53,33 @@ def discover_stage(run: Run) -> tuple[list[RawFile], list[Rejection], int]:
     return discover(run.raw_dir, known)
 
 
-def parse_stage(raw_files: list[RawFile]) -> tuple[list[Article], list[Rejection]]:
+#: files parsed by `claimtrack run`'s quick look for new work, by (path, sha256), kept for the
+#: flow's parse stage that follows in the same process (which takes them out again)
+_PARSED_AHEAD: dict[tuple[str, str], tuple[list[Article], list[Rejection]]] = {}
+
+
+def forget_parsed_ahead() -> None:
+    """Drop what a quick check parsed (it found nothing new: no flow will ask for it)."""
+    _PARSED_AHEAD.clear()
+
+
+def parse_stage(raw_files: list[RawFile], keep: bool = False) -> tuple[list[Article], list[Rejection]]:
+    """Articles and rejections of the raw files; ``keep``: remember each file's result for the
+    next call in this process (the quick check before the flow), which then does not parse it again."""
     articles: list[Article] = []
     rejections: list[Rejection] = []
     for raw in raw_files:
-        try:
-            arts, rejs = parse_bytes(raw.raw_path, raw.data)
-        except Exception as exc:  # one bad file never takes the batch down
-            arts, rejs = [], [Rejection(raw.raw_path, "parse-error", f"could not parse: {type(exc).__name__}: {exc}"[:300], raw.sha256)]
+        key = (raw.raw_path, raw.sha256)
+        if key in _PARSED_AHEAD:
+            arts, rejs = _PARSED_AHEAD.pop(key)
+        else:
+            try:
+                arts, rejs = parse_bytes(raw.raw_path, raw.data)
+            except Exception as exc:  # one bad file never takes the batch down
+                arts, rejs = [], [Rejection(raw.raw_path, "parse-error",
+                                            f"could not parse: {type(exc).__name__}: {exc}"[:300], raw.sha256)]
+            if keep:
+                _PARSED_AHEAD[key] = (arts, rejs)
         articles.extend(arts)
         rejections.extend(rejs)
     return articles, rejections

@@ -36,9 +36,9 @@ from claimtrack.pipeline import PipelineError  # noqa: E402
 from claimtrack.progress import Progress  # noqa: E402
 
 PARSE_CHUNK = 2000  # raw files per parse task: progress moves, memory stays flat
-#: more new-looking raw files than this: go straight to the flow rather than parse them twice
-#: (the quick check parses them to see whether they hold only articles stored before)
-QUICK_CHECK_FILES = 100
+#: more new-looking raw files than this: go straight to the flow (the quick check parses them to
+#: see whether they hold only articles stored before; the flow then reuses what it parsed)
+QUICK_CHECK_FILES = 2000
 
 
 def _transient(task, task_run, state) -> bool:
@@ -171,10 +171,11 @@ def wants_fetch(fetch: bool | None, config: str | None) -> bool:
 def nothing_new(raw_dir: str, curated_dir: str, wait: float = 0.0, **parameters) -> dict | None:
     """A run with nothing to do, recorded without starting Prefect; ``None`` when there is work.
 
-    Without a Prefect server, `claimtrack run` pays 5-15 s to start Prefect's temporary server;
-    a night with no new file (and no fetch) writes the same ``nothing-new`` runs row as the flow
-    would, in well under a second. Scheduled runs (``claimtrack serve``) always go through the
-    flow: their server is already up.
+    Without a long-lived Prefect server, `claimtrack run` looks here first (while Prefect's
+    temporary server boots): a night with no new file (and no fetch) writes the same
+    ``nothing-new`` runs row as the flow would, in well under a second, and the server is stopped
+    unused. What it parsed to decide is kept for the flow's parse stage. Scheduled runs
+    (``claimtrack serve``) always go through the flow: their server is already up.
     """
     progress = Progress(log=lambda line: None)
     run = pipeline.new_run(raw_dir, curated_dir, **parameters)
@@ -188,10 +189,11 @@ def nothing_new(raw_dir: str, curated_dir: str, wait: float = 0.0, **parameters)
             return None
         with progress.stage("parse"):
             # files holding only articles stored before (copies) are read again on every run
-            articles, bad_files = pipeline.parse_stage(raw_files)
+            articles, bad_files = pipeline.parse_stage(raw_files, keep=True)
             articles, duplicates = pipeline.new_articles(articles, run.curated.column_values("articles", "article_id"))
             if articles or pipeline.new_rejections(rejected + bad_files, run.curated.read("rejected")):
                 return None
+            pipeline.forget_parsed_ahead()
         tables = pipeline.build_tables(run, [], [], [], [], [])
         run.stage_seconds = progress.stage_seconds
         row = pipeline.publish_stage(run, tables, None)

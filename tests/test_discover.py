@@ -33,3 +33,21 @@ def test_a_renamed_copy_is_known_by_its_bytes(tmp_path):
     (tmp_path / "a.txt").rename(tmp_path / "copy.txt")
     again, _, skipped = discover(tmp_path, {f.sha256 for f in found})
     assert (again, skipped) == ([], 1)
+
+
+def test_the_flow_reuses_what_the_quick_check_parsed_once(tmp_path, monkeypatch):
+    from claimtrack import pipeline
+
+    (tmp_path / "a.txt").write_text("Ferry strike ends\n\nThe ferry strike ended after 12 days, the union said.\n")
+    found, _, _ = discover(tmp_path, set())
+    ahead, _ = pipeline.parse_stage(found, keep=True)
+
+    def broken(*args):
+        raise ValueError("parsed twice")
+
+    monkeypatch.setattr(pipeline, "parse_bytes", broken)
+    again, rejected = pipeline.parse_stage(found)
+    assert again == ahead and rejected == []
+    # taken out once used: a later parse reads the file again
+    _, rejected = pipeline.parse_stage(found)
+    assert [r.reason for r in rejected] == ["parse-error"]
