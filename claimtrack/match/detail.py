@@ -96,14 +96,22 @@ def phrase(surface: str, sentence: str | None, noun: str | None = None,
 
 
 def _days(gap_seconds: float | None) -> str:
+    """How far apart the two reports are; a new report dated before the stored one (an old
+    story ingested late) says so.
+
+    >>> _days(2 * 86400), _days(-23 * 3600)
+    (' (2 days apart)', ' (23 hours apart; the new report is dated earlier)')
+    """
     if gap_seconds is None or not math.isfinite(gap_seconds):
         return ""
+    late = "; the new report is dated earlier" if gap_seconds < 0 else ""
+    gap_seconds = abs(gap_seconds)
     days = gap_seconds / 86400
     if days < 1:
         hours = round(gap_seconds / 3600)
-        return f" ({hours} hour{'s' if hours != 1 else ''} apart)"
+        return f" ({hours} hour{'s' if hours != 1 else ''} apart{late})"
     d = round(days)
-    return f" ({d} day{'s' if d != 1 else ''} apart)"
+    return f" ({d} day{'s' if d != 1 else ''} apart{late})"
 
 
 def _gap(e: dict, n: dict) -> float | None:
