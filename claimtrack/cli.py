@@ -193,9 +193,7 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
         if own_server and not wants_fetch(fetch, parameters["config"]):
             result = nothing_new(str(raw_dir), str(curated_dir), wait=wait, **parameters)
         if result is None:
-            from claimtrack.validate import import_gx
-
-            import_gx()  # while the server boots: the validate stage needs it
+            preload_run_modules()  # while the server boots
             server.ready()
             with server.settings():
                 result = nightly(raw_dir=str(raw_dir), curated_dir=str(curated_dir), wait=wait, **parameters)
@@ -219,6 +217,21 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
         click.echo(f"  fetched: {f['saved']} new items, {f['already_seen']} seen before, {len(f['failed'])} failed"
                    + "".join(f"\n  fetch failed {url}: {why}" for url, why in (f["failed"] + f["feeds_failed"])[:10]))
     click.echo("  " + stage_line(result["stage_seconds"]))
+
+
+def preload_run_modules() -> None:
+    """Import what a flow run imports on first use (Great Expectations, the matchers, the report
+    page, Prefect's run engines), while Prefect's temporary server is still booting."""
+    import importlib
+
+    from claimtrack.validate import import_gx
+
+    import_gx()
+    for name in ("claimtrack.match", "claimtrack.report", "prefect.flow_engine", "prefect.task_engine"):
+        try:
+            importlib.import_module(name)
+        except ImportError:  # a Prefect that moved its engines: they are imported when used
+            pass
 
 
 def quiet_tracebacks() -> None:
