@@ -54,6 +54,9 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
     rejected: list[Rejection] = []
     seen = set(known_sha256)
     skipped = 0
+    # os.scandir, not pathlib: a night's folder holds tens of thousands of files, and each
+    # DirEntry answers is_symlink/is_file/stat from one system call (pathlib: several, plus
+    # building a Path per file)
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames.sort()
         for name in list(dirnames):
@@ -63,26 +66,28 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
                 rejected.append(Rejection(printable(os.path.join(dirpath, name)), "linked-folder",
                                           "a symbolic link to a folder is not followed (it could loop): "
                                           "link or copy the files instead"))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            path = Path(dirpath) / name
-            shown = printable(str(path))
+        wanted = {n for n in filenames if not n.startswith(".")}
+        with os.scandir(dirpath) as listing:
+            entries = sorted((e for e in listing if e.name in wanted), key=lambda e: e.name)
+        shown_dir = str(Path(dirpath))  # as pathlib writes it ("./raw" -> "raw"), once per folder
+        for entry in entries:
+            path = entry.path
+            shown = printable(os.path.join(shown_dir, entry.name))
             try:
-                if path.is_symlink() and not path.exists():
+                if entry.is_symlink() and not os.path.exists(path):
                     target = printable(os.readlink(path))
-                    why = ("a loop of symbolic links" if _loops(path)
+                    why = ("a loop of symbolic links" if _loops(Path(path))
                            else f"symbolic link to {target}, which does not exist")
                     rejected.append(Rejection(shown, "broken-link", why))
                     continue
-                if not path.is_file():
+                if not entry.is_file():
                     rejected.append(Rejection(shown, "not-a-file", "not a regular file (a device, socket or pipe)"))
                     continue
-                st = path.stat()
+                st = entry.stat()
                 if st.st_size > max_bytes:
                     rejected.append(Rejection(shown, "too-large", _too_large(st.st_size, max_bytes)))
                     continue
-                stamp = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
+                stamp = (path, st.st_ino, st.st_size, st.st_mtime_ns)
                 if _HASHED.get(stamp) in seen:  # hashed earlier in this process, unchanged since
                     skipped += 1
                     continue
