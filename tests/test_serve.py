@@ -96,8 +96,19 @@ def test_serve_registers_the_schedule_and_a_triggered_run_writes_the_tables(pref
             assert schedule["schedule"]["timezone"] == "Europe/Berlin"
             assert dep["parameters"]["curated_dir"] == str(curated)
 
-            # trigger it once, as `prefect deployment run nightly/claimtrack` would
-            run = client.post(f"/deployments/{dep['id']}/create_flow_run", json={}).json()
+            # trigger it once, as `prefect deployment run nightly/claimtrack` would (a busy server,
+            # its SQLite written to by the serve process too, may answer an error: try again)
+            answers = []
+
+            def created():
+                r = client.post(f"/deployments/{dep['id']}/create_flow_run", json={})
+                answers.append(f"{r.status_code} {r.text[:300]}")
+                return r.json() if r.status_code in (200, 201) else None
+
+            try:
+                run = wait_for("the triggered flow run", created, 60, [serve])
+            except AssertionError as exc:
+                raise AssertionError(f"{exc}; last answers: {answers[-3:]}") from None
 
             def finished():
                 state = client.get(f"/flow_runs/{run['id']}").json()["state"]
