@@ -51,7 +51,12 @@ def read_jsonl(path: Path, required: tuple[str, ...]) -> list[dict]:
 
 def write_jsonl(path: Path | None, rows) -> None:
     """Write rows to ``path`` (atomically) or to stdout when ``path`` is None."""
-    lines = (json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
+    write_lines(path, (json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows))
+
+
+def write_lines(path: Path | None, lines) -> None:
+    """Write text pieces to ``path`` atomically (a failed or interrupted write leaves no file
+    behind), or to stdout when ``path`` is None."""
     if path is None:
         for line in lines:
             sys.stdout.write(line)
@@ -64,6 +69,9 @@ def write_jsonl(path: Path | None, rows) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:  # interrupted: leave no half-written file behind
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -87,22 +95,7 @@ def extract(input_path: Path, output_path: Path | None, jobs: int | None) -> Non
     for doc in docs:
         if not isinstance(doc["text"], str):
             raise UserError(f"{input_path}: document {doc['id']!r}: 'text' must be a string")
-    pieces = extract_lines([(doc["id"], doc["text"]) for doc in docs], jobs)
-    if output_path is None:
-        for piece in pieces:
-            sys.stdout.write(piece)
-        return
-    tmp = output_path.with_name(output_path.name + ".tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.writelines(pieces)
-        tmp.replace(output_path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"cannot write {output_path}: {exc.strerror or exc}") from None
-    except BaseException:  # interrupted: leave no half-written file behind
-        tmp.unlink(missing_ok=True)
-        raise
+    write_lines(output_path, extract_lines([(doc["id"], doc["text"]) for doc in docs], jobs))
 
 
 @cli.command()
