@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from claimtrack.claims.numbers import Mention
+from claimtrack.claims.numbers import Mention, matches_from
 from claimtrack.claims.units import match_unit
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -175,16 +175,7 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     if "-" not in text and "/" not in text and "." not in text and "+" not in text and "(" not in text:
         return []
     spans = []
-    pos = 0  # the end of the last match: what _MASK.finditer would return, tried at the starts only
-    match = _MASK.match
-    for c in _MASK_START.finditer(text):
-        s = c.start()
-        if s < pos:
-            continue
-        m = match(text, s)
-        if m is None:
-            continue
-        pos = m.end()
+    for m in matches_from(_MASK, _MASK_START, text):
         a, b = m.group(1), m.group(2)
         # a score "2-2", "89-89": the second number not above the first ("15-22" is a range)
         if a is not None and int(b) > int(a):

@@ -303,12 +303,17 @@ def _finite(x: float) -> bool:
     return math.isfinite(x) and abs(x) < 1e30
 
 
-def _num_matches(text: str) -> list[re.Match]:
-    """``list(NUM_RE.finditer(text))``, tried only where a match can start (``_NUM_START``)."""
+def matches_from(pattern: re.Pattern, starts: re.Pattern, text: str) -> list[re.Match]:
+    """``list(pattern.finditer(text))``, tried only where ``starts`` finds a place a match can
+    begin: the regex engine skips to those in C instead of trying ``pattern`` at every position.
+
+    >>> matches_from(re.compile(r"\\d+"), re.compile(r"\\d"), "a 12 b 345")[1].group()
+    '345'
+    """
     out = []
-    pos = 0
-    match = NUM_RE.match
-    for c in _NUM_START.finditer(text):
+    pos = 0  # the end of the last match, as finditer goes on from there
+    match = pattern.match
+    for c in starts.finditer(text):
         s = c.start()
         if s < pos:
             continue
@@ -317,6 +322,11 @@ def _num_matches(text: str) -> list[re.Match]:
             out.append(m)
             pos = m.end()
     return out
+
+
+def _num_matches(text: str) -> list[re.Match]:
+    """``list(NUM_RE.finditer(text))``, tried only where a match can start (``_NUM_START``)."""
+    return matches_from(NUM_RE, _NUM_START, text)
 
 
 # every word a WORDS_RE match can open with starts with one of these ("four" opens "fourteen" and
