@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,18 +58,7 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
     # os.scandir, not pathlib: a night's folder holds tens of thousands of files, and each
     # DirEntry answers is_symlink/is_file/stat from one system call (pathlib: several, plus
     # building a Path per file)
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
-        for name in list(dirnames):
-            if name.startswith("."):
-                dirnames.remove(name)
-            elif os.path.islink(os.path.join(dirpath, name)):
-                rejected.append(Rejection(printable(os.path.join(dirpath, name)), "linked-folder",
-                                          "a symbolic link to a folder is not followed (it could loop): "
-                                          "link or copy the files instead"))
-        wanted = {n for n in filenames if not n.startswith(".")}
-        with os.scandir(dirpath) as listing:
-            entries = sorted((e for e in listing if e.name in wanted), key=lambda e: e.name)
+    for dirpath, entries in _folders(str(root), rejected):
         shown_dir = str(Path(dirpath))  # as pathlib writes it ("./raw" -> "raw"), once per folder
         for entry in entries:
             path = entry.path
@@ -107,6 +97,36 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
             seen.add(sha)
             found.append(RawFile(shown, data, sha))
     return found, rejected, skipped
+
+
+def _folders(top: str, rejected: list[Rejection]) -> Iterator[tuple[str, list[os.DirEntry]]]:
+    """Each folder from ``top`` down (a folder before its subfolders, names in order) with the
+    entries in it that are not folders. Hidden names are skipped; a symbolic link to a folder is
+    rejected, not followed (it could loop); a folder that cannot be listed is passed over."""
+    try:
+        with os.scandir(top) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        return
+    subfolders, files = [], []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if not is_folder:
+            files.append(entry)
+        elif entry.is_symlink():
+            rejected.append(Rejection(printable(entry.path), "linked-folder",
+                                      "a symbolic link to a folder is not followed (it could loop): "
+                                      "link or copy the files instead"))
+        else:
+            subfolders.append(entry.path)
+    yield top, files
+    for folder in subfolders:
+        yield from _folders(folder, rejected)
 
 
 def printable(path: str) -> str:
