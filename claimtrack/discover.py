@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,10 +22,15 @@ from claimtrack.records import Rejection
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
-#: sha256 of the files this process has read, by (path, inode, size, mtime): `claimtrack run`
-#: looks for new files before it starts the flow, and the flow's discover stage then reads only
-#: the files that changed (the same file, unchanged, is skipped as known without reading it).
+#: sha256 of the files this process has read, by (absolute path, inode, size, mtime): `claimtrack
+#: run` looks for new files before it starts the flow, and the flow's discover stage then reads
+#: only the files that changed (the same file, unchanged, is skipped as known without reading it).
+#: With a ``stamp_file`` the same index is kept on disk from one run to the next.
 _HASHED: dict[tuple[str, int, int, int], str] = {}
+
+#: a file modified this close to the walk may still be being written: not stored in the
+#: ``stamp_file`` (it is hashed again next time), as git treats "racily clean" files
+RACY_NS = 2 * 10**9
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +40,19 @@ class RawFile:
     sha256: str
 
 
-def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_FILE_BYTES
-             ) -> tuple[list[RawFile], list[Rejection], int]:
+def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_FILE_BYTES,
+             stamp_file: Path | None = None) -> tuple[list[RawFile], list[Rejection], int]:
     """New raw files under ``raw_dir`` (sorted by path), rejections, and the count skipped as known.
 
     Hidden files and folders (``.git``, ``.DS_Store``) are ignored; symbolic links to files are
     followed, links to folders are not (they could loop) and are reported. A file whose bytes
     were already seen in this walk (a copy, or a link to a file here) is skipped as known.
+
+    ``stamp_file``: where the hashes of the files are kept between runs, by path, inode, size and
+    modification time (nanoseconds), as git's index and rsync do. A nightly run then reads only
+    new and changed files instead of every file of the history (3.7 s for Reuters' 19,000 files
+    when they are no longer in the page cache, against 0.3 s to look at them). A missing or
+    unreadable stamp file only costs the time: every file is read again.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_text("Some news.")
@@ -51,15 +63,26 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
     root = Path(raw_dir)
     if not root.is_dir():
         raise FileNotFoundError(f"raw folder {root} does not exist or is not a folder")
+    if stamp_file is not None:
+        _load_stamps(stamp_file)
+    walk_started_ns = time.time_ns()
     found: list[RawFile] = []
     rejected: list[Rejection] = []
     seen = set(known_sha256)
     skipped = 0
+    stamps: dict[tuple[str, int, int, int], str] = {}  # every file of this walk, for the stamp file
+    hashed_now = 0
+    # walk the absolute path (the stamps' key, whatever the spelling of --raw), show the user's
+    absolute = os.path.abspath(root)
     # os.scandir, not pathlib: a night's folder holds tens of thousands of files, and each
     # DirEntry answers is_symlink/is_file/stat from one system call (pathlib: several, plus
     # building a Path per file)
-    for dirpath, entries in _folders(str(root), rejected):
-        shown_dir = str(Path(dirpath))  # as pathlib writes it ("./raw" -> "raw"), once per folder
+
+    def as_given(path: str) -> str:  # as pathlib writes it: "./raw/x" -> "raw/x"
+        return str(Path(str(root) + path[len(absolute):]))
+
+    for dirpath, entries in _folders(absolute, rejected, as_given):
+        shown_dir = as_given(dirpath)  # once per folder
         for entry in entries:
             path = entry.path
             shown = printable(os.path.join(shown_dir, entry.name))
@@ -78,7 +101,10 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
                     rejected.append(Rejection(shown, "too-large", _too_large(st.st_size, max_bytes)))
                     continue
                 stamp = (path, st.st_ino, st.st_size, st.st_mtime_ns)
-                if _HASHED.get(stamp) in seen:  # hashed earlier in this process, unchanged since
+                sha = _HASHED.get(stamp)
+                if sha is not None:
+                    stamps[stamp] = sha
+                if sha in seen:  # hashed before (this process, or an earlier run), unchanged since
                     skipped += 1
                     continue
                 with open(path, "rb") as fh:  # never more than the limit, even if the file grows
@@ -90,16 +116,55 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
                 rejected.append(Rejection(shown, "too-large", _too_large(len(data), max_bytes)))
                 continue
             sha = hashlib.sha256(data).hexdigest()
-            _HASHED[stamp] = sha
+            _HASHED[stamp] = stamps[stamp] = sha
+            hashed_now += 1
             if sha in seen:
                 skipped += 1
                 continue
             seen.add(sha)
             found.append(RawFile(shown, data, sha))
+    if stamp_file is not None and hashed_now:
+        _save_stamps(stamp_file, stamps, walk_started_ns - RACY_NS)
     return found, rejected, skipped
 
 
-def _folders(top: str, rejected: list[Rejection]) -> Iterator[tuple[str, list[os.DirEntry]]]:
+def _load_stamps(stamp_file: Path) -> None:
+    """Add the stamps kept on disk to this process's index (nothing, if the file is unusable)."""
+    import pyarrow.feather as feather
+
+    try:
+        table = feather.read_table(stamp_file)
+        columns = [table.column(name).to_pylist() for name in ("path", "inode", "size", "mtime_ns", "sha256")]
+    except (OSError, KeyError, ValueError, TypeError):  # missing, or not a stamp file: every file is read again
+        return
+    for path, inode, size, mtime_ns, sha in zip(*columns):
+        _HASHED[(os.fsdecode(path), inode, size, mtime_ns)] = sha
+
+
+def _save_stamps(stamp_file: Path, stamps: dict[tuple[str, int, int, int], str], settled_before_ns: int) -> None:
+    """Write the stamps of the files found in this walk, atomically; files modified after
+    ``settled_before_ns`` are left out. A failure to write is not an error: it only costs time."""
+    import pyarrow as pa
+    import pyarrow.feather as feather
+
+    kept = [(key, sha) for key, sha in stamps.items() if key[3] < settled_before_ns]
+    table = pa.table({
+        "path": pa.array([os.fsencode(k[0]) for k, _ in kept], pa.binary()),  # names are bytes on Linux
+        "inode": pa.array([k[1] for k, _ in kept], pa.uint64()),
+        "size": pa.array([k[2] for k, _ in kept], pa.int64()),
+        "mtime_ns": pa.array([k[3] for k, _ in kept], pa.int64()),
+        "sha256": pa.array([sha for _, sha in kept], pa.string()),
+    })
+    tmp = stamp_file.with_name(stamp_file.name + ".tmp")
+    try:
+        stamp_file.parent.mkdir(parents=True, exist_ok=True)
+        feather.write_feather(table, tmp, compression="uncompressed")
+        tmp.replace(stamp_file)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+def _folders(top: str, rejected: list[Rejection], as_given) -> Iterator[tuple[str, list[os.DirEntry]]]:
     """Each folder from ``top`` down (a folder before its subfolders, names in order) with the
     entries in it that are not folders. Hidden names are skipped; a symbolic link to a folder is
     rejected, not followed (it could loop); a folder that cannot be listed is passed over."""
@@ -119,14 +184,14 @@ def _folders(top: str, rejected: list[Rejection]) -> Iterator[tuple[str, list[os
         if not is_folder:
             files.append(entry)
         elif entry.is_symlink():
-            rejected.append(Rejection(printable(entry.path), "linked-folder",
+            rejected.append(Rejection(printable(as_given(entry.path)), "linked-folder",
                                       "a symbolic link to a folder is not followed (it could loop): "
                                       "link or copy the files instead"))
         else:
             subfolders.append(entry.path)
     yield top, files
     for folder in subfolders:
-        yield from _folders(folder, rejected)
+        yield from _folders(folder, rejected, as_given)
 
 
 def printable(path: str) -> str:

@@ -48,9 +48,13 @@ def new_run(raw_dir: Path | str, curated_dir: Path | str, **parameters) -> Run:
 # ------------------------------------------------------------------ discover + parse
 
 
+#: the discover stage's index of raw files already hashed (a cache: deleting it costs only time)
+STAMP_FILE = "_cache/raw_files.arrow"
+
+
 def discover_stage(run: Run) -> tuple[list[RawFile], list[Rejection], int]:
     known = run.curated.column_values("articles", "raw_sha256") | run.curated.column_values("rejected", "raw_sha256")
-    return discover(run.raw_dir, known)
+    return discover(run.raw_dir, known, stamp_file=run.curated.root / STAMP_FILE)
 
 
 #: files parsed by `claimtrack run`'s quick look for new work, by (path, sha256), kept for the
