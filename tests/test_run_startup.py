@@ -115,3 +115,46 @@ def test_a_batch_whose_worker_dies_is_extracted_here(monkeypatch):
 
     articles = sample_articles()[:2]
     assert pipeline.extract_stage(articles, DeadPool()) == extract_articles(articles)
+
+
+def _environ(pid: int) -> dict[str, str]:
+    raw = open(f"/proc/{pid}/environ", "rb").read().split(b"\0")
+    return dict(item.decode().split("=", 1) for item in raw if b"=" in item)
+
+
+@pytest.mark.slow
+def test_a_server_on_a_set_up_database_skips_the_set_up_until_the_database_changes(tmp_path, monkeypatch):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
+
+    def start() -> tuple[dict, int]:
+        server = TemporaryServer().start()
+        try:
+            server.ready()
+            environ = _environ(server.process.pid)
+            # the API works: a flow is created in the database
+            request = urllib.request.Request(server.api_url + "/flows/", data=b'{"name": "probe"}',
+                                             headers={"Content-Type": "application/json"}, method="POST")
+            with urllib.request.urlopen(request, timeout=30) as response:
+                status = response.status
+        finally:
+            server.stop()
+        return environ, status
+
+    first, status = start()  # a fresh home: the full set-up creates the database
+    assert "PREFECT_SERVER_DATABASE_MIGRATE_ON_START" not in first and status in (200, 201)
+    second, status = start()
+    assert second["PREFECT_SERVER_DATABASE_MIGRATE_ON_START"] == "false" and status in (200, 201)
+    for path in tmp_path.glob("prefect.db*"):
+        path.unlink()  # a new database: set up again
+    third, status = start()
+    assert "PREFECT_SERVER_DATABASE_MIGRATE_ON_START" not in third and status in (200, 201)
+
+
+def test_a_custom_database_is_always_set_up(tmp_path, monkeypatch):
+    from claimtrack.prefect_env import _SetUpMarker
+
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
+    assert _SetUpMarker.for_environment() is not None
+    monkeypatch.setenv("PREFECT_SERVER_DATABASE_CONNECTION_URL", "postgresql+asyncpg://db/prefect")
+    assert _SetUpMarker.for_environment() is None
