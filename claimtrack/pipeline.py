@@ -307,7 +307,7 @@ def validate_stage(run: Run, tables: dict[str, pd.DataFrame]):
     from claimtrack.validate import run_suites, validation_frames
 
     id_columns = {"articles": "article_id", "quotes": "quote_id", "claims": "claim_id", "matches": "match_id"}
-    stored_ids = {t: run.curated.column_values(t, col) for t, col in id_columns.items()}
+    stored_ids = {t: run.curated.column_array(t, col) for t, col in id_columns.items()}
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
     cited = set(tables["quotes"].get("article_id", [])) | set(tables["claims"].get("article_id", []))
     if cited - set(texts):  # rows citing stored articles: read just those texts

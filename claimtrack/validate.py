@@ -79,10 +79,36 @@ def _span_columns(frame: pd.DataFrame, texts: dict[str, str], text_col: str) -> 
     return out
 
 
-def _in(column: pd.Series, ids: set) -> list[bool]:
-    """Membership by set lookup: pandas' ``isin`` on str columns makes an Arrow scalar of every
-    value in ``ids`` (the whole stored history: 11 s for 130,000 ids)."""
-    return [i in ids for i in column.tolist()]
+def _in(column: pd.Series, ids) -> list[bool]:
+    """Membership of each value in ``ids``: a set, or an Arrow array (looked up by Arrow's hash
+    table, no Python set of the whole history built). Not by pandas' ``isin`` on str columns,
+    which makes an Arrow scalar of every value in ``ids`` (11 s for 130,000 ids)."""
+    values = column.tolist()
+    if isinstance(ids, (set, frozenset)):
+        return [i in ids for i in values]
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        found = pc.is_in(pa.array(values, type=ids.type), value_set=ids)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):  # values of another type: never stored
+        ids = set(ids.to_pylist())
+        return [i in ids for i in values]
+    return found.fill_null(False).to_pylist()
+
+
+def _union(*parts):
+    """The union of id collections (sets or Arrow arrays): an Arrow array if any part is one and
+    every value is a string or null, else a set."""
+    import pyarrow as pa
+
+    if any(isinstance(p, pa.Array) for p in parts):
+        try:
+            return pa.concat_arrays([p.cast(pa.string()) if isinstance(p, pa.Array)
+                                     else pa.array(list(p), type=pa.string()) for p in parts])
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+            pass
+    return set().union(*(p.to_pylist() if isinstance(p, pa.Array) else p for p in parts))
 
 
 def validation_frames(new: dict[str, pd.DataFrame], stored_ids: dict[str, set],
@@ -90,15 +116,14 @@ def validation_frames(new: dict[str, pd.DataFrame], stored_ids: dict[str, set],
     """The frames GX checks: each new table plus the derived columns its suite refers to.
 
     ``stored_ids`` holds the ids already in the curated tables ("articles", "quotes", "claims",
-    "matches"); ``article_texts`` maps article_id to text for every article a new row may cite.
+    "matches"), as sets or Arrow arrays; ``article_texts`` maps article_id to text for every article a new row may cite.
     """
     frames: dict[str, pd.DataFrame] = {}
     id_col = {"articles": "article_id", "quotes": "quote_id", "claims": "claim_id", "matches": "match_id"}
     for table, frame in new.items():
         f = frame.copy()
         if table in id_col:
-            stored = stored_ids.get(table, set())
-            f[f"{id_col[table]}_is_new"] = [i not in stored for i in f[id_col[table]].tolist()]
+            f[f"{id_col[table]}_is_new"] = [not found for found in _in(f[id_col[table]], stored_ids.get(table, set()))]
         if table == "articles":
             f["text_length"] = f["text"].fillna("").str.len()
         elif table == "quotes":
@@ -107,16 +132,17 @@ def validation_frames(new: dict[str, pd.DataFrame], stored_ids: dict[str, set],
             f = _span_columns(f, article_texts, "surface")
             f["value_finite"] = [isinstance(v, float) and math.isfinite(v) for v in f["value"].astype(float).tolist()]
         elif table == "matches":
-            known = (stored_ids.get("quotes", set()) | stored_ids.get("claims", set())
-                     | set(new.get("quotes", pd.DataFrame(columns=["quote_id"]))["quote_id"].tolist())
-                     | set(new.get("claims", pd.DataFrame(columns=["claim_id"]))["claim_id"].tolist()))
+            known = _union(stored_ids.get("quotes", set()), stored_ids.get("claims", set()),
+                           set(new.get("quotes", pd.DataFrame(columns=["quote_id"]))["quote_id"].tolist()),
+                           set(new.get("claims", pd.DataFrame(columns=["claim_id"]))["claim_id"].tolist()))
             f["new_exists"] = _in(f["new_id"], known)
             f["earlier_exists"] = _in(f["earlier_id"], known)
             f["distinct_ids"] = f["new_id"] != f["earlier_id"]
             allowed = {"claim": set(CLAIM_RELATIONS), "quote": set(QUOTE_RELATIONS)}
             f["relation_fits_kind"] = [r in allowed.get(k, set()) for k, r in zip(f["kind"].tolist(), f["relation"].tolist())]
         elif table == "flags":
-            known = stored_ids.get("matches", set()) | set(new.get("matches", pd.DataFrame(columns=["match_id"]))["match_id"].tolist())
+            known = _union(stored_ids.get("matches", set()),
+                           set(new.get("matches", pd.DataFrame(columns=["match_id"]))["match_id"].tolist()))
             f["match_exists"] = _in(f["match_id"], known)
         frames[table] = f
     return frames
