@@ -29,6 +29,7 @@ _QUALIFIER_WORDS = ("more than", "over", "about", "some", "nearly", "almost", "a
                     "as much as", "close to", "just over", "just under", "well over", "upwards of",
                     "tops", "topped", "exceeds", "exceeded", "surpassed", "greater than", "higher than",
                     "lower than", "in excess of")
+_QUALIFIER_SET = frozenset(_QUALIFIER_WORDS)
 
 
 def _text(value) -> str | None:
@@ -86,9 +87,9 @@ def phrase(surface: str, sentence: str | None, noun: str | None = None,
         tail = noun
     lead = ""
     if at > 0:
-        before = " ".join(sentence[:at].lower().split()[-3:])
-        lead = max((q for q in _QUALIFIER_WORDS if before == q or before.endswith(" " + q)),
-                   key=len, default="")
+        # the longest qualifier that the (up to) three words before the figure end with
+        before = sentence[:at].lower().split()[-3:]
+        lead = next((q for q in (" ".join(before[k:]) for k in range(len(before))) if q in _QUALIFIER_SET), "")
     out = f"{lead} {surface} {tail}".strip()
     if out[:1].isupper() and at == 0:
         out = out[0].lower() + out[1:]
