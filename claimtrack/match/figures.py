@@ -87,12 +87,20 @@ def context_words(sentence: str | None, surface: str | None, noun: str | None = 
     """
     sentence = sentence if isinstance(sentence, str) else ""
     surface = surface if isinstance(surface, str) else ""
-    drop = _STOP
-    if isinstance(subject, (list, tuple, np.ndarray)) and len(subject):
-        drop = _STOP | {w.lower() for name in subject if isinstance(name, str) for w in _WORD.findall(name)}
+    return " ".join(_context_list(sentence, surface, noun if isinstance(noun, str) else None,
+                                  _as_tuple(subject), qualifier))
 
-    def content(text: str) -> list[str]:
-        return [w for w in (x.lower() for x in _WORD.findall(text)) if w not in drop]
+
+def _context_list(sentence: str, surface: str, noun: str | None, subject: tuple, qualifier) -> list[str]:
+    """The words of :func:`context_words` (``subject``: a tuple of names)."""
+    if subject:
+        names = {w.lower() for name in subject for w in _WORD.findall(name)}
+
+        def content(text: str) -> list[str]:
+            return [w for w in map(str.lower, _WORD.findall(text)) if w not in _STOP and w not in names]
+    else:
+        def content(text: str) -> list[str]:
+            return [w for w in map(str.lower, _WORD.findall(text)) if w not in _STOP]
 
     at = locate(sentence, surface, qualifier)
     if at < 0:
@@ -100,13 +108,19 @@ def context_words(sentence: str | None, surface: str | None, noun: str | None = 
     else:
         # stop at the neighbouring figures: their words describe them, not this one
         # and at a conjunction: "40 people were reported dead and more than 900 ..."
-        left = content(_JOIN.split(_DIGIT.split(sentence[:at])[-1])[-1])[-_CONTEXT_WIDTH:]
-        right = content(_JOIN.split(_DIGIT.split(sentence[at + len(surface):], maxsplit=1)[0],
-                                    maxsplit=1)[0])[:_CONTEXT_WIDTH]
-        words = left + right
-    if not words and isinstance(noun, str):
+        left = sentence[:at]
+        last_digit = _DIGIT.search(left[::-1])  # the last digit before the figure
+        if last_digit is not None:
+            left = left[len(left) - last_digit.start():]
+        right = sentence[at + len(surface):]
+        next_digit = _DIGIT.search(right)
+        if next_digit is not None:
+            right = right[:next_digit.start()]
+        words = (content(_JOIN.split(left)[-1])[-_CONTEXT_WIDTH:]
+                 + content(_JOIN.split(right, maxsplit=1)[0])[:_CONTEXT_WIDTH])
+    if not words and noun is not None:
         words = content(noun)
-    return " ".join(words)
+    return words
 
 
 # "vs" links two figures of a results line; it says nothing about what either counts, and two
@@ -118,7 +132,7 @@ _COMPARISON_WORDS = frozenset({"vs", "versus", "against", "compared"})
 def _context(sentence, surface, noun, subject: tuple, qualifier) -> str:
     """:func:`context_words` memoised per claim (a history claim is scored again each night),
     without comparison words."""
-    words = context_words(sentence, surface, noun, list(subject), qualifier).split()
+    words = _context_list(sentence or "", surface or "", noun, subject, qualifier)
     return " ".join(w for w in words if w not in _COMPARISON_WORDS)
 
 
@@ -554,9 +568,48 @@ def _title_counts(frames: list[pd.DataFrame], words) -> tuple[dict, int]:
     pattern = r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")"
     titles = arts["title"].astype("string")
     hit = titles[titles.str.contains(pattern, regex=True, na=False).to_numpy(dtype=bool)]
-    wanted = set(words)
-    counts = collections.Counter(w for t in hit.tolist() for w in title_words(t) & wanted)
-    return counts, len(arts)
+    return _title_word_counts(hit.tolist(), set(words)), len(arts)
+
+
+# what separates the words of a headline for _TITLE_WORD (a word is such a run, from its first
+# letter or digit on)
+_TITLE_GAP = r"[^A-Za-z0-9'&.-]+"
+
+
+def _title_word_counts(titles: list[str], wanted: set[str]) -> dict[str, int]:
+    """In how many of ``titles`` each word of ``wanted`` is one of the title_words: the headlines
+    are cut into words in one Arrow call, and each distinct word is read once.
+
+    >>> _title_word_counts(["ACME RISES", "Acme rise in sales", "Bolt falls"], {"rise", "acme", "fall"})
+    {'acme': 2, 'fall': 1, 'rise': 2}
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not titles or not wanted:
+        return {}
+    pieces = pc.split_pattern_regex(pa.array(titles, type=pa.string()), _TITLE_GAP)
+    parent = pc.list_parent_indices(pieces).to_numpy()
+    tokens = pc.dictionary_encode(pc.utf8_ltrim(pc.list_flatten(pieces), characters="'&.-"))
+    codes = tokens.indices.to_numpy(zero_copy_only=False)
+    # each distinct word as _title_sequence reads it; its index in ``words`` or -1
+    words = sorted(wanted)
+    index = {w: i for i, w in enumerate(words)}
+    word_of = np.array([index.get(_title_word(t), -1) for t in tokens.dictionary.to_pylist()] + [-1],
+                       dtype="int64")
+    ids = word_of[codes]
+    keep = ids >= 0
+    pairs = np.unique(parent[keep].astype("int64") * len(words) + ids[keep])
+    per = np.bincount(pairs % len(words), minlength=len(words))
+    return {words[i]: int(per[i]) for i in np.flatnonzero(per).tolist()}
+
+
+def _title_word(token: str) -> str | None:
+    """One word found by _TITLE_WORD as title_words keeps it (None: left out)."""
+    w = token.lower().strip(".'-")
+    if len(w) >= 3 and w not in _STOP and w not in _TIME_WORDS and w not in _DESIGNATORS and not w[0].isdigit():
+        return singular(w)
+    return None
 
 
 def _history_filter(history: pd.DataFrame, t_hist: np.ndarray, keys_new: np.ndarray, t_new: np.ndarray,
