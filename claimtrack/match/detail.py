@@ -89,7 +89,10 @@ def phrase(surface: str, sentence: str | None, noun: str | None = None,
     if at > 0:
         # the longest qualifier that the (up to) three words before the figure end with
         before = sentence[:at].lower().split()[-3:]
-        lead = next((q for q in (" ".join(before[k:]) for k in range(len(before))) if q in _QUALIFIER_SET), "")
+        for k in range(len(before)):
+            if " ".join(before[k:]) in _QUALIFIER_SET:
+                lead = " ".join(before[k:])
+                break
     out = f"{lead} {surface} {tail}".strip()
     if out[:1].isupper() and at == 0:
         out = out[0].lower() + out[1:]

@@ -844,7 +844,7 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
     out = []
     b_n, b_p = best["n"].to_numpy(), best["p"].to_numpy()
     e_cols = [pool.get(c, b_p) for c in _DETAIL_COLUMNS]
-    n_cols = [new[c].to_numpy(object)[b_n] for c in _DETAIL_COLUMNS]
+    n_cols = [pool.get(c, b_n + h) for c in _DETAIL_COLUMNS]
     gaps = t_new[b_n] - best["t"].to_numpy()
     for sc, r, sd, gap, e_vals, n_vals in zip(best["score"].tolist(), best["rel"].tolist(), best["side"].tolist(),
                                               gaps.tolist(), zip(*e_cols), zip(*n_cols)):
@@ -859,10 +859,16 @@ def _hashable(v):
     return None if v is None or v is pd.NaT or (isinstance(v, float) and v != v) else v
 
 
+@lru_cache(maxsize=1 << 14)
+def _when(ts) -> str:
+    """detail.when, memoised (the claims of one article share a publication time)."""
+    return when(ts)
+
+
 @lru_cache(maxsize=1 << 17)
 def _side_text(values: tuple) -> str:
     row = dict(zip(_DETAIL_COLUMNS[1:], values))
-    return f"{who(row)}, {when(row['published_at'])}: " + phrase(
+    return f"{who(row)}, {_when(row['published_at'])}: " + phrase(
         row["surface"], row["sentence"], row["noun"], row["qualifier"])
 
 
@@ -870,7 +876,7 @@ def fast_detail(relation: str, side: str, earlier: tuple, new: tuple, gap_second
     """detail.claim_detail for rows given as ``_DETAIL_COLUMNS`` tuples, with each side's text
     memoised (an earlier claim appears in many matches, a date in many claims).
     tests/test_match_claims.py checks that both give the same sentence."""
-    left = _side_text(tuple(_hashable(v) for v in earlier[1:]))
-    right = _side_text(tuple(_hashable(v) for v in new[1:]))
+    left = _side_text(tuple([_hashable(v) for v in earlier[1:]]))
+    right = _side_text(tuple([_hashable(v) for v in new[1:]]))
     why = _WHY.get((relation, side), relation)
     return f"{left}; {right} — {why}{_days(gap_seconds)}."

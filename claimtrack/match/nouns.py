@@ -470,13 +470,16 @@ _MONTH_NAMES.update({a: a[:3].lower() for a in ("Jan", "Feb", "Apr", "Jun", "Jul
 _ORDINAL = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3",
             "fourth": "4", "4th": "4"}
 _PERIOD = re.compile(
-    r"\b(?P<year>(?:19|20)\d\d)(?!\d|,\d|\.\d)"
+    # every period starts a word with one of these characters: the look-ahead lets the regex
+    # engine skip the other words without trying each alternative
+    r"\b(?=[123469adfjlmnopsty])(?:"
+    r"(?P<year>(?:19|20)\d\d)(?!\d|,\d|\.\d)"
     r"|\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|qtr|half)\b"
     r"|\b(?P<rel>last|previous|prior|this|next|a)[\s-]+(?P<unit>year|yr|quarter|qtr)\b(?P<ago>[\s-]+(?:ago|earlier))?"
     r"|\b(?P<yago>year[\s-]+ago|year[\s-]+earlier)\b"
     r"|\b(?P<span>three|six|nine|twelve|3|6|9|12)[\s-]+(?:months|mths)\b"
     r"|\b(?P<month>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b\.?"
-    r"(?:\s+(?P<day>[1-3]?\d)(?![\d.,]\d))?",
+    r"(?:\s+(?P<day>[1-3]?\d)(?![\d.,]\d))?)",
     re.I)
 
 
