@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimtrack.review import FlagView, Side, clean_segments, clean_text, figure_history, linked_ids, load_views
+from claimtrack.review import FlagView, Side, clean_segments, clean_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -114,9 +114,14 @@ def side_html(side: Side, role: str) -> str:
             f'<p class="meta">said by <span class="{cls}">{speaker}</span></p></div>')
 
 
-def timeline_svg(history: "pd.DataFrame", earlier_id: str, later_id: str, width: int = 640, height: int = 190) -> str:
+def _records(rows: "pd.DataFrame | list[dict]") -> list[dict]:
+    """Rows as dicts: a DataFrame's ``to_dict("records")``, or the list of dicts given."""
+    return rows.to_dict("records") if hasattr(rows, "to_dict") else list(rows)
+
+
+def timeline_svg(history: "pd.DataFrame | list[dict]", earlier_id: str, later_id: str, width: int = 640, height: int = 190) -> str:
     """An inline SVG: each claimed value (dot) and the interval its wording allows (bar) by date."""
-    rows = [r for r in history.to_dict("records") if r.get("published_at") is not None
+    rows = [r for r in _records(history) if r.get("published_at") is not None
             and r["published_at"] == r["published_at"]]
     if not rows:
         return ""
@@ -171,9 +176,9 @@ def timeline_svg(history: "pd.DataFrame", earlier_id: str, later_id: str, width:
 MAX_TABLE_ROWS = 25
 
 
-def history_table(history: "pd.DataFrame", flagged: set[str], limit: int = MAX_TABLE_ROWS) -> str:
+def history_table(history: "pd.DataFrame | list[dict]", flagged: set[str], limit: int = MAX_TABLE_ROWS) -> str:
     """Who said what, when: the flagged claims and the latest others, ``limit`` rows at most."""
-    records = history.to_dict("records")
+    records = _records(history)
     keep = {i for i, r in enumerate(records) if r["claim_id"] in flagged}
     keep |= set(range(len(records) - 1, -1, -1)[: max(0, limit - len(keep))])
     left_out = len(records) - len(keep)
@@ -206,7 +211,7 @@ def quote_table(versions: "pd.DataFrame", flagged: set[str]) -> str:
             f"<tbody>{''.join(rows)}</tbody></table></figure>")
 
 
-def flag_html(view: FlagView, history: "pd.DataFrame | None", versions: "pd.DataFrame | None" = None) -> str:
+def flag_html(view: FlagView, history: "pd.DataFrame | list[dict] | None", versions: "pd.DataFrame | None" = None) -> str:
     status = f" · <b>{esc(view.status)}</b>" if view.status != "open" else ""
     head = (f'<h2><span class="rel">{esc(view.relation)}</span> · {esc(view.kind)}{status} '
             f'<span class="id">flag {esc(view.flag_id)}</span></h2>'
@@ -214,7 +219,9 @@ def flag_html(view: FlagView, history: "pd.DataFrame | None", versions: "pd.Data
     sides = f'<div class="sides">{side_html(view.earlier, "earlier")}{side_html(view.later, "later")}</div>'
     figure = ""
     if history is not None and len(history):
-        noun = clean_text(history["noun"].dropna().iloc[0]) if history["noun"].notna().any() else "this figure"
+        history = _records(history)
+        noun = next((clean_text(r["noun"]) for r in history if r["noun"] is not None and r["noun"] == r["noun"]),
+                    "this figure")
         figure = (f"<figure>{timeline_svg(history, view.earlier.item_id, view.later.item_id)}"
                   f"<figcaption>Every value claimed for {html.escape(noun)} over time "
                   f"({len(history)} claim{'s' if len(history) != 1 else ''}; blue: earlier, orange: later, "
@@ -229,7 +236,7 @@ def flag_html(view: FlagView, history: "pd.DataFrame | None", versions: "pd.Data
     return f'<section class="flag" id="flag-{esc(view.flag_id)}">{head}{sides}{figure}{notes}{howto}</section>'
 
 
-def render_report(views: list[FlagView], histories: dict[str, "pd.DataFrame"], counts: dict[str, int],
+def render_report(views: list[FlagView], histories: dict[str, "pd.DataFrame | list[dict]"], counts: dict[str, int],
                   generated_at: datetime | None = None, status: str = "open",
                   versions: dict[str, "pd.DataFrame"] | None = None, total: int | None = None) -> str:
     """The whole page (a pure function of its inputs); ``total``: how many flags ``views`` was cut from."""
@@ -255,61 +262,86 @@ def render_report(views: list[FlagView], histories: dict[str, "pd.DataFrame"], c
 MAX_FLAGS_ON_PAGE = 200
 
 
+#: the columns of the stored claims that the page shows (sides, timelines, history tables)
+CLAIM_COLUMNS = ["claim_id", "article_id", "surface", "value", "low", "high", "unit", "noun", "subject",
+                 "speaker", "sentence", "start"]
+QUOTE_COLUMNS = ["quote_id", "article_id", "text", "speaker", "sentence"]
+ARTICLE_COLUMNS = ["article_id", "source", "title", "url", "published_at", "text"]
+
+
 def build_report(curated: "Curated", status: str = "open", limit: int | None = MAX_FLAGS_ON_PAGE) -> str:
     """Read the tables and render the page for the flags with ``status`` ("all" for every flag),
-    the oldest ``limit`` of them (None: every one)."""
-    import pyarrow.dataset as ds
+    the oldest ``limit`` of them (None: every one).
 
-    from claimtrack.review import load_flags, open_flags
+    Each table is read once, only the columns the page shows; rows are picked from it in memory
+    (the whole history of a figure, the versions of a quote, both sides of each flag).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
-    flags = load_flags(curated)
+    from claimtrack.pipeline import latest_status
+    from claimtrack.review import figure_histories, flag_views, linked_ids, open_flags
+
+    def rows(table: pa.Table, column: str, values) -> "pd.DataFrame":
+        return table.filter(pc.is_in(table[column], value_set=pa.array(list(values), type=pa.string()))).to_pandas()
+
+    reviews = curated.read("reviews")
+    flags = latest_status(curated.read("flags"), reviews)
     counts = {s: int((flags["status"] == s).sum()) for s in ("open", "confirmed", "dismissed")}
     chosen = open_flags(flags, status)
     total = len(chosen)
-    views = load_views(curated, status, flag_ids=list(chosen["flag_id"][:limit]) if limit is not None else None)
-    histories: dict[str, pd.DataFrame] = {}
-    claim_views = [v for v in views if v.kind == "claim"]
-    if claim_views:
-        seeds = {i for v in claim_views for i in (v.earlier.item_id, v.later.item_id)}
-        matches = curated.read("matches", columns=["kind", "new_id", "earlier_id"])
-        matches = matches[matches["kind"] == "claim"]
-        seed_claims = curated.read("claims", columns=["claim_id", "noun"], filter=ds.field("claim_id").isin(list(seeds)))
-        nouns = [n for n in seed_claims["noun"].dropna().unique()]
-        linked = linked_ids(matches, seeds)
-        claims = curated.read("claims", filter=ds.field("noun").isin(nouns) | ds.field("claim_id").isin(list(linked)))
-        meta = curated.read("articles", columns=["article_id", "source", "published_at"],
-                            filter=ds.field("article_id").isin(list(set(claims["article_id"]))))
-        claims = claims.merge(meta, on="article_id", how="left")
+    shown = chosen if limit is None else chosen[chosen["flag_id"].isin(list(chosen["flag_id"][:limit]))]
+    kinds = shown["kind"].tolist()
+    pairs = {fid: [e, n] for fid, e, n in zip(shown["flag_id"].tolist(), shown["earlier_id"].tolist(),
+                                                shown["new_id"].tolist())}
+    claim_pairs = {fid: pair for (fid, pair), kind in zip(pairs.items(), kinds) if kind == "claim"}
+    quote_pairs = {fid: pair for (fid, pair), kind in zip(pairs.items(), kinds) if kind == "quote"}
+    ids = set(shown["new_id"]) | set(shown["earlier_id"])
+
+    matches = curated.read("matches", columns=["kind", "new_id", "earlier_id"]) if claim_pairs or quote_pairs else None
+    claims_table = curated.read_arrow("claims", columns=CLAIM_COLUMNS)
+    claims_table = claims_table.select([c for c in CLAIM_COLUMNS if c in claims_table.column_names])
+    history = None
+    if claim_pairs:
+        # the claims of the flagged figures: linked through claim matches, or with a seed's noun
+        seeds = {i for pair in claim_pairs.values() for i in pair}
+        claim_matches = matches[matches["kind"] == "claim"]
+        linked = linked_ids(claim_matches, seeds)
         # only the matches inside the flagged figures' components matter from here on
-        matches = matches[matches["new_id"].isin(linked) | matches["earlier_id"].isin(linked)]
-        # figure_history keeps rows linked to the flagged pair or with a seed's noun and unit: hand
-        # it just those, found through two lookups, instead of scanning every claim per flag
-        claims = claims.reset_index(drop=True)
-        by_figure = claims.groupby([claims["noun"].fillna("").str.lower(), claims["unit"].fillna("")]).indices
-        row_of = dict(zip(claims["claim_id"].tolist(), range(len(claims))))
-        for v in claim_views:
-            pair = [v.earlier.item_id, v.later.item_id]
-            rows = {row_of[i] for i in linked_ids(matches, set(pair)) if i in row_of}
-            for i in pair:
-                if i in row_of:
-                    seed = claims.iloc[row_of[i]]
-                    noun = seed["noun"].lower() if isinstance(seed["noun"], str) else ""
-                    rows.update(by_figure.get((noun, seed["unit"] if isinstance(seed["unit"], str) else ""), ()))
-            histories[v.flag_id] = figure_history(claims.iloc[sorted(rows)], matches, pair)
+        claim_matches = claim_matches[claim_matches["new_id"].isin(linked) | claim_matches["earlier_id"].isin(linked)]
+        seed_nouns = rows(claims_table.select(["claim_id", "noun"]), "claim_id", seeds)["noun"].dropna().unique()
+        keep = pc.or_kleene(pc.is_in(claims_table["noun"], value_set=pa.array(list(seed_nouns), type=pa.string())),
+                            pc.is_in(claims_table["claim_id"], value_set=pa.array(list(linked), type=pa.string())))
+        history = claims_table.filter(keep).to_pandas()
+    view_claims = rows(claims_table, "claim_id", ids) if ids else claims_table.slice(0, 0).to_pandas()
+    quotes_table = curated.read_arrow("quotes", columns=QUOTE_COLUMNS)
+    view_quotes = rows(quotes_table, "quote_id", ids) if ids else quotes_table.slice(0, 0).to_pandas()
+    quote_links: dict[str, set[str]] = {}
+    versions_of = None
+    if quote_pairs:
+        quote_matches = matches[matches["kind"] == "quote"]
+        quote_links = {fid: linked_ids(quote_matches, set(pair)) for fid, pair in quote_pairs.items()}
+        versions_of = rows(quotes_table.select(["quote_id", "article_id", "text", "speaker"]), "quote_id",
+                           set().union(*quote_links.values()))
+    article_ids = set(view_claims["article_id"]) | set(view_quotes["article_id"])
+    for frame in (history, versions_of):
+        if frame is not None:
+            article_ids |= set(frame["article_id"])
+    articles_table = curated.read_arrow("articles", columns=ARTICLE_COLUMNS)
+    articles = rows(articles_table, "article_id", article_ids) if article_ids else articles_table.slice(0, 0).to_pandas()
+    meta = articles[["article_id", "source", "published_at"]]
+
+    cited = set(view_claims["article_id"]) | set(view_quotes["article_id"])
+    views = flag_views(shown, view_claims, view_quotes, articles[articles["article_id"].isin(list(cited))], reviews)
+    histories: dict[str, pd.DataFrame] = {}
+    if history is not None:
+        history = history.merge(meta, on="article_id", how="left")
+        histories = figure_histories(history, claim_matches, claim_pairs, records=True)
     versions: dict[str, pd.DataFrame] = {}
-    quote_views = [v for v in views if v.kind == "quote"]
-    if quote_views:
-        matches = curated.read("matches", columns=["kind", "new_id", "earlier_id"])
-        matches = matches[matches["kind"] == "quote"]
-        linked = {v.flag_id: linked_ids(matches, {v.earlier.item_id, v.later.item_id}) for v in quote_views}
-        ids = list(set().union(*linked.values()))
-        quotes = curated.read("quotes", columns=["quote_id", "article_id", "text", "speaker"],
-                              filter=ds.field("quote_id").isin(ids))
-        meta = curated.read("articles", columns=["article_id", "source", "published_at"],
-                            filter=ds.field("article_id").isin(list(set(quotes["article_id"]))))
-        quotes = quotes.merge(meta, on="article_id", how="left")
-        for v in quote_views:
-            versions[v.flag_id] = quotes[quotes["quote_id"].isin(linked[v.flag_id])].sort_values(
+    if versions_of is not None:
+        versions_of = versions_of.merge(meta, on="article_id", how="left")
+        for fid, linked in quote_links.items():
+            versions[fid] = versions_of[versions_of["quote_id"].isin(linked)].sort_values(
                 ["published_at", "quote_id"], kind="stable", na_position="last")
     return render_report(views, histories, counts, status=status, versions=versions, total=total)
 

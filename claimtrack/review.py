@@ -60,10 +60,15 @@ def clean_text(value) -> str:
     return " ".join(_strip_controls(str(value)).split())
 
 
+# The control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) are dropped, but
+# for the whitespace ones (tab, line feed, vertical tab, form feed, carriage return): a space.
+_CONTROLS = {c: None for c in (*range(0x20), *range(0x7F, 0xA0))} | dict.fromkeys(map(ord, "\t\n\r\f\v"), " ")
+assert all(unicodedata.category(chr(c)) == "Cc" for c in _CONTROLS)
+_UNSAFE = _BIDI | _CONTROLS
+
+
 def _strip_controls(text: str) -> str:
-    text = ESCAPE_SEQUENCE.sub("", text).translate(_BIDI)
-    return "".join(" " if ch in "\t\n\r\f\v" else ch for ch in text
-                   if ch in "\t\n\r\f\v" or unicodedata.category(ch) != "Cc")
+    return ESCAPE_SEQUENCE.sub("", text).translate(_UNSAFE)
 
 
 def segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
@@ -455,9 +460,108 @@ def figure_history(claims: "pd.DataFrame", matches: "pd.DataFrame", claim_ids: l
         same |= mask
     out = claims[linked | same]
     if len(out) > limit:
-        when = pd.to_datetime(out["published_at"], utc=True)
-        anchor = when[out["claim_id"].isin(claim_ids)].max()
-        distance = (when - anchor).abs() if anchor == anchor else pd.Series(0, index=out.index)
-        distance[out["claim_id"].isin(claim_ids)] = pd.Timedelta(0)
-        out = out.loc[distance.sort_values(kind="stable", na_position="last").index[:limit]]
+        out = out.loc[_nearest_in_time(out, claim_ids, limit)]
     return out.sort_values(["published_at", "claim_id"], kind="stable", na_position="last").reset_index(drop=True)
+
+
+def _nearest_in_time(claims: "pd.DataFrame", claim_ids, limit: int) -> "pd.Index":
+    """The index labels of the ``limit`` claims nearest in time to ``claim_ids`` (those first)."""
+    import pandas as pd
+
+    when = pd.to_datetime(claims["published_at"], utc=True)
+    anchor = when[claims["claim_id"].isin(claim_ids)].max()
+    distance = (when - anchor).abs() if anchor == anchor else pd.Series(0, index=claims.index)
+    distance[claims["claim_id"].isin(claim_ids)] = pd.Timedelta(0)
+    return distance.sort_values(kind="stable", na_position="last").index[:limit]
+
+
+def match_graph(matches: "pd.DataFrame") -> dict[str, set[str]]:
+    """Each id's neighbours through ``matches`` (either direction), for `linked_in`."""
+    graph: dict[str, set[str]] = {}
+    for new, earlier in zip(matches["new_id"].tolist(), matches["earlier_id"].tolist()):
+        graph.setdefault(new, set()).add(earlier)
+        graph.setdefault(earlier, set()).add(new)
+    return graph
+
+
+def linked_in(graph: dict[str, set[str]], seeds, max_hops: int = LINK_HOPS) -> set[str]:
+    """`linked_ids` through a `match_graph` (built once for many lookups).
+
+    >>> import pandas as pd
+    >>> g = match_graph(pd.DataFrame({"new_id": ["b", "c", "d"], "earlier_id": ["a", "b", "c"]}))
+    >>> sorted(linked_in(g, {"a"})), sorted(linked_in(g, {"a"}, max_hops=3))
+    (['a', 'b', 'c'], ['a', 'b', 'c', 'd'])
+    """
+    seen = set(seeds)
+    frontier = set(seeds)
+    for _ in range(max_hops):
+        if not frontier or not graph:
+            break
+        step: set[str] = set()
+        for key in frontier:
+            step |= graph.get(key, set())
+        frontier = step - seen
+        seen |= frontier
+    return seen
+
+
+def figure_histories(claims: "pd.DataFrame", matches: "pd.DataFrame", pairs: dict,
+                     limit: int = MAX_HISTORY, records: bool = False) -> dict:
+    """``figure_history(claims, matches, pair)`` for each ``pairs[key]``, keyed alike, in one pass.
+
+    The claims are indexed once (by id, and by lower-cased noun and unit) and the match links
+    followed through one `match_graph`, so each pair costs lookups of its own figure's claims
+    instead of scans of every claim and match (a page of 50 flags on a year of news: 0.35 s ->
+    a few ms). ``records``: each history as a list of row dicts (``DataFrame.to_dict("records")``).
+    """
+    import pandas as pd
+
+    if claims.empty:
+        return {key: [] if records else claims for key in pairs}
+    cm = matches[matches["kind"] == "claim"] if len(matches) and "kind" in matches else matches
+    graph = match_graph(cm) if len(cm) else {}
+    ids = claims["claim_id"].tolist()
+    nouns, units, subjects = claims["noun"].tolist(), claims["unit"].tolist(), claims["subject"].tolist()
+    positions: dict[str, list[int]] = {}
+    for p, i in enumerate(ids):
+        positions.setdefault(i, []).append(p)
+    by_figure: dict[tuple, list[int]] = {}
+    for p, key in enumerate(zip(claims["noun"].fillna("").str.lower().tolist(), claims["unit"].fillna("").tolist())):
+        by_figure.setdefault(key, []).append(p)
+    subject_sets: dict[int, set[str]] = {}
+
+    def subjects_of(p: int) -> set[str]:
+        if p not in subject_sets:
+            subject_sets[p] = _subjects(subjects[p])
+        return subject_sets[p]
+
+    published = claims["published_at"].tolist()
+
+    def order(p: int):  # sort_values(["published_at", "claim_id"], kind="stable", na_position="last")
+        when, cid = published[p], ids[p]
+        when_na, cid_na = when is None or when != when, cid is None or cid != cid
+        return when_na, 0 if when_na else when, cid_na, "" if cid_na else cid
+
+    chosen = {}
+    for key, pair in pairs.items():
+        member: set[int] = set()
+        for i in linked_in(graph, set(pair)):
+            member.update(positions.get(i, ()))
+        for p in sorted(q for i in set(pair) for q in positions.get(i, ())):
+            noun, unit = nouns[p], units[p]
+            if not isinstance(noun, str) or not noun:
+                continue
+            subj = subjects_of(p)
+            member.update(q for q in by_figure.get((noun.lower(), unit if isinstance(unit, str) else ""), ())
+                          if not subj or subjects_of(q) & subj)
+        rows = sorted(member)
+        if len(rows) > limit:  # as figure_history cuts it: in order of distance, then sorted (stable)
+            when = pd.DataFrame({"published_at": claims["published_at"].iloc[rows].to_numpy(),
+                                 "claim_id": claims["claim_id"].iloc[rows].to_numpy()}, index=rows)
+            rows = list(_nearest_in_time(when, list(pair), limit))
+        chosen[key] = sorted(rows, key=order)
+    if not records:
+        return {key: claims.iloc[rows].reset_index(drop=True) for key, rows in chosen.items()}
+    used = sorted(set().union(*chosen.values()))
+    record_of = dict(zip(used, claims.iloc[used].to_dict("records")))
+    return {key: [record_of[p] for p in rows] for key, rows in chosen.items()}
