@@ -257,8 +257,9 @@ def match_quotes(new: pd.DataFrame, history: pd.DataFrame,
             .drop_duplicates(["n", "rel"], keep="first"))
     out = []
     cols = [c for c in _COLUMNS if c in pool.columns]
-    e_vals = {c: pool[c].to_numpy(object)[best["p"].to_numpy()] for c in cols}
-    n_vals = {c: new[c].to_numpy(object)[best["n"].to_numpy()] for c in cols}
+    # only the kept rows become Python objects (a whole column of timestamps costs more)
+    e_vals = {c: pool[c].iloc[best["p"].to_numpy()].to_numpy(object) for c in cols}
+    n_vals = {c: new[c].iloc[best["n"].to_numpy()].to_numpy(object) for c in cols}
     for k, (sc, r, a, b) in enumerate(zip(best["score"], best["rel"], best["a"], best["b"])):
         e_row, n_row = {c: v[k] for c, v in e_vals.items()}, {c: v[k] for c, v in n_vals.items()}
         changes = word_changes(a, b) if sc < 100 else []
