@@ -521,7 +521,7 @@ def figure_histories(claims: "pd.DataFrame", matches: "pd.DataFrame", pairs: dic
     cm = matches[matches["kind"] == "claim"] if len(matches) and "kind" in matches else matches
     graph = match_graph(cm) if len(cm) else {}
     ids = claims["claim_id"].tolist()
-    nouns, units, subjects = claims["noun"].tolist(), claims["unit"].tolist(), claims["subject"].tolist()
+    nouns, units, subjects = claims["noun"].tolist(), claims["unit"].tolist(), claims["subject"].to_numpy()
     positions: dict[str, list[int]] = {}
     for p, i in enumerate(ids):
         positions.setdefault(i, []).append(p)
@@ -535,7 +535,11 @@ def figure_histories(claims: "pd.DataFrame", matches: "pd.DataFrame", pairs: dic
             subject_sets[p] = _subjects(subjects[p])
         return subject_sets[p]
 
-    published = claims["published_at"].tolist()
+    if isinstance(claims["published_at"].dtype, pd.DatetimeTZDtype):  # as integers: no Timestamp per row
+        when = claims["published_at"].dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()
+        published = [None if missing else t for missing, t in zip(pd.isna(when).tolist(), when.view("int64").tolist())]
+    else:
+        published = claims["published_at"].tolist()
 
     def order(p: int):  # sort_values(["published_at", "claim_id"], kind="stable", na_position="last")
         when, cid = published[p], ids[p]
@@ -556,8 +560,8 @@ def figure_histories(claims: "pd.DataFrame", matches: "pd.DataFrame", pairs: dic
                           if not subj or subjects_of(q) & subj)
         rows = sorted(member)
         if len(rows) > limit:  # as figure_history cuts it: in order of distance, then sorted (stable)
-            when = pd.DataFrame({"published_at": claims["published_at"].iloc[rows].to_numpy(),
-                                 "claim_id": claims["claim_id"].iloc[rows].to_numpy()}, index=rows)
+            when = pd.DataFrame({"published_at": claims["published_at"].iloc[rows].array,
+                                 "claim_id": claims["claim_id"].iloc[rows].array}, index=rows)
             rows = list(_nearest_in_time(when, list(pair), limit))
         chosen[key] = sorted(rows, key=order)
     if not records:
