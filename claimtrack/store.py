@@ -156,6 +156,12 @@ def to_arrow(table: str, rows: list[dict] | pd.DataFrame) -> pa.Table:
 def _arrow_values(series: pd.Series, typ: pa.DataType):
     if pa.types.is_timestamp(typ):
         return pd.to_datetime(series, utc=True).astype("datetime64[us, UTC]")
+    if not pa.types.is_floating(typ):
+        # pandas' own conversion (None and NaN become null, as below), without a Python list
+        try:
+            return pa.array(series, type=typ, from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+            pass
     values = series.tolist()
     return [None if (v is None or (isinstance(v, float) and v != v and not pa.types.is_floating(typ)))
             else v for v in values]
