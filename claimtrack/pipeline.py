@@ -182,6 +182,8 @@ MATCH_COLUMNS = {
     "claims": ["claim_id", "article_id", "surface", "value", "low", "high", "qualifier", "unit", "noun",
                "subject", "sentence"],
 }
+
+
 def _arrow_lists(typ):
     """List columns (claims.subject) stay Arrow lists in pandas: the matcher reads them in bulk
     (a NumPy array per row costs more than the matching of most rows)."""
