@@ -182,16 +182,6 @@ MATCH_COLUMNS = {
     "claims": ["claim_id", "article_id", "surface", "value", "low", "high", "qualifier", "unit", "noun",
                "subject", "sentence"],
 }
-
-
-def _arrow_lists(typ):
-    """List columns (claims.subject) stay Arrow lists in pandas: the matcher reads them in bulk
-    (a NumPy array per row costs more than the matching of most rows)."""
-    import pyarrow as pa
-
-    return pd.ArrowDtype(typ) if pa.types.is_list(typ) else None
-
-
 #: new quotes/claims matched at once; later chunks see earlier ones as history (see match_stage)
 MATCH_CHUNK = 20_000
 
@@ -248,8 +238,7 @@ def match_stage(run: Run, articles: list[Article], quotes: list[Quote], claims: 
         new = _with_meta(pd.DataFrame([as_row(r) for r in records]), meta_new)
         new = (new.assign(_order=new["article_id"].map(order)).sort_values(["_order", "start"], kind="stable")
                .drop(columns="_order").reset_index(drop=True))
-        history = run.curated.read_arrow(table, columns=MATCH_COLUMNS[table],
-                                         filter=window_filter(table)).to_pandas(types_mapper=_arrow_lists)
+        history = run.curated.read(table, columns=MATCH_COLUMNS[table], filter=window_filter(table))
         history = _with_meta(history, history_meta()) if len(history) else new.iloc[:0]
         out: list[Match] = []
         for start in range(0, len(new), chunk):
