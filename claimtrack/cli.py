@@ -175,18 +175,19 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
     from claimtrack.pipeline import PipelineError
     from claimtrack.progress import stage_line
     from claimtrack.store import StoreError
-    from flows.nightly import nightly, nothing_new, wants_fetch
+    from flows.nightly import VALIDATE_ASIDE_FILES, nightly, nothing_new, wants_fetch
 
     quiet_tracebacks()
     parameters = {"batch_size": batch_size, "fetch": fetch, "config": str(config_path) if config_path else None,
                   "task_runner": task_runner, "dask_address": dask_address}
     try:
-        result = None
+        result = new_files = None
         # Nothing to do and no long-lived server to report to: say so without running the flow.
         if own_server and not wants_fetch(fetch, parameters["config"]):
-            result = nothing_new(str(raw_dir), str(curated_dir), wait=wait, **parameters)
+            result, new_files = nothing_new(str(raw_dir), str(curated_dir), wait=wait, **parameters)
         if result is None:
-            preload_run_modules()  # while the server boots
+            # while the server boots (GX: unless the flow will validate in a worker process)
+            preload_run_modules(gx=new_files is None or new_files > VALIDATE_ASIDE_FILES)
             server.ready()
             with server.settings():
                 result = nightly(raw_dir=str(raw_dir), curated_dir=str(curated_dir), wait=wait, **parameters)
@@ -212,15 +213,18 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
     click.echo("  " + stage_line(result["stage_seconds"]))
 
 
-def preload_run_modules() -> None:
+def preload_run_modules(gx: bool = True) -> None:
     """Import what a flow run imports on first use (Great Expectations, the matchers, the report
-    page, Prefect's run engines), while Prefect's temporary server is still booting."""
+    page, Prefect's run engines and the encoder of its flow parameters), while Prefect's
+    temporary server is still booting."""
     import importlib
 
     from claimtrack.validate import import_gx
 
-    import_gx()
-    for name in ("claimtrack.match", "claimtrack.report", "prefect.flow_engine", "prefect.task_engine"):
+    if gx:
+        import_gx()
+    for name in ("claimtrack.match", "claimtrack.report", "prefect.flow_engine", "prefect.task_engine",
+                 "fastapi.encoders", "prefect.utilities.visualization"):
         try:
             importlib.import_module(name)
         except ImportError:  # a Prefect that moved its engines: they are imported when used

@@ -22,7 +22,7 @@ from claimtrack.prefect_env import configure_prefect
 
 configure_prefect()
 
-from contextlib import contextmanager  # noqa: E402
+from contextlib import ExitStack, contextmanager  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from prefect import flow, task  # noqa: E402
@@ -36,11 +36,18 @@ from claimtrack import fetch as feeds  # noqa: E402
 from claimtrack import pipeline  # noqa: E402
 from claimtrack.pipeline import PipelineError  # noqa: E402
 from claimtrack.progress import Progress  # noqa: E402
+from claimtrack.validation_worker import gx_imported, validation_worker  # noqa: E402
 
 PARSE_CHUNK = 2000  # raw files per parse task: progress moves, memory stays flat
 #: more new-looking raw files than this: go straight to the flow (the quick check parses them to
 #: see whether they hold only articles stored before; the flow then reuses what it parsed)
 QUICK_CHECK_FILES = 2000
+#: at most this many new raw files: Great Expectations is imported and run in a worker process,
+#: started after discover, on the core that extract and match leave free (unless this process
+#: has imported GX already: an earlier run in it); a larger night (whose extract workers use
+#: every core, and whose tables would be copied to the worker) imports GX in the run's process,
+#: while Prefect's server boots (see `claimtrack.cli.run`)
+VALIDATE_ASIDE_FILES = QUICK_CHECK_FILES
 
 
 def _transient(task, task_run, state) -> bool:
@@ -83,8 +90,8 @@ def match(run, articles, quotes, claims, advance=None):
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(run, tables):
-    return pipeline.validate_stage(run, tables)
+def validate(run, tables, worker=None):
+    return worker.validate(run, tables) if worker is not None else pipeline.validate_stage(run, tables)
 
 
 @task(name="publish", cache_policy=NO_CACHE)
@@ -170,8 +177,9 @@ def wants_fetch(fetch: bool | None, config: str | None) -> bool:
     return path.is_file() and feeds.load_config(path).enabled
 
 
-def nothing_new(raw_dir: str, curated_dir: str, wait: float = 0.0, **parameters) -> dict | None:
-    """A run with nothing to do, recorded without starting Prefect; ``None`` when there is work.
+def nothing_new(raw_dir: str, curated_dir: str, wait: float = 0.0, **parameters) -> tuple[dict | None, int | None]:
+    """A run with nothing to do, recorded without starting Prefect: its summary, or ``None`` when
+    there is work; and the number of new raw files (``None``: not looked at, a first run).
 
     Without a long-lived Prefect server, `claimtrack run` looks here first (while Prefect's
     temporary server boots): a night with no new file (and no fetch) writes the same
@@ -182,25 +190,25 @@ def nothing_new(raw_dir: str, curated_dir: str, wait: float = 0.0, **parameters)
     progress = Progress(log=lambda line: None)
     run = pipeline.new_run(raw_dir, curated_dir, **parameters)
     if not run.curated.files("runs"):
-        return None  # a first run: the flow creates the tables
+        return None, None  # a first run: the flow creates the tables
     with run.curated.run_lock(wait):
         run.curated.recover()
         with progress.stage("discover"):
             raw_files, rejected, skipped = pipeline.discover_stage(run)
         if len(raw_files) > QUICK_CHECK_FILES:
-            return None
+            return None, len(raw_files)
         with progress.stage("parse"):
             # files holding only articles stored before (copies) are read again on every run
             articles, bad_files = pipeline.parse_stage(raw_files, keep=True)
             articles, duplicates = pipeline.new_articles(articles, run.curated.column_values("articles", "article_id"))
             if articles or pipeline.new_rejections(rejected + bad_files, run.curated.read("rejected")):
-                return None
+                return None, len(raw_files)
             pipeline.forget_parsed_ahead()
         tables = pipeline.build_tables(run, [], [], [], [], [])
         run.stage_seconds = progress.stage_seconds
         row = pipeline.publish_stage(run, tables, None)
     return pipeline.summary(run, row, tables, None, skipped=skipped, duplicates=duplicates,
-                            stage_seconds=progress.stage_seconds)
+                            stage_seconds=progress.stage_seconds), len(raw_files)
 
 
 @flow(name="nightly")
@@ -214,7 +222,7 @@ def nightly(raw_dir: str = "data/raw", curated_dir: str = "data/curated", batch_
     run = pipeline.new_run(raw_dir, curated_dir, batch_size=batch_size, fetch=fetch, config=config,
                            task_runner=task_runner, dask_address=dask_address)
     stage = progress.stage
-    with run.curated.run_lock(wait):
+    with run.curated.run_lock(wait), ExitStack() as workers:
         run.curated.recover()
         tables = report = fetched = None
         try:
@@ -222,6 +230,8 @@ def nightly(raw_dir: str = "data/raw", curated_dir: str = "data/curated", batch_
                 fetched = fetch_stage(raw_dir, config, progress)
             with stage("discover"):
                 raw_files, rejected, skipped = discover(run)
+            validator = (workers.enter_context(validation_worker())
+                         if 0 < len(raw_files) <= VALIDATE_ASIDE_FILES and not gx_imported() else None)
             articles, bad_files = [], []
             with stage("parse", total=len(raw_files), unit="files") as advance:
                 for chunk in batches(raw_files, PARSE_CHUNK):
@@ -251,7 +261,7 @@ def nightly(raw_dir: str = "data/raw", curated_dir: str = "data/curated", batch_
             tables = pipeline.build_tables(run, articles, rejected, quotes, claims, matches)
             # Nothing new: nothing to validate (and no reason to pay for importing GX).
             with stage("validate"):
-                report = validate(run, tables) if articles or rejected else None
+                report = validate(run, tables, validator) if articles or rejected else None
             if report is not None and not report.ok:
                 raise PipelineError("validation failed, nothing was published: "
                                     + "; ".join(f.line() for f in report.hard_failures[:3]))
