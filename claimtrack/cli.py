@@ -175,7 +175,7 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
     from claimtrack.pipeline import PipelineError
     from claimtrack.progress import stage_line
     from claimtrack.store import StoreError
-    from flows.nightly import VALIDATE_ASIDE_FILES, nightly, nothing_new, wants_fetch
+    from flows.nightly import nightly, nothing_new, validates_aside, wants_fetch
 
     quiet_tracebacks()
     parameters = {"batch_size": batch_size, "fetch": fetch, "config": str(config_path) if config_path else None,
@@ -187,7 +187,7 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
             result, new_files = nothing_new(str(raw_dir), str(curated_dir), wait=wait, **parameters)
         if result is None:
             # while the server boots (GX: unless the flow will validate in a worker process)
-            preload_run_modules(gx=new_files is None or new_files > VALIDATE_ASIDE_FILES)
+            preload_run_modules(gx=not validates_aside(new_files))
             server.ready()
             with server.settings():
                 result = nightly(raw_dir=str(raw_dir), curated_dir=str(curated_dir), wait=wait, **parameters)

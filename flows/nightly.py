@@ -50,6 +50,11 @@ QUICK_CHECK_FILES = 2000
 VALIDATE_ASIDE_FILES = QUICK_CHECK_FILES
 
 
+def validates_aside(new_files: int | None) -> bool:
+    """Will a night of ``new_files`` new raw files (``None``: not counted) validate in a worker?"""
+    return new_files is not None and 0 < new_files <= VALIDATE_ASIDE_FILES and not gx_imported()
+
+
 def _transient(task, task_run, state) -> bool:
     """Retry a download only when a retry can help (a timeout, a 5xx), not a 404 or a size cap."""
     try:
@@ -231,7 +236,7 @@ def nightly(raw_dir: str = "data/raw", curated_dir: str = "data/curated", batch_
             with stage("discover"):
                 raw_files, rejected, skipped = discover(run)
             validator = (workers.enter_context(validation_worker())
-                         if 0 < len(raw_files) <= VALIDATE_ASIDE_FILES and not gx_imported() else None)
+                         if validates_aside(len(raw_files)) else None)
             articles, bad_files = [], []
             with stage("parse", total=len(raw_files), unit="files") as advance:
                 for chunk in batches(raw_files, PARSE_CHUNK):
