@@ -20,8 +20,8 @@ import json
 import time
 from pathlib import Path
 
-from claimtrack.claims import extract_claims
-from claimtrack.claims.context import sentence_spans
+from claimtrack.stages.extract.claims import extract_claims
+from claimtrack.stages.extract.claims.context import sentence_spans
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 

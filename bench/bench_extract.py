@@ -8,7 +8,7 @@ prints two figures:
   of one worker per available CPU (``--jobs N`` passes a number); wall time, and the CPU time of
   the process and its workers (steadier when other work shares the machine, but it counts the
   work of every worker: wall time is the figure a user sees);
-- in process: :func:`claimtrack.extract.extract_text` over every document, best of a few
+- in process: :func:`claimtrack.stages.extract.extract_text` over every document, best of a few
   rounds (no start-up), plus the quote extractor alone.
 
 Usage (from the project root):
@@ -80,15 +80,15 @@ def main() -> int:
             rows = [json.loads(line) for line in fh]
         n_quotes = sum(len(r["quotes"]) for r in rows)
         n_claims = sum(len(r["claims"]) for r in rows)
-    from claimtrack.extract import available_cpus
+    from claimtrack.stages.extract import available_cpus
 
     jobs = args.jobs if args.jobs is not None else f"default: {available_cpus()} CPUs"
     print(f"claimtrack extract (CLI, fresh process, --jobs {jobs}, best of {args.rounds}): {cli_s:.2f} s -> "
           f"{n / cli_s:,.0f} docs/s; {cli_cpu:.2f} s CPU -> {n / cli_cpu:,.0f} docs/s "
           f"({n_quotes} quotes, {n_claims} claims)")
 
-    from claimtrack.extract import extract_text
-    from claimtrack.quotes import extract_quotes
+    from claimtrack.stages.extract import extract_text
+    from claimtrack.stages.extract.quotes import extract_quotes
 
     def best(fn) -> tuple[float, float]:
         """Best wall-clock and best CPU seconds over the rounds (CPU time is steadier when

@@ -1,6 +1,6 @@
 """Benchmark: a night's 10,000 new claims against a history of 1,000,000 claims.
 
-The claims are real: ``claimtrack.claims.extract_claims`` over the Reuters-21578 corpus gives the
+The claims are real: ``claimtrack.stages.extract.claims.extract_claims`` over the Reuters-21578 corpus gives the
 nouns, units, subjects and sentences (cached under /work/scratch/matcher/). They are sampled
 with replacement and perturbed (values moved, dates spread over the past year, articles of eight
 claims each) to reach the sizes, so the key and subject distributions are the corpus's own.
@@ -22,8 +22,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from claimtrack.claims import extract_claims
-from claimtrack.match import match_claims
+from claimtrack.stages.extract.claims import extract_claims
+from claimtrack.stages.match import match_claims
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/reuters21578/articles.jsonl.gz"
 CACHE = Path("/work/scratch/matcher/reuters_claims.parquet")

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimtrack.extract import extract_text
-from claimtrack.match import match_claims, match_quotes
-from claimtrack.match.figures import concept_keys
+from claimtrack.stages.extract import extract_text
+from claimtrack.stages.match import match_claims, match_quotes
+from claimtrack.stages.match.figures import concept_keys
 from claimtrack.records import FLAGGED_RELATIONS
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/reuters21578-stories/articles.jsonl.gz"

@@ -18,7 +18,7 @@ extract batches go there, every other stage reads and writes the local folders.
 """
 from __future__ import annotations
 
-from claimtrack.prefect_env import configure_prefect
+from claimtrack.run.prefect_server import configure_prefect
 
 configure_prefect()
 
@@ -32,11 +32,11 @@ from prefect.futures import as_completed  # noqa: E402
 # 130,000 quote and claim records that took longer than matching them (60 s of a first night)
 from prefect.utilities.annotations import quote, unmapped  # noqa: E402
 
-from claimtrack import fetch as feeds  # noqa: E402
-from claimtrack import pipeline  # noqa: E402
-from claimtrack.pipeline import PipelineError  # noqa: E402
-from claimtrack.progress import Progress  # noqa: E402
-from claimtrack.validation_worker import gx_imported, validation_worker  # noqa: E402
+from claimtrack.stages import fetch as feeds  # noqa: E402
+from claimtrack.run import pipeline  # noqa: E402
+from claimtrack.run.pipeline import PipelineError  # noqa: E402
+from claimtrack.run.progress import Progress  # noqa: E402
+from claimtrack.run.validation_worker import gx_imported, validation_worker  # noqa: E402
 
 PARSE_CHUNK = 2000  # raw files per parse task: progress moves, memory stays flat
 #: more new-looking raw files than this: go straight to the flow (the quick check parses them to

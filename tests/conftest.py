@@ -12,7 +12,7 @@ _PREFECT_HOME = tempfile.mkdtemp(prefix="claimtrack-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
 os.environ.pop("PREFECT_API_URL", None)  # always the temporary local server, never a real one
 
-from claimtrack.prefect_env import configure_prefect  # noqa: E402
+from claimtrack.run.prefect_server import configure_prefect  # noqa: E402
 
 configure_prefect()
 

@@ -1,5 +1,5 @@
 """Noun, subject and speaker of claims, on sentences written for the tests."""
-from claimtrack.claims import extract_claims
+from claimtrack.stages.extract.claims import extract_claims
 
 
 def only(text):

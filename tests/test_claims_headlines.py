@@ -1,7 +1,7 @@
 """Headline-style text (title case, wire all-caps) parses like body text; nouns; sentence offsets."""
 import pytest
 
-from claimtrack.claims import extract_claims
+from claimtrack.stages.extract.claims import extract_claims
 
 
 def only(text):

@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from claimtrack.claims import extract_claims
+from claimtrack.stages.extract.claims import extract_claims
 from claimtrack.records import Quote
 
 

@@ -4,7 +4,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.claims import _extract, extract_claims
+from claimtrack.stages.extract.claims import _extract, extract_claims
 from claimtrack.records import QUALIFIERS
 
 NASTY = [

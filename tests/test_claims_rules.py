@@ -1,7 +1,7 @@
 """Filter and unit rules added after studying dev errors (texts written for the tests)."""
 import pytest
 
-from claimtrack.claims import extract_claims
+from claimtrack.stages.extract.claims import extract_claims
 
 
 def values(text):

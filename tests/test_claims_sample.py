@@ -1,5 +1,5 @@
 """The sample-article expectations of the pipeline issue, on sentences written for the test."""
-from claimtrack.claims import extract_claims
+from claimtrack.stages.extract.claims import extract_claims
 
 TEXT = (
     "Rivals met in Sochi on September 17, 2018, after talks in Tehran on September 7.\n"

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from claimtrack.match import compare_texts
-from claimtrack.match.relate import relate_arrays, strict_bound
-from claimtrack.match.settings import MatchSettings
-from claimtrack.match.units import grain
+from claimtrack.stages.match import compare_texts
+from claimtrack.stages.match.relate import relate_arrays, strict_bound
+from claimtrack.stages.match.settings import MatchSettings
+from claimtrack.stages.match.units import grain
 
 
 def rel(earlier, later):
@@ -84,7 +84,7 @@ def test_a_count_written_in_words_supports_the_same_count_in_digits():
     assert rel("Thirty-two passengers , including a driver , were treated in hospital .",
                "32 passengers were treated in hospital") == "consistent"
     # "one" is a pronoun as often as a count
-    from claimtrack.match.compare import _values, _written_value
+    from claimtrack.stages.match.compare import _values, _written_value
 
     assert _written_value(32, "exact", _values("Thirty-two passengers were treated"))
     assert not _written_value(1, "exact", _values("One of them is still missing, the other is safe"))

@@ -31,7 +31,7 @@ from test_reliability_cli import (REPO, cli_popen, finish, first_run, run_in_pro
 
 GATES = """
 import os, time
-import claimtrack.pipeline as p
+import claimtrack.run.pipeline as p
 from claimtrack.store import Curated
 GATE_DIR = os.environ["GATE_DIR"]
 def gate(name):

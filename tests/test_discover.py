@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from claimtrack.discover import discover
+from claimtrack.stages.discover import discover
 
 
 def test_a_second_look_skips_unchanged_files_and_sees_changed_ones(tmp_path):
@@ -36,7 +36,7 @@ def test_a_renamed_copy_is_known_by_its_bytes(tmp_path):
 
 
 def test_the_flow_reuses_what_the_quick_check_parsed_once(tmp_path, monkeypatch):
-    from claimtrack import pipeline
+    from claimtrack.run import pipeline
 
     (tmp_path / "a.txt").write_text("Ferry strike ends\n\nThe ferry strike ended after 12 days, the union said.\n")
     found, _, _ = discover(tmp_path, set())
@@ -61,7 +61,7 @@ def _age(path, seconds=3600):
 
 def _new_process():
     """Forget what this process hashed, as the next night's `claimtrack run` starts with nothing."""
-    from claimtrack import discover as module
+    from claimtrack.stages import discover as module
 
     module._HASHED.clear()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack import extract
+from claimtrack.stages import extract
 from claimtrack.records import as_row
 
 REPO = Path(__file__).resolve().parent.parent
@@ -17,9 +17,9 @@ REPO = Path(__file__).resolve().parent.parent
 # run the CLI with every input counted as large, so that two jobs really start workers
 FORCED_WORKERS = """
 import sys
-import claimtrack.extract
-claimtrack.extract.PARALLEL_MIN_CHARS = 0
-claimtrack.extract.CHUNK_DOCS = 3
+import claimtrack.stages.extract
+claimtrack.stages.extract.PARALLEL_MIN_CHARS = 0
+claimtrack.stages.extract.CHUNK_DOCS = 3
 from claimtrack.cli import main
 sys.exit(main(sys.argv[1:]))
 """

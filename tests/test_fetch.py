@@ -7,8 +7,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pandas as pd
 import pytest
 
-from claimtrack import fetch as feeds
-from claimtrack.parse import parse_bytes
+from claimtrack.stages import fetch as feeds
+from claimtrack.stages.parse import parse_bytes
 
 PAGE = """<!doctype html><html><head><title>{title}</title>
 <meta property="og:title" content="{title}"><meta name="author" content="Ana Lima">

@@ -8,7 +8,7 @@ traceback reaches the user, every quote and claim cuts back out of ``articles.te
 second run adds nothing.
 
 Decided here: a file over ``MAX_FILE_BYTES`` (20 MB) is rejected unread as too-large (see
-``claimtrack.discover``); a text file with a few control characters or damaged bytes is read
+``claimtrack.stages.discover``); a text file with a few control characters or damaged bytes is read
 (the noise dropped, damage as U+FFFD), one with many is binary.
 """
 from __future__ import annotations
@@ -25,8 +25,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from claimtrack.discover import MAX_FILE_BYTES, discover, printable
-from claimtrack.parse import parse_bytes
+from claimtrack.stages.discover import MAX_FILE_BYTES, discover, printable
+from claimtrack.stages.parse import parse_bytes
 from test_reliability_cli import cli_run, run_in_process, runs_rows, table_state
 
 GOOD = ('Officials said 40 people were hurt when the storm hit the coast on Monday.\n\n'

@@ -8,9 +8,9 @@ from datetime import timedelta
 import pandas as pd
 import pytest
 
-from claimtrack.match import MatchSettings, match_claims
-from claimtrack.match.nouns import concept_key, noun_key
-from claimtrack.match.relate import relate_one
+from claimtrack.stages.match import MatchSettings, match_claims
+from claimtrack.stages.match.nouns import concept_key, noun_key
+from claimtrack.stages.match.relate import relate_one
 from claimtrack.records import CLAIM_RELATIONS, Claim, stable_id
 
 INF = math.inf
@@ -210,7 +210,7 @@ def test_noun_keys():
 
 
 def test_batch_rows_meet_a_bounded_number_of_earlier_rows():
-    from claimtrack.match.blocking import candidate_pairs
+    from claimtrack.stages.match.blocking import candidate_pairs
 
     n = 40
     new = pd.DataFrame({"row": range(n), "block": [7] * n, "article_id": range(n), "order": range(n),
@@ -224,7 +224,7 @@ def test_batch_rows_meet_a_bounded_number_of_earlier_rows():
 
 
 def test_units_on_one_scale_in_the_pipeline_matcher():
-    from claimtrack.match.units import canonical, grain
+    from claimtrack.stages.match.units import canonical, grain
     assert canonical("miles")[0] == canonical("km")[0] == "m"
     assert grain("3.5 million", 3.5e6) == 100000.0
     rows = []
@@ -361,8 +361,8 @@ def test_an_earlier_article_that_also_gives_the_new_figure_is_not_contradicted()
 
 
 def test_fast_detail_reads_as_claim_detail():
-    from claimtrack.match.detail import claim_detail
-    from claimtrack.match.figures import _DETAIL_COLUMNS, fast_detail
+    from claimtrack.stages.match.detail import claim_detail
+    from claimtrack.stages.match.figures import _DETAIL_COLUMNS, fast_detail
 
     e, n = EARLIER[0], claim("n1", "B1", "some 2 million", 2e6, 1.8e6, 2.2e6, "approx", "civilians",
                              ["Ravenna"], "Some 2 million civilians are at risk in Ravenna.", "2021-05-12")

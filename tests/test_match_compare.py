@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from claimtrack.match import compare_texts
-from claimtrack.match.compare import coverage, decide
-from claimtrack.match.nouns import can_contradict, is_increment, is_margin_or_ratio
+from claimtrack.stages.match import compare_texts
+from claimtrack.stages.match.compare import coverage, decide
+from claimtrack.stages.match.nouns import can_contradict, is_increment, is_margin_or_ratio
 
 
 def rel(earlier, later):

@@ -11,6 +11,6 @@ MODULES = ["settings", "units", "nouns", "relate", "blocking", "detail", "figure
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name):
-    module = importlib.import_module(f"claimtrack.match.{name}")
+    module = importlib.import_module(f"claimtrack.stages.match.{name}")
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0

@@ -5,8 +5,8 @@ from dataclasses import asdict
 
 import pandas as pd
 
-from claimtrack.extract import extract_text
-from claimtrack.match import match_claims, match_quotes
+from claimtrack.stages.extract import extract_text
+from claimtrack.stages.match import match_claims, match_quotes
 from claimtrack.records import FLAGGED_RELATIONS
 
 EARLIER = (

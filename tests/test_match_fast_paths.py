@@ -4,8 +4,8 @@ import collections
 import pandas as pd
 import pyarrow as pa
 
-from claimtrack.match import figures
-from claimtrack.match.detail import phrase
+from claimtrack.stages.match import figures
+from claimtrack.stages.match.detail import phrase
 
 
 def test_arrow_subject_lists_explode_like_python_lists():

@@ -5,9 +5,9 @@ from dataclasses import asdict
 
 import pandas as pd
 
-from claimtrack.match import match_quotes
-from claimtrack.match.detail import word_changes
-from claimtrack.match.quotes import normalise, same_speaker
+from claimtrack.stages.match import match_quotes
+from claimtrack.stages.match.detail import word_changes
+from claimtrack.stages.match.quotes import normalise, same_speaker
 from claimtrack.records import QUOTE_RELATIONS, Quote, stable_id
 
 

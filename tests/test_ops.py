@@ -7,13 +7,13 @@ import re
 import pandas as pd
 
 from claimtrack.cli import main
-from claimtrack.progress import Progress, stage_line
+from claimtrack.run.progress import Progress, stage_line
 
 
 def test_progress_logs_plain_lines_off_a_terminal():
     lines = []
     ticks = iter([0.0, 11.0, 12.0, 20.0, 30.0])  # start, three advances, end
-    import claimtrack.progress as progress_module
+    import claimtrack.run.progress as progress_module
 
     real = progress_module.time.perf_counter
     progress_module.time.perf_counter = lambda: next(ticks)
@@ -98,7 +98,7 @@ def test_fetch_without_a_config_is_a_one_line_error(workspace, capsys, tmp_path,
 def _articles(*dated_texts):
     from datetime import datetime, timezone
 
-    from claimtrack.parse import article_id_for
+    from claimtrack.stages.parse import article_id_for
     from claimtrack.records import Article
 
     return [Article(article_id_for(text), text, source="Test wire", title=f"Story {k}",
@@ -113,8 +113,8 @@ FLOOD = [("2025-03-01", "The flood displaced 3,000 residents of Riverton, the ma
 
 def test_match_in_chunks_finds_what_one_batch_finds(tmp_path):
     """New items are matched a chunk at a time; later chunks still see the earlier ones."""
-    from claimtrack import pipeline
-    from claimtrack.extract import extract_articles
+    from claimtrack.run import pipeline
+    from claimtrack.stages.extract import extract_articles
 
     articles = _articles(*FLOOD)
     quotes, claims = extract_articles(articles)
@@ -128,8 +128,8 @@ def test_match_in_chunks_finds_what_one_batch_finds(tmp_path):
 
 
 def test_match_reads_only_claims_inside_the_update_window(tmp_path, monkeypatch):
-    from claimtrack import pipeline
-    from claimtrack.extract import extract_articles
+    from claimtrack.run import pipeline
+    from claimtrack.stages.extract import extract_articles
     from claimtrack.store import Curated
 
     raw, curated = tmp_path / "raw", tmp_path / "curated"
@@ -162,9 +162,9 @@ def test_match_reads_only_claims_inside_the_update_window(tmp_path, monkeypatch)
 def test_docstring_examples_of_the_ops_modules_hold():
     import doctest
 
-    import claimtrack.fetch
-    import claimtrack.progress
+    import claimtrack.stages.fetch
+    import claimtrack.run.progress
 
-    for module in (claimtrack.fetch, claimtrack.progress):
+    for module in (claimtrack.stages.fetch, claimtrack.run.progress):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__

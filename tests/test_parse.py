@@ -1,7 +1,7 @@
 """Parsing raw files: every input becomes articles or a rejection with a reason."""
 import json
 
-from claimtrack.parse import parse_bytes, parse_text_layout
+from claimtrack.stages.parse import parse_bytes, parse_text_layout
 
 WEB_COPY = """1. Skip to content
   2. Skip to main menu
@@ -130,6 +130,6 @@ def test_terminal_escape_sequences_are_removed_whole():
     text = 'The mayor said "\x1b[31mwe will\x1b[0m win" \x1b]0;owned\x07today.\n' + body
     [article], _ = parse_bytes("esc.txt", text.encode())
     assert article.text == 'The mayor said "we will win" today.\n' + body.strip()
-    from claimtrack.extract import extract_text
+    from claimtrack.stages.extract import extract_text
 
     assert extract_text(article.text)[1] == []  # no "31m" debris read as a quantity

@@ -7,8 +7,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from claimtrack import pipeline
-from claimtrack.pipeline import PipelineError
+from claimtrack.run import pipeline
+from claimtrack.run.pipeline import PipelineError
 from claimtrack.records import Claim
 from claimtrack.store import TABLES
 

@@ -1,6 +1,6 @@
 """Property-based tests (hypothesis): any input in, valid records out, never an exception.
 
-For the extractors (``claimtrack.extract.extract_text``) every quote and claim must cut back out
+For the extractors (``claimtrack.stages.extract.extract_text``) every quote and claim must cut back out
 of the text at its offsets, claims must have finite values with ``low <= value <= high`` and a
 known qualifier, and ids must be unique within a text (the validate stage refuses a batch
 otherwise). For the parser any bytes under any supported name become articles or rejections.
@@ -17,9 +17,9 @@ import string
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from claimtrack.decode import decode_text
-from claimtrack.extract import extract_text
-from claimtrack.parse import SUPPORTED_SUFFIXES, parse_bytes
+from claimtrack.stages.decode import decode_text
+from claimtrack.stages.extract import extract_text
+from claimtrack.stages.parse import SUPPORTED_SUFFIXES, parse_bytes
 from claimtrack.records import QUALIFIERS
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.quotes import extract_quotes
+from claimtrack.stages.extract.quotes import extract_quotes
 from claimtrack.records import stable_id
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw" / "dw-2018-09-17-putin-erdogan-sochi.txt"

@@ -6,9 +6,9 @@ import importlib
 
 import pytest
 
-MODULES = ["claimtrack.quotes", "claimtrack.quotes.attribute", "claimtrack.quotes.coref",
-           "claimtrack.quotes.cues", "claimtrack.quotes.marks", "claimtrack.quotes.sentences",
-           "claimtrack.quotes.speakers"]
+MODULES = ["claimtrack.stages.extract.quotes", "claimtrack.stages.extract.quotes.attribute", "claimtrack.stages.extract.quotes.coref",
+           "claimtrack.stages.extract.quotes.cues", "claimtrack.stages.extract.quotes.marks", "claimtrack.stages.extract.quotes.sentences",
+           "claimtrack.stages.extract.quotes.speakers"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -181,7 +181,7 @@ LATER = ("later.txt", "Flood toll rises",
 
 # The nightly flow's stages, as plain calls (validation aside: it reads, it never writes).
 RUN_BODY = """
-from claimtrack import pipeline
+from claimtrack.run import pipeline
 run = pipeline.new_run(raw, curated)
 with run.curated.run_lock(30):
     run.curated.recover()
@@ -224,7 +224,7 @@ def first_run(tmp_path: Path, runner=nightly_in_process) -> tuple[Path, Path]:
 def test_failing_expectation_from_the_cli_publishes_nothing_and_says_why(tmp_path):
     raw, curated = first_run(tmp_path)
     before = table_state(curated)
-    patch = ("import claimtrack.pipeline as p\n"
+    patch = ("import claimtrack.run.pipeline as p\n"
              "from claimtrack.records import Claim\n"
              "p.extract_articles = lambda arts: ([], [Claim(claim_id='bad-' + a.article_id, article_id=a.article_id,"
              " surface='zz', value=1.0, low=1.0, high=1.0, qualifier='exact', start=0, end=2) for a in arts])")
@@ -238,7 +238,7 @@ def test_failing_expectation_from_the_cli_publishes_nothing_and_says_why(tmp_pat
 def test_exception_in_a_stage_from_the_cli_leaves_tables_and_records_the_error(tmp_path):
     raw, curated = first_run(tmp_path)
     before = table_state(curated)
-    patch = ("import claimtrack.pipeline as p\n"
+    patch = ("import claimtrack.run.pipeline as p\n"
              "def boom(*a, **k):\n    raise RuntimeError('matcher exploded')\n"
              "p.match_stage = boom")
     done = cli_run(raw, curated, patch=patch)

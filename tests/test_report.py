@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimtrack.cli import cli
-from claimtrack.report import build_report, nice_ticks, render_report, timeline_svg
+from claimtrack.review.report import build_report, nice_ticks, render_report, timeline_svg
 from claimtrack.review import FlagView, Side
 
 EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&\x1b[31m\x1b]0;t\x07'
@@ -130,7 +130,7 @@ def test_report_status_option_is_accepted(tmp_path, status):
 
 
 def test_history_table_keeps_the_flagged_claims_and_the_latest_others():
-    from claimtrack.report import history_table
+    from claimtrack.review.report import history_table
 
     rows = [{"claim_id": f"c{i}", "published_at": pd.Timestamp("2018-01-01", tz="UTC") + pd.Timedelta(days=i),
              "surface": str(i), "sentence": f"{i} people", "source": "S", "speaker": None} for i in range(40)]
@@ -141,7 +141,7 @@ def test_history_table_keeps_the_flagged_claims_and_the_latest_others():
 
 
 def test_a_quote_flag_lists_every_version_of_the_quote_when_there_are_more_than_two():
-    from claimtrack.report import flag_html
+    from claimtrack.review.report import flag_html
 
     view = evil_view()
     view.kind, view.relation = "quote", "misattributed"
@@ -154,7 +154,7 @@ def test_a_quote_flag_lists_every_version_of_the_quote_when_there_are_more_than_
 
 
 def test_page_shows_at_most_the_limit_and_says_how_many_there_are():
-    from claimtrack.report import render_report
+    from claimtrack.review.report import render_report
 
     page = render_report([], {}, {"open": 5000, "confirmed": 0, "dismissed": 0}, total=5000)
     assert "shows the oldest 0 of 5000" in page and "claimtrack review list" in page

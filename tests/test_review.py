@@ -15,7 +15,7 @@ from claimtrack import review
 from claimtrack.cli import cli
 from claimtrack.review import (ReviewError, changed_words, clean_text, figure_history, load_flags, load_views,
                                open_flags, record_decision)
-from claimtrack.review_cli import render_view, wrap_parts
+from claimtrack.cli.review_commands import render_view, wrap_parts
 from claimtrack.store import Curated, to_arrow
 
 T0 = datetime(2026, 11, 20, 2, 0, tzinfo=timezone.utc)
@@ -251,7 +251,7 @@ def test_wrap_parts_keeps_spaces_and_width():
 def test_doctests_of_review_and_report_modules():
     import doctest
 
-    from claimtrack import report
+    from claimtrack.review import report
 
     for module in (review, report):
         result = doctest.testmod(module)
@@ -337,7 +337,7 @@ def test_ctrl_c_while_typing_a_note_cancels_only_the_note(store):
 
 
 def test_report_of_all_flags_labels_the_decided_ones(store):
-    from claimtrack.report import build_report
+    from claimtrack.review.report import build_report
 
     record_decision(store, "f-quote", "dismissed", "ann")
     page = build_report(store, status="all")

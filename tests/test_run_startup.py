@@ -11,10 +11,10 @@ import urllib.request
 
 import pytest
 
-from claimtrack import pipeline
-from claimtrack.extract import extract_articles
-from claimtrack.parse import parse_bytes
-from claimtrack.prefect_env import TemporaryServer
+from claimtrack.run import pipeline
+from claimtrack.stages.extract import extract_articles
+from claimtrack.stages.parse import parse_bytes
+from claimtrack.run.prefect_server import TemporaryServer
 from conftest import SAMPLE
 from test_dask import ARTICLES, TABLES, contents
 
@@ -152,7 +152,7 @@ def test_a_server_on_a_set_up_database_skips_the_set_up_until_the_database_chang
 
 
 def test_a_custom_database_is_always_set_up(tmp_path, monkeypatch):
-    from claimtrack.prefect_env import _SetUpMarker
+    from claimtrack.run.prefect_server import _SetUpMarker
 
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
     assert _SetUpMarker.for_environment() is not None

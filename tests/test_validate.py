@@ -9,9 +9,9 @@ from datetime import datetime, timezone
 import pandas as pd
 import pytest
 
-from claimtrack import pipeline
+from claimtrack.run import pipeline
 from claimtrack.records import Article, Claim, Match, Quote, Rejection
-from claimtrack.validate import DEFAULT_SUITES, run_suites, validation_frames
+from claimtrack.stages.validate import DEFAULT_SUITES, run_suites, validation_frames
 
 TEXT_1 = 'The mayor said 40 people were hurt. "We will rebuild the bridge," she said.'
 TEXT_2 = 'Officials now say 55 people were hurt. "We will not rebuild the bridge," the mayor said.'

@@ -8,8 +8,8 @@ import signal
 import pandas as pd
 import pytest
 
-from claimtrack import pipeline
-from claimtrack.validation_worker import validation_worker
+from claimtrack.run import pipeline
+from claimtrack.run.validation_worker import validation_worker
 from test_validate import failures, history, night, second_night  # noqa: F401  (history: a fixture)
 
 

@@ -1,0 +1,320 @@
+"""Numbers that are not claims: dates, years, times, ordinals, labels, names, phone numbers ...
+
+Each rule is a general rule of English news (and of science prose, for citations and figure
+labels). :func:`mark` sets ``Mention.drop`` to a short reason; nothing is deleted here.
+
+>>> from claimtrack.stages.extract.claims.numbers import scan
+>>> t = "On September 17, 2018 the S&P 500 rose 2% and G20 leaders met at 10:30."
+>>> [(t[m.start:m.end], m.drop) for m in mark(t, scan(t))]
+[('17', 'date'), ('2018', 'date'), ('500', 'name'), ('2%', None), ('10', 'time')]
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from claimtrack.stages.extract.claims.numbers import Mention, matches_from
+from claimtrack.stages.extract.claims.units import match_unit
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH_BEFORE = re.compile(_MONTH + r"\.?,?\s*(?:the\s+)?\Z")
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r"\b")
+_WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?\Z")
+_TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|BST\b|EDT\b|EST\b|CET\b|CEST\b|"
+                         r"UTC\b|ET\b|PT\b|PST\b|PDT\b|CST\b|IST\b|JST\b|hrs\b|h\d\d|o'clock))")
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+_YEAR_RANGE_AFTER = re.compile(r"[-/–]\d{2}(?:\d{2})?\b")
+_DECADE_AFTER = re.compile(r"(?:s\b|['’′]s\b)")
+_YEAR_PREP = re.compile(
+    r"\b(?:in|since|by|of|from|until|till|to|during|before|after|between|and|or|early|late|mid|mid-|around|circa|"
+    r"fiscal|spring|summer|autumn|fall|winter|year|season|the|this|that|end|ending|start|beginning|through|"
+    r"for|at|on|Q[1-4]|H[12]|FY|ended|\(|,)[\s-]*\Z", re.I)
+_OLD_YEAR_PREP = re.compile(r"\b(?:in|since|of|by|until|till|circa|c\.|before|after|year|early|late|mid-?|around)\s+\Z", re.I)
+_JOINED_AFTER = re.compile(r"\s*(?:[-–]|to)\s*[\d.,]*\d")
+_SCORE = re.compile(r"(?<![\d.,])(\d{1,3})-(\d{1,3})(?![\d%/-]|[.,]\d)")
+_TICKER_AFTER = re.compile(r"\.[A-Z]{1,2}\b(?!\.)")
+_EXCHANGE_BEFORE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSE|TYO|HKEX|HKG|SEHK|LSE|ASX|TSX|SGX|KRX|KOSDAQ|"
+                              r"SSE|SZSE|BSE|NSE|XETRA|FWB|EPA|AMS|BIT|SIX|JSE|TASE|KLSE|IDX|SET|PSE|BMV|MOEX):\s?\Z")
+_ONE_PRONOUN_BEFORE = re.compile(r"(?:\b(?:the|each|every|no|any|this|that|which|the\s+only)|['’]s)\s*\Z", re.I)
+# "cases top 5,000", "sales top $1bn": after a plural subject, "top" is the verb, not a rank
+_PLURAL_TOP = re.compile(r"\b(?!(?:its|his|this|has|was|is|does|us|as|thus|yes|less|plus)\s)[a-z]{2,}[^s\W]s\s+top\s+\Z")
+_POSTCODE_FIRST = frozenset("ZzPpAa")
+_POSTCODE_AFTER = re.compile(r"\s+(?:ZIP|zip|Zip|post|postal|area)[\s-]?(?:codes?|Codes?)\b|\s+(?:ZIP|postcode)\b")
+# "the measured one,", "a bigger one.": "one" standing for a noun named before
+_ONE_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|each|every|any)\s+[a-z]+(?:-[a-z]+)?\s+\Z", re.I)
+_ONE_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|\s+(?:is|was|that|which|who)\b)")
+_HALF_PLACE_BEFORE = re.compile(r"\b(?:first|second|latter|former|top|bottom|upper|lower|left|right|northern|"
+                                r"southern|eastern|western|back|front|rear|inner|outer|opening|closing)[\s-]+\Z", re.I)
+_ONE_PRONOUN_AFTER = re.compile(r"\s+(?:another|anything|thing|way|after)\b")
+_AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\Z", re.I)
+_FIG_BEFORE = re.compile(r"\b(?:Fig(?:ure)?s?\.?|Tables?|Panels?|Eqs?\.?|Equations?|Sections?|Refs?\.?|Supplementary\s+\w+)"
+                         r"\s*\(?(?:S?\d+[A-Za-z]?\)?(?:,|\s+and|\s*[-–])\s*)*\Z")
+_LETTER_HYPHEN_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)-\Z")
+_AND_BEFORE = re.compile(r"(?:,|\s+and|\s+or|\s+to|\s*[-–])\s*\Z")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(]\s*)\Z")
+_LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\Z")
+_LIST_AFTER = re.compile(r"[.)]\s")
+_APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s+\Z")
+_CITE_BEFORE = re.compile(r"\[[\d,\s–-]*\Z")
+_CITE_AFTER = re.compile(r"[\d,\s–-]*\]")
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)\d{3,4}[\s.-]\d{3,4}|\+\d{1,3}(?:[\s.-]\d{2,5}){2,5}"
+                    r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?:T[\d:.]+Z?)?\b")
+_EXCLUDED_CAP = {
+    # capitalised words that may stand before a quantity without naming it
+    "About", "Some", "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "With", "And",
+    "But", "Or", "Only", "Just", "Nearly", "Almost", "Around", "Roughly", "Approximately", "Over",
+    "Under", "More", "Less", "Fewer", "Up", "Down", "All", "Some", "Those", "These", "This", "That",
+    "Its", "Their", "His", "Her", "Our", "My", "Your", "Another", "Every", "Each", "Than", "Then",
+    "Now", "Still", "Also", "Yet", "So", "If", "When", "While", "After", "Before", "Since", "Until",
+    "Between", "Among", "Across", "Into", "Onto", "During", "Per", "Plus", "Minus", "Total", "Estimated",
+    "Another", "Exactly", "Precisely", "Nearly", "Barely", "Fully", "Top", "Last", "First", "Next",
+    "Those", "Both", "Including", "Excluding", "Additionally", "Further", "Meanwhile", "However",
+    "Where", "Why", "How", "What", "Who", "Which", "There", "Here", "It", "He", "She", "They", "We",
+    "I", "You", "Not", "No", "Yes", "Roughly", "Almost", "Nearly", "Reuters", "AP", "AFP", "PA",
+    "Dow", "Nasdaq", "S&P", "FTSE", "Nikkei", "DAX", "CAC",  # index levels are checked below
+}
+#: words that name a series, an index or a model when a number follows them ("S&P 500", "Boeing 737")
+_NAME_TOKENS = {
+    "s&p", "sp", "ftse", "nasdaq", "dow", "russell", "nikkei", "dax", "cac", "stoxx", "fortune", "forbes",
+    "inc.", "global", "seng", "asx", "tsx", "sensex", "nifty", "kospi", "ibex", "mib", "aex", "smi", "djia",
+    "nyse", "billboard", "hot", "ligue", "formula", "serie", "liga", "bundesliga", "division", "league", "group",
+    "g", "ta", "msci", "bbc", "channel", "radio", "apollo", "boeing", "airbus", "iphone", "ipad", "galaxy",
+    "pixel", "windows", "model", "mark", "mk", "vol", "section", "article", "chapter", "title", "proposition",
+    "prop", "route", "highway", "interstate", "flight", "room", "level", "stage", "phase", "grade", "class",
+    "category", "type", "game", "week", "round", "day", "act", "amendment", "euro", "cup", "olympics", "covid",
+    "sars", "force", "studio", "terminal", "gate", "pier", "platform", "exit", "poor's", "sky", "itv",
+}
+_YEAR_NEXT_OK = re.compile(r"\s*(?:(?!after|before|in|on|at|when|as|and|or|to|for|by|from|with)[a-z]+\s+)?(?:people|residents|soldiers|troops|workers|jobs|units|cars|homes|"
+                           r"houses|members|students|employees|votes|deaths|cases|users|customers|patients|"
+                           r"children|refugees|civilians|hires)\b")
+
+
+#: names of channels and series spelled with a number word ("BBC Three", "Sky One", "Formula One")
+_CHANNEL_TOKENS = {"bbc", "sky", "itv", "channel", "radio", "formula", "s4c", "rte", "e4", "more4"}
+
+_LABEL_WORDS = {
+    "line", "lines", "lane", "lanes", "sample", "samples", "site", "sites", "stage", "stages", "figure",
+    "figures", "fig.", "figs.", "table", "tables", "section", "sections", "step", "steps", "phase", "phases",
+    "panel", "panels", "case", "cases", "number", "numbers", "numbered", "no.", "nos.", "item", "items",
+    "chapter", "chapters", "page", "pages", "pp.", "p.", "version", "versions", "grade", "grades", "round",
+    "rounds", "type", "types", "class", "category", "cluster", "group", "groups", "channel", "channels", "row",
+    "rows", "seat", "seats", "room", "rooms", "gate", "gates", "track", "tracks", "exit", "exits", "route",
+    "routes", "highway", "highways", "flight", "flights", "article", "articles", "clause", "clauses",
+    "paragraph", "paragraphs", "rule", "rules", "volume", "volumes", "vol.", "issue", "issues", "episode",
+    "episodes", "tier", "tiers", "patient", "patients", "subject", "subjects",
+    "participant", "participants", "animal", "animals", "eq.", "eqs.", "equation", "equations", "ref.",
+    "refs.", "reference", "references", "appendix", "annex", "model", "series", "mark", "generation",
+    "district", "ward", "block", "platform", "terminal", "hole", "bus", "day", "week", "fraction", "fractions",
+    "compound", "compounds",
+    "game", "match", "race", "leg", "lap", "heat", "pier", "dock", "building", "floor", "apartment",
+    "suite", "box", "code", "ticket", "plate", "serial", "id",
+}
+_TOP_BEFORE = re.compile(r"\b(?:top|bottom)[\s-]+\Z")
+_CAP_TOKEN = re.compile(r"(?:[A-Z]|i[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?")
+
+
+def prev_token(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the whitespace-separated token before ``pos`` (empty when none)."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j == pos:
+        return pos, pos
+    k = j
+    lo = max(0, j - 40)
+    while k > lo and not text[k - 1].isspace():
+        k -= 1
+    return k, j
+
+
+def _prev_word_is_label(text: str, men: Mention) -> bool:
+    a, b = prev_token(text, men.start)
+    return b > a and text[a:b].lstrip("([").lower() in _LABEL_WORDS
+
+
+def _is_sentence_start(text: str, pos: int) -> bool:
+    return _SENTENCE_START.search(text, max(0, pos - 4), pos) is not None
+
+
+def mark(text: str, mentions: list[Mention], masked: list[tuple[int, int]] | None = None,
+         recheck: bool = False) -> list[Mention]:
+    """Set ``drop`` on every mention that is not a quantity claim; returns the same list.
+
+    ``masked``: spans from :func:`masked_spans` (computed here when not given). ``recheck``:
+    only look again at ranges and qualified mentions (after :mod:`.qualifiers` ran).
+    """
+    if masked is None:
+        masked = masked_spans(text)
+    flags = ("Fig" in text or "Table" in text or "Panel" in text or "Eq" in text or "Section" in text
+             or "Ref" in text or "Supplementary" in text, "age" in text)
+    prev: Mention | None = None
+    for i, men in enumerate(mentions):
+        if not recheck or men.kind == "range" or men.qualifier != "exact":
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            men.drop = _reason(text, men, masked, prev, nxt, flags)
+        prev = men
+    return mentions
+
+
+_MASK = re.compile(r"(?=[\d+(])(?:" + _PHONE.pattern + "|" + _NUMERIC_DATE.pattern + "|" + _SCORE.pattern + ")")
+# where a _MASK match can start: "+", "(", or the first digit of a run. The search for these opens with
+# a character set, which the regex engine skips to in C; trying _MASK itself at every position of
+# the text cost twice as much.
+_MASK_START = re.compile(r"[\d+(](?<!\d\d)")
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of phone numbers, numeric dates and sports scores: no claim starts inside them.
+
+    >>> t = "Call +44 20 7946 0958 on 12/03/2019; it ended 2-2, then 15-22."
+    >>> [t[a:b] for a, b in masked_spans(t)]
+    ['+44 20 7946 0958', '12/03/2019', '2-2']
+    """
+    if "-" not in text and "/" not in text and "." not in text and "+" not in text and "(" not in text:
+        return []
+    spans = []
+    for m in matches_from(_MASK, _MASK_START, text):
+        a, b = m.group(1), m.group(2)
+        # a score "2-2", "89-89": the second number not above the first ("15-22" is a range)
+        if a is not None and int(b) > int(a):
+            continue
+        spans.append(m.span())
+    return spans
+
+
+def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mention | None,
+            nxt: Mention | None = None, flags: tuple[bool, bool] = (True, True)) -> str | None:
+    s, e = men.start, men.end
+    # masked spans come from one finditer: sorted and disjoint, so one bisect finds the candidate
+    # (a linear scan here made long number-dense inputs quadratic)
+    k = bisect.bisect_right(masked, (s, float("inf"))) - 1
+    if k >= 0 and masked[k][0] <= s < masked[k][1]:
+        return "phone-date-score"
+    if men.qualifier == "vague":
+        return None
+    if flags[0] and _FIG_BEFORE.search(text, max(0, s - 40), s) and men.kind in ("digits", "range"):
+        return "label"
+    if flags[1] and men.unit in (None, "year") and "ag" in text[max(0, s - 16):s].lower() and \
+            _AGED_BEFORE.search(text, max(0, s - 16), s):
+        return "age"
+    if prev is not None and prev.drop == "year" and text[prev.end:s] in ("-", "/", "–") and men.kind == "digits" \
+            and men.unit is None and men.scale == 1.0:
+        return "year"
+    if men.kind == "digits" and text[s - 1:s] == "(" and text[e:e + 1] == ")" and men.unit is None and \
+            men.value < 10:
+        return "list"  # "(1)", "(2)": an enumeration
+    integer = men.kind == "digits" and float(men.value).is_integer() and "." not in text[s:men.num_end]
+    before = text[max(0, s - 30):s]
+    after_num = text[men.num_end:men.num_end + 24]
+    bare = men.unit is None and men.scale == 1.0 and not men.cur
+    # a run of labels: "lines 16 and 17", "Tables S1 and S2"
+    if prev is not None and prev.drop in ("label", "name", "date", "citation", "age") and bare and \
+            _AND_BEFORE.search(text, max(0, s - 6), s) is not None and prev.end >= s - 6:
+        return prev.drop
+    if men.kind == "digits":
+        if _TIME_AFTER.match(after_num) and abs(men.value) < 2400 and not men.cur:
+            return "time"
+        if _ORDINAL_AFTER.match(after_num) and integer:
+            return "ordinal"
+        # letters glued to the numeral that are not a unit: "5G", "3D", "2010b", "7Image"
+        if e == men.num_end and after_num[:1].isalpha() and men.unit is None:
+            return "code"
+        if "[" in text[max(0, s - 12):s] and _CITE_BEFORE.search(text, max(0, s - 12), s) and \
+                _CITE_AFTER.match(text, men.num_end):
+            return "citation"
+        if text[s - 1:s] == "[" and s > 0:
+            return "citation"  # "[11C]", "[3]": an isotope label or a reference
+        if s >= 2 and text[s - 1] == "(" and text[s - 2].isalpha() and men.unit is None and not men.cur:
+            return "code"  # "poly(3-hexyl...)", "f(2)": notation, a parenthesis glued to a word
+        if not men.cur and text[men.num_end:men.num_end + 1].isalpha():
+            hy = _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s) if text[s - 1:s] == "-" else None
+            if hy is not None and not text[hy.start() - 1:hy.start()].isdigit():
+                return "code"  # "DN-4PB", "MiG-29K": letters on both sides make a code ("40m-50m" is a range)
+        if text[men.num_end + 1:men.num_end + 2] in _POSTCODE_FIRST and _POSTCODE_AFTER.match(text, men.num_end):
+            return "code"  # "the 90049 ZIP code"
+        if _TICKER_AFTER.match(text, men.num_end) or (
+                ":" in text[max(0, s - 2):s] and _EXCHANGE_BEFORE.search(text, max(0, s - 12), s)):
+            return "ticker"  # "7203.T", "0700.HK", "(TSE: 7203)"
+        digits = text[s:men.num_end].lstrip("−-+$£€¥")
+        if digits[:1] == "0" and len(digits) > 1 and digits[1:2].isdigit():
+            return "code"  # leading zero: "007", "0401"
+    if men.kind == "words" and men.unit is None and 1 <= men.value <= 31 and men.value.is_integer() and \
+            _MONTH_BEFORE.search(text, max(0, s - 12), s):
+        return "date"  # wire style "on March two"
+    if bare and integer and 1 <= men.value <= 31:
+        if _MONTH_BEFORE.search(text, max(0, s - 12), s) or _MONTH_AFTER.match(after_num):
+            return "date"
+        if _WEEKDAY_BEFORE.search(text, max(0, s - 14), s):
+            return "date"
+    # years: 1800-2100 written bare ("in 2018", "2014-15", "1987/88", "the 1990s")
+    if bare and integer and men.qualifier in ("exact", "approx") and 1000 <= men.value <= 2200 \
+            and "," not in text[s:men.num_end]:
+        joined_prev = prev is not None and prev.drop is None and prev.value < men.value and \
+            text[prev.end:s].strip() in ("to", "-", "–") and prev.end >= s - 5 and prev.unit is None \
+            and prev.scale == 1.0 and not 1800 <= prev.value <= 2100
+        j = _JOINED_AFTER.match(text, men.num_end)
+        if joined_prev or (j is not None and match_unit(text, j.end(), True) is not None):
+            pass  # "from 1000 to 2000 hires", "1323–1423 K"
+        elif _YEAR_RANGE_AFTER.match(after_num) or _DECADE_AFTER.match(after_num):
+            return "year"
+        elif 1800 <= men.value <= 2100:
+            if _MONTH_BEFORE.search(before) or not (
+                    _YEAR_NEXT_OK.match(after_num) and not _YEAR_PREP.search(before[-12:])):
+                return "year"
+        elif _OLD_YEAR_PREP.search(before):
+            return "year"
+    if men.kind == "range" and bare and 1800 <= men.low <= men.high <= 2100 and float(men.low).is_integer():
+        return "year"
+    if bare and integer and _DECADE_AFTER.match(after_num) and men.value % 10 == 0:
+        return "year"
+    # list numbering at the start of a line: "1. Skip to content"
+    if men.kind == "digits" and bare and _LIST_NUMBER.search(text, max(0, s - 8), s) and \
+            _LIST_AFTER.match(text, men.num_end):
+        return "list"
+    # names and labels: "S&P 500", "G-20", "COVID-19", "Boeing 737", "Section 427", "BBC One"
+    if bare and men.qualifier == "exact":
+        hy = _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s) if text[s - 1:s] == "-" else None
+        if hy is not None and hy.group("w").lower() not in ("sub", "minus", "under", "over", "top", "than", "and",
+                                                            "to", "from", "or", "about", "some", "around", "nearly"):
+            return "name"
+        ta, tb = prev_token(text, s)
+        label = tb > ta and text[ta:tb].lstrip("([").lower() in _LABEL_WORDS  # _prev_word_is_label
+        w = text[ta:tb].lstrip("(\"“‘'/")
+        ta = tb - len(w)
+        if w.lower() in (_NAME_TOKENS if men.kind != "words" else _CHANNEL_TOKENS):
+            return "name"  # "S&P 500", "BBC Three" (also on a headline, where case tells nothing)
+        if w and _CAP_TOKEN.fullmatch(w):
+            if (
+                    w not in _EXCLUDED_CAP and not _is_sentence_start(text, ta)
+                    and not _MONTH_BEFORE.match(w) and not w.endswith(".") or w in ("No.", "Nos.", "Fig.", "Eq.", "Vol.", "Ref.")):
+                if not w.endswith(("'s", "’s", "s'")):
+                    return "name"
+        if label and men.kind in ("digits", "range"):
+            return "label"
+        if men.kind == "words" and text[s:s + 1].isupper() and not _is_sentence_start(text, s):
+            return "name"  # "BBC One", "Big Ten", "Formula One"
+    if men.kind == "words":
+        # "one" as a pronoun: "the one that", "each one", "no one", "one another", "one way or another"
+        if men.words == "one" and (_ONE_PRONOUN_BEFORE.search(before) or _ONE_PRONOUN_AFTER.match(text, e)):
+            return "pronoun"
+        if men.words == "one" and men.unit is None and _ONE_NOUN_BEFORE.search(before) and _ONE_NOUN_AFTER.match(text, e):
+            return "pronoun"
+        if men.words == "half" and _HALF_PLACE_BEFORE.search(before):
+            return "part"  # "the left half of the figure", "the first half of 2019": a part, not a quantity
+        ne = men.num_end
+        if text[ne:ne + 1] == "-" and re.match(r"-(?:[a-z]|,|\s)", text[ne:ne + 2]):
+            return "compound"  # "three-year", "six-speed", "one-off": a modifier, not a count
+    # a rank, not a count: "a top 10 hit", "the top five includes" ("the top three seeds" counts seeds)
+    if bare and men.qualifier == "exact" and ("top" in before[-8:] or "bottom" in before[-8:]) and \
+            _TOP_BEFORE.search(before[-8:]) and \
+            not re.search(r"\b(?:to|will|would|could|may|might|should|can|did|does|not|expected|set)\s+top\s+\Z", before) and \
+            not (men.value > 100 and _PLURAL_TOP.search(before)) and \
+            not re.match(r"\s+(?:[a-z-]+\s+)?(?:[a-z]+[^s\W]s|people|men|women|children)\b", text[e:e + 30]):
+        return "rank"
+    # an age in apposition or a byline: "Senard, 65, now faces"
+    if bare and integer and men.kind == "digits" and 1 <= men.value < 120 and \
+            text[e:e + 1] in (",", ")") and _APPOSITION_BEFORE.search(text, max(0, s - 30), s):
+        return "age"
+    return None

@@ -1,0 +1,41 @@
+"""Quote extraction: quotation marks -> cue -> speaker -> coreference (Citron-style, rules only).
+
+Entry point: :func:`extract_quotes`. Modules: ``marks`` (quotation-mark spans), ``sentences``
+(sentence bounds that never split a quote), ``cues`` (verbs of saying), ``speakers`` (names,
+titles, appositives, pronouns, role nouns next to a cue), ``coref`` (fullest names, gender),
+``attribute`` (the order of evidence, and pronoun resolution).
+
+>>> [(q.text, q.speaker, q.cue) for q in extract_quotes('"We will win," Jane Smith said.')]
+[('We will win,', 'Jane Smith', 'said')]
+"""
+from __future__ import annotations
+
+from claimtrack.stages.extract.quotes.attribute import attribute_document
+from claimtrack.records import Quote, stable_id
+
+__all__ = ["extract_quotes"]
+
+
+def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
+    """Every direct quotation in ``text`` with its speaker, in text order.
+
+    Total: any string gives a list (possibly empty), never an exception. Offsets satisfy
+    ``text[q.start:q.end] == q.text``.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    out = []
+    for f in attribute_document(text):
+        out.append(Quote(
+            quote_id=stable_id(article_id, "q", f.start, f.end),
+            article_id=article_id,
+            text=text[f.start:f.end],
+            start=f.start,
+            end=f.end,
+            speaker=f.speaker,
+            speaker_mention=f.mention,
+            cue=f.cue,
+            sentence=f.sentence,
+            partial=f.partial,
+        ))
+    return out

@@ -1,0 +1,335 @@
+"""Coreference, the cheap way: short names to the fullest name in the article, pronouns to the
+most recent compatible speaker.
+
+>>> idx = NameIndex("Turkish President Recep Tayyip Erdogan met Putin. Later Erdogan spoke.")
+>>> idx.fullest("Erdogan")
+'Recep Tayyip Erdogan'
+"""
+from __future__ import annotations
+
+import re
+
+from claimtrack.stages.extract.quotes.speakers import _CAP_CUES, _NOT_NAME, TITLES, clean_name
+
+_NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-][A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)(?![\w’'])"
+_RUN = re.compile(
+    r"\b(?<![A-Za-z]\.)(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col)\.\s+)?" + _NAME_WORD
+    + r"(?:\s+(?:(?:de|van|von|der|den|bin|al|la|le|du|des|da|del|della|di|ibn|abu)\s+)?" + _NAME_WORD + r")+")
+_POSSESSIVE = re.compile(r"[’']s$")
+_SENTENCE_OPEN = frozenset('.!?:;"“”‘’\'(\n—–-')
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+
+# common first names, for the gender of a name when no title or pronoun tells
+_FEMALE = frozenset("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
+nancy lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela
+emma nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather
+diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith megan
+andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean
+abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa
+diana natalie brittany charlotte marie kayla alexis lori hillary hilary chelsea ivanka melania
+michelle nikki elaine sheila theresa angela marine ursula kamala nancy condoleezza madeleine
+jill tulsi elise kellyanne huma hope kate claire jane anne fiona nicola priti yvette harriet
+katie kathy cathy sue susie wendy tina tracy tracey stacy stacey lucy molly holly sally polly
+jenny jennie jessie josie rosie ella ellie chloe sophie zoe amelia ava mia lily ruby isla freya
+eleanor alison allison caroline carole kristen kirsten kristin erin leah rebekah naomi miriam
+esther eva gina nina lena lesley paula pauline louise joanne joanna beth bethany
+meghan meagan maggie peggy annie vicky vickie becky bonnie jackie jacqui  marion maureen
+colleen kathleen eileen irene sheryl shelley gemma lynn lynne lydia hazel ruth ashlee""".split())
+_MALE = frozenset("""james robert john michael david william richard joseph thomas charles
+christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
+timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler
+aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith
+roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe
+bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell
+bobby mason philip louis barack bernie bill mike mitt ted marco chris newt rudy rand jeb ben
+vladimir recep tayyip xi emmanuel boris tony gordon nigel jeremy rishi keir angela hugh tim
+reince jared eric rex jim tom dick harry bob ron rick tommy jimmy johnny ken ed sam mohammed muhammad
+ahmed mahmoud mario luigi carlos luis jorge pedro javier diego pablo miguel antonio francisco
+hans klaus juergen dieter wolfgang pierre jean jacques francois nicolas sergei dmitry ivan
+yuri alexei mikhail viktor jake luke matt nick nathan dan danny andy andrew drew greg jeff
+josh zach max simon neil nigel graham ian alan colin craig stuart stewart derek duncan
+martin kevin kenny leo oliver harry charlie liam connor callum ross rory owen evan
+gavin glenn glen hank howard lloyd marcus mitch norman  phil ray reggie rob robbie rodney
+ronnie russ seth shane spencer stan steve stevie todd trevor troy vince  warren wes
+chuck clint curtis dale darren dave  doug  eddie fred   hugo jerome jon""".split()) - _FEMALE
+
+
+_PLACE_WORDS = frozenset("""street avenue road square states kingdom nations republic city county
+state province island islands river valley mountains park hall center centre airport station
+bridge society club america europe africa asia columbia korea arabia emirates zealand africa
+coast bay beach heights village town""".split())
+
+
+_PLACE_FIRST = frozenset("""new los san santa las saint st. fort port mount lake north south east west
+upper lower greater""".split())
+
+
+def is_place(name: str) -> bool:
+    """A name that ends like a place or an institution, never a "he" or "she".
+
+    >>> is_place("Wall Street"), is_place("New York"), is_place("Ann Lee")
+    (True, True, False)
+    """
+    words = name.lower().split()
+    return words[-1] in _PLACE_WORDS or (len(words) == 2 and words[0] in _PLACE_FIRST)
+
+
+def gender_of(name: str | None) -> bool | None:
+    """True for a female first name, False for male, None when unknown.
+
+    >>> gender_of("Hillary Clinton"), gender_of("Donald Trump"), gender_of("Clinton")
+    (True, False, None)
+    """
+    if not name:
+        return None
+    first = name.split()[0].lower().rstrip(".")
+    if first in _FEMALE:
+        return True
+    if first in _MALE:
+        return False
+    return None
+
+
+_WORD_RE = re.compile(_NAME_WORD + r"$")
+_PARTICLE_WORDS = frozenset("de van von der den bin al la le du des da del della di ibn abu".split())
+_TITLE_ABBR = frozenset("Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Prof. Rev. Lt. Col.".split())
+
+
+def _back_run(text: str, i: int) -> list[str]:
+    """The name words (up to 4) right before position ``i``: "Recep Tayyip " before "Erdogan".
+
+    >>> _back_run("Secretary of State Hillary Clinton", 27)
+    ['Hillary']
+    """
+    if i == 0 or not text[i - 1].isspace():
+        return []
+    words = text[max(0, i - 80):i].split()
+    out: list[str] = []
+    while words and len(out) < 5:
+        w = words[-1]
+        low = w.lower()
+        if low in _CAP_CUES or (len(w) >= 7 and low.endswith("ed") and low not in _MALE):
+            break  # a headline verb: "Clinton Flattered Obama"
+        if _WORD_RE.match(w) or w in _TITLE_ABBR or (out and w in _PARTICLE_WORDS):
+            # the first word of a sentence is a name only if it is a known first name
+            first = len(words) < 2 or words[-2][-1:] in '.!?"”:'
+            if first and w not in _TITLE_ABBR and gender_of(w) is None:
+                break
+            out.insert(0, w)
+            words.pop()
+        else:
+            break
+    # "Secretary of State Hillary Clinton": the word after a title's "of" is not a name
+    if out and len(words) >= 2 and words[-1] == "of" and words[-2].lower() in TITLES:
+        out = out[1:]
+    while out and out[0] in _PARTICLE_WORDS:
+        out = out[1:]
+    return out
+
+
+class NameIndex:
+    """Every multi-word name in one article, by last word, to expand short mentions.
+
+    >>> NameIndex("Talks with U.S. Banks ended. Ann Lee left.").names_before(40)
+    ['Ann Lee']
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._cache: dict[tuple[str, bool | None], str] = {}
+        self._first: dict[str, str] = {}
+        self._mid: dict[str, bool] = {}
+        self._occ: dict[str, tuple[dict[str, list[int]], list[tuple[int, bool | None]]]] = {}
+
+    def names_before(self, pos: int, window: int = 1500) -> list[str]:
+        """Multi-word names in the ``window`` characters before ``pos``, in text order."""
+        out = []
+        for m in _RUN.finditer(self._text, max(0, pos - window), pos):
+            toks = m.group().split()
+            if _POSSESSIVE.search(toks[-1]):
+                toks[-1] = _POSSESSIVE.sub("", toks[-1])
+            before = self._text[max(0, m.start() - 30):m.start()].split()
+            if len(toks) >= 2 and len(before) >= 2 and before[-1] == "of" and before[-2].lower() in TITLES:
+                toks = toks[1:]  # "Secretary of State Hillary Clinton"
+            name, _ = clean_name(toks)
+            if name and " " in name and name.split()[0].lower() not in _NOT_NAME \
+                    and name.split()[-1].lower() not in _NOT_NAME and not is_place(name):
+                out.append(name)
+        return out
+
+    def _candidates(self, last: str) -> list[tuple[str, int, int]]:
+        """(name, count, first position) of every multi-word name ending in ``last``."""
+        return [(name, len(pos), pos[0]) for name, pos in self._occurrences(last)[0].items()]
+
+    def _occurrences(self, last: str) -> tuple[dict[str, list[int]], list[tuple[int, bool | None]]]:
+        """Where ``last`` occurs: the positions of each multi-word name ending in it, and the
+        (position, gender) of its mentions after a gendered honorific ("Mr. Reed", "Ms Reed")."""
+        hit = self._occ.get(last)
+        if hit is not None:
+            return hit
+        text = self._text
+        seen: dict[str, list[int]] = {}
+        titled: list[tuple[int, bool | None]] = []
+        i = text.find(last)
+        n = len(last)
+        while i >= 0:
+            j = i + n
+            if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+                toks = _back_run(text, i)
+                if toks:
+                    name, _ = clean_name(toks + [last])
+                    if name and " " in name and name.split()[0].lower() not in _NOT_NAME:
+                        seen.setdefault(name, []).append(i)
+                h = _HONORIFIC_BEFORE.search(text, max(0, i - 6), i) \
+                    if i > 2 and text[i - 2] in ".rs" else None  # "Mr. ", "Mrs ", "Ms ", "Miss "
+                if h is not None:
+                    titled.append((i, h.group(1) != "Mr"))
+            i = text.find(last, j)
+        out = (seen, titled)
+        self._occ[last] = out
+        return out
+
+    def reads_as_name(self, name: str) -> bool:
+        """Whether a one-word "name" is one: a known first name, capitalised somewhere other
+        than at the start of a sentence or a quotation, or a word never written in lower case
+        ("Okoro left." is a name; "Plans fail." and "Usually …" are not).
+
+        >>> idx = NameIndex("Usually it rains. Then Lee came. Plans fail. Okoro left. The plans.")
+        >>> [idx.reads_as_name(w) for w in ("Usually", "Lee", "Ann Lee", "Plans", "Okoro")]
+        [False, True, True, False, True]
+        """
+        if " " in name or gender_of(name) is not None:
+            return True
+        hit = self._mid.get(name)
+        if hit is None:
+            hit = False
+            text = self._text
+            i = text.find(name)
+            while i >= 0 and not hit:
+                j = i + len(name)
+                if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+                    k = i - 1
+                    while k >= 0 and text[k] in " \t":
+                        k -= 1
+                    hit = k >= 0 and text[k] not in _SENTENCE_OPEN
+                i = text.find(name, j)
+            if not hit and name.isalpha() and not name.lower().endswith("ly"):
+                # only at sentence starts: a name unless the word is also written in lower
+                # case ("Plans …" and "the plans")
+                hit = re.search(r"\b" + re.escape(name.lower()) + r"\b", text) is None
+            self._mid[name] = hit
+        return hit
+
+    def by_first_name(self, first: str) -> str:
+        """The first "First Last" name in the article that starts with ``first``, for a knight
+        or dame named by first name ("Sir Keir" -> "Keir Starmer"); ``first`` when none.
+
+        >>> NameIndex("Sir Keir Starmer spoke. Later Sir Keir left.").by_first_name("Keir")
+        'Keir Starmer'
+        """
+        hit = self._first.get(first)
+        if hit is not None:
+            return hit
+        out = first
+        if len(self._first) < 32:  # a bounded number of scans per article keeps it linear
+            for m in re.finditer(r"\b" + re.escape(first) + r"\s+(" + _NAME_WORD + r")", self._text):
+                last = m.group(1)
+                if last.lower() not in _NOT_NAME and last.lower() not in _CAP_CUES:
+                    out = f"{first} {last}"
+                    break
+        self._first[first] = out
+        return out
+
+    def fullest(self, name: str, female: bool | None = None, pos: int | None = None) -> str:
+        """The fullest name in the article that ends like ``name`` and contains its words.
+
+        When the article names two people with that last name ("Tom Reed", his daughter "Ann
+        Reed"), a short mention at ``pos`` is the one named most recently before it (an
+        honorific there tells the gender: "Mr. Reed" after "Ann Reed" is Tom).
+
+        >>> idx = NameIndex("Tom Reed spoke. Then his daughter Ann Reed spoke. Reed left.")
+        >>> idx.fullest("Reed", pos=50), idx.fullest("Reed", pos=10), idx.fullest("Reed", pos=900)
+        ('Ann Reed', 'Tom Reed', 'Tom Reed')
+        >>> text = "Tom Reed and Ann Reed. Ann Reed spoke. Tom Reed too. Ann Reed sat." + " Rain." * 80
+        >>> NameIndex(text + " Reed left.").fullest("Reed", pos=len(text) + 2)
+        'Ann Reed'
+        >>> NameIndex("Ann Reed met Victor Reed, her husband. Ms Reed left.").fullest("Reed", True, pos=45)
+        'Ann Reed'
+        
+        >>> NameIndex("Tom Reed and Ann Reed met. Mr. Reed left.").fullest("Reed", pos=40)
+        'Tom Reed'
+        """
+        toks = name.split()
+        if not toks or not toks[-1][:1].isupper():
+            return name
+        key = (name, female)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._rank(name, toks, female)
+            self._cache[key] = hit
+        out, rivals = hit
+        if pos is None or not rivals:
+            return out
+        return self._nearest(toks, female, pos, out, rivals)
+
+    def _rank(self, name: str, toks: list[str], female: bool | None) -> tuple[str, list[str]]:
+        """The best name for ``name`` by the article as a whole, and any other people it could
+        be (names that are not part of the best one: "Ann Reed" against "Tom Reed")."""
+        cands = self._candidates(toks[-1])
+        want = {t.lower().rstrip(".") for t in toks if len(t.rstrip(".")) > 1}
+        best = None
+        fits = []
+        for cand, count, first in cands:
+            ctoks = cand.split()
+            if len(ctoks) < len(toks):
+                continue
+            if not want <= {t.lower().rstrip(".") for t in ctoks}:
+                continue
+            g = gender_of(cand)
+            if female is not None and g is not None and g != female:
+                continue
+            # a long run is more often an organisation glued to a name than a full name
+            plausible = len(ctoks) <= 3 or g is not None
+            if plausible:
+                fits.append(cand)
+            rank = (plausible, len(ctoks), count, -first)
+            if best is None or rank > best[0]:
+                best = (rank, cand)
+        if best is None:
+            return name, []
+        words = {t.lower().rstrip(".") for t in best[1].split()}
+        rivals = [c for c in fits if not {t.lower().rstrip(".") for t in c.split()} <= words]
+        return best[1], rivals
+
+    def _nearest(self, toks: list[str], female: bool | None, pos: int, best: str,
+                 rivals: list[str]) -> str:
+        """Of several people sharing a last name, the one a short mention at ``pos`` means:
+        of those whose gender fits, the one named in full just before ``pos``, else the one
+        named most often, else first."""
+        seen, titled = self._occurrences(toks[-1])
+        if female is None:
+            # the nearest honorific mention before it, when no full name comes between
+            g_pos, g = max(((p, g) for p, g in titled if p < pos), default=(-1, None))
+            if g is not None and not any(g_pos < p < pos for c in [best] + rivals for p in seen[c]):
+                female = g
+        people = [best] + rivals
+        if female is not None:
+            exact = [c for c in people if gender_of(c) == female]
+            people = exact or [c for c in people if gender_of(c) is None] or [best]
+        # one of them named in full just before (the same paragraph, roughly): that one
+        latest = max(((p, c) for c in people for p in seen[c] if p < pos), default=(-1, best))
+        if latest[0] >= 0 and pos - latest[0] <= _JUST_NAMED:
+            return latest[1]
+        sets = {c: {t.lower().rstrip(".") for t in c.split()} for c in seen}
+
+        def score(cand: str) -> tuple[int, int]:
+            mine = sets[cand]
+            count = sum(len(p) for c, p in seen.items() if sets[c] <= mine)
+            return count, -seen[cand][0]
+
+        return max(people, key=score)
+
+
+_JUST_NAMED = 400  # characters

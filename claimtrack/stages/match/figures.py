@@ -1,0 +1,882 @@
+"""Matching new numeric claims against earlier ones: block, score, relate, keep the best.
+
+1. Block: a claim's blocks are ``noun key | unit key | subject`` (one per subject, or one with
+   an empty subject), plus ``noun key | unit key | *`` when the noun is specific. Only earlier
+   claims sharing a block are candidates (see blocking.py).
+2. Score (0–1): 0.7 × context similarity (rapidfuzz ``token_set_ratio`` of the content words
+   around the figure) + 0.3 × subject agreement (1 when they share a subject, 0 when both name
+   subjects and share none, 0.5 when either names none).
+3. Relate the intervals (relate.py) and keep, per new claim, the best-scoring earlier claim of
+   each relation (ties: the most recent). So a claim yields at most four matches.
+4. A contradiction is what a reviewer must read, so it needs more than a shared counted noun
+   ("net", "shares", "dlrs" are said of every company):
+   - a higher score, and subject lists that are not disjoint;
+   - evidence of one entity (same_entity): a shared subject that is not a hub (a name in a
+     large share of the articles: a big country, a regulator), or else headlines that start
+     with the same uncommon word (or the same headline);
+   - the same period (nouns.period_marks: "1986 sales" vs "first quarter 1986 sales" are two
+     figures), and the same side of a comparison ("5 mln vs 4 mln": the 4 mln is last year's);
+   - no agreeing figure in the earlier article ("15 dlrs now, 12 dlrs for months before");
+   - neither an increment, a time reference, a margin, a ratio part nor a projection
+     (nouns.can_contradict); bare figures need similar wording (bare_context_ok).
+
+Cost: history is filtered by key first; per-claim work (context words, key refinement, the
+reviewer's phrase) is memoised, so a claim scored again on later nights costs a lookup.
+
+>>> import pandas as pd
+>>> rows = [dict(claim_id="e", article_id="A", surface="more than 3 million", value=3e6, low=3e6,
+...              high=float("inf"), qualifier="at_least", unit=None, noun="civilians",
+...              subject=["Idlib"], sentence="In Idlib more than 3 million civilians are at risk.",
+...              published_at=pd.Timestamp("2018-09-17", tz="UTC"), source="DW"),
+...         dict(claim_id="n", article_id="B", surface="some 2 million", value=2e6, low=1.8e6,
+...              high=2.2e6, qualifier="approx", unit=None, noun="civilians", subject=["Idlib"],
+...              sentence="Some 2 million civilians are at risk in Idlib.",
+...              published_at=pd.Timestamp("2018-09-19", tz="UTC"), source="X")]
+>>> [m.relation for m in match_claims(pd.DataFrame(rows[1:]), pd.DataFrame(rows[:1]))]
+['contradiction']
+"""
+from __future__ import annotations
+
+import collections
+import itertools
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from rapidfuzz import fuzz, process
+
+from claimtrack.stages.match.blocking import candidate_pairs
+from claimtrack.stages.match.detail import _WHY, _days, phrase, when, who
+from claimtrack.stages.match.nouns import (_CASUALTY, _GENERIC, can_contradict, comparison_role, concept_key,
+                                    direction, locate, noun_attached, noun_key, period_marks, same_period,
+                                    same_side_of_comparison, singular, unit_key)
+from claimtrack.stages.match.relate import relate_units, strict_bounds
+from claimtrack.stages.match.settings import MatchSettings
+from claimtrack.stages.match.units import grains
+from claimtrack.records import Match, stable_id
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_DIGIT = re.compile(r"\d")
+_JOIN = re.compile(r";|\b(?:and|or|but|while|whereas)\b", re.I)
+_STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be been
+being has have had it its this that these those there their they he she his her we our you your
+i which who whom whose what when where while than then so such some about around over under
+more less most least nearly almost roughly approximately up down into out said says say would
+could will may might also not no new last first per""".split())
+_CONTEXT_WIDTH = 6
+_CASUALTY_KEYS = frozenset(_CASUALTY.values())
+_CASUALTY_RE = r"\b(?:" + "|".join(sorted(_CASUALTY)) + r")\b"
+_DETAIL_COLUMNS = ("claim_id", "surface", "noun", "qualifier", "sentence", "published_at", "source",
+                   "title")
+_COLUMNS = ("claim_id", "article_id", "surface", "value", "low", "high", "qualifier", "unit",
+            "noun", "subject", "sentence", "published_at", "source", "title")
+
+
+def context_words(sentence: str | None, surface: str | None, noun: str | None = None,
+                  subject=None, qualifier: str | None = None) -> str:
+    """Up to six content words on each side of the figure (stop words, subjects and the
+    words of neighbouring figures left out).
+
+    Subject names are left out because the subject overlap is scored on its own.
+
+    >>> context_words("The quake killed 300 people and left 4,000 homeless in Napo.", "300")
+    'quake killed people'
+    >>> context_words("58% of Canadians say rents are far too high", "58%", subject=["Canadians"])
+    'rents far too high'
+    """
+    sentence = sentence if isinstance(sentence, str) else ""
+    surface = surface if isinstance(surface, str) else ""
+    return " ".join(_context_list(sentence, surface, noun if isinstance(noun, str) else None,
+                                  _as_tuple(subject), qualifier))
+
+
+def _context_list(sentence: str, surface: str, noun: str | None, subject: tuple, qualifier) -> list[str]:
+    """The words of :func:`context_words` (``subject``: a tuple of names)."""
+    if subject:
+        names = {w.lower() for name in subject for w in _WORD.findall(name)}
+
+        def content(text: str) -> list[str]:
+            return [w for w in map(str.lower, _WORD.findall(text)) if w not in _STOP and w not in names]
+    else:
+        def content(text: str) -> list[str]:
+            return [w for w in map(str.lower, _WORD.findall(text)) if w not in _STOP]
+
+    at = locate(sentence, surface, qualifier)
+    if at < 0:
+        words = content(sentence)
+    else:
+        # stop at the neighbouring figures: their words describe them, not this one
+        # and at a conjunction: "40 people were reported dead and more than 900 ..."
+        left = sentence[:at]
+        last_digit = _DIGIT.search(left[::-1])  # the last digit before the figure
+        if last_digit is not None:
+            left = left[len(left) - last_digit.start():]
+        right = sentence[at + len(surface):]
+        next_digit = _DIGIT.search(right)
+        if next_digit is not None:
+            right = right[:next_digit.start()]
+        words = (content(_JOIN.split(left)[-1])[-_CONTEXT_WIDTH:]
+                 + content(_JOIN.split(right, maxsplit=1)[0])[:_CONTEXT_WIDTH])
+    if not words and noun is not None:
+        words = content(noun)
+    return words
+
+
+# "vs" links two figures of a results line; it says nothing about what either counts, and two
+# bare "vs 3.2 mln" figures would otherwise look alike
+_COMPARISON_WORDS = frozenset({"vs", "versus", "against", "compared"})
+
+
+@lru_cache(maxsize=1 << 18)
+def _context(sentence, surface, noun, subject: tuple, qualifier) -> str:
+    """:func:`context_words` memoised per claim (a history claim is scored again each night),
+    without comparison words."""
+    words = _context_list(sentence or "", surface or "", noun, subject, qualifier)
+    return " ".join(w for w in words if w not in _COMPARISON_WORDS)
+
+
+def _as_tuple(value) -> tuple:
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
+
+
+def _text(value):
+    return value if isinstance(value, str) else None
+
+
+def _seconds(col: pd.Series) -> np.ndarray:
+    """Publication times as float seconds since the epoch; NaN where unknown."""
+    ts = pd.to_datetime(pd.Series(col, dtype=object) if len(col) == 0 else col, utc=True, errors="coerce")
+    secs = (ts - pd.Timestamp(0, tz="UTC")) / pd.Timedelta(seconds=1)
+    return np.array(secs.to_numpy(dtype="float64", na_value=np.nan), dtype="float64")
+
+
+def _conform(df: pd.DataFrame | None) -> pd.DataFrame:
+    """The columns the matcher reads, present (missing optional ones filled with None)."""
+    if df is None:
+        df = pd.DataFrame()
+    df = df.reset_index(drop=True)
+    missing = {c: None for c in _COLUMNS if c not in df.columns}
+    if missing:
+        df = df.assign(**missing)
+    return df
+
+
+def _map_distinct(values: pd.Series, fn) -> np.ndarray:
+    """``fn`` of each value, called once per distinct value (missing values give ``fn(None)``)."""
+    codes, uniques = pd.factorize(values)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    mapped[:-1] = [fn(u if isinstance(u, str) else None) for u in uniques]
+    mapped[-1] = fn(None)
+    return mapped[codes]
+
+
+def concept_keys(df: pd.DataFrame) -> pd.Series:
+    """``concept|unit`` per row, computed once per distinct noun/unit (generic nouns per row)."""
+    nkey = _map_distinct(df["noun"], noun_key)
+    generic = np.flatnonzero(np.isin(nkey, list(_GENERIC)))
+    if len(generic):
+        # only sentences that hold a casualty word at all can refine the key (vectorised test)
+        sent = df["sentence"].iloc[generic].astype("string")
+        has = sent.str.contains(_CASUALTY_RE, regex=True, case=False, na=False).to_numpy(dtype=bool)
+        generic = generic[has]
+    if len(generic):
+        sub = df.iloc[generic]
+        nkey[generic] = [concept_key(_text(n), _text(s), _text(f), _text(q)) for n, s, f, q in zip(
+            sub["noun"].to_numpy(object), sub["sentence"].to_numpy(object),
+            sub["surface"].to_numpy(object), sub["qualifier"].to_numpy(object))]
+    ukey = _map_distinct(df["unit"], unit_key)
+    n_codes, n_uniques = pd.factorize(nkey)
+    u_codes, u_uniques = pd.factorize(ukey)
+    combo, pairs = pd.factorize(n_codes.astype("int64") * (len(u_uniques) + 1) + u_codes)
+    names = np.array([f"{n_uniques[c // (len(u_uniques) + 1)]}|{u_uniques[c % (len(u_uniques) + 1)]}"
+                      for c in pairs], dtype=object)
+    return pd.Series(names[combo], index=df.index, dtype=object)
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm_subject(name: str) -> str:
+    name = name.lower().strip()
+    return name[4:].lstrip() if name.startswith("the ") else name
+
+
+_NONE = ("",)
+
+
+def _subjects(subject: pd.Series) -> pd.Series:
+    """One row per (row, normalised subject), indexed by row position; no subject gives ''."""
+    if isinstance(subject.dtype, pd.ArrowDtype) and pa.types.is_list(subject.dtype.pyarrow_dtype):
+        return _arrow_subjects(subject)
+    cells = [v if isinstance(v, (list, tuple, np.ndarray)) and len(v) else _NONE
+             for v in subject.to_numpy(object).tolist()]
+    lengths = np.fromiter((len(v) for v in cells), dtype="int64", count=len(cells))
+    flat = np.fromiter(itertools.chain.from_iterable(cells), dtype=object, count=int(lengths.sum()))
+    codes, uniques = pd.factorize(flat)
+    norm = np.empty(len(uniques) + 1, dtype=object)
+    norm[:-1] = [_norm_subject(u) if isinstance(u, str) else "" for u in uniques]
+    norm[-1] = ""
+    return pd.Series(norm[codes], index=np.repeat(np.arange(len(cells)), lengths), dtype=object)
+
+
+def _arrow_subjects(subject: pd.Series) -> pd.Series:
+    """:func:`_subjects` of an Arrow list column (history read from Parquet), without a Python
+    object per row: one row per name, and one '' for a row with no names (null or empty)."""
+    lists = pa.array(subject.array)
+    if isinstance(lists, pa.ChunkedArray):
+        lists = lists.combine_chunks()
+    sizes = pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False).astype("int64")
+    names = pc.dictionary_encode(pc.list_flatten(lists))
+    norm = np.array([_norm_subject(u) if isinstance(u, str) else "" for u in names.dictionary.to_pylist()] + [""],
+                    dtype=object)
+    codes = pc.fill_null(names.indices, len(norm) - 1).to_numpy(zero_copy_only=False)
+    lengths = np.maximum(sizes, 1)
+    out = np.full(int(lengths.sum()), "", dtype=object)
+    out[np.repeat(sizes > 0, lengths)] = norm[codes]
+    return pd.Series(out, index=np.repeat(np.arange(len(sizes)), lengths), dtype=object)
+
+
+def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.ndarray,
+                  keys_hist: np.ndarray | None, t_new: np.ndarray, t_hist: np.ndarray | None,
+                  hist_rows: np.ndarray | None, h: int) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """Exploded block tables (new, pool) with integer block and article codes, and ``hubs``:
+    the subjects named in too many of these articles to say that two figures are about one
+    entity (see :class:`MatchSettings`).
+
+    Blocks: ``key|subject`` for each subject (``key|`` when there is none), plus ``key|*`` when
+    the counted thing is specific (not "people" or unknown): subject lists are incomplete, so
+    "1,000 dead" must meet "300 dead" even when only one of them names the country; the
+    subject overlap still weighs in the score. ``weight`` is 1 for a real shared subject.
+    ``hist`` holds the pre-filtered history rows, ``hist_rows`` their positions in the full
+    history; pool rows are numbered history positions first, then ``h`` + position in new.
+    """
+    parts_s = [_subjects(new["subject"])]
+    parts_k = [keys_new]
+    parts_a = [new["article_id"]]
+    if hist is not None:
+        parts_s.append(_subjects(hist["subject"]))
+        parts_k.append(keys_hist)
+        parts_a.append(hist["article_id"])
+    keys_all = np.concatenate(parts_k)
+    key_codes, key_uniques = pd.factorize(keys_all)
+    key_specific = ~np.isin(np.array([k.split("|", 1)[0] for k in key_uniques], dtype=object), list(_GENERIC))
+    specific = key_specific[key_codes]
+    art_codes, art_uniques = pd.factorize(np.concatenate([a.to_numpy(object) for a in parts_a]))
+    subj_all = pd.concat(parts_s, ignore_index=True)
+    subj_codes, subj_uniques = pd.factorize(subj_all.to_numpy(object))
+    has_subj = (subj_all.to_numpy(object) != "").astype("int64")
+    width = len(subj_uniques) + 1  # code width - 1 is the wildcard
+    sizes = [len(keys_new)] + ([len(keys_hist)] if hist is not None else [])
+    row_offsets = np.cumsum([0] + sizes)
+    tables = []
+    s_off = 0
+    art_of_subj = []
+    for part, (subj, t, order, rows) in enumerate(
+            [(parts_s[0], t_new, np.arange(len(keys_new)), np.arange(len(keys_new)) + h)]
+            + ([(parts_s[1], t_hist, np.full(len(keys_hist), -1), hist_rows)] if hist is not None else [])):
+        local = subj.index.to_numpy()
+        glob = local + row_offsets[part]
+        sl = slice(s_off, s_off + len(local))
+        s_off += len(local)
+        art_of_subj.append(art_codes[glob])
+        wild = np.flatnonzero(specific[row_offsets[part]:row_offsets[part + 1]])
+        wglob = wild + row_offsets[part]
+        tables.append(pd.DataFrame({
+            "row": np.concatenate([rows[local], rows[wild]]),
+            "block": np.concatenate([key_codes[glob] * width + subj_codes[sl], key_codes[wglob] * width + width - 1]),
+            "article_id": np.concatenate([art_codes[glob], art_codes[wglob]]),
+            "order": np.concatenate([order[local], order[wild]]),
+            "t": np.concatenate([t[local], t[wild]]),
+            "weight": np.concatenate([has_subj[sl], np.zeros(len(wild), dtype="int64")]),
+        }))
+    pool_new = tables[0]
+    new_blocks = pool_new.assign(row=pool_new["row"] - h)
+    pool = pool_new if hist is None else pd.concat([tables[1], pool_new], ignore_index=True)
+    # for subject_articles(): in how many articles a subject is named (computed when needed)
+    stats = {"articles": len(art_uniques), "subj_codes": subj_codes, "subj_uniques": subj_uniques,
+             "subj_art": np.concatenate(art_of_subj)}
+    return new_blocks, pool, stats
+
+
+def subject_articles(stats: dict, names) -> dict[str, int]:
+    """In how many articles of the pool each of ``names`` (normalised subjects) is named."""
+    if "subj_index" not in stats:
+        stats["subj_index"] = {u: i for i, u in enumerate(stats["subj_uniques"])}
+    index = stats["subj_index"]
+    codes = np.array([index[n] for n in names if n in index], dtype="int64")
+    if len(codes) == 0:
+        return {}
+    mask = np.isin(stats["subj_codes"], codes)
+    width = stats["articles"] + 1
+    pair = np.unique(stats["subj_codes"][mask].astype("int64") * width + stats["subj_art"][mask])
+    per = collections.Counter((pair // width).tolist())
+    uniq = stats["subj_uniques"]
+    return {uniq[c]: k for c, k in per.items()}
+
+
+class _Pool:
+    """History rows (0..H-1) then new rows (H..): read columns for a few rows without copying."""
+
+    def __init__(self, history: pd.DataFrame, new: pd.DataFrame):
+        self.history, self.new, self.h = history, new, len(history)
+
+    def get(self, name: str, rows: np.ndarray) -> np.ndarray:
+        rows = np.asarray(rows, dtype="int64")
+        out = np.empty(len(rows), dtype=object)
+        old = rows < self.h
+        if old.any():
+            out[old] = self.history[name].iloc[rows[old]].to_numpy(object)
+        if (~old).any():
+            out[~old] = self.new[name].iloc[rows[~old] - self.h].to_numpy(object)
+        return out
+
+
+class _Rows:
+    """The columns of the pool rows that appear in candidate pairs, fetched once; ``pos(rows)``
+    gives each pool row's index into them."""
+
+    def __init__(self, pool: _Pool, rows: np.ndarray):
+        self.pool, self.rows, self._cols = pool, np.unique(rows), {}
+
+    def pos(self, rows: np.ndarray) -> np.ndarray:
+        return np.searchsorted(self.rows, rows)
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self._cols:
+            self._cols[name] = self.pool.get(name, self.rows)
+        return self._cols[name]
+
+    def derived(self, name: str, fn) -> np.ndarray:
+        """``fn(row dict-like)`` per row, computed once per call (fn itself may be memoised)."""
+        if name not in self._cols:
+            self._cols[name] = fn()
+        return self._cols[name]
+
+
+@lru_cache(maxsize=1 << 17)
+def _strict(sentence: str | None, surface: str | None, qualifier: str | None) -> bool:
+    """relate.strict_bounds for one claim, memoised."""
+    return bool(strict_bounds([sentence], [surface], [qualifier])[0])
+
+
+def _n_subjects(values: np.ndarray) -> np.ndarray:
+    return np.fromiter((len(v) if isinstance(v, (list, tuple, np.ndarray)) else 0 for v in values),
+                       dtype="int64", count=len(values))
+
+
+def _contexts(rows: _Rows) -> np.ndarray:
+    return rows.derived("ctx", lambda: np.array(
+        [_context(_text(se), _text(su), _text(no), _as_tuple(sj), _text(q)) for se, su, no, sj, q in zip(
+            rows["sentence"], rows["surface"], rows["noun"], rows["subject"], rows["qualifier"])] + [""],
+        dtype=object)[:-1])
+
+
+def score_pairs(pairs: pd.DataFrame, rows: _Rows) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """0–1 score per candidate pair (context similarity and subject overlap, see module doc),
+    whether both claims name subjects but share none, and both context strings."""
+    pn, pp = rows.pos(pairs["new_row"].to_numpy()), rows.pos(pairs["pool_row"].to_numpy())
+    ctx = _contexts(rows)
+    n_subj = rows.derived("n_subj", lambda: _n_subjects(rows["subject"]))
+    ctx_n, ctx_p = ctx[pn], ctx[pp]
+    sim = process.cpdist(ctx_n.tolist(), ctx_p.tolist(), scorer=fuzz.token_set_ratio,
+                         workers=1).astype("float64") / 100.0
+    smaller = np.minimum(n_subj[pn], n_subj[pp])
+    shared = pairs["shared"].to_numpy()
+    # extracted subject lists are noisy ("Aid" from "Aid groups"): one shared name is the signal
+    subj = np.where(smaller == 0, 0.5, (shared > 0).astype("float64"))
+    apart = (smaller > 0) & (shared == 0)
+    return np.round(0.7 * sim + 0.3 * np.minimum(subj, 1.0), 4), apart, ctx_n, ctx_p
+
+
+def _is_bare(concept: str, earlier: dict, new: dict) -> bool:
+    """A figure pair whose counted thing is unknown or only loosely tied to the figures: no noun,
+    a generic one, or a noun that is not attached to both figures (casualty keys are: they come
+    from the words next to the figure)."""
+    key = concept.split("|", 1)[0]
+    if key in _GENERIC:
+        return True
+    if key in _CASUALTY_KEYS:
+        return False
+    text = lambda v: v if isinstance(v, str) else None  # noqa: E731
+    return not all(noun_attached(text(c.get("sentence")), text(c.get("surface")), text(c.get("noun")),
+                                 text(c.get("qualifier"))) for c in (earlier, new))
+
+
+def opposite_change(earlier: dict, later: dict) -> bool:
+    """Whether two figures measure changes in opposite directions (nouns.direction).
+
+    >>> opposite_change({"sentence": "Sales fell 2% in May.", "surface": "2%", "qualifier": "exact"},
+    ...                 {"sentence": "Sales rose 2% in May.", "surface": "2%", "qualifier": "exact"})
+    True
+    """
+    text = lambda v: v if isinstance(v, str) else None  # noqa: E731
+    a = direction(text(earlier.get("sentence")), text(earlier.get("surface")), text(earlier.get("qualifier")))
+    b = direction(text(later.get("sentence")), text(later.get("surface")), text(later.get("qualifier")))
+    return bool(a) and bool(b) and a != b
+
+
+def bare_context_ok(ctx_a: str, ctx_b: str, settings: MatchSettings) -> bool:
+    """Whether two figures without a counted noun are described alike enough to contradict.
+
+    >>> bare_context_ok("pumping before earthquake", "pumped before the earthquake", MatchSettings())
+    True
+    >>> bare_context_ok("take", "tremor take repair cost", MatchSettings())
+    False
+    """
+    return fuzz.token_sort_ratio(ctx_a, ctx_b) >= 100 * settings.min_bare_context
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'&.-]*")
+
+
+# words of time: a headline's period ("4TH QTR FEB 28") says when, not whose figure it is
+_TIME_WORDS = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+thursday friday saturday sunday quarter qtr year years half month months mths week weeks fiscal
+first second third fourth 1st 2nd 3rd 4th today yesterday""".split())
+# legal designators end many company names ("Acme Inc", "Bolt Holdings Ltd"): they name no one
+_DESIGNATORS = frozenset("""inc incorporated corp corporation co cos company companies ltd limited
+plc llc lp ag sa nv bv gmbh spa holding holdings group""".split())
+
+
+@lru_cache(maxsize=1 << 16)
+def title_words(title: str | None) -> frozenset[str]:
+    """The content words of a headline, lower case and singular (stop words, short words, words
+    of time and company designators left out).
+
+    >>> sorted(title_words("ECUADOR QUAKE TOLL RISES TO 300")), sorted(title_words("ACME <ACM> 3RD QTR FEB 28 NET"))
+    (['ecuador', 'quake', 'rise', 'toll'], ['acm', 'acme', 'net'])
+    """
+    return frozenset(_title_sequence(title))
+
+
+@lru_cache(maxsize=1 << 16)
+def _title_sequence(title: str | None) -> tuple[str, ...]:
+    if not isinstance(title, str):
+        return ()
+    words = (w.lower().strip(".'-") for w in _TITLE_WORD.findall(title))
+    return tuple(singular(w) for w in words if len(w) >= 3 and w not in _STOP and w not in _TIME_WORDS
+                 and w not in _DESIGNATORS and not w[0].isdigit())
+
+
+def title_head(title: str | None) -> frozenset[str]:
+    """The first content word of a headline: where a headline names its subject
+    ("ECUADOR QUAKE TOLL RISES", "ACME CORP SETS DIVIDEND").
+
+    >>> sorted(title_head("ACME <ACM> FEBRUARY LOAD FACTOR FALLS"))
+    ['acme']
+    """
+    return frozenset(_title_sequence(title)[:1])
+
+
+def same_entity(e_subjects, n_subjects, e_title: str | None = None, n_title: str | None = None,
+                hubs: frozenset[str] = frozenset(), common_words: frozenset[str] = frozenset(),
+                e_sentence: str | None = None, n_sentence: str | None = None) -> bool:
+    """Whether there is evidence that two figures are about the same entity, as a contradiction
+    needs: the same counted noun ("net", "shares", "dlrs") is said of every company and country.
+
+    - Both claims name subjects: they must share one. A shared name that is not a hub decides
+      (a hub is a name found in so many articles, like a big country or a regulator, that it
+      says little about whose figure it is); hubs alone do not. When each names an
+      organisation or person of several words the other does not, or besides a hub each names
+      someone the other does not, they are two entities ("Acme Corp and the Treasury" vs "Bolt
+      Inc and the Treasury"; "Mizuno Corp" vs "Kingdom of Belgium", both "Swiss").
+    - Otherwise (a subject missing on either side, or only hubs shared) the two headlines must
+      share a word that few headlines use (``common_words`` are the others), and one of them
+      must open with a word the other contains (title_head: where a headline names its
+      subject; "ACME AIR LOAD FACTOR FALLS" and "BOLT AIRWAYS LOAD FACTOR FALLS" share a topic,
+      not an entity); or be the same headline. Two
+      airlines' "FEBRUARY LOAD FACTOR FALLS" share a topic, not an entity.
+
+    >>> same_entity(["Idlib"], ["Idlib", "Turkey"]), same_entity(["Idlib", "Ankara"], ["Idlib", "Aid"])
+    (True, True)
+    >>> same_entity(["Acme Corp", "Treasury"], ["Bolt Inc", "Treasury"], hubs=frozenset({"treasury"}))
+    False
+    >>> same_entity(["Acme Widgets", "Swiss"], ["Kingdom of Belgium", "Swiss"])
+    False
+    >>> same_entity([], [], "ACME CORP 4TH QTR NET", "BOLT INC 4TH QTR NET", common_words=frozenset({"qtr", "net", "4th"}))
+    False
+    >>> same_entity([], ["Arlo"], "ARLO FLOOD TOLL RISES", "ARLO FLOOD LEAVES 3,000 HOMELESS")
+    True
+    >>> same_entity([], [], "Council passes the budget", "Budget figure revised")
+    True
+    >>> same_entity([], [], "ACME AIR LOAD FACTOR FALLS", "BOLT AIRWAYS LOAD FACTOR FALLS")
+    False
+    """
+    verdict = _subject_verdict(e_subjects, n_subjects, hubs, e_sentence, n_sentence, e_title, n_title)
+    return verdict if verdict is not None else _title_evidence(e_title, n_title, common_words)
+
+
+@lru_cache(maxsize=1 << 17)
+def entity_names(subjects: tuple, sentence: str | None = None, title: str | None = None) -> frozenset[str]:
+    """The subjects of a claim that may name an entity, normalised: not a month or weekday
+    ("due April 2"), and not a lone capitalised word that opens the sentence unless the headline
+    opens with it too ("Assets 3.2 billion vs 2.9 billion", "Net 5 mln" under "ACME QTR NET":
+    sentence case, not a name; "Acme said ..." under "ACME CUTS JOBS" is a name).
+
+    >>> sorted(entity_names(("Assets", "April", "Acme Corp"), "Assets of Acme Corp rose in April.", "ACME RESULTS"))
+    ['acme corp']
+    >>> sorted(entity_names(("Acme",), "Acme said sales rose.", "ACME SALES RISE")), sorted(entity_names(("Acme",), "Acme said so."))
+    (['acme'], ['acme'])
+    """
+    out = set()
+    for name in subjects:
+        if not isinstance(name, str):
+            continue
+        norm = _norm_subject(name)
+        if not norm or norm in _TIME_WORDS:
+            continue
+        if (sentence and title and " " not in name.strip() and sentence.lstrip().startswith(name.strip())
+                and norm not in title_head(title)):
+            continue
+        out.add(norm)
+    return frozenset(out)
+
+
+def _subject_verdict(e_subjects, n_subjects, hubs: frozenset[str], e_sentence=None, n_sentence=None,
+                     e_title=None, n_title=None) -> bool | None:
+    """same_entity on the subjects alone: True, False, or None when they do not decide."""
+    return _names_verdict(entity_names(tuple(e_subjects), e_sentence, e_title),
+                          entity_names(tuple(n_subjects), n_sentence, n_title), hubs)
+
+
+def _names_verdict(se: frozenset[str], sn: frozenset[str], hubs: frozenset[str]) -> bool | None:
+    if se and sn:
+        if not se & sn:
+            return False
+        if _full_name(se - sn) and _full_name(sn - se):
+            return False  # each names an organisation or person the other does not
+        if (se & sn) - hubs:
+            return True
+        if (se - sn - hubs) and (sn - se - hubs):
+            return False  # only a hub in common, and each names someone the other does not
+    return None
+
+
+def _full_name(names) -> bool:
+    """Whether one of ``names`` is a name of several words ("Acme Widgets Inc", "Roy Weston"):
+    an organisation or a person, not a stray capitalised word ("Aid" of "Aid groups")."""
+    return any(" " in n for n in names)
+
+
+def _title_evidence(e_title, n_title, common_words: frozenset[str]) -> bool:
+    if isinstance(e_title, str) and isinstance(n_title, str) and e_title.strip().lower() == n_title.strip().lower():
+        return True
+    we, wn = title_words(e_title), title_words(n_title)
+    if not (title_head(e_title) & wn or title_head(n_title) & we):
+        return False  # each headline opens with a subject the other does not name
+    return bool((we & wn) - common_words)
+
+
+def _common(counts: dict, n_articles: int, s: MatchSettings) -> frozenset[str]:
+    """The keys of ``counts`` (articles naming a subject, or a headline word) above the share of
+    articles that still singles out one entity."""
+    limit = max(s.entity_min_articles, s.entity_max_share * n_articles)
+    return frozenset(k for k, v in counts.items() if v > limit)
+
+
+def _title_counts(frames: list[pd.DataFrame], words) -> tuple[dict, int]:
+    """In how many articles' headlines each of ``words`` (title_words) appears, and how many
+    articles there are. Only headlines that hold one of the words at all are read word by word."""
+    arts = pd.concat([f[["article_id", "title"]] for f in frames if f is not None], ignore_index=True)
+    arts = arts.drop_duplicates("article_id")
+    words = sorted({w for w in words if w})
+    if not words:
+        return {}, len(arts)
+    pattern = r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")"
+    titles = arts["title"].astype("string")
+    hit = titles[titles.str.contains(pattern, regex=True, na=False).to_numpy(dtype=bool)]
+    return _title_word_counts(hit.tolist(), set(words)), len(arts)
+
+
+# what separates the words of a headline for _TITLE_WORD (a word is such a run, from its first
+# letter or digit on)
+_TITLE_GAP = r"[^A-Za-z0-9'&.-]+"
+
+
+def _title_word_counts(titles: list[str], wanted: set[str]) -> dict[str, int]:
+    """In how many of ``titles`` each word of ``wanted`` is one of the title_words: the headlines
+    are cut into words in one Arrow call, and each distinct word is read once.
+
+    >>> _title_word_counts(["ACME RISES", "Acme rise in sales", "Bolt falls"], {"rise", "acme", "fall"})
+    {'acme': 2, 'fall': 1, 'rise': 2}
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not titles or not wanted:
+        return {}
+    pieces = pc.split_pattern_regex(pa.array(titles, type=pa.string()), _TITLE_GAP)
+    parent = pc.list_parent_indices(pieces).to_numpy()
+    tokens = pc.dictionary_encode(pc.utf8_ltrim(pc.list_flatten(pieces), characters="'&.-"))
+    codes = tokens.indices.to_numpy(zero_copy_only=False)
+    # each distinct word as _title_sequence reads it; its index in ``words`` or -1
+    words = sorted(wanted)
+    index = {w: i for i, w in enumerate(words)}
+    word_of = np.array([index.get(_title_word(t), -1) for t in tokens.dictionary.to_pylist()] + [-1],
+                       dtype="int64")
+    ids = word_of[codes]
+    keep = ids >= 0
+    pairs = np.unique(parent[keep].astype("int64") * len(words) + ids[keep])
+    per = np.bincount(pairs % len(words), minlength=len(words))
+    return {words[i]: int(per[i]) for i in np.flatnonzero(per).tolist()}
+
+
+def _title_word(token: str) -> str | None:
+    """One word found by _TITLE_WORD as title_words keeps it (None: left out)."""
+    w = token.lower().strip(".'-")
+    if len(w) >= 3 and w not in _STOP and w not in _TIME_WORDS and w not in _DESIGNATORS and not w[0].isdigit():
+        return singular(w)
+    return None
+
+
+def _history_filter(history: pd.DataFrame, t_hist: np.ndarray, keys_new: np.ndarray, t_new: np.ndarray,
+                    s: MatchSettings) -> np.ndarray:
+    """Positions of history rows that can share a block with some new claim and are recent enough:
+    the same counted thing and unit (a generic noun: any unit a casualty or generic key wants).
+
+    One noun_key/unit_key call per distinct noun/unit, so this is cheap on a large history.
+    """
+    wanted = {tuple(k.split("|", 1)) for k in pd.unique(keys_new)}
+    # generic heads ("people") become casualty keys or stay generic: wanted with the units of
+    # the casualty and generic keys wanted
+    generic_units = {u for n, u in wanted if n in _CASUALTY_KEYS or n in _GENERIC}
+    n_codes, n_uniques = pd.factorize(history["noun"])
+    u_codes, u_uniques = pd.factorize(history["unit"])
+    n_keys = [noun_key(v if isinstance(v, str) else None) for v in n_uniques] + [noun_key(None)]
+    u_keys = [unit_key(v if isinstance(v, str) else None) for v in u_uniques] + [unit_key(None)]
+    width = len(u_keys)
+    pair = n_codes.astype("int64") * width + np.where(u_codes < 0, width - 1, u_codes)
+    pair = np.where(n_codes < 0, (len(n_keys) - 1) * width + (pair % width), pair)
+    distinct = np.unique(pair)
+    ok = [(n_keys[c // width], u_keys[c % width]) in wanted
+          or (n_keys[c // width] in _GENERIC and u_keys[c % width] in generic_units) for c in distinct.tolist()]
+    keep = np.isin(pair, distinct[np.array(ok, dtype=bool)]) if len(distinct) else np.zeros(len(pair), dtype=bool)
+    if np.isfinite(t_new).any():  # undated new claims may meet history of any age
+        oldest_new = np.nanmin(t_new) if np.isfinite(t_new).all() else -np.inf
+        keep &= ~(t_hist < oldest_new - s.update_window.total_seconds())
+    return np.flatnonzero(keep)
+
+
+def _row_dicts(rows: _Rows, pos: np.ndarray, cols) -> list[dict]:
+    vals = [rows[c][pos] for c in cols]
+    return [dict(zip(cols, v)) for v in zip(*vals)]
+
+
+def _conflict_rules(idx: np.ndarray, pn: np.ndarray, pp: np.ndarray, rows: _Rows, stats: dict,
+                    frames: list, s: MatchSettings) -> np.ndarray:
+    """Which candidate contradictions (indices ``idx`` into the pairs) are about the same entity
+    (same_entity), the same period (nouns.same_period) and the same side of a comparison
+    (nouns.same_side_of_comparison)."""
+    if len(idx) == 0:
+        return np.zeros(0, dtype=bool)
+    a, b = pn[idx], pp[idx]
+    subjects, titles, sentences = rows["subject"], rows["title"], rows["sentence"]
+    involved = np.unique(np.concatenate([a, b]))
+    names = np.empty(len(rows.rows), dtype=object)
+    names[involved] = [entity_names(_as_tuple(subjects[r]), _text(sentences[r]), _text(titles[r]))
+                       for r in involved.tolist()]
+    hubs = _common(subject_articles(stats, set().union(*names[involved].tolist())), stats["articles"], s)
+    evidence = np.zeros(len(idx), dtype=bool)
+    undecided = np.ones(len(idx), dtype=bool)
+    both = np.flatnonzero(np.fromiter((bool(names[i]) and bool(names[j]) for i, j in zip(a.tolist(), b.tolist())),
+                                      dtype=bool, count=len(idx)))
+    for k in both.tolist():
+        verdict = _names_verdict(names[b[k]], names[a[k]], hubs)
+        if verdict is not None:
+            evidence[k], undecided[k] = verdict, False
+    # the subjects do not decide: the headlines (see same_entity)
+    und = np.flatnonzero(undecided)
+    candidates, wanted = [], set()
+    for k in und.tolist():
+        te, tn = _text(titles[b[k]]), _text(titles[a[k]])
+        if te and tn and te.strip().lower() == tn.strip().lower():
+            evidence[k] = True
+            continue
+        shared = title_words(te) & title_words(tn)
+        if shared and ((title_head(te) & title_words(tn)) or (title_head(tn) & title_words(te))):
+            candidates.append((k, shared))
+            wanted |= shared
+    if candidates:
+        counts, n_articles = _title_counts(frames, wanted)
+        common = _common(counts, n_articles, s)
+        for k, shared in candidates:
+            evidence[k] = bool(shared - common)
+    sent, surf, qual = rows["sentence"], rows["surface"], rows["qualifier"]
+    for k in np.flatnonzero(evidence).tolist():
+        i, j = a[k], b[k]
+        evidence[k] = (same_period(period_marks(_text(sent[j]), _text(surf[j])) or period_marks(_text(titles[j])),
+                                   period_marks(_text(sent[i]), _text(surf[i])) or period_marks(_text(titles[i])))
+                       and same_side_of_comparison(comparison_role(_text(sent[j]), _text(surf[j]), _text(qual[j])),
+                                                   comparison_role(_text(sent[i]), _text(surf[i]), _text(qual[i]))))
+    return evidence
+
+
+def match_claims(new: pd.DataFrame, history: pd.DataFrame,
+                 settings: MatchSettings | None = None) -> list[Match]:
+    """Relate each new claim to earlier claims (history, then earlier rows of ``new``).
+
+    Score is on a 0–1 scale. Returns at most one match per (new claim, relation): the best.
+    """
+    s = settings or MatchSettings()
+    new = _conform(new)
+    if len(new) == 0:
+        return []
+    history = _conform(history)
+    h = len(history)
+    t_new = _seconds(new["published_at"])
+    keys_new = concept_keys(new).to_numpy(object)
+    pool = _Pool(history, new)
+    hist = keys_hist = t_keep = keep = None
+    t_hist = np.empty(0)
+    if h:
+        t_hist = _seconds(history["published_at"])
+        keep = _history_filter(history, t_hist, keys_new, t_new, s)
+        if len(keep):
+            hist = history[["noun", "unit", "sentence", "surface", "qualifier", "subject",
+                            "article_id", "title"]].iloc[keep]
+            keys_hist, t_keep = concept_keys(hist).to_numpy(object), t_hist[keep]
+    new_blocks, pool_blocks, stats = _block_tables(new, hist, keys_new, keys_hist, t_new, t_keep, keep, h)
+    frames = [history, new]  # headline counts over every article at hand
+    del keys_hist
+    pairs = candidate_pairs(new_blocks, pool_blocks, s.max_candidates_per_block)
+    if len(pairs) == 0:
+        return []
+
+    t_pool = np.concatenate([t_hist, t_new])
+    n_rows, p_rows = pairs["new_row"].to_numpy(), pairs["pool_row"].to_numpy()
+    t_p = t_pool[p_rows]
+    gap = t_new[n_rows] - t_p
+    in_window = ~(gap > s.update_window.total_seconds())
+    pairs, n_rows, p_rows, gap, t_p = (pairs[in_window], n_rows[in_window], p_rows[in_window],
+                                       gap[in_window], t_p[in_window])
+    if len(pairs) == 0:
+        return []
+    # pool rows of the new batch are addressed as H + position in the scoring helpers
+    pairs = pairs.assign(new_row=n_rows + h)
+    rows = _Rows(pool, np.concatenate([n_rows + h, p_rows]))
+    pn, pp = rows.pos(n_rows + h), rows.pos(p_rows)
+    score, apart, ctx_n, ctx_p = score_pairs(pairs, rows)
+    # pairs that could never be kept are not related at all
+    live = score >= s.min_score
+    if not live.all():
+        keep_idx = np.flatnonzero(live)
+        pairs, n_rows, p_rows, gap, t_p, pn, pp, score, apart, ctx_n, ctx_p = (
+            x[keep_idx] if isinstance(x, np.ndarray) else x.iloc[keep_idx]
+            for x in (pairs, n_rows, p_rows, gap, t_p, pn, pp, score, apart, ctx_n, ctx_p))
+    if len(pairs) == 0:
+        return []
+
+    concept = keys_new[n_rows]
+    growing = np.isin(np.array([k.split("|", 1)[0] for k in concept], dtype=object),
+                      np.array(s.growing_nouns, dtype=object))
+    value = rows.derived("value_f", lambda: rows["value"].astype("float64"))
+    low = rows.derived("low_f", lambda: rows["low"].astype("float64"))
+    high = rows.derived("high_f", lambda: rows["high"].astype("float64"))
+    grain = rows.derived("grain", lambda: grains(rows["surface"], value))
+    unit, qual = rows["unit"], rows["qualifier"]
+    strict = np.zeros(len(rows.rows), dtype=bool)
+    bounds = np.unique(pn[np.isin(qual[pn], ["at_least", "at_most"])])
+    sent_, surf_ = rows["sentence"], rows["surface"]
+    strict[bounds] = [_strict(_text(sent_[r]), _text(surf_[r]), _text(qual[r])) for r in bounds.tolist()]
+    rel, side = relate_units(
+        e_unit=unit[pp], n_unit=unit[pn], e_grain=grain[pp], n_grain=grain[pn],
+        e_value=value[pp], e_low=low[pp], e_high=high[pp], e_qual=qual[pp],
+        n_value=value[pn], n_low=low[pn], n_high=high[pn], n_qual=qual[pn],
+        gap_seconds=gap, growing=growing, settings=s,
+        # as compare does: only the later claim's strict bounds ("more than 300" after "300");
+        # a later figure that drops an earlier "more than" shortens it, it does not deny it
+        e_strict=np.zeros(len(pp), dtype=bool), n_strict=strict[pn])
+
+    # a conflict is flagged only with evidence that both figures are about the same place or
+    # body: claims that both name subjects but share none may agree, never contradict
+    flag_ok = (score >= s.min_contradiction_score) & ~apart
+    # the same change reported in opposite directions ("exports fell 5%" / "rose 5%") conflicts
+    same = np.flatnonzero((rel == "repeat") & flag_ok)
+    if len(same):
+        sent, surf, q = rows["sentence"], rows["surface"], rows["qualifier"]
+
+        def way(r: int) -> str:
+            return direction(_text(sent[r]), _text(surf[r]), _text(q[r]))
+        flip = np.array([bool(x) and bool(y) and x != y for x, y in (
+            (way(i), way(j)) for i, j in zip(pp[same].tolist(), pn[same].tolist()))], dtype=bool)
+        rel[same[flip]], side[same[flip]] = "contradiction", "direction"
+    ok = (score >= s.min_score) & ((rel != "contradiction") | flag_ok)
+    cand = np.flatnonzero(ok & (rel == "contradiction"))
+    agree = np.flatnonzero(ok & ((rel == "repeat") | (rel == "consistent")))
+    if len(cand) and len(agree):
+        # an earlier article that also gives a figure agreeing with the new one does not
+        # contradict it: it names two quantities ("15 to 17 dlrs now, 12 dlrs for months before")
+        art = rows["article_id"]
+        agreeing = set(zip(n_rows[agree].tolist(), art[pp[agree]].tolist()))
+        drop = [k for k in cand.tolist() if (n_rows[k], art[pp[k]]) in agreeing]
+        ok[drop] = False
+        cand = np.flatnonzero(ok & (rel == "contradiction"))
+    if len(cand):
+        # the same entity, the same period, the same side of a comparison (_conflict_rules)
+        ok[cand[~_conflict_rules(cand, pn, pp, rows, stats, frames, s)]] = False
+        cand = np.flatnonzero(ok & (rel == "contradiction"))
+    if len(cand):
+        # increments, time references and part/whole nouns cannot contradict (nouns.can_contradict)
+        # (only the three best-scored candidates per new claim are checked; the rest are dropped)
+        top = pd.DataFrame({"i": cand, "n": n_rows[cand], "s": -score[cand]}).sort_values(
+            ["n", "s"], kind="stable").groupby("n", sort=False).head(3)["i"].to_numpy()
+        ok[np.setdiff1d(cand, top)] = False
+        check = np.sort(top)
+        cols = ("sentence", "surface", "qualifier", "unit", "noun")
+        e_rows, n_rows_d = _row_dicts(rows, pp[check], cols), _row_dicts(rows, pn[check], cols)
+        for k, idx in enumerate(check):
+            bare = _is_bare(concept[idx], e_rows[k], n_rows_d[k])
+            if (bare and not bare_context_ok(ctx_n[idx], ctx_p[idx], s)) or not can_contradict(
+                    e_rows[k], n_rows_d[k], side[idx]):
+                ok[idx] = False
+    found = pd.DataFrame({"n": n_rows, "p": p_rows, "score": score, "rel": rel, "side": side,
+                          "t": t_p})[ok]
+    if len(found) == 0:
+        return []
+    found = found.sort_values(["n", "rel", "score", "t"], ascending=[True, True, False, False],
+                              na_position="last", kind="stable")
+    best = found.drop_duplicates(["n", "rel"], keep="first")
+
+    out = []
+    b_n, b_p = best["n"].to_numpy(), best["p"].to_numpy()
+    e_cols = [pool.get(c, b_p) for c in _DETAIL_COLUMNS]
+    n_cols = [pool.get(c, b_n + h) for c in _DETAIL_COLUMNS]
+    gaps = t_new[b_n] - best["t"].to_numpy()
+    for sc, r, sd, gap, e_vals, n_vals in zip(best["score"].tolist(), best["rel"].tolist(), best["side"].tolist(),
+                                              gaps.tolist(), zip(*e_cols), zip(*n_cols)):
+        new_id, earlier_id = str(n_vals[0]), str(e_vals[0])
+        out.append(Match(match_id=stable_id("claim", new_id, earlier_id), kind="claim",
+                         new_id=new_id, earlier_id=earlier_id, score=float(sc), relation=str(r),
+                         detail=fast_detail(str(r), str(sd), e_vals, n_vals, gap)))
+    return out
+
+
+def _hashable(v):
+    return None if v is None or v is pd.NaT or (isinstance(v, float) and v != v) else v
+
+
+@lru_cache(maxsize=1 << 14)
+def _when(ts) -> str:
+    """detail.when, memoised (the claims of one article share a publication time)."""
+    return when(ts)
+
+
+@lru_cache(maxsize=1 << 17)
+def _side_text(values: tuple) -> str:
+    row = dict(zip(_DETAIL_COLUMNS[1:], values))
+    return f"{who(row)}, {_when(row['published_at'])}: " + phrase(
+        row["surface"], row["sentence"], row["noun"], row["qualifier"])
+
+
+def fast_detail(relation: str, side: str, earlier: tuple, new: tuple, gap_seconds: float) -> str:
+    """detail.claim_detail for rows given as ``_DETAIL_COLUMNS`` tuples, with each side's text
+    memoised (an earlier claim appears in many matches, a date in many claims).
+    tests/test_match_claims.py checks that both give the same sentence."""
+    left = _side_text(tuple([_hashable(v) for v in earlier[1:]]))
+    right = _side_text(tuple([_hashable(v) for v in new[1:]]))
+    why = _WHY.get((relation, side), relation)
+    return f"{left}; {right} — {why}{_days(gap_seconds)}."
