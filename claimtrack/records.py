@@ -54,6 +54,10 @@ class Article:
     published_at: datetime | None = None  # UTC, tz-aware, or None
     raw_path: str | None = None
     raw_sha256: str | None = None
+    # where published_at came from: "article" (the text or page says it), "url", "file-name",
+    # "feed", "file-time" (the raw file's mtime); None when nothing gave a date
+    date_source: str | None = None
+    lang: str | None = None  # ISO 639-1 code of the text's language, None if unknown
 
 
 @dataclass(slots=True)
@@ -75,6 +79,10 @@ class Quote:
     cue: str | None = None
     sentence: str | None = None
     partial: bool = False  # a fragment quoted inside indirect speech
+    # how the speaker was found: "name" (named in this quote's own attribution), "role" (a role or
+    # organisation: "a spokesperson for X"), "pronoun" (he/she/they resolved to an earlier name),
+    # "context" (carried from a neighbouring sentence or paragraph); None when there is no speaker
+    speaker_via: str | None = None
 
 
 @dataclass(slots=True)
@@ -100,6 +108,11 @@ class Claim:
     speaker: str | None = None
     sentence: str | None = None
     sentence_start: int = -1  # offset of ``sentence`` in the text (-1: unknown)
+    # the claim frame: whose figure it is, what it counts, when, and where or for which part
+    holder: str | None = None   # the entity that holds the figure ("Texaco", "Turkey")
+    measure: str | None = None  # what is counted or measured, with its verb ("net profit", "trapped")
+    period: str | None = None   # the reference period or as-of date ("1986-Q4", "2019-11", "week to March 20")
+    scope: str | None = None    # a region or segment the figure is limited to ("Idlib", "retail")
 
 
 @dataclass(slots=True)
@@ -113,6 +126,8 @@ class Match:
     score: float
     relation: str  # CLAIM_RELATIONS or QUOTE_RELATIONS
     detail: str
+    confidence: float | None = None  # 0-1: how sure the matcher is that both sides are the same thing
+    evidence: str | None = None      # what made them the same thing ("holder: Texaco; measure: net profit")
 
 
 @dataclass(slots=True)

@@ -53,12 +53,13 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("title", pa.string()), ("author", pa.string()), ("published_at", UTC_TS),
         ("ingested_at", UTC_TS), ("run_id", pa.string()), ("raw_path", pa.string()),
         ("raw_sha256", pa.string()), ("text", pa.string()),
+        ("date_source", pa.string()), ("lang", pa.string()),
     ]),
     "quotes": pa.schema([
         ("quote_id", pa.string()), ("article_id", pa.string()), ("text", pa.string()),
         ("speaker", pa.string()), ("speaker_mention", pa.string()), ("cue", pa.string()),
         ("start", pa.int64()), ("end", pa.int64()), ("sentence", pa.string()),
-        ("partial", pa.bool_()), ("run_id", pa.string()),
+        ("partial", pa.bool_()), ("run_id", pa.string()), ("speaker_via", pa.string()),
     ]),
     "claims": pa.schema([
         ("claim_id", pa.string()), ("article_id", pa.string()), ("surface", pa.string()),
@@ -66,17 +67,19 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("qualifier", pa.string()), ("unit", pa.string()), ("noun", pa.string()),
         ("subject", pa.list_(pa.string())), ("speaker", pa.string()), ("sentence", pa.string()),
         ("start", pa.int64()), ("end", pa.int64()), ("run_id", pa.string()), ("sentence_start", pa.int64()),
+        ("holder", pa.string()), ("measure", pa.string()), ("period", pa.string()), ("scope", pa.string()),
     ]),
     "matches": pa.schema([
         ("match_id", pa.string()), ("kind", pa.string()), ("new_id", pa.string()),
         ("earlier_id", pa.string()), ("score", pa.float64()), ("relation", pa.string()),
         ("detail", pa.string()), ("run_id", pa.string()),
+        ("confidence", pa.float64()), ("evidence", pa.string()),
     ]),
     "flags": pa.schema([
         ("flag_id", pa.string()), ("match_id", pa.string()), ("kind", pa.string()),
         ("relation", pa.string()), ("new_id", pa.string()), ("earlier_id", pa.string()),
         ("detail", pa.string()), ("flagged_at", UTC_TS), ("status", pa.string()),
-        ("run_id", pa.string()),
+        ("run_id", pa.string()), ("confidence", pa.float64()), ("evidence", pa.string()),
     ]),
     "reviews": pa.schema([
         ("flag_id", pa.string()), ("decision", pa.string()), ("reviewer", pa.string()),

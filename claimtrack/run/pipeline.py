@@ -257,7 +257,8 @@ def match_stage(run: Run, articles: list[Article], quotes: list[Quote], claims: 
 def flags_for(matches: list[Match], flagged_at: datetime, run_id: str) -> list[dict]:
     return [{"flag_id": stable_id("flag", m.kind, m.new_id, m.earlier_id), "match_id": m.match_id,
              "kind": m.kind, "relation": m.relation, "new_id": m.new_id, "earlier_id": m.earlier_id,
-             "detail": m.detail, "flagged_at": flagged_at, "status": "open", "run_id": run_id}
+             "detail": m.detail, "flagged_at": flagged_at, "status": "open", "run_id": run_id,
+             "confidence": m.confidence, "evidence": m.evidence}
             for m in matches if m.relation in FLAGGED_RELATIONS]
 
 
