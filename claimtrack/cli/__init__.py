@@ -12,14 +12,8 @@ from pathlib import Path
 
 import click
 
+from claimtrack.cli.errors import UserError
 from claimtrack.cli.options import pipeline_options
-
-
-class UserError(click.ClickException):
-    """A bad input or path: printed as one line, exit status 1, never a traceback."""
-
-    def show(self, file=None) -> None:
-        click.echo(f"claimtrack: error: {self.format_message()}", err=True, file=file)
 
 
 def read_jsonl(path: Path, required: tuple[str, ...]) -> list[dict]:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import click
 
+from claimtrack.cli.errors import UserError
+
 KEYS = "[c] confirm  [d] dismiss  [s] skip  [n] note  [q] quit  [?] help"
 HELP = """c  confirm: the flag is right (a real contradiction, alteration or misattribution)
 d  dismiss: a false alarm; it will not come back on later runs
@@ -33,8 +35,6 @@ reviewer_option = click.option("--reviewer", default=None,
 
 
 def _user_error(message: str):
-    from claimtrack.cli import UserError  # late: claimtrack.cli imports this module
-
     return UserError(message)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import click
 
+from claimtrack.cli.errors import UserError
 from claimtrack.cli.options import pipeline_options
 
 DEPLOYMENT = "claimtrack"
@@ -26,8 +27,6 @@ START_SERVER_HINT = ("start one with `prefect server start --host 127.0.0.1 --ba
 
 
 def _fail(message: str) -> click.ClickException:
-    from claimtrack.cli import UserError
-
     return UserError(message)
 
 

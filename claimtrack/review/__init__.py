@@ -155,7 +155,7 @@ class FlagView:
 
 def load_flags(curated: "Curated") -> "pd.DataFrame":
     """The flags table with ``status`` from the latest review decision (the reviews are the truth)."""
-    from claimtrack.run.pipeline import latest_status
+    from claimtrack.review.status import latest_status
 
     flags = curated.read("flags")
     return latest_status(flags, curated.read("reviews"))

@@ -279,7 +279,7 @@ def build_report(curated: "Curated", status: str = "open", limit: int | None = M
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from claimtrack.run.pipeline import latest_status
+    from claimtrack.review.status import latest_status
     from claimtrack.review import figure_histories, flag_views, linked_ids, open_flags
 
     def rows(table: pa.Table, column: str, values) -> "pd.DataFrame":

@@ -19,6 +19,7 @@ from claimtrack.stages.discover import RawFile, discover
 from claimtrack.stages.extract import extract_articles
 from claimtrack.stages.parse import parse_bytes
 from claimtrack.records import FLAGGED_RELATIONS, Article, Claim, Match, Quote, Rejection, as_row, stable_id
+from claimtrack.review.status import latest_status
 from claimtrack.store import SCHEMAS, Curated, to_arrow
 
 
@@ -164,7 +165,7 @@ def extract_pool(n_articles: int, workers: int | None = None):
 
 # ------------------------------------------------------------------ match
 
-ARTICLE_META = ["article_id", "published_at", "source", "title", "raw_path"]
+ARTICLE_META = ["article_id", "published_at", "source", "title", "raw_path", "date_source", "lang"]
 
 
 def _with_meta(items: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
@@ -260,19 +261,6 @@ def flags_for(matches: list[Match], flagged_at: datetime, run_id: str) -> list[d
              "detail": m.detail, "flagged_at": flagged_at, "status": "open", "run_id": run_id,
              "confidence": m.confidence, "evidence": m.evidence}
             for m in matches if m.relation in FLAGGED_RELATIONS]
-
-
-def latest_status(flags: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataFrame:
-    """``flags`` with ``status`` set from the latest review decision of each flag."""
-    out = flags.copy()
-    if out.empty:
-        return out
-    status = pd.Series("open", index=out.index)
-    if not reviews.empty:
-        latest = reviews.sort_values("decided_at").groupby("flag_id")["decision"].last()
-        status = out["flag_id"].map(latest).fillna("open")
-    out["status"] = status.astype(str)
-    return out
 
 
 # ------------------------------------------------------------------ tables
