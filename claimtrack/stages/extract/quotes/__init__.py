@@ -37,5 +37,6 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
             cue=f.cue,
             sentence=f.sentence,
             partial=f.partial,
+            speaker_via=f.via,
         ))
     return out

@@ -101,6 +101,8 @@ class Found:
     sent_start: int = 0
     sent_end: int = 0
     after: bool = False  # attributed by a cue right after the quote
+    carried: bool = False  # the speaker came from a neighbouring sentence or paragraph
+    via: str | None = None  # Quote.speaker_via, set by :func:`_set_via` once names are resolved
 
 
 def _cue_ok(frame: str, m: re.Match, lo: int = 0) -> bool:
@@ -538,6 +540,7 @@ def attribute_document(text: str) -> list[Found]:
     _resolve_context(text, found)
     _resolve_names(text, found, index)
     for f in found:
+        f.via = _via(f)
         if _SIGN_OFF.fullmatch(text, f.start, f.end):
             f.keep = False  # the site's sign-off ("Follow Jo Park on Twitter @jopark.")
         # a few words in quotation marks that nobody is said to have said: a scare quote
@@ -760,7 +763,7 @@ def _resolve_context(text: str, found: list[Found]) -> None:
         if src is not None:
             for f in group:
                 if f.mention is None:
-                    _copy(f, src)
+                    _copy(f, src, carried=True)
     # 3. a quote standing alone: a colon introduction in the sentence before, else the
     #    previous quote's speaker (up to 2 paragraphs back), else the subject of the sentence
     #    before when it is a name ("Smith was defiant. 'We will win.'")
@@ -774,19 +777,19 @@ def _resolve_context(text: str, found: list[Found]) -> None:
             if m is None and prev and same_para and not any(c in prev for c in "\"“”"):
                 m2 = _colon_subject(prev)
             if m is not None:
-                _set(f, m, ":")
+                _set(f, m, ":", carried=True)
             elif m2 is not None and m2.kind in ("name", "pronoun"):
-                _set(f, m2, None)
+                _set(f, m2, None, carried=True)
             elif last is not None and f.para - last.para <= 2:
                 # a quote standing alone continues the last full quote, not a fragment
                 # embedded in someone's indirect speech (""…," McCaul said, though officials
                 # haven't said it is "reopening" it. "Remember, …"")
                 _copy(f, last_full if last_full is not None and last.partial
-                      and last_full.para == last.para else last)
+                      and last_full.para == last.para else last, carried=True)
             elif prev:
                 m = speaker_after(prev)
                 if m is not None and m.kind == "name":
-                    _set(f, m, None)
+                    _set(f, m, None, carried=True)
         if f.mention is not None:
             last = f
             if not f.partial:
@@ -803,9 +806,10 @@ def _speaker_of(m: Mention) -> str | None:
     return m.text if m.kind == "role" else None
 
 
-def _set(f: Found, m: Mention, cue: str | None) -> None:
+def _set(f: Found, m: Mention, cue: str | None, carried: bool = False) -> None:
     f.mention, f.cue, f.kind, f.female = m.text, cue, m.kind, m.female
     f.speaker = _speaker_of(m)
+    f.carried = carried
 
 
 _BYLINE = re.compile(r"[ \t]*(?:[—–]|--)?[ \t]*([^\n]{3,300})")
@@ -832,9 +836,43 @@ def _byline_after(text: str, para_end: int) -> Mention | None:
     return mention
 
 
-def _copy(dst: Found, src: Found) -> None:
+def _copy(dst: Found, src: Found, carried: bool = False) -> None:
+    """``src``'s attribution on ``dst``: carried (from another sentence or paragraph) when
+    ``carried`` or when ``src`` itself had it carried; else the same clause governs both."""
     dst.speaker, dst.mention, dst.cue = src.speaker, src.mention, src.cue
     dst.kind, dst.female = src.kind, src.female
+    dst.carried = carried or src.carried
+
+
+def _via(f: Found) -> str | None:
+    """How the speaker was found (``Quote.speaker_via``): "context" when carried from a
+    neighbouring sentence or paragraph, else by the kind of the quote's own attribution:
+    "pronoun" (resolved to a name), "role" (a role noun phrase or an organisation), "name".
+
+    >>> _via(Found(0, 1, "", speaker="Jo Park", kind="name"))
+    'name'
+    >>> _via(Found(0, 1, "", speaker="the ministry", kind="role")), _via(Found(0, 1, "", kind="pronoun"))
+    ('role', None)
+    """
+    if not f.speaker:
+        return None
+    if f.carried:
+        return "context"
+    if f.kind == "pronoun":
+        return "pronoun"
+    if f.kind == "role" or (f.kind == "name" and _org_head(f.speaker)):
+        return "role"
+    return "name"
+
+
+def _org_head(name: str) -> bool:
+    """A proper name headed by an organisation word ("Acme Bank", "Reuters"); unlike
+    :func:`_is_org` not a place: "Jo Park" and "Ann Hall" are people.
+
+    >>> _org_head("Hallam City Council"), _org_head("Jo Park")
+    (True, False)
+    """
+    return name.rsplit(None, 1)[-1].lower().rstrip(".") in _ORG_WORDS
 
 
 _ORG_WORDS = frozenset("""house party committee department campaign post times news agency office
