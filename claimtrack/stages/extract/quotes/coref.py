@@ -8,12 +8,13 @@ most recent compatible speaker.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from claimtrack.stages.extract.quotes.found import Found, _is_org
-from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, gender_of, is_place, _MALE, _NOT_NAME, TITLES
+from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, gender_of, is_country, is_place, _MALE, _NOT_NAME, TITLES
 from claimtrack.stages.extract.quotes.names import clean_name
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
-from claimtrack.stages.extract.quotes.source import _subject
+from claimtrack.stages.extract.quotes.source import _role_head, _subject
 
 _NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-][A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)(?![\w’'])"
 
@@ -282,8 +283,15 @@ _JUST_NAMED = 400  # characters
 def _subjects_before(text: str, para_start: int, pos: int, floor: int = 0):
     """(position, name, female?) of the named subjects of the sentences of a paragraph before
     ``pos`` (including the start of the sentence that holds ``pos``), latest first."""
+    for s, m in _subject_mentions(text, para_start, pos, floor):
+        if m.kind == "name" and m.name:
+            yield s, m.name, m.female
+
+
+def _subject_mentions(text: str, para_start: int, pos: int, floor: int = 0):
+    """(position, mention) of the subjects of the sentences before ``pos`` in its paragraph
+    (the paragraph before when the quote opens its own), latest first."""
     if not text[para_start:pos].strip(" \t\"“”‘’'«»„`"):
-        # the quote opens its paragraph: read the paragraph before
         k = para_start - 1
         while k >= 0 and text[k].isspace():
             k -= 1
@@ -291,8 +299,48 @@ def _subjects_before(text: str, para_start: int, pos: int, floor: int = 0):
     lo = max(para_start, pos - 800, floor)
     for s, e in reversed(sentence_bounds(text, lo, pos, [])):
         m = _subject(text[s:e])
-        if m is not None and m.kind == "name" and m.name:
-            yield s, m.name, m.female
+        if m is not None:
+            yield s, m
+
+
+#: heads of role phrases that name people: "they" may be them, "it" never is
+_PERSON_HEADS = re.compile(r"(?:man|men|woman|women|person|people|er|ers|or|ors|ist|ists|ian|ians|"
+                           r"ant|ants|ent|ents|ee|ees|ive|ives|child|children|official|officials|"
+                           r"spokesperson|source|sources|aide|aides|staff|police)$")
+
+
+def _group_subject(text: str, f: Found, plural: bool) -> str | None:
+    """The organisation or group a quote's "it" / "they" stands for: the latest subject
+    before the quote that is one ("Acme Airlines said it would cut routes. "…," it said.").
+
+    >>> t = 'The airline had no comment. "We will respond in due course," it added.'
+    >>> _group_subject(t, Found(29, 59, "", para_start=0), plural=False)
+    'The airline'
+    """
+    for _, m in islice(_subject_mentions(text, f.para_start, f.start), 4):
+        if m.kind == "pronoun":
+            continue
+        if m.kind == "name" and m.name:
+            if gender_of(m.name) is not None or m.female is not None:
+                continue  # a person
+            if plural and not (_is_org(m.name) or m.name.endswith("s")):
+                continue
+            if not plural and not (_is_org(m.name) or is_country(m.name) or " " in m.name
+                                   or m.name.isupper()):
+                continue  # "Smith": maybe a person
+            return m.name
+        if m.kind == "role":
+            head = _role_head(m.text)
+            is_plural = head.endswith("s") and not head.endswith("ss")
+            people = _PERSON_HEADS.search(head) is not None
+            if plural and is_plural:
+                return m.text
+            if not plural and not is_plural and not people:
+                return m.text
+    return None
+
+
+_OBJECT_CASE = {"him": "he", "her": "she", "them": "they"}
 
 
 def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
@@ -314,12 +362,17 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
         elif f.kind in ("group", "role") and f.speaker:
             groups.append((f.para, f.speaker, f.kind == "group" or f.speaker.split()[-1].endswith("s")))
         elif f.kind == "pronoun" and f.mention:
-            low = f.mention.lower()
+            low = _OBJECT_CASE.get(f.mention.lower(), f.mention.lower())
             if low in ("they", "it"):
-                # "they" and "it": the latest group, role or organisation that spoke
+                # "they" and "it": the latest group, role or organisation that spoke, else the
+                # latest such subject of the sentences before
                 want_plural = low == "they"
                 f.speaker = next((sp for para, sp, plural in reversed(groups)
                                   if f.para - para <= 3 and (plural == want_plural or _is_org(sp))), None)
+                if f.speaker is None:
+                    f.speaker = _group_subject(text, f, want_plural)
+                    if f.speaker is not None:
+                        groups.append((f.para, f.speaker, want_plural))
                 continue
             if low not in ("he", "she"):
                 continue

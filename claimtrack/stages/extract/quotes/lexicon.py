@@ -198,7 +198,7 @@ def is_place(name: str) -> bool:
     (True, True, False)
     """
     words = name.lower().split()
-    return words[-1] in _PLACE_WORDS or (len(words) == 2 and words[0] in _PLACE_FIRST)
+    return words[-1] in _PLACE_WORDS or (len(words) == 2 and words[0] in _PLACE_FIRST) or is_country(name)
 
 
 def gender_of(name: str | None) -> bool | None:
@@ -215,3 +215,62 @@ def gender_of(name: str | None) -> bool | None:
     if first in _MALE:
         return False
     return None
+
+
+#: words that name a time or a page's furniture and never a person or an organisation:
+#: "Thursday", "TV", "Video", "Watch" (May, June, April and August are also first or last names)
+_NEVER_SPEAKER = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+february march september october november december today yesterday tonight tomorrow weekend
+tv video videos photo photos picture pictures image images watch live audio podcast update
+updated updates breaking exclusive gallery graphic graphics map maps chart charts opinion
+explainer factbox timeline newsletter subscribe advertisement sponsored related listen read
+more share comments footage clip""".split())
+
+#: countries (and a few regions spoken of like one), as places: "authorities in China" are the
+#: speaker, not China; no "he" or "she" is a country
+COUNTRIES = frozenset(c.strip() for c in """afghanistan, albania, algeria, andorra, angola,
+argentina, armenia, australia, austria, azerbaijan, bahamas, bahrain, bangladesh, barbados, belarus,
+belgium, belize, benin, bhutan, bolivia, bosnia, botswana, brazil, brunei, bulgaria, burkina faso,
+burundi, cambodia, cameroon, canada, chad, chile, china, colombia, comoros, congo, costa rica,
+croatia, cuba, cyprus, czech republic, czechia, denmark, djibouti, dominica, ecuador, egypt,
+el salvador, eritrea, estonia, eswatini, ethiopia, fiji, finland, france, gabon, gambia, georgia,
+germany, ghana, greece, grenada, guatemala, guinea, guyana, haiti, honduras, hungary, iceland,
+india, indonesia, iran, iraq, ireland, israel, italy, jamaica, japan, jordan, kazakhstan, kenya,
+kiribati, kosovo, kuwait, kyrgyzstan, laos, latvia, lebanon, lesotho, liberia, libya,
+liechtenstein, lithuania, luxembourg, madagascar, malawi, malaysia, maldives, mali, malta,
+mauritania, mauritius, mexico, moldova, monaco, mongolia, montenegro, morocco, mozambique,
+myanmar, burma, namibia, nauru, nepal, netherlands, holland, new zealand, nicaragua, niger,
+nigeria, north korea, south korea, korea, north macedonia, macedonia, norway, oman, pakistan,
+palau, palestine, panama, papua new guinea, paraguay, peru, philippines, poland, portugal, qatar,
+romania, russia, rwanda, samoa, san marino, saudi arabia, senegal, serbia, seychelles,
+sierra leone, singapore, slovakia, slovenia, somalia, south africa, south sudan, spain,
+sri lanka, sudan, suriname, sweden, switzerland, syria, taiwan, tajikistan, tanzania, thailand,
+togo, tonga, trinidad, tunisia, turkey, turkmenistan, tuvalu, uganda, ukraine,
+united arab emirates, uae, united kingdom, uk, britain, great britain, england, scotland, wales,
+united states, us, usa, america, uruguay, uzbekistan, vanuatu, vatican, venezuela, vietnam,
+yemen, zambia, zimbabwe, gaza, crimea, tibet, hong kong, europe, africa, asia""".split(","))
+
+
+def never_speaker(name: str | None) -> bool:
+    """A "name" whose every word is a time or a page word: never a speaker.
+
+    >>> never_speaker("Thursday"), never_speaker("TV"), never_speaker("Human Rights Watch"), never_speaker("May")
+    (True, True, False, False)
+    """
+    if not name:
+        return True
+    return all(w.lower().strip(".,’'") in _NEVER_SPEAKER for w in name.split())
+
+
+def is_country(name: str | None) -> bool:
+    """A country (or "the US"), spoken of as a place or a state.
+
+    >>> is_country("China"), is_country("the United States"), is_country("Jo China")
+    (True, True, False)
+    """
+    if not name:
+        return False
+    low = name.lower().strip(" .,")
+    if low.startswith("the "):
+        low = low[4:]
+    return low.replace(".", "") in COUNTRIES

@@ -73,6 +73,12 @@ _AUX_TO = re.compile(r"\s+to\s+[a-z]")
 _GENERIC_VERB = re.compile(r"\b[a-z]{3,}(?:ed|s)\b")
 
 
+#: verbs of perceiving whose object is the one heard speaking ("a video shows a man saying")
+_PERCEIVE = r"(?:shows?|showed|showing|shown|heard|hears?|hearing|saw|sees?|seen|captured|captures|filmed|films|recorded|records|catches|caught)"
+_PERCEIVE_END = re.compile(r"\b" + _PERCEIVE + r"\s+$")
+_PERCEIVED_OBJECT = re.compile(r"\b" + _PERCEIVE + r"\s+(him|her|them)\s*$", re.I)
+
+
 def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     """The speaker of cue ``m`` in ``frame``: before it, or after it when nothing is before."""
     cue = norm_cue(m.group())
@@ -113,12 +119,17 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     if cue.endswith("ing"):
         # "Clinton issued a statement saying …": a participle's speaker is the clause subject
         # (not a dummy "it": "It may be saying something like …")
+        obj = _PERCEIVED_OBJECT.search(left)
+        if obj is not None:
+            # "footage showed him shouting", "heard them chanting": the one perceived speaks
+            low = obj.group(1).lower()
+            return Mention(obj.group(1), None, "pronoun", True if low == "her" else False if low == "him" else None)
         near = speaker_before(left)
+        lead = left[:len(left.rstrip()) - len(near.text)] if near is not None else ""
         if near is not None and (near.kind in ("name", "role") and re.search(
-                r"\bwith\s+(?:the\s+)?$", left[:len(left.rstrip()) - len(near.text)])
-                or near.kind == "name" and re.search(
-                r"\b(?:of|by|from|showing|shows|showed|heard|hear)\s+$",
-                left[:len(left.rstrip()) - len(near.text)])):
+                r"\bwith\s+(?:the\s+)?$", lead)
+                or near.kind == "name" and re.search(r"\b(?:of|by|from|showing|shows|showed|heard|hear)\s+$", lead)
+                or near.kind == "role" and _PERCEIVE_END.search(lead)):
             return near  # "… with spokesman Glen Caplin saying", "footage of Trump saying"
         subj = _subject(full_left)
         return None if subj is not None and subj.text.lower() == "it" else subj
