@@ -30,6 +30,10 @@ def _previous_sentence(text: str, f: "Found") -> tuple[str | None, bool]:
     return (text[sents[-1][0]:sents[-1][1]] if sents else None), same
 
 
+#: a quotation mark of any style: a sentence holding a quote is not read for a subject
+_QUOTE_MARK = re.compile(r"[\"“”«»„‘]|''|``")
+
+
 def _resolve_context(text: str, found: list[Found]) -> None:
     """Speakers from context: same sentence, same multi-paragraph quote, previous quotes."""
     # 1. quotes of one sentence share an attribution
@@ -83,7 +87,7 @@ def _resolve_context(text: str, found: list[Found]) -> None:
             prev, same_para = _previous_sentence(text, f)
             m = _colon_subject(prev) if prev and prev.rstrip().endswith(":") else None
             m2 = None
-            if m is None and prev and same_para and not any(c in prev for c in "\"“”"):
+            if m is None and prev and same_para and not _QUOTE_MARK.search(prev):
                 m2 = _colon_subject(prev)
             if m is not None:
                 _set(f, m, ":", carried=True)

@@ -217,6 +217,12 @@ def gender_of(name: str | None) -> bool | None:
     return None
 
 
+#: offices that are never a surname: a name run ending in one is a role ("Aviation Minister",
+#: "Health Secretary"), unlike "Charlie King" or "Ann Bishop"
+OFFICES = frozenset("""minister ministers secretary spokesman spokeswoman spokesperson chairman
+chairwoman chairperson ceo cfo coo commissioner ambassador president governor senator
+congressman congresswoman director superintendent premier chancellor""".split())
+
 #: words that name a time or a page's furniture and never a person or an organisation:
 #: "Thursday", "TV", "Video", "Watch" (May, June, April and August are also first or last names)
 _NEVER_SPEAKER = frozenset("""monday tuesday wednesday thursday friday saturday sunday january

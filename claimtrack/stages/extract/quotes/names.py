@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, _FEMALE_TITLES, gender_of, _MALE_TITLES, _NOT_NAME, _ORG_TAIL, _PARTICLES, _PERSON_TITLES, _STATES, _SUFFIX, never_speaker, TITLES
+from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, _FEMALE_TITLES, gender_of, _MALE_TITLES, _NOT_NAME, _ORG_TAIL, _PARTICLES, _PERSON_TITLES, _STATES, _SUFFIX, never_speaker, OFFICES, TITLES
 
 _ABBR = ("Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Sens|Rep|Reps|Gov|Lt|Col|Gen|Sgt|Capt|Cmdr|Adm|Maj|Cpl|Pvt|"
          "Det|Insp|Supt|Hon|Pres|St|Jr|Sr|Ft|Mt|Sec|Atty|Gens|Del|Amb|Msgr|Fr|Sgt")
@@ -137,6 +137,8 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
         return None, female
     if sum(t.isupper() and len(t) > 1 and "." not in t for t in toks) >= 2:
         return None, female  # an all-caps headline, not a name
+    if toks[-1].lower().rstrip(".") in OFFICES:
+        return None, female  # "Aviation Minister", "Vice President": an office, not a name
     if never_speaker(" ".join(toks)):
         return None, female  # "TV", "Video", "Thursday": a page word or a time
     if len(toks) == 1 and toks[0].lower().rstrip(".") in TITLES and not personal:

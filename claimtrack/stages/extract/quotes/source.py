@@ -245,7 +245,17 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
             if mention is not None and mention.kind in ("name", "pronoun") and \
                     _WORDS.findall(mention.text) == _WORDS.findall(left):
                 return mention, norm_cue(g.group())
+    # '"I was terrified!" sobbed mum-of-two Kerry Dawes': any past-tense verb right after the
+    # quote, then the speaker it inverts with
+    g = _INVERTED_VERB.match(frame, start, limit)
+    if g is not None and not CUE.match(frame, g.start()):
+        mention = speaker_after(frame[g.end(1):min(limit, g.end(1) + MAX_CONTEXT)])
+        if mention is not None and (mention.kind == "name" or mention.kind == "role" and _can_speak(mention.text)):
+            return mention, norm_cue(g.group(1))
     return None
+
+
+_INVERTED_VERB = re.compile(r"([a-z]{3,}ed)\s+(?=[a-zA-Z])")
 
 
 def _find_before(frame: str, lo: int, a: int) -> tuple[Mention, str, int] | None:

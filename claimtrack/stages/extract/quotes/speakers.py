@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.stages.extract.quotes.cues import _trie_regex
-from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _ROLE_STOP_VERBS, _STATES, _TIME_WORDS, TITLES
+from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _ROLE_STOP_VERBS, _STATES, _TIME_WORDS, TITLES, is_place, OFFICES
 from claimtrack.stages.extract.quotes.names import clean_name, _is_name_token, Mention, _name_run_back, _PAREN_TAIL, _person_like, _strip_adverbs, _tokens
 from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _PLURAL_ROLES, _reduced_tail, _role_back, _role_joint, _ROLE_PREPS
 
@@ -88,6 +88,8 @@ def _name_mention(toks: list[str], run: list[str]) -> Mention | None:
             run = toks[k - 1:]
         if len(run) > 1 and run[0].lower() == "the" and all(t.lower().rstrip(".") in TITLES for t in run[1:]):
             return Mention(" ".join(run), None, "role", female)
+        if run and run[-1].lower().rstrip(".") in OFFICES:
+            return Mention(" ".join(run), None, "role", female)  # "Aviation Minister said"
         return None
     return Mention(" ".join(run), name, "name", female)
 
@@ -222,12 +224,13 @@ def speaker_before(left: str) -> Mention | None:
             j = k
             if j > 0 and toks[j - 1].lower() == "the":
                 j -= 1
-            if j > 1 and toks[j - 1].lower() in ("of", "at", "for") and toks[j - 2][:1].isalpha():
+            # (and "authorities in China": a place after "in" is where the speaker is)
+            if j > 1 and toks[j - 2][:1].isalpha() and (toks[j - 1].lower() in ("of", "at", "for") or (
+                    toks[j - 1].lower() == "in" and is_place(" ".join(run)))):
                 head = toks[:j - 1]
                 role = _role_back(head)
-                if role is None and head and head[-1].lower().endswith("s") and head[-1][:1].isupper() \
-                        and head[-1].lower() in _PLURAL_ROLES:
-                    role = [head[-1]]
+                if role is None and head and head[-1].lower() in _PLURAL_ROLES:
+                    role = _bare_plural_back(head) or [head[-1]]
                 if role:
                     return Mention(" ".join(role + toks[j - 1:]), None, "role")
             return _name_mention(toks, run)
@@ -374,10 +377,11 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                     return Mention(" ".join(role), name, "name", female)
             return Mention(" ".join(role), None, "role")
         return None
-    if first[:1].islower() and first.isalpha():
-        # "says psychologist Vaile Wright", "said Democratic strategist Joe Trippi"
+    if first[:1].islower() and first.replace("-", "").isalpha():
+        # "says psychologist Vaile Wright", "said Democratic strategist Joe Trippi", "sobbed
+        # mum-of-two Kerry Dawes"
         j = 0
-        while j < len(toks) and j < 3 and toks[j][:1].islower() and toks[j].isalpha() \
+        while j < len(toks) and j < 3 and toks[j][:1].islower() and toks[j].replace("-", "").isalpha() \
                 and toks[j].lower() not in _NOT_ROLE_END:
             j += 1
         if 0 < j < len(toks) and toks[j][:1].isupper():

@@ -11,12 +11,13 @@ from bisect import bisect_left, bisect_right
 from claimtrack.stages.extract.quotes.content import _WORDS
 from claimtrack.stages.extract.quotes.found import Found, _set
 from claimtrack.stages.extract.quotes.marks import Span
+from claimtrack.stages.extract.quotes.lexicon import TITLES
 from claimtrack.stages.extract.quotes.names import clean_name, Mention
 
 _LABEL = re.compile(r"([A-Z][A-Z.\-’' ]{1,30}[A-Z.]):\s+")
 
 
-_LINE_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.’'\- ]{0,30}[A-Z.]):[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
+_LINE_LABEL = re.compile(r"^[ \t]*([A-Z](?:[A-Z.’'\- ]{0,30}[A-Z.])?):[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
 
 
 _LABEL_STOP = frozenset("""note notes editor editor’s editor's clarification correction corrections
@@ -26,10 +27,11 @@ q a question answer live summary background context and or the caption image fil
 
 
 def _label_speaker(label: str) -> Mention | None:
-    """The speaker of a transcript label ("PENCE", "MR. O'NEILL", "SECRETARY CLINTON").
+    """The speaker of a transcript label ("PENCE", "MR. O'NEILL", "SECRETARY CLINTON"); a role
+    for a part in the conversation ("HOST").
 
-    >>> _label_speaker("MR. O'NEILL").name, _label_speaker("EDITOR'S NOTE")
-    ("O'Neill", None)
+    >>> _label_speaker("MR. O'NEILL").name, _label_speaker("EDITOR'S NOTE"), _label_speaker("HOST").text
+    ("O'Neill", None, 'Host')
     """
     words = label.split()
     if not words or len(words) > 3 or any(w.lower().strip(".") in _LABEL_STOP for w in words):
@@ -38,8 +40,17 @@ def _label_speaker(label: str) -> Mention | None:
     toks = [re.sub(r"(?<=[’'])([a-z])", lambda m: m.group(1).upper(), t) for t in toks]  # O'Neill
     name, female = clean_name(toks)
     if not name:
+        if all(t.lower().strip(".") in _ROLE_LABELS for t in toks):
+            return Mention(" ".join(toks), None, "role", female)  # "HOST:", "MODERATOR:"
         return None
     return Mention(label, name, "name", female)
+
+
+#: labels that name a part in a conversation rather than a person ("HOST:", "CALLER:")
+_ROLE_LABELS = TITLES | frozenset("""moderator interviewer presenter caller panelist panellist
+questioner narrator announcer audience member voice""".split())
+#: labels of an interview's turns that name nobody: they count as turns, but say no speaker
+_TURN_LABELS = frozenset("q a question answer".split())
 
 
 def _transcript_lines(text: str, spans: list[Span]) -> list[Found]:
@@ -47,11 +58,14 @@ def _transcript_lines(text: str, spans: list[Span]) -> list[Found]:
     if ":" not in text:
         return []
     hits = []
+    turns = 0
     for m in _LINE_LABEL.finditer(text):
         mention = _label_speaker(m.group(1))
         if mention is not None and _WORDS.search(m.group(2)):
             hits.append((m, mention))
-    if len(hits) < 2:
+        elif m.group(1).lower() in _TURN_LABELS:
+            turns += 1  # "Q: …": a turn of an interview
+    if not hits or len(hits) + turns < 2:
         return []
     # paragraph numbers as find_spans counts them (non-blank lines)
     line_starts = [pm.start() for pm in re.finditer(r"[^\n]*\S[^\n]*", text)]
