@@ -115,7 +115,8 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
                 female = True
             elif low in _MALE_TITLES:
                 female = False
-        if k < len(toks) - 1 and (low in TITLES or low + "." in TITLES):
+        if k < len(toks) - 1 and (low in TITLES or low + "." in TITLES or (
+                "-" in low and all(p in TITLES for p in low.split("-")))):  # "Director-General"
             last_title = k
             personal = personal or low in _PERSON_TITLES
             if k + 2 < len(toks) - 1 and toks[k + 1].lower() == "of":
@@ -128,8 +129,9 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     while toks and toks[-1].lower() in _SUFFIX and len(toks) > 1:
         toks = toks[:-1]
     # "Merrill Lynch Capital Markets Mario Balletto": an organisation run into a name
+    # (not "… Markets Committee", nor "Reserve Bank of Australia": "of" carries the name on)
     cut = max((k for k, t in enumerate(toks[:-1]) if t.lower().rstrip(".") in _ORG_TAIL), default=-1)
-    if cut >= 0 and toks[-1].lower().rstrip(".") not in _ORG_TAIL:  # not "… Markets Committee"
+    if cut >= 0 and toks[-1].lower().rstrip(".") not in _ORG_TAIL and toks[cut + 1] not in _ORG_LINKS:
         toks = toks[cut + 1:]
     if toks and toks[-1][-1:] in "’'":
         toks[-1] = toks[-1].rstrip("’'")  # "Ouisa Davis' commentary"
@@ -144,6 +146,9 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     if len(toks) == 1 and toks[0].lower().rstrip(".") in TITLES and not personal:
         return None, female
     return " ".join(toks), female
+
+
+_ORG_LINKS = frozenset("of for and to de".split())
 
 
 def _tokens(s: str) -> list[str]:

@@ -140,6 +140,8 @@ def _bare_plural_back(toks: list[str]) -> list[str] | None:
         k = len(toks) - 1
         while k > 0 and len(toks) - k < 4 and toks[k - 1][:1].islower() and toks[k - 1].isalpha() \
                 and toks[k - 1].lower() not in _NOT_ROLE_END:
+            if toks[k - 1].lower() in _ROLE_STOP_VERBS:
+                return toks[k:]  # "footage shows protesters": the verb ends the phrase
             if toks[k - 1].endswith("ed") and k > 1 and toks[k - 2].lower() not in _NOT_NAME and (
                     toks[k - 2][:1].isupper() or toks[k - 2].lower() in PRONOUNS):
                 return toks[k:]  # "Protesters carried signs": a verb, not "elected officials"

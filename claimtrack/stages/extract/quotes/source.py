@@ -17,7 +17,7 @@ from claimtrack.stages.extract.quotes.speakers import speaker_after, speaker_bef
 _AFTER_LEAD = re.compile(r"^\s*[,.;!?]?\s*(?:[—–]|--)?\s*")
 
 
-_DASH_SPEAKER = re.compile(r"^\s*(?:[—–]|--)\s*")
+_DASH_SPEAKER = re.compile(r"^\s*(?:[—–]|--|-(?=\s))\s*")  # a spaced hyphen is a dash in plain text
 
 
 _LAST_WORD = re.compile(r"(\w+)\s*$")
@@ -212,16 +212,26 @@ _DET_END = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]i
 _VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|found|shows?|says?|said|finds|concludes?|is|was|are|were|has|had)\b")
 
 
+_SPEECH_NOUN_OF = re.compile(r"\b(?:verdict|view|words|message|assessment|opinion|warning|response|"
+                             r"reaction|advice|conclusion|argument|plea|promise)\s+of\s+")
+
+
 def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
     """Cue + speaker right after the quote ending at ``b`` (before ``limit``)."""
     seg = frame[b:limit]
     lead = _AFTER_LEAD.match(seg)
     if _DASH_SPEAKER.match(seg):
-        mention = speaker_after(seg[_DASH_SPEAKER.match(seg).end():])
+        rest = seg[_DASH_SPEAKER.match(seg).end():]
+        mention = speaker_after(rest)
         if mention is not None and mention.kind == "name":
-            rest = seg[_DASH_SPEAKER.match(seg).end():]
             if not CUE.search(rest, 0, 60):
                 return mention, "—"
+        # '"…" - that was the verdict of Sarah Linton, …': a speech noun of the speaker
+        noun = _SPEECH_NOUN_OF.search(rest, 0, 80) if mention is None or mention.kind != "name" else None
+        if noun is not None and not CUE.search(rest, 0, noun.start()):
+            m2 = speaker_after(rest[noun.end():])
+            if m2 is not None and m2.kind == "name":
+                return m2, "—"
     start = b + (lead.end() if lead else 0)
     # (cues starting more than 160 characters on are not read: stop the scan there)
     for k, m in enumerate(CUE.finditer(frame, start, min(limit, start + 190))):

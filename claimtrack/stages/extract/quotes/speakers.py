@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.stages.extract.quotes.cues import _trie_regex
-from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _ROLE_STOP_VERBS, _STATES, _TIME_WORDS, TITLES, is_place, OFFICES
+from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _ROLE_STOP_VERBS, _STATES, _TIME_WORDS, TITLES, is_place, OFFICES, gender_of
 from claimtrack.stages.extract.quotes.names import clean_name, _is_name_token, Mention, _name_run_back, _PAREN_TAIL, _person_like, _strip_adverbs, _tokens
 from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _PLURAL_ROLES, _reduced_tail, _role_back, _role_joint, _ROLE_PREPS
 
@@ -295,6 +295,31 @@ _OBJECT_START = frozenset("""the a an his her their its our my your this that th
 on at in for about from by""".split())
 
 
+def _appositive_name(toks: list[str], i: int) -> tuple[str, bool | None, int] | None:
+    """A name set off by a comma at ``toks[i]`` and ending the phrase: ", Paul Grant." ->
+    ("Paul Grant", None, end).
+
+    >>> _appositive_name("the lawyer , Paul Grant .".split(), 2)
+    ('Paul Grant', False, 5)
+    >>> _appositive_name("the lawyer , who said".split(), 2) is None
+    True
+    """
+    if i >= len(toks) or toks[i] != ",":
+        return None
+    k = i + 1
+    while k < len(toks) and k - i <= 5 and (_is_name_token(toks[k]) or toks[k].lower() in TITLES):
+        k += 1
+    if k == i + 1 or (k < len(toks) and toks[k] not in _APPOSITIVE_END):
+        return None
+    name, female = clean_name(toks[i + 1:k])
+    if not name or female is None and gender_of(name) is None and " " not in name:
+        return None  # one word that may not be a person: "the capital, Paris"
+    return name, female if female is not None else gender_of(name), k
+
+
+_APPOSITIVE_END = frozenset(",.;:!?)—–")
+
+
 def speaker_after(right: str, subject: bool = False) -> Mention | None:
     """The speaker at the start of ``right`` (the text just after a cue), as in "said Erdogan",
     or the subject at the start of a sentence (``subject=True``).
@@ -364,6 +389,9 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
         if len(role) > 1:
             while len(role) > 2 and (role[-1] in _ROLE_PREPS or role[-1] in _DETERMINERS):
                 role.pop()  # a dangling "for the"
+            app = _appositive_name(toks, len(role))
+            if app is not None:  # 'said the club's captain, Leon Fry'
+                return Mention(" ".join(toks[:app[2]]), app[0], "name", app[1])
             # a capitalised tail is a name with a title: "the Rev. Al Sharpton"
             if role[-1][:1].isupper() and not pp:
                 run = []
@@ -418,6 +446,13 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                     run = []
                     i = j
                     continue
+                if j > i + 1:
+                    # "Jane Doe's lawyer, Paul Grant": the possessor is not the speaker; the
+                    # appositive name is, else the thing possessed
+                    app = _appositive_name(toks, j)
+                    if app is not None:
+                        return Mention(" ".join(toks[:app[2]]), app[0], "name", app[1])
+                    return Mention(" ".join(toks[:j]), None, "role")
                 j = i
             while j < len(toks) and j - i < 3 and toks[j][:1].islower() and toks[j].isalpha():
                 j += 1
