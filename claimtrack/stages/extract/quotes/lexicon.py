@@ -46,7 +46,7 @@ one two three four five six seven eight nine ten mr mrs ms dr you i i’m i'm we
 you're they’re they're it’s it's i’ve i've we’ve we've i’d i'd i’ll i'll given possibly usually
 traditionally additionally currently previously clearly obviously finally recently unfortunately
 fortunately ultimately importantly interestingly similarly likewise moreover furthermore
-nevertheless nonetheless overall early""".split())
+nevertheless nonetheless overall early more""".split())
 
 
 _PARTICLES = frozenset("""de van von der den bin al la le du des da del della di dos das ibn abu ben
@@ -227,10 +227,9 @@ congressman congresswoman director superintendent premier chancellor""".split())
 #: "Thursday", "TV", "Video", "Watch" (May, June, April and August are also first or last names)
 _NEVER_SPEAKER = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
 february march september october november december today yesterday tonight tomorrow weekend
-tv video videos photo photos picture pictures image images watch live audio podcast update
-updated updates breaking exclusive gallery graphic graphics map maps chart charts opinion
-explainer factbox timeline newsletter subscribe advertisement sponsored related listen read
-more share comments footage clip""".split())
+tv video videos photo photos picture pictures image images watch audio podcast update updated
+updates breaking exclusive gallery graphic graphics map maps chart charts explainer factbox
+timeline newsletter subscribe advertisement sponsored footage""".split())
 
 #: countries (and a few regions spoken of like one), as places: "authorities in China" are the
 #: speaker, not China; no "he" or "she" is a country
