@@ -34,6 +34,15 @@ ZOO = [
     ("wire", 'Unions rejected the offer. "It is an insult," they said.', [("Unions", "pronoun")]),
     ("wire", 'China said on Friday it would retaliate. "We will take all necessary measures," the '
              'commerce ministry said.', [("the commerce ministry", "role")]),
+    # "X quoted Y as saying": Y speaks
+    ("wire", '"He has been ripping people off for years," the agency quoted prosecutor Russell Hale '
+             'as saying.', [("Russell Hale", "name")]),
+    ("wire", 'Li Wei left the talks early. "There will be no deal," the agency quoted him as saying.',
+     [("Li Wei", "pronoun")]),
+    ("wire", '"The decision to suspend the route was a difficult one," said Skyways director of '
+             'commercial planning, Robert Boyle.', [("Robert Boyle", "name")]),
+    ("wire", '"This is the first time gold has been mentioned," said Chancellor of the Exchequer '
+             'Gordon Brent.', [("Gordon Brent", "name")]),
     # --- broadsheet: present-tense "says", a named subject before a standalone quote
     ("broadsheet", '"I have never seen anything like it," says Dr Helen Marsh, a geologist at the '
                    'University of Leeds.', [("Helen Marsh", "name")]),

@@ -42,6 +42,18 @@ _PARTICLE_WORDS = frozenset("de van von der den bin al la le du des da del della
 _TITLE_ABBR = frozenset("Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Prof. Rev. Lt. Col.".split())
 
 
+def _after_title_of(words: list[str]) -> bool:
+    """Words that end with a title's "of" ("Secretary of", "Chancellor of the"): the next word
+    names the office, not the person.
+
+    >>> _after_title_of("said Chancellor of the".split()), _after_title_of("the city of".split())
+    (True, False)
+    """
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return len(words) >= 2 and words[-1] == "of" and words[-2].lower() in TITLES
+
+
 def _back_run(text: str, i: int) -> list[str]:
     """The name words (up to 4) right before position ``i``: "Recep Tayyip " before "Erdogan".
 
@@ -67,7 +79,7 @@ def _back_run(text: str, i: int) -> list[str]:
         else:
             break
     # "Secretary of State Hillary Clinton": the word after a title's "of" is not a name
-    if out and len(words) >= 2 and words[-1] == "of" and words[-2].lower() in TITLES:
+    if out and _after_title_of(words):
         out = out[1:]
     while out and out[0] in _PARTICLE_WORDS:
         out = out[1:]
@@ -96,7 +108,7 @@ class NameIndex:
             if _POSSESSIVE.search(toks[-1]):
                 toks[-1] = _POSSESSIVE.sub("", toks[-1])
             before = self._text[max(0, m.start() - 30):m.start()].split()
-            if len(toks) >= 2 and len(before) >= 2 and before[-1] == "of" and before[-2].lower() in TITLES:
+            if len(toks) >= 2 and _after_title_of(before):
                 toks = toks[1:]  # "Secretary of State Hillary Clinton"
             name, _ = clean_name(toks)
             if name and " " in name and name.split()[0].lower() not in _NOT_NAME \

@@ -140,7 +140,7 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
         return None, female
     if sum(t.isupper() and len(t) > 1 and "." not in t for t in toks) >= 2:
         return None, female  # an all-caps headline, not a name
-    if toks[-1].lower().rstrip(".") in OFFICES:
+    if toks[-1].lower().rstrip(".").rsplit("-", 1)[-1] in OFFICES:  # (and "Co-Chairman")
         return None, female  # "Aviation Minister", "Vice President": an office, not a name
     if never_speaker(" ".join(toks)):
         return None, female  # "TV", "Video", "Thursday": a page word or a time
