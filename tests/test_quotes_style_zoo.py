@@ -128,3 +128,19 @@ def test_no_page_word_time_or_country_speaks_in_the_zoo():
 def test_a_country_never_stands_for_he_or_she():
     text = 'The summit ended in China. "We made real progress," he said.'
     assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+PRONOUN_GENDER = [
+    # he/she pick the person of that sex: first names beyond the extractor's own short list
+    ('Imelda Okoro, a nurse, and Bernard Mills, a porter, both work nights. "We are exhausted '
+     'every single week," she said.', "Imelda Okoro"),
+    ('Imelda Okoro, a nurse, and Bernard Mills, a porter, both work nights. "We are exhausted '
+     'every single week," he said.', "Bernard Mills"),
+    ('Analyst Carolina Vance disagreed with Dwayne Ortiz. "The numbers are not there yet," she said.',
+     "Carolina Vance"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", PRONOUN_GENDER)
+def test_he_and_she_follow_the_first_name(text, speaker):
+    assert [(q.speaker, q.speaker_via) for q in extract_quotes(text)] == [(speaker, "pronoun")]
