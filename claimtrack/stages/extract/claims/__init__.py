@@ -18,8 +18,9 @@ Conventions of a :class:`~claimtrack.records.Claim`:
 - ``value``/``low``/``high``: exact -> [v, v]; approx ("about") -> v ± 10 %, "nearly"/"almost" ->
   [0.9v, v]; at_least -> [v, 2v]; at_most -> [0, v]; range -> value is the first bound as written,
   low/high the sorted bounds; vague ("thousands") -> value = low bound, [1e3, 1e4] (CQE's table);
-- ``unit``: "percent", "percentage point", ISO 4217 codes ("USD", "GBP", "EUR"; cents become
-  hundredths of USD), SI-style symbols ("km", "kg", "°C", "MW"), "bpd", durations ("year",
+- ``unit``: "percent", "percentage point", ISO 4217 codes ("USD", "GBP", "EUR"); a
+  currency's sub-unit keeps its own unit and value ("45 cents" is 45 "cent", "30p" is 30 "pence";
+  the matcher puts them on the main unit's scale), SI-style symbols ("km", "kg", "°C", "MW"), "bpd", durations ("year",
   "month", "day"), "fraction" for "half"/"one-third"; a rate keeps its period ("USD/month"); None
   for a bare count;
 - ``noun``: the counted thing as written, lowercased, plural kept ("civilians", "observation

@@ -15,6 +15,7 @@ import re
 from claimtrack.stages.extract.claims.units import (
     CURRENCY_PREFIX,
     CURRENCY_PREFIX_RE,
+    MANGLED_STARTS,
     PER,
     RATE_RE,
     SCALE_RE,
@@ -100,20 +101,34 @@ WORDS_RE = re.compile(
     r"|(?P<words>\b(?:an?\s+(?=(?:" + _A_NEXT + r")\b))?(?:" + _WORD + r")"
     r"(?:(?:[\s-]+and[\s-]+|[\s-]+)(?:a[\s-]+)?(?:" + _WORD + r")\b)*\b))"
 )
+
+def _num_re(plain_space: bool) -> re.Pattern:
+    """The numeral pattern. Thousands grouped by a thin or no-break space ("940 000") are always
+    one number; grouped by a plain space only when ``plain_space`` (the text does not group its
+    thousands with commas) and not before a name or a glued letter: "roughly 400 737 Max jets" is
+    400 jets of a model, not 400,737."""
+    plain = (r"|(?<![-–])\d{1,3}(?: \d{3})+(?![\d\w]|,\d|\s+[A-Z])" if plain_space else "")
+    return re.compile(
+        r"(?=[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕" + MANGLED_STARTS + r"])(?:"
+        r"(?P<num>(?<![\w.,/:^'’])(?:(?P<cur>" + CURRENCY_PREFIX_RE + r")\s?)?(?=\.?\d)"
+        r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d])|(?<![-–])\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d|,\d)"
+        + plain + r"|\d+)?"
+        r"(?P<dec>\.\d+)?(?:(?P<frac>[/⁄]\d{1,4})|(?P<vul>[½¼¾⅓⅔⅛⅜⅝⅞⅕])|(?P<mixed>[-\s]\d{1,2}/(?:2|4|8|16|32|64)(?!\d)))?)"
+        r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕]))"
+    )
+
+
 #: numerals (with a currency written before them) and vulgar fractions, matched on the text
-NUM_RE = re.compile(
-    r"(?=[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕])(?:"
-    r"(?P<num>(?<![\w.,/:^'’])(?:(?P<cur>" + CURRENCY_PREFIX_RE + r")\s?)?(?=\.?\d)"
-    r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d])|(?<![-–])\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d|,\d)|\d+)?"
-    r"(?P<dec>\.\d+)?(?:(?P<frac>[/⁄]\d{1,4})|(?P<vul>[½¼¾⅓⅔⅛⅜⅝⅞⅕])|(?P<mixed>[-\s]\d{1,2}/(?:2|4|8|16|32|64)(?!\d)))?)"
-    r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕]))"
-)
+NUM_RE = _num_re(plain_space=True)
+#: ... in a text that groups thousands with commas ("1,200"): a plain space separates two numbers
+_NUM_RE_COMMAS = _num_re(plain_space=False)
+_COMMA_THOUSANDS = re.compile(r"\d,\d{3}(?![\d])")
 # where a NUM_RE match can start: a digit, ".", a currency symbol or a vulgar fraction not glued to a
 # word, or a capital that opens a currency code written before a digit ("US$5", "Rs 500"). The
 # search for these opens with a character set, which the regex engine skips to in C; NUM_RE's
 # look-ahead first made it try every position (see _num_matches)
 _NUM_START = re.compile(
-    r"[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕](?<!\w.)(?:(?<![A-Z])|(?=(?:"
+    r"[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕" + MANGLED_STARTS + r"](?<!\w.)(?:(?<![A-Z])|(?=(?:"
     + "|".join(re.escape(p[1:]) for p in sorted(CURRENCY_PREFIX, key=len, reverse=True) if "A" <= p[0] <= "Z")
     + r")\s?\.?\d))"
 )
@@ -325,8 +340,10 @@ def matches_from(pattern: re.Pattern, starts: re.Pattern, text: str) -> list[re.
 
 
 def _num_matches(text: str) -> list[re.Match]:
-    """``list(NUM_RE.finditer(text))``, tried only where a match can start (``_NUM_START``)."""
-    return matches_from(NUM_RE, _NUM_START, text)
+    """``list(NUM_RE.finditer(text))``, tried only where a match can start (``_NUM_START``); in a
+    text that groups thousands with commas, a plain space never groups them."""
+    pattern = _NUM_RE_COMMAS if "," in text and _COMMA_THOUSANDS.search(text) else NUM_RE
+    return matches_from(pattern, _NUM_START, text)
 
 
 # every word a WORDS_RE match can open with starts with one of these ("four" opens "fourteen" and
@@ -501,6 +518,8 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
         if letter is not None and not men.cur and (
                 letter in "MBK" or (letter == "b" and "." not in text[men.start:end])):
             sc = None  # "3B", "4K", "2010b": a panel, a resolution, a citation; "$4.2B" is money
+        if sc is not None and sc.group("capital") == "M" and science and not men.cur:
+            sc = None  # "0.5 M H2SO4": molar in science prose
         if letter == "m" and not men.cur and _RACE_AFTER.match(text, sc.end()):
             sc = None  # "the 200m champion", "100m hurdles": metres in sports news
         if sc is not None:
@@ -528,10 +547,6 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
         else:
             men.unit = name
             end = uend
-            base, _, per = name.partition("/")
-            if base in ("cent", "penny"):  # "95 cts", "74 cts a share", "50p": hundredths of the currency
-                men.value /= 100.0
-                men.unit = ("USD" if base == "cent" else "GBP") + ("/" + per if per else "")
     elif men.cur:
         r = RATE_RE.match(text, end)
         if r is not None:

@@ -27,7 +27,13 @@ CURRENCY_PREFIX = {
     "CHF": "CHF", "SFr": "CHF", "ZAR": "ZAR", "RUB": "RUB", "₽": "RUB", "TRY": "TRY", "₺": "TRY",
     "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN", "AED": "AED", "SAR": "SAR",
     "₦": "NGN", "NGN": "NGN", "PHP": "PHP", "₱": "PHP", "IDR": "IDR", "Rp": "IDR", "THB": "THB", "฿": "THB",
+    # signs mangled on the way: UTF-8 read as Latin-1 or cp1252 ("Â£", "â‚¬"), HTML entities left
+    # in, and ASCII transliteration, which writes the pound sign as "PS" ("PS45m")
+    "Â£": "GBP", "â‚¬": "EUR", "Â¥": "JPY", "&pound;": "GBP", "&euro;": "EUR", "&#163;": "GBP",
+    "&#8364;": "EUR", "PS": "GBP",
 }
+#: the first characters of the mangled signs above, which :mod:`.numbers` must try a match at
+MANGLED_STARTS = "Ââ&"
 # longest first so that "US$" wins over "$"; ISO codes only before a digit or a space
 _prefix_alts = sorted(CURRENCY_PREFIX, key=len, reverse=True)
 CURRENCY_PREFIX_RE = "|".join(re.escape(p) for p in _prefix_alts)
@@ -69,7 +75,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"riyals?", "SAR"), (r"dirhams?", "AED"), (r"naira", "NGN"), (r"zlotys?", "PLN"),
     (r"reais", "BRL"), (r"crowns|kronor|kroner|krona|krone", "SEK"), (r"USD", "USD"),
     (r"GBP", "GBP"), (r"AUD", "AUD"), (r"CAD", "CAD"), (r"HKD", "HKD"), (r"SGD", "SGD"),
-    (r"cents?|cts", "cent"), (r"pence|p", "penny"), (r"sen", "sen"),
+    (r"cents?|cts", "cent"), (r"pence|p", "pence"), (r"sen", "sen"),
     # oil, energy, power
     (r"barrels?\s+(?:a|per)\s+day|barrels?/day|bpd|b/d", "bpd"), (r"barrels?|bbl", "barrel"),
     (r"(?:[kMGT]W|kilowatt|megawatt|gigawatt|terawatt)[\s-]?(?:h|hours?)|[kMGT]Wh", "Wh"),
@@ -114,7 +120,10 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"centur(?:y|ies)", "century"), (r"Ma|Myr|Ga|kyr|ka", "age"),
     # counts of scale and multipliers
     (r"times|fold|x(?![\w])|×", "times"), (r"ppm|ppb|parts\s+per\s+(?:million|billion)", "ppm"),
-    (r"mol|mmol|[mμµn]M", "mol"), (r"dB", "dB"), (r"rpm", "rpm"), (r"mpg", "mpg"),
+    (r"mol|mmol|[mμµn]M", "mol"), (r"M", "mol~"), (r"dB", "dB"), (r"rpm", "rpm"), (r"mpg", "mpg"),
+    # product specifications, mostly written glued ("3,430mAh", "12MP", "6.3in", "250cc", "60fps")
+    (r"mAh", "mAh"), (r"Ah", "Ah"), (r"MP|megapixels?", "MP"), (r"fps", "fps"), (r"cc", "cc"),
+    (r"nits", "nit"), (r"in", "inch^"), (r"mcg", "μg"), (r"IU", "IU"), (r"mmHg", "mmHg"),
     (r"points?|pts?", "point"),
 ]
 UNIT_NAMES = [name for _, name in _UNIT_TABLE]
@@ -204,6 +213,8 @@ def _unit_regex_for(ch: str) -> re.Pattern:
 # a period after the unit: "$14.95 a month", "barrels per day", "11 feet per century"
 RATE_RE = re.compile(
     r"\s?(?:/|\s(?:a|an|per|each)\s)(?P<per>day|week|month|year|annum|hour|h|second|s|minute|min|km|mile|gram|g|kg|ounce|oz|share|head|person|capita|litre|liter|gallon|tonne|ton|barrel|ml|l|L)(?![\w])"
+    # "61 cts a year earlier", "$5 a month ago": a time reference, not a rate
+    r"(?!\s+(?:earlier|ago|before|after|later|previously|prior|on|back)\b)"
 )
 PER = {"annum": "year", "h": "hour", "s": "second", "min": "minute", "g": "gram", "oz": "ounce",
         "ton": "tonne", "liter": "litre", "l": "litre", "L": "litre", "capita": "person", "head": "person"}
@@ -211,11 +222,11 @@ PER = {"annum": "year", "h": "hour", "s": "second", "min": "minute", "g": "gram"
 # units that are also common words or letters: only attached ("5kW", "30C") or clearly a unit
 _AMBIGUOUS_SPACED = {"m", "s", "h", "l", "L", "t", "g", "A", "V", "W", "K", "C", "F", "J", "x", "p", "pp",
                      "in.", "bar", "Ma", "ka", "ha", "mi", "ft", "'", "′", "″", "DM", "sen", "mt", "gal",
-                     "pts", "pt", "cal", "mol", "Ga", "mM", "nM", "um"}
+                     "pts", "pt", "cal", "mol", "Ga", "mM", "nM", "um", "Ah", "MP", "cc", "IU"}
 # units after which a following letter/word is allowed (a rate) but never mistaken
 _MONEY = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "GBP", "EUR", "JPY", "CNY", "INR", "MYR", "ILS",
           "CHF", "FRF", "DEM", "ITL", "NLG", "RUB", "MXN", "ZAR", "THB", "SAR", "AED", "NGN", "PLN", "BRL",
-          "SEK", "KRW", "TRY", "NOK", "DKK", "PHP", "IDR"}
+          "SEK", "KRW", "TRY", "NOK", "DKK", "PHP", "IDR", "cent", "pence"}
 
 
 def is_money(unit: str | None) -> bool:
@@ -259,8 +270,11 @@ def match_unit(text: str, pos: int, science: bool = False) -> tuple[str, int] | 
     spaced = m.start() < len(text) and text[m.start()].isspace()
     if spaced and (word in _AMBIGUOUS_SPACED) and not science:
         return None
-    if name.endswith("!"):  # a unit only in science prose, and never glued ("1990s", "Channel 5s")
-        if not science or not spaced:
+    mark = name[-1]
+    if mark in "!~^":
+        # "!": a unit only in science prose, and never glued ("1990s", "Channel 5s"); "~": only in
+        # science prose ("0.5 M" is molar there, millions elsewhere); "^": only glued ("6.3in")
+        if (mark != "^" and not science) or (mark == "!" and not spaced) or (mark == "^" and spaced):
             return None
         name = name[:-1]
     end = m.end()
