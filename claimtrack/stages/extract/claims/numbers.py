@@ -136,7 +136,11 @@ _WORDS_RE_I = re.compile(WORDS_RE.pattern, re.I)
 _DOLLAR_COUNTRY = re.compile(r"(?<![A-Za-z])(US|AU|NZ|HK|CA|NT)\s\Z")
 _RACE_AFTER = re.compile(r"\s+(?:(?:indoor|outdoor|world|olympic|european|national|men's|women's)\s+)*"
                          r"(?:hurdles|freestyle|butterfly|breaststroke|backstroke|medley|relay|sprint|race|dash|"
-                         r"final|finals|heat|heats|champion|title|record|gold|silver|bronze|run|steeplechase)\b", re.I)
+                         r"final|finals|heat|heats|champion|title|record|gold|silver|bronze|run|runs|runners?|steeplechase|walk|"
+                         r"fun\s+run|road\s+race)\b", re.I)
+# words of heat before a glued "K": kelvin, not thousands ("the film was heated to 300K")
+_HEAT_BEFORE = re.compile(r"\b(?:temperatures?|heated|heating|cooled|cooling|annealed|kelvin|thermal|melts?|boils?)\b",
+                          re.I)
 _SCI = re.compile(r"\s?(?:[×x·*]\s?10\s?\^?\s?|[eE])(?P<exp>[−⁻+-]?\d{1,3})(?![\d.])")
 _FRACTION_NEXT = re.compile(r"\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
 _WORD_TOKEN = re.compile(r"[a-z]+")
@@ -516,8 +520,14 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
         sc = SCALE_RE.match(text, end)
         letter = sc.group("letter") if sc is not None else None
         if letter is not None and not men.cur and (
-                letter in "MBK" or (letter == "b" and "." not in text[men.start:end])):
-            sc = None  # "3B", "4K", "2010b": a panel, a resolution, a citation; "$4.2B" is money
+                letter in "MB" or (letter == "b" and "." not in text[men.start:end]) or (letter == "K" and (
+                    men.value < 10 or _RACE_AFTER.match(text, sc.end())
+                    # science prose for other reasons than this "K" itself: kelvin
+                    or (science and is_science(text.replace("K", "_")))
+                    or _HEAT_BEFORE.search(text, max(0, men.start - 60), men.start)))):
+            # "3B", "4K", "2010b": a panel, a resolution, a citation; "$4.2B" is money; "18K" in
+            # news is 18,000 ("Dow closes above 18K"), but kelvin in science and a race in "10K run"
+            sc = None
         if sc is not None and sc.group("capital") == "M" and science and not men.cur:
             sc = None  # "0.5 M H2SO4": molar in science prose
         if letter == "m" and not men.cur and _RACE_AFTER.match(text, sc.end()):

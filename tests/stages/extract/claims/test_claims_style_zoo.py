@@ -96,3 +96,15 @@ def test_a_comma_grouped_text_never_groups_thousands_with_a_plain_space():
     # the text writes "1,200": "400 737" is two numbers (one of them a model), not 400,737
     got = extract_claims("Of 1,200 orders, 400 737 jets were delivered.", "zoo")
     assert [c.value for c in got] == [1200, 400]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Dow Closes Above 18K for First Time", 18000, None),          # headline: thousands
+    ("Tesla sold 50K cars in the quarter.", 50000, None),           # tabloid and trade press
+    ("The film was heated to 300K before the scan.", 300, "K"),     # heat words: kelvin
+    ("Samples were cooled to 77K (Fig. 2) at 5 \u00b0C.", 77, "K"),  # science prose: kelvin
+    ("She won the 10K run in Arlo.", 10, "K"),                       # a race, not 10,000
+])
+def test_a_glued_capital_k_is_thousands_in_news_and_kelvin_in_science(text, value, unit):
+    first = extract_claims(text, "zoo")[0]
+    assert math.isclose(first.value, value) and first.unit == unit, (first.surface, first.value, first.unit)
