@@ -88,10 +88,14 @@ def coverage(earlier: str, later: str) -> tuple[float, int]:
     (1.0, 0)
     >>> coverage("A storm killed 12 people in Dalton.", "12 people died in Dalton after a storm hit")
     (0.6, 2)
+    >>> coverage("Arlo Kemp died of a stroke; he was 68.", "He was 68."), coverage("Arlo Kemp died.", "He was.")
+    ((1.0, 0), (0.0, 0))
     """
     later_words = _coverage_words(later)
     if not later_words:
-        return 0.0, 0
+        # only figures and function words ("He was 68."): nothing of its own to cover, but a
+        # text without even a figure says nothing
+        return (1.0, 0) if _values(later).size else (0.0, 0)
     known = set(_coverage_words(earlier))
     # near spellings count too ("arrest" ~ "arrested"): a shared stem of 5 letters
     stems = {w[:5] for w in known if len(w) >= 5}

@@ -92,3 +92,9 @@ def test_a_restatement_without_disputing_words_stays_consistent():
 def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_later_text_of_only_a_figure_restates_it():
+    # "He was 68." adds no word of its own: the agreeing figure decides
+    assert compare_texts("Arlo Kemp died of a stroke on Monday; he was 68.", "He was 68.")["relation"] == "consistent"
+    assert compare_texts("Arlo Kemp died of a stroke on Monday.", "")["relation"] == "unrelated"
