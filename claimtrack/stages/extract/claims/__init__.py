@@ -47,8 +47,9 @@ from __future__ import annotations
 
 import math
 
-from claimtrack.stages.extract.claims import context, filters, headline, measured, qualifiers
+from claimtrack.stages.extract.claims import context, filters, headline, qualifiers
 from claimtrack.stages.extract.claims.numbers import TENS, UNITS, Mention, scan
+from claimtrack.stages.extract.claims.measured import measured_before, noun_before
 from claimtrack.stages.extract.claims.units import SCALES, is_money, match_unit
 from claimtrack.records import Claim, Quote, stable_id
 
@@ -119,9 +120,9 @@ def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, ca
     if noun is None and not after_of and body[men.end:men.end + 4] == " of ":
         noun, caps = context.noun_phrase(body, men.end, limit, after_of=True)
     if noun is None and not (men.unit and men.unit != "fraction" and not is_money(men.unit)):
-        noun = measured.noun_before(body, men.start, a)
+        noun = noun_before(body, men.start, a)
         if noun is None and body is not text:  # a wire table line "Shr 3.25 Dlrs vs 1.40" keeps its label
-            noun = measured.noun_before(text, men.start, a)
+            noun = noun_before(text, men.start, a)
     info = cache.get(sent)
     if info is None:  # once per sentence: its names, its attribution, its clause separators
         names = context.names_in(text, sent)
@@ -132,7 +133,7 @@ def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, ca
     clause = context.clause_of(text, sent, men.start, men.end, info[2])
     if noun is None and men.qualifier != "vague":
         # "Unemployment fell to 4.1 percent": the clause names what the figure measures
-        noun = measured.measured_before(body, men.start, clause[0], {w for _, _, n in info[0] for w in n.split()})
+        noun = measured_before(body, men.start, clause[0], {w for _, _, n in info[0] for w in n.split()})
     if men.unit is None and noun and " " not in noun:
         u = match_unit(" " + noun, 0)
         if u is not None and is_money(u[0]):  # "tens of millions of dollars"
