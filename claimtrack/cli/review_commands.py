@@ -1,13 +1,16 @@
 """``claimtrack review`` and ``claimtrack report``: the reviewer's commands.
 
-``claimtrack review`` walks through the open flags, oldest first, one screen per flag (both
-sides next to each other, the figure or changed words highlighted) and reads one key:
-c confirm, d dismiss, s skip, n add a note, q quit. Each decision and note is committed to the
-``reviews`` table the moment the key is pressed, so quitting or crashing loses nothing decided.
-``review list`` and ``review decide`` do the same for scripts; ``report`` writes the HTML page.
+``claimtrack review`` walks through the open flags, most certain first, one screen per flag (why
+it was raised, both sides next to each other, the figure or changed words highlighted, its notes
+with their authors) and reads one key: c confirm, d dismiss, s skip, n add a note, q quit. Each
+decision and note is committed to the ``reviews`` table the moment the key is pressed, so
+quitting or crashing loses nothing decided, and the page beside the tables (``report.html``) is
+rewritten at once. ``review list`` and ``review decide`` do the same for scripts; ``report``
+writes the HTML page anywhere.
 
-Only click is imported at module level: pandas and pyarrow load inside the commands.
-Everything shown from an article goes through ``claimtrack.review.clean_text`` first.
+Only click is imported at module level: pandas and pyarrow load inside the commands (the
+``claimtrack`` command starts fast for ``extract`` and ``compare``).
+Everything shown from an article goes through ``claimtrack.review.display_text`` first.
 """
 from __future__ import annotations
 
@@ -118,16 +121,16 @@ def _mark_plain(parts: list[tuple[str, bool]], color: bool) -> list[tuple[str, b
 
 
 def _side_lines(view_side, role: str, width: int, color: bool) -> list[str]:
-    from claimtrack.review import clean_segments, clean_text
+    from claimtrack.review import display_segments, display_text  # pandas: see the module docstring
 
     def day(ts):
         return f"{ts:%d %b %Y}" if ts is not None else "date unknown"
 
     head = [(role.upper(), False)]
-    meta = [(f"{clean_text(view_side.source) or 'unknown source'}, {day(view_side.published_at)}", False)]
-    title = [(clean_text(view_side.title), False)] if view_side.title else []
-    body = _mark_plain(clean_segments(view_side.parts), color)
-    speaker = clean_text(view_side.speaker) or "speaker unknown"
+    meta = [(f"{display_text(view_side.source) or 'unknown source'}, {day(view_side.published_at)}", False)]
+    title = [(display_text(view_side.title), False)] if view_side.title else []
+    body = _mark_plain(display_segments(view_side.parts), color)
+    speaker = display_text(view_side.speaker) or "speaker unknown"
     said = [("said by ", False), (speaker, view_side.speaker_differs)]
     said = _mark_plain(said, color)
     lines = []
@@ -138,9 +141,10 @@ def _side_lines(view_side, role: str, width: int, color: bool) -> list[str]:
 
 
 def render_view(view, index: int, total: int, width: int, color: bool) -> str:
-    """One flag as terminal text: a header, the detail, then both sides next to each other
-    (one above the other when the terminal is narrower than 80 columns)."""
-    from claimtrack.review import clean_text
+    """One flag as terminal text: a header, the detail and why it was raised, then both sides next
+    to each other (one above the other when the terminal is narrower than 80 columns), then its
+    decisions and notes with who made them and when."""
+    from claimtrack.review import display_text  # pandas: see the module docstring
 
     width = max(40, width)
     rule = "─" * width
@@ -149,7 +153,8 @@ def render_view(view, index: int, total: int, width: int, color: bool) -> str:
         head += f" · flagged {view.flagged_at:%d %b %Y}"
     lines = [rule] + ["".join(click.style(t, bold=True) if color else t for t, _ in ln)
                       for ln in wrap_parts([(head, False)], width)]
-    lines += ["".join(t for t, _ in ln) for ln in wrap_parts([(clean_text(view.detail), False)], width)]
+    lines += ["".join(t for t, _ in ln) for ln in wrap_parts([(display_text(view.detail), False)], width)]
+    lines += ["".join(t for t, _ in ln) for ln in wrap_parts([(view.why, False)], width)]
     lines.append("")
     if width >= 80:
         col = (width - 3) // 2
@@ -159,8 +164,8 @@ def render_view(view, index: int, total: int, width: int, color: bool) -> str:
             lines.append((left[i] if i < len(left) else " " * col) + " │ " + (right[i] if i < len(right) else ""))
     else:
         lines += _side_lines(view.earlier, "earlier", width, color) + [""] + _side_lines(view.later, "later", width, color)
-    for note in view.notes:
-        lines.append(f"note: {clean_text(note)}")
+    for entry in view.history:
+        lines += ["".join(t for t, _ in ln) for ln in wrap_parts([(entry.line(), False)], width)]
     lines.append("")
     return "\n".join(line.rstrip() for line in lines)
 
@@ -173,7 +178,7 @@ def render_view(view, index: int, total: int, width: int, color: bool) -> str:
 @reviewer_option
 @click.pass_context
 def review(ctx: click.Context, curated_dir: Path, reviewer: str | None) -> None:
-    """Walk through the open flags, oldest first; confirm, dismiss, skip or note each with one key.
+    """Walk through the open flags, most certain first; confirm, dismiss, skip or note each with one key.
 
     For scripts: `claimtrack review list` and `claimtrack review decide FLAG_ID --confirm|--dismiss`.
     """
@@ -195,7 +200,7 @@ def interactive(curated, reviewer: str) -> None:
         return
     color = _color()
     counts = {"confirmed": 0, "dismissed": 0, "skipped": 0, "notes": 0}
-    click.echo(f"{len(views)} open flag{'s' if len(views) != 1 else ''}, oldest first. Reviewing as {reviewer}.")
+    click.echo(f"{len(views)} open flag{'s' if len(views) != 1 else ''}, most certain first. Reviewing as {reviewer}.")
     try:
         for i, view in enumerate(views, 1):
             # flags.status is kept current by every decision (and re-derived by each run)
@@ -252,33 +257,64 @@ class _Quit(Exception):
 
 
 def curated_record(curated, flag_id, decision, reviewer, note):
-    from claimtrack.review import record_decision
+    """Record a decision or a note, then rewrite the page beside the tables to show it."""
+    from claimtrack.review import record_decision  # pandas: see the module docstring
+    from claimtrack.review.report import refresh_report
 
-    return record_decision(curated, flag_id, decision, reviewer, note)
+    row = record_decision(curated, flag_id, decision, reviewer, note)
+    refresh_report(curated)
+    return row
 
 
 @review.command("list")
 @curated_option
 @click.option("--status", type=click.Choice(["open", "confirmed", "dismissed", "all"]), default="open",
               show_default=True, help="Which flags to list.")
+@click.option("--notes/--no-notes", "show_notes", default=None,
+              help="Under each flag, its decisions and notes with reviewer and time "
+                   "(default: shown for decided flags, i.e. with --status all, confirmed or dismissed).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of text.")
-def list_flags(curated_dir: Path, status: str, as_json: bool) -> None:
-    """List flags, oldest first: id, status, relation, date flagged, detail."""
+def list_flags(curated_dir: Path, status: str, show_notes: bool | None, as_json: bool) -> None:
+    """List flags, most certain first: id, status, relation, confidence, date flagged, detail, and
+    a line saying why each was raised."""
     import json
 
-    from claimtrack.review import clean_text, load_flags, open_flags
+    from claimtrack.review import decision_histories, display_text, load_flags, open_flags, why_line
 
-    flags = open_flags(load_flags(_curated(curated_dir)), status)
+    curated = _curated(curated_dir)
+    flags = open_flags(load_flags(curated), status)
+    histories = decision_histories(curated.read("reviews"))
     for f in flags.to_dict("records"):
         when = f["flagged_at"].strftime("%Y-%m-%dT%H:%M:%SZ") if f["flagged_at"] is not None else ""
+        confidence = f.get("confidence")
+        confidence = None if confidence is None or confidence != confidence else float(confidence)
+        evidence = f.get("evidence") if isinstance(f.get("evidence"), str) else None
+        log = histories.get(f["flag_id"], [])
+        last = next((d for d in reversed(log) if d.decision), None) if f["status"] != "open" else None
         if as_json:  # json.dumps escapes every control character
             click.echo(json.dumps({k: f.get(k) for k in ("flag_id", "status", "kind", "relation", "new_id",
-                                                          "earlier_id", "detail")} | {"flagged_at": when},
+                                                          "earlier_id", "detail")}
+                                  | {"flagged_at": when, "confidence": confidence, "evidence": evidence,
+                                     "why": why_line(evidence, confidence),
+                                     "reviewer": last.reviewer if last else None,
+                                     "decided_at": _iso(last.decided_at) if last else None,
+                                     "history": [{"decision": d.decision, "reviewer": d.reviewer, "note": d.note,
+                                                  "decided_at": _iso(d.decided_at)} for d in log]},
                                   ensure_ascii=False))
-        else:
-            click.echo(f"{f['flag_id']}  {f['status']:<9}  {f['relation']:<13}  {when[:10]}  {clean_text(f['detail'])}")
+            continue
+        sure = f"{confidence:.2f}" if confidence is not None else "  -  "
+        click.echo(f"{f['flag_id']}  {f['status']:<9}  {f['relation']:<13}  {sure}  {when[:10]}  "
+                   f"{display_text(f['detail'])}")
+        click.echo(f"    {why_line(evidence, confidence)}")
+        if show_notes or (show_notes is None and f["status"] != "open"):
+            for entry in log:
+                click.echo(f"    {entry.line()}")
     if flags.empty:
         click.echo(f"no {'' if status == 'all' else status + ' '}flags", err=True)
+
+
+def _iso(when) -> str | None:
+    return when.strftime("%Y-%m-%dT%H:%M:%S.%fZ") if when is not None else None
 
 
 @review.command("decide")
@@ -294,13 +330,13 @@ def decide(flag_id: str, confirm: bool, dismiss: bool, note: str | None, reviewe
     if confirm == dismiss:
         raise click.UsageError("give either --confirm or --dismiss")
     decision = "confirmed" if confirm else "dismissed"
-    from claimtrack.review import ReviewError, record_decision
+    from claimtrack.review import ReviewError  # pandas: see the module docstring
     from claimtrack.store import StoreError
 
     curated = _curated(curated_dir)
     who = _reviewer(reviewer)
     try:
-        row = record_decision(curated, flag_id, decision, who, note)
+        row = curated_record(curated, flag_id, decision, who, note)
     except (ReviewError, StoreError) as exc:
         raise _user_error(str(exc)) from None
     click.echo(f"flag {row['flag_id']}: {decision} by {who}")
@@ -313,9 +349,10 @@ def decide(flag_id: str, confirm: bool, dismiss: bool, note: str | None, reviewe
 @click.option("--status", type=click.Choice(["open", "confirmed", "dismissed", "all"]), default="open",
               show_default=True, help="Which flags to show.")
 @click.option("--limit", default=200, show_default=True, type=click.IntRange(0),
-              help="Show the oldest N flags (0: every one).")
+              help="Show the N most certain flags (0: every one).")
 def report(curated_dir: Path, output: Path, status: str, limit: int) -> None:
-    """Write a self-contained HTML page of the open flags, side by side, with a timeline per figure."""
+    """Write a self-contained HTML page of the open flags, most certain first, side by side, with a
+    timeline per figure and each flag's decisions and notes."""
     from claimtrack.review.report import write_report
 
     curated = _curated(curated_dir)
