@@ -198,3 +198,14 @@ def test_date_labels_never_overlap_and_no_date_is_written_twice(days):
     for (x1, a), (x2, b) in zip(labels, labels[1:]):
         assert x2 - x1 >= (len(a) + len(b)) * CHAR_PX / 2, (a, b)  # centred labels, apart
     assert all(0 <= x - len(t) * CHAR_PX / 2 and x + len(t) * CHAR_PX / 2 <= 640 for x, t in labels)
+
+
+def test_dot_labels_that_would_collide_are_left_to_the_tooltip():
+    rows = [{"claim_id": f"c{i}", "published_at": pd.Timestamp("2018-09-17", tz="UTC"), "value": 3e6, "low": 3e6,
+             "high": 3e6, "surface": "3 million", "source": f"Source {i}"} for i in range(3)]
+    rows.append({"claim_id": "c9", "published_at": pd.Timestamp("2018-09-19", tz="UTC"), "value": 2e6, "low": 2e6,
+                 "high": 2e6, "surface": "2 million", "source": "Wire"})
+    svg = timeline_svg(pd.DataFrame(rows), "c0", "c9")
+    labels = re.findall(r'font-size="11" fill="#333"[^>]*>([^<]*)</text>', svg)
+    assert labels == ["Source 0: 3 million", "Wire: 2 million"]
+    assert svg.count("<title>") == 4  # every dot keeps its tooltip

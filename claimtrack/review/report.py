@@ -179,7 +179,7 @@ def decided_html(decided: list[dict]) -> str:
     if not decided:
         return ""
     items = "".join(f'<li><span class="id">flag {esc(d["flag_id"])}</span> · {esc(d["relation"])} · '
-                    f'{esc(d["detail"])}: <b>{esc(d["decision"].line())}</b></li>' for d in decided)
+                    f'{esc(d["detail"])}<br><b>{esc(d["decision"].line())}</b></li>' for d in decided)
     return (f'<section class="decided"><h2>Latest decisions</h2><ul>{items}</ul>'
             '<p class="howto">All of them: <code>claimtrack report --status all</code> or '
             '<code>claimtrack review list --status all</code></p></section>')

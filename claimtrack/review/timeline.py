@@ -189,6 +189,7 @@ def timeline_svg(history, earlier_id: str, later_id: str, width: int = 640, heig
         out.append(f'<line x1="{px(x):.1f}" x2="{px(x):.1f}" y1="{base}" y2="{base + 4}" stroke="#999"/>'
                    f'<text class="date" x="{px(x):.1f}" y="{height - 14}" font-size="11" text-anchor="middle" '
                    f'fill="#555">{label}</text>')
+    placed: list[tuple[float, float, float]] = []  # dot labels drawn: left, right, baseline
     for r, x, lo, hi in zip(rows, xs, lows, highs):
         colour = EARLIER_COLOUR if r["claim_id"] == earlier_id else LATER_COLOUR if r["claim_id"] == later_id else OTHER_COLOUR
         radius = 6 if colour != OTHER_COLOUR else 4
@@ -198,9 +199,16 @@ def timeline_svg(history, earlier_id: str, later_id: str, width: int = 640, heig
         out.append(f'<g><title>{tip}</title>'
                    f'<line x1="{px(x):.1f}" x2="{px(x):.1f}" y1="{py(hi):.1f}" y2="{py(lo):.1f}" stroke="{colour}" stroke-width="3" opacity=".45"/>'
                    f'<circle cx="{px(x):.1f}" cy="{py(r["value"]):.1f}" r="{radius}" fill="{colour}"/>')
-        if len(rows) <= 12:  # few enough to label each dot with its source
+        if len(rows) <= 12:  # few enough to label each dot with its source (unless labels would collide)
             label = f"{display_text(r.get('source'))[:24] or 'unknown'}: {display_text(r.get('surface'))[:24]}"
             right_half = px(x) > (left + width - right) / 2  # label on the side with room
+            size = len(label) * CHAR_PX
+            start = px(x) - 9 - size if right_half else px(x) + 9
+            box = (start, start + size, py(r["value"]) + 4)
+            if any(a < box[1] and box[0] < b and abs(y - box[2]) < 13 for a, b, y in placed):
+                out.append("</g>")
+                continue
+            placed.append(box)
             out.append(f'<text x="{px(x) + (-9 if right_half else 9):.1f}" y="{py(r["value"]) + 4:.1f}" '
                        f'font-size="11" fill="#333" text-anchor="{"end" if right_half else "start"}">'
                        f'{html.escape(label)}</text>')

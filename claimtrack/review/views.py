@@ -8,7 +8,7 @@ after those, and within equal confidence the oldest first. ``why_line`` turns a 
 >>> why_line("holder: Texaco; measure: net profit; period: Q3 1987", 0.92)
 'why: same holder Texaco, measure net profit, period Q3 1987 (confidence 0.92)'
 >>> why_line(None, None)
-'why: no evidence recorded (flagged before the matcher kept it)'
+'why: no evidence recorded for this flag'
 """
 from __future__ import annotations
 
@@ -106,7 +106,7 @@ def why_line(evidence, confidence) -> str:
     sure = f"confidence {float(confidence):.2f}" if confidence is not None else "confidence not recorded"
     if not items:
         if confidence is None:
-            return "why: no evidence recorded (flagged before the matcher kept it)"
+            return "why: no evidence recorded for this flag"
         return f"why: no evidence recorded ({sure})"
     same = "same " if all(":" in p for p in evidence.split(";") if p.strip()) else ""
     return f"why: {same}{', '.join(items)} ({sure})"
