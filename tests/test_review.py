@@ -289,6 +289,8 @@ def test_terminal_walk_on_tables_holding_raw_escape_bytes_prints_none_of_them(st
     assert b"<script>alert(1)</script>" in out and b"Wire <b>X</b>" in out
     assert not any(b in out for b in (b"\x1b", b"\x9b", b"\xc2\x9b", b"\x07", b"\x00"))
     assert store.read("flags").set_index("flag_id")["status"]["f-claim"] == "dismissed"
+    page = (store.root / "report.html").read_text()  # rewritten while the walk went on
+    assert 'id="flag-f-claim"' not in page and "f-claim" in page[page.index("Latest decisions"):]
 
 
 def test_terminal_walk_passes_over_a_flag_decided_meanwhile_by_someone_else(store):

@@ -141,6 +141,7 @@ def test_interactive_walk_saves_each_decision_at_once_even_if_the_process_is_kil
 
 def test_interactive_colour_output_has_only_our_own_styles_and_quit_decides_nothing(workspace_copy):
     _, curated = workspace_copy
+    page_time = (curated / "report.html").stat().st_mtime_ns
     child = spawn_review(curated, color=True)
     child.expect(KEYS)
     child.send("s")
@@ -156,6 +157,7 @@ def test_interactive_colour_output_has_only_our_own_styles_and_quit_decides_noth
     assert b"\x1b" not in re.sub(rb"\x1b\[[0-9;]*m", b"", out)  # the article's red and title change are gone
     assert pd.read_parquet(curated / "reviews").empty
     assert set(load_flags(Curated(curated))["status"]) == {"open"}
+    assert (curated / "report.html").stat().st_mtime_ns == page_time  # nothing decided: the run's page stays
 
 
 # ------------------------------------------------------------------ decisions across runs

@@ -18,6 +18,7 @@ import getpass
 import os
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -201,6 +202,7 @@ def interactive(curated, reviewer: str) -> None:
     color = _color()
     counts = {"confirmed": 0, "dismissed": 0, "skipped": 0, "notes": 0}
     click.echo(f"{len(views)} open flag{'s' if len(views) != 1 else ''}, most certain first. Reviewing as {reviewer}.")
+    page = PageRefresher(curated)
     try:
         for i, view in enumerate(views, 1):
             # flags.status is kept current by every decision (and re-derived by each run)
@@ -228,7 +230,7 @@ def interactive(curated, reviewer: str) -> None:
                 try:
                     if key in ("c", "d"):
                         decision = "confirmed" if key == "c" else "dismissed"
-                        curated_record(curated, view.flag_id, decision, reviewer, None)
+                        curated_record(curated, view.flag_id, decision, reviewer, None, page)
                         counts[decision] += 1
                         click.echo(f"flag {view.flag_id}: {decision} (saved)")
                         break
@@ -239,7 +241,7 @@ def interactive(curated, reviewer: str) -> None:
                             click.echo("\nnote cancelled")
                             continue
                         if note:
-                            curated_record(curated, view.flag_id, None, reviewer, note)
+                            curated_record(curated, view.flag_id, None, reviewer, note, page)
                             counts["notes"] += 1
                             click.echo("note saved; now c, d or s")
                         continue
@@ -249,6 +251,8 @@ def interactive(curated, reviewer: str) -> None:
                 click.echo("unknown key; ? for help")
     except _Quit:
         pass
+    finally:
+        page.close()  # the page shows every decision before the command returns
     click.echo(", ".join(f"{n} {k}" for k, n in counts.items()) + ". Every decision is saved.")
 
 
@@ -256,14 +260,55 @@ class _Quit(Exception):
     pass
 
 
-def curated_record(curated, flag_id, decision, reviewer, note):
-    """Record a decision or a note, then rewrite the page beside the tables to show it."""
+def curated_record(curated, flag_id, decision, reviewer, note, page: "PageRefresher | None" = None):
+    """Record a decision or a note, then rewrite the page beside the tables to show it (at once,
+    or through ``page`` while the reviewer reads the next flag)."""
     from claimtrack.review import record_decision  # pandas: see the module docstring
     from claimtrack.review.report import refresh_report
 
     row = record_decision(curated, flag_id, decision, reviewer, note)
-    refresh_report(curated)
+    if page is not None:
+        page.request()
+    else:
+        refresh_report(curated)
     return row
+
+
+class PageRefresher:
+    """Rewrites ``report.html`` in a background thread after each decision of the terminal walk:
+    building the page takes a second or more on a large store, and the reviewer should not wait
+    for it between two flags. Requests made while a rewrite runs are folded into one more rewrite."""
+
+    def __init__(self, curated):
+        self._curated = curated
+        self._changed = threading.Condition()
+        self._pending = self._closing = False
+        self._thread = threading.Thread(target=self._run, name="claimtrack-report", daemon=True)
+        self._thread.start()
+
+    def request(self) -> None:
+        with self._changed:
+            self._pending = True
+            self._changed.notify()
+
+    def _run(self) -> None:
+        from claimtrack.review.report import refresh_report  # pandas: see the module docstring
+
+        while True:
+            with self._changed:
+                while not (self._pending or self._closing):
+                    self._changed.wait()
+                if not self._pending:  # closing, with nothing left to show
+                    return
+                self._pending = False
+            refresh_report(self._curated)  # logs, never raises
+
+    def close(self) -> None:
+        """Let the rewrite that shows the latest decision finish, then stop the thread."""
+        with self._changed:
+            self._closing = True
+            self._changed.notify()
+        self._thread.join()
 
 
 @review.command("list")

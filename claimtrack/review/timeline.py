@@ -63,6 +63,7 @@ def day(ts) -> str:
     return f"{ts:%d %b %Y}"
 
 
+_UNIT_SECONDS = {"day": 86400, "month": 28 * 86400, "year": 365 * 86400}  # at least: a month is 28 days or more
 # date steps, smallest first: (unit, count)
 _STEPS = [("day", 1), ("day", 2), ("day", 7), ("day", 14), ("month", 1), ("month", 2), ("month", 3),
           ("month", 6), ("year", 1), ("year", 2), ("year", 5), ("year", 10), ("year", 20), ("year", 50), ("year", 100)]
@@ -124,6 +125,8 @@ def date_ticks(x0: float, x1: float, plot_width: float) -> list[tuple[float, str
     scale = plot_width / (x1 - x0)
     single = None
     for unit, count in _STEPS:
+        if (x1 - x0) / (_UNIT_SECONDS[unit] * count) > MAX_DATE_TICKS + 1:  # too many ticks: skip the work
+            continue
         dates = _tick_dates(start, end, unit, count)
         labels = _labels(dates, unit)
         xs = [(t.timestamp() - x0) * scale for t in dates]
