@@ -39,14 +39,26 @@ def export(curated_dir: Path, output_path: Path | None, jsonl: bool, url_templat
 
     reviews = export_reviews(Curated(curated_dir), url_template)
     if jsonl:
-        lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in reviews)
+        lines = (embeddable(json.dumps(r, ensure_ascii=False)) + "\n" for r in reviews)
     else:
-        lines = [json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"]
+        lines = [embeddable(json.dumps(reviews, ensure_ascii=False, indent=2)) + "\n"]
     write_text(output_path, lines)
     if output_path is not None:
         click.echo(f"wrote {len(reviews)} ClaimReview{'s' if len(reviews) != 1 else ''} to {output_path}", err=True)
     elif not reviews:
         click.echo("no confirmed flags", err=True)
+
+
+def embeddable(text: str) -> str:
+    """JSON that can go inside an HTML ``<script type="application/ld+json">`` as it is (where
+    publishers put ClaimReview): ``<``, ``>`` and ``&`` as JSON escapes, so an article's
+    ``</script>`` cannot end the element. The parsed values are unchanged.
+
+    >>> out = embeddable('{"a": "</script><b>&"}')
+    >>> "<" in out, json.loads(out)["a"]
+    (False, '</script><b>&')
+    """
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def write_text(path: Path | None, lines) -> None:

@@ -134,3 +134,16 @@ def test_export_with_nothing_confirmed_is_an_empty_array(tmp_path):
     cur.commit("init", replaces={"flags": SCHEMAS["flags"].empty_table()})
     code, out, err = export("--curated", str(cur.root))
     assert code == 0 and json.loads(out) == [] and "no confirmed flags" in err
+
+
+
+def test_export_can_be_pasted_into_a_script_element_as_it_is(desk):
+    """Publishers embed ClaimReview in <script type="application/ld+json">: a "</script>" in any
+    text must not end that element, and the parsed text must stay as written."""
+    evil = "Checked </script><script>alert(1)</script> & done"
+    record_decision(desk, "f-alt", "confirmed", "omar", evil, now=T0 + timedelta(hours=6))
+    for args in ([], ["--jsonl"]):
+        code, out, _ = export("--curated", str(desk.root), *args)
+        assert code == 0 and "<" not in out and ">" not in out and "&" not in out
+        rows = json.loads(out) if not args else [json.loads(line) for line in out.splitlines()]
+        assert next(r for r in rows if r["identifier"] == "f-alt")["reviewRating"]["ratingExplanation"] == evil

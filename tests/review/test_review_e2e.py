@@ -221,6 +221,7 @@ def test_each_decision_rewrites_the_runs_page_and_confirmed_flags_export_as_clai
     assert reviews[quote["flag_id"]]["itemReviewed"]["author"]["name"] == "Jan Egeland"
     assert reviews[quote["flag_id"]]["reviewRating"]["alternateName"] == "Altered quote"
     assert "\x1b" not in res.stdout and "\x07" not in res.stdout
+    assert "</script" not in res.stdout  # safe inside a <script type="application/ld+json"> as it is
 
 
 # ------------------------------------------------------------------ the report in a real browser
