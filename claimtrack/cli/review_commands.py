@@ -45,7 +45,7 @@ def _user_error(message: str):
 def _curated(curated_dir: Path):
     if not curated_dir.is_dir():
         raise _user_error(f"no curated tables at {curated_dir} (run `claimtrack run` first, or pass --curated DIR)")
-    from claimtrack.store import Curated
+    from claimtrack.store import Curated  # pyarrow, pandas: loaded by the commands that need them
 
     return Curated(curated_dir)
 
@@ -192,7 +192,7 @@ def review(ctx: click.Context, curated_dir: Path, reviewer: str | None) -> None:
 
 
 def interactive(curated, reviewer: str) -> None:
-    from claimtrack.review import ReviewError, load_views
+    from claimtrack.review import ReviewError, load_views  # pandas: see the module docstring
     from claimtrack.store import StoreError
 
     views = load_views(curated, "open")
@@ -324,6 +324,7 @@ def list_flags(curated_dir: Path, status: str, show_notes: bool | None, as_json:
     a line saying why each was raised."""
     import json
 
+    # pandas: see the module docstring
     from claimtrack.review import decision_histories, display_text, load_flags, open_flags, why_line
 
     curated = _curated(curated_dir)
@@ -398,7 +399,7 @@ def decide(flag_id: str, confirm: bool, dismiss: bool, note: str | None, reviewe
 def report(curated_dir: Path, output: Path, status: str, limit: int) -> None:
     """Write a self-contained HTML page of the open flags, most certain first, side by side, with a
     timeline per figure and each flag's decisions and notes."""
-    from claimtrack.review.report import write_report
+    from claimtrack.review.report import write_report  # pandas: see the module docstring
 
     curated = _curated(curated_dir)
     if output.exists() and output.is_dir():
