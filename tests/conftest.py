@@ -26,6 +26,24 @@ def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
 
 
+# Test folders whose tests run the nightly flow in this process.
+FLOW_FOLDERS = {"cli", "review", "run"}
+
+
+def pytest_collection_finish(session):
+    """Import Great Expectations once before a session that runs flows in this process.
+
+    A night of a few files validates in a spawned worker that imports GX, unless this process
+    has imported it already (``validates_aside``): the tests' dozens of small in-process nights
+    would each spawn one (seconds of CPU apiece), where a long-lived process pays once. Every
+    ``claimtrack run`` subprocess of the tests still takes the worker path, and
+    tests/run/test_validation_worker.py tests the worker itself.
+    """
+    if any(item.path.parent.name in FLOW_FOLDERS for item in session.items):
+        # here, not at the top: a session of parser or matcher tests alone does not pay for it
+        import great_expectations  # noqa: F401
+
+
 @pytest.fixture
 def workspace(tmp_path: Path):
     """An empty raw folder and curated folder on disk."""
