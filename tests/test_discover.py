@@ -45,7 +45,7 @@ def test_the_flow_reuses_what_the_quick_check_parsed_once(tmp_path, monkeypatch)
     def broken(*args):
         raise ValueError("parsed twice")
 
-    monkeypatch.setattr(pipeline, "parse_bytes", broken)
+    monkeypatch.setattr(pipeline, "parse_raw", broken)
     again, rejected = pipeline.parse_stage(found)
     assert again == ahead and rejected == []
     # taken out once used: a later parse reads the file again

@@ -226,3 +226,41 @@ def test_each_article_gets_its_language_or_none_when_unsure(tmp_path):
     (tmp_path / "declared.jsonl").write_text(json.dumps({"text": "Shr 2.10 vs 1.90 Net 7 mln", "lang": "EN"}) + "\n")
     got = {name: art.lang for name, art in _by_name(_read(tmp_path)[0]).items()}
     assert got == {"en.txt": "en", "es.txt": "es", "de.json": "de", "table.txt": None, "declared.jsonl": "en"}
+
+
+# ------------------------------------------------------------------ the whole run
+
+
+def test_a_night_stores_dates_sources_and_languages_and_reads_the_inputs_config(tmp_path):
+    """A real flow run with a claimtrack.toml: allowed links are read, other links rejected, and
+    the articles table holds published_at with its date_source and lang."""
+    import pandas as pd
+
+    from flows.nightly import nightly
+
+    raw, curated, archive, private = (tmp_path / n for n in ("raw", "curated", "archive", "private"))
+    for folder in (raw, archive, private):
+        folder.mkdir()
+    (raw / "2021-07-04-parade.txt").write_text(WIRE)
+    (raw / "bins.txt.gz").write_bytes(gzip.compress(("Source: Valley Gazette\nDate: 2024-03-05T23:45Z\n\n" + TABLOID).encode()))
+    (archive / "undated.txt").write_text(WIRE.replace("14 ships", "9 ships"))
+    when = datetime(2022, 8, 1, 9, 30, tzinfo=timezone.utc)
+    os.utime(archive / "undated.txt", (when.timestamp(), when.timestamp()))
+    (raw / "from-archive.txt").symlink_to(archive / "undated.txt")
+    (private / "key.txt").write_text("a private file that is not news at all, and must stay out")
+    (raw / "key.txt").symlink_to(private / "key.txt")
+    config = tmp_path / "claimtrack.toml"
+    config.write_text('[inputs]\nallow_links_to = ["archive"]\nfile_time_as_date = true\n')
+
+    nightly(raw_dir=str(raw), curated_dir=str(curated), config=str(config))
+    articles = pd.read_parquet(curated / "articles").set_index("raw_path")
+    got = {os.path.basename(p): (row.published_at.isoformat() if not pd.isna(row.published_at) else None,
+                                 row.date_source, row.lang) for p, row in articles.iterrows()}
+    assert got == {
+        "2021-07-04-parade.txt": ("2021-07-04T00:00:00+00:00", "file-name", "en"),
+        "bins.txt.gz": ("2024-03-05T23:45:00+00:00", "article", "en"),
+        "from-archive.txt": ("2022-08-01T09:30:00+00:00", "file-time", "en"),
+    }
+    rejected = pd.read_parquet(curated / "rejected")
+    assert rejected[["reason"]].assign(name=rejected["raw_path"].map(os.path.basename)).values.tolist() == [
+        ["outside-raw", "key.txt"]]
