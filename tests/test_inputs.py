@@ -264,3 +264,24 @@ def test_a_night_stores_dates_sources_and_languages_and_reads_the_inputs_config(
     rejected = pd.read_parquet(curated / "rejected")
     assert rejected[["reason"]].assign(name=rejected["raw_path"].map(os.path.basename)).values.tolist() == [
         ["outside-raw", "key.txt"]]
+
+
+def test_the_articles_suite_checks_date_source_and_lang(tmp_path):
+    """Great Expectations, for real: only the known date sources and two-letter codes pass; null passes."""
+    from claimtrack.records import Article
+    from claimtrack.run import pipeline
+
+    run = pipeline.new_run(tmp_path / "raw", tmp_path / "curated")
+    when = datetime(2024, 3, 5, tzinfo=timezone.utc)
+    articles = [Article("a1", WIRE, published_at=when, date_source="url", lang="en", raw_path="r/1.txt", title="A"),
+                Article("a2", TABLOID, raw_path="r/2.txt", title="B"),  # undated, language unknown
+                Article("a3", WIRE + " More.", published_at=when, date_source="guess", lang="english",
+                        raw_path="r/3.txt", title="C")]
+    tables = pipeline.build_tables(run, articles, [], [], [], [])
+    report = pipeline.validate_stage(run, tables)
+    failed = {(f.expectation, f.column, f.unexpected, f.severity) for f in report.failures if f.table == "articles"}
+    assert failed == {("expect_column_values_to_be_in_set", "date_source", 1, "critical"),
+                      ("expect_column_values_to_match_regex", "lang", 1, "critical")}
+    assert not report.ok
+    tables = pipeline.build_tables(run, articles[:2], [], [], [], [])
+    assert [f for f in pipeline.validate_stage(run, tables).failures if f.table == "articles"] == []
