@@ -35,7 +35,8 @@ def detect_language(text: str | None) -> str | None:
     if not text:
         return None
     sample = text[:SAMPLE_CHARS]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    # counting letters costs more than the detection itself: only short texts can lack them
+    if len(sample) < 10 * MIN_LETTERS and len(_LETTER.findall(sample)) < MIN_LETTERS:
         return None
     try:
         reliable, _, found = pycld2.detect(sample)
