@@ -293,7 +293,7 @@ def parse_bytes(raw_path: str, data: bytes, hints: DateHints = DateHints(),
     if packed:
         suffix = _suffix(raw_path[: -len(GZIP_SUFFIX)])
     if suffix not in SUPPORTED_SUFFIXES:
-        shown = suffix + GZIP_SUFFIX if packed and suffix else suffix
+        shown = suffix + GZIP_SUFFIX if packed else suffix  # ".pdf.gz", or ".gz" alone
         return [], [Rejection(raw_path, "unsupported-format",
                               f"'{shown or 'no suffix'}' is not a supported format "
                               f"({', '.join(SUPPORTED_SUFFIXES)}, each also as .gz)", sha)]

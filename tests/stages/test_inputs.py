@@ -74,12 +74,14 @@ def test_a_damaged_gzip_file_is_rejected_with_a_reason(tmp_path):
     (tmp_path / "cut.txt.gz").write_bytes(packed[: len(packed) // 2])
     (tmp_path / "garbled.html.gz").write_bytes(packed[:10] + bytes(200))
     (tmp_path / "photo.png.gz").write_bytes(gzip.compress(b"\x89PNG...."))
+    (tmp_path / "feed.gz").write_bytes(gzip.compress(WIRE.encode()))  # no format inside the name
     articles, rejected = _read(tmp_path)
     assert articles == []
     why = {os.path.basename(r.raw_path): (r.reason, r.detail) for r in rejected}
     assert why["cut.txt.gz"] == ("bad-gzip", "a damaged gzip file: it ends too early (cut short)")
     assert why["garbled.html.gz"][0] == "bad-gzip" and why["garbled.html.gz"][1].startswith("a damaged gzip file: ")
     assert why["photo.png.gz"][0] == "unsupported-format" and "'.png.gz'" in why["photo.png.gz"][1]
+    assert why["feed.gz"][0] == "unsupported-format" and why["feed.gz"][1].startswith("'.gz' is not a supported")
 
 
 def test_a_gzip_bomb_is_stopped_at_the_size_limit(tmp_path):
