@@ -17,7 +17,8 @@ import pandas as pd
 
 from claimtrack.stages.discover import RawFile, discover
 from claimtrack.stages.extract import extract_articles
-from claimtrack.stages.parse import parse_bytes
+from claimtrack.stages.fetch import load_inputs_config
+from claimtrack.stages.parse import parse_raw
 from claimtrack.records import FLAGGED_RELATIONS, Article, Claim, Match, Quote, Rejection, as_row, stable_id
 from claimtrack.review.status import latest_status
 from claimtrack.store import SCHEMAS, Curated, to_arrow
@@ -55,7 +56,9 @@ STAMP_FILE = "_cache/raw_files.arrow"
 
 def discover_stage(run: Run) -> tuple[list[RawFile], list[Rejection], int]:
     known = run.curated.column_values("articles", "raw_sha256") | run.curated.column_values("rejected", "raw_sha256")
-    return discover(run.raw_dir, known, stamp_file=run.curated.root / STAMP_FILE)
+    inputs = load_inputs_config(run.parameters.get("config"))  # [inputs] of claimtrack.toml
+    return discover(run.raw_dir, known, stamp_file=run.curated.root / STAMP_FILE,
+                    allow_links_to=inputs.allow_links_to, file_times=inputs.file_time_as_date)
 
 
 #: files parsed by `claimtrack run`'s quick look for new work, by (path, sha256), kept for the
@@ -79,7 +82,7 @@ def parse_stage(raw_files: list[RawFile], keep: bool = False) -> tuple[list[Arti
             arts, rejs = _PARSED_AHEAD.pop(key)
         else:
             try:
-                arts, rejs = parse_bytes(raw.raw_path, raw.data)
+                arts, rejs = parse_raw(raw)
             except Exception as exc:  # one bad file never takes the batch down
                 arts, rejs = [], [Rejection(raw.raw_path, "parse-error",
                                             f"could not parse: {type(exc).__name__}: {exc}"[:300], raw.sha256)]

@@ -6,12 +6,17 @@
 'binary'
 >>> clean_text("a\\r\\nb\\x00c\\u2028d")
 'a\\nbc\\nd'
+>>> import gzip as gz; gunzip(gz.compress(b"news"), max_bytes=100).data
+b'news'
 """
 from __future__ import annotations
 
 import codecs
+import gzip
+import io
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 
 # Magic numbers of formats people drop into a folder by mistake.
@@ -69,6 +74,35 @@ def _looks_utf16(data: bytes) -> str | None:
     if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
         return "utf-16-be"
     return None
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+@dataclass(frozen=True, slots=True)
+class Unpacked:
+    data: bytes | None
+    reason: str | None = None  # set when data is None
+    detail: str | None = None
+
+
+def gunzip(data: bytes, max_bytes: int) -> Unpacked:
+    """The bytes inside a gzip file (every member of it), or why not.
+
+    At most ``max_bytes`` are unpacked: a small file can unpack to gigabytes (a "gzip bomb"),
+    so reading stops past the limit and the file is rejected as ``too-large``.
+    """
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            out = fh.read(max_bytes + 1)
+    except (gzip.BadGzipFile, EOFError, zlib.error, OSError) as exc:
+        why = "it ends too early (cut short)" if isinstance(exc, EOFError) else str(exc) or type(exc).__name__
+        return Unpacked(None, "bad-gzip", f"a damaged gzip file: {why}")
+    if len(out) > max_bytes:
+        mb = 1024 * 1024
+        return Unpacked(None, "too-large", f"unpacks to more than the {max_bytes / mb:.0f} MB limit for one file "
+                                           f"({len(data):,} bytes packed)")
+    return Unpacked(out)
 
 
 def decode_text(data: bytes) -> Decoded:

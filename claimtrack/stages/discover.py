@@ -12,9 +12,11 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from claimtrack.records import Rejection
+from claimtrack.stages.fetch import feed_dates
 
 #: Larger files are rejected unread. A news article is 2-100 KB, so 20 MB is a feed of thousands
 #: of them; past that a file is almost surely not news (a dump, a video, a log), and it would be
@@ -38,15 +40,25 @@ class RawFile:
     raw_path: str  # as the user sees it: the raw folder joined with the relative path
     data: bytes
     sha256: str
+    feed_date: datetime | None = None  # the feed's publication time of a page the fetch stage saved
+    file_time: datetime | None = None  # the modification time, when it may date the file (file_times=True)
 
 
 def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_FILE_BYTES,
-             stamp_file: Path | None = None) -> tuple[list[RawFile], list[Rejection], int]:
+             stamp_file: Path | None = None, allow_links_to: tuple[Path, ...] = (),
+             file_times: bool = False) -> tuple[list[RawFile], list[Rejection], int]:
     """New raw files under ``raw_dir`` (sorted by path), rejections, and the count skipped as known.
 
-    Hidden files and folders (``.git``, ``.DS_Store``) are ignored; symbolic links to files are
-    followed, links to folders are not (they could loop) and are reported. A file whose bytes
-    were already seen in this walk (a copy, or a link to a file here) is skipped as known.
+    Hidden files and folders (``.git``, ``.DS_Store``) are ignored. A symbolic link is followed
+    only when its target lies inside the raw folder or inside one of the ``allow_links_to``
+    folders (``[inputs]`` in claimtrack.toml); any other link (to ``/etc/passwd``, to a home
+    folder) is rejected as ``outside-raw``, unread. A link to a folder is walked only into an
+    allowed folder (each real folder once, so a loop ends); one to a folder inside the raw folder
+    is reported as ``linked-folder`` (its files are read where they are). A file whose bytes were
+    already seen in this walk (a copy, or a link to a file here) is skipped as known.
+
+    Each file found carries its feed's publication time when the fetch stage saved it, and, with
+    ``file_times``, its modification time (the parse stage's dates of last resort).
 
     ``stamp_file``: where the hashes of the files are kept between runs, by path, inode, size and
     modification time (nanoseconds), as git's index and rsync do. A nightly run then reads only
@@ -66,6 +78,8 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
     if stamp_file is not None:
         _load_stamps(stamp_file)
     walk_started_ns = time.time_ns()
+    allowed = (os.path.realpath(root),) + tuple(os.path.realpath(a) for a in allow_links_to)
+    fed = feed_dates(root)
     found: list[RawFile] = []
     rejected: list[Rejection] = []
     seen = set(known_sha256)
@@ -81,7 +95,7 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
     def as_given(path: str) -> str:  # as pathlib writes it: "./raw/x" -> "raw/x"
         return str(Path(str(root) + path[len(absolute):]))
 
-    for dirpath, entries in _folders(absolute, rejected, as_given):
+    for dirpath, entries in _folders(absolute, rejected, as_given, allowed, set()):
         shown_dir = as_given(dirpath)  # once per folder
         for entry in entries:
             path = entry.path
@@ -93,6 +107,12 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
                            else f"symbolic link to {target}, which does not exist")
                     rejected.append(Rejection(shown, "broken-link", why))
                     continue
+                target = None
+                if entry.is_symlink():
+                    target = os.path.realpath(path)
+                    if not _inside(target, allowed):
+                        rejected.append(Rejection(shown, "outside-raw", _outside(target)))
+                        continue
                 if not entry.is_file():
                     rejected.append(Rejection(shown, "not-a-file", "not a regular file (a device, socket or pipe)"))
                     continue
@@ -107,7 +127,10 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
                 if sha in seen:  # hashed before (this process, or an earlier run), unchanged since
                     skipped += 1
                     continue
-                with open(path, "rb") as fh:  # never more than the limit, even if the file grows
+                # never more than the limit, even if the file grows; a link is read at the target
+                # checked above, and a file is not followed if it has become a link since
+                fd = os.open(target or path, os.O_RDONLY | (0 if target else os.O_NOFOLLOW))
+                with open(fd, "rb") as fh:
                     data = fh.read(max_bytes + 1)
             except OSError as exc:
                 rejected.append(Rejection(shown, "unreadable", f"cannot read the file: {exc.strerror or exc}"))
@@ -122,7 +145,8 @@ def discover(raw_dir: Path | str, known_sha256: set[str], max_bytes: int = MAX_F
                 skipped += 1
                 continue
             seen.add(sha)
-            found.append(RawFile(shown, data, sha))
+            found.append(RawFile(shown, data, sha, feed_date=fed.get(entry.name),
+                                 file_time=datetime.fromtimestamp(st.st_mtime, timezone.utc) if file_times else None))
     if stamp_file is not None and hashed_now:
         _save_stamps(stamp_file, stamps, walk_started_ns - RACY_NS)
     return found, rejected, skipped
@@ -164,10 +188,16 @@ def _save_stamps(stamp_file: Path, stamps: dict[tuple[str, int, int, int], str],
         tmp.unlink(missing_ok=True)
 
 
-def _folders(top: str, rejected: list[Rejection], as_given) -> Iterator[tuple[str, list[os.DirEntry]]]:
+def _folders(top: str, rejected: list[Rejection], as_given, allowed: tuple[str, ...],
+             visited: set[str]) -> Iterator[tuple[str, list[os.DirEntry]]]:
     """Each folder from ``top`` down (a folder before its subfolders, names in order) with the
-    entries in it that are not folders. Hidden names are skipped; a symbolic link to a folder is
-    rejected, not followed (it could loop); a folder that cannot be listed is passed over."""
+    entries in it that are not folders. Hidden names are skipped; a folder that cannot be listed
+    is passed over. A symbolic link to a folder is walked only when it leads into an allowed
+    folder other than the raw folder itself, and each real folder only once (no loop)."""
+    real = os.path.realpath(top)
+    if real in visited:
+        return
+    visited.add(real)
     try:
         with os.scandir(top) as listing:
             entries = sorted(listing, key=lambda e: e.name)
@@ -184,14 +214,31 @@ def _folders(top: str, rejected: list[Rejection], as_given) -> Iterator[tuple[st
         if not is_folder:
             files.append(entry)
         elif entry.is_symlink():
-            rejected.append(Rejection(printable(as_given(entry.path)), "linked-folder",
-                                      "a symbolic link to a folder is not followed (it could loop): "
-                                      "link or copy the files instead"))
+            target = os.path.realpath(entry.path)
+            shown = printable(as_given(entry.path))
+            if not _inside(target, allowed):
+                rejected.append(Rejection(shown, "outside-raw", _outside(target)))
+            elif _inside(target, allowed[:1]):
+                rejected.append(Rejection(shown, "linked-folder",
+                                          "a symbolic link to a folder inside the raw folder is not followed "
+                                          "(its files are read where they are)"))
+            else:
+                subfolders.append(entry.path)
         else:
             subfolders.append(entry.path)
     yield top, files
     for folder in subfolders:
-        yield from _folders(folder, rejected, as_given)
+        yield from _folders(folder, rejected, as_given, allowed, visited)
+
+
+def _inside(target: str, folders: tuple[str, ...]) -> bool:
+    """Whether the real path ``target`` is one of ``folders`` (real paths) or lies under one."""
+    return any(target == f or target.startswith(f.rstrip(os.sep) + os.sep) for f in folders)
+
+
+def _outside(target: str) -> str:
+    return (f"symbolic link to {printable(target)}, outside the raw folder: not followed "
+            "(to allow its folder, add it to [inputs] allow_links_to in claimtrack.toml)")
 
 
 def printable(path: str) -> str:

@@ -15,11 +15,16 @@ Off by default. The feeds are listed in a TOML file (``claimtrack.toml``)::
     [[feeds]]
     url = "https://example.org/world/rss.xml"
 
+    [inputs]                            # how the discover stage treats the raw folder
+    allow_links_to = ["/srv/archive"]   # folders outside it that symbolic links may point into
+    file_time_as_date = false           # an undated file dated by its modification time
+
 Each item's page is saved as it was served (``<host>-<hash>.html``; an item with no link but
 with its content in the feed is saved from that), for the parse stage to read like any other
 raw file. A hidden state file in the raw folder (``.fetched.jsonl``, one line per item, ignored
 by discover) remembers every item fetched or permanently refused, by its feed id and by its
-link, so no item is fetched twice.
+link, so no item is fetched twice, and the item's publication time in the feed: an article
+whose page states no date gets that one (``date_source = "feed"``).
 
 Example (reading a feed document; no network)::
 
@@ -86,12 +91,20 @@ class FetchConfig:
 
 
 @dataclass(frozen=True)
+class InputsConfig:
+    """The ``[inputs]`` table: what the discover stage may read besides the raw folder's own files."""
+    allow_links_to: tuple[Path, ...] = ()  # folders (resolved) that symbolic links may point into
+    file_time_as_date: bool = False        # date an undated file by its modification time
+
+
+@dataclass(frozen=True)
 class FeedItem:
     key: str                    # the feed's own id for the item (guid/id), else its link
     link: str | None
     title: str | None = None
     content: str | None = None  # full HTML in the feed (content:encoded), when there is some
     feed_url: str = ""
+    published: str | None = None  # the feed's publication time of the item, ISO 8601 UTC
 
 
 @dataclass
@@ -161,7 +174,44 @@ def load_config(path: Path | str) -> FetchConfig:
         value = getattr(cfg, name)
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
             raise ConfigError(f"{path}: [fetch] {name} must be a number >= 0")
+    inputs_config(data, path)  # a bad [inputs] table fails here too, before any work
     return cfg
+
+
+def inputs_config(data: dict, path: Path) -> InputsConfig:
+    """The ``[inputs]`` table of a loaded config; relative folders are taken from the config's folder."""
+    settings = data.get("inputs", {})
+    if not isinstance(settings, dict):
+        raise ConfigError(f"{path}: [inputs] must be a table")
+    known = set(InputsConfig.__dataclass_fields__)
+    unknown = sorted(set(settings) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting [inputs] {unknown[0]!r} (known: {', '.join(sorted(known))})")
+    folders = settings.get("allow_links_to", [])
+    if isinstance(folders, str):
+        folders = [folders]
+    if not isinstance(folders, list) or not all(isinstance(f, str) and f.strip() for f in folders):
+        raise ConfigError(f"{path}: [inputs] allow_links_to must be a list of folders")
+    file_time = settings.get("file_time_as_date", False)
+    if not isinstance(file_time, bool):
+        raise ConfigError(f"{path}: [inputs] file_time_as_date must be true or false")
+    base = path.resolve().parent
+    return InputsConfig(tuple((base / Path(f).expanduser()).resolve() for f in folders), file_time)
+
+
+def load_inputs_config(path: Path | str | None) -> InputsConfig:
+    """The ``[inputs]`` settings of ``path`` (default ``claimtrack.toml`` if there is one); the
+    defaults when there is no config. ``ConfigError`` if it is bad."""
+    if path is None:
+        path = Path("claimtrack.toml")
+        if not path.is_file():
+            return InputsConfig()
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}") from None
+    return inputs_config(data, path)
 
 
 # ------------------------------------------------------------------ politeness and downloads
@@ -277,8 +327,22 @@ def parse_feed(data: bytes, feed_url: str, limit: int | None = None) -> list[Fee
         key = entry.get("id") or link
         if not key:
             continue
-        items.append(FeedItem(key=key, link=link, title=entry.get("title"), content=html, feed_url=feed_url))
+        items.append(FeedItem(key=key, link=link, title=entry.get("title"), content=html, feed_url=feed_url,
+                              published=_entry_time(entry)))
     return items
+
+
+def _entry_time(entry) -> str | None:
+    """The item's publication time (else its last update) as ISO 8601 UTC; feedparser gives
+    both as UTC ``struct_time``."""
+    for name in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed = entry.get(name)
+        if parsed:
+            try:
+                return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat()
+            except (TypeError, ValueError):
+                continue
+    return None
 
 
 # ------------------------------------------------------------------ state
@@ -303,11 +367,34 @@ class FetchState:
 
     def add(self, item: FeedItem, status: str, path: str | None = None, why: str | None = None) -> None:
         row = {"key": item.key, "link": item.link, "feed": item.feed_url, "status": status, "path": path,
-               "why": why, "at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+               "why": why, "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+               "published": item.published}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.path, "a", encoding="utf-8") as fh:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         self.keys.update(k for k in (item.key, item.link) if k)
+
+
+def feed_dates(raw_dir: Path | str) -> dict[str, datetime]:
+    """The feed's publication time of each page saved by the fetch stage, by file name.
+
+    (A saved page's name is unique to its item, so the folder the raw tree was moved to does not
+    matter.) Empty when nothing was fetched into ``raw_dir``.
+    """
+    dates: dict[str, datetime] = {}
+    try:
+        lines = (Path(raw_dir) / STATE_FILE).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return dates
+    for line in lines:
+        try:
+            row = json.loads(line)
+            when = datetime.fromisoformat(row["published"]) if row.get("published") and row.get("path") else None
+        except (ValueError, TypeError, KeyError, AttributeError):
+            continue  # a line cut short by a crash, or from an older version
+        if when is not None and when.tzinfo is not None:
+            dates[os.path.basename(str(row["path"]))] = when
+    return dates
 
 
 # ------------------------------------------------------------------ one item, one feed, all feeds

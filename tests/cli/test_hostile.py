@@ -66,7 +66,11 @@ def cases() -> list[Case]:
         Case("blank.txt", b" \n\t\r\n  ", "empty"),
         Case("random.txt", _random_bytes(4096), "binary"),
         Case("photo.txt", b"\x89PNG\r\n\x1a\n" + _random_bytes(500), "binary"),
-        Case("archive.json", gzip.compress(json.dumps({"text": text}).encode()), "binary"),
+        # a gzip file under a text suffix (a page saved as the server sent it) is unpacked and read
+        Case("archive.json", gzip.compress(json.dumps({"text": "Packed. " + text}).encode()), "ingest",
+             contains="Packed."),
+        Case("bomb.txt.gz", gzip.compress(b" " * (MAX_FILE_BYTES + 1)), "too-large"),
+        Case("cut.html.gz", gzip.compress(text.encode())[:-12], "bad-gzip"),
         Case("report.pdf", b"%PDF-1.4\n" + _random_bytes(200), "unsupported-format"),
         Case("damaged-utf8.txt", ("Le café a coûté 3 euros. " + text).encode()[:40] + b"\xff\xfe\xc3("
              + ("Le café a coûté 3 euros. " + text).encode()[40:], "ingest", contains="café a coûté"),
@@ -186,15 +190,18 @@ def build_folder(tmp_path: Path) -> tuple[Path, dict[str, Case], dict[str, str]]
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (outside / "target.txt").write_text("Linked story. " + GOOD)
-    (raw / "good-link.txt").symlink_to(outside / "target.txt")
-    other[str(raw / "good-link.txt")] = "ingest"
+    (raw / "good-link.txt").symlink_to(outside / "target.txt")  # it leaves the raw folder: not followed
+    other[str(raw / "good-link.txt")] = "outside-raw"
+    (raw / "passwd.txt").symlink_to("/etc/passwd")
+    other[str(raw / "passwd.txt")] = "outside-raw"
+    (raw / "zz-inside-link.txt").symlink_to(raw / "bom-crlf.txt")  # inside: followed, the same bytes: skipped
     (raw / "dangling.txt").symlink_to(tmp_path / "gone.txt")
     other[str(raw / "dangling.txt")] = "broken-link"
     (raw / "loop-a.txt").symlink_to(raw / "loop-b.txt")
     (raw / "loop-b.txt").symlink_to(raw / "loop-a.txt")
     other[str(raw / "loop-a.txt")] = other[str(raw / "loop-b.txt")] = "broken-link"
     (raw / "linked-folder").symlink_to(outside, target_is_directory=True)
-    other[str(raw / "linked-folder")] = "linked-folder"
+    other[str(raw / "linked-folder")] = "outside-raw"
     os.mkfifo(raw / "pipe.txt")  # reading it would block for ever: it must not be read
     other[str(raw / "pipe.txt")] = "not-a-file"
     (raw / "folder.txt").mkdir()  # a folder named like a file: its files are read
@@ -246,10 +253,10 @@ def test_cli_run_over_the_hostile_folder(tmp_path, claimtrack_cli):
             assert by_article.get(path) == 1, (path, reasons.get(path))
         else:
             assert reasons.get(path) == [expect], (path, reasons.get(path))
-    assert rejected.loc[rejected["reason"] == "too-large", "detail"].iloc[0].startswith(
+    assert rejected.loc[rejected["raw_path"] == str(raw / "huge.txt"), "detail"].iloc[0].startswith(
         "50.0 MB is larger than the 20 MB limit")
     # the copy was skipped as already-seen bytes, the hidden file ignored: neither is anywhere
-    for skipped in ("zz-copy-of-latin1.txt", ".hidden.txt"):
+    for skipped in ("zz-copy-of-latin1.txt", ".hidden.txt", "zz-inside-link.txt"):
         assert str(raw / skipped) not in by_article and str(raw / skipped) not in reasons
     accounted = set(by_article) | set(reasons)
     assert accounted == set(by_path) | set(other), accounted ^ (set(by_path) | set(other))
@@ -263,7 +270,7 @@ def test_cli_run_over_the_hostile_folder(tmp_path, claimtrack_cli):
     for c in claims.itertuples():
         assert texts[c.article_id][c.start:c.end] == c.surface, c
         assert math.isfinite(c.value) and c.low <= c.value <= c.high, c
-    print(f"hostile inputs tried: {tried} (+2 skipped on purpose)")
+    print(f"hostile inputs tried: {tried} (+3 skipped on purpose)")
 
     # A second run over the same folder: nothing new, nothing rejected twice.
     before = table_state(curated)

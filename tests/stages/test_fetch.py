@@ -238,3 +238,54 @@ def test_pages_disallowed_by_robots_txt_are_not_fetched(site, tmp_path):
     assert paths.count("/robots.txt") == 1  # read once per host and run
     off = feeds.fetch_all(config(site, respect_robots=False), tmp_path / "other", day="2026-11-25")
     assert len(off.saved) == 3
+
+
+UNDATED_PAGE = """<!doctype html><html><head><title>Bridge closed</title></head><body><article>
+<h1>Bridge closed {k}</h1><p>The river bridge will close for {n} weeks from Monday for repairs, the highways
+agency said, and drivers should expect delays of up to 20 minutes.</p></article></body></html>"""
+
+
+def test_a_fetched_page_without_a_date_gets_the_feeds_date(site, tmp_path):
+    from claimtrack.stages.discover import discover
+    from claimtrack.stages.parse import parse_raw
+
+    items = ""
+    for k, when in ((0, "Tue, 19 Nov 2019 20:50:00 -0500"), (1, None)):
+        site.routes[f"/local/bridge-{k}.html"] = (200, "text/html", UNDATED_PAGE.format(k=k, n=k + 3).encode())
+        pub = f"<pubDate>{when}</pubDate>" if when else ""
+        items += f"<item><title>b{k}</title><link>{site.base}/local/bridge-{k}.html</link>{pub}</item>"
+    site.routes["/local.xml"] = (200, "application/rss+xml",
+                                 f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'.encode())
+    report = feeds.fetch_all(feeds.FetchConfig(feeds=(feeds.Feed(site.base + "/local.xml"),), delay=0,
+                                               respect_robots=False), tmp_path, day="2019-11-21")
+    assert len(report.saved) == 2
+    found, rejected, _ = discover(tmp_path, set())
+    assert rejected == []
+    articles = [art for raw in found for art in parse_raw(raw)[0]]
+    by_title = {a.title: (a.published_at, a.date_source) for a in articles}
+    # the feed's time, zone and all: 20:50 in New York is 01:50 UTC the next day
+    assert by_title["Bridge closed 0"] == (pd.Timestamp("2019-11-20T01:50Z").to_pydatetime(), "feed")
+    # no date in the page, the feed, the URL or the file name: no date (not the fetch day)
+    assert by_title["Bridge closed 1"] == (None, None)
+
+
+def test_the_inputs_table_of_the_config_is_checked(tmp_path, monkeypatch):
+    path = tmp_path / "claimtrack.toml"
+    path.write_text('[inputs]\nallow_links_to = ["archive", "/srv/news"]\nfile_time_as_date = true\n')
+    inputs = feeds.load_inputs_config(path)
+    assert inputs.allow_links_to == ((tmp_path / "archive").resolve(), feeds.Path("/srv/news").resolve())
+    assert inputs.file_time_as_date is True
+    feeds.load_config(path)  # the fetch settings load beside it
+    for bad, message in (('[inputs]\nallow_links_to = "/a"\nfollow = true\n', "unknown setting"),
+                         ('[inputs]\nallow_links_to = [1]\n', "list of folders"),
+                         ('[inputs]\nfile_time_as_date = "yes"\n', "true or false")):
+        path.write_text(bad)
+        with pytest.raises(feeds.ConfigError, match=message):
+            feeds.load_inputs_config(path)
+        with pytest.raises(feeds.ConfigError, match=message):
+            feeds.load_config(path)
+    monkeypatch.chdir(tmp_path)  # no --config: claimtrack.toml of the working folder, if there is one
+    path.unlink()
+    assert feeds.load_inputs_config(None) == feeds.InputsConfig()
+    path.write_text('[inputs]\nfile_time_as_date = true\n')
+    assert feeds.load_inputs_config(None).file_time_as_date is True
