@@ -6,38 +6,56 @@
 3. Score (0–100): rapidfuzz ``ratio`` of the normalised texts (lower case, punctuation dropped);
    when one quote is much shorter (a fragment quoted again) ``partial_ratio`` of it inside the
    longer one.
-4. Relate: identical normalised words (or a fragment found verbatim) from the same speaker, or
-   with either speaker unknown, is a ``repeat``; from a different speaker ``misattributed``.
-   Nearly the same words (score >= ``quote_altered_ratio``) from the same speaker are
-   ``altered``; from a different speaker ``misattributed`` only when the score is >= 90.
+4. Relate (quote_words.py, quote_speakers.py): compare the words, keeping only changes that
+   carry meaning (a negation, a number, a name, a content word; not spelling, contractions,
+   articles, ellipses, brackets or a shorter excerpt). No change: a ``repeat``, or
+   ``misattributed`` when both articles name different people in the quotes' own attributions
+   (not a pronoun, not an organisation and its officer, not a conduit such as an agency quoting
+   him) and the shared words are long and specific enough not to be a common phrase. A
+   meaningful change from the same speaker, or a role or a resolved pronoun that may be them, is
+   ``altered`` (within ``ALTERED_WINDOW`` when both articles are dated: a speaker's words on
+   another occasion are another statement); from two named people ``misattributed`` when the
+   score is >= 90. Quotes in two known, different languages never match; an all-capitals
+   "quote" is a table line, never flagged.
    Per new quote, the best earlier quote per relation is kept (ties: the earliest, the original).
+   Each match carries ``confidence`` (0-1) and one line of ``evidence``.
 
 >>> import pandas as pd
->>> e = dict(quote_id="q1", article_id="A", speaker="Recep Tayyip Erdogan",
+>>> e = dict(quote_id="q1", article_id="A", speaker="Recep Tayyip Erdogan", speaker_mention="Erdogan",
 ...          text="the entire world has eyes focused on our meeting today.")
->>> n = dict(quote_id="q2", article_id="B", speaker="Vladimir Putin",
+>>> n = dict(quote_id="q2", article_id="B", speaker="Vladimir Putin", speaker_mention="Putin",
 ...          text="The entire world has eyes focused on our meeting today")
 >>> [m.relation for m in match_quotes(pd.DataFrame([n]), pd.DataFrame([e]))]
 ['misattributed']
 """
 from __future__ import annotations
 
-import difflib
 import re
+from datetime import timedelta
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from claimtrack.stages.match.detail import quote_detail, word_changes
+from claimtrack.stages.match.detail import quote_detail
+from claimtrack.stages.match.quote_speakers import NAMED, conduit, one_side, org_like, speaker_via
+from claimtrack.stages.match.quote_words import BREAK, ELLIPSIS, Comparison, meaningful_changes, quote_tokens
 from claimtrack.stages.match.figures import _seconds
 from claimtrack.stages.match.settings import MatchSettings
 from claimtrack.records import Match, stable_id
 
 _TOKEN = re.compile(r"[\w$%]+(?:[.,'’][\w]+)*")
-_COLUMNS = ("quote_id", "article_id", "text", "speaker", "sentence", "published_at", "source", "title")
+_COLUMNS = ("quote_id", "article_id", "text", "speaker", "sentence", "published_at", "source", "title",
+            "speaker_mention", "speaker_via", "partial", "lang", "date_source")
 _MISATTRIBUTED_NEAR = 90.0
+# a speaker's nearly identical words two weeks apart are another statement on another occasion,
+# not the same statement quoted two ways (a week covers the follow-ups of one news event)
+ALTERED_WINDOW = timedelta(days=14)
+# misattributed words must be specific: at least this many shared words, this many of them
+# content words ("we don't want a trade war" and "a step in the right direction" are said by many)
+MISATTRIBUTED_MIN_WORDS = 8
+MISATTRIBUTED_MIN_CONTENT = 4
 _FRAGMENT_LENGTH_RATIO = 0.8
 
 
@@ -140,32 +158,6 @@ def _shingles(norm: pd.Series, min_words: int) -> pd.DataFrame:
     return pd.DataFrame({"row": rows, "gram": grams})
 
 
-_SPELLING_RATIO = 80.0
-
-
-def spelling_only(a: str, b: str) -> bool:
-    """Whether two normalised quotes differ only in the spelling of some words: each changed
-    word is replaced one for one by a word with at least 80 % of the same letters, and no
-    changed word holds a digit (a changed figure is a changed quote), none is added or dropped.
-
-    >>> spelling_only("we must emphasise the growth", "we must emphasize the growth")
-    True
-    >>> spelling_only("we will cut 1,500 jobs", "we will cut 1,600 jobs"), spelling_only("we will not go", "we will go")
-    (False, False)
-    """
-    wa, wb = a.split(), b.split()
-    ops = [op for op in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes() if op[0] != "equal"]
-    if not ops:
-        return False
-    for tag, i1, i2, j1, j2 in ops:
-        if tag != "replace" or i2 - i1 != j2 - j1:
-            return False
-        for x, y in zip(wa[i1:i2], wb[j1:j2]):
-            if any(c.isdigit() for c in x + y) or fuzz.ratio(x, y) < _SPELLING_RATIO:
-                return False
-    return True
-
-
 def score_quote_pair(a: str, b: str) -> tuple[float, str, str]:
     """Score (0–100) of two normalised quotes and the aligned texts to diff.
 
@@ -230,7 +222,7 @@ def match_quotes(new: pd.DataFrame, history: pd.DataFrame,
         return []
 
     t_pool = _seconds(pool["published_at"])
-    speakers = pool["speaker"].to_numpy(object)
+    cols = {c: pool[c].to_numpy(object) for c in _COLUMNS}
     found = []
     norm_pool_a, norm_new_a = norm_pool.to_numpy(object), norm_new.to_numpy(object)
     for n, p in zip(n_rows.tolist(), p_rows.tolist()):
@@ -238,33 +230,141 @@ def match_quotes(new: pd.DataFrame, history: pd.DataFrame,
         score, a_aligned, b_aligned = score_quote_pair(a, b)
         if score < s.quote_altered_ratio:
             continue
-        same = same_speaker(speakers[p], speakers[len(history) + n])
-        if score >= 100.0:
-            rel = "misattributed" if same is False else "repeat"
-        elif same is True:
-            # the same words spelt or inflected differently ("emphasise"/"emphasize") are a repeat
-            rel = "repeat" if spelling_only(a_aligned, b_aligned) else "altered"
-        elif same is False and score >= _MISATTRIBUTED_NEAR:
-            rel = "misattributed"
-        else:
+        q = len(history) + n
+        e_row = {c: v[p] for c, v in cols.items()}
+        n_row = {c: v[q] for c, v in cols.items()}
+        gap = t_pool[q] - t_pool[p] if np.isfinite(t_pool[q]) and np.isfinite(t_pool[p]) else None
+        verdict = relate_pair(e_row, n_row, score, gap)
+        if verdict is None:
             continue
-        found.append((n, p, score, rel, t_pool[p], a_aligned, b_aligned))
+        rel, confidence, evidence, changes = verdict
+        found.append((n, p, score, rel, t_pool[p], confidence, evidence, changes))
     if not found:
         return []
-    best = (pd.DataFrame(found, columns=["n", "p", "score", "rel", "t", "a", "b"])
+    best = (pd.DataFrame(found, columns=["n", "p", "score", "rel", "t", "conf", "evidence", "changes"])
             .sort_values(["n", "rel", "score", "t"], ascending=[True, True, False, True],
                          na_position="last", kind="stable")
             .drop_duplicates(["n", "rel"], keep="first"))
     out = []
-    cols = [c for c in _COLUMNS if c in pool.columns]
-    # only the kept rows become Python objects (a whole column of timestamps costs more)
-    e_vals = {c: pool[c].iloc[best["p"].to_numpy()].to_numpy(object) for c in cols}
-    n_vals = {c: new[c].iloc[best["n"].to_numpy()].to_numpy(object) for c in cols}
-    for k, (sc, r, a, b) in enumerate(zip(best["score"], best["rel"], best["a"], best["b"])):
-        e_row, n_row = {c: v[k] for c, v in e_vals.items()}, {c: v[k] for c, v in n_vals.items()}
-        changes = word_changes(a, b) if sc < 100 else []
+    for n, p, sc, r, conf, ev, changes in zip(best["n"], best["p"], best["score"], best["rel"], best["conf"],
+                                              best["evidence"], best["changes"]):
+        e_row = {c: v[p] for c, v in cols.items()}
+        n_row = {c: v[len(history) + n] for c, v in cols.items()}
         new_id, earlier_id = str(n_row["quote_id"]), str(e_row["quote_id"])
         out.append(Match(match_id=stable_id("quote", new_id, earlier_id), kind="quote",
                          new_id=new_id, earlier_id=earlier_id, score=round(float(sc), 2),
-                         relation=str(r), detail=quote_detail(str(r), e_row, n_row, changes)))
+                         relation=str(r), detail=quote_detail(str(r), e_row, n_row, changes),
+                         confidence=conf, evidence=ev))
     return out
+
+
+def _said(text) -> bool:
+    """Whether a quote reads as speech: an all-capitals line is a table row ("PARANA STATE:
+    UMUARAMA NIL, ...") that an extractor took for a quote."""
+    letters = [c for c in str(text or "") if c.isalpha()]
+    return len(letters) < 12 or any(c.islower() for c in letters)
+
+
+def _known(value) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _content(tokens: tuple[str, ...]) -> int:
+    return sum(1 for w in tokens if w not in _STOP and w not in (ELLIPSIS, BREAK) and len(w) > 2)
+
+
+def _phrases(changes: list[tuple[str, str]]) -> list[str]:
+    """Changes as a reviewer reads them: “three” became “five”, dropped “not”, added “whole”."""
+    out = []
+    for old, new in changes[:4]:
+        out.append(f"“{old}” became “{new}”" if old and new else f"dropped “{old}”" if old else f"added “{new}”")
+    if len(changes) > 4:
+        out.append(f"{len(changes) - 4} more change(s)")
+    return out
+
+
+def _evidence_changes(changes: list[tuple[str, str]]) -> str:
+    return "; ".join(f"'{old}' -> '{new}'" if old and new else f"dropped '{old}'" if old else f"added '{new}'"
+                     for old, new in changes[:4])
+
+
+def _days_apart(gap: float | None) -> str:
+    if gap is None:
+        return "date unknown on one side"
+    days = abs(gap) / 86400
+    return f"{days:.0f} day(s) apart" if days >= 1 else f"{abs(gap) / 3600:.0f} hour(s) apart"
+
+
+def relate_pair(e: dict, n: dict, score: float, gap: float | None):
+    """The relation of a new quote ``n`` to an earlier quote ``e`` whose words score ``score``
+    (0-100), ``gap`` seconds later (None: a date is unknown): (relation, confidence, evidence,
+    changes for the detail), or None when they are not related.
+
+    >>> e = {"text": "the entire world has eyes focused on our meeting today", "speaker": "Recep Tayyip Erdogan",
+    ...      "speaker_mention": "Erdogan", "speaker_via": "name", "sentence": "Erdogan said ..."}
+    >>> n = {"text": "The entire world has eyes focused on our meeting today", "speaker": "Vladimir Putin",
+    ...      "speaker_mention": "Putin", "speaker_via": "name", "sentence": "Putin said ..."}
+    >>> relate_pair(e, n, 100.0, 86400.0)[:3]
+    ('misattributed', 0.95, 'speakers: Recep Tayyip Erdogan and Vladimir Putin, each named in their own attribution, different people; 10 shared words; 1 day(s) apart')
+    >>> relate_pair(e, dict(n, speaker_via="pronoun", speaker_mention="he"), 100.0, 86400.0)[0]
+    'repeat'
+    """
+    lang_e, lang_n = _known(e.get("lang")), _known(n.get("lang"))
+    if lang_e and lang_n and lang_e != lang_n:
+        return None
+    if not (_said(e.get("text")) and _said(n.get("text"))):
+        return None
+    cmp: Comparison = meaningful_changes(str(e.get("text") or ""), str(n.get("text") or ""),
+                                         _excerpt(e), _excerpt(n))
+    via_e, via_n = speaker_via(e), speaker_via(n)
+    sp_e, sp_n = _known(e.get("speaker")), _known(n.get("speaker"))
+    same = same_speaker(sp_e, sp_n)
+    named = [via in NAMED and not org_like(sp) and not conduit(row)
+             for via, sp, row in ((via_e, sp_e, e), (via_n, sp_n, n))]
+    people = same is False and all(named) and not one_side(e, n)
+    shorter = min(quote_tokens(str(e.get("text") or "")), quote_tokens(str(n.get("text") or "")), key=len)
+    specific = cmp.shared >= MISATTRIBUTED_MIN_WORDS and _content(shorter) >= MISATTRIBUTED_MIN_CONTENT
+    when = _days_apart(gap)
+    words = f"{cmp.shared} shared words"
+    if cmp.ignored:
+        words += " (not counted: " + ", ".join(sorted(set(cmp.ignored))) + ")"
+    reliable = 1.0 if all(named) else 0.8 if "role" in (via_e, via_n) and None not in (via_e, via_n) else 0.5
+    spec = min(1.0, cmp.shared / 12)
+    dated = 1.0 if gap is not None else 0.5
+    if not cmp.changes or score >= 100.0:
+        if people and specific:
+            conf = round(0.5 + 0.3 * spec + 0.1 * dated + 0.1 * min(1.0, _content(shorter) / 6), 2)
+            return ("misattributed", conf, f"speakers: {sp_e} and {sp_n}, each named in their own attribution, "
+                    f"different people; {words}; {when}", [])
+        conf = round(0.4 + 0.3 * spec + 0.2 * (1.0 if same else 0.5) + 0.1 * dated, 2)
+        return "repeat", conf, f"{_speakers(sp_e, sp_n, via_e, via_n, same)}; {words}; {when}", []
+    # a meaningful change: one statement quoted two ways, or two statements that share words
+    if cmp.changed_words > max(2, cmp.shared / 3):
+        return None
+    changed = _evidence_changes(cmp.changes)
+    if people:
+        if score < _MISATTRIBUTED_NEAR or not specific:
+            return None
+        conf = round(0.4 + 0.3 * spec + 0.1 * dated + 0.1 * min(1.0, _content(shorter) / 6), 2)
+        return ("misattributed", conf, f"speakers: {sp_e} and {sp_n}, each named in their own attribution, "
+                f"different people; {words}; also changed: {changed}; {when}", _phrases(cmp.changes))
+    if sp_e is None or sp_n is None:
+        return None  # nobody to hold to their words
+    if gap is not None and abs(gap) > ALTERED_WINDOW.total_seconds():
+        return None  # another occasion
+    conf = round(0.3 + 0.3 * spec + 0.3 * reliable + 0.1 * dated, 2)
+    return ("altered", conf, f"{_speakers(sp_e, sp_n, via_e, via_n, same)}; {words}; changed: {changed}; {when}",
+            _phrases(cmp.changes))
+
+
+def _excerpt(row: dict) -> bool | None:
+    """A fragment quoted inside a longer sentence; None: judge by its first letter."""
+    return True if row.get("partial") is True else None
+
+
+def _speakers(sp_e, sp_n, via_e, via_n, same) -> str:
+    if same and via_e in NAMED and via_n in NAMED:
+        return f"speaker: {sp_n} named in both"
+    if same:
+        return f"speaker: {sp_n} ({via_e or 'unknown'} / {via_n or 'unknown'})"
+    return f"speakers: {sp_e or 'unknown'} ({via_e or 'unknown'}) / {sp_n or 'unknown'} ({via_n or 'unknown'})"
