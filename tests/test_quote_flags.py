@@ -199,3 +199,40 @@ def test_helpers_on_their_own():
 def test_docstring_examples(name):
     module = importlib.import_module(f"claimtrack.stages.match.{name}")
     assert doctest.testmod(module, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+def test_typos_and_grammar_slips_are_not_altered_but_a_tense_is():
+    said = "It will be back on the agenda again and again before the summer recess"
+    hist = q("e8", "A", said, "Ines Varga", mention="Varga")
+    for later in ("It wil be back on the agenda again and again before the summer recess",
+                  "It will back on the agenda again and again before the summer recess"):
+        assert relations([q("n20", "B", later, "Ines Varga", mention="Varga")], [hist]) == {("n20", "repeat")}
+    tense = q("n21", "B", said.replace("will be", "was"), "Ines Varga", mention="Varga")
+    assert relations([tense], [hist]) == {("n21", "altered")}
+
+
+def test_two_spellings_or_forms_of_one_name_are_one_person():
+    a = q("e9", "A", WORDS, "Harvey Kaminsky", mention="Kaminsky")
+    typo = q("n22", "B", WORDS, "Kaminski", "2025-05-03T10:00Z", mention="Kaminski")
+    country = q("n23", "C", WORDS, "Harv Kaminsky of Canada", "2025-05-03T10:00Z", mention="Harv Kaminsky of Canada")
+    assert relations([typo], [a]) == {("n22", "repeat")}
+    assert ("n23", "repeat") in relations([country], [a])
+
+
+def test_a_speaker_the_headline_names_as_a_company_is_not_a_person():
+    said = "We expect our first deliveries to begin within thirty days and grow rapidly next year"
+    officer = dict(q("e10", "A", said, "David Tran", mention="Tran"), title="BRIGHTLINE INC <BRL> IN PACT WITH ARVO")
+    firm = dict(q("n24", "B", said, "Brightline", "2025-05-03T10:00Z", mention="Brightline"),
+                title="BRIGHTLINE <BRL> SEES CONTRACT WITHIN DAYS")
+    assert relations([firm], [officer]) == {("n24", "repeat")}
+
+
+def test_a_quote_cut_short_under_another_name_is_not_altered():
+    said = "This should keep pressure on exporters to sell despite the drop in prices to six-year lows"
+    analyst = q("e11", "A", said, "Sandra Kowal", mention="Kowal")
+    cut = q("n25", "B", "This should keep pressure on exporters to sell despite the drop in prices",
+            "Halden Brothers", "2025-05-02T12:00Z", mention="she", via="pronoun")
+    assert match_quotes(frame(cut), frame(analyst)) == []
+    # the same cut under the same name is an altered quote: the words end differently
+    same = dict(cut, quote_id="n26", speaker="Sandra Kowal")
+    assert relations([same], [analyst]) == {("n26", "altered")}

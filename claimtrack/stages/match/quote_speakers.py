@@ -94,6 +94,22 @@ def org_like(name) -> bool:
     return any(len(w) >= 2 and w.isupper() for w in letters)
 
 
+def company_in(name, title) -> bool:
+    """Whether a headline names ``name`` as a company: followed by Inc, Corp, Co, Ltd, plc,
+    Group or a stock ticker ("PACAD <BAGS> SEES CONTRACT", "Northwind Air plc profits fall").
+
+    >>> company_in("Pacad", "PACAD INC <BAGS> IN PACT WITH OKAMOTO"), company_in("Putin", "Putin and Erdogan meet")
+    (True, False)
+    >>> company_in("Vela", "Vela (VLA.L) shares jump"), company_in("Vela", "Vela (pictured) resigns")
+    (True, False)
+    """
+    if not isinstance(name, str) or not isinstance(title, str) or not name.strip():
+        return False
+    # the ticker in capitals only: "Putin (Russia)" or "(pictured)" is no ticker
+    return bool(re.search(r"\b(?i:" + re.escape(name.strip()) + r")(?:'s)?\s*(?:(?i:inc|corp|co|cos|ltd|plc|llc|ag|sa|nv|"
+                          r"group|holdings)\b|<[A-Z0-9.]{1,8}>|\([A-Z0-9.]{2,8}\))", title))
+
+
 def _pattern(name: str) -> re.Pattern | None:
     words = [w.strip(".") for w in _words(name) if w.lower() not in ("the", "of", "and", "&")]
     if not words:

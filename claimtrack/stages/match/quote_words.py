@@ -48,6 +48,14 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 _TRIVIAL_GROUPS = ({"a", "an", "the"}, {"is", "are"}, {"was", "were"}, {"has", "have"}, {"does", "do"})
 _TRIVIAL = frozenset().union(*_TRIVIAL_GROUPS)
 _ARTICLES = frozenset({"a", "an", "the"})
+# one or two of these added or dropped is grammar or a typo ("it will vetoed", "and on the"), not
+# meaning; negations, modals, pronouns and every other word are never in it
+_GRAMMAR = _ARTICLES | frozenset("""be been being to of on in at for with by from that and it here there so as
+is are was were has have""".split())
+# words whose one-letter slip is not a typo of each other ("the"/"they", "no"/"not")
+_FUNCTION = frozenset("""the they them then than that this these those there their here her hers his him
+not no nor now new can cannot will would may might must shall should could is its it in on one of off
+our out we were was are as at an and any all""".split())
 _SPELLING = 80.0  # rapidfuzz ratio of two words that are one word spelt two ways
 
 
@@ -101,6 +109,7 @@ class Comparison:
     shared: int
     changes: list[tuple[str, str]] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # why other differences did not count
+    inner: int = 0  # changes inside the quote (not words one version adds or lacks at an edge)
 
     @property
     def changed_words(self) -> int:
@@ -118,15 +127,33 @@ def _spelling_only(a: list[str], b: list[str]) -> bool:
         return True
     if len(a) != len(b):
         return False
-    return all(not any(c.isdigit() for c in x + y) and min(len(x), len(y)) >= 4
-               and fuzz.ratio(x, y) >= _SPELLING for x, y in zip(a, b))
+    return all(not any(c.isdigit() for c in x + y) and (
+        (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= _SPELLING)
+        # one letter left out or doubled ("wil"/"will"), unless both are words of their own
+        or (min(len(x), len(y)) >= 3 and abs(len(x) - len(y)) == 1 and _one_letter(x, y)
+            and not (x in _FUNCTION and y in _FUNCTION))) for x, y in zip(a, b))
+
+
+def _one_letter(x: str, y: str) -> bool:
+    """Whether the longer word is the shorter with one letter added.
+
+    >>> _one_letter("wil", "will"), _one_letter("no", "now"), _one_letter("cat", "cart")
+    (True, True, True)
+    """
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _trivial_swap(a: list[str], b: list[str]) -> bool:
-    """Articles or agreement forms swapped, added or dropped ("a"/"the", "are"/"is", "a"/""), or
-    a small number written in words and in digits ("three"/"3")."""
+    """Articles or agreement forms swapped ("a"/"the", "are"/"is"), one or two grammar words
+    added or dropped ("it will vetoed"/"it will be vetoed"), or a small number written in words
+    and in digits ("three"/"3").
+
+    >>> _trivial_swap([], ["be"]), _trivial_swap(["not"], []), _trivial_swap(["were"], ["are"])
+    (True, False, False)
+    """
     if not a or not b:
-        return all(w in _ARTICLES for w in a + b)
+        return len(a + b) <= 2 and all(w in _GRAMMAR for w in a + b)
     if len(a) != len(b):
         return False
     return all(x == y or _NUMBER_WORDS.get(x, x) == _NUMBER_WORDS.get(y, y)
@@ -159,7 +186,7 @@ def meaningful_changes(earlier: str, later: str, earlier_excerpt: bool | None = 
     sm = SequenceMatcher(a=a, b=b, autojunk=False)
     ops = sm.get_opcodes()
     shared = sum(1 for op, i1, i2, _, _ in ops if op == "equal" for w in a[i1:i2] if w not in (ELLIPSIS, BREAK))
-    changes, ignored = [], []
+    changes, ignored, inner = [], [], 0
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
         if op == "equal":
             continue
@@ -195,7 +222,8 @@ def meaningful_changes(earlier: str, later: str, earlier_excerpt: bool | None = 
             ignored.append("spelling")
             continue
         changes.append((" ".join(old), " ".join(new)))
-    return Comparison(shared=shared, changes=changes, ignored=ignored)
+        inner += not ((first or last) and (not old or not new))
+    return Comparison(shared=shared, changes=changes, ignored=ignored, inner=inner)
 
 
 def _starts_lower(text: str) -> bool:

@@ -39,7 +39,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from claimtrack.stages.match.detail import quote_detail
-from claimtrack.stages.match.quote_speakers import NAMED, conduit, one_side, org_like, speaker_via
+from claimtrack.stages.match.quote_speakers import NAMED, company_in, conduit, one_side, org_like, speaker_via
 from claimtrack.stages.match.quote_words import BREAK, ELLIPSIS, Comparison, meaningful_changes, quote_tokens
 from claimtrack.stages.match.figures import _seconds
 from claimtrack.stages.match.settings import MatchSettings
@@ -94,6 +94,8 @@ def _name_words(name) -> list[str]:
     """
     if not isinstance(name, str):
         return []
+    # "Pat Carney of Canada", "Jo Lee, analyst": what follows "of" or a comma is not the name
+    name = re.split(r",|\s+of\s+|\s+for\s+|\s+at\s+", name)[0]
     words = re.findall(r"[A-Za-z][A-Za-z'-]*", name)
     last_title = max((i for i, w in enumerate(words) if w.lower() in _TITLES), default=-1)
     return [w.lower() for w in words[last_title + 1:] if w[0].isupper()]
@@ -111,6 +113,8 @@ def same_speaker(a, b) -> bool | None:
     (None, True)
     >>> same_speaker("Treasury Secretary", "James Baker"), same_speaker("Pat Carney", "Patricia Carney")
     (None, True)
+    >>> same_speaker("Patricia Carney", "Pat Carney of Canada"), same_speaker("Harvey Kapnick", "Kapnik")
+    (True, True)
     """
     wa, wb = _name_words(a), _name_words(b)
     if not wa or not wb:
@@ -118,10 +122,25 @@ def same_speaker(a, b) -> bool | None:
     ta, tb = frozenset(wa), frozenset(wb)
     if ta <= tb or tb <= ta:
         return True
+    if _one_spelling(wa[-1], wb[-1]) and (len(wa) == 1 or len(wb) == 1 or wa[0][0] == wb[0][0]):
+        return True  # a surname spelt two ways ("Kapnick"/"Kapnik"), no first name against it
     if len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1]:
         first_a, first_b = wa[0], wb[0]
         return first_a.startswith(first_b) or first_b.startswith(first_a)
     return False
+
+
+def _one_spelling(a: str, b: str) -> bool:
+    """Two spellings of one surname: long enough, and at most one letter apart.
+
+    The cost: two people whose surnames are one letter apart ("Baker", "Barker") count as one.
+
+    >>> _one_spelling("kapnick", "kapnik"), _one_spelling("raftery", "raferty")
+    (True, True)
+    >>> _one_spelling("putin", "erdogan"), _one_spelling("hall", "hill")
+    (False, False)
+    """
+    return a != b and min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 85
 
 
 def _conform(df: pd.DataFrame | None) -> pd.DataFrame:
@@ -319,7 +338,8 @@ def relate_pair(e: dict, n: dict, score: float, gap: float | None):
     via_e, via_n = speaker_via(e), speaker_via(n)
     sp_e, sp_n = _known(e.get("speaker")), _known(n.get("speaker"))
     same = same_speaker(sp_e, sp_n)
-    named = [via in NAMED and not org_like(sp) and not conduit(row)
+    titles = (e.get("title"), n.get("title"))
+    named = [via in NAMED and not org_like(sp) and not conduit(row) and not any(company_in(sp, t) for t in titles)
              for via, sp, row in ((via_e, sp_e, e), (via_n, sp_n, n))]
     people = same is False and all(named) and not one_side(e, n)
     shorter = min(quote_tokens(str(e.get("text") or "")), quote_tokens(str(n.get("text") or "")), key=len)
@@ -328,7 +348,10 @@ def relate_pair(e: dict, n: dict, score: float, gap: float | None):
     words = f"{cmp.shared} shared words"
     if cmp.ignored:
         words += " (not counted: " + ", ".join(sorted(set(cmp.ignored))) + ")"
-    reliable = 1.0 if all(named) else 0.8 if "role" in (via_e, via_n) and None not in (via_e, via_n) else 0.5
+    # how sure both sides are one speaker: named in both, one of them a resolved pronoun or a role,
+    # or names that disagree (a pronoun resolved to someone else, an organisation and its officer)
+    reliable = (1.0 if same and via_e in NAMED and via_n in NAMED else 0.8 if same
+                else 0.7 if same is None else 0.4)
     spec = min(1.0, cmp.shared / 12)
     dated = 1.0 if gap is not None else 0.5
     if not cmp.changes or score >= 100.0:
@@ -352,6 +375,10 @@ def relate_pair(e: dict, n: dict, score: float, gap: float | None):
         return None  # nobody to hold to their words
     if gap is not None and abs(gap) > ALTERED_WINDOW.total_seconds():
         return None  # another occasion
+    if same is False and not cmp.inner:
+        # names that disagree, and one version only quotes more or less at an edge: an excerpt
+        # of someone's words, not the same statement changed
+        return None
     conf = round(0.3 + 0.3 * spec + 0.3 * reliable + 0.1 * dated, 2)
     return ("altered", conf, f"{_speakers(sp_e, sp_n, via_e, via_n, same)}; {words}; changed: {changed}; {when}",
             _phrases(cmp.changes))
