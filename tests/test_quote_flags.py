@@ -236,3 +236,12 @@ def test_a_quote_cut_short_under_another_name_is_not_altered():
     # the same cut under the same name is an altered quote: the words end differently
     same = dict(cut, quote_id="n26", speaker="Sandra Kowal")
     assert relations([same], [analyst]) == {("n26", "altered")}
+
+
+def test_a_changed_word_under_names_that_disagree_is_not_altered():
+    # a broadcaster relaying a speech in its own translation: whose words changed cannot be told
+    speech = q("e12", "A", "The government is moving to the brink of an open conflict with its neighbours",
+               "Kestrel Radio", via="name", mention="Kestrel Radio")
+    person = q("n27", "B", "The government is moving towards the brink of an open conflict with its neighbours",
+               "Amir Sadeghi", "2025-05-02T12:00Z", mention="Sadeghi")
+    assert match_quotes(frame(person), frame(speech)) == []

@@ -12,8 +12,8 @@
    ``misattributed`` when both articles name different people in the quotes' own attributions
    (not a pronoun, not an organisation and its officer, not a conduit such as an agency quoting
    him) and the shared words are long and specific enough not to be a common phrase. A
-   meaningful change from the same speaker, or a role or a resolved pronoun that may be them, is
-   ``altered`` (within ``ALTERED_WINDOW`` when both articles are dated: a speaker's words on
+   meaningful change from the same speaker (or a role or office that may be them; never from
+   names that disagree) is ``altered`` (within ``ALTERED_WINDOW`` when both articles are dated: a speaker's words on
    another occasion are another statement); from two named people ``misattributed`` when the
    score is >= 90. Quotes in two known, different languages never match; an all-capitals
    "quote" is a table line, never flagged.
@@ -348,10 +348,9 @@ def relate_pair(e: dict, n: dict, score: float, gap: float | None):
     words = f"{cmp.shared} shared words"
     if cmp.ignored:
         words += " (not counted: " + ", ".join(sorted(set(cmp.ignored))) + ")"
-    # how sure both sides are one speaker: named in both, one of them a resolved pronoun or a role,
-    # or names that disagree (a pronoun resolved to someone else, an organisation and its officer)
-    reliable = (1.0 if same and via_e in NAMED and via_n in NAMED else 0.8 if same
-                else 0.7 if same is None else 0.4)
+    # how sure both sides are one speaker: named in both, one of them a resolved pronoun or
+    # carried from context, or a role or office that may be them
+    reliable = 1.0 if same and via_e in NAMED and via_n in NAMED else 0.8 if same else 0.7
     spec = min(1.0, cmp.shared / 12)
     dated = 1.0 if gap is not None else 0.5
     if not cmp.changes or score >= 100.0:
@@ -375,9 +374,10 @@ def relate_pair(e: dict, n: dict, score: float, gap: float | None):
         return None  # nobody to hold to their words
     if gap is not None and abs(gap) > ALTERED_WINDOW.total_seconds():
         return None  # another occasion
-    if same is False and not cmp.inner:
-        # names that disagree, and one version only quotes more or less at an edge: an excerpt
-        # of someone's words, not the same statement changed
+    if same is False:
+        # names that disagree without being two named people (a pronoun resolved to someone else,
+        # an outlet relaying a speech, an organisation and a person): whose statement was changed
+        # cannot be told, and these pairs were mostly excerpts, translations or paraphrases
         return None
     conf = round(0.3 + 0.3 * spec + 0.3 * reliable + 0.1 * dated, 2)
     return ("altered", conf, f"{_speakers(sp_e, sp_n, via_e, via_n, same)}; {words}; changed: {changed}; {when}",
