@@ -245,3 +245,16 @@ def test_a_changed_word_under_names_that_disagree_is_not_altered():
     person = q("n27", "B", "The government is moving towards the brink of an open conflict with its neighbours",
                "Amir Sadeghi", "2025-05-02T12:00Z", mention="Sadeghi")
     assert match_quotes(frame(person), frame(speech)) == []
+
+
+def test_a_body_and_its_member_are_one_side_and_a_shared_phrase_is_not_a_quote():
+    ruling = "in a way that discriminates on the ground of nationality or residence status"
+    judges = q("e13", "A", ruling, "Law Lords", mention="the Law Lords")
+    member = q("n28", "B", ruling, "Bingham", "2025-05-02T12:00Z", mention="Lord Bingham")
+    assert relations([member], [judges]) == {("n28", "repeat")}
+    # five words in common, the rest another statement: not one quote changed
+    a = q("e14", "A", "With the first half of our fiscal year behind us we remain confident", "Lena Moss",
+          mention="Moss")
+    b = q("n29", "B", "sales grew within the first half of this year", "Lena Moss", "2025-05-02T12:00Z",
+          mention="Moss")
+    assert not {r for _, r in relations([b], [a])} & {"altered", "misattributed"}

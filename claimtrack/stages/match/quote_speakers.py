@@ -11,6 +11,8 @@ enough that two people would not say them independently ("we don't want a trade 
 'pronoun'
 >>> org_like("K Mart"), org_like("IBM"), org_like("the Bank of Canada"), org_like("Vladimir Putin")
 (False, True, True, False)
+>>> org_like("Law Lords"), org_like("Ann Rogers")
+(True, False)
 >>> affiliated("K Mart chairman Bernard Fauber said sales rose.", "Bernard Fauber", "K Mart")
 True
 >>> affiliated("Appearing alongside Putin, Erdogan said the talks went well.", "Erdogan", "Putin")
@@ -32,7 +34,10 @@ television tv news daily times post journal herald gazette tribune telegraph mer
 magazine channel network agency brothers partners associates securities capital industries airlines
 motors systems international foundation society club league organisation organization centre center
 embassy mission spokesman spokeswoman spokesperson spokesmen officials sources analysts statement report
-state city county province region""".split())
+state city county province region
+lords judges justices ministers mps officials researchers scientists doctors campaigners economists
+activists leaders members governors directors trustees commissioners democrats republicans tories
+conservatives liberals protesters residents workers unions""".split())
 _LOWER_ROLES = frozenset("""the a an spokesman spokeswoman spokesperson official officials source sources
 chairman president executive analyst minister secretary director officer aide adviser advisor head chief
 governor manager representative""".split())

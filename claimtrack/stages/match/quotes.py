@@ -55,6 +55,9 @@ ALTERED_WINDOW = timedelta(days=14)
 # misattributed words must be specific: at least this many shared words, this many of them
 # content words ("we don't want a trade war" and "a step in the right direction" are said by many)
 MISATTRIBUTED_MIN_WORDS = 8
+# an altered quote shares at least this many words with the original, in order: fewer ("within
+# the first half of this year") is a phrase two statements happen to share
+ALTERED_MIN_SHARED = 6
 MISATTRIBUTED_MIN_CONTENT = 4
 _FRAGMENT_LENGTH_RATIO = 0.8
 
@@ -361,7 +364,7 @@ def relate_pair(e: dict, n: dict, score: float, gap: float | None):
         conf = round(0.4 + 0.3 * spec + 0.2 * (1.0 if same else 0.5) + 0.1 * dated, 2)
         return "repeat", conf, f"{_speakers(sp_e, sp_n, via_e, via_n, same)}; {words}; {when}", []
     # a meaningful change: one statement quoted two ways, or two statements that share words
-    if cmp.changed_words > max(2, cmp.shared / 3):
+    if cmp.shared < ALTERED_MIN_SHARED or cmp.changed_words > max(2, cmp.shared / 3):
         return None
     changed = _evidence_changes(cmp.changes)
     if people:
