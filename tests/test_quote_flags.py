@@ -258,3 +258,12 @@ def test_a_body_and_its_member_are_one_side_and_a_shared_phrase_is_not_a_quote()
     b = q("n29", "B", "sales grew within the first half of this year", "Lena Moss", "2025-05-02T12:00Z",
           mention="Moss")
     assert not {r for _, r in relations([b], [a])} & {"altered", "misattributed"}
+
+
+def test_a_file_time_is_no_date_for_the_gap_between_two_statements():
+    later = PLEDGE.replace("next year", "this year")
+    filed = dict(q("n30", "B", later, "Maria Santos", "2025-05-01T09:30Z", mention="Santos"), date_source="file-time")
+    dated = q("n31", "C", later, "Maria Santos", "2025-05-01T09:30Z", mention="Santos")
+    [f] = match_quotes(frame(filed), frame(EARLIER))
+    [d] = match_quotes(frame(dated), frame(EARLIER))
+    assert "date unknown" in f.evidence and "hour(s) apart" in d.evidence and f.confidence < d.confidence

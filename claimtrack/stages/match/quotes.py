@@ -255,7 +255,7 @@ def match_quotes(new: pd.DataFrame, history: pd.DataFrame,
         q = len(history) + n
         e_row = {c: v[p] for c, v in cols.items()}
         n_row = {c: v[q] for c, v in cols.items()}
-        gap = t_pool[q] - t_pool[p] if np.isfinite(t_pool[q]) and np.isfinite(t_pool[p]) else None
+        gap = _gap(t_pool[p], t_pool[q], e_row.get("date_source"), n_row.get("date_source"))
         verdict = relate_pair(e_row, n_row, score, gap)
         if verdict is None:
             continue
@@ -278,6 +278,25 @@ def match_quotes(new: pd.DataFrame, history: pd.DataFrame,
                          relation=str(r), detail=quote_detail(str(r), e_row, n_row, changes),
                          confidence=conf, evidence=ev))
     return out
+
+
+# a date taken from the raw file's modification time says when the file was written, not when the
+# words were said: two such dates are no gap between two statements
+_WEAK_DATES = frozenset({"file-time"})
+
+
+def _gap(t_earlier: float, t_new: float, source_earlier, source_new) -> float | None:
+    """Seconds from the earlier quote's article to the new one's; None when either date is
+    unknown or only the file's time: an unknown date is never "the same moment".
+
+    >>> _gap(0.0, 3600.0, "article", "url"), _gap(0.0, float("nan"), "article", None), _gap(0.0, 5.0, "file-time", "article")
+    (3600.0, None, None)
+    """
+    if not (np.isfinite(t_earlier) and np.isfinite(t_new)):
+        return None
+    if source_earlier in _WEAK_DATES or source_new in _WEAK_DATES:
+        return None
+    return float(t_new - t_earlier)
 
 
 def _said(text) -> bool:
