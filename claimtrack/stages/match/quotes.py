@@ -6,17 +6,19 @@
 3. Score (0–100): rapidfuzz ``ratio`` of the normalised texts (lower case, punctuation dropped);
    when one quote is much shorter (a fragment quoted again) ``partial_ratio`` of it inside the
    longer one.
-4. Relate (quote_words.py, quote_speakers.py): compare the words, keeping only changes that
-   carry meaning (a negation, a number, a name, a content word; not spelling, contractions,
-   articles, ellipses, brackets or a shorter excerpt). No change: a ``repeat``, or
-   ``misattributed`` when both articles name different people in the quotes' own attributions
-   (not a pronoun, not an organisation and its officer, not a conduit such as an agency quoting
-   him) and the shared words are long and specific enough not to be a common phrase. A
-   meaningful change from the same speaker (or a role or office that may be them; never from
-   names that disagree) is ``altered`` (within ``ALTERED_WINDOW`` when both articles are dated: a speaker's words on
-   another occasion are another statement); from two named people ``misattributed`` when the
-   score is >= 90. Quotes in two known, different languages never match; an all-capitals
-   "quote" is a table line, never flagged.
+4. Relate (:func:`relate_pair`, with quote_words.py and quote_speakers.py): compare the words,
+   keeping only the changes that carry meaning (a negation, a number, a name, a content word, a
+   tense; not spelling, contractions, articles, ellipses, brackets or a shorter excerpt).
+   - No such change: a ``repeat``; ``misattributed`` instead when both articles name different
+     people in the quotes' own attributions (not a resolved pronoun or a name carried from
+     context, not an organisation and its officer, not a conduit such as an agency quoting
+     him) and the shared words are long and specific enough not to be a common phrase.
+   - A change from the same speaker, or from a role or office that may be them, is ``altered``
+     when both share at least ``ALTERED_MIN_SHARED`` words and, if both articles are dated,
+     within ``ALTERED_WINDOW`` (later, it is another statement on another occasion). Names that
+     disagree never make an altered quote; two named people make a misattribution (score >= 90).
+   - Quotes in two known, different languages never match; an all-capitals "quote" is a table
+     line, never flagged. An unknown date (or a raw file's time) is never "the same moment".
    Per new quote, the best earlier quote per relation is kept (ties: the earliest, the original).
    Each match carries ``confidence`` (0-1) and one line of ``evidence``.
 
@@ -49,8 +51,9 @@ _TOKEN = re.compile(r"[\w$%]+(?:[.,'’][\w]+)*")
 _COLUMNS = ("quote_id", "article_id", "text", "speaker", "sentence", "published_at", "source", "title",
             "speaker_mention", "speaker_via", "partial", "lang", "date_source")
 _MISATTRIBUTED_NEAR = 90.0
-# a speaker's nearly identical words two weeks apart are another statement on another occasion,
-# not the same statement quoted two ways (a week covers the follow-ups of one news event)
+# a speaker's nearly identical words further apart than this are another statement on another
+# occasion, not one statement quoted two ways (two weeks cover the follow-ups, weekly round-ups
+# and features that quote one event)
 ALTERED_WINDOW = timedelta(days=14)
 # misattributed words must be specific: at least this many shared words, this many of them
 # content words ("we don't want a trade war" and "a step in the right direction" are said by many)
