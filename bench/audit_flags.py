@@ -209,9 +209,10 @@ def render_side(label: str, side: dict, match_kind: str) -> list[str]:
 def render(items: list[dict], header: str) -> str:
     """The whole judging sheet."""
     out = [f"# Flag audit: {header}", "",
-           "Judge each item by ../shared/eval/flags/README.md: VERDICT: TRUE or FALSE; CAUSE: for a FALSE "
-           "(different entity, different measure or scope, wrong speaker, different period, partial quote, "
-           "organisation and its officer, trivial spelling, common phrase, conduit, not a quote, other).", ""]
+           "Judge each item by ../shared/eval/flags/README.md: after VERDICT write TRUE or FALSE; after CAUSE, "
+           "for a FALSE, one of: different entity, different measure or scope, wrong speaker, different period, "
+           "partial quote, organisation and its officer, trivial spelling, common phrase, conduit, not a quote, "
+           "other.", ""]
     for it in items:
         conf = it["confidence"]
         out += [f"## {it['n']}. {it['kind']}: {it['relation']} ({it['match_kind']}, score {it['score']}, "
