@@ -161,6 +161,28 @@ def one_side(a: dict, b: dict) -> bool:
     return False
 
 
+# words that introduce a named phrase rather than speech: a slogan, a motto, a headline, a sign
+_NAMED_PHRASE = re.compile(r"\b(?:slogan|motto|catchphrase|catch-phrase|mantra|headlines?|headlined|banners?|"
+                           r"placards?|signs?|posters?|captions?|titled|entitled|dubbed|labell?ed|branded|"
+                           r"chant(?:s|ed|ing)?|reading|hashtag)\b[^\"“”.;]{0,25}[\"“]?$", re.I)
+
+
+def named_phrase(row: dict) -> bool:
+    """Whether the sentence introduces the quote as a slogan, a motto, a headline or a sign
+    rather than as someone's speech: the same words in two people's mouths are no misattribution.
+
+    >>> named_phrase({"text": "Forward, not back", "sentence": 'He said the slogan would be "Forward, not back."'})
+    True
+    >>> named_phrase({"text": "Forward, not back", "sentence": 'He said: "Forward, not back."'})
+    False
+    """
+    text, sentence = row.get("text"), row.get("sentence")
+    if not isinstance(text, str) or not isinstance(sentence, str) or not text:
+        return False
+    at = sentence.find(text[: min(len(text), 30)])
+    return at > 0 and bool(_NAMED_PHRASE.search(sentence[max(0, at - 60):at]))
+
+
 def conduit(row: dict) -> bool:
     """Whether the quote's attribution relays it through someone else ("the agency quoted him as
     saying", "according to", "citing"): the named speaker may be the messenger.

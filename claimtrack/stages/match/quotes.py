@@ -12,7 +12,8 @@
    - No such change: a ``repeat``; ``misattributed`` instead when both articles name different
      people in the quotes' own attributions (not a resolved pronoun or a name carried from
      context, not an organisation and its officer, not a conduit such as an agency quoting
-     him) and the shared words are long and specific enough not to be a common phrase.
+     him, not a slogan or headline quoted) and the shared words are long and specific enough
+     not to be a common phrase.
    - A change from the same speaker, or from a role or office that may be them, is ``altered``
      when both share at least ``ALTERED_MIN_SHARED`` words and, if both articles are dated,
      within ``ALTERED_WINDOW`` (later, it is another statement on another occasion). Names that
@@ -41,7 +42,8 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from claimtrack.stages.match.detail import quote_detail
-from claimtrack.stages.match.quote_speakers import NAMED, company_in, conduit, one_side, org_like, speaker_via
+from claimtrack.stages.match.quote_speakers import (NAMED, company_in, conduit, named_phrase, one_side, org_like,
+                                                          speaker_via)
 from claimtrack.stages.match.quote_words import BREAK, ELLIPSIS, Comparison, meaningful_changes, quote_tokens
 from claimtrack.stages.match.figures import _seconds
 from claimtrack.stages.match.settings import MatchSettings
@@ -366,7 +368,7 @@ def relate_pair(e: dict, n: dict, score: float, gap: float | None):
     titles = (e.get("title"), n.get("title"))
     named = [via in NAMED and not org_like(sp) and not conduit(row) and not any(company_in(sp, t) for t in titles)
              for via, sp, row in ((via_e, sp_e, e), (via_n, sp_n, n))]
-    people = same is False and all(named) and not one_side(e, n)
+    people = same is False and all(named) and not one_side(e, n) and not (named_phrase(e) or named_phrase(n))
     shorter = min(quote_tokens(str(e.get("text") or "")), quote_tokens(str(n.get("text") or "")), key=len)
     specific = cmp.shared >= MISATTRIBUTED_MIN_WORDS and _content(shorter) >= MISATTRIBUTED_MIN_CONTENT
     when = _days_apart(gap)

@@ -267,3 +267,12 @@ def test_a_file_time_is_no_date_for_the_gap_between_two_statements():
     [f] = match_quotes(frame(filed), frame(EARLIER))
     [d] = match_quotes(frame(dated), frame(EARLIER))
     assert "date unknown" in f.evidence and "hour(s) apart" in d.evidence and f.confidence < d.confidence
+
+
+def test_a_slogan_quoted_by_two_people_is_not_a_misattribution():
+    slogan = "Britain is working, do not let the others wreck it again"
+    spokesman = q("e15", "A", slogan, "Fraser Kemble", mention="spokesman Fraser Kemble",
+                  sentence=f'Campaign spokesman Fraser Kemble responded: "{slogan}".')
+    chair = q("n32", "B", slogan, "Alan Milbury", "2025-05-02T12:00Z", mention="Mr Milbury",
+              sentence=f'Mr Milbury said the party\'s slogan would be "{slogan}."')
+    assert relations([chair], [spokesman]) == {("n32", "repeat")}
