@@ -110,6 +110,8 @@ def company_in(name, title) -> bool:
     """
     if not isinstance(name, str) or not isinstance(title, str) or not name.strip():
         return False
+    if name.strip().lower() not in title.lower():
+        return False  # the cheap test first: most headlines do not name the speaker at all
     # the ticker in capitals only: "Putin (Russia)" or "(pictured)" is no ticker
     return bool(re.search(r"\b(?i:" + re.escape(name.strip()) + r")(?:'s)?\s*(?:(?i:inc|corp|co|cos|ltd|plc|llc|ag|sa|nv|"
                           r"group|holdings)\b|<[A-Z0-9.]{1,8}>|\([A-Z0-9.]{2,8}\))", title))

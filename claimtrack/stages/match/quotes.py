@@ -366,9 +366,11 @@ def relate_pair(e: dict, n: dict, score: float, gap: float | None):
     sp_e, sp_n = _known(e.get("speaker")), _known(n.get("speaker"))
     same = same_speaker(sp_e, sp_n)
     titles = (e.get("title"), n.get("title"))
-    named = [via in NAMED and not org_like(sp) and not conduit(row) and not any(company_in(sp, t) for t in titles)
-             for via, sp, row in ((via_e, sp_e, e), (via_n, sp_n, n))]
-    people = same is False and all(named) and not one_side(e, n) and not (named_phrase(e) or named_phrase(n))
+    # two people, each named in their own attribution (checked only for names that disagree)
+    people = same is False and all(
+        via in NAMED and not org_like(sp) and not conduit(row) and not any(company_in(sp, t) for t in titles)
+        for via, sp, row in ((via_e, sp_e, e), (via_n, sp_n, n))) and not one_side(e, n) \
+        and not (named_phrase(e) or named_phrase(n))
     shorter = min(quote_tokens(str(e.get("text") or "")), quote_tokens(str(n.get("text") or "")), key=len)
     specific = cmp.shared >= MISATTRIBUTED_MIN_WORDS and _content(shorter) >= MISATTRIBUTED_MIN_CONTENT
     when = _days_apart(gap)
