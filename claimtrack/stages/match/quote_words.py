@@ -28,6 +28,8 @@ _BREAK_RE = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt
                        r"(?<!\bCorp)(?<!\bGen)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bNo)[.!?]+[\"”’']?\s+(?=[\"“‘']?[A-Z])")
 _ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.+|…")
 _BRACKETS = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,80}\]")
+# an editor's letters joined to a word ("30 min[ute]", "[t]he") complete it: keep them, drop the brackets
+_IN_WORD = re.compile(r"(?<=[A-Za-z])\[([A-Za-z']{1,15})\]|\[([A-Za-z']{1,15})\](?=[A-Za-z])")
 # a double quote between two letters is a mangled apostrophe ("don"t")
 _BROKEN_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[\"”“](?=[A-Za-z])")
 _TOKEN = re.compile(r"¶|…|\d[\d,.]*\d|\d|[a-z]+(?:'[a-z]+)*")
@@ -67,11 +69,13 @@ def quote_tokens(text: str) -> tuple[str, ...]:
 
     >>> quote_tokens("We don\\"t (yet) know... the U.S. extra-territorial plan, one mln dlrs")
     ('we', 'do', 'not', 'know', '…', 'the', 'united', 'states', 'extra', 'territorial', 'plan', 'one', 'million', 'dollars')
+    >>> quote_tokens("[T]he climb took 30 min[ute]s [sic]")
+    ('the', 'climb', 'took', '30', 'minutes')
     >>> quote_tokens("Mr. Lee spoke. Then U.S. Steel left!")
     ('mr', 'lee', 'spoke', '¶', 'then', 'united', 'states', 'steel', 'left')
     """
     text = _BROKEN_APOSTROPHE.sub("'", text.replace("’", "'").replace("‘", "'"))
-    text = _BRACKETS.sub(" ", text)
+    text = _BRACKETS.sub(" ", _IN_WORD.sub(lambda m: m.group(1) or m.group(2), text))
     text = _BREAK_RE.sub(f" {BREAK} ", text)
     text = _ELLIPSIS_RE.sub(f" {ELLIPSIS} ", text).lower().replace("-", " ")
     words: list[str] = []

@@ -276,3 +276,10 @@ def test_a_slogan_quoted_by_two_people_is_not_a_misattribution():
     chair = q("n32", "B", slogan, "Alan Milbury", "2025-05-02T12:00Z", mention="Mr Milbury",
               sentence=f'Mr Milbury said the party\'s slogan would be "{slogan}."')
     assert relations([chair], [spokesman]) == {("n32", "repeat")}
+
+
+def test_letters_an_editor_adds_in_brackets_complete_the_word():
+    said = "Going upstairs was a 30 minute climb because I could only manage two steps at a time"
+    patient = q("e16", "A", said.replace("minute", "min[ute]"), "the patient", via="role", mention="the patient")
+    named = q("n33", "B", said, "Martin Tyler", "2025-05-02T12:00Z", mention="Tyler")
+    assert relations([named], [patient]) == {("n33", "repeat")}
