@@ -308,6 +308,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.score:
         score(args.score)
         return
+    repo = Path(__file__).resolve().parents[1]
+    if args.out.resolve().is_relative_to(repo):
+        raise SystemExit(f"error: --out {args.out} is inside the repository; write sheets under /tmp")
     curated = args.curated if args.curated else make_curated(args.corpus, args.work, args.limit)
     t = load(curated)
     run_id = args.run_id
