@@ -1,0 +1,427 @@
+"""The claim frame: whose figure it is, what it counts, when, and for which part.
+
+A figure can only contradict another about the same thing: the same ``holder`` (the company
+whose profit, the country whose refugees), the same ``measure`` (what is counted, with the verb
+that says what happened to it: miners *trapped* are not miners *killed*), the same ``period``
+(a quarter, a month, a year, "today", the week of a weekly report) and, when both say, the same
+``scope`` (where the goods went, which segment). These are pure functions of the claim's
+sentence, its counted noun and subjects (from the extractor) and, when known, the headline.
+
+>>> f = claim_frame("Noranda Inc said a total of 57 miners were trapped in a copper mine yesterday.",
+...                 "57", "miners", ["Noranda Inc"])
+>>> f.holder, f.measure, f.period
+('Noranda Inc', 'miner trapped', 'day-1')
+>>> claim_frame("Shr 1.20 dlrs vs 1.10 dlrs", "1.20 dlrs", "shr", ["Shr"],
+...             title="ACME WIDGETS INC <ACW> 4TH QTR 1986 NET").holder
+'ACME WIDGETS INC'
+
+Periods are normalised where the sentence says enough ("1986-Q4", "1987-03", "1987-03-06",
+"week-to-02-22"); relative ones stay relative ("day+0" for today, "day-1" for yesterday,
+"year-1" for last year) until :func:`resolve_period` reads them against a publication date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+__all__ = ["Frame", "claim_frame", "fill_frames", "headline_holder", "is_table_line", "resolve_period",
+           "says_revision", "norm_holder"]
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The frame of one claim; ``None`` where the text does not say. ``holder_from`` tells where the
+    holder came from: "sentence" or "headline"."""
+
+    holder: str | None = None
+    measure: str | None = None
+    period: str | None = None
+    scope: str | None = None
+    holder_from: str | None = None
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_TIME_NAMES = frozenset("""january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+saturday sunday""".split())
+# words that open many sentences and results lines and are no one's name ("Net 5 mln", "Shr 1.20")
+_NOT_NAMES = frozenset("""the a an it its this that these those there he she they we i in on at for
+from by with as after before while when but and or if net shr shrs oper revs rev sales profit loss
+avg qtly qtr mthly div dividend note year quarter total exports imports production output earnings
+income revenue revenues assets deposits loans reserves stocks prices price government officials
+police""".split())
+_DESIGNATORS = frozenset("""inc incorporated corp corporation co cos company ltd limited plc llc lp ag sa
+nv bv gmbh spa holding holdings group the""".split())
+# verbs and states next to a figure that say what happened to what is counted; spellings of one
+# state merged ("killed", "died", "dead" are all "dead")
+_STATES = {
+    "dead": "dead", "died": "dead", "die": "dead", "dies": "dead", "killed": "dead", "kills": "dead",
+    "deaths": "dead", "perished": "dead", "fatalities": "dead", "lives": "dead",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalised": "injured",
+    "hospitalized": "injured", "trapped": "trapped", "missing": "missing", "escaped": "escaped",
+    "rescued": "rescued", "survived": "rescued", "evacuated": "evacuated", "displaced": "displaced",
+    "homeless": "homeless", "arrested": "arrested", "detained": "arrested", "waiting": "waiting",
+    "idle": "idle", "stranded": "stranded", "approved": "approved", "rejected": "rejected",
+    "offered": "offered", "sold": "sold", "bought": "bought", "purchased": "bought",
+    "exported": "exported", "imported": "imported", "produced": "produced", "shipped": "shipped",
+    "planted": "planted", "harvested": "harvested", "forecast": "forecast", "projected": "forecast",
+    "expected": "forecast", "estimated": "estimated", "targeted": "target", "planned": "planned",
+    "proposed": "proposed", "sought": "sought", "seeking": "sought", "affected": "affected",
+    "employed": "employed", "laid": "laid off", "striking": "striking", "struck": "striking",
+    "voted": "voted", "registered": "registered", "tendered": "tendered", "owned": "owned", "held": "held",
+}
+_CLAUSE_BREAK = re.compile(r"[;:()]|\s[-–—]\s|,\s+(?:and|but|while|whereas)\b|\b(?:and|but|while|whereas)\s")
+_DIGIT = re.compile(r"\d")
+# a later report that says its figure replaces an earlier one
+_REVISION = re.compile(
+    r"\b(?:revis(?:ed|es|ing|ion)|updat(?:ed|es|ing)|correct(?:ed|ion|s)|amend(?:ed|s)|restat(?:ed|es)"
+    r"|(?:raised|lowered|cut|increased|reduced)\s+(?:its|their|the)\s+(?:estimate|forecast|toll|count|figure)"
+    r"|(?:toll|count|figure)\s+(?:rose|climbed|has risen|has climbed|jumped) to"
+    r"|now\s+(?:puts?|says?|estimates?|stands?|believed))\b", re.I)
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if len(w) <= 3 or not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        return w
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith(("shes", "ches", "xes", "sses")):
+        return w[:-2]
+    return w[:-1]
+
+
+def norm_holder(name: str | None) -> str:
+    """A holder as a key: lower case, no ticker brackets, possessive, article or legal designator.
+
+    >>> norm_holder("<Noranda Inc>"), norm_holder("The Acme Corp's"), norm_holder(None)
+    ('noranda', 'acme', '')
+    """
+    if not name:
+        return ""
+    words = _WORD.findall(name.replace("<", " ").replace(">", " "))
+    words = [w.lower().removesuffix("'s").removesuffix("'") for w in words]
+    return " ".join(w for w in words if w not in _DESIGNATORS)
+
+
+def same_holder(a: str | None, b: str | None) -> bool:
+    """Whether two holders name one entity: the same key, or one key's words inside the other's
+    ("Noranda" and "Noranda Inc"; "K-Tron" and "K-Tron International").
+
+    >>> same_holder("Noranda Inc", "<Noranda>"), same_holder("Acme Widgets", "Bolt Widgets")
+    (True, False)
+    """
+    ka, kb = norm_holder(a), norm_holder(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    wa, wb = ka.split(), kb.split()
+    # the shorter must be the start of the longer: "acme" of "acme widgets", not "widgets"
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return long_[:len(short)] == short
+
+
+@lru_cache(maxsize=1 << 14)
+def headline_holder(title: str | None) -> str | None:
+    """The company a results or company headline names: the words before its ticker
+    ("ACME WIDGETS INC <ACW> 4TH QTR NET"), else None. Headlines without a ticker open with a
+    topic as often as with an entity, so they give no holder here.
+
+    >>> headline_holder("ACME WIDGETS INC <ACW> 4TH QTR NET"), headline_holder("QUAKE TOLL RISES")
+    ('ACME WIDGETS INC', None)
+    """
+    if not isinstance(title, str) or "<" not in title:
+        return None
+    head = title.split("<", 1)[0].strip(" -,:")
+    head = re.sub(r"^(?:CORRECTED|CORRECTION|REPEAT|UPDATE)\s*[-:]?\s*", "", head, flags=re.I).strip()
+    if head.endswith("'S"):
+        head = head[:-2]
+    return head or None
+
+
+_TABLE_WORD = re.compile(r"[a-z]{3,}")
+
+
+@lru_cache(maxsize=1 << 16)
+def is_table_line(sentence: str | None) -> bool:
+    """A table row or results-template line rather than a sentence: several figures and at most
+    two lower-case words of three letters or more ("Shr 1.20 dlrs vs 1.10 dlrs", "Jul/Dec 0.78
+    under 0.80 under"), or a results label line ("Net profit 5 mln vs 4 mln").
+
+    >>> is_table_line("Oper net profit 1,165,000 vs loss 5,919,000"), is_table_line("Some 300 people died.")
+    (True, False)
+    """
+    if not sentence:
+        return False
+    text = sentence.strip()
+    numbers = len(re.findall(r"\d[\d,.]*", text))
+    words = [w for w in _TABLE_WORD.findall(text) if w not in ("mln", "bln", "dlrs", "cts", "pct", "vs")]
+    if numbers >= 2 and len(words) <= 3 and not text.endswith("."):
+        return True
+    return bool(re.search(r"\d\s+vs\.?\s+(?:loss\s+|profit\s+)?[\d(]", text)) and len(words) <= 6
+
+
+def _names(sentence: str, subjects) -> list[tuple[int, str]]:
+    """(position, name) of the subjects found in the sentence, time words left out, in order."""
+    out = []
+    for name in subjects or ():
+        if not isinstance(name, str) or not name.strip():
+            continue
+        key = name.strip().lower()
+        if key in _TIME_NAMES or key in _NOT_NAMES:
+            continue
+        at = sentence.find(name)
+        if at < 0:
+            continue
+        if at <= 1 and " " not in name.strip() and not sentence[at + len(name):].startswith(("'s", ">", " said")):
+            continue  # a lone capitalised word opening the sentence: its case says nothing
+        if _ADJECTIVE.match(name.strip()) and re.match(r" [a-z]", sentence[at + len(name):at + len(name) + 2]):
+            continue  # "Syrian refugees", "Turkish-backed rebels": a modifier, not whose figure it is
+        out.append((at, name.strip()))
+    return sorted(set(out))
+
+
+_ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+(?:an|ese|ish|ic|i)|[A-Z][\w]*-[a-z][\w-]*)$")
+_POSSESSIVE_OF = re.compile(r"^\s*(?:[a-z%$-]+\s+){0,3}?of\s+(?:the\s+)?$")
+_IN_PLACE = re.compile(r"^[^,;:()]{0,60}?\b(?:in|at)\s+(?:the\s+)?$")
+_SCOPE = re.compile(r"^[^;:()]{0,50}?\b(?:to|for|from|into)\s+(?:the\s+)?$")
+
+
+def _holder(sentence: str, at: int, end: int, names: list[tuple[int, str]]) -> str | None:
+    """Whose figure it is, from the names of its sentence (see :func:`claim_frame`)."""
+    right = [(p, n) for p, n in names if p >= end]
+    left = [(p, n) for p, n in names if p + len(n) <= at]
+    # "19.9 pct of Borg-Warner's stock", "3 mln of Acme shares"
+    for p, n in right:
+        if _POSSESSIVE_OF.match(sentence[end:p]):
+            return n
+        break
+    # "Acme's 5 mln dlr profit", "Brazil's debt of 68 bln"
+    for p, n in reversed(left):
+        if sentence[p + len(n):p + len(n) + 2] == "'s" and len(sentence[p + len(n):at].split()) <= 4:
+            return n
+    # "<Acme Inc> said its ..." / "Acme said production at its mine ...": the speaker's own figure
+    if left:
+        p, n = left[0]
+        between = sentence[p + len(n):at]
+        if re.match(r"^[>\s]*(?:said|says|reported|posted|announced|expects|estimated)\b", between) and \
+                re.search(r"\b(?:its|our|the company's)\b", between):
+            return n
+    # "2 million civilians are at risk in Idlib", "refugees in Turkey"
+    for p, n in right:
+        if _IN_PLACE.match(sentence[end:p]):
+            return n
+        break
+    # the nearest name before the figure ("Idlib, the stronghold where 3 million civilians ...")
+    if left:
+        return left[-1][1].removesuffix("'s")
+    return None
+
+
+def _scope(sentence: str, end: int, names: list[tuple[int, str]]) -> str | None:
+    """Where the figure's goods went or came from, for whom: "to Kuwait", "for Italy"."""
+    for p, n in names:
+        if p >= end:
+            if _SCOPE.match(sentence[end:p]):
+                return n
+            return None
+    return None
+
+
+def _measure(sentence: str, at: int, end: int, noun: str | None) -> str | None:
+    """The counted noun (last word singular) and the state or verb next to the figure."""
+    words = [w.lower() for w in _WORD.findall(noun)] if noun else []
+    head = " ".join(words[:-1] + [_singular(words[-1])]) if words else ""
+    state = ""
+    if at >= 0:
+        right = _CLAUSE_BREAK.split(_DIGIT.split(sentence[end:], maxsplit=1)[0], maxsplit=1)[0]
+        left = _CLAUSE_BREAK.split(_DIGIT.split(sentence[:at])[-1])[-1]
+        for w in _WORD.findall(right)[:7]:
+            state = _STATES.get(w.lower(), "")
+            if state:
+                break
+        if not state:
+            for w in reversed(_WORD.findall(left)[-4:]):
+                state = _STATES.get(w.lower(), "")
+                if state:
+                    break
+    out = " ".join(x for x in (head, state) if x)
+    return out or None
+
+
+_PERIOD_WORDS = re.compile(
+    r"\b(?P<rel>today|tonight|this morning|this afternoon|this evening|yesterday|last night)\b"
+    r"|\bweek(?:s)?\s+(?:ended|ending|to)\s+(?P<wm>" + _MONTH_WORD + r")\s+(?P<wd>[1-3]?\d)\b"
+    r"|\b(?:as of|as at|at end-?|at the end of)\s+(?P<am>" + _MONTH_WORD + r")(?:\s+(?P<ad>[1-3]?\d))?\b"
+    r"|\b(?P<year>(?:19|20)\d\d)(?!\d|,\d|\.\d)"
+    r"|\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|qtr|half)\b"
+    r"|\b(?P<rely>last|previous|this|next)[\s-]+(?P<unit>year|quarter|month|week)\b"
+    r"|\b(?P<ago>a\s+(?:year|month|week)|year|month|week)[\s-]+(?:ago|earlier)\b"
+    r"|\b(?P<span>three|six|nine|twelve|3|6|9|12)[\s-]+(?:months|mths)\b"
+    r"|\b(?P<month>" + _MONTH_WORD + r")(?:\s+(?P<day>[1-3]?\d)(?![\d.,]\d))?",
+    re.I)
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_SPAN = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
+
+
+def _month(word: str) -> int:
+    return _MONTHS.get(word.lower().rstrip(".")[:3], 0)
+
+
+@lru_cache(maxsize=1 << 17)
+def period_of(text: str | None, surface: str | None = None) -> str | None:
+    """The reference period a sentence gives its figure, normalised; None when it names none.
+
+    Several periods in one sentence (a comparison) are all kept, sorted and joined by ",".
+
+    >>> period_of("Fourth quarter 1986 net profit was 5 mln dlrs."), period_of("41 ships were waiting early today.")
+    ('1986-Q4', 'day+0')
+    >>> period_of("Arrivals for the week ended February 22 were 155,221 bags."), period_of("Net rose 5 pct.")
+    ('week-to-02-22', None)
+    >>> period_of("Sales in March 1987 rose to 4 bln from 3 bln a year ago.", "4 bln")
+    '1987-03,year-1'
+    """
+    if not text:
+        return None
+    if surface:
+        at = text.find(surface)
+        if at >= 0:
+            text = text[:at] + " " * len(surface) + text[at + len(surface):]
+    year, parts, rel = None, [], []
+    for m in _PERIOD_WORDS.finditer(text):
+        g = m.groupdict()
+        if g["rel"]:
+            rel.append("day-1" if g["rel"].lower() in ("yesterday", "last night") else "day+0")
+        elif g["wm"]:
+            parts.append(f"week-to-{_month(g['wm']):02d}-{int(g['wd']):02d}")
+        elif g["am"]:
+            if not (g["am"][0].isupper()):
+                continue
+            parts.append(f"{_month(g['am']):02d}" + (f"-{int(g['ad']):02d}" if g["ad"] else ""))
+        elif g["year"]:
+            year = year or g["year"]
+        elif g["ord"]:
+            parts.append(("H" if g["part"].lower() == "half" else "Q") + str(_ORD[g["ord"].lower()]))
+        elif g["rely"]:
+            step = {"last": "-1", "previous": "-1", "this": "+0", "next": "+1"}[g["rely"].lower()]
+            rel.append(f"{g['unit'].lower()}{step}")
+        elif g["ago"]:
+            rel.append(f"{g['ago'].lower().split()[-1]}-1")
+        elif g["span"]:
+            parts.append(f"{_SPAN.get(g['span'].lower(), g['span'])}M")
+        else:
+            word = g["month"]
+            if not word[0].isupper() or (word == "May" and m.start() == 0):
+                continue  # "may", "march" in lower case are verbs
+            parts.append(f"{_month(word):02d}" + (f"-{int(g['day']):02d}" if g["day"] else ""))
+    if year:
+        parts = [f"{year}-{p}" for p in parts] if parts else [year]
+    out = sorted(set(parts + rel))
+    return ",".join(out) if out else None
+
+
+def resolve_period(period: str | None, published: date | None) -> str | None:
+    """A period with its relative parts read against the publication date (unchanged without one).
+
+    >>> resolve_period("day-1", date(1987, 4, 3)), resolve_period("year-1", date(1987, 4, 3))
+    ('1987-04-02', '1986')
+    >>> resolve_period("03-06", date(1987, 4, 3)), resolve_period("day+0", None)
+    ('1987-03-06', 'day+0')
+    """
+    if not period or published is None:
+        return period
+    return ",".join(sorted({_resolve_part(part, published) for part in period.split(",")}))
+
+
+def _resolve_part(part: str, d: date) -> str:
+    m = re.fullmatch(r"(day|week|month|quarter|year)([+-]\d)", part)
+    if m:
+        unit, step = m.group(1), int(m.group(2))
+        if unit == "day":
+            return (d + timedelta(days=step)).isoformat()
+        if unit == "year":
+            return str(d.year + step)
+        if unit == "month":
+            y, mo = divmod(d.year * 12 + d.month - 1 + step, 12)
+            return f"{y}-{mo + 1:02d}"
+        if unit == "quarter":
+            y, q = divmod(d.year * 4 + (d.month - 1) // 3 + step, 4)
+            return f"{y}-Q{q + 1}"
+        return part  # "this week", "last week": no calendar of weeks here
+    m = re.fullmatch(r"(\d\d)(?:-(\d\d))?", part)
+    if m:  # a month (and day) without a year: the latest one not after the publication date
+        month = int(m.group(1))
+        year = d.year if month <= d.month else d.year - 1
+        return f"{year}-{part}"
+    return part
+
+
+def says_revision(sentence: str | None) -> bool:
+    """Whether a sentence says its figure revises or updates an earlier one.
+
+    >>> says_revision("The company revised the number of trapped miners to 57."), says_revision("57 were trapped.")
+    (True, False)
+    """
+    return bool(sentence) and _REVISION.search(sentence) is not None
+
+
+def claim_frame(sentence: str | None, surface: str | None, noun: str | None = None, subject=None,
+                title: str | None = None, at: int | None = None) -> Frame:
+    """The frame of one claim from its sentence (``at``: the figure's offset in it, found from
+    ``surface`` when not given), counted noun, subjects and the article's headline.
+
+    The holder is, in this order: a name the figure belongs to ("19.9 pct of Acme's stock",
+    "Acme's 5 mln"); an organisation that reports its own figure ("Acme said its ..."); the place
+    after the counted thing ("civilians in Idlib"); the nearest name before the figure. A table
+    row or results line takes its holder only from a company headline ("ACME INC <ACM> 4TH QTR
+    NET"); a sentence that names no one takes it from there too.
+
+    >>> claim_frame("Some 2 million civilians are at risk in Idlib.", "2 million", "civilians", ["Idlib"]).holder
+    'Idlib'
+    >>> f = claim_frame("It sold 75 head of dairy cattle to Kuwait.", "75", "head", ["Kuwait"])
+    >>> f.holder, f.scope, f.measure
+    (None, 'Kuwait', 'head sold')
+    """
+    sentence = sentence if isinstance(sentence, str) else ""
+    surface = surface if isinstance(surface, str) else ""
+    if at is None or not (0 <= at <= len(sentence)) or sentence[at:at + len(surface)] != surface:
+        at = sentence.find(surface) if surface else -1
+    end = at + len(surface) if at >= 0 else -1
+    table = is_table_line(sentence)
+    names = [] if table or at < 0 else _names(sentence, subject)
+    holder = _holder(sentence, at, end, names) if names else None
+    holder_from = "sentence" if holder else None
+    if holder is None:
+        holder = headline_holder(title)
+        holder_from = "headline" if holder else None
+    period = period_of(sentence, surface or None)
+    if period is None and table and title:
+        period = period_of(title)  # a results line's period is in its headline ("4TH QTR")
+    scope = _scope(sentence, end, names) if names and at >= 0 else None
+    if scope is not None and holder is not None and norm_holder(scope) == norm_holder(holder):
+        scope = None
+    return Frame(holder=holder, measure=_measure(sentence, at, end, noun if isinstance(noun, str) else None),
+                 period=period, scope=scope, holder_from=holder_from)
+
+
+def fill_frames(claims: list, title: str | None = None) -> list:
+    """Set holder, measure, period and scope of each :class:`~claimtrack.records.Claim` in place
+    (and return the list). ``title``: the article's headline, when the caller has it.
+
+    >>> from claimtrack.records import Claim
+    >>> c = Claim("c", "a", "44", 44.0, 44.0, 44.0, "exact", 0, 2, noun="miners", subject=[],
+    ...           sentence="44 miners were trapped on Thursday.", sentence_start=0)
+    >>> fill_frames([c])[0].measure
+    'miner trapped'
+    """
+    for c in claims:
+        at = c.start - c.sentence_start if c.sentence_start >= 0 else None
+        f = claim_frame(c.sentence, c.surface, c.noun, tuple(c.subject or ()), title, at)
+        c.holder, c.measure, c.period, c.scope = f.holder, f.measure, f.period, f.scope
+    return claims
