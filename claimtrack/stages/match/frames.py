@@ -1,0 +1,173 @@
+"""The careful check of a related pair of claims: are both figures about the same thing?
+
+Run only on pairs the cheap steps already related (figures.py), so it can read more per pair:
+each claim's frame (extract/claims/frame.py: holder, measure, period, scope; computed here from
+the sentence and headline when a stored claim has none), both headlines, both publication dates.
+
+- A **contradiction** needs proof: the same holder on both sides (and no two different companies
+  in the headlines), the same measure, the same period (relative ones resolved against each
+  article's date), no different scope, both articles dated, and a new sentence that does not say
+  it revises the figure (that is an ``update``). Anything less certain is dropped, never flagged.
+- A **link** (repeat, consistent, update) is dropped when the frames say the two are different
+  things: another holder, another state of what is counted, another period or scope. An update
+  also needs both dates and the same period.
+
+Each kept pair gets a ``confidence`` (0-1) and one line of ``evidence``.
+
+>>> e = {"holder": "Noranda Inc", "measure": "miner trapped", "period": None, "scope": None,
+...      "title": "NORANDA MINE SHUT BY FIRE", "sentence": "The fire trapped 44 miners.",
+...      "published_at": "1987-04-02 12:00"}
+>>> n = {"holder": "Noranda", "measure": "miner trapped", "period": "day-1", "scope": None,
+...      "title": "NORANDA REVISES MINERS COUNT", "sentence": "57 miners were trapped yesterday.",
+...      "published_at": "1987-04-03 11:00"}
+>>> v = check_pair("contradiction", e, n, score=0.8)
+>>> v.relation, v.evidence
+('contradiction', 'holder: Noranda Inc; measure: miner trapped; period: 1987-04-02')
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from claimtrack.stages.extract.claims.frame import (claim_frame, headline_holder, norm_holder, resolve_period,
+                                                    same_holder, says_revision)
+
+#: an update of a figure with no period and no proven holder ("the toll", "ships waiting") is about
+#: the same figure only while the story runs: later it is another series' figure at another date
+UPDATE_MAX_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The relation kept for a pair ("" to drop it), how sure, and why."""
+
+    relation: str
+    confidence: float
+    evidence: str
+
+
+def _text(v) -> str | None:
+    return v if isinstance(v, str) and v.strip() else None
+
+
+def _day(ts) -> date | None:
+    if ts is None or ts is pd.NaT:
+        return None
+    try:
+        t = pd.Timestamp(ts)
+    except (TypeError, ValueError):
+        return None
+    if pd.isna(t):
+        return None
+    return t.date()
+
+
+def side_frame(row: dict) -> dict:
+    """A claim's frame for matching: the stored columns, or computed from its sentence; a missing
+    holder taken from a company headline; the period resolved against the publication date."""
+    holder, measure, period, scope = (_text(row.get(k)) for k in ("holder", "measure", "period", "scope"))
+    title = _text(row.get("title"))
+    if holder is None and measure is None and period is None:
+        subj = row.get("subject")
+        subj = tuple(s for s in subj if isinstance(s, str)) if isinstance(subj, (list, tuple)) or hasattr(subj, "tolist") else ()
+        f = claim_frame(_text(row.get("sentence")), _text(row.get("surface")), _text(row.get("noun")), subj, title)
+        holder, measure, period, scope = f.holder, f.measure, f.period, f.scope
+    from_headline = False
+    if holder is None:
+        holder = headline_holder(title)
+        from_headline = holder is not None
+    day = _day(row.get("published_at"))
+    return {"holder": holder, "measure": measure, "period": resolve_period(period, day), "scope": scope,
+            "company": headline_holder(title), "day": day, "from_headline": from_headline,
+            "revision": False}
+
+
+def _period_agrees(pe: str | None, pn: str | None, de: date | None, dn: date | None) -> bool | None:
+    """True (same period), False (different), None (cannot tell: one names a period the other
+    does not). No period at all means "as of publication"; a day named on one side agrees with
+    the other's publication day, or the day before it."""
+    if pe is None and pn is None:
+        return True
+    if pe is not None and pn is not None:
+        return pe == pn
+    named, other_day = (pe, dn) if pe is not None else (pn, de)
+    if other_day is not None and len(named) == 10 and named[4] == "-" and named[7] == "-":
+        try:
+            d = date.fromisoformat(named)
+        except ValueError:
+            return None
+        return 0 <= (other_day - d).days <= 1 or 0 <= (d - other_day).days <= 1
+    return None
+
+
+def _evidence(fe: dict, fn: dict, measure_key: str | None) -> str:
+    holder = max((h for h in (fn["holder"], fe["holder"]) if h), key=len, default="unknown")
+    measure = fn["measure"] or fe["measure"] or measure_key or "unknown"
+    if fn["period"] or fe["period"]:
+        period = fn["period"] or fe["period"]
+    elif fn["day"] is not None:
+        period = f"as of {fn['day'].isoformat()}"
+    else:
+        period = "unknown"
+    out = f"holder: {holder}; measure: {measure}; period: {period}"
+    scope = fn["scope"] or fe["scope"]
+    return out + (f"; scope: {scope}" if scope else "")
+
+
+def check_pair(relation: str, earlier: dict, new: dict, score: float, measure_key: str | None = None,
+               gap_seconds: float | None = None) -> Verdict:
+    """The relation to keep for a related pair of claim rows (dicts with the claims' columns and
+    their articles' title and published_at), with confidence and evidence; relation "" drops it.
+
+    >>> a = {"holder": "Acme", "measure": "net profit", "period": "1986-Q4", "published_at": "1987-03-02"}
+    >>> b = {"holder": "Bolt", "measure": "net profit", "period": "1986-Q4", "published_at": "1987-03-02"}
+    >>> check_pair("contradiction", a, b, 0.9).relation, check_pair("consistent", a, b, 0.9).relation
+    ('', '')
+    """
+    return check_frames(relation, side_frame(earlier), side_frame(new), score, _text(new.get("sentence")),
+                        measure_key, gap_seconds)
+
+
+def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: str | None = None,
+                 measure_key: str | None = None, gap_seconds: float | None = None) -> Verdict:
+    """:func:`check_pair` on frames made by :func:`side_frame` (one per claim, shared by its pairs)."""
+    he, hn = fe["holder"], fn["holder"]
+    holder_same = same_holder(he, hn)
+    holder_differ = bool(he and hn) and not holder_same
+    companies_differ = bool(fe["company"] and fn["company"]) and not same_holder(fe["company"], fn["company"])
+    me, mn = fe["measure"], fn["measure"]
+    # no measure on either side: two bare figures, which figures.py relates only when the words
+    # around them agree (figures.bare_context_ok)
+    measure_same = me == mn
+    # another state of what is counted ("trapped" vs "dead"): the last word differs where both
+    # nouns agree (figures.py blocks on the counted noun already)
+    measure_differ = bool(me and mn) and me != mn and (me.split()[-1] != mn.split()[-1] or len(me.split()) == len(mn.split()))
+    period = _period_agrees(fe["period"], fn["period"], fe["day"], fn["day"])
+    se, sn = fe["scope"], fn["scope"]
+    scope_differ = bool(se and sn) and norm_holder(se) != norm_holder(sn)
+    dated = fe["day"] is not None and fn["day"] is not None
+    conflict = holder_differ or companies_differ or measure_differ or period is False or scope_differ
+    evidence = _evidence(fe, fn, measure_key)
+    both_sentence = holder_same and not fe["from_headline"] and not fn["from_headline"]
+
+    if relation == "contradiction":
+        proven = holder_same and not companies_differ and measure_same and period is True and not scope_differ and dated
+        if not proven:
+            return Verdict("", 0.0, evidence)
+        if says_revision(new_sentence):
+            return Verdict("update", round(0.5 + 0.3 * min(score, 1.0), 3), evidence)
+        conf = 0.55 + 0.15 * both_sentence + 0.1 * bool(fe["period"] and fn["period"]) + 0.05 * (" " in (mn or "")) + 0.15 * min(score, 1.0)
+        return Verdict("contradiction", round(min(conf, 0.99), 3), evidence)
+    if conflict:
+        return Verdict("", 0.0, evidence)
+    if relation == "update":
+        if not dated or period is not True:
+            return Verdict("", 0.0, evidence)
+        days = abs(gap_seconds) / 86400 if gap_seconds is not None and math.isfinite(gap_seconds) else math.inf
+        if not holder_same and not (fe["period"] and fn["period"]) and days > UPDATE_MAX_DAYS:
+            return Verdict("", 0.0, evidence)
+    conf = 0.3 + 0.3 * min(score, 1.0) + 0.15 * holder_same + 0.1 * (period is True) + 0.1 * measure_same
+    return Verdict(relation, round(min(conf, 0.99), 3), evidence)
