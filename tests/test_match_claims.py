@@ -145,7 +145,7 @@ def test_same_article_is_never_related_and_new_rows_meet_earlier_new_rows():
     b = claim("w2", "S1", "40 percent", 40, 40, 40, "exact", None, ["Port Elm"],
               "Turnout in Port Elm reached 40 percent of voters.", "2020-01-01", unit="percent")
     c = claim("w3", "S2", "40 pct", 40, 40, 40, "exact", None, ["Port Elm"],
-              "Turnout in Port Elm reached 40 pct of voters.", "2020-01-02", unit="pct")
+              "Turnout in Port Elm reached 40 pct of voters.", "2020-01-01 09:00", unit="pct")
     got = {(m.new_id, m.earlier_id, m.relation) for m in match_claims(frame(a, b, c), frame(*EARLIER))}
     # w2 never meets w1 (same article); w3 meets both, and nothing meets a later row; w3 does
     # not contradict w1, because w1's article also gives w3's figure (w2)
@@ -309,7 +309,7 @@ def test_a_subject_shared_by_many_articles_is_no_evidence_of_one_entity():
     hub = MatchSettings(entity_min_articles=1, entity_max_share=0.1)
     assert match_claims(new, hist, hub) == []
     # the same company's two figures for one sale do conflict
-    assert [m.relation for m in match_claims(frame(deal("t5", "TE", 100, "Acme", "1990-01-03")), hist)] == \
+    assert [m.relation for m in match_claims(frame(deal("t5", "TE", 100, "Acme", "1990-01-02 08:00")), hist)] == \
         ["contradiction"]
     # and two companies' full names, each missing from the other claim, are two entities
     hist = frame(deal("t3", "TC", 200, "Acme Widgets Corp", "1990-01-02"))

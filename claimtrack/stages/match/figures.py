@@ -886,7 +886,7 @@ def _careful_check(idx: np.ndarray, ok: np.ndarray, rel: np.ndarray, pn: np.ndar
     sentences = rows["sentence"]
     for k in idx.tolist():
         v = check_frames(str(rel[k]), frames[pp[k]], frames[pn[k]], float(score[k]), _text(sentences[pn[k]]),
-                         str(concept[k]).split("|", 1)[0] or None, float(gap[k]))
+                         str(concept[k]), float(gap[k]))
         if not v.relation:
             ok[k] = False
             continue

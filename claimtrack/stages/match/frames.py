@@ -32,9 +32,14 @@ from datetime import date
 
 import pandas as pd
 
-from claimtrack.stages.extract.claims.frame import (claim_frame, headline_holder, norm_holder, resolve_period,
-                                                    same_holder, says_revision)
+from claimtrack.stages.extract.claims.units import is_money
+from claimtrack.stages.extract.claims.frame import (claim_frame, headline_holder, is_table_line, norm_holder,
+                                                    resolve_period, same_holder, says_revision)
 
+#: an amount, share or rate with no period named is a reading of a series (a price, a market
+#: operation, a rate): readings this many days apart are two figures, neither the same one nor in
+#: conflict (half a day: a morning and an evening report of one day are still one reading)
+SERIES_MIN_DAYS = 0.5
 #: an update of a figure with no period and no proven holder ("the toll", "ships waiting") is about
 #: the same figure only while the story runs: later it is another series' figure at another date
 UPDATE_MAX_DAYS = 30
@@ -80,7 +85,10 @@ def side_frame(row: dict) -> dict:
         holder = headline_holder(title)
         from_headline = holder is not None
     day = _day(row.get("published_at"))
+    subj = row.get("subject")
+    names = {norm_holder(x) for x in (subj.tolist() if hasattr(subj, "tolist") else subj or ()) if isinstance(x, str)}
     return {"holder": holder, "measure": measure, "period": resolve_period(period, day), "scope": scope,
+            "names": frozenset(names - {""}), "table": is_table_line(_text(row.get("sentence"))),
             "company": headline_holder(title), "day": day, "from_headline": from_headline,
             "revision": False}
 
@@ -99,8 +107,20 @@ def _period_agrees(pe: str | None, pn: str | None, de: date | None, dn: date | N
             d = date.fromisoformat(named)
         except ValueError:
             return None
-        return 0 <= (other_day - d).days <= 1 or 0 <= (d - other_day).days <= 1
+        # a day the other side does not name may be the event's date rather than the figure's
+        return True if abs((other_day - d).days) <= 1 else None
     return None
+
+
+def is_series_unit(unit_key: str | None) -> bool:
+    """Units of figures that are readings of a series: money, shares, points and rates.
+
+    >>> is_series_unit("usd"), is_series_unit("percent"), is_series_unit("usd/day"), is_series_unit("m")
+    (True, True, True, False)
+    """
+    if not unit_key:
+        return False
+    return unit_key in ("percent", "point", "percentage point") or "/" in unit_key or is_money(unit_key.upper())
 
 
 def _evidence(fe: dict, fn: dict, measure_key: str | None) -> str:
@@ -121,6 +141,8 @@ def check_pair(relation: str, earlier: dict, new: dict, score: float, measure_ke
                gap_seconds: float | None = None) -> Verdict:
     """The relation to keep for a related pair of claim rows (dicts with the claims' columns and
     their articles' title and published_at), with confidence and evidence; relation "" drops it.
+    ``measure_key``: the pair's counted thing and unit as figures.concept_keys gives it
+    ("usd"-type units mark a series reading); ``gap_seconds``: new minus earlier publication time.
 
     >>> a = {"holder": "Acme", "measure": "net profit", "period": "1986-Q4", "published_at": "1987-03-02"}
     >>> b = {"holder": "Bolt", "measure": "net profit", "period": "1986-Q4", "published_at": "1987-03-02"}
@@ -136,7 +158,10 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     """:func:`check_pair` on frames made by :func:`side_frame` (one per claim, shared by its pairs)."""
     he, hn = fe["holder"], fn["holder"]
     holder_same = same_holder(he, hn)
-    holder_differ = bool(he and hn) and not holder_same
+    # two holders differ when neither is named at all by the other claim (a link may name the
+    # same body from another side: "the House" and "the Senate" both pass one budget)
+    holder_differ = bool(he and hn) and not holder_same and not (
+        norm_holder(he) in fn["names"] or norm_holder(hn) in fe["names"])
     companies_differ = bool(fe["company"] and fn["company"]) and not same_holder(fe["company"], fn["company"])
     me, mn = fe["measure"], fn["measure"]
     # no measure on either side: two bare figures, which figures.py relates only when the words
@@ -150,23 +175,29 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     scope_differ = bool(se and sn) and norm_holder(se) != norm_holder(sn)
     dated = fe["day"] is not None and fn["day"] is not None
     conflict = holder_differ or companies_differ or measure_differ or period is False or scope_differ
-    evidence = _evidence(fe, fn, measure_key)
+    evidence = _evidence(fe, fn, (measure_key or "").partition("|")[0] or None)
     both_sentence = holder_same and not fe["from_headline"] and not fn["from_headline"]
+    days = abs(gap_seconds) / 86400 if gap_seconds is not None and math.isfinite(gap_seconds) else math.inf
+    # an amount of money, a share or a rate with no period named is a reading of a series (a
+    # price, a market operation, a rate): another day's reading is another figure, not a conflict
+    noun_key, _, unit_key = (measure_key or "").partition("|")
+    another_reading = is_series_unit(unit_key) and fe["period"] is None and fn["period"] is None and days > SERIES_MIN_DAYS
+    # a table row or results line is only ever about its own company
+    table_apart = (fe["table"] or fn["table"]) and not holder_same
 
     if relation == "contradiction":
         proven = holder_same and not companies_differ and measure_same and period is True and not scope_differ and dated
-        if not proven:
+        if not proven or another_reading:
             return Verdict("", 0.0, evidence)
         if says_revision(new_sentence):
             return Verdict("update", round(0.5 + 0.3 * min(score, 1.0), 3), evidence)
         conf = 0.55 + 0.15 * both_sentence + 0.1 * bool(fe["period"] and fn["period"]) + 0.05 * (" " in (mn or "")) + 0.15 * min(score, 1.0)
         return Verdict("contradiction", round(min(conf, 0.99), 3), evidence)
-    if conflict:
+    if conflict or table_apart or (another_reading and relation != "repeat"):
         return Verdict("", 0.0, evidence)
     if relation == "update":
-        if not dated or period is not True:
+        if not dated or period is not True or not measure_same:
             return Verdict("", 0.0, evidence)
-        days = abs(gap_seconds) / 86400 if gap_seconds is not None and math.isfinite(gap_seconds) else math.inf
         if not holder_same and not (fe["period"] and fn["period"]) and days > UPDATE_MAX_DAYS:
             return Verdict("", 0.0, evidence)
     conf = 0.3 + 0.3 * min(score, 1.0) + 0.15 * holder_same + 0.1 * (period is True) + 0.1 * measure_same

@@ -55,6 +55,10 @@ from by with as after before while when but and or if net shr shrs oper revs rev
 avg qtly qtr mthly div dividend note year quarter total exports imports production output earnings
 income revenue revenues assets deposits loans reserves stocks prices price government officials
 police""".split())
+# common words that open sentences of market and results copy, capitalised only there
+_OPENERS = frozenset("""volume turnover output production sales trading demand supply stocks shares
+prices exports imports earnings revenue revenues profit profits losses dividends deliveries arrivals
+receipts shipments inventories reserves bids offers registrations silver gold copper""".split())
 _DESIGNATORS = frozenset("""inc incorporated corp corporation co cos company ltd limited plc llc lp ag sa
 nv bv gmbh spa holding holdings group the""".split())
 # verbs and states next to a figure that say what happened to what is counted; spellings of one
@@ -75,6 +79,8 @@ _STATES = {
     "employed": "employed", "laid": "laid off", "striking": "striking", "struck": "striking",
     "voted": "voted", "registered": "registered", "tendered": "tendered", "owned": "owned", "held": "held",
 }
+# heads that say nothing about what is counted: the state next to the figure does
+_GENERIC = frozenset({"people", "person", "persons", "man", "men", "woman", "women", "other", "resident"})
 _CLAUSE_BREAK = re.compile(r"[;:()]|\s[-–—]\s|,\s+(?:and|but|while|whereas)\b|\b(?:and|but|while|whereas)\s")
 _DIGIT = re.compile(r"\d")
 # a later report that says its figure replaces an earlier one
@@ -167,7 +173,7 @@ def is_table_line(sentence: str | None) -> bool:
     return bool(re.search(r"\d\s+vs\.?\s+(?:loss\s+|profit\s+)?[\d(]", text)) and len(words) <= 6
 
 
-def _names(sentence: str, subjects) -> list[tuple[int, str]]:
+def _names(sentence: str, subjects, title: str | None = None) -> list[tuple[int, str]]:
     """(position, name) of the subjects found in the sentence, time words left out, in order."""
     out = []
     for name in subjects or ():
@@ -179,8 +185,9 @@ def _names(sentence: str, subjects) -> list[tuple[int, str]]:
         at = sentence.find(name)
         if at < 0:
             continue
-        if at <= 1 and " " not in name.strip() and not sentence[at + len(name):].startswith(("'s", ">", " said")):
-            continue  # a lone capitalised word opening the sentence: its case says nothing
+        if at <= 1 and " " not in name.strip() and (key in _OPENERS or (
+                title and key not in title.lower() and not sentence[at + len(name):].startswith(("'s", " said")))):
+            continue  # a lone capitalised word opening the sentence: a common word ("Volume was ...")
         if _ADJECTIVE.match(name.strip()) and re.match(r" [a-z]", sentence[at + len(name):at + len(name) + 2]):
             continue  # "Syrian refugees", "Turkish-backed rebels": a modifier, not whose figure it is
         out.append((at, name.strip()))
@@ -218,9 +225,12 @@ def _holder(sentence: str, at: int, end: int, names: list[tuple[int, str]]) -> s
         if _IN_PLACE.match(sentence[end:p]):
             return n
         break
-    # the nearest name before the figure ("Idlib, the stronghold where 3 million civilians ...")
+    # the nearest name before the figure ("Idlib, the stronghold where 3 million civilians ..."),
+    # unless another figure stands between them: then the name is that figure's
     if left:
-        return left[-1][1].removesuffix("'s")
+        p, n = left[-1]
+        if not _figures(sentence, p + len(n), at):
+            return n.removesuffix("'s")
     return None
 
 
@@ -237,13 +247,16 @@ def _scope(sentence: str, end: int, names: list[tuple[int, str]]) -> str | None:
 def _measure(sentence: str, at: int, end: int, noun: str | None) -> str | None:
     """The counted noun (last word singular) and the state or verb next to the figure."""
     words = [w.lower() for w in _WORD.findall(noun)] if noun else []
+    state = _STATES.get(words[-1], "") if words else ""
+    if state or (words and _singular(words[-1]) in _GENERIC):
+        words = words[:-1]  # "120 dead", "300 people killed": the state says what is counted
     head = " ".join(words[:-1] + [_singular(words[-1])]) if words else ""
-    state = ""
-    if at >= 0:
+    if at >= 0 and not state:
+        own = set(words)
         right = _CLAUSE_BREAK.split(_DIGIT.split(sentence[end:], maxsplit=1)[0], maxsplit=1)[0]
         left = _CLAUSE_BREAK.split(_DIGIT.split(sentence[:at])[-1])[-1]
         for w in _WORD.findall(right)[:7]:
-            state = _STATES.get(w.lower(), "")
+            state = "" if w.lower() in own else _STATES.get(w.lower(), "")
             if state:
                 break
         if not state:
@@ -266,6 +279,15 @@ _PERIOD_WORDS = re.compile(
     r"|\b(?P<span>three|six|nine|twelve|3|6|9|12)[\s-]+(?:months|mths)\b"
     r"|\b(?P<month>" + _MONTH_WORD + r")(?:\s+(?P<day>[1-3]?\d)(?![\d.,]\d))?",
     re.I)
+# another figure in the sentence: a number that is not a year, nor a day after a month name
+_OTHER_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*")
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH_WORD + r"\s*$")
+
+
+def _figures(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the other figures in ``text[start:end]`` (a day after a month name is a date)."""
+    return [m.span() for m in _OTHER_FIGURE.finditer(text, start, end)
+            if not _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _SPAN = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
 
@@ -285,14 +307,21 @@ def period_of(text: str | None, surface: str | None = None) -> str | None:
     >>> period_of("Arrivals for the week ended February 22 were 155,221 bags."), period_of("Net rose 5 pct.")
     ('week-to-02-22', None)
     >>> period_of("Sales in March 1987 rose to 4 bln from 3 bln a year ago.", "4 bln")
-    '1987-03,year-1'
+    '1987-03'
+    >>> period_of("Sales in March 1987 rose to 4 bln from 3 bln a year ago.", "3 bln")
+    'year-1'
     """
     if not text:
         return None
     if surface:
         at = text.find(surface)
         if at >= 0:
-            text = text[:at] + " " * len(surface) + text[at + len(surface):]
+            # only the stretch between the neighbouring figures: "from 6.53 mln last year" dates
+            # the figure it compares with, not this one (years are not figures here)
+            left = _figures(text, 0, at)
+            right = _figures(text, at + len(surface), len(text))
+            text = (text[left[-1][1] if left else 0:at] + " " * len(surface)
+                    + text[at + len(surface):right[0][0] if right else len(text)])
     year, parts, rel = None, [], []
     for m in _PERIOD_WORDS.finditer(text):
         g = m.groupdict()
@@ -333,6 +362,8 @@ def resolve_period(period: str | None, published: date | None) -> str | None:
     ('1987-04-02', '1986')
     >>> resolve_period("03-06", date(1987, 4, 3)), resolve_period("day+0", None)
     ('1987-03-06', 'day+0')
+    >>> resolve_period("week+0", date(1987, 3, 25)), resolve_period("week+0", date(1987, 4, 1))
+    ('1987-W13', '1987-W14')
     """
     if not period or published is None:
         return period
@@ -353,7 +384,10 @@ def _resolve_part(part: str, d: date) -> str:
         if unit == "quarter":
             y, q = divmod(d.year * 4 + (d.month - 1) // 3 + step, 4)
             return f"{y}-Q{q + 1}"
-        return part  # "this week", "last week": no calendar of weeks here
+        if unit == "week":  # the ISO week
+            y, w, _ = (d + timedelta(weeks=step)).isocalendar()
+            return f"{y}-W{w:02d}"
+        return part
     m = re.fullmatch(r"(\d\d)(?:-(\d\d))?", part)
     if m:  # a month (and day) without a year: the latest one not after the publication date
         month = int(m.group(1))
@@ -392,9 +426,11 @@ def claim_frame(sentence: str | None, surface: str | None, noun: str | None = No
     surface = surface if isinstance(surface, str) else ""
     if at is None or not (0 <= at <= len(sentence)) or sentence[at:at + len(surface)] != surface:
         at = sentence.find(surface) if surface else -1
+        if at < 0 and surface:
+            at = sentence.lower().find(surface.lower())
     end = at + len(surface) if at >= 0 else -1
     table = is_table_line(sentence)
-    names = [] if table or at < 0 else _names(sentence, subject)
+    names = [] if table or at < 0 else _names(sentence, subject, title)
     holder = _holder(sentence, at, end, names) if names else None
     holder_from = "sentence" if holder else None
     if holder is None:
