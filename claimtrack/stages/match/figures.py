@@ -214,8 +214,6 @@ _NONE = ("",)
 
 def _subjects(subject: pd.Series) -> pd.Series:
     """One row per (row, normalised subject), indexed by row position; no subject gives ''."""
-    if isinstance(subject.dtype, pd.ArrowDtype) and pa.types.is_list(subject.dtype.pyarrow_dtype):
-        return _arrow_subjects(subject)
     cells = [v if isinstance(v, (list, tuple, np.ndarray)) and len(v) else _NONE
              for v in subject.to_numpy(object).tolist()]
     lengths = np.fromiter((len(v) for v in cells), dtype="int64", count=len(cells))
@@ -225,23 +223,6 @@ def _subjects(subject: pd.Series) -> pd.Series:
     norm[:-1] = [_norm_subject(u) if isinstance(u, str) else "" for u in uniques]
     norm[-1] = ""
     return pd.Series(norm[codes], index=np.repeat(np.arange(len(cells)), lengths), dtype=object)
-
-
-def _arrow_subjects(subject: pd.Series) -> pd.Series:
-    """:func:`_subjects` of an Arrow list column (history read from Parquet), without a Python
-    object per row: one row per name, and one '' for a row with no names (null or empty)."""
-    lists = pa.array(subject.array)
-    if isinstance(lists, pa.ChunkedArray):
-        lists = lists.combine_chunks()
-    sizes = pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False).astype("int64")
-    names = pc.dictionary_encode(pc.list_flatten(lists))
-    norm = np.array([_norm_subject(u) if isinstance(u, str) else "" for u in names.dictionary.to_pylist()] + [""],
-                    dtype=object)
-    codes = pc.fill_null(names.indices, len(norm) - 1).to_numpy(zero_copy_only=False)
-    lengths = np.maximum(sizes, 1)
-    out = np.full(int(lengths.sum()), "", dtype=object)
-    out[np.repeat(sizes > 0, lengths)] = norm[codes]
-    return pd.Series(out, index=np.repeat(np.arange(len(sizes)), lengths), dtype=object)
 
 
 def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.ndarray,
