@@ -131,3 +131,14 @@ def test_check_pair_keeps_a_link_only_without_conflicting_frames():
     unknown = base | {"holder": None, "title": None}
     assert check_pair("consistent", acme, unknown, 0.9).relation == "consistent"
     assert check_pair("contradiction", acme, unknown, 0.9).relation == ""
+
+
+def test_two_reports_of_one_story_that_name_no_holder_can_conflict():
+    text = "Overall tax revenue came in around {} above the budget, officials said."
+    title = "KALMAR BUDGET DEFICIT SEEN LOWER"
+    a = claims_of("A", text.format("600 mln dlrs"), "1987-03-20 08:00", title)
+    b = claims_of("B", text.format("1,200 mln dlrs"), "1987-03-20 11:00", title)
+    flags = [m for m in match_claims(b, a) if m.relation == "contradiction"]
+    assert len(flags) == 1 and "the story" in flags[0].evidence
+    # under another headline nothing says it is the same figure
+    assert "contradiction" not in relations(b.assign(title="KALMAR TRADE GAP WIDENS"), a)

@@ -4,8 +4,9 @@ Run only on pairs the cheap steps already related (figures.py), so it can read m
 each claim's frame (extract/claims/frame.py: holder, measure, period, scope; computed here from
 the sentence and headline when a stored claim has none), both headlines, both publication dates.
 
-- A **contradiction** needs proof: the same holder on both sides (and no two different companies
-  in the headlines), the same measure, the same period (relative ones resolved against each
+- A **contradiction** needs proof: the same holder on both sides, or the same headline (one story)
+  where no holder is named on one side (and no two different companies in the headlines); the
+  same measure, the same period (relative ones resolved against each
   article's date), no different scope, both articles dated, and a new sentence that does not say
   it revises the figure (that is an ``update``). Anything less certain is dropped, never flagged.
 - A **link** (repeat, consistent, update) is dropped when the frames say the two are different
@@ -88,6 +89,7 @@ def side_frame(row: dict) -> dict:
     subj = row.get("subject")
     names = {norm_holder(x) for x in (subj.tolist() if hasattr(subj, "tolist") else subj or ()) if isinstance(x, str)}
     return {"holder": holder, "measure": measure, "period": resolve_period(period, day), "scope": scope,
+            "title": " ".join(title.lower().split()) if title else None,
             "names": frozenset(names - {""}), "table": is_table_line(_text(row.get("sentence"))),
             "company": headline_holder(title), "day": day, "from_headline": from_headline,
             "revision": False}
@@ -124,7 +126,9 @@ def is_series_unit(unit_key: str | None) -> bool:
 
 
 def _evidence(fe: dict, fn: dict, measure_key: str | None) -> str:
-    holder = max((h for h in (fn["holder"], fe["holder"]) if h), key=len, default="unknown")
+    holder = max((h for h in (fn["holder"], fe["holder"]) if h), key=len, default=None)
+    if holder is None:
+        holder = f"the story “{fn['title']}”" if fn["title"] and fn["title"] == fe["title"] else "unknown"
     measure = fn["measure"] or fe["measure"] or measure_key or "unknown"
     if fn["period"] or fe["period"]:
         period = fn["period"] or fe["period"]
@@ -185,8 +189,11 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     # a table row or results line is only ever about its own company
     table_apart = (fe["table"] or fn["table"]) and not holder_same
 
+    # the same headline is the same story: two reports that name no holder (or one that does
+    # not) are about the story's own figure
+    story = bool(fe["title"]) and fe["title"] == fn["title"] and not holder_differ and not holder_same
     if relation == "contradiction":
-        proven = holder_same and not companies_differ and measure_same and period is True and not scope_differ and dated
+        proven = (holder_same or story) and not companies_differ and measure_same and period is True and not scope_differ and dated
         if not proven or another_reading:
             return Verdict("", 0.0, evidence)
         if says_revision(new_sentence):

@@ -128,9 +128,12 @@ def same_holder(a: str | None, b: str | None) -> bool:
     if ka == kb:
         return True
     wa, wb = ka.split(), kb.split()
-    # the shorter must be the start of the longer: "acme" of "acme widgets", not "widgets"
+    # the shorter must be the start of the longer ("acme" of "acme widgets", not "widgets"), or a
+    # name of several words inside it ("subsidiary of acme ag" of "u.s. subsidiary of acme ag")
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return long_[:len(short)] == short
+    if long_[:len(short)] == short:
+        return True
+    return len(short) >= 2 and any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -180,8 +183,8 @@ def _names(sentence: str, subjects, title: str | None = None) -> list[tuple[int,
         if not isinstance(name, str) or not name.strip():
             continue
         key = name.strip().lower()
-        if key in _TIME_NAMES or key in _NOT_NAMES:
-            continue
+        if key in _TIME_NAMES or key in _NOT_NAMES or not norm_holder(name):
+            continue  # a month, a common word, or only designators ("Co Inc")
         at = sentence.find(name)
         if at < 0:
             continue
