@@ -179,7 +179,7 @@ def articles_meta(articles: list[Article]) -> pd.DataFrame:
 
 #: columns of the stored quotes/claims the matchers read (the rest stays on disk)
 MATCH_COLUMNS = {
-    "quotes": ["quote_id", "article_id", "text", "speaker", "sentence"],
+    "quotes": ["quote_id", "article_id", "text", "speaker", "sentence", "speaker_mention", "speaker_via", "partial"],
     "claims": ["claim_id", "article_id", "surface", "value", "low", "high", "qualifier", "unit", "noun",
                "subject", "sentence"],
 }

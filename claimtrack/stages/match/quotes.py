@@ -6,38 +6,64 @@
 3. Score (0–100): rapidfuzz ``ratio`` of the normalised texts (lower case, punctuation dropped);
    when one quote is much shorter (a fragment quoted again) ``partial_ratio`` of it inside the
    longer one.
-4. Relate: identical normalised words (or a fragment found verbatim) from the same speaker, or
-   with either speaker unknown, is a ``repeat``; from a different speaker ``misattributed``.
-   Nearly the same words (score >= ``quote_altered_ratio``) from the same speaker are
-   ``altered``; from a different speaker ``misattributed`` only when the score is >= 90.
+4. Relate (:func:`relate_pair`, with quote_words.py and quote_speakers.py): compare the words,
+   keeping only the changes that carry meaning (a negation, a number, a name, a content word, a
+   tense; not spelling, contractions, articles, ellipses, brackets or a shorter excerpt).
+   - No such change: a ``repeat``; ``misattributed`` instead when both articles name different
+     people in the quotes' own attributions (not a resolved pronoun or a name carried from
+     context, not an organisation and its officer, not a conduit such as an agency quoting
+     him, not a slogan or headline quoted) and the shared words are long and specific enough
+     not to be a common phrase.
+   - A change from the same speaker, or from a role or office that may be them, is ``altered``
+     when both share at least ``ALTERED_MIN_SHARED`` words and, if both articles are dated,
+     within ``ALTERED_WINDOW`` (later, it is another statement on another occasion). Names that
+     disagree never make an altered quote; two named people make a misattribution (score >= 90).
+   - Quotes in two known, different languages never match; an all-capitals "quote" is a table
+     line, never flagged. An unknown date (or a raw file's time) is never "the same moment".
    Per new quote, the best earlier quote per relation is kept (ties: the earliest, the original).
+   Each match carries ``confidence`` (0-1) and one line of ``evidence``.
 
 >>> import pandas as pd
->>> e = dict(quote_id="q1", article_id="A", speaker="Recep Tayyip Erdogan",
+>>> e = dict(quote_id="q1", article_id="A", speaker="Recep Tayyip Erdogan", speaker_mention="Erdogan",
 ...          text="the entire world has eyes focused on our meeting today.")
->>> n = dict(quote_id="q2", article_id="B", speaker="Vladimir Putin",
+>>> n = dict(quote_id="q2", article_id="B", speaker="Vladimir Putin", speaker_mention="Putin",
 ...          text="The entire world has eyes focused on our meeting today")
 >>> [m.relation for m in match_quotes(pd.DataFrame([n]), pd.DataFrame([e]))]
 ['misattributed']
 """
 from __future__ import annotations
 
-import difflib
 import re
+from datetime import timedelta
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from claimtrack.stages.match.detail import quote_detail, word_changes
+from claimtrack.stages.match.detail import quote_detail
+from claimtrack.stages.match.quote_speakers import (NAMED, company_in, conduit, named_phrase, one_side, org_like,
+                                                          speaker_via)
+from claimtrack.stages.match.quote_words import BREAK, ELLIPSIS, Comparison, meaningful_changes, quote_tokens
 from claimtrack.stages.match.figures import _seconds
 from claimtrack.stages.match.settings import MatchSettings
 from claimtrack.records import Match, stable_id
 
 _TOKEN = re.compile(r"[\w$%]+(?:[.,'’][\w]+)*")
-_COLUMNS = ("quote_id", "article_id", "text", "speaker", "sentence", "published_at", "source", "title")
+_COLUMNS = ("quote_id", "article_id", "text", "speaker", "sentence", "published_at", "source", "title",
+            "speaker_mention", "speaker_via", "partial", "lang", "date_source")
 _MISATTRIBUTED_NEAR = 90.0
+# a speaker's nearly identical words further apart than this are another statement on another
+# occasion, not one statement quoted two ways (two weeks cover the follow-ups, weekly round-ups
+# and features that quote one event)
+ALTERED_WINDOW = timedelta(days=14)
+# misattributed words must be specific: at least this many shared words, this many of them
+# content words ("we don't want a trade war" and "a step in the right direction" are said by many)
+MISATTRIBUTED_MIN_WORDS = 8
+# an altered quote shares at least this many words with the original, in order: fewer ("within
+# the first half of this year") is a phrase two statements happen to share
+ALTERED_MIN_SHARED = 6
+MISATTRIBUTED_MIN_CONTENT = 4
 _FRAGMENT_LENGTH_RATIO = 0.8
 
 
@@ -76,6 +102,8 @@ def _name_words(name) -> list[str]:
     """
     if not isinstance(name, str):
         return []
+    # "Pat Carney of Canada", "Jo Lee, analyst": what follows "of" or a comma is not the name
+    name = re.split(r",|\s+of\s+|\s+for\s+|\s+at\s+", name)[0]
     words = re.findall(r"[A-Za-z][A-Za-z'-]*", name)
     last_title = max((i for i, w in enumerate(words) if w.lower() in _TITLES), default=-1)
     return [w.lower() for w in words[last_title + 1:] if w[0].isupper()]
@@ -93,6 +121,8 @@ def same_speaker(a, b) -> bool | None:
     (None, True)
     >>> same_speaker("Treasury Secretary", "James Baker"), same_speaker("Pat Carney", "Patricia Carney")
     (None, True)
+    >>> same_speaker("Patricia Carney", "Pat Carney of Canada"), same_speaker("Harvey Kapnick", "Kapnik")
+    (True, True)
     """
     wa, wb = _name_words(a), _name_words(b)
     if not wa or not wb:
@@ -100,10 +130,25 @@ def same_speaker(a, b) -> bool | None:
     ta, tb = frozenset(wa), frozenset(wb)
     if ta <= tb or tb <= ta:
         return True
+    if _one_spelling(wa[-1], wb[-1]) and (len(wa) == 1 or len(wb) == 1 or wa[0][0] == wb[0][0]):
+        return True  # a surname spelt two ways ("Kapnick"/"Kapnik"), no first name against it
     if len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1]:
         first_a, first_b = wa[0], wb[0]
         return first_a.startswith(first_b) or first_b.startswith(first_a)
     return False
+
+
+def _one_spelling(a: str, b: str) -> bool:
+    """Two spellings of one surname: long enough, and at most one letter apart.
+
+    The cost: two people whose surnames are one letter apart ("Baker", "Barker") count as one.
+
+    >>> _one_spelling("kapnick", "kapnik"), _one_spelling("raftery", "raferty")
+    (True, True)
+    >>> _one_spelling("putin", "erdogan"), _one_spelling("hall", "hill")
+    (False, False)
+    """
+    return a != b and min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 85
 
 
 def _conform(df: pd.DataFrame | None) -> pd.DataFrame:
@@ -138,32 +183,6 @@ def _shingles(norm: pd.Series, min_words: int) -> pd.DataFrame:
     rows = np.repeat(norm.index.to_numpy(dtype="int64"), counts)
     grams = np.fromiter((g for gs in per_row for g in gs), dtype="int64", count=int(counts.sum()))
     return pd.DataFrame({"row": rows, "gram": grams})
-
-
-_SPELLING_RATIO = 80.0
-
-
-def spelling_only(a: str, b: str) -> bool:
-    """Whether two normalised quotes differ only in the spelling of some words: each changed
-    word is replaced one for one by a word with at least 80 % of the same letters, and no
-    changed word holds a digit (a changed figure is a changed quote), none is added or dropped.
-
-    >>> spelling_only("we must emphasise the growth", "we must emphasize the growth")
-    True
-    >>> spelling_only("we will cut 1,500 jobs", "we will cut 1,600 jobs"), spelling_only("we will not go", "we will go")
-    (False, False)
-    """
-    wa, wb = a.split(), b.split()
-    ops = [op for op in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes() if op[0] != "equal"]
-    if not ops:
-        return False
-    for tag, i1, i2, j1, j2 in ops:
-        if tag != "replace" or i2 - i1 != j2 - j1:
-            return False
-        for x, y in zip(wa[i1:i2], wb[j1:j2]):
-            if any(c.isdigit() for c in x + y) or fuzz.ratio(x, y) < _SPELLING_RATIO:
-                return False
-    return True
 
 
 def score_quote_pair(a: str, b: str) -> tuple[float, str, str]:
@@ -230,7 +249,7 @@ def match_quotes(new: pd.DataFrame, history: pd.DataFrame,
         return []
 
     t_pool = _seconds(pool["published_at"])
-    speakers = pool["speaker"].to_numpy(object)
+    cols = {c: pool[c].to_numpy(object) for c in _COLUMNS}
     found = []
     norm_pool_a, norm_new_a = norm_pool.to_numpy(object), norm_new.to_numpy(object)
     for n, p in zip(n_rows.tolist(), p_rows.tolist()):
@@ -238,33 +257,170 @@ def match_quotes(new: pd.DataFrame, history: pd.DataFrame,
         score, a_aligned, b_aligned = score_quote_pair(a, b)
         if score < s.quote_altered_ratio:
             continue
-        same = same_speaker(speakers[p], speakers[len(history) + n])
-        if score >= 100.0:
-            rel = "misattributed" if same is False else "repeat"
-        elif same is True:
-            # the same words spelt or inflected differently ("emphasise"/"emphasize") are a repeat
-            rel = "repeat" if spelling_only(a_aligned, b_aligned) else "altered"
-        elif same is False and score >= _MISATTRIBUTED_NEAR:
-            rel = "misattributed"
-        else:
+        q = len(history) + n
+        e_row = {c: v[p] for c, v in cols.items()}
+        n_row = {c: v[q] for c, v in cols.items()}
+        gap = _gap(t_pool[p], t_pool[q], e_row.get("date_source"), n_row.get("date_source"))
+        verdict = relate_pair(e_row, n_row, score, gap)
+        if verdict is None:
             continue
-        found.append((n, p, score, rel, t_pool[p], a_aligned, b_aligned))
+        rel, confidence, evidence, changes = verdict
+        found.append((n, p, score, rel, t_pool[p], confidence, evidence, changes))
     if not found:
         return []
-    best = (pd.DataFrame(found, columns=["n", "p", "score", "rel", "t", "a", "b"])
+    best = (pd.DataFrame(found, columns=["n", "p", "score", "rel", "t", "conf", "evidence", "changes"])
             .sort_values(["n", "rel", "score", "t"], ascending=[True, True, False, True],
                          na_position="last", kind="stable")
             .drop_duplicates(["n", "rel"], keep="first"))
     out = []
-    cols = [c for c in _COLUMNS if c in pool.columns]
-    # only the kept rows become Python objects (a whole column of timestamps costs more)
-    e_vals = {c: pool[c].iloc[best["p"].to_numpy()].to_numpy(object) for c in cols}
-    n_vals = {c: new[c].iloc[best["n"].to_numpy()].to_numpy(object) for c in cols}
-    for k, (sc, r, a, b) in enumerate(zip(best["score"], best["rel"], best["a"], best["b"])):
-        e_row, n_row = {c: v[k] for c, v in e_vals.items()}, {c: v[k] for c, v in n_vals.items()}
-        changes = word_changes(a, b) if sc < 100 else []
+    for n, p, sc, r, conf, ev, changes in zip(best["n"], best["p"], best["score"], best["rel"], best["conf"],
+                                              best["evidence"], best["changes"]):
+        e_row = {c: v[p] for c, v in cols.items()}
+        n_row = {c: v[len(history) + n] for c, v in cols.items()}
         new_id, earlier_id = str(n_row["quote_id"]), str(e_row["quote_id"])
         out.append(Match(match_id=stable_id("quote", new_id, earlier_id), kind="quote",
                          new_id=new_id, earlier_id=earlier_id, score=round(float(sc), 2),
-                         relation=str(r), detail=quote_detail(str(r), e_row, n_row, changes)))
+                         relation=str(r), detail=quote_detail(str(r), e_row, n_row, changes),
+                         confidence=conf, evidence=ev))
     return out
+
+
+# a date taken from the raw file's modification time says when the file was written, not when the
+# words were said: two such dates are no gap between two statements
+_WEAK_DATES = frozenset({"file-time"})
+
+
+def _gap(t_earlier: float, t_new: float, source_earlier, source_new) -> float | None:
+    """Seconds from the earlier quote's article to the new one's; None when either date is
+    unknown or only the file's time: an unknown date is never "the same moment".
+
+    >>> _gap(0.0, 3600.0, "article", "url"), _gap(0.0, float("nan"), "article", None), _gap(0.0, 5.0, "file-time", "article")
+    (3600.0, None, None)
+    """
+    if not (np.isfinite(t_earlier) and np.isfinite(t_new)):
+        return None
+    if source_earlier in _WEAK_DATES or source_new in _WEAK_DATES:
+        return None
+    return float(t_new - t_earlier)
+
+
+def _said(text) -> bool:
+    """Whether a quote reads as speech: an all-capitals line is a table row ("PARANA STATE:
+    UMUARAMA NIL, ...") that an extractor took for a quote."""
+    letters = [c for c in str(text or "") if c.isalpha()]
+    return len(letters) < 12 or any(c.islower() for c in letters)
+
+
+def _known(value) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _content(tokens: tuple[str, ...]) -> int:
+    return sum(1 for w in tokens if w not in _STOP and w not in (ELLIPSIS, BREAK) and len(w) > 2)
+
+
+def _phrases(changes: list[tuple[str, str]]) -> list[str]:
+    """Changes as a reviewer reads them: “three” became “five”, dropped “not”, added “whole”."""
+    out = []
+    for old, new in changes[:4]:
+        out.append(f"“{old}” became “{new}”" if old and new else f"dropped “{old}”" if old else f"added “{new}”")
+    if len(changes) > 4:
+        out.append(f"{len(changes) - 4} more change(s)")
+    return out
+
+
+def _evidence_changes(changes: list[tuple[str, str]]) -> str:
+    return "; ".join(f"'{old}' -> '{new}'" if old and new else f"dropped '{old}'" if old else f"added '{new}'"
+                     for old, new in changes[:4])
+
+
+def _days_apart(gap: float | None) -> str:
+    if gap is None:
+        return "date unknown on one side"
+    days = abs(gap) / 86400
+    return f"{days:.0f} day(s) apart" if days >= 1 else f"{abs(gap) / 3600:.0f} hour(s) apart"
+
+
+def relate_pair(e: dict, n: dict, score: float, gap: float | None):
+    """The relation of a new quote ``n`` to an earlier quote ``e`` whose words score ``score``
+    (0-100), ``gap`` seconds later (None: a date is unknown): (relation, confidence, evidence,
+    changes for the detail), or None when they are not related.
+
+    >>> e = {"text": "the entire world has eyes focused on our meeting today", "speaker": "Recep Tayyip Erdogan",
+    ...      "speaker_mention": "Erdogan", "speaker_via": "name", "sentence": "Erdogan said ..."}
+    >>> n = {"text": "The entire world has eyes focused on our meeting today", "speaker": "Vladimir Putin",
+    ...      "speaker_mention": "Putin", "speaker_via": "name", "sentence": "Putin said ..."}
+    >>> relate_pair(e, n, 100.0, 86400.0)[:3]
+    ('misattributed', 0.95, 'speakers: Recep Tayyip Erdogan and Vladimir Putin, each named in their own attribution, different people; 10 shared words; 1 day(s) apart')
+    >>> relate_pair(e, dict(n, speaker_via="pronoun", speaker_mention="he"), 100.0, 86400.0)[0]
+    'repeat'
+    """
+    lang_e, lang_n = _known(e.get("lang")), _known(n.get("lang"))
+    if lang_e and lang_n and lang_e != lang_n:
+        return None
+    if not (_said(e.get("text")) and _said(n.get("text"))):
+        return None
+    cmp: Comparison = meaningful_changes(str(e.get("text") or ""), str(n.get("text") or ""),
+                                         _excerpt(e), _excerpt(n))
+    via_e, via_n = speaker_via(e), speaker_via(n)
+    sp_e, sp_n = _known(e.get("speaker")), _known(n.get("speaker"))
+    same = same_speaker(sp_e, sp_n)
+    titles = (e.get("title"), n.get("title"))
+    # two people, each named in their own attribution (checked only for names that disagree)
+    people = same is False and all(
+        via in NAMED and not org_like(sp) and not conduit(row) and not any(company_in(sp, t) for t in titles)
+        for via, sp, row in ((via_e, sp_e, e), (via_n, sp_n, n))) and not one_side(e, n) \
+        and not (named_phrase(e) or named_phrase(n))
+    shorter = min(quote_tokens(str(e.get("text") or "")), quote_tokens(str(n.get("text") or "")), key=len)
+    specific = cmp.shared >= MISATTRIBUTED_MIN_WORDS and _content(shorter) >= MISATTRIBUTED_MIN_CONTENT
+    when = _days_apart(gap)
+    words = f"{cmp.shared} shared words"
+    if cmp.ignored:
+        words += " (not counted: " + ", ".join(sorted(set(cmp.ignored))) + ")"
+    # how sure both sides are one speaker: named in both, one of them a resolved pronoun or
+    # carried from context, or a role or office that may be them
+    reliable = 1.0 if same and via_e in NAMED and via_n in NAMED else 0.8 if same else 0.7
+    spec = min(1.0, cmp.shared / 12)
+    dated = 1.0 if gap is not None else 0.5
+    if not cmp.changes or score >= 100.0:
+        if people and specific:
+            conf = round(0.5 + 0.3 * spec + 0.1 * dated + 0.1 * min(1.0, _content(shorter) / 6), 2)
+            return ("misattributed", conf, f"speakers: {sp_e} and {sp_n}, each named in their own attribution, "
+                    f"different people; {words}; {when}", [])
+        conf = round(0.4 + 0.3 * spec + 0.2 * (1.0 if same else 0.5) + 0.1 * dated, 2)
+        return "repeat", conf, f"{_speakers(sp_e, sp_n, via_e, via_n, same)}; {words}; {when}", []
+    # a meaningful change: one statement quoted two ways, or two statements that share words
+    if cmp.shared < ALTERED_MIN_SHARED or cmp.changed_words > max(2, cmp.shared / 3):
+        return None
+    changed = _evidence_changes(cmp.changes)
+    if people:
+        if score < _MISATTRIBUTED_NEAR or not specific:
+            return None
+        conf = round(0.4 + 0.3 * spec + 0.1 * dated + 0.1 * min(1.0, _content(shorter) / 6), 2)
+        return ("misattributed", conf, f"speakers: {sp_e} and {sp_n}, each named in their own attribution, "
+                f"different people; {words}; also changed: {changed}; {when}", _phrases(cmp.changes))
+    if sp_e is None or sp_n is None:
+        return None  # nobody to hold to their words
+    if gap is not None and abs(gap) > ALTERED_WINDOW.total_seconds():
+        return None  # another occasion
+    if same is False:
+        # names that disagree without being two named people (a pronoun resolved to someone else,
+        # an outlet relaying a speech, an organisation and a person): whose statement was changed
+        # cannot be told, and these pairs were mostly excerpts, translations or paraphrases
+        return None
+    conf = round(0.3 + 0.3 * spec + 0.3 * reliable + 0.1 * dated, 2)
+    return ("altered", conf, f"{_speakers(sp_e, sp_n, via_e, via_n, same)}; {words}; changed: {changed}; {when}",
+            _phrases(cmp.changes))
+
+
+def _excerpt(row: dict) -> bool | None:
+    """A fragment quoted inside a longer sentence; None: judge by its first letter."""
+    return True if row.get("partial") is True else None
+
+
+def _speakers(sp_e, sp_n, via_e, via_n, same) -> str:
+    if same and via_e in NAMED and via_n in NAMED:
+        return f"speaker: {sp_n} named in both"
+    if same:
+        return f"speaker: {sp_n} ({via_e or 'unknown'} / {via_n or 'unknown'})"
+    return f"speakers: {sp_e or 'unknown'} ({via_e or 'unknown'}) / {sp_n or 'unknown'} ({via_n or 'unknown'})"

@@ -1,9 +1,13 @@
 """Quote extraction: quotation marks -> cue -> speaker -> coreference (Citron-style, rules only).
 
-Entry point: :func:`extract_quotes`. Modules: ``marks`` (quotation-mark spans), ``sentences``
-(sentence bounds that never split a quote), ``cues`` (verbs of saying), ``speakers`` (names,
-titles, appositives, pronouns, role nouns next to a cue), ``coref`` (fullest names, gender),
-``attribute`` (the order of evidence, and pronoun resolution).
+Entry point: :func:`extract_quotes`. Modules, in the order of Citron's stages:
+``marks`` (quotation-mark spans), ``sentences`` (sentence bounds that never split a quote);
+content: ``content`` (scare quotes, titles, sign-offs), ``transcript`` (speaker labels);
+cue: ``cues`` (verbs of saying); source: ``source`` (the speaker a cue governs), ``speakers``
+(names, appositives, pronouns, role nouns next to a cue), ``names`` (name runs, titles),
+``roles`` (role noun phrases); coreference: ``context`` (continuations), ``coref`` (fullest
+names, he/she/it/they); ``lexicon`` holds the word classes they share and ``found`` the
+working record; ``attribute`` runs them in order.
 
 >>> [(q.text, q.speaker, q.cue) for q in extract_quotes('"We will win," Jane Smith said.')]
 [('We will win,', 'Jane Smith', 'said')]
@@ -37,5 +41,6 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
             cue=f.cue,
             sentence=f.sentence,
             partial=f.partial,
+            speaker_via=f.via,
         ))
     return out

@@ -8,92 +8,37 @@ most recent compatible speaker.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
-from claimtrack.stages.extract.quotes.speakers import _CAP_CUES, _NOT_NAME, TITLES, clean_name
+from claimtrack.stages.extract.quotes.found import Found, _is_org
+from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, gender_of, is_country, is_place, _MALE, _NOT_NAME, TITLES
+from claimtrack.stages.extract.quotes.names import clean_name
+from claimtrack.stages.extract.quotes.sentences import sentence_bounds
+from claimtrack.stages.extract.quotes.source import _role_head, _subject
 
 _NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-][A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)(?![\w’'])"
+
+
 _RUN = re.compile(
     r"\b(?<![A-Za-z]\.)(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col)\.\s+)?" + _NAME_WORD
     + r"(?:\s+(?:(?:de|van|von|der|den|bin|al|la|le|du|des|da|del|della|di|ibn|abu)\s+)?" + _NAME_WORD + r")+")
+
+
 _POSSESSIVE = re.compile(r"[’']s$")
+
+
 _SENTENCE_OPEN = frozenset('.!?:;"“”‘’\'(\n—–-')
+
+
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
-
-# common first names, for the gender of a name when no title or pronoun tells
-_FEMALE = frozenset("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
-nancy lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
-deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela
-emma nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather
-diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith megan
-andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean
-abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa
-diana natalie brittany charlotte marie kayla alexis lori hillary hilary chelsea ivanka melania
-michelle nikki elaine sheila theresa angela marine ursula kamala nancy condoleezza madeleine
-jill tulsi elise kellyanne huma hope kate claire jane anne fiona nicola priti yvette harriet
-katie kathy cathy sue susie wendy tina tracy tracey stacy stacey lucy molly holly sally polly
-jenny jennie jessie josie rosie ella ellie chloe sophie zoe amelia ava mia lily ruby isla freya
-eleanor alison allison caroline carole kristen kirsten kristin erin leah rebekah naomi miriam
-esther eva gina nina lena lesley paula pauline louise joanne joanna beth bethany
-meghan meagan maggie peggy annie vicky vickie becky bonnie jackie jacqui  marion maureen
-colleen kathleen eileen irene sheryl shelley gemma lynn lynne lydia hazel ruth ashlee""".split())
-_MALE = frozenset("""james robert john michael david william richard joseph thomas charles
-christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
-timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
-scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler
-aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith
-roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe
-bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell
-bobby mason philip louis barack bernie bill mike mitt ted marco chris newt rudy rand jeb ben
-vladimir recep tayyip xi emmanuel boris tony gordon nigel jeremy rishi keir angela hugh tim
-reince jared eric rex jim tom dick harry bob ron rick tommy jimmy johnny ken ed sam mohammed muhammad
-ahmed mahmoud mario luigi carlos luis jorge pedro javier diego pablo miguel antonio francisco
-hans klaus juergen dieter wolfgang pierre jean jacques francois nicolas sergei dmitry ivan
-yuri alexei mikhail viktor jake luke matt nick nathan dan danny andy andrew drew greg jeff
-josh zach max simon neil nigel graham ian alan colin craig stuart stewart derek duncan
-martin kevin kenny leo oliver harry charlie liam connor callum ross rory owen evan
-gavin glenn glen hank howard lloyd marcus mitch norman  phil ray reggie rob robbie rodney
-ronnie russ seth shane spencer stan steve stevie todd trevor troy vince  warren wes
-chuck clint curtis dale darren dave  doug  eddie fred   hugo jerome jon""".split()) - _FEMALE
-
-
-_PLACE_WORDS = frozenset("""street avenue road square states kingdom nations republic city county
-state province island islands river valley mountains park hall center centre airport station
-bridge society club america europe africa asia columbia korea arabia emirates zealand africa
-coast bay beach heights village town""".split())
-
-
-_PLACE_FIRST = frozenset("""new los san santa las saint st. fort port mount lake north south east west
-upper lower greater""".split())
-
-
-def is_place(name: str) -> bool:
-    """A name that ends like a place or an institution, never a "he" or "she".
-
-    >>> is_place("Wall Street"), is_place("New York"), is_place("Ann Lee")
-    (True, True, False)
-    """
-    words = name.lower().split()
-    return words[-1] in _PLACE_WORDS or (len(words) == 2 and words[0] in _PLACE_FIRST)
-
-
-def gender_of(name: str | None) -> bool | None:
-    """True for a female first name, False for male, None when unknown.
-
-    >>> gender_of("Hillary Clinton"), gender_of("Donald Trump"), gender_of("Clinton")
-    (True, False, None)
-    """
-    if not name:
-        return None
-    first = name.split()[0].lower().rstrip(".")
-    if first in _FEMALE:
-        return True
-    if first in _MALE:
-        return False
-    return None
 
 
 _WORD_RE = re.compile(_NAME_WORD + r"$")
+
+
 _PARTICLE_WORDS = frozenset("de van von der den bin al la le du des da del della di ibn abu".split())
+
+
 _TITLE_ABBR = frozenset("Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Prof. Rev. Lt. Col.".split())
 
 
@@ -333,3 +278,138 @@ class NameIndex:
 
 
 _JUST_NAMED = 400  # characters
+
+
+def _subjects_before(text: str, para_start: int, pos: int, floor: int = 0):
+    """(position, name, female?) of the named subjects of the sentences of a paragraph before
+    ``pos`` (including the start of the sentence that holds ``pos``), latest first."""
+    for s, m in _subject_mentions(text, para_start, pos, floor):
+        if m.kind == "name" and m.name:
+            yield s, m.name, m.female
+
+
+def _subject_mentions(text: str, para_start: int, pos: int, floor: int = 0):
+    """(position, mention) of the subjects of the sentences before ``pos`` in its paragraph
+    (the paragraph before when the quote opens its own), latest first."""
+    if not text[para_start:pos].strip(" \t\"“”‘’'«»„`"):
+        k = para_start - 1
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        para_start = text.rfind("\n", 0, k + 1) + 1
+    lo = max(para_start, pos - 800, floor)
+    for s, e in reversed(sentence_bounds(text, lo, pos, [])):
+        m = _subject(text[s:e])
+        if m is not None:
+            yield s, m
+
+
+#: heads of role phrases that name people: "they" may be them, "it" never is
+_PERSON_HEADS = re.compile(r"(?:man|men|woman|women|person|people|er|ers|or|ors|ist|ists|ian|ians|"
+                           r"ant|ants|ent|ents|ee|ees|ive|ives|child|children|official|officials|"
+                           r"spokesperson|source|sources|aide|aides|staff|police)$")
+
+
+def _group_subject(text: str, f: Found, plural: bool) -> str | None:
+    """The organisation or group a quote's "it" / "they" stands for: the latest subject
+    before the quote that is one ("Acme Airlines said it would cut routes. "…," it said.").
+
+    >>> t = 'The airline had no comment. "We will respond in due course," it added.'
+    >>> _group_subject(t, Found(29, 59, "", para_start=0), plural=False)
+    'The airline'
+    """
+    for _, m in islice(_subject_mentions(text, f.para_start, f.start), 4):
+        if m.kind == "pronoun":
+            continue
+        if m.kind == "name" and m.name:
+            if gender_of(m.name) is not None or m.female is not None:
+                continue  # a person
+            if plural and not (_is_org(m.name) or m.name.endswith("s")):
+                continue
+            if not plural and not (_is_org(m.name) or is_country(m.name) or " " in m.name
+                                   or m.name.isupper()):
+                continue  # "Smith": maybe a person
+            return m.name
+        if m.kind == "role":
+            head = _role_head(m.text)
+            is_plural = head.endswith("s") and not head.endswith("ss")
+            people = _PERSON_HEADS.search(head) is not None
+            if plural and is_plural:
+                return m.text
+            if not plural and not is_plural and not people:
+                return m.text
+    return None
+
+
+_OBJECT_CASE = {"him": "he", "her": "she", "them": "they"}
+
+
+def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
+    """Short names to the fullest name in the article; "he"/"she" to the most recent compatible
+    person: a named speaker (up to 3 paragraphs back) or the named subject of an earlier
+    sentence of the same paragraph, else any name before it."""
+    speakers: list[tuple[int, int, str, bool | None]] = []  # (position, para, name, female)
+    groups: list[tuple[int, str, bool]] = []  # (para, speaker, plural?) of groups, roles, organisations
+    for f in found:
+        if f.kind == "name" and f.speaker:
+            f.speaker = index.fullest(f.speaker, f.female, f.start)
+            if " " not in f.speaker and f.mention and re.match(r"(?:Sir|Dame)\s", f.mention):
+                f.speaker = index.fullest(index.by_first_name(f.speaker), f.female)
+            fem = f.female if f.female is not None else gender_of(f.speaker)
+            if fem is not None or index.reads_as_name(f.speaker):
+                speakers.append((f.start, f.para, f.speaker, fem))
+            if _is_org(f.speaker):
+                groups.append((f.para, f.speaker, f.speaker.endswith("s")))
+        elif f.kind in ("group", "role") and f.speaker:
+            groups.append((f.para, f.speaker, f.kind == "group" or f.speaker.split()[-1].endswith("s")))
+        elif f.kind == "pronoun" and f.mention:
+            low = _OBJECT_CASE.get(f.mention.lower(), f.mention.lower())
+            if low in ("they", "it"):
+                # "they" and "it": the latest group, role or organisation that spoke, else the
+                # latest such subject of the sentences before
+                want_plural = low == "they"
+                f.speaker = next((sp for para, sp, plural in reversed(groups)
+                                  if f.para - para <= 3 and (plural == want_plural or _is_org(sp))), None)
+                if f.speaker is None:
+                    f.speaker = _group_subject(text, f, want_plural)
+                    if f.speaker is not None:
+                        groups.append((f.para, f.speaker, want_plural))
+                continue
+            if low not in ("he", "she"):
+                continue
+            want = low == "she"
+            best: tuple[int, str] | None = None
+            for pos, para, name, fem in reversed(speakers):
+                if (fem is None or fem == want) and not _is_org(name) and f.para - para <= 3:
+                    best = (pos, name)
+                    break
+            floor = best[0] if best else 0
+            unknown = None  # the latest named subject of unknown gender: "Smith was defiant."
+            for pos, name, fem in _subjects_before(text, f.para_start, f.start, floor):
+                if best is not None and pos <= best[0]:
+                    break
+                full = index.fullest(name, fem)
+                g = fem if fem is not None else gender_of(full)
+                if unknown is None and g is None and not _is_org(full) and index.reads_as_name(full):
+                    unknown = full
+                # a subject counts when it reads as a person: a known gender or a speaker
+                if (g == want or (g is None and any(full == sp[2] for sp in speakers))) \
+                        and not _is_org(full):
+                    best = (pos, full)
+                    break
+            pick = best[1] if best else None
+            if pick is None:
+                for name in reversed(index.names_before(f.start)):
+                    g = gender_of(name)
+                    if g == want or (g is None and 2 <= len(name.split()) <= 3 and not _is_org(name)):
+                        pick = index.fullest(name)
+                        break
+            if pick is None:
+                pick = unknown
+            if pick is None:
+                for pos, para, name, fem in reversed(speakers):
+                    if (fem is None or fem == want) and not _is_org(name):
+                        pick = name
+                        break
+            f.speaker = pick
+            if pick is not None:
+                speakers.append((f.start, f.para, pick, want))

@@ -8,7 +8,10 @@ import pytest
 
 MODULES = ["claimtrack.stages.extract.quotes", "claimtrack.stages.extract.quotes.attribute", "claimtrack.stages.extract.quotes.coref",
            "claimtrack.stages.extract.quotes.cues", "claimtrack.stages.extract.quotes.marks", "claimtrack.stages.extract.quotes.sentences",
-           "claimtrack.stages.extract.quotes.speakers"]
+           "claimtrack.stages.extract.quotes.speakers", "claimtrack.stages.extract.quotes.lexicon",
+           "claimtrack.stages.extract.quotes.names", "claimtrack.stages.extract.quotes.roles", "claimtrack.stages.extract.quotes.found",
+           "claimtrack.stages.extract.quotes.source", "claimtrack.stages.extract.quotes.content", "claimtrack.stages.extract.quotes.transcript",
+           "claimtrack.stages.extract.quotes.context"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,0 +1,69 @@
+"""Content: what is a quotation and what is not (scare quotes, titles of works, stage
+directions, sign-offs).
+
+>>> _is_title(["Meet", "the", "Press"], "Meet the Press", ["He", "was", "on", "today"])
+True
+"""
+from __future__ import annotations
+
+import re
+
+
+_WORDS = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
+
+
+_SCARE_BEFORE = re.compile(
+    r"(?:so-called|so called|known as|nicknamed|dubbed|named|the name|titled|entitled|headlined|"
+    r"the word|the terms?|the phrases?|the slogan|the hashtag|the book|the film|the movie|"
+    r"the song|the show|the album)\s*$", re.I)
+
+
+_WORK_BEFORE = re.compile(r"\b(?:book|novel|film|movie|documentary|song|album|memoir|play|show|series|"
+                          r"titled|entitled)\s*$", re.I)
+
+
+#: words after which a quotation is introduced whole, not embedded
+_INTRO_WORDS = frozenset("""that said says say added adds told wrote writes asked asks saying
+adding stated replied answered declared""".split())
+
+
+_EMBED_AFTER = re.compile(
+    r"\s*(?!(?:he|she|they|i|we|it|said|says|added|adds|asked|wrote|writes|the|a|an|according)\b)[a-z]")
+
+
+_MINOR = frozenset("a an the and or of in on at to for by with from nor but as vs".split())
+
+
+def _is_title(words: list[str], quote: str, outside: list[str]) -> bool:
+    """Title Case inside running text: a book, film, show or event name ("Meet the Press").
+    A Title Case quote inside a Title Case headline is a quote, not a title.
+
+    >>> _is_title(["Meet", "the", "Press"], "Meet the Press", ["He", "was", "on", "today"])
+    True
+    >>> _is_title(["I", "Represented", "Him"], "I Represented Him", ["Clinton", "As", "Senator"])
+    False
+    """
+    if not words or len(words) > 10 or quote.rstrip()[-1:] in "!?:;":
+        return False
+    if len(words) == 1 and not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    if words[0].lower() in _PRONOUN_START:
+        return False  # "I'm with her," "We're America."
+    if not (all(w[0].isupper() or w.lower() in _MINOR or w[0].isdigit() for w in words)
+            and sum(w[0].isupper() or w[0].isdigit() for w in words) >= min(2, len(words))):
+        return False
+    significant = [w for w in outside if w.lower() not in _MINOR]
+    caps = sum(w[0].isupper() for w in significant)
+    return len(significant) >= 2 and caps < 0.6 * len(significant)
+
+
+_PRONOUN_START = frozenset("""i i’m i'm i’ve i've i’ll i'll we we’re we're we’ve we've we’ll
+we'll you you’re you're he he’s he's she she’s she's they they’re they're it’s it's let’s let's
+this that there here what why how who don’t don't can’t can't""".split())
+
+
+_STAGE = re.compile(r"^\(?[A-Z][A-Z .\-]*\)?\.?$")  # (CROSSTALK.), (APPLAUSE)
+
+
+_SIGN_OFF = re.compile(r"(?:Follow|Contact|Email|Reach)\s[^\n]{0,80}?(?:@\w+|on\s+(?:Twitter|X|"
+                       r"Facebook|Instagram|Threads|Bluesky))[\s.!]*")

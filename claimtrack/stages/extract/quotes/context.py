@@ -1,0 +1,136 @@
+"""Speakers from context: quotes of one sentence, the paragraphs of one long quote, and a
+quote standing alone after the sentence or quote before it (speaker_via "context").
+
+>>> _byline_after("x Norman Ornstein, a scholar.", 1).name
+'Norman Ornstein'
+"""
+from __future__ import annotations
+
+import re
+
+from claimtrack.stages.extract.quotes.content import _WORDS
+from claimtrack.stages.extract.quotes.found import _copy, Found, _set
+from claimtrack.stages.extract.quotes.names import Mention
+from claimtrack.stages.extract.quotes.sentences import sentence_bounds
+from claimtrack.stages.extract.quotes.source import _colon_subject
+from claimtrack.stages.extract.quotes.speakers import speaker_after
+
+def _previous_sentence(text: str, f: "Found") -> tuple[str | None, bool]:
+    """The sentence before the one holding ``f`` (from the previous paragraph if need be), and
+    whether it is in the same paragraph."""
+    s = f.sent_start
+    k = s - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0:
+        return None, False
+    same = "\n" not in text[k:s]
+    ls = max(text.rfind("\n", 0, k + 1) + 1, k - 600)
+    sents = sentence_bounds(text, ls, k + 1, [])
+    return (text[sents[-1][0]:sents[-1][1]] if sents else None), same
+
+
+#: a quotation mark of any style: a sentence holding a quote is not read for a subject
+_QUOTE_MARK = re.compile(r"[\"“”«»„‘]|''|``")
+
+
+def _resolve_context(text: str, found: list[Found]) -> None:
+    """Speakers from context: same sentence, same multi-paragraph quote, previous quotes."""
+    # 1. quotes of one sentence share an attribution
+    by_sent: dict[int, list[Found]] = {}
+    for f in found:
+        by_sent.setdefault(f.sent_start, []).append(f)
+    for group in by_sent.values():
+        if len(group) < 2:
+            continue
+        # quotes coordinated with an earlier one ("… went on about "A" and "B" and "C," Jo
+        # said yes") belong to the earlier quote's cue, not to a cue after the last one
+        for p, f in zip(group, group[1:]):
+            if f.after and p.mention and not p.after and \
+                    _COORDINATED.fullmatch(text, p.end, f.start):
+                _copy(f, p)
+        # the nearest earlier attributed quote of the sentence, else the first later one
+        first = next((g for g in group if g.mention), None)
+        last = None
+        for f in group:
+            if f.mention is None:
+                src = last or first
+                if src is not None:
+                    _copy(f, src)
+                    f.partial = f.partial or src.partial
+            if f.mention is not None:
+                last = f
+    # 2. multi-paragraph quotes share a speaker
+    by_group: dict[int, list[Found]] = {}
+    for f in found:
+        by_group.setdefault(f.group, []).append(f)
+    for group in by_group.values():
+        if group[-1].unclosed and not any(g.mention for g in group):
+            m = _byline_after(text, group[-1].para_end)
+            if m is not None:
+                for f in group:
+                    _set(f, m, "—")
+        if len(group) < 2:
+            continue
+        src = next((g for g in reversed(group) if g.mention), None)
+        if src is not None:
+            for f in group:
+                if f.mention is None:
+                    _copy(f, src, carried=True)
+    # 3. a quote standing alone: a colon introduction in the sentence before, else the
+    #    previous quote's speaker (up to 2 paragraphs back), else the subject of the sentence
+    #    before when it is a name ("Smith was defiant. 'We will win.'")
+    last: Found | None = None
+    last_full: Found | None = None
+    for f in found:
+        if f.mention is None and f.standalone:
+            prev, same_para = _previous_sentence(text, f)
+            m = _colon_subject(prev) if prev and prev.rstrip().endswith(":") else None
+            m2 = None
+            if m is None and prev and same_para and not _QUOTE_MARK.search(prev):
+                m2 = _colon_subject(prev)
+            if m is not None:
+                _set(f, m, ":", carried=True)
+            elif m2 is not None and m2.kind in ("name", "pronoun"):
+                _set(f, m2, None, carried=True)
+            elif last is not None and f.para - last.para <= 2:
+                # a quote standing alone continues the last full quote, not a fragment
+                # embedded in someone's indirect speech (""…," McCaul said, though officials
+                # haven't said it is "reopening" it. "Remember, …"")
+                _copy(f, last_full if last_full is not None and last.partial
+                      and last_full.para == last.para else last, carried=True)
+            elif prev:
+                m = speaker_after(prev)
+                if m is not None and m.kind == "name":
+                    _set(f, m, None, carried=True)
+        if f.mention is not None:
+            last = f
+            if not f.partial:
+                last_full = f
+
+
+_COORDINATED = re.compile(r"[\s,.\"“”‘’'«»„`]*(?:(?:and|or)[\s\"“”‘’'«»„`]*)?")
+
+
+_BYLINE = re.compile(r"[ \t]*(?:[—–]|--)?[ \t]*([^\n]{3,300})")
+
+
+def _byline_after(text: str, para_end: int) -> Mention | None:
+    """A name line closing an unclosed quote, as under an epigraph or a pull quote:
+    "Norman Ornstein, a scholar at the institute." -> Norman Ornstein."""
+    k = para_end
+    while k < len(text) and text[k].isspace():
+        k += 1
+    m = _BYLINE.match(text, k)
+    if not m or m.group(1)[:1] in "\"“”'‘«„":
+        return None
+    line = m.group(1)
+    if len(_WORDS.findall(line)) > 25:
+        return None
+    mention = speaker_after(line)
+    if mention is None or mention.kind != "name":
+        return None
+    rest = line[len(mention.text):] if line.startswith(mention.text) else None
+    if rest is None or not re.match(r"\s*(?:[,(—–]|$)", rest):
+        return None
+    return mention

@@ -1,0 +1,158 @@
+"""Role noun phrases that can be a source: "the spokesman", "a source close to the talks",
+"officials", "research carried out by the EPA last year".
+
+>>> _role_back("said the spokesman".split())
+['the', 'spokesman']
+"""
+from __future__ import annotations
+
+import re
+
+from claimtrack.stages.extract.quotes.cues import CUE
+from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_NAME, _NOT_ROLE_END, _PARTICIPLES, PRONOUNS, _ROLE_STOP_VERBS, _TIME_WORDS
+from claimtrack.stages.extract.quotes.names import _NAME_TOKEN
+
+def _role_back(toks: list[str]) -> list[str] | None:
+    """A role noun phrase at the end of ``toks``: determiner + up to 4 words ("the spokesman")."""
+    if not toks or toks[-1].lower() in _NOT_ROLE_END or not toks[-1][:1].isalpha():
+        return None
+    lo = len(toks) - 7
+    k = len(toks) - 1
+    while k > max(-1, lo):
+        t = toks[k]
+        if not (t[:1].isalpha() or t[:1].isdigit() or t == "-"):
+            return None
+        low = t.lower()
+        if low in _DETERMINERS or low.endswith("’s") or low.endswith("'s") or t[:1].isdigit():
+            if k == len(toks) - 1:
+                return None
+            if low.endswith(("’s", "'s")) and t[:1].islower():
+                # "the group’s president", "the oil company’s spokesman": the determiner too
+                j = k
+                while j > 0 and k - j < 2 and toks[j - 1][:1].islower() and toks[j - 1].isalpha() \
+                        and toks[j - 1].lower() not in _NOT_ROLE_END and toks[j - 1].lower() not in _DETERMINERS:
+                    j -= 1
+                if j > 0 and toks[j - 1].lower() in _DETERMINERS:
+                    return toks[j - 1:]
+            return toks[k:]
+        if k < len(toks) - 1 and low in _NOT_ROLE_END:
+            if k > 0 and _role_joint(toks[k - 1], low, toks[k + 1]):
+                lo -= 3  # "the former first lady and senator", "a Department for Education aide"
+            else:
+                return None
+        k -= 1
+    return None
+
+
+#: prepositions that tie a role noun to what it belongs to ("a spokesman for the campaign")
+_ROLE_PREPS = frozenset("of for at on from with in to within".split())
+
+
+def _role_joint(prev: str, word: str, nxt: str) -> bool:
+    """A word that joins the parts of one role phrase: "and" between two lower-case nouns,
+    "for"/"of" inside a capitalised organisation name.
+
+    >>> _role_joint("lady", "and", "senator"), _role_joint("Department", "for", "Education")
+    (True, True)
+    >>> _role_joint("Smith", "and", "aides")
+    False
+    """
+    if word == "and":
+        return prev.isalpha() and prev.islower() and prev not in _NOT_ROLE_END and \
+            nxt[:1].isalpha() and nxt.lower() not in _NOT_ROLE_END and nxt.lower() not in _ROLE_STOP_VERBS
+    if word in ("for", "of", "to"):
+        return prev[:1].isupper() and nxt[:1].isupper() and prev.isalpha()
+    return False
+
+
+_PLURAL_ROLES = frozenset("""officials officers leaders members executives analysts economists
+experts aides advisers advisors sources spokesmen lawmakers investigators prosecutors researchers
+scientists doctors lawyers authorities ministers diplomats""".split())
+
+
+_TIME_LEAD = frozenset("on in last this early late earlier".split())
+
+
+def _reduced_tail(toks: list[str], i: int) -> int:
+    """End of a reduced relative clause that starts at ``toks[i]``: a participle with an agent
+    ("filed by the EPA") and/or a time ("released last year"); ``i`` when there is none.
+
+    >>> t = "report released by the EPA last week found".split()
+    >>> t[1:_reduced_tail(t, 1)]
+    ['released', 'by', 'the', 'EPA', 'last', 'week']
+    >>> t = "report released the names".split()
+    >>> _reduced_tail(t, 1)
+    1
+    """
+    if toks[i].lower() not in _PARTICIPLES:
+        return i
+    j = i + 1
+    if j < len(toks) and toks[j].lower() in ("out", "up") and toks[i].lower() == "carried":
+        j += 1
+    found = False
+    if j < len(toks) and toks[j] == "by":
+        k = j + 1
+        if k < len(toks) and toks[k].lower() == "the":
+            k += 1
+        n = 0
+        while k < len(toks) and n < 6 and (_NAME_TOKEN.match(toks[k]) or (
+                n and toks[k] in ("of", "for", "and", "on") and k + 1 < len(toks)
+                and toks[k + 1][:1].isupper())):
+            if toks[k].lower() in _TIME_WORDS:
+                break
+            k += 1
+            n += 1
+        # the agent ends the clause: "by the EPA last week", "by Acme found" (not "by
+        # Paris-based research firm Acme", "by the Acme news agency")
+        if n and "-" not in toks[k - 1] and (k >= len(toks) or _ends_agent(toks[k])):
+            j, found = k, True
+    k = j
+    if k < len(toks) and toks[k].lower() in _TIME_LEAD:
+        k += 1
+    if k < len(toks) and toks[k].lower() in _TIME_WORDS and (k > j or toks[k][:1].isupper()
+                                                          or toks[k].lower() in ("today", "yesterday")):
+        j, found = k + 1, True
+    return j if found else i
+
+
+def _ends_agent(tok: str) -> bool:
+    """A token that can follow the agent of a reduced relative: punctuation, a time, a verb."""
+    low = tok.lower()
+    return not tok[:1].isalpha() or low in _TIME_LEAD or low in _TIME_WORDS or \
+        low.endswith("ed") or low in _ROLE_STOP_VERBS or CUE.fullmatch(tok) is not None
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}$")
+
+
+def _bare_plural_back(toks: list[str]) -> list[str] | None:
+    """A bare plural at the end of ``toks``: "officials", "other law enforcement officials",
+    "52 percent of registered voters".
+
+    >>> _bare_plural_back(["Then", "local", "officials"]), _bare_plural_back(["Notes"])
+    (['local', 'officials'], ['Notes'])
+    """
+    if not toks:
+        return None
+    low = toks[-1].lower()
+    if low.endswith("s") and not low.endswith("ss") and low not in _NOT_ROLE_END and len(low) > 3 \
+            and toks[-1][:1].isalpha():
+        k = len(toks) - 1
+        while k > 0 and len(toks) - k < 4 and toks[k - 1][:1].islower() and toks[k - 1].isalpha() \
+                and toks[k - 1].lower() not in _NOT_ROLE_END:
+            if toks[k - 1].lower() in _ROLE_STOP_VERBS:
+                return toks[k:]  # "footage shows protesters": the verb ends the phrase
+            if toks[k - 1].endswith("ed") and k > 1 and toks[k - 2].lower() not in _NOT_NAME and (
+                    toks[k - 2][:1].isupper() or toks[k - 2].lower() in PRONOUNS):
+                return toks[k:]  # "Protesters carried signs": a verb, not "elected officials"
+            k -= 1
+        if k > 1 and toks[k - 1].lower() == "of":
+            # "52 percent of registered voters", "most of the protesters"
+            head = _role_back(toks[:k - 1])
+            if head:
+                return head + toks[k - 1:]
+        if k > 0 and _ACRONYM.match(toks[k - 1]):
+            k -= 1  # "FBI notes", "EU officials"
+        if k == 0 or not toks[k - 1][:1].islower() or toks[k - 1].lower() in ("and", "but", "that"):
+            return toks[k:]
+    return None

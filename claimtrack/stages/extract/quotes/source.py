@@ -1,0 +1,414 @@
+"""Source: the speaker a cue governs. The cue right after a quote, before it, a dash
+interjection, a colon introduction, a sentence's subject, words written on a thing.
+
+>>> _colon_subject("Jo Park had one message:").name
+'Jo Park'
+"""
+from __future__ import annotations
+
+import re
+
+from claimtrack.stages.extract.quotes.content import _WORDS
+from claimtrack.stages.extract.quotes.cues import CUE, NAMING, norm_cue, NOUNLIKE, RECORD_CUES, SOURCE_AFTER
+from claimtrack.stages.extract.quotes.lexicon import _PARTICIPLES, RECORD_NOUNS, _SPEAKING_NOUNS
+from claimtrack.stages.extract.quotes.names import Mention
+from claimtrack.stages.extract.quotes.speakers import speaker_after, speaker_before
+
+_AFTER_LEAD = re.compile(r"^\s*[,.;!?]?\s*(?:[—–]|--)?\s*")
+
+
+_DASH_SPEAKER = re.compile(r"^\s*(?:[—–]|--|-(?=\s))\s*")  # a spaced hyphen is a dash in plain text
+
+
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+
+
+MAX_CONTEXT = 400
+
+
+#: words allowed between a quote and its speaker + cue besides the speaker itself
+_FILLER = frozenset("""also then later again once further has had have would will was is
+did does repeatedly reportedly flatly simply just often previously recently earlier quickly
+continued went on later finally""".split())
+
+
+#: cues that are auxiliaries when "to" follows ("continued to grow", "promised to cut")
+_AUX_CUES = frozenset("continue continues continued continuing begin began start started".split())
+
+
+#: the usual verbs of saying: preferred when a sentence has several cues before a quote
+STRONG = frozenset("""say says said saying tell tells told telling add adds added adding write
+writes wrote according to argue argues argued warn warns warned insist insists insisted
+claim claims claimed declare declared declares""".split())  # characters of sentence either side of a quote that the cue search reads
+
+
+def _cue_ok(frame: str, m: re.Match, lo: int = 0) -> bool:
+    """A capitalised cue counts only at the start of its frame (``frame[lo:]``): "Said Trump:",
+    "According to"; elsewhere it is a name or a headline word ("Washington Post")."""
+    if m.group()[0].isupper():
+        return not frame[lo:m.start()].strip(" ,.;!?\x01\"“”")
+    return True
+
+
+_POSSESSIVE_SPEECH = re.compile(
+    r"\b((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)[’']s\s+(?:[a-z]+\s+)?(claims?|statements?|remarks?|"
+    r"comments?|allegations?|assertions?|words|warnings?|promises?|pledges?|vows?|accusations?|"
+    r"complaints?|arguments?|predictions?|descriptions?|characterization|suggestion|message|"
+    r"tweets?|speech|testimony|letter|email|memo|op-ed|column|response|reply|answer)\b")
+
+
+#: cues whose next noun phrase is an object, not an inverted subject ("told The Post")
+_TAKES_OBJECT = frozenset("""tell tells told telling ask asks asked urge urges urged warn warns warned
+accuse accused call calls called praise praised thank thanked blast blasted slam slammed criticize
+criticized mock mocked beg begged remind reminded assure assured inform informed""".split())
+
+
+# "it would tell", "to say": a cue after a modal is weaker evidence than a plain "said"
+_MODAL_BEFORE = re.compile(r"\b(?:would|will|could|should|may|might|can|must|to)\s+(?:[a-z]+\s+)?$")
+
+
+_AUX_TO = re.compile(r"\s+to\s+[a-z]")
+
+
+_GENERIC_VERB = re.compile(r"\b[a-z]{3,}(?:ed|s)\b")
+
+
+#: verbs of perceiving whose object is the one heard speaking ("a video shows a man saying")
+_PERCEIVE = r"(?:shows?|showed|showing|shown|heard|hears?|hearing|saw|sees?|seen|captured|captures|filmed|films|recorded|records|catches|caught)"
+_PERCEIVE_END = re.compile(r"\b" + _PERCEIVE + r"\s+$")
+_PERCEIVED_OBJECT = re.compile(r"\b" + _PERCEIVE + r"\s+(him|her|them)\s*$", re.I)
+
+
+def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
+    """The speaker of cue ``m`` in ``frame``: before it, or after it when nothing is before."""
+    cue = norm_cue(m.group())
+    if cue in _AUX_CUES and _AUX_TO.match(frame, m.end()):
+        return None  # "continued to expand": not a cue
+    left = frame[max(0, m.start() - MAX_CONTEXT):m.start()]
+    if cue in SOURCE_AFTER:
+        right = frame[m.end():m.end() + MAX_CONTEXT]
+        mention = speaker_after(right)
+        if mention is not None and mention.kind == "role":
+            return _whole_source(right, mention)
+        return mention
+    if cue in RECORD_CUES:
+        # "…," lobbying records show: only a record speaks through "show" (and not the object
+        # of someone else's verb: "Acme released figures which showed")
+        if re.search(r"\b(?:which|that)\s*$", left):
+            return None
+        mention = speaker_before(left)
+        return mention if mention is not None and _is_record(mention) else None
+    lstrip = left.rstrip()
+    if "\x01" in lstrip[-3:] or not lstrip.strip(" ,.;:!?—–-\x01"):
+        # inverted: '"…," said Smith' (never after a participle: '"…," adding that')
+        if allow_after and not cue.endswith("ing"):
+            return speaker_after(frame[m.end():m.end() + MAX_CONTEXT])
+        return None
+    full_left = left
+    cut = left.rfind("\x01")
+    if cut >= 0:
+        left = left[cut + 1:]
+    if lstrip.endswith(",") and allow_after and not cue.endswith("ing") and cue not in _TAKES_OBJECT:
+        # "…, said Bart Naylor, a policy advocate." : inverted after a comma
+        right = frame[m.end():m.end() + MAX_CONTEXT]
+        am = speaker_after(right)
+        if am is not None and am.kind == "name":
+            k = right.find(am.text.split()[-1])
+            if k >= 0 and _NAME_END.match(right[k + len(am.text.split()[-1]):]):
+                return am
+    if cue.endswith("ing"):
+        # "Clinton issued a statement saying …": a participle's speaker is the clause subject
+        # (not a dummy "it": "It may be saying something like …")
+        obj = _PERCEIVED_OBJECT.search(left)
+        if obj is not None:
+            # "footage showed him shouting", "heard them chanting": the one perceived speaks
+            low = obj.group(1).lower()
+            return Mention(obj.group(1), None, "pronoun", True if low == "her" else False if low == "him" else None)
+        near = speaker_before(left)
+        lead = left[:len(left.rstrip()) - len(near.text)] if near is not None else ""
+        if near is not None and (near.kind in ("name", "role") and re.search(
+                r"\bwith\s+(?:the\s+)?$", lead)
+                or near.kind == "name" and re.search(r"\b(?:of|by|from|showing|shows|showed|heard|hear)\s+$", lead)
+                or near.kind == "role" and _PERCEIVE_END.search(lead)):
+            return near  # "… with spokesman Glen Caplin saying", "footage of Trump saying"
+        subj = _subject(full_left)
+        return None if subj is not None and subj.text.lower() == "it" else subj
+    mention = speaker_before(left)
+    if mention is not None and (cue in NAMING or cue in NOUNLIKE) and mention.kind == "role":
+        # "a film called …", "his state-of-the-state address": not speech; but a text or a
+        # person that describes something does speak ("Notes of the call describe a …"), unless
+        # the verb is passive ("a man described as …", "a house described by neighbours")
+        if not (cue.startswith("describ") and _role_head(mention.text) in _SPEAKING_NOUNS
+                and not _PASSIVE_NEXT.match(frame, m.end())):
+            return None
+    if mention is not None and cue in NOUNLIKE and mention.kind == "name":
+        # "A Government Accountability Office report released …", "FBI notes revealed …":
+        # the cue word is a noun when a determiner leads the name or a verb follows it
+        before = left[:len(left.rstrip()) - len(mention.text)] if left.rstrip().endswith(mention.text) else ""
+        if _DET_END.search(before) or _VERB_NEXT.match(frame, m.end()):
+            return None
+    return mention
+
+
+_SOURCE_END = re.compile(r"[,;:\x01(\[—–]|(?<=[a-z0-9])\.(?=\s|$)|\s--")
+
+
+_POSTMODIFIER = frozenset("by from of on in at for with about and".split()) | _PARTICIPLES
+
+
+def _whole_source(right: str, mention: Mention) -> Mention:
+    """The whole noun phrase after "according to" when the role found is only its start: "a
+    complaint filed by the city and a lawsuit by two unions" up to the comma.
+
+    >>> _whole_source(" a lawsuit filed by the city and a claim by two unions, the firm",
+    ...               Mention("a lawsuit", None, "role")).text
+    'a lawsuit filed by the city and a claim by two unions'
+    """
+    end = _SOURCE_END.search(right)
+    phrase = right[:end.start() if end else len(right)].strip()
+    words = phrase.split()
+    have = mention.text.split()
+    if len(words) <= len(have) or len(words) > 24 or words[:len(have)] != have or \
+            words[len(have)].lower() not in _POSTMODIFIER or "\n" in phrase:
+        return mention
+    return Mention(phrase, None, "role")
+
+
+_INSCRIBED = re.compile(
+    r"\b(bearing|reading|emblazoned\s+with|printed\s+with|inscribed\s+with|carrying|displaying|"
+    r"with)(\s+(?:the|a|an)\s+(?:words?|slogan|message|phrase|legend|inscription|caption))?"
+    r"\s*[,:]?\s*$")
+
+
+def _inscription(frame: str, lo: int, a: int) -> tuple[Mention, str] | None:
+    """Words written on a thing: "a sign reading "…"", "a cape bearing the words, "…"" (the
+    thing, as written, is the source; not whoever carries it).
+
+    >>> fr = 'She wore a cap bearing the words "\x01"'
+    >>> _inscription(fr, 0, fr.find('"'))[0].text
+    'a cap'
+    """
+    lead = frame[max(lo, a - 120):a]
+    m = _INSCRIBED.search(lead)
+    if m is None or (m.group(1) in ("with", "carrying", "displaying") and not m.group(2)):
+        return None  # "came with "a list"": only "with the words" names an inscription
+    thing = speaker_before(lead[:m.start()])
+    if thing is None or thing.kind != "role":
+        return None
+    return thing, norm_cue(m.group(1))
+
+
+_PASSIVE_NEXT = re.compile(r"\s+(?:as|by|in|to|with)\b")
+
+
+#: what may follow an inverted speaker's name: punctuation, or where they work or when they
+#: spoke ("…, said Jo Park at Acme on Monday.")
+_NAME_END = re.compile(r"\s*(?:[,.;:!?]|$|(?:at|of|from|with|on|in)\s+(?:the\s+)?[A-Z0-9])")
+
+
+_DET_END = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
+
+
+_VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|found|shows?|says?|said|finds|concludes?|is|was|are|were|has|had)\b")
+
+
+_SPEECH_NOUN_OF = re.compile(r"\b(?:verdict|view|words|message|assessment|opinion|warning|response|"
+                             r"reaction|advice|conclusion|argument|plea|promise)\s+of\s+")
+
+
+def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
+    """Cue + speaker right after the quote ending at ``b`` (before ``limit``)."""
+    seg = frame[b:limit]
+    lead = _AFTER_LEAD.match(seg)
+    if _DASH_SPEAKER.match(seg):
+        rest = seg[_DASH_SPEAKER.match(seg).end():]
+        mention = speaker_after(rest)
+        if mention is not None and mention.kind == "name":
+            if not CUE.search(rest, 0, 60):
+                return mention, "—"
+        # '"…" - that was the verdict of Sarah Linton, …': a speech noun of the speaker
+        noun = _SPEECH_NOUN_OF.search(rest, 0, 80) if mention is None or mention.kind != "name" else None
+        if noun is not None and not CUE.search(rest, 0, noun.start()):
+            m2 = speaker_after(rest[noun.end():])
+            if m2 is not None and m2.kind == "name":
+                return m2, "—"
+    start = b + (lead.end() if lead else 0)
+    # (cues starting more than 160 characters on are not read: stop the scan there)
+    for k, m in enumerate(CUE.finditer(frame, start, min(limit, start + 190))):
+        if k > 2 or m.start() - start > 160:
+            break
+        if not _cue_ok(frame, m, start):
+            continue
+        mention = _np_for_cue(frame, m, allow_after=True)
+        if mention is not None:
+            # the speaker must sit between the quote and the cue, or right after the cue
+            between = set(_WORDS.findall(frame[start:m.start()].lower()))
+            if between - set(_WORDS.findall(mention.text.lower())) - _FILLER:
+                continue
+            return mention, norm_cue(m.group())
+    # '"…," Mr. Burton fumed': a name or pronoun and any verb right after the quote
+    g = _GENERIC_VERB.search(frame, start, min(limit, start + 60))
+    if g is not None and not CUE.match(frame, g.start()):
+        left = frame[start:g.start()]
+        if left.strip() and "\x01" not in left:
+            mention = speaker_before(left)
+            if mention is not None and mention.kind in ("name", "pronoun") and \
+                    _WORDS.findall(mention.text) == _WORDS.findall(left):
+                return mention, norm_cue(g.group())
+    # '"I was terrified!" sobbed mum-of-two Kerry Dawes': any past-tense verb right after the
+    # quote, then the speaker it inverts with
+    g = _INVERTED_VERB.match(frame, start, limit)
+    if g is not None and not CUE.match(frame, g.start()):
+        mention = speaker_after(frame[g.end(1):min(limit, g.end(1) + MAX_CONTEXT)])
+        if mention is not None and (mention.kind == "name" or mention.kind == "role" and _can_speak(mention.text)):
+            return mention, norm_cue(g.group(1))
+    return None
+
+
+_INVERTED_VERB = re.compile(r"([a-z]{3,}ed)\s+(?=[a-zA-Z])")
+
+
+def _find_before(frame: str, lo: int, a: int) -> tuple[Mention, str, int] | None:
+    """The last cue + speaker before the quote starting at ``a`` (not before ``lo``)."""
+    cues = list(CUE.finditer(frame, lo, a))
+    weak = None
+    for m in reversed(cues):
+        if not _cue_ok(frame, m, lo):
+            continue
+        mention = _np_for_cue(frame, m, allow_after=True)
+        if mention is not None:
+            cue = norm_cue(m.group())
+            modal = _MODAL_BEFORE.search(frame, max(0, m.start() - 30), m.start())
+            if cue in STRONG and not modal:
+                return mention, cue, m.end()
+            if cue in _NESTED_CUES:
+                # "Lee said the study shows …", "Lee said talks revealed …": the one who
+                # reports what a record or an event showed is the speaker
+                weak = weak or (mention, cue, m.end())
+                continue
+            # a weaker cue right against the quote ("as Trump went on about "…"") beats a
+            # plain "said" further back: the quote is that verb's object
+            if weak is None and not modal and "\x01" not in frame[m.end():a] and \
+                    len(_WORDS.findall(frame, m.end(), a)) <= 2:
+                return mention, cue, m.end()
+            if weak is None:
+                weak = mention, cue, m.end()
+    return weak
+
+
+_NESTED_CUES = RECORD_CUES | {"reveal", "reveals", "revealed"}
+
+
+_DASH_END = re.compile(r"(?:[—–]|--)\s*$")
+
+
+_DASH_OR_END = re.compile(r"\s*(?:[—–]|--|[.;]|$)")
+
+
+def _dash_interjection(frame: str, lo: int, a: int, b: int, hi: int) -> tuple[Mention, str] | None:
+    """A quote set off by dashes right after a name: "… including Mitt Romney — "…" — and …".
+
+    >>> fr = 'Critics, among them Ann Lee — \x01\x01\x01 — agree.'
+    >>> _dash_interjection(fr, 0, fr.find('\x01'), fr.rfind('\x01') + 1, len(fr))[0].name
+    'Ann Lee'
+    """
+    lead = frame[lo:a]
+    d = _DASH_END.search(lead)
+    if d is None or not _DASH_OR_END.match(frame, b, hi):
+        return None
+    head = lead[:d.start()].rstrip()
+    m = speaker_before(head)
+    if m is None or m.kind != "name" or not head.endswith(m.text.split()[-1]):
+        return None
+    # "supportive of Mr. Trump — "…"": a name after a preposition is not the speaker
+    w = _LAST_WORD.search(head, 0, max(0, len(head) - len(m.text)))
+    if w is not None and w.group(1).lower() in _PREPS_BEFORE_NAME:
+        return None
+    return m, "—"
+
+
+_PREPS_BEFORE_NAME = frozenset("""of to for with about by from at on in against than as
+like toward towards over under into onto upon""".split())
+
+
+def _colon_subject(sentence: str) -> Mention | None:
+    """Speaker of a sentence that introduces a quote: its cue's, else its subject.
+
+    >>> _colon_subject("Jo Park had one message:").name
+    'Jo Park'
+    """
+    frame = sentence.rstrip().rstrip(":")
+    for m in CUE.finditer(frame):
+        if _cue_ok(frame, m):
+            mention = _np_for_cue(frame, m, allow_after=True)
+            if mention is not None:
+                return mention
+    # no cue: the subject ("The piece used one of her quotes as its headline:")
+    return _subject(frame)
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’\-]{2,40}(?:\([A-Za-z .]{1,20}\))?\s*(?:[—–]|--?)\s*")
+
+
+_LEAD_PHRASE = re.compile(
+    r"^\s*(?:[A-Z][a-z]{3,}(?:ed|ing)\b[^,\x01]{0,150},\s*|(?:in|on|at|during|after|before|although|though|while|when|as|since|contrary to|"
+    r"despite|unlike|like|for|with|without|under|over|by|from|to|if|because|once|then|but|and|"
+    r"yet|so|still|meanwhile|however|instead|indeed|also|now|later|earlier|today|yesterday|"
+    r"even as|even though|even if|even when)\b"
+    r"[^,\x01]{0,150}(?:,|\s[—–]|\s--)\s*|[^,\x01]{0,40}\b(?:morning|afternoon|evening|night|day|week|weekend|"
+    r"month|year|ago|time|moment|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,\s*)+",
+    re.I)
+
+
+_PERSON_SUFFIX = re.compile(r"(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|ant|ants|"
+                            r"ent|ents|ee|ees|ive|ives|al|als|ary|aries|ar|ars)$")
+
+
+def _is_record(m: Mention) -> bool:
+    """A role mention whose head is a record ("court filings", "the minutes").
+
+    >>> _is_record(Mention("lobbying records", None, "role")), _is_record(Mention("Jo Ray", "Jo Ray", "name"))
+    (True, False)
+    """
+    return m.kind == "role" and _role_head(m.text) in RECORD_NOUNS
+
+
+_HEAD_END = frozenset("of for at on from with in to close about by".split())
+
+
+def _role_head(role: str) -> str:
+    """The head noun of a role phrase: its last word before any prepositional phrase.
+
+    >>> _role_head("a spokesman for the city"), _role_head("Minutes of the meeting"), _role_head("the aide")
+    ('spokesman', 'minutes', 'aide')
+    """
+    words = role.lower().split()
+    for i, w in enumerate(words[1:], 1):
+        if w in _HEAD_END:
+            return words[i - 1].strip(".,;:")
+    return words[-1].strip(".,;:") if words else ""
+
+
+def _can_speak(role: str) -> bool:
+    """A role noun phrase whose head names people or a text: "the senator", "critics",
+    "the report" (and not "a core", "the river").
+
+    >>> _can_speak("the former senator"), _can_speak("the report"), _can_speak("A core")
+    (True, True, False)
+    >>> _can_speak("an audit released last year")
+    True
+    """
+    words = role.split()
+    k = next((i for i, w in enumerate(words) if i and w.lower() in _PARTICIPLES), len(words))
+    head = words[k - 1].lower().strip(".,;:")  # "the report" of "the report released Monday"
+    return head in _SPEAKING_NOUNS or len(head) > 3 and _PERSON_SUFFIX.search(head) is not None
+
+
+def _subject(frame: str) -> Mention | None:
+    """The grammatical subject of a sentence, roughly: its first noun phrase after any
+    leading adverbial ("In July, Gingrich dismissed …" -> Gingrich)."""
+    frame = _DATELINE.sub("", frame, count=1)
+    lead = _LEAD_PHRASE.match(frame)
+    rest = frame[lead.end():] if lead else frame
+    rest = rest.lstrip(" \x01\"“”‘’'([")
+    return speaker_after(rest, subject=True)
