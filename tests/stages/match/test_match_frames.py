@@ -142,3 +142,16 @@ def test_two_reports_of_one_story_that_name_no_holder_can_conflict():
     assert len(flags) == 1 and "the story" in flags[0].evidence
     # under another headline nothing says it is the same figure
     assert "contradiction" not in relations(b.assign(title="KALMAR TRADE GAP WIDENS"), a)
+
+
+def test_a_month_a_maturity_and_a_shared_possibility_do_not_block_a_conflict():
+    from claimtrack.stages.match.nouns import can_contradict, is_hypothetical, is_margin_or_ratio
+    assert not is_hypothetical("It asked to extend credit lines of 32 bln dlrs until May 31.", "32 bln dlrs")
+    assert is_hypothetical("Prices may rise by 5 pct.", "5 pct")
+    assert not is_margin_or_ratio("It offered 540 mln dlrs in 30-year bonds.", "540 mln dlrs")
+    assert not is_margin_or_ratio("It is issuing 100 mln francs of five year notes.", "100 mln francs")
+    assert is_margin_or_ratio("Four of the seven members voted.", "Four")
+    could = {"sentence": "Imports could reach a maximum {} of the stock.", "qualifier": "exact", "noun": "stock"}
+    a, b = (could | {"sentence": could["sentence"].format(v), "surface": v} for v in ("5 pct", "10 pct"))
+    fact = {"sentence": "Imports reached 10 pct of the stock.", "surface": "10 pct", "qualifier": "exact", "noun": "stock"}
+    assert can_contradict(a, b, "above") and not can_contradict(a, fact, "above")
