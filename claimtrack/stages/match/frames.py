@@ -189,9 +189,10 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     # a table row or results line is only ever about its own company
     table_apart = (fe["table"] or fn["table"]) and not holder_same
 
-    # the same headline is the same story: two reports that name no holder (or one that does
-    # not) are about the story's own figure
-    story = bool(fe["title"]) and fe["title"] == fn["title"] and not holder_differ and not holder_same
+    # the same headline within half a day is one story: two reports that name no holder (or one
+    # that does not) are about the story's own figure; on other days it is a recurring report
+    story = (bool(fe["title"]) and fe["title"] == fn["title"] and not holder_differ and not holder_same
+             and days <= SERIES_MIN_DAYS)
     if relation == "contradiction":
         proven = (holder_same or story) and not companies_differ and measure_same and period is True and not scope_differ and dated
         if not proven or another_reading:

@@ -155,3 +155,11 @@ def test_a_month_a_maturity_and_a_shared_possibility_do_not_block_a_conflict():
     a, b = (could | {"sentence": could["sentence"].format(v), "surface": v} for v in ("5 pct", "10 pct"))
     fact = {"sentence": "Imports reached 10 pct of the stock.", "surface": "10 pct", "qualifier": "exact", "noun": "stock"}
     assert can_contradict(a, b, "above") and not can_contradict(a, fact, "above")
+
+
+def test_a_recurring_headline_on_another_day_is_not_one_story():
+    text = "Cattle slaughter was estimated at {} head, the department said."
+    title = "ESTIMATED DAILY CATTLE SLAUGHTER"
+    a = claims_of("A", text.format("128,000"), "1987-04-21 16:00", title)
+    b = claims_of("B", text.format("35,000"), "1987-04-24 16:00", title)
+    assert "contradiction" not in relations(b, a)
