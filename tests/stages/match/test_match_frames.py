@@ -158,8 +158,10 @@ def test_a_month_a_maturity_and_a_shared_possibility_do_not_block_a_conflict():
 
 
 def test_a_recurring_headline_on_another_day_is_not_one_story():
-    text = "Cattle slaughter was estimated at {} head, the department said."
+    text = "The Agriculture Department estimated cattle slaughter at {} head."
     title = "ESTIMATED DAILY CATTLE SLAUGHTER"
     a = claims_of("A", text.format("128,000"), "1987-04-21 16:00", title)
     b = claims_of("B", text.format("35,000"), "1987-04-24 16:00", title)
     assert "contradiction" not in relations(b, a)
+    # the same day's two estimates do conflict
+    assert "contradiction" in relations(b.assign(published_at=pd.Timestamp("1987-04-21 19:00", tz="UTC")), a)

@@ -280,6 +280,7 @@ _PERIOD_WORDS = re.compile(
     r"|\b(?P<rely>last|previous|this|next)[\s-]+(?P<unit>year|quarter|month|week)\b"
     r"|\b(?P<ago>a\s+(?:year|month|week)|year|month|week)[\s-]+(?:ago|earlier)\b"
     r"|\b(?P<span>three|six|nine|twelve|3|6|9|12)[\s-]+(?:months|mths)\b"
+    r"|\b(?P<every>daily|weekly|monthly|quarterly)\b"
     r"|\b(?P<month>" + _MONTH_WORD + r")(?:\s+(?P<day>[1-3]?\d)(?![\d.,]\d))?",
     re.I)
 # another figure in the sentence: a number that is not a year, nor a day after a month name
@@ -291,6 +292,7 @@ def _figures(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the other figures in ``text[start:end]`` (a day after a month name is a date)."""
     return [m.span() for m in _OTHER_FIGURE.finditer(text, start, end)
             if not _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
+_RECURRING = re.compile(r"\b(?:daily|weekly|monthly|quarterly)\b", re.I)
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _SPAN = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
 
@@ -345,6 +347,8 @@ def period_of(text: str | None, surface: str | None = None) -> str | None:
             rel.append(f"{g['unit'].lower()}{step}")
         elif g["ago"]:
             rel.append(f"{g['ago'].lower().split()[-1]}-1")
+        elif g["every"]:  # a recurring report's figure is its own day's, week's, month's
+            rel.append({"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter"}[g["every"].lower()] + "+0")
         elif g["span"]:
             parts.append(f"{_SPAN.get(g['span'].lower(), g['span'])}M")
         else:
@@ -440,8 +444,10 @@ def claim_frame(sentence: str | None, surface: str | None, noun: str | None = No
         holder = headline_holder(title)
         holder_from = "headline" if holder else None
     period = period_of(sentence, surface or None)
-    if period is None and table and title:
-        period = period_of(title)  # a results line's period is in its headline ("4TH QTR")
+    if period is None and title and (table or _RECURRING.search(title)):
+        # a results line's period is in its headline ("4TH QTR"); so is a recurring report's
+        # ("DAILY CATTLE SLAUGHTER", "WEEKLY ARRIVALS")
+        period = period_of(title)
     scope = _scope(sentence, end, names) if names and at >= 0 else None
     if scope is not None and holder is not None and norm_holder(scope) == norm_holder(holder):
         scope = None

@@ -82,6 +82,7 @@ def test_measure(sentence, surface, noun, measure):
     ("Reserves stood at 42 bln dlrs as of Dec 31.", "42 bln dlrs", "12-31"),
     ("Some 40,000 residents of Marlow were evacuated.", "40,000", None),  # "Mar" of a name is no month
     ("Exports in the nine months to September reached 12 bln.", "12 bln", "09,9M"),
+    ("The weekly survey put the rate at 6.2 pct.", "6.2 pct", "week+0"),
 ])
 def test_period(sentence, surface, period):
     assert period_of(sentence, surface) == period
