@@ -1,4 +1,5 @@
-"""Test setup: a throwaway Prefect home, set before anything imports Prefect."""
+"""Test setup: a throwaway Prefect home, set before anything imports Prefect; fixtures that
+tests in several folders share. Helpers without set-up live in tests/support."""
 from __future__ import annotations
 
 import os
@@ -16,12 +17,31 @@ from claimtrack.run.prefect_server import configure_prefect  # noqa: E402
 
 configure_prefect()
 
-REPO = Path(__file__).resolve().parent.parent
-SAMPLE = REPO / "data" / "raw" / "dw-2018-09-17-putin-erdogan-sochi.txt"
+from support import REPO, SAMPLE  # noqa: E402,F401  (REPO: for the test files that import it from here)
+from support.cli import Cli  # noqa: E402
+from support.server import LocalServer  # noqa: E402
 
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
+
+
+# Test folders whose tests run the nightly flow in this process.
+FLOW_FOLDERS = {"cli", "review", "run"}
+
+
+def pytest_collection_finish(session):
+    """Import Great Expectations once before a session that runs flows in this process.
+
+    A night of a few files validates in a spawned worker that imports GX, unless this process
+    has imported it already (``validates_aside``): the tests' dozens of small in-process nights
+    would each spawn one (seconds of CPU apiece), where a long-lived process pays once. Every
+    ``claimtrack run`` subprocess of the tests still takes the worker path, and
+    tests/run/test_validation_worker.py tests the worker itself.
+    """
+    if any(item.path.parent.name in FLOW_FOLDERS for item in session.items):
+        # here, not at the top: a session of parser or matcher tests alone does not pay for it
+        import great_expectations  # noqa: F401
 
 
 @pytest.fixture
@@ -38,3 +58,30 @@ def sample_raw(workspace):
     raw, curated = workspace
     shutil.copy(SAMPLE, raw / SAMPLE.name)
     return raw, curated
+
+
+@pytest.fixture(scope="session")
+def prefect_api():
+    """One local Prefect server for the whole session: the environment a client process needs
+    to use it (PREFECT_API_URL, PREFECT_HOME), or {} when it could not start (see support.server)."""
+    server = LocalServer().start()
+    try:
+        yield dict(server.env)
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def claimtrack_cli(prefect_api):
+    """``claimtrack run`` as a subprocess talking to the session's Prefect server."""
+    return Cli(prefect_api)
+
+
+@pytest.fixture
+def history(tmp_path):
+    """A curated folder holding a first night: article a1 with a quote and a claim."""
+    # imported here, not at the top: it imports pandas and the extractors (about 3 s), which a
+    # session of parser or matcher tests alone does not need
+    from support.validation import first_night
+
+    return first_night(tmp_path)

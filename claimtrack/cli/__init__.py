@@ -296,9 +296,11 @@ def entry() -> None:
 
 
 # Commands that live in their own modules (each imports only click at load time).
+from claimtrack.cli.export_command import export  # noqa: E402
 from claimtrack.cli.review_commands import report, review  # noqa: E402
 from claimtrack.cli.serve_command import serve  # noqa: E402
 
 cli.add_command(review)
 cli.add_command(report)
+cli.add_command(export)
 cli.add_command(serve)

@@ -1,13 +1,16 @@
 """``claimtrack review`` and ``claimtrack report``: the reviewer's commands.
 
-``claimtrack review`` walks through the open flags, oldest first, one screen per flag (both
-sides next to each other, the figure or changed words highlighted) and reads one key:
-c confirm, d dismiss, s skip, n add a note, q quit. Each decision and note is committed to the
-``reviews`` table the moment the key is pressed, so quitting or crashing loses nothing decided.
-``review list`` and ``review decide`` do the same for scripts; ``report`` writes the HTML page.
+``claimtrack review`` walks through the open flags, most certain first, one screen per flag (why
+it was raised, both sides next to each other, the figure or changed words highlighted, its notes
+with their authors) and reads one key: c confirm, d dismiss, s skip, n add a note, q quit. Each
+decision and note is committed to the ``reviews`` table the moment the key is pressed, so
+quitting or crashing loses nothing decided, and the page beside the tables (``report.html``) is
+rewritten at once. ``review list`` and ``review decide`` do the same for scripts; ``report``
+writes the HTML page anywhere.
 
-Only click is imported at module level: pandas and pyarrow load inside the commands.
-Everything shown from an article goes through ``claimtrack.review.clean_text`` first.
+Only click is imported at module level: pandas and pyarrow load inside the commands (the
+``claimtrack`` command starts fast for ``extract`` and ``compare``).
+Everything shown from an article goes through ``claimtrack.review.display_text`` first.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import getpass
 import os
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -41,7 +45,7 @@ def _user_error(message: str):
 def _curated(curated_dir: Path):
     if not curated_dir.is_dir():
         raise _user_error(f"no curated tables at {curated_dir} (run `claimtrack run` first, or pass --curated DIR)")
-    from claimtrack.store import Curated
+    from claimtrack.store import Curated  # pyarrow, pandas: loaded by the commands that need them
 
     return Curated(curated_dir)
 
@@ -118,16 +122,16 @@ def _mark_plain(parts: list[tuple[str, bool]], color: bool) -> list[tuple[str, b
 
 
 def _side_lines(view_side, role: str, width: int, color: bool) -> list[str]:
-    from claimtrack.review import clean_segments, clean_text
+    from claimtrack.review import display_segments, display_text  # pandas: see the module docstring
 
     def day(ts):
         return f"{ts:%d %b %Y}" if ts is not None else "date unknown"
 
     head = [(role.upper(), False)]
-    meta = [(f"{clean_text(view_side.source) or 'unknown source'}, {day(view_side.published_at)}", False)]
-    title = [(clean_text(view_side.title), False)] if view_side.title else []
-    body = _mark_plain(clean_segments(view_side.parts), color)
-    speaker = clean_text(view_side.speaker) or "speaker unknown"
+    meta = [(f"{display_text(view_side.source) or 'unknown source'}, {day(view_side.published_at)}", False)]
+    title = [(display_text(view_side.title), False)] if view_side.title else []
+    body = _mark_plain(display_segments(view_side.parts), color)
+    speaker = display_text(view_side.speaker) or "speaker unknown"
     said = [("said by ", False), (speaker, view_side.speaker_differs)]
     said = _mark_plain(said, color)
     lines = []
@@ -138,9 +142,10 @@ def _side_lines(view_side, role: str, width: int, color: bool) -> list[str]:
 
 
 def render_view(view, index: int, total: int, width: int, color: bool) -> str:
-    """One flag as terminal text: a header, the detail, then both sides next to each other
-    (one above the other when the terminal is narrower than 80 columns)."""
-    from claimtrack.review import clean_text
+    """One flag as terminal text: a header, the detail and why it was raised, then both sides next
+    to each other (one above the other when the terminal is narrower than 80 columns), then its
+    decisions and notes with who made them and when."""
+    from claimtrack.review import display_text  # pandas: see the module docstring
 
     width = max(40, width)
     rule = "─" * width
@@ -149,7 +154,8 @@ def render_view(view, index: int, total: int, width: int, color: bool) -> str:
         head += f" · flagged {view.flagged_at:%d %b %Y}"
     lines = [rule] + ["".join(click.style(t, bold=True) if color else t for t, _ in ln)
                       for ln in wrap_parts([(head, False)], width)]
-    lines += ["".join(t for t, _ in ln) for ln in wrap_parts([(clean_text(view.detail), False)], width)]
+    lines += ["".join(t for t, _ in ln) for ln in wrap_parts([(display_text(view.detail), False)], width)]
+    lines += ["".join(t for t, _ in ln) for ln in wrap_parts([(view.why, False)], width)]
     lines.append("")
     if width >= 80:
         col = (width - 3) // 2
@@ -159,8 +165,8 @@ def render_view(view, index: int, total: int, width: int, color: bool) -> str:
             lines.append((left[i] if i < len(left) else " " * col) + " │ " + (right[i] if i < len(right) else ""))
     else:
         lines += _side_lines(view.earlier, "earlier", width, color) + [""] + _side_lines(view.later, "later", width, color)
-    for note in view.notes:
-        lines.append(f"note: {clean_text(note)}")
+    for entry in view.history:
+        lines += ["".join(t for t, _ in ln) for ln in wrap_parts([(entry.line(), False)], width)]
     lines.append("")
     return "\n".join(line.rstrip() for line in lines)
 
@@ -173,7 +179,7 @@ def render_view(view, index: int, total: int, width: int, color: bool) -> str:
 @reviewer_option
 @click.pass_context
 def review(ctx: click.Context, curated_dir: Path, reviewer: str | None) -> None:
-    """Walk through the open flags, oldest first; confirm, dismiss, skip or note each with one key.
+    """Walk through the open flags, most certain first; confirm, dismiss, skip or note each with one key.
 
     For scripts: `claimtrack review list` and `claimtrack review decide FLAG_ID --confirm|--dismiss`.
     """
@@ -186,7 +192,7 @@ def review(ctx: click.Context, curated_dir: Path, reviewer: str | None) -> None:
 
 
 def interactive(curated, reviewer: str) -> None:
-    from claimtrack.review import ReviewError, load_views
+    from claimtrack.review import ReviewError, load_views  # pandas: see the module docstring
     from claimtrack.store import StoreError
 
     views = load_views(curated, "open")
@@ -195,7 +201,8 @@ def interactive(curated, reviewer: str) -> None:
         return
     color = _color()
     counts = {"confirmed": 0, "dismissed": 0, "skipped": 0, "notes": 0}
-    click.echo(f"{len(views)} open flag{'s' if len(views) != 1 else ''}, oldest first. Reviewing as {reviewer}.")
+    click.echo(f"{len(views)} open flag{'s' if len(views) != 1 else ''}, most certain first. Reviewing as {reviewer}.")
+    page = PageRefresher(curated)
     try:
         for i, view in enumerate(views, 1):
             # flags.status is kept current by every decision (and re-derived by each run)
@@ -223,7 +230,7 @@ def interactive(curated, reviewer: str) -> None:
                 try:
                     if key in ("c", "d"):
                         decision = "confirmed" if key == "c" else "dismissed"
-                        curated_record(curated, view.flag_id, decision, reviewer, None)
+                        curated_record(curated, view.flag_id, decision, reviewer, None, page)
                         counts[decision] += 1
                         click.echo(f"flag {view.flag_id}: {decision} (saved)")
                         break
@@ -234,7 +241,7 @@ def interactive(curated, reviewer: str) -> None:
                             click.echo("\nnote cancelled")
                             continue
                         if note:
-                            curated_record(curated, view.flag_id, None, reviewer, note)
+                            curated_record(curated, view.flag_id, None, reviewer, note, page)
                             counts["notes"] += 1
                             click.echo("note saved; now c, d or s")
                         continue
@@ -244,6 +251,8 @@ def interactive(curated, reviewer: str) -> None:
                 click.echo("unknown key; ? for help")
     except _Quit:
         pass
+    finally:
+        page.close()  # the page shows every decision before the command returns
     click.echo(", ".join(f"{n} {k}" for k, n in counts.items()) + ". Every decision is saved.")
 
 
@@ -251,34 +260,107 @@ class _Quit(Exception):
     pass
 
 
-def curated_record(curated, flag_id, decision, reviewer, note):
-    from claimtrack.review import record_decision
+def curated_record(curated, flag_id, decision, reviewer, note, page: "PageRefresher | None" = None):
+    """Record a decision or a note, then rewrite the page beside the tables to show it (at once,
+    or through ``page`` while the reviewer reads the next flag)."""
+    from claimtrack.review import record_decision  # pandas: see the module docstring
+    from claimtrack.review.report import refresh_report
 
-    return record_decision(curated, flag_id, decision, reviewer, note)
+    row = record_decision(curated, flag_id, decision, reviewer, note)
+    if page is not None:
+        page.request()
+    else:
+        refresh_report(curated)
+    return row
+
+
+class PageRefresher:
+    """Rewrites ``report.html`` in a background thread after each decision of the terminal walk:
+    building the page takes a second or more on a large store, and the reviewer should not wait
+    for it between two flags. Requests made while a rewrite runs are folded into one more rewrite."""
+
+    def __init__(self, curated):
+        self._curated = curated
+        self._changed = threading.Condition()
+        self._pending = self._closing = False
+        self._thread = threading.Thread(target=self._run, name="claimtrack-report", daemon=True)
+        self._thread.start()
+
+    def request(self) -> None:
+        with self._changed:
+            self._pending = True
+            self._changed.notify()
+
+    def _run(self) -> None:
+        from claimtrack.review.report import refresh_report  # pandas: see the module docstring
+
+        while True:
+            with self._changed:
+                while not (self._pending or self._closing):
+                    self._changed.wait()
+                if not self._pending:  # closing, with nothing left to show
+                    return
+                self._pending = False
+            refresh_report(self._curated)  # logs, never raises
+
+    def close(self) -> None:
+        """Let the rewrite that shows the latest decision finish, then stop the thread."""
+        with self._changed:
+            self._closing = True
+            self._changed.notify()
+        self._thread.join()
 
 
 @review.command("list")
 @curated_option
 @click.option("--status", type=click.Choice(["open", "confirmed", "dismissed", "all"]), default="open",
               show_default=True, help="Which flags to list.")
+@click.option("--notes/--no-notes", "show_notes", default=None,
+              help="Under each flag, its decisions and notes with reviewer and time "
+                   "(default: shown for decided flags, i.e. with --status all, confirmed or dismissed).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of text.")
-def list_flags(curated_dir: Path, status: str, as_json: bool) -> None:
-    """List flags, oldest first: id, status, relation, date flagged, detail."""
+def list_flags(curated_dir: Path, status: str, show_notes: bool | None, as_json: bool) -> None:
+    """List flags, most certain first: id, status, relation, confidence, date flagged, detail, and
+    a line saying why each was raised."""
     import json
 
-    from claimtrack.review import clean_text, load_flags, open_flags
+    # pandas: see the module docstring
+    from claimtrack.review import decision_histories, display_text, load_flags, open_flags, why_line
 
-    flags = open_flags(load_flags(_curated(curated_dir)), status)
+    curated = _curated(curated_dir)
+    flags = open_flags(load_flags(curated), status)
+    histories = decision_histories(curated.read("reviews"))
     for f in flags.to_dict("records"):
         when = f["flagged_at"].strftime("%Y-%m-%dT%H:%M:%SZ") if f["flagged_at"] is not None else ""
+        confidence = f.get("confidence")
+        confidence = None if confidence is None or confidence != confidence else float(confidence)
+        evidence = f.get("evidence") if isinstance(f.get("evidence"), str) else None
+        log = histories.get(f["flag_id"], [])
+        last = next((d for d in reversed(log) if d.decision), None) if f["status"] != "open" else None
         if as_json:  # json.dumps escapes every control character
             click.echo(json.dumps({k: f.get(k) for k in ("flag_id", "status", "kind", "relation", "new_id",
-                                                          "earlier_id", "detail")} | {"flagged_at": when},
+                                                          "earlier_id", "detail")}
+                                  | {"flagged_at": when, "confidence": confidence, "evidence": evidence,
+                                     "why": why_line(evidence, confidence),
+                                     "reviewer": last.reviewer if last else None,
+                                     "decided_at": _iso(last.decided_at) if last else None,
+                                     "history": [{"decision": d.decision, "reviewer": d.reviewer, "note": d.note,
+                                                  "decided_at": _iso(d.decided_at)} for d in log]},
                                   ensure_ascii=False))
-        else:
-            click.echo(f"{f['flag_id']}  {f['status']:<9}  {f['relation']:<13}  {when[:10]}  {clean_text(f['detail'])}")
+            continue
+        sure = f"{confidence:.2f}" if confidence is not None else "  -  "
+        click.echo(f"{f['flag_id']}  {f['status']:<9}  {f['relation']:<13}  {sure}  {when[:10]}  "
+                   f"{display_text(f['detail'])}")
+        click.echo(f"    {why_line(evidence, confidence)}")
+        if show_notes or (show_notes is None and f["status"] != "open"):
+            for entry in log:
+                click.echo(f"    {entry.line()}")
     if flags.empty:
         click.echo(f"no {'' if status == 'all' else status + ' '}flags", err=True)
+
+
+def _iso(when) -> str | None:
+    return when.strftime("%Y-%m-%dT%H:%M:%S.%fZ") if when is not None else None
 
 
 @review.command("decide")
@@ -294,13 +376,13 @@ def decide(flag_id: str, confirm: bool, dismiss: bool, note: str | None, reviewe
     if confirm == dismiss:
         raise click.UsageError("give either --confirm or --dismiss")
     decision = "confirmed" if confirm else "dismissed"
-    from claimtrack.review import ReviewError, record_decision
+    from claimtrack.review import ReviewError  # pandas: see the module docstring
     from claimtrack.store import StoreError
 
     curated = _curated(curated_dir)
     who = _reviewer(reviewer)
     try:
-        row = record_decision(curated, flag_id, decision, who, note)
+        row = curated_record(curated, flag_id, decision, who, note)
     except (ReviewError, StoreError) as exc:
         raise _user_error(str(exc)) from None
     click.echo(f"flag {row['flag_id']}: {decision} by {who}")
@@ -313,10 +395,11 @@ def decide(flag_id: str, confirm: bool, dismiss: bool, note: str | None, reviewe
 @click.option("--status", type=click.Choice(["open", "confirmed", "dismissed", "all"]), default="open",
               show_default=True, help="Which flags to show.")
 @click.option("--limit", default=200, show_default=True, type=click.IntRange(0),
-              help="Show the oldest N flags (0: every one).")
+              help="Show the N most certain flags (0: every one).")
 def report(curated_dir: Path, output: Path, status: str, limit: int) -> None:
-    """Write a self-contained HTML page of the open flags, side by side, with a timeline per figure."""
-    from claimtrack.review.report import write_report
+    """Write a self-contained HTML page of the open flags, most certain first, side by side, with a
+    timeline per figure and each flag's decisions and notes."""
+    from claimtrack.review.report import write_report  # pandas: see the module docstring
 
     curated = _curated(curated_dir)
     if output.exists() and output.is_dir():

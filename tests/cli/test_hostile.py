@@ -27,7 +27,8 @@ import pytest
 
 from claimtrack.stages.discover import MAX_FILE_BYTES, discover, printable
 from claimtrack.stages.parse import parse_bytes
-from test_reliability_cli import cli_run, run_in_process, runs_rows, table_state
+from support.nights import run_in_process
+from support.tables import runs_rows, table_state
 
 GOOD = ('Officials said 40 people were hurt when the storm hit the coast on Monday.\n\n'
         '"We lost everything," said a fisherman, Omar Haddad. Repairs will cost 3 million euros.')
@@ -213,10 +214,10 @@ def build_folder(tmp_path: Path) -> tuple[Path, dict[str, Case], dict[str, str]]
     return raw, by_path, other
 
 
-def test_cli_run_over_the_hostile_folder(tmp_path):
+def test_cli_run_over_the_hostile_folder(tmp_path, claimtrack_cli):
     raw, by_path, other = build_folder(tmp_path)
     curated = tmp_path / "curated"
-    done = cli_run(raw, curated)
+    done = claimtrack_cli.run(raw, curated)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Traceback" not in done.stderr + done.stdout
     assert "claimtrack run" in done.stdout and "files rejected" in done.stdout

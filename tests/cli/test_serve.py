@@ -18,7 +18,7 @@ import httpx
 import pandas as pd
 import pytest
 
-from conftest import SAMPLE
+from support import SAMPLE
 
 BIN = Path(sys.executable).parent
 

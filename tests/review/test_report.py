@@ -10,8 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from claimtrack.cli import cli
-from claimtrack.review.report import build_report, nice_ticks, render_report, timeline_svg
-from claimtrack.review import FlagView, Side
+from claimtrack.review.report import build_report, render_report
+from claimtrack.review.timeline import nice_ticks, timeline_svg
+from claimtrack.review import Decision, FlagView, Side
 
 EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&\x1b[31m\x1b]0;t\x07'
 
@@ -40,7 +41,8 @@ def evil_view(url="javascript:alert(3)") -> FlagView:
 
     return FlagView(flag_id="f1", kind="claim", relation="contradiction", detail="D " + EVIL, status="open",
                     flagged_at=None, earlier=side("c1", "3 million " + EVIL), later=side("c2", "2 million " + EVIL),
-                    notes=["N " + EVIL])
+                    history=[Decision(None, "Rev " + EVIL, "N " + EVIL, datetime(2018, 9, 20, tzinfo=timezone.utc))],
+                    confidence=0.9, evidence="holder: " + EVIL)
 
 
 def history() -> pd.DataFrame:
@@ -60,6 +62,7 @@ def test_untrusted_text_never_becomes_markup_or_control_bytes():
     assert not tags & {"script", "img", "iframe", "object", "embed", "a"}  # the javascript: link was dropped
     assert not any(k.startswith("on") for _, attrs in parse(page) for k in attrs)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "note by Rev &lt;script&gt;" in page and "why: same holder &lt;script&gt;" in page
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", page)
 
 
@@ -157,4 +160,52 @@ def test_page_shows_at_most_the_limit_and_says_how_many_there_are():
     from claimtrack.review.report import render_report
 
     page = render_report([], {}, {"open": 5000, "confirmed": 0, "dismissed": 0}, total=5000)
-    assert "shows the oldest 0 of 5000" in page and "claimtrack review list" in page
+    assert "shows the 0 most certain of 5000" in page and "claimtrack review list" in page
+
+
+def test_who_is_the_speaker_else_the_author_else_the_source():
+    from claimtrack.review.report import history_table
+
+    rows = [{"claim_id": "c1", "published_at": pd.Timestamp("2019-11-18", tz="UTC"), "surface": "5", "sentence": "5 dead",
+             "source": "Wire", "author": "Ann Lee", "speaker": "Mayor Bob Diaz"},
+            {"claim_id": "c2", "published_at": pd.Timestamp("2019-11-19", tz="UTC"), "surface": "6", "sentence": "6 dead",
+             "source": "Wire", "author": "Ann Lee <b>", "speaker": None},
+            {"claim_id": "c3", "published_at": pd.Timestamp("2019-11-20", tz="UTC"), "surface": "7", "sentence": "7 dead",
+             "source": "City Radio", "author": float("nan"), "speaker": float("nan")}]
+    cells = re.findall(r"<tr[^>]*><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td>", history_table(pd.DataFrame(rows), {"c1"}))
+    assert cells == ["Mayor Bob Diaz", "Ann Lee &lt;b&gt;", "City Radio"]
+
+
+def date_labels(svg: str) -> list[tuple[float, str]]:
+    return [(float(x), label) for x, label in re.findall(r'<text class="date" x="([\d.]+)"[^>]*>([^<]*)</text>', svg)]
+
+
+@pytest.mark.parametrize("days", [
+    ["2019-11-18T09:00", "2019-11-18T17:00"],  # one day: the labels used to print the same date twice
+    ["2019-11-18", "2019-11-19"], ["2019-11-01", "2019-11-03", "2019-12-20"], ["2018-12-20", "2019-01-10"],
+    ["2015-03-01", "2019-12-20"], ["1987-01-01", "2019-12-20"], ["2019-11-18", "2019-11-18T00:30"],
+])
+def test_date_labels_never_overlap_and_no_date_is_written_twice(days):
+    from claimtrack.review.timeline import CHAR_PX
+
+    rows = [{"claim_id": f"c{i}", "published_at": pd.Timestamp(d, tz="UTC"), "value": 5.0 + i, "low": 5.0, "high": 9.0,
+             "surface": str(i), "source": "S"} for i, d in enumerate(days)]
+    labels = date_labels(timeline_svg(pd.DataFrame(rows), "c0", "c1"))
+    assert labels, "no date on the axis"
+    texts = [t for _, t in labels]
+    assert len(set(texts)) == len(texts) or all(len(t) <= 4 for t in texts)  # "Jul" may come back each year
+    assert sum(str(pd.Timestamp(days[0]).year) in t for t in texts) <= 1 or all(len(t) == 4 for t in texts)
+    for (x1, a), (x2, b) in zip(labels, labels[1:]):
+        assert x2 - x1 >= (len(a) + len(b)) * CHAR_PX / 2, (a, b)  # centred labels, apart
+    assert all(0 <= x - len(t) * CHAR_PX / 2 and x + len(t) * CHAR_PX / 2 <= 640 for x, t in labels)
+
+
+def test_dot_labels_that_would_collide_are_left_to_the_tooltip():
+    rows = [{"claim_id": f"c{i}", "published_at": pd.Timestamp("2018-09-17", tz="UTC"), "value": 3e6, "low": 3e6,
+             "high": 3e6, "surface": "3 million", "source": f"Source {i}"} for i in range(3)]
+    rows.append({"claim_id": "c9", "published_at": pd.Timestamp("2018-09-19", tz="UTC"), "value": 2e6, "low": 2e6,
+                 "high": 2e6, "surface": "2 million", "source": "Wire"})
+    svg = timeline_svg(pd.DataFrame(rows), "c0", "c9")
+    labels = re.findall(r'font-size="11" fill="#333"[^>]*>([^<]*)</text>', svg)
+    assert labels == ["Source 0: 3 million", "Wire: 2 million"]
+    assert svg.count("<title>") == 4  # every dot keeps its tooltip

@@ -13,12 +13,17 @@ from hypothesis import strategies as st
 
 from claimtrack import review
 from claimtrack.cli import cli
-from claimtrack.review import (ReviewError, changed_words, clean_text, figure_history, load_flags, load_views,
+from claimtrack.review import (ReviewError, changed_words, display_text, figure_histories, load_flags, load_views,
                                open_flags, record_decision)
 from claimtrack.cli.review_commands import render_view, wrap_parts
 from claimtrack.store import Curated, to_arrow
 
 T0 = datetime(2026, 11, 20, 2, 0, tzinfo=timezone.utc)
+
+
+def figure_history(claims, matches, pair, limit=review.MAX_HISTORY):
+    """The history of one flagged pair (``figure_histories`` for a page of one)."""
+    return figure_histories(claims, matches, {0: pair}, limit=limit)[0]
 ESC_PAYLOAD = "\x1b[31mred\x1b[0m\x1b]0;owned\x07\x1b]8;;http://x\x1b\\link\x9b2J\x07\x00"
 
 
@@ -78,21 +83,21 @@ def store(tmp_path):
     "a\x1b[31mb", "a\x1b[1;2;3mb", "a\x1b]0;title\x07b", "a\x1b]8;;http://x\x1b\\b", "a\x9b2Jb", "a\x1bcb",
     "a\x1b(Bb", "a\x00\x07\x08\x7fb", "a\x85\x9cb", "a\u202eb", "a\x1bPq#0\x1b\\b",
 ])
-def test_clean_text_drops_every_kind_of_control_sequence(raw):
-    assert clean_text(raw) == "ab"
+def test_display_text_drops_every_kind_of_control_sequence(raw):
+    assert display_text(raw) == "ab"
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab []0;m\\") + ["\x1b", "\x9b", "\x9d", "\x07", "\x00", "\n",
                                                                 "\x7f", "\u202e", "é"]), max_size=40))
-def test_clean_text_never_returns_a_control_character(raw):
-    out = clean_text(raw)
+def test_display_text_never_returns_a_control_character(raw):
+    out = display_text(raw)
     assert not any(unicodedata.category(ch) == "Cc" for ch in out)
     assert "\u202e" not in out
 
 
-def test_clean_text_keeps_ordinary_text_and_markup_as_characters():
-    assert clean_text("Some <b>2</b> million — “quoted” ü\n\tend") == "Some <b>2</b> million — “quoted” ü end"
+def test_display_text_keeps_ordinary_text_and_markup_as_characters():
+    assert display_text("Some <b>2</b> million — “quoted” ü\n\tend") == "Some <b>2</b> million — “quoted” ü end"
 
 
 # ------------------------------------------------------------------ flags, order, context
@@ -190,7 +195,8 @@ def invoke(*args):
 def test_review_list_prints_open_flags_oldest_first_without_control_bytes(store):
     res = invoke("review", "list", "--curated", str(store.root))
     assert res.exit_code == 0
-    assert [line.split()[0] for line in res.output.splitlines()] == ["f-claim", "f-quote", "f-late"]
+    assert [line.split()[0] for line in res.output.splitlines() if not line.startswith(" ")] == [
+        "f-claim", "f-quote", "f-late"]
     assert "\x1b" not in res.output and "<script>x</script>" in res.output
 
 
@@ -251,9 +257,9 @@ def test_wrap_parts_keeps_spaces_and_width():
 def test_doctests_of_review_and_report_modules():
     import doctest
 
-    from claimtrack.review import report
+    from claimtrack.review import decisions, export, history, report, text, timeline, views
 
-    for module in (review, report):
+    for module in (review, decisions, export, history, report, text, timeline, views):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
 
@@ -283,6 +289,8 @@ def test_terminal_walk_on_tables_holding_raw_escape_bytes_prints_none_of_them(st
     assert b"<script>alert(1)</script>" in out and b"Wire <b>X</b>" in out
     assert not any(b in out for b in (b"\x1b", b"\x9b", b"\xc2\x9b", b"\x07", b"\x00"))
     assert store.read("flags").set_index("flag_id")["status"]["f-claim"] == "dismissed"
+    page = (store.root / "report.html").read_text()  # rewritten while the walk went on
+    assert 'id="flag-f-claim"' not in page and "f-claim" in page[page.index("Latest decisions"):]
 
 
 def test_terminal_walk_passes_over_a_flag_decided_meanwhile_by_someone_else(store):
@@ -359,3 +367,125 @@ def test_match_links_count_only_two_hops_out():
     m = pd.DataFrame({"kind": "claim", "new_id": ["b", "c", "d"], "earlier_id": ["a", "b", "c"]})
     assert review.linked_ids(m, {"a"}) == {"a", "b", "c"}
     assert review.linked_ids(m, {"a"}, max_hops=3) == {"a", "b", "c", "d"}
+
+
+# ------------------------------------------------------------------ the figure's history, past the cap
+
+
+def test_history_past_the_cap_with_neither_flagged_claim_dated_keeps_both_and_the_newest_others():
+    """More than MAX_HISTORY claims of one figure and two undated flagged ones: this raised
+    TypeError (a Timedelta put into an integer Series) before."""
+    n = review.MAX_HISTORY + 10
+    claims = pd.DataFrame({"claim_id": [f"c{i:03d}" for i in range(n)], "noun": "ships", "unit": None,
+                           "subject": [["Suez"]] * n, "value": 1.0,
+                           "published_at": [pd.NaT, pd.NaT] + [pd.Timestamp("2020-01-01", tz="UTC")
+                                                               + pd.Timedelta(days=i) for i in range(n - 2)]})
+    none = pd.DataFrame(columns=["kind", "new_id", "earlier_id"])
+    hist = figure_history(claims, none, ["c000", "c001"])
+    assert len(hist) == review.MAX_HISTORY
+    assert {"c000", "c001"} <= set(hist["claim_id"])
+    assert f"c{n - 1:03d}" in set(hist["claim_id"]) and "c002" not in set(hist["claim_id"])  # the newest kept
+    assert list(hist["claim_id"][-2:]) == ["c000", "c001"]  # undated last
+
+
+def test_history_past_the_cap_when_nothing_is_dated():
+    n = 30
+    claims = pd.DataFrame({"claim_id": [f"c{i:02d}" for i in range(n)], "noun": "ships", "unit": None,
+                           "subject": [["Suez"]] * n, "value": 1.0, "published_at": [pd.NaT] * n})
+    hist = figure_history(claims, pd.DataFrame(columns=["kind", "new_id", "earlier_id"]), ["c20", "c29"], limit=5)
+    assert len(hist) == 5 and {"c20", "c29"} <= set(hist["claim_id"])
+
+
+# ------------------------------------------------------------------ confidence and why
+
+
+def set_confidence(store, values: dict[str, tuple[float | None, str | None]]) -> None:
+    """Give flags a confidence and evidence (the matcher fills them for new flags)."""
+    flags = store.read("flags")
+    for fid, (confidence, evidence) in values.items():
+        flags.loc[flags["flag_id"] == fid, ["confidence", "evidence"]] = [confidence, evidence]
+    store.commit("conf", replaces={"flags": to_arrow("flags", flags)})
+
+
+def test_flags_are_shown_most_certain_first_and_older_rows_without_confidence_after(store):
+    set_confidence(store, {"f-late": (0.95, "holder: UN; measure: civilians at risk; period: September 2018"),
+                           "f-quote": (0.6, "speaker: Jan Egeland; words: 7 of 8 shared")})
+    assert list(open_flags(load_flags(store))["flag_id"]) == ["f-late", "f-quote", "f-claim"]
+    assert [v.flag_id for v in load_views(store)] == ["f-late", "f-quote", "f-claim"]
+    res = invoke("review", "list", "--curated", str(store.root))
+    lines = res.output.splitlines()
+    assert [ln.split()[0] for ln in lines if not ln.startswith(" ")] == ["f-late", "f-quote", "f-claim"]
+    assert lines[1] == "    why: same holder UN, measure civilians at risk, period September 2018 (confidence 0.95)"
+    assert "0.95" in lines[0] and "why: no evidence recorded" in lines[5]
+    from claimtrack.review.report import build_report
+
+    page = build_report(store)
+    assert page.index('id="flag-f-late"') < page.index('id="flag-f-quote"') < page.index('id="flag-f-claim"')
+    assert "why: same speaker Jan Egeland, words 7 of 8 shared (confidence 0.60)" in page
+    rows = [json.loads(line) for line in invoke("review", "list", "--json", "--curated", str(store.root)).output.splitlines()]
+    assert [(r["flag_id"], r["confidence"]) for r in rows] == [("f-late", 0.95), ("f-quote", 0.6), ("f-claim", None)]
+    assert rows[0]["why"].startswith("why: same holder UN")
+
+
+def test_why_line_keeps_free_text_evidence_and_drops_control_bytes():
+    assert review.why_line("shared subject Idlib\x1b[31m", 0.5) == "why: shared subject Idlib (confidence 0.50)"
+    assert review.why_line(float("nan"), float("nan")).startswith("why: no evidence recorded")
+    assert review.why_line("", 0.7) == "why: no evidence recorded (confidence 0.70)"
+
+
+def test_terminal_screen_says_why_and_who_wrote_each_note(store):
+    set_confidence(store, {"f-claim": (0.8, "holder: UN; measure: civilians at risk")})
+    record_decision(store, "f-claim", None, "ann", "asked the agency", now=T0 + timedelta(days=3))
+    text = render_view(load_views(store, flag_ids=["f-claim"])[0], 1, 3, 120, color=False)
+    assert "why: same holder UN, measure civilians at risk (confidence 0.80)" in text
+    assert "note by ann, 23 Nov 2026 02:00 UTC: asked the agency" in text
+
+
+# ------------------------------------------------------------------ decisions on the page and in the list
+
+
+def test_a_decision_rewrites_the_page_beside_the_tables(store):
+    page = store.root / "report.html"
+    res = invoke("review", "decide", "f-claim", "--confirm", "--note", "two UN figures a day apart",
+                 "--reviewer", "ann", "--curated", str(store.root))
+    assert res.exit_code == 0 and page.exists()
+    html = page.read_text()
+    assert 'id="flag-f-claim"' not in html  # no longer among the open flags...
+    latest = html[html.index("Latest decisions"):]
+    assert "f-claim" in latest and "confirmed by ann" in latest  # ...but listed as decided
+    assert "two UN figures a day apart" in latest
+    invoke("review", "decide", "f-quote", "--dismiss", "--reviewer", "bob", "--curated", str(store.root))
+    html = page.read_text()
+    assert 'id="flag-f-quote"' not in html and "dismissed by bob" in html
+    assert html.index("dismissed by bob") < html.index("confirmed by ann")  # latest decision first
+
+
+def test_decided_flags_show_decision_reviewer_time_and_history_instead_of_the_command(store):
+    from claimtrack.review.report import build_report
+
+    record_decision(store, "f-claim", None, "bob", "checking with DW", now=T0 + timedelta(days=3))
+    record_decision(store, "f-claim", "confirmed", "ann", "DW corrected later", now=T0 + timedelta(days=4))
+    page = build_report(store, status="all")
+    section = page[page.index('id="flag-f-claim"'):]
+    section = section[:section.index("</section>")]
+    assert "Decide:" not in section and "--confirm" not in section
+    assert 'class="decision confirmed">Confirmed by ann, 24 Nov 2026 02:00 UTC: DW corrected later' in section
+    assert "note by bob, 23 Nov 2026 02:00 UTC: checking with DW" in section
+    open_section = page[page.index('id="flag-f-quote"'):]
+    assert "claimtrack review decide f-quote --confirm" in open_section[:open_section.index("</section>")]
+
+
+def test_review_list_shows_reviewers_and_notes(store):
+    record_decision(store, "f-claim", "dismissed", "ann", "different areas", now=T0 + timedelta(days=3))
+    record_decision(store, "f-quote", None, "bob", "asked the agency", now=T0 + timedelta(days=3, hours=1))
+    out = invoke("review", "list", "--status", "all", "--curated", str(store.root)).output
+    assert "    dismissed by ann, 23 Nov 2026 02:00 UTC: different areas" in out
+    assert "asked the agency" not in out  # an open flag's notes on request only
+    out = invoke("review", "list", "--notes", "--curated", str(store.root)).output
+    assert "    note by bob, 23 Nov 2026 03:00 UTC: asked the agency" in out and "different areas" not in out
+    rows = [json.loads(line) for line in invoke("review", "list", "--status", "all", "--json",
+                                                "--curated", str(store.root)).output.splitlines()]
+    claim_row = next(r for r in rows if r["flag_id"] == "f-claim")
+    assert claim_row["reviewer"] == "ann" and claim_row["decided_at"].startswith("2026-11-23T02:00:00")
+    assert claim_row["history"] == [{"decision": "dismissed", "reviewer": "ann", "note": "different areas",
+                                     "decided_at": claim_row["decided_at"]}]

@@ -21,7 +21,7 @@ import pandas as pd
 import pexpect
 import pytest
 
-from claimtrack.review import load_flags
+from claimtrack.review import load_flags, open_flags
 from claimtrack.store import Curated
 
 # Each bit would change the page title (script, img onerror) or the terminal (colour, window title).
@@ -109,7 +109,7 @@ KEYS = re.escape("[q] quit  [?] help >")
 
 def test_interactive_walk_saves_each_decision_at_once_even_if_the_process_is_killed(workspace_copy):
     _, curated = workspace_copy
-    order = list(load_flags(Curated(curated)).sort_values(["flagged_at", "flag_id"])["flag_id"])
+    order = list(open_flags(load_flags(Curated(curated)))["flag_id"])  # the walk's order: most certain first
     child = spawn_review(curated, color=False)
     child.expect(r"\[1/3\]")
     child.expect(KEYS)
@@ -141,6 +141,7 @@ def test_interactive_walk_saves_each_decision_at_once_even_if_the_process_is_kil
 
 def test_interactive_colour_output_has_only_our_own_styles_and_quit_decides_nothing(workspace_copy):
     _, curated = workspace_copy
+    page_time = (curated / "report.html").stat().st_mtime_ns
     child = spawn_review(curated, color=True)
     child.expect(KEYS)
     child.send("s")
@@ -156,6 +157,7 @@ def test_interactive_colour_output_has_only_our_own_styles_and_quit_decides_noth
     assert b"\x1b" not in re.sub(rb"\x1b\[[0-9;]*m", b"", out)  # the article's red and title change are gone
     assert pd.read_parquet(curated / "reviews").empty
     assert set(load_flags(Curated(curated))["status"]) == {"open"}
+    assert (curated / "report.html").stat().st_mtime_ns == page_time  # nothing decided: the run's page stays
 
 
 # ------------------------------------------------------------------ decisions across runs
@@ -189,6 +191,37 @@ def test_dismissed_stays_dismissed_and_confirmed_stays_confirmed_across_a_second
     assert idlib["flag_id"] not in listed and schools["flag_id"] not in listed
     all_listed = cli("review", "list", "--status", "all", "--curated", str(curated)).stdout
     assert idlib["flag_id"] in all_listed and schools["flag_id"] in all_listed
+
+
+def test_each_decision_rewrites_the_runs_page_and_confirmed_flags_export_as_claim_reviews(workspace_copy):
+    _, curated = workspace_copy
+    page = curated / "report.html"
+    flags = flags_by_relation(curated)
+    idlib = next(f for k, f in flags.items() if "civilians" in k)
+    quote = next(f for k, f in flags.items() if k.startswith("altered"))
+    assert f'id="flag-{idlib["flag_id"]}"' in page.read_text()  # the run's page lists it as open
+    res = cli("review", "decide", idlib["flag_id"], "--confirm", "--reviewer", "ann", "--note",
+              "UN figures two days apart", "--curated", str(curated))
+    assert res.returncode == 0, res.stderr
+    html = page.read_text()
+    assert f'id="flag-{idlib["flag_id"]}"' not in html and "confirmed by ann" in html
+    assert cli("review", "decide", quote["flag_id"], "--confirm", "--reviewer", "bob",
+               "--curated", str(curated)).returncode == 0
+    listed = cli("review", "list", "--status", "all", "--curated", str(curated)).stdout
+    assert "confirmed by ann" in listed and "UN figures two days apart" in listed and "confirmed by bob" in listed
+    res = cli("export", "--curated", str(curated))
+    assert res.returncode == 0, res.stderr
+    reviews = {r["identifier"]: r for r in json.loads(res.stdout)}
+    assert set(reviews) == {idlib["flag_id"], quote["flag_id"]}
+    claim = reviews[idlib["flag_id"]]
+    assert claim["claimReviewed"].startswith("Some 2 million civilians are at risk in Idlib")
+    assert claim["itemReviewed"]["appearance"]["publisher"]["name"] == "Evening <b>Wire</b>"  # JSON, not HTML
+    assert claim["itemReviewed"]["datePublished"].startswith("2018-09-19")
+    assert claim["reviewRating"]["ratingExplanation"] == "UN figures two days apart"
+    assert reviews[quote["flag_id"]]["itemReviewed"]["author"]["name"] == "Jan Egeland"
+    assert reviews[quote["flag_id"]]["reviewRating"]["alternateName"] == "Altered quote"
+    assert "\x1b" not in res.stdout and "\x07" not in res.stdout
+    assert "</script" not in res.stdout  # safe inside a <script type="application/ld+json"> as it is
 
 
 # ------------------------------------------------------------------ the report in a real browser
@@ -283,6 +316,7 @@ def test_report_screenshot_shows_highlights_and_timelines(report_page, tmp_path)
     keep = os.environ.get("CLAIMTRACK_SCREENSHOT_DIR")  # to look at it: set this to a folder
     if keep:
         shutil.copy(shot, Path(keep) / "report.png")
+        shutil.copy(report_page, Path(keep) / "report.html")
     w, h, colours = decode_png(shot.read_bytes())
     assert (w, h) == (1000, 900)
     assert bytes.fromhex("ffe066") in colours  # the highlighted figures (<mark>)

@@ -26,8 +26,10 @@ import pytest
 
 from claimtrack.review import record_decision
 from claimtrack.store import Curated, LockedError
-from test_reliability_cli import (REPO, cli_popen, finish, first_run, run_in_process, runs_rows,
-                                  write_story)
+from support import REPO
+from support.cli import finish
+from support.nights import first_run, run_in_process, write_story
+from support.tables import runs_rows
 
 GATES = """
 import os, time
@@ -69,7 +71,7 @@ def flags_by_id(curated: Path) -> dict[str, str]:
     return dict(zip(flags["flag_id"], flags["status"]))
 
 
-def test_concurrent_runs_and_reviews_during_a_publish(tmp_path):
+def test_concurrent_runs_and_reviews_during_a_publish(tmp_path, claimtrack_cli):
     raw, curated = first_run(tmp_path, runner=run_in_process)
     write_story(raw, "budget-later.txt", "Budget figure revised",
                 "The council approved a budget of 150 million euros on Tuesday, officials said.")
@@ -83,18 +85,18 @@ def test_concurrent_runs_and_reviews_during_a_publish(tmp_path):
 
     gates = tmp_path / "gates"
     gates.mkdir()
-    a = cli_popen(raw, curated, env={"GATE_DIR": str(gates)}, patch=GATES)
+    a = claimtrack_cli.popen(raw, curated, env={"GATE_DIR": str(gates)}, patch=GATES)
     c = None
     try:
         wait_for(gates / "before-publish.reached", a, "its publish")
         # B: refuses at once, one line, names the holder and what to do
-        b = finish(cli_popen(raw, curated))
+        b = finish(claimtrack_cli.popen(raw, curated))
         assert b.returncode == 1 and "Traceback" not in b.stderr, b.stderr
         last = b.stderr.strip().splitlines()[-1]
         assert last.startswith("claimtrack: error:") and "busy" in last and f"pid {a.pid}" in last, last
         assert ".run.lock" in last and "try again" in last, last
         # C: waits for A
-        c = cli_popen(raw, curated, "--wait", "600")
+        c = claimtrack_cli.popen(raw, curated, "--wait", "600")
         # D1, between A's reading of the flags and its publish
         record_decision(Curated(curated), flag1, "confirm", reviewer="first")
         (gates / "before-publish.open").touch()

@@ -24,10 +24,12 @@ import signal
 import time
 
 import pandas as pd
+import pytest
 
 from claimtrack.store import MANIFEST, STAGING
-from test_reliability_cli import (DATA_TABLES, cli_popen, finish, first_run, run_in_process, runs_rows,
-                                  table_state)
+from support.cli import finish
+from support.nights import first_run, run_in_process
+from support.tables import DATA_TABLES, runs_rows, table_state
 
 def run_killed_at(raw, curated, point: str) -> int:
     """Run the stages in a forked child that SIGKILLs itself at ``point``; its return code.
@@ -93,11 +95,14 @@ def with_runs(state, curated):
     return {**state, "__runs": runs_rows(curated)["run_id"].tolist()}
 
 
-def prepare(tmp_path):
-    raw, s0 = first_run(tmp_path, runner=run_in_process)
+@pytest.fixture(scope="module")
+def two_nights(tmp_path_factory):
+    """Once for the module: a raw folder (read only from here on), the curated folder after its
+    first run, and the table states before and after the second run."""
+    raw, s0 = first_run(tmp_path_factory.mktemp("two-nights"), runner=run_in_process)
     (raw / "broken.json").write_text('{"text": "cut off')  # so `rejected` gains a row too
     before = with_runs(table_state(s0), s0)
-    ref = tmp_path / "ref"
+    ref = s0.parent / "ref"
     shutil.copytree(s0, ref)
     run_in_process(raw, ref)
     after = with_runs(table_state(ref), ref)
@@ -106,8 +111,16 @@ def prepare(tmp_path):
     return raw, s0, before, after
 
 
-def test_sigkill_at_every_step_of_a_publish_loses_nothing(tmp_path):
-    raw, s0, before, after = prepare(tmp_path)
+@pytest.fixture
+def prepared(two_nights, tmp_path):
+    """``two_nights`` with this test's own copy of the curated folder after the first run."""
+    raw, s0, before, after = two_nights
+    shutil.copytree(s0, tmp_path / "s0")
+    return raw, tmp_path / "s0", before, after
+
+
+def test_sigkill_at_every_step_of_a_publish_loses_nothing(prepared, tmp_path):
+    raw, s0, before, after = prepared
     # The commit's files, from a run stopped right after its manifest.
     probe = tmp_path / "probe"
     shutil.copytree(s0, probe)
@@ -134,8 +147,8 @@ def test_sigkill_at_every_step_of_a_publish_loses_nothing(tmp_path):
     print(f"kill points survived: {len(survived)} ({', '.join(survived)}) over files {files}")
 
 
-def test_a_kill_during_recovery_is_recovered_too(tmp_path):
-    raw, s0, before, after = prepare(tmp_path)
+def test_a_kill_during_recovery_is_recovered_too(prepared):
+    raw, s0, before, after = prepared
     assert run_killed_at(raw, s0, "moved:2") == -signal.SIGKILL
     # the next process rolls the commit forward and dies in the middle of that too
     assert run_killed_at(raw, s0, "moved:4") == -signal.SIGKILL
@@ -144,12 +157,12 @@ def test_a_kill_during_recovery_is_recovered_too(tmp_path):
     check_completed(s0, after, "after two kills")
 
 
-def test_sigkilled_cli_runs_leave_whole_tables_and_the_next_run_finishes(tmp_path):
-    raw, s0, before, after = prepare(tmp_path)
-    killed = finish(cli_popen(raw, s0, env={"CLAIMTRACK_CRASH_AT": "moved:3"}))
+def test_sigkilled_cli_runs_leave_whole_tables_and_the_next_run_finishes(prepared, claimtrack_cli):
+    raw, s0, before, after = prepared
+    killed = finish(claimtrack_cli.popen(raw, s0, env={"CLAIMTRACK_CRASH_AT": "moved:3"}))
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert check_before_or_after(s0, before, after, "CLI killed in its publish") == "mixed"
-    done = finish(cli_popen(raw, s0, env={"CLAIMTRACK_CRASH_AT": "moved:5"}))  # dies in its recovery
+    done = finish(claimtrack_cli.popen(raw, s0, env={"CLAIMTRACK_CRASH_AT": "moved:5"}))  # dies in its recovery
     assert done.returncode == -signal.SIGKILL, done.stderr
     assert check_before_or_after(s0, before, after, "second CLI killed while recovering") == "mixed"
     run_in_process(raw, s0)

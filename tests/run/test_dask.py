@@ -4,60 +4,24 @@ Slow (a Dask cluster starts and stops), still run by default; needs the `dask` e
 """
 from __future__ import annotations
 
-import shutil
-
 import pandas as pd
 import pytest
 
-from conftest import SAMPLE
+from support.nights import ARTICLES, nightly_in_process, write_articles
+from support.tables import RUNNER_TABLES, runner_tables
 
 pytest.importorskip("prefect_dask")
 
-# Run-specific columns: everything else must be equal between the two runners.
-VOLATILE = {"run_id", "ingested_at", "flagged_at", "rejected_at", "ingest_date", "raw_path"}
-TABLES = {"articles": "article_id", "quotes": "quote_id", "claims": "claim_id", "matches": "match_id",
-          "flags": "flag_id", "rejected": "reason"}
-
-ARTICLES = {
-    "a-council.txt": "Council approves budget\n\nMarch 3, 2025\n\nThe city council approved a budget of "
-                     "$120 million on Monday, mayor Anna Berg said. \"This budget keeps every library "
-                     "open,\" Berg said. About 3,000 residents attended the hearings.\n",
-    "b-council.txt": "Budget vote questioned\n\nMarch 9, 2025\n\nThe council's budget was $95 million, "
-                     "treasurer Paul Innes said on Sunday. \"This budget keeps every library open,\" Innes "
-                     "said. Nearly 3,000 residents attended the hearings, organisers said.\n",
-    "c-port.txt": "Port traffic rises\n\nMarch 10, 2025\n\nThe port handled 2.4 million containers last "
-                  "year, up 6 percent, its director Lena Ortiz said. \"We will need a fourth terminal "
-                  "by 2030,\" Ortiz told reporters.\n",
-    "bad.jsonl": "{not json\n",
-}
-
-
-def contents(curated) -> dict:
-    out = {}
-    for table, key in TABLES.items():
-        frame = pd.read_parquet(curated / table)
-        frame = frame.drop(columns=[c for c in frame.columns if c in VOLATILE]).astype(str)
-        out[table] = frame.sort_values(key).reset_index(drop=True)
-    return out
-
 
 @pytest.mark.slow
-def test_dask_runner_writes_the_same_tables_as_the_default_runner(tmp_path):
-    from flows.nightly import nightly
-
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(SAMPLE, raw / SAMPLE.name)
-    for name, text in ARTICLES.items():
-        (raw / name).write_text(text)
-    results = {}
-    for runner in ("default", "dask"):
-        results[runner] = nightly(raw_dir=str(raw), curated_dir=str(tmp_path / runner), batch_size=1,
-                                  task_runner=runner)
-        assert results[runner]["status"] == "succeeded"
-    assert results["dask"]["articles"] == 4 and results["dask"]["quotes"] > 0 and results["dask"]["claims"] > 0
-    default, dask = contents(tmp_path / "default"), contents(tmp_path / "dask")
-    for table in TABLES:
+def test_dask_runner_writes_the_same_tables_as_the_default_runner(default_night, tmp_path):
+    raw, default_curated, default_result = default_night
+    assert default_result["status"] == "succeeded"
+    result = nightly_in_process(raw, tmp_path / "dask", batch_size=1, task_runner="dask")
+    assert result["status"] == "succeeded"
+    assert result["articles"] == 4 and result["quotes"] > 0 and result["claims"] > 0
+    default, dask = runner_tables(default_curated), runner_tables(tmp_path / "dask")
+    for table in RUNNER_TABLES:
         pd.testing.assert_frame_equal(dask[table], default[table], obj=table)
     assert len(default["matches"]) > 0  # the runs are not trivially equal
     runs = pd.read_parquet(tmp_path / "dask" / "runs")
@@ -83,10 +47,7 @@ def test_an_existing_cluster_is_used_when_its_address_is_given(tmp_path):
 
     from flows.nightly import nightly
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name, text in ARTICLES.items():
-        (raw / name).write_text(text)
+    raw = write_articles(tmp_path / "raw", with_sample=False)
     with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", host="127.0.0.1",
                       dashboard_address=None) as cluster, Client(cluster) as client:
         result = nightly(raw_dir=str(raw), curated_dir=str(tmp_path / "cur"), batch_size=1, task_runner="dask",

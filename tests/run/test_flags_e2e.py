@@ -1,18 +1,28 @@
-"""Matching through the real flow: later articles against the DW sample of 17 September 2018."""
+"""Matching through the real flow: later articles against the DW sample of 17 September 2018.
+
+The flow runs once for the module; the tests only read its tables (the one that runs again
+works on a copy)."""
 import json
+import shutil
 
 import pandas as pd
 import pytest
+
+from support import SAMPLE
+from support.nights import nightly_in_process
 
 
 def later(raw, name, text, date, source="Example Wire"):
     (raw / name).write_text(json.dumps({"text": text, "date": date, "source": source, "title": name}))
 
 
-@pytest.fixture
-def history_and_later(sample_raw):
-    """The sample article and four later ones, ingested in one run (publication order decides)."""
-    raw, curated = sample_raw
+@pytest.fixture(scope="module")
+def flags_night(tmp_path_factory):
+    """The sample article and four later ones, ingested in one run (publication order decides):
+    the raw folder and the curated folder."""
+    raw = tmp_path_factory.mktemp("flags-night") / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw / SAMPLE.name)
     later(raw, "fewer.json", "Aid groups warned on Wednesday that some 2 million civilians are at risk in Idlib "
           "if the offensive goes ahead.", "2018-09-19T09:00:00Z")
     later(raw, "same.json", "Turkey, which hosts 3.5 million Syrian refugees, wants many of them to go home.",
@@ -21,10 +31,15 @@ def history_and_later(sample_raw):
           'tomorrow."', "2018-09-20T08:00:00Z")
     later(raw, "misattributed.json", '"The entire world has eyes focused on our meeting today," Putin said in Sochi.',
           "2018-09-20T09:00:00Z", source="Another Paper")
-    from flows.nightly import nightly
+    curated = raw.parent / "curated"
+    nightly_in_process(raw, curated)
+    return raw, curated
 
-    nightly(raw_dir=str(raw), curated_dir=str(curated))
-    return curated
+
+@pytest.fixture
+def history_and_later(flags_night):
+    """The curated folder of ``flags_night`` (read only)."""
+    return flags_night[1]
 
 
 def rows_for(curated, table, article_name):
@@ -80,12 +95,11 @@ def test_erdogans_words_given_to_putin_are_misattributed(history_and_later):
     assert set(flags.loc[flags["match_id"].isin(matches["match_id"]), "relation"]) == {"misattributed"}
 
 
-def test_a_second_run_adds_no_matches_or_flags(history_and_later, sample_raw):
-    raw, curated = sample_raw
+def test_a_second_run_adds_no_matches_or_flags(flags_night, tmp_path):
+    raw, curated = flags_night[0], tmp_path / "curated"
+    shutil.copytree(flags_night[1], curated)
     before = {t: len(pd.read_parquet(curated / t)) for t in ("matches", "flags", "claims", "quotes")}
-    from flows.nightly import nightly
-
-    assert nightly(raw_dir=str(raw), curated_dir=str(curated))["status"] == "nothing-new"
+    assert nightly_in_process(raw, curated)["status"] == "nothing-new"
     assert {t: len(pd.read_parquet(curated / t)) for t in before} == before
 
 

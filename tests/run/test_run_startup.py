@@ -4,7 +4,6 @@ and the extract stage in worker processes when a night is large.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import urllib.request
@@ -15,8 +14,9 @@ from claimtrack.run import pipeline
 from claimtrack.stages.extract import extract_articles
 from claimtrack.stages.parse import parse_bytes
 from claimtrack.run.prefect_server import TemporaryServer
-from conftest import SAMPLE
-from test_dask import ARTICLES, TABLES, contents
+from support import SAMPLE
+from support.nights import ARTICLES, nightly_in_process
+from support.tables import RUNNER_TABLES, runner_tables
 
 
 def sample_articles():
@@ -48,19 +48,12 @@ def test_worker_processes_extract_exactly_what_this_process_does(monkeypatch):
 
 
 @pytest.mark.slow
-def test_the_flow_with_extract_workers_writes_the_same_tables(tmp_path, monkeypatch):
-    from flows.nightly import nightly
-
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(SAMPLE, raw / SAMPLE.name)
-    for name, text in ARTICLES.items():
-        (raw / name).write_text(text)
-    nightly(raw_dir=str(raw), curated_dir=str(tmp_path / "one"), batch_size=1)
+def test_the_flow_with_extract_workers_writes_the_same_tables(default_night, tmp_path, monkeypatch):
+    raw, one_process, _ = default_night  # extracted in this process: a small night
     monkeypatch.setattr(pipeline, "EXTRACT_POOL_MIN_ARTICLES", 1)
-    nightly(raw_dir=str(raw), curated_dir=str(tmp_path / "workers"), batch_size=1)
-    one, workers = contents(tmp_path / "one"), contents(tmp_path / "workers")
-    for table in TABLES:
+    nightly_in_process(raw, tmp_path / "workers", batch_size=1)
+    one, workers = runner_tables(one_process), runner_tables(tmp_path / "workers")
+    for table in RUNNER_TABLES:
         assert one[table].equals(workers[table]), table
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from claimtrack.run import pipeline
 from claimtrack.run.validation_worker import validation_worker
-from test_validate import failures, history, night, second_night  # noqa: F401  (history: a fixture)
+from support.validation import failures, night, second_night
 
 
 def bad_night(history_dir):

@@ -220,7 +220,7 @@ def test_flow_fetches_with_prefect_retries_then_ingests(site, tmp_path):
 
 
 def test_the_example_config_in_the_repository_loads_and_is_off():
-    from conftest import REPO
+    from support import REPO
 
     cfg = feeds.load_config(REPO / "claimtrack.example.toml")
     assert cfg.enabled is False and len(cfg.feeds) >= 1

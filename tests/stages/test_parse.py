@@ -43,7 +43,7 @@ def test_plain_body_without_title_keeps_every_line():
 
 
 def test_sample_article_metadata(tmp_path):
-    from conftest import SAMPLE
+    from support import SAMPLE
 
     [article], rejected = parse_bytes(str(SAMPLE), SAMPLE.read_bytes())
     assert rejected == []

@@ -4,64 +4,14 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import datetime, timezone
 
 import pandas as pd
 import pytest
 
 from claimtrack.run import pipeline
-from claimtrack.records import Article, Claim, Match, Quote, Rejection
+from claimtrack.records import Claim, Match, Quote, Rejection
 from claimtrack.stages.validate import DEFAULT_SUITES, run_suites, validation_frames
-
-TEXT_1 = 'The mayor said 40 people were hurt. "We will rebuild the bridge," she said.'
-TEXT_2 = 'Officials now say 55 people were hurt. "We will not rebuild the bridge," the mayor said.'
-WHEN = datetime(2026, 1, 5, tzinfo=timezone.utc)
-
-
-def _quote(qid, aid, text, body, speaker="Ann Lee"):
-    start = body.index(text)
-    return Quote(quote_id=qid, article_id=aid, text=text, start=start, end=start + len(text), speaker=speaker,
-                 cue="said", sentence=body)
-
-
-def _claim(cid, aid, surface, value, body):
-    start = body.index(surface)
-    return Claim(claim_id=cid, article_id=aid, surface=surface, value=value, low=value, high=value,
-                 qualifier="exact", start=start, end=start + len(surface), unit=None, noun="people",
-                 subject=["bridge"], sentence=body)
-
-
-def night(run, articles, quotes, claims, matches, rejections=()):
-    return pipeline.build_tables(run, list(articles), list(rejections), list(quotes), list(claims), list(matches))
-
-
-@pytest.fixture
-def history(tmp_path):
-    """A curated folder holding a first night: article a1 with a quote and a claim."""
-    run = pipeline.new_run(tmp_path / "raw", tmp_path / "curated")
-    a1 = Article("a1", TEXT_1, source="Daily", title="Bridge", published_at=WHEN, raw_path="r/a1.txt")
-    tables = night(run, [a1], [_quote("q1", "a1", "We will rebuild the bridge,", TEXT_1)],
-                   [_claim("c1", "a1", "40", 40.0, TEXT_1)], [])
-    report = pipeline.validate_stage(run, tables)
-    assert report.ok and not report.failures
-    pipeline.publish_stage(run, tables, report)
-    return tmp_path
-
-
-def second_night(tmp_path):
-    """The good second night: article a2 repeats a quote (altered) and a figure (contradiction)."""
-    run = pipeline.new_run(tmp_path / "raw", tmp_path / "curated")
-    a2 = Article("a2", TEXT_2, source="Herald", title="Bridge again", published_at=WHEN.replace(day=6),
-                 raw_path="r/a2.txt")
-    quotes = [_quote("q2", "a2", "We will not rebuild the bridge,", TEXT_2)]
-    claims = [_claim("c2", "a2", "55", 55.0, TEXT_2)]
-    matches = [Match("m1", "quote", "q2", "q1", 0.9, "altered", "the quote lost a word"),
-               Match("m2", "claim", "c2", "c1", 0.8, "contradiction", "55 against 40 people hurt")]
-    return run, [a2], quotes, claims, matches
-
-
-def failures(report) -> set[tuple[str, str, str]]:
-    return {(f.table, f.expectation, f.column) for f in report.failures}
+from support.validation import TEXT_2, _claim, _quote, failures, night, second_night
 
 
 def test_a_good_night_passes_every_expectation_of_every_suite(history):

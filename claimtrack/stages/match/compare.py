@@ -17,7 +17,9 @@ the same story (no subject blocking, every pair of claims is a candidate).
    text putting a strict bound on the earlier figure itself ("at 8,400" / "below 8,400"; relate.py
    strict bounds; an earlier "more than" that the later text drops is a shortening, not a
    conflict); the same name said to move up in one text and down in the other, figures or not
-   ("Sensex up" / "Sensex weak": :func:`opposite_moves`). Subjects are shared when one claim's
+   ("Sensex up" / "Sensex weak": :func:`opposite_moves`); a later text with no figure of its
+   own that disputes the earlier one in words ("that figure is wrong", "far fewer than claimed":
+   compare_words.refutes; never ``consistent``, whatever the word overlap). Subjects are shared when one claim's
    subject is a capitalised word of the other's sentence; a price per unit ("$1,500/oz") pairs
    with the bare price of the same value; "ticks up to 5.5%" is a level, not a bound.
    ``consistent`` when every later claim is implied by an earlier figure (units converted,
@@ -26,6 +28,11 @@ the same story (no subject blocking, every pair of claims is a candidate).
    in the earlier text; at least half of the later text's content words are in the earlier text,
    it adds at most three of its own, and it names no other month or weekday. Otherwise
    ``unrelated``.
+5. The matches agree with the verdict: a match says ``contradiction`` exactly when its pair
+   conflicts; figures that differ without being judged the same thing say ``unrelated``. So a
+   pair is ``contradiction`` exactly when one of its matches is (docs/compare.md).
+
+Words are read in compare_words.py, figures derived from others in compare_derive.py.
 
 >>> compare_texts("The flood left more than 3,000 families homeless in Arlo.",
 ...               "About 1,000 families are homeless in Arlo.")["relation"]
@@ -37,34 +44,27 @@ the same story (no subject blocking, every pair of claims is a candidate).
 from __future__ import annotations
 
 import re
-from itertools import combinations
 
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
 from claimtrack.stages.extract.claims import extract_claims
-from claimtrack.stages.extract.claims.numbers import scan
+from claimtrack.stages.match.compare_derive import _implied, _ratios, _sum_of_parts, _times_as_percent, derived
+from claimtrack.stages.match.compare_words import (MIN_COVERAGE, _move_phrase, _moves, _names, _noun_words, _numeral,
+                                                   _subject_words, _values, _written_value, coverage, denies,
+                                                   opposite_moves, opposite_result, other_date, refutes)
 from claimtrack.stages.match.detail import claim_detail
-from claimtrack.stages.match.figures import (_CASUALTY_KEYS, _CASUALTY_RE, _STOP, _is_bare, bare_context_ok, concept_keys,
-                                     context_words, opposite_change)
-from claimtrack.stages.match.nouns import _CASUALTY, _GENERIC, can_contradict, direction_word, locate, singular
+from claimtrack.stages.match.figures import (_CASUALTY_KEYS, _CASUALTY_RE, _is_bare, bare_context_ok, concept_keys,
+                                             context_words, opposite_change)
+from claimtrack.stages.match.nouns import _GENERIC, can_contradict
 from claimtrack.stages.match.relate import _factors, relate_units, strict_bound
 from claimtrack.stages.match.settings import MatchSettings
 from claimtrack.stages.match.units import grains
 from claimtrack.records import as_row, stable_id
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
-# words that carry no content of their own in a news sentence
-_FILLER = frozenset({"people", "person", "one", "two", "three", "four", "five", "six", "seven",
-                     "eight", "nine", "ten",
-                     # scale and unit words belong to the figures, which are judged as claims
-                     "percent", "pct", "cent", "thousand", "million", "mln", "mn", "billion", "bln",
-                     "bn", "trillion", "dollar", "dlrs"})
-# the country abbreviation is dropped like "U.S." (single letters): "US" = "U.S."
-_COUNTRY_ABBR = frozenset({"US", "USA"})
-# share of the later text's content words that the earlier text must contain for "consistent"
-MIN_COVERAGE = 0.5
+__all__ = ["compare_texts", "coverage", "decide"]
+
 # ... and may add at most this many content words of its own: a restatement adds little
 MAX_NEW_WORDS = 3
 # a pairing needs this context score unless the counted things match
@@ -73,47 +73,10 @@ MIN_PAIR_SCORE = 0.5
 MAX_CLAIMS = 300
 
 
-_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def _numeral(text) -> set[str]:
-    """The numerals written in ``text``, without thousands separators.
-
-    >>> sorted(_numeral("215,000 jobs and 3.5%"))
-    ['215000', '3.5']
-    """
-    if not isinstance(text, str):
-        return set()
-    return {m.group().replace(",", "").rstrip(".") for m in _NUMERAL.finditer(text)}
-
-
 # "ticks up to 5.5%": a verb that means a rise only with "up" reaches a level; its "up to" is
 # not the bound of "up to 5.5%" ("prices rose up to 5%" stays a bound: "rose" rises on its own)
 _PARTICLE_UP_TO = re.compile(r"\b(?:tick|inch|edge|creep|crept|move|go|goes|went|gone|step|ramp|"
                              r"shoot|shot|push|bump|tick|head|level|spike|trend)(?:s|ed|ing)?\s+up\s+to\s*$", re.I)
-
-
-def _values(text: str) -> np.ndarray:
-    """Every number the text writes, in digits or words, as the scanner reads it before any claim
-    filter ("Twenty-five others" gives 25).
-
-    >>> sorted(_values("Twenty-five others and 3 dogs").tolist())
-    [3.0, 25.0]
-    """
-    vals = [m.value for m in scan(text or "") if m.value is not None]
-    arr = np.array(vals, dtype="float64")
-    return arr[np.isfinite(arr)]
-
-
-def _written_value(value, qualifier, values: np.ndarray) -> bool:
-    """Whether an exact later figure is a number the earlier text writes (in any form)."""
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return False
-    # not "one": a pronoun ("one of them", "a desperate one") as often as a count
-    return (qualifier == "exact" and np.isfinite(v) and v != 1
-            and bool(np.any(np.isclose(values, v, rtol=1e-9, atol=0))))
 
 
 def _frame(claims, text: str = "") -> pd.DataFrame:
@@ -131,99 +94,6 @@ def _frame(claims, text: str = "") -> pd.DataFrame:
         # bounds that exclude their own figure ("more than 40", "below 8,400")
         df["strict"] = [strict_bound(text, a, q) for a, q in zip(df["start"], df["qualifier"])]
     return df
-
-
-def _coverage_words(text: str) -> list[str]:
-    """Content words for :func:`coverage`: singular, casualty synonyms merged ("died",
-    "killed" -> "dead"); numbers (judged as claims), single letters and "people" left out."""
-    out = []
-    for w in _WORD.findall(text):
-        low = w.lower().strip(".,'")
-        if len(low) <= 1 or low in _STOP or low in _FILLER or low[0].isdigit() or w.strip(".,'") in _COUNTRY_ABBR:
-            continue
-        out.append(_CASUALTY.get(low) or direction_word(low) or singular(low))
-    return out
-
-
-def coverage(earlier: str, later: str) -> tuple[float, int]:
-    """Share of the later text's content words found in the earlier text, and how many of its
-    content words the earlier text lacks.
-
-    >>> coverage("Three suspects were arrested by police.", "Police arrested three suspects")
-    (1.0, 0)
-    >>> coverage("A storm killed 12 people in Dalton.", "12 people died in Dalton after a storm hit")
-    (0.6, 2)
-    """
-    later_words = _coverage_words(later)
-    if not later_words:
-        return 0.0, 0
-    known = set(_coverage_words(earlier))
-    # near spellings count too ("arrest" ~ "arrested"): a shared stem of 5 letters
-    stems = {w[:5] for w in known if len(w) >= 5}
-    forms = {_stem(w) for w in known}  # "adds" ~ "added"
-    hit = sum(1 for w in later_words if w in known or (len(w) >= 5 and w[:5] in stems) or _stem(w) in forms)
-    return hit / len(later_words), len(later_words) - hit
-
-
-def _noun_words(noun) -> set[str]:
-    """The content words of a counted noun phrase, singular.
-
-    >>> sorted(_noun_words("Syrian refugees")), _noun_words(None)
-    (['refugee', 'syrian'], set())
-    """
-    if not isinstance(noun, str):
-        return set()
-    return {singular(w.lower()) for w in _WORD.findall(noun) if len(w) > 2 and w.lower() not in _STOP}
-
-
-def _stem(word: str) -> str:
-    """A crude stem for matching word forms: singular, common verb endings cut.
-
-    >>> _stem("Added"), _stem("adds"), _stem("rising"), _stem("regional")
-    ('add', 'add', 'ris', 'regional')
-    """
-    w = singular(word.lower())
-    for end in ("ing", "ed"):
-        if w.endswith(end) and len(w) - len(end) >= 3:
-            w = w[:-len(end)]
-            break
-    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "ls":  # "added" -> "add", "planned" -> "plan"
-        w = w[:-1] if len(w) > 4 else w
-    return w
-
-
-def _stems(text: str) -> set[str]:
-    """The stems of a text's words (:func:`_stem`)."""
-    return {_stem(w) for w in _WORD.findall(text or "") if not w[0].isdigit()}
-
-
-def _names(sentence) -> set[str]:
-    """The capitalised words of a sentence (3 letters or more), lower-cased: the names it may hold.
-
-    >>> sorted(_names("Gold tops $1,500 in New York"))
-    ['gold', 'new', 'york']
-    """
-    if not isinstance(sentence, str):
-        return set()
-    return {w.lower() for w in _WORD.findall(sentence) if len(w) >= 3 and w[0].isupper()}
-
-
-def _subject_words(subject) -> set[str]:
-    """The names of a claim's subjects, and their words: extracted subject lists are noisy
-    ("Sensex In RED" for "Sensex"), so one shared name word is the signal.
-
-    >>> sorted(_subject_words(["Sensex In RED", "the Fed"]))
-    ['fed', 'red', 'sensex', 'sensex in red', 'the fed']
-    """
-    if not isinstance(subject, (list, tuple, np.ndarray)):
-        return set()
-    out = set()
-    for name in subject:
-        if isinstance(name, str) and len(name.strip()) >= 3:
-            out.add(name.strip().lower())
-            out.update(w for w in (x.lower() for x in _WORD.findall(name))
-                       if len(w) >= 3 and w not in _STOP and not w[0].isdigit())
-    return out
 
 
 def _pair_scores(e: pd.DataFrame, n: pd.DataFrame):
@@ -263,8 +133,7 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         numerals, values = _numeral(earlier), _values(earlier)
         verdicts = ["agree" if _numeral(x) & numerals or _written_value(v, q, values) else "unpaired"
                     for x, v, q in zip(n.get("surface", []), n.get("value", []), n.get("qualifier", []))]
-        relation, matches = _moved(earlier, later, decide(verdicts, *coverage(earlier, later)), verdicts, [])
-        return {"relation": relation, "matches": matches, "verdicts": verdicts}
+        return _in_words(earlier, later, e, decide(verdicts, *coverage(earlier, later)), verdicts, [])
     ke = concept_keys(e).to_numpy(object)
     kn = concept_keys(n).to_numpy(object)
     ni, ei, score, apart, shares, ctx_e, ctx_n = _pair_scores(e, n)
@@ -405,19 +274,57 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         verdicts.append(verdict)
         erow, nrow = e.iloc[ei[j]].to_dict(), n.iloc[i].to_dict()
         erow["source"], nrow["source"] = "earlier text", "later text"
+        detail = claim_detail(str(rel[j]), str(side[j]), erow, nrow)
+        # a match says "contradiction" only when its verdict is a conflict, so that the pair's
+        # relation and its matches never disagree; figures that differ without being judged the
+        # same thing are "unrelated"
+        match_rel = str(rel[j])
+        if match_rel == "contradiction" and verdict != "conflict":
+            match_rel = "unrelated"
+            detail = detail.rsplit(" — ", 1)[0] + " — the figures differ, but not clearly about the same thing."
         matches.append({
             "match_id": stable_id("claim", nrow["claim_id"], erow["claim_id"]),
             "new_surface": nrow["surface"], "earlier_surface": erow["surface"],
-            "relation": str(rel[j]), "score": float(score[j]),
-            "detail": claim_detail(str(rel[j]), str(side[j]), erow, nrow)})
+            "relation": match_rel, "score": float(score[j]), "detail": detail})
 
-    relation = decide(verdicts, *coverage(earlier, later))
-    if relation == "consistent" and _other_date(earlier, later):
+    return _in_words(earlier, later, e, decide(verdicts, *coverage(earlier, later)), verdicts, matches)
+
+
+def _in_words(earlier: str, later: str, e: pd.DataFrame, relation: str, verdicts: list[str],
+              matches: list[dict]) -> dict:
+    """The pair's verdict once the words are read too: another month or weekday makes a
+    consistent pair unrelated; a rebuttal (:func:`denies`), a figure disputed in words
+    (:func:`refutes`) or a name moving both ways (:func:`opposite_moves`) makes a conflict, with
+    a match that says so. A pair is "contradiction" exactly when one of its matches is."""
+    if relation == "consistent" and other_date(earlier, later):
         relation = "unrelated"
+    first = e["surface"].iloc[0] if len(e) else None
     if relation != "contradiction" and denies(earlier, later, verdicts):
         relation = "contradiction"
+        matches = matches + [_word_match("denial", earlier, later, first,
+                                         "one text rebuts the other's figure (“no, … not …”).")]
+    if relation != "contradiction":
+        phrase, about = refutes(earlier, later, verdicts)
+        if phrase and about:
+            relation = "contradiction"
+            matches = matches + [_word_match("refute", earlier, later, first,
+                                             f"the later text disputes the earlier figure in words (“{phrase}”).")]
+        elif phrase and relation == "consistent":
+            relation = "unrelated"  # disputing words are never agreement, whatever the overlap
     relation, matches = _moved(earlier, later, relation, verdicts, matches)
     return {"relation": relation, "matches": matches, "verdicts": verdicts}
+
+
+def _word_match(kind: str, earlier: str, later: str, earlier_surface, why: str) -> dict:
+    """A match that words, not a pair of figures, make: the later text against the earlier one."""
+    return {"match_id": stable_id(kind, earlier or "", later or ""), "new_surface": None,
+            "earlier_surface": earlier_surface, "relation": "contradiction", "score": 1.0,
+            "detail": f"earlier text: {_short(earlier)}; later text: {_short(later)} — {why}"}
+
+
+def _short(text: str, words: int = 16) -> str:
+    parts = (text or "").split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def _moved(earlier: str, later: str, relation: str, verdicts: list[str], matches: list[dict]):
@@ -435,288 +342,6 @@ def _moved(earlier: str, later: str, relation: str, verdicts: list[str], matches
     return "contradiction", matches + [{
         "match_id": stable_id("move", earlier or "", later or "", name), "new_surface": None,
         "earlier_surface": None, "relation": "contradiction", "score": 1.0, "detail": detail}]
-
-
-def _move_phrase(text: str, name: str) -> str:
-    """The clause of ``text`` where ``name`` first stands (at most 12 words)."""
-    for part in re.split(r"[,;:.!?~|]", text or ""):
-        if re.search(r"\b" + re.escape(name) + r"\b", part, re.I):
-            return " ".join(part.split()[:12])
-    return name
-
-
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'&-]*|\d[\d,.]*|[,;:.!?~()\[\]|]")
-# states that report a move without a change verb ("Sensex weak", "shares lower")
-_MOVE_STATE = {"weak": "down", "weaker": "down", "weakens": "down", "weakened": "down",
-               "strengthens": "up", "strengthened": "up", "stronger": "up", "high": "up", "low": "down"}
-
-
-_GAIN_WORDS = frozenset("""profit profits earnings earned earns earn income surplus""".split())
-_LOSS_WORDS = frozenset("""loss losses lost loses lose deficit""".split())
-
-
-def _result(sentence, surface, qualifier=None) -> str:
-    """"gain" or "loss" when a profit or loss word stands within four words before the figure or
-    two after it, in its clause ("net earnings of $374m", "lost $5 million"); else ""."""
-    if not isinstance(sentence, str) or not isinstance(surface, str):
-        return ""
-    at = locate(sentence, surface, qualifier)
-    if at < 0:
-        return ""
-    left = re.split(r"[,;:()]|\s[-–—]\s", re.split(r"\d", sentence[:at])[-1])[-1]
-    right = re.split(r"[,;:()]|\s[-–—]\s", sentence[at + len(surface):], maxsplit=1)[0]
-    words = [w.lower() for w in _WORD.findall(left)[-4:]] + [w.lower() for w in _WORD.findall(right)[:2]]
-    gain, loss = bool(_GAIN_WORDS.intersection(words)), bool(_LOSS_WORDS.intersection(words))
-    return "gain" if gain and not loss else "loss" if loss and not gain else ""
-
-
-def opposite_result(earlier: dict, later: dict) -> bool:
-    """Whether the same sum is a profit in one text and a loss in the other.
-
-    >>> opposite_result({"sentence": "Arlo reported net earnings of $374m.", "surface": "$374m"},
-    ...                 {"sentence": "Arlo loses $374m.", "surface": "$374m"})
-    True
-    """
-    a = _result(earlier.get("sentence"), earlier.get("surface"), earlier.get("qualifier"))
-    b = _result(later.get("sentence"), later.get("surface"), later.get("qualifier"))
-    return bool(a) and bool(b) and a != b
-
-
-# words that name a move unless they complete a phrasal verb ("steps down", "sets up") or an
-# adjective's noun phrase ("a high court")
-_PARTICLES = frozenset({"up", "down", "high", "low"})
-_PHRASAL = frozenset("""step back set pick shut turn break broke calm crack show sign give gave take took
-make made look come came go went wind wound clean open hold held keep kept stand stood bring brought
-put follow beef mop scale water play tone hunker crack clamp cool slow shake shook tear tore knock
-let write wrote mark talk ratchet sit sat lay laid lie burn burnt live a an the very too so""".split())
-
-
-def _phrasal(word: str) -> bool:
-    """Whether ``word`` (before "up"/"down"/"high"/"low") is a verb or determiner that takes it.
-
-    >>> _phrasal("Steps"), _phrasal("stepped"), _phrasal("index"), _phrasal("Sensex")
-    (True, True, False, False)
-    """
-    w = word.lower()
-    return any(w == v or w in (v + "s", v + "es", v + "ed", v + "d", v + "ing", v + v[-1] + "ed",
-                               v + v[-1] + "ing") for v in _PHRASAL)
-
-
-def _moves(text: str) -> dict[str, set[str]]:
-    """For each name (a capitalised word) that a direction word follows within four words of its
-    clause, the directions it is said to move in; "lower than" is a comparison, not a move.
-
-    >>> dict(_moves("Arlo Mills fell; Bemis Corp gains."))
-    {'mills': {'down'}, 'arlo': {'down'}, 'corp': {'up'}, 'bemis': {'up'}}
-    """
-    toks = _TOKEN.findall(text or "")
-    out: dict[str, set[str]] = {}
-    for i, t in enumerate(toks):
-        d = direction_word(t) or _MOVE_STATE.get(t.lower(), "")
-        if not d or (i + 1 < len(toks) and toks[i + 1].lower() == "than"):
-            continue
-        if t.lower() in _PARTICLES and (i == 0 or _phrasal(toks[i - 1])):
-            continue  # "steps down", "sets up", "a high court": not a move
-        if t.lower() in ("high", "low") and i + 1 < len(toks) and toks[i + 1][0].isupper() \
-                and toks[i + 1].lower() not in _STOP:
-            continue  # "Arlo High School": a name
-        for k in range(i - 1, max(-1, i - 5), -1):
-            w = toks[k]
-            if not w[0].isalpha():
-                break
-            if w[0].isupper() and len(w) >= 3 and w.lower() not in _STOP:
-                out.setdefault(w.lower(), set()).add(d)
-    return out
-
-
-def opposite_moves(earlier: str, later: str) -> str:
-    """The name that the two texts say moved in opposite directions ("Sensex up" / "Sensex
-    weak"), each text one way only: a conflict even without figures; "" when there is none. The
-    texts must share most of their words (one holds at least half of the other's), so that they
-    report the same thing.
-
-    >>> opposite_moves("Arlo shares rise in early trade", "Arlo shares fall in early trade")
-    'arlo'
-    >>> opposite_moves("Arlo shares rise in early trade", "Arlo shares rise, Bemis falls")
-    ''
-    """
-    a, b = _moves(earlier), _moves(later)
-    names = sorted(k for k in a.keys() & b.keys() if len(a[k]) == 1 and len(b[k]) == 1 and a[k] != b[k])
-    if not names or max(coverage(earlier, later)[0], coverage(later, earlier)[0]) < MIN_COVERAGE:
-        return ""
-    return names[0]
-
-
-# a rebuttal: "No, X is not Y", "No, the bridge did not cost $9 billion" (fact-check headlines)
-_DENIAL = re.compile(r"^\W*(?:no|false|wrong)\b[\s,:;.!-]+.*(?:\b(?:not|never)\b|n't\b)", re.I)
-# share of one text's content words the other must hold for a rebuttal to be about it
-MIN_DENIAL_COVERAGE = 0.6
-
-
-def denies(earlier: str, later: str, verdicts: list[str]) -> bool:
-    """Whether one text rebuts the other's figure: it opens with a denial ("No, ... not ..."),
-    the other does not, they share their figures, and one holds most of the other's words.
-
-    >>> denies("No, the Arlo budget does not have a $2 billion hole", "Arlo budget has $2 billion hole", ["agree"])
-    True
-    >>> denies("The Arlo budget has a $2 billion hole", "Arlo budget has $2 billion hole", ["agree"])
-    False
-    """
-    if not verdicts or any(v != "agree" for v in verdicts):
-        return False
-    if bool(_DENIAL.search(earlier or "")) == bool(_DENIAL.search(later or "")):
-        return False
-    return max(coverage(earlier, later)[0], coverage(later, earlier)[0]) >= MIN_DENIAL_COVERAGE
-
-
-_DATE_WORD = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-                        r"aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
-                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-
-
-_MODAL_NEXT = re.compile(r"\s+(?:not\b|be\b|have\b|[a-z]+\b(?<!\bin)(?<!\bof)(?<!\bto)(?<!\bthe))", re.I)
-
-
-def _other_date(earlier: str, later: str) -> bool:
-    """Whether the later text dates its figures to a month or weekday that the earlier text
-    does not name, while the earlier names another: the figures are then about another period.
-
-    >>> _other_date("62,000 jobs lost in May", "June's total: 62,000"), _other_date("in May", "May")
-    (True, False)
-    """
-    def names(text):
-        # "may" is a month only when capitalised and not standing before a verb ("May Need")
-        out = set()
-        for m in _DATE_WORD.finditer(text or ""):
-            word = m.group()
-            if word.lower() == "may" and (word != "May" or _MODAL_NEXT.match(text, m.end())):
-                continue
-            out.add(word.lower()[:3])
-        return out
-    e, n = names(earlier), names(later)
-    return bool(e) and bool(n - e)
-
-
-def _implied(e: pd.DataFrame, n: pd.DataFrame, ei: np.ndarray, ni: np.ndarray,
-             s: MatchSettings) -> np.ndarray:
-    """Per pair: whether the earlier figure implies the later one's bound ("more than 600"
-    follows from "700", not from "more than 500"); figures without a bound are implied when they
-    agree at all."""
-    fe = _factors(e["unit"].to_numpy(object))[0]
-    fn = _factors(n["unit"].to_numpy(object))[0]
-    e_low, e_high = (e["low"].to_numpy("float64") * fe)[ei], (e["high"].to_numpy("float64") * fe)[ei]
-    # an estimate states its central figure: "an estimated 35.8 million" gives "more than 35 million"
-    approx = e["qualifier"].to_numpy(object)[ei] == "approx"
-    e_mid = (e["value"].to_numpy("float64") * fe)[ei]
-    e_low, e_high = np.where(approx, e_mid, e_low), np.where(approx, e_mid, e_high)
-    n_low, n_high = (n["low"].to_numpy("float64") * fn)[ni], (n["high"].to_numpy("float64") * fn)[ni]
-    q = n["qualifier"].to_numpy(object)[ni]
-    # the later bound's written edge is exact ("at least 25" does not follow from "about two
-    # dozen"); the earlier figure keeps the rounding of its last digit, within the tolerance
-    g = (grains(e["surface"].to_numpy(object), e["value"].to_numpy("float64")) * fe)[ei]
-    exact = e["qualifier"].to_numpy(object)[ei] == "exact"
-    slack = np.where(exact, np.minimum(np.nan_to_num(g) / 2, s.tolerance * np.abs(e_mid)), 0.0)
-    with np.errstate(invalid="ignore"):
-        low_ok = e_low + slack >= n_low
-        high_ok = e_high - slack <= n_high
-    return np.where(q == "at_least", low_ok, np.where(q == "at_most", high_ok, True))
-
-
-def _times_as_percent(ev: np.ndarray, unit_e: np.ndarray, value: float, unit: str) -> bool:
-    """Whether a multiple meets a percent increase of the other text: "five times more likely"
-    is how news writes a 500% (strictly a 400%) increase; both readings count.
-
-    >>> _times_as_percent(np.array([500.0]), np.array(["percent"], dtype=object), 5.0, "times")
-    True
-    >>> _times_as_percent(np.array([5.0]), np.array(["times"], dtype=object), 400.0, "percent")
-    True
-    """
-    if not np.isfinite(value) or value <= 0:
-        return False
-    for v, u in zip(ev, unit_e):
-        if not np.isfinite(v) or v <= 0:
-            continue
-        if unit == "times" and u == "percent":
-            times, pct = value, v
-        elif unit == "percent" and u == "times":
-            times, pct = v, value
-        else:
-            continue
-        if any(abs(pct - 100.0 * k) <= 1e-9 * pct for k in (times, times - 1)):
-            return True
-    return False
-
-
-def _sum_of_parts(e: pd.DataFrame, ev: np.ndarray, unit_e: np.ndarray, value: float, unit: str) -> bool:
-    """Whether two or three figures of one earlier sentence, in the later figure's unit, add up
-    to it exactly ("11 militants and six soldiers were killed" -> "17 people"; "at least 15
-    deaths in A and another five in B" -> "at least 20")."""
-    if not np.isfinite(value) or value == 0:
-        return False
-    q = e["qualifier"].to_numpy(object)
-    sent = e["sentence"].to_numpy(object)
-    rows = [k for k in range(len(e)) if unit_e[k] == unit and q[k] in ("exact", "at_least", "approx")
-            and np.isfinite(ev[k])]
-    by_sentence: dict = {}
-    for k in rows:
-        by_sentence.setdefault(sent[k], []).append(ev[k])
-    for vals in by_sentence.values():
-        vals = vals[:8]
-        for size in (2, 3):
-            for combo in combinations(vals, size):
-                if abs(sum(combo) - value) <= 1e-9 * abs(value):
-                    return True
-    return False
-
-
-_RATIO_WORDS = re.compile(r"\s+(?:in|out\s+of|of)\s+(?:the\s+|every\s+)?$", re.I)
-
-
-def _ratios(e: pd.DataFrame) -> list[tuple[float, float]]:
-    """(part, whole) for figures written as a ratio: "four in 10", "one out of every three".
-
-    >>> from claimtrack.stages.extract.claims import extract_claims
-    >>> _ratios(_frame(extract_claims("Four in 10 Arlo voters backed him.", "x")))
-    [(4.0, 10.0)]
-    """
-    out = []
-    rows = list(zip(e["sentence"], e["surface"], e["value"], e["unit"]))
-    for (s1, f1, v1, u1), (s2, f2, v2, u2) in zip(rows, rows[1:]):
-        if s1 != s2 or not isinstance(s1, str) or u1 or u2 or not v2 or not (0 < v1 < v2):
-            continue
-        i, j = s1.find(f1), s1.find(f2)
-        if 0 <= i < j and _RATIO_WORDS.fullmatch(s1[i + len(f1):j]) is not None:
-            out.append((float(v1), float(v2)))
-    return out
-
-
-def derived(pairs_by_sentence: list[list[tuple[float, str]]], value: float, unit: str, slack: float) -> bool:
-    """Whether a later figure follows from two earlier figures of one sentence: their difference
-    in the same unit ("from 280 to 415 ppm" -> "135 ppm"; percentages give percentage points
-    too), or the percent change from the first to the second ("from 280 to 415 ppm" -> "48%").
-    ``slack`` is the later figure's rounding; figures are (value on the unit's scale, unit key).
-
-    >>> derived([[(280.0, "ppm"), (415.0, "ppm")]], 48.0, "percent", 0.5)
-    True
-    >>> derived([[(5.0, "percent"), (5.25, "percent")]], 0.25, "percentage point", 0.005)
-    True
-    >>> derived([[(280.0, "ppm"), (415.0, "ppm")]], 60.0, "percent", 0.5)
-    False
-    """
-    if not np.isfinite(value):
-        return False
-    for vals in pairs_by_sentence:
-        for (a, ua), (b, ub) in combinations(vals[:8], 2):
-            if ua != ub:
-                continue
-            same = unit == ua or (ua == "percent" and unit == "percentage point")
-            # not when the smaller figure is lost in the later one's rounding: "35 million users in
-            # 196 countries" does not derive "35 million" as a difference
-            if same and min(abs(a), abs(b)) > slack and abs(abs(b - a) - abs(value)) <= slack:
-                return True
-            if unit == "percent" and a != 0 and abs(abs(100.0 * (b - a) / a) - abs(value)) <= slack:
-                return True
-    return False
 
 
 def decide(verdicts: list[str], cover: float, new_words: int = 0,

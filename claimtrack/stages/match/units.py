@@ -47,6 +47,9 @@ _LINEAR = {
     # money: spellings of the US dollar
     "usd": ("usd", 1.0), "$": ("usd", 1.0), "dlrs": ("usd", 1.0), "dlr": ("usd", 1.0),
     "dollar": ("usd", 1.0), "us$": ("usd", 1.0),
+    # sub-units keep their own unit in a claim ("45 cents", "30p"); they meet the main unit here
+    "cent": ("usd", 0.01), "cts": ("usd", 0.01), "gbp": ("gbp", 1.0), "pence": ("gbp", 0.01),
+    "penny": ("gbp", 0.01),
     # time spans, to days
     "day": ("day", 1.0), "week": ("day", 7.0), "month": ("day", 30.4375), "year": ("day", 365.25),
     "decade": ("day", 3652.5), "century": ("day", 36525.0),
@@ -54,6 +57,7 @@ _LINEAR = {
 # scale words and suffixes the extractor may leave in the unit: "18K", "$5 bn", "163K jobs"
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "million": 1e6,
           "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12}
+_SUB_UNITS = frozenset({"cent", "cents", "cts", "pence", "penny"})
 _FAHRENHEIT = frozenset({"°f", "fahrenheit"})
 _PER = re.compile(r"\s*(?:/|\bper\b|\ba\b|\ban\b)\s*")
 
@@ -87,6 +91,8 @@ def canonical(unit: str | None) -> tuple[str, float]:
         a, b = _one(parts[0]), _one(parts[1])
         if a and b:
             return f"{a[0]}/{b[0]}", a[1] / b[1]
+        if a and parts[0] in _SUB_UNITS:  # "cent/share" meets "USD/share"
+            return f"{a[0]}/{parts[1]}", a[1]
     words = u.split()
     if len(words) == 2 and words[0] in _SCALE:  # "bn dlrs", "mln tonnes"
         rest = canonical(words[1])

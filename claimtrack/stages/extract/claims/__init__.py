@@ -2,11 +2,15 @@
 
 Entry point: :func:`extract_claims`. Pure regular-expression rules, no models:
 
-- :mod:`.numbers` finds numerals, number words, fractions, scales ("3.5bn", "150 mln") and vague
-  magnitudes ("tens of thousands"), with currency and unit (:mod:`.units`);
+- :mod:`.numbers` finds numerals, number words (:mod:`.words`), fractions, scales ("3.5bn",
+  "150 mln") and vague magnitudes ("tens of thousands"), with currency and unit (:mod:`.units`, a
+  lexicon that also reads mangled currency signs and units glued to the number);
 - :mod:`.qualifiers` turns "more than", "about", "up to", "between X and Y" into intervals;
 - :mod:`.filters` drops dates, years, times, ordinals, labels, names such as "S&P 500", phones;
-- :mod:`.context` gives each claim its sentence, counted noun, subject and speaker;
+  :mod:`.names` the numbers inside model names, codes and addresses ("A350-900", "400 737 Max
+  jets", "14 Elm Road");
+- :mod:`.context` gives each claim its sentence, counted noun, subject and speaker; :mod:`.measured`
+  what a figure measures when no noun follows it;
 - :mod:`.headline` rewrites title-case and all-caps lines in body-text case (same offsets) before
   numbers, units and nouns are read, so "$1 Billion" and "Adds 215,000 Jobs" parse as in body text;
   names, attributions and surfaces are read on the text as written.
@@ -18,8 +22,9 @@ Conventions of a :class:`~claimtrack.records.Claim`:
 - ``value``/``low``/``high``: exact -> [v, v]; approx ("about") -> v ± 10 %, "nearly"/"almost" ->
   [0.9v, v]; at_least -> [v, 2v]; at_most -> [0, v]; range -> value is the first bound as written,
   low/high the sorted bounds; vague ("thousands") -> value = low bound, [1e3, 1e4] (CQE's table);
-- ``unit``: "percent", "percentage point", ISO 4217 codes ("USD", "GBP", "EUR"; cents become
-  hundredths of USD), SI-style symbols ("km", "kg", "°C", "MW"), "bpd", durations ("year",
+- ``unit``: "percent", "percentage point", ISO 4217 codes ("USD", "GBP", "EUR"); a
+  currency's sub-unit keeps its own unit and value ("45 cents" is 45 "cent", "30p" is 30 "pence";
+  the matcher puts them on the main unit's scale), SI-style symbols ("km", "kg", "°C", "MW"), "bpd", durations ("year",
   "month", "day"), "fraction" for "half"/"one-third"; a rate keeps its period ("USD/month"); None
   for a bare count;
 - ``noun``: the counted thing as written, lowercased, plural kept ("civilians", "observation
@@ -44,6 +49,7 @@ import math
 
 from claimtrack.stages.extract.claims import context, filters, frame, headline, qualifiers
 from claimtrack.stages.extract.claims.numbers import TENS, UNITS, Mention, scan
+from claimtrack.stages.extract.claims.measured import measured_before, noun_before
 from claimtrack.stages.extract.claims.units import SCALES, is_money, match_unit
 from claimtrack.records import Claim, Quote, stable_id
 
@@ -114,9 +120,9 @@ def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, ca
     if noun is None and not after_of and body[men.end:men.end + 4] == " of ":
         noun, caps = context.noun_phrase(body, men.end, limit, after_of=True)
     if noun is None and not (men.unit and men.unit != "fraction" and not is_money(men.unit)):
-        noun = context.noun_before(body, men.start, a)
+        noun = noun_before(body, men.start, a)
         if noun is None and body is not text:  # a wire table line "Shr 3.25 Dlrs vs 1.40" keeps its label
-            noun = context.noun_before(text, men.start, a)
+            noun = noun_before(text, men.start, a)
     info = cache.get(sent)
     if info is None:  # once per sentence: its names, its attribution, its clause separators
         names = context.names_in(text, sent)
@@ -127,7 +133,7 @@ def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, ca
     clause = context.clause_of(text, sent, men.start, men.end, info[2])
     if noun is None and men.qualifier != "vague":
         # "Unemployment fell to 4.1 percent": the clause names what the figure measures
-        noun = context.measured_before(body, men.start, clause[0], {w for _, _, n in info[0] for w in n.split()})
+        noun = measured_before(body, men.start, clause[0], {w for _, _, n in info[0] for w in n.split()})
     if men.unit is None and noun and " " not in noun:
         u = match_unit(" " + noun, 0)
         if u is not None and is_money(u[0]):  # "tens of millions of dollars"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from claimtrack.stages.extract.claims import names
 from claimtrack.stages.extract.claims.numbers import Mention, matches_from
 from claimtrack.stages.extract.claims.units import match_unit
 
@@ -213,6 +214,9 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
     if prev is not None and prev.drop in ("label", "name", "date", "citation", "age") and bare and \
             _AND_BEFORE.search(text, max(0, s - 6), s) is not None and prev.end >= s - 6:
         return prev.drop
+    code = names.code_or_address(text, men, prev, bare, integer)
+    if code is not None:
+        return code
     if men.kind == "digits":
         if _TIME_AFTER.match(after_num) and abs(men.value) < 2400 and not men.cur:
             return "time"
@@ -318,3 +322,4 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             text[e:e + 1] in (",", ")") and _APPOSITION_BEFORE.search(text, max(0, s - 30), s):
         return "age"
     return None
+

@@ -15,116 +15,71 @@ import re
 from claimtrack.stages.extract.claims.units import (
     CURRENCY_PREFIX,
     CURRENCY_PREFIX_RE,
+    MANGLED_STARTS,
     PER,
     RATE_RE,
     SCALE_RE,
     SCALES,
     match_unit,
 )
-
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
-WORD_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-             "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-             "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-             "tenth": 10, "tenths": 10}
-VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375,
-          "⅝": 0.625, "⅞": 0.875, "⅕": 0.2}
-
-#: vague magnitudes and the interval they allow (CQE's convention: "dozens" = [12, 120])
-VAGUE = {
-    "dozens": (12.0, 120.0), "scores": (20.0, 200.0), "hundreds": (1e2, 1e3), "thousands": (1e3, 1e4),
-    "millions": (1e6, 1e7), "billions": (1e9, 1e10), "trillions": (1e12, 1e13),
-    "tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6),
-    "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9),
-    "tens of billions": (1e10, 1e11), "hundreds of billions": (1e11, 1e12),
-}
-
-def _vague_of(phrase: str) -> tuple[float, float]:
-    """The interval of a "tens/hundreds of X" the table leaves out: X's interval times 10 or 100, as
-    in the table ("tens of thousands" = 10 x [1e3, 1e4]).
-
-    >>> _vague_of("tens of trillions"), _vague_of("hundreds of dozens")
-    ((10000000000000.0, 100000000000000.0), (1200.0, 12000.0))
-    """
-    head, _, base = phrase.partition(" of ")
-    lo, hi = VAGUE[base]
-    factor = 10.0 if head == "tens" else 100.0
-    return lo * factor, hi * factor
-
-
-def _trie(words: list[str]) -> str:
-    """A regex alternation of ``words`` shaped as a prefix tree (Python's re tries branches in turn,
-    so shared prefixes make a failing position cheap). Longest words first where one is a prefix.
-
-    >>> _trie(["ten", "tenth", "two"])
-    't(?:en(?:th)?|wo)'
-    """
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch != ""]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if end:
-            return ("(?:" + body + ")?") if len(alts) > 1 or len(body) > 1 else body + "?"
-        return body
-
-    alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(tree.items())]
-    return "|".join(alts)
-
-
-_NUMBER_WORDS = list(UNITS) + list(TENS)
-_WORD = _trie(_NUMBER_WORDS + ["hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "halves"]
-              + list(FRACTIONS))
-_A_NEXT = _trie(["hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third", "quarter",
-                 "fifth", "tenth"])
-
-#: number words and vague magnitudes, matched on the lowercased text
-WORDS_RE = re.compile(
-    r"\b(?=[abdefhmnoqstz])(?:"  # a cheap first test at each position; the real pattern follows
-    r"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions|trillions)\b)"
-    r"|(?P<words>\b(?:an?\s+(?=(?:" + _A_NEXT + r")\b))?(?:" + _WORD + r")"
-    r"(?:(?:[\s-]+and[\s-]+|[\s-]+)(?:a[\s-]+)?(?:" + _WORD + r")\b)*\b))"
+from claimtrack.stages.extract.claims.words import (
+    _WORDS_RE_I,
+    FRACTIONS,
+    TENS,
+    UNITS,
+    VAGUE,
+    VULGAR,
+    WORD_SCALES,
+    WORDS_RE,
+    _vague_of,
+    _word_matches,
+    parse_words,
 )
+
+__all__ = ["FRACTIONS", "TENS", "UNITS", "VAGUE", "VULGAR", "WORDS_RE", "WORD_SCALES", "Mention", "NUM_RE",
+           "is_science", "matches_from", "parse_digits", "parse_words", "scan"]
+
+
+def _num_re(plain_space: bool) -> re.Pattern:
+    """The numeral pattern. Thousands grouped by a thin or no-break space ("940 000") are always
+    one number; grouped by a plain space only when ``plain_space`` (the text does not group its
+    thousands with commas) and not before a name or a glued letter: "roughly 400 737 Max jets" is
+    400 jets of a model, not 400,737."""
+    plain = (r"|(?<![-–])\d{1,3}(?: \d{3})+(?![\d\w]|,\d|\s+[A-Z])" if plain_space else "")
+    return re.compile(
+        r"(?=[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕" + MANGLED_STARTS + r"])(?:"
+        r"(?P<num>(?<![\w.,/:^'’])(?:(?P<cur>" + CURRENCY_PREFIX_RE + r")\s?)?(?=\.?\d)"
+        r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d])|(?<![-–])\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d|,\d)"
+        + plain + r"|\d+)?"
+        r"(?P<dec>\.\d+)?(?:(?P<frac>[/⁄]\d{1,4})|(?P<vul>[½¼¾⅓⅔⅛⅜⅝⅞⅕])|(?P<mixed>[-\s]\d{1,2}/(?:2|4|8|16|32|64)(?!\d)))?)"
+        r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕]))"
+    )
+
+
 #: numerals (with a currency written before them) and vulgar fractions, matched on the text
-NUM_RE = re.compile(
-    r"(?=[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕])(?:"
-    r"(?P<num>(?<![\w.,/:^'’])(?:(?P<cur>" + CURRENCY_PREFIX_RE + r")\s?)?(?=\.?\d)"
-    r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d])|(?<![-–])\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d|,\d)|\d+)?"
-    r"(?P<dec>\.\d+)?(?:(?P<frac>[/⁄]\d{1,4})|(?P<vul>[½¼¾⅓⅔⅛⅜⅝⅞⅕])|(?P<mixed>[-\s]\d{1,2}/(?:2|4|8|16|32|64)(?!\d)))?)"
-    r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕]))"
-)
+NUM_RE = _num_re(plain_space=True)
+#: ... in a text that groups thousands with commas ("1,200"): a plain space separates two numbers
+_NUM_RE_COMMAS = _num_re(plain_space=False)
+_COMMA_THOUSANDS = re.compile(r"\d,\d{3}(?![\d])")
 # where a NUM_RE match can start: a digit, ".", a currency symbol or a vulgar fraction not glued to a
 # word, or a capital that opens a currency code written before a digit ("US$5", "Rs 500"). The
 # search for these opens with a character set, which the regex engine skips to in C; NUM_RE's
 # look-ahead first made it try every position (see _num_matches)
 _NUM_START = re.compile(
-    r"[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕](?<!\w.)(?:(?<![A-Z])|(?=(?:"
+    r"[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕" + MANGLED_STARTS + r"](?<!\w.)(?:(?<![A-Z])|(?=(?:"
     + "|".join(re.escape(p[1:]) for p in sorted(CURRENCY_PREFIX, key=len, reverse=True) if "A" <= p[0] <= "Z")
     + r")\s?\.?\d))"
 )
-_WORDS_RE_I = re.compile(WORDS_RE.pattern, re.I)
 _DOLLAR_COUNTRY = re.compile(r"(?<![A-Za-z])(US|AU|NZ|HK|CA|NT)\s\Z")
 _RACE_AFTER = re.compile(r"\s+(?:(?:indoor|outdoor|world|olympic|european|national|men's|women's)\s+)*"
                          r"(?:hurdles|freestyle|butterfly|breaststroke|backstroke|medley|relay|sprint|race|dash|"
-                         r"final|finals|heat|heats|champion|title|record|gold|silver|bronze|run|steeplechase)\b", re.I)
+                         r"final|finals|heat|heats|champion|title|record|gold|silver|bronze|run|runs|runners?|steeplechase|walk|"
+                         r"fun\s+run|road\s+race)\b", re.I)
+# words of heat before a glued "K": kelvin, not thousands ("the film was heated to 300K")
+_HEAT_BEFORE = re.compile(r"\b(?:temperatures?|heated|heating|cooled|cooling|annealed|kelvin|thermal|melts?|boils?)\b",
+                          re.I)
 _SCI = re.compile(r"\s?(?:[×x·*]\s?10\s?\^?\s?|[eE])(?P<exp>[−⁻+-]?\d{1,3})(?![\d.])")
 _FRACTION_NEXT = re.compile(r"\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
-_WORD_TOKEN = re.compile(r"[a-z]+")
 _SIGN = re.compile(r"(?:\b(?:minus|negative)[\s-]|−|(?:(?<=[\s(\[])|^)[-+])\Z", re.I)
 _SIGN_WORD_END = frozenset("sSſeE")  # the last letters of "minus" and "negative", any case as re.I reads it
 _SCI_UNITS = r"(?:nm|μm|µm|mm|K|°C|MPa|GPa|kV|keV|eV|Hz|mg|mL|ml|mol|wt%|cm−1|m−1|s−1|μM|mM)"
@@ -156,124 +111,6 @@ class Mention:
 
     def __repr__(self) -> str:
         return f"Mention({self.start},{self.end},{self.value},{self.unit},{self.qualifier},{self.drop})"
-
-
-def parse_words(words: str) -> list[tuple[int, int, float, bool]]:
-    """Split a run of number words into numbers: (start, end, value, is_fraction) offsets into ``words``.
-
-    >>> [v for _, _, v, _ in parse_words("two and a half million")]
-    [2500000.0]
-    >>> [v for _, _, v, _ in parse_words("one-third")]
-    [0.3333333333333333]
-    >>> [v for _, _, v, _ in parse_words("twenty-eight thousand six hundred")]
-    [28600.0]
-    """
-    out: list[tuple[int, int, float, bool]] = []
-    total = 0.0
-    current = 0.0
-    last = None  # kind of the previous token
-    seg_start = None
-    seg_end = 0
-    last_scale = math.inf
-    pending_and = False
-    frac = False
-
-    def flush():
-        nonlocal total, current, last, seg_start, last_scale, pending_and, frac
-        if seg_start is not None and last not in (None, "a"):
-            out.append((seg_start, seg_end, total + current, frac))
-        total = current = 0.0
-        last = None
-        seg_start = None
-        last_scale = math.inf
-        pending_and = False
-        frac = False
-
-    for m in _WORD_TOKEN.finditer(words.lower()):
-        w = m.group()
-        if w == "and":
-            pending_and = last in ("hundred", "scale", "unit", "tens", "teen")
-            continue
-        if w in ("a", "an"):
-            if last == "frac" and current == 0.5 and total == 0:
-                last = "frac_a"  # "half a million"
-                continue
-            if last is not None and not pending_and:
-                flush()
-            if pending_and:
-                last = "a_and"
-            else:
-                seg_start = m.start()
-                current = 1.0
-                last = "a"
-            continue
-        if w in UNITS or w in TENS:
-            v = UNITS.get(w, TENS.get(w))
-            kind = "unit" if w in UNITS and v < 10 else ("teen" if w in UNITS else "tens")
-            ok = last is None or (last in ("hundred", "scale") and (pending_and or True)) or (
-                last == "tens" and kind == "unit" and not pending_and)
-            if last in ("unit", "teen", "tens") and pending_and:
-                ok = False
-            if last == "a":
-                ok = False
-            if not ok:
-                flush()
-            if seg_start is None:
-                seg_start = m.start()
-            current += v
-            last = kind
-        elif w == "hundred":
-            if last in ("unit", "teen", "a") or (last == "tens" and current < 100):
-                current = (current or 1.0) * 100
-                last = "hundred"
-            else:
-                flush()
-                continue
-        elif w in WORD_SCALES:
-            s = WORD_SCALES[w]
-            if last in ("unit", "teen", "tens", "hundred", "a", "frac", "frac_a", "dozen") and s < last_scale:
-                if last == "frac_a":
-                    frac = False
-                total += (current or 1.0) * s
-                current = 0.0
-                last_scale = s
-                last = "scale"
-            else:
-                flush()
-                continue
-        elif w == "dozen":
-            if last in ("unit", "teen", "tens", "a"):
-                current = (current or 1.0) * 12
-                last = "dozen"
-            else:
-                flush()
-                continue
-        elif w in FRACTIONS:
-            den = FRACTIONS[w]
-            if last == "a_and" and den == 2:  # "two and a half"
-                current += 0.5
-                last = "frac"
-            elif last == "a" or (last in ("unit", "teen") and current < den * 10 and not pending_and):
-                num = current or 1.0
-                if w in ("half", "halves") and last == "a":
-                    num = 1.0
-                current = num / den
-                last = "frac"
-                frac = True
-            elif last is None and w == "half":
-                seg_start = m.start()
-                current = 0.5
-                last = "frac"
-                frac = True
-            else:
-                flush()
-                continue
-        else:
-            continue
-        pending_and = False
-        seg_end = m.end()
-    flush()
-    return out
 
 
 def parse_digits(digits: str | None, dec: str | None) -> float:
@@ -325,57 +162,10 @@ def matches_from(pattern: re.Pattern, starts: re.Pattern, text: str) -> list[re.
 
 
 def _num_matches(text: str) -> list[re.Match]:
-    """``list(NUM_RE.finditer(text))``, tried only where a match can start (``_NUM_START``)."""
-    return matches_from(NUM_RE, _NUM_START, text)
-
-
-# every word a WORDS_RE match can open with starts with one of these ("four" opens "fourteen" and
-# "fourths", "nin" opens "nine" and "ninth"); "a"/"an" open one only before such a word
-_WORD_STEMS = ("zero", "one", "two", "three", "thir", "four", "fif", "five", "six", "seven", "eight", "nin", "ten",
-               "eleven", "twelve", "twenty", "forty", "hundred", "thousand", "million", "billion", "trillion",
-               "dozen", "half", "halves", "quarter")
-
-
-def _word_matches(low: str) -> list[re.Match]:
-    """``list(WORDS_RE.finditer(low))``, tried only at the words that can open a match.
-
-    The stems are found with ``str.find`` (fast in C); a WORDS_RE search tries every position of
-    the text and cost as much as the rest of the scan.
-
-    >>> [m.group() for m in _word_matches("someone paid a hundred and five, then one-third of ten")]
-    ['a hundred and five', 'one-third', 'ten']
-    """
-    starts = []
-    find = low.find
-    for stem in _WORD_STEMS:
-        i = find(stem)
-        while i >= 0:
-            if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_"):  # a word starts here (\b)
-                starts.append(i)
-            i = find(stem, i + 1)
-    if not starts:
-        return []
-    starts.sort()
-    out = []
-    pos = 0  # the end of the last match: finditer goes on from there
-    match = WORDS_RE.match
-    for i in starts:
-        if i < pos:
-            continue
-        m = None
-        j = i  # "a hundred", "an eighth": an article right before opens the match
-        while j > pos and low[j - 1].isspace():
-            j -= 1
-        if pos < j < i:
-            k = j - 1 if low[j - 1] == "a" else (j - 2 if low[j - 2:j] == "an" else -1)
-            if k >= pos and low[k] == "a" and (k == 0 or not (low[k - 1].isalnum() or low[k - 1] == "_")):
-                m = match(low, k)
-        if m is None:
-            m = match(low, i)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
-    return out
+    """``list(NUM_RE.finditer(text))``, tried only where a match can start (``_NUM_START``); in a
+    text that groups thousands with commas, a plain space never groups them."""
+    pattern = _NUM_RE_COMMAS if "," in text and _COMMA_THOUSANDS.search(text) else NUM_RE
+    return matches_from(pattern, _NUM_START, text)
 
 
 def scan(text: str) -> list[Mention]:
@@ -499,8 +289,16 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
         sc = SCALE_RE.match(text, end)
         letter = sc.group("letter") if sc is not None else None
         if letter is not None and not men.cur and (
-                letter in "MBK" or (letter == "b" and "." not in text[men.start:end])):
-            sc = None  # "3B", "4K", "2010b": a panel, a resolution, a citation; "$4.2B" is money
+                letter in "MB" or (letter == "b" and "." not in text[men.start:end]) or (letter == "K" and (
+                    men.value < 10 or _RACE_AFTER.match(text, sc.end())
+                    # science prose for other reasons than this "K" itself: kelvin
+                    or (science and is_science(text.replace("K", "_")))
+                    or _HEAT_BEFORE.search(text, max(0, men.start - 60), men.start)))):
+            # "3B", "4K", "2010b": a panel, a resolution, a citation; "$4.2B" is money; "18K" in
+            # news is 18,000 ("Dow closes above 18K"), but kelvin in science and a race in "10K run"
+            sc = None
+        if sc is not None and sc.group("capital") == "M" and science and not men.cur:
+            sc = None  # "0.5 M H2SO4": molar in science prose
         if letter == "m" and not men.cur and _RACE_AFTER.match(text, sc.end()):
             sc = None  # "the 200m champion", "100m hurdles": metres in sports news
         if sc is not None:
@@ -528,10 +326,6 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
         else:
             men.unit = name
             end = uend
-            base, _, per = name.partition("/")
-            if base in ("cent", "penny"):  # "95 cts", "74 cts a share", "50p": hundredths of the currency
-                men.value /= 100.0
-                men.unit = ("USD" if base == "cent" else "GBP") + ("/" + per if per else "")
     elif men.cur:
         r = RATE_RE.match(text, end)
         if r is not None:

@@ -27,7 +27,13 @@ CURRENCY_PREFIX = {
     "CHF": "CHF", "SFr": "CHF", "ZAR": "ZAR", "RUB": "RUB", "₽": "RUB", "TRY": "TRY", "₺": "TRY",
     "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN", "AED": "AED", "SAR": "SAR",
     "₦": "NGN", "NGN": "NGN", "PHP": "PHP", "₱": "PHP", "IDR": "IDR", "Rp": "IDR", "THB": "THB", "฿": "THB",
+    # signs mangled on the way: UTF-8 read as Latin-1 or cp1252 ("Â£", "â‚¬"), HTML entities left
+    # in, and ASCII transliteration, which writes the pound sign as "PS" ("PS45m")
+    "Â£": "GBP", "â‚¬": "EUR", "Â¥": "JPY", "&pound;": "GBP", "&euro;": "EUR", "&#163;": "GBP",
+    "&#8364;": "EUR", "PS": "GBP",
 }
+#: the first characters of the mangled signs above, which :mod:`.numbers` must try a match at
+MANGLED_STARTS = "Ââ&"
 # longest first so that "US$" wins over "$"; ISO codes only before a digit or a space
 _prefix_alts = sorted(CURRENCY_PREFIX, key=len, reverse=True)
 CURRENCY_PREFIX_RE = "|".join(re.escape(p) for p in _prefix_alts)
@@ -69,7 +75,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"riyals?", "SAR"), (r"dirhams?", "AED"), (r"naira", "NGN"), (r"zlotys?", "PLN"),
     (r"reais", "BRL"), (r"crowns|kronor|kroner|krona|krone", "SEK"), (r"USD", "USD"),
     (r"GBP", "GBP"), (r"AUD", "AUD"), (r"CAD", "CAD"), (r"HKD", "HKD"), (r"SGD", "SGD"),
-    (r"cents?|cts", "cent"), (r"pence|p", "penny"), (r"sen", "sen"),
+    (r"cents?|cts", "cent"), (r"pence|p", "pence"), (r"sen", "sen"),
     # oil, energy, power
     (r"barrels?\s+(?:a|per)\s+day|barrels?/day|bpd|b/d", "bpd"), (r"barrels?|bbl", "barrel"),
     (r"(?:[kMGT]W|kilowatt|megawatt|gigawatt|terawatt)[\s-]?(?:h|hours?)|[kMGT]Wh", "Wh"),
@@ -114,72 +120,131 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"centur(?:y|ies)", "century"), (r"Ma|Myr|Ga|kyr|ka", "age"),
     # counts of scale and multipliers
     (r"times|fold|x(?![\w])|×", "times"), (r"ppm|ppb|parts\s+per\s+(?:million|billion)", "ppm"),
-    (r"mol|mmol|[mμµn]M", "mol"), (r"dB", "dB"), (r"rpm", "rpm"), (r"mpg", "mpg"),
+    (r"mol|mmol|[mμµn]M", "mol"), (r"M", "mol~"), (r"dB", "dB"), (r"rpm", "rpm"), (r"mpg", "mpg"),
+    # product specifications, mostly written glued ("3,430mAh", "12MP", "6.3in", "250cc", "60fps")
+    (r"mAh", "mAh"), (r"Ah", "Ah"), (r"MP|megapixels?", "MP"), (r"fps", "fps"), (r"cc", "cc"),
+    (r"nits", "nit"), (r"in", "inch^"), (r"mcg", "μg"), (r"IU", "IU"), (r"mmHg", "mmHg"),
     (r"points?|pts?", "point"),
 ]
 UNIT_NAMES = [name for _, name in _UNIT_TABLE]
 
 
+_ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
+_CLASS_ESCAPES = frozenset("sSwWdD")
+
+
 def _first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters a match of ``pattern`` can begin with (None: any, or unknown).
+    r"""The characters a match of ``pattern`` can begin with; None when any character may, or when
+    the pattern uses syntax this reader does not know (then every table row is tried: the same
+    results, only slower).
 
     Used to send each unit lookup to the few table rows that can match at all: Python's re
-    tries the branches of an alternation one by one.
+    tries the branches of an alternation one by one. A small reader of the regex syntax that
+    the unit table uses (literals, escapes, classes, groups, look-arounds, quantifiers).
+
+    >>> sorted(_first_chars(r"(?:kilo|k)?m(?![\w])|mi"))
+    ['k', 'm']
+    >>> _first_chars(r"\s?km") is None, _first_chars(r"[^a]b") is None
+    (True, True)
     """
     try:
-        from re import _constants as c, _parser as sp  # Python 3.11+
-    except ImportError:  # pragma: no cover - another Python: no dispatch, same results
+        chars, nullable, end = _first_alt(pattern, 0)
+    except (IndexError, ValueError):
         return None
-
-    def first(items) -> tuple[set | None, bool]:
-        chars: set = set()
-        for op, av in items:
-            f, nullable = first_op(op, av)
-            if f is None:
-                return None, False
-            chars |= f
-            if not nullable:
-                return chars, False
-        return chars, True
-
-    def first_op(op, av) -> tuple[set | None, bool]:
-        if op is c.LITERAL:
-            return {chr(av)}, False
-        if op is c.IN:
-            out = set()
-            for o, v in av:
-                if o is c.LITERAL:
-                    out.add(chr(v))
-                elif o is c.RANGE and v[1] - v[0] < 200:
-                    out.update(chr(x) for x in range(v[0], v[1] + 1))
-                else:
-                    return None, False
-            return out, False
-        if op is c.BRANCH:
-            out, nullable = set(), False
-            for sub in av[1]:
-                f, n = first(sub)
-                if f is None:
-                    return None, False
-                out |= f
-                nullable = nullable or n
-            return out, nullable
-        if op is c.SUBPATTERN:
-            return first(av[-1])
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
-            f, n = first(av[2])
-            return f, n or av[0] == 0
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            return set(), True
-        return None, False
-
-    try:
-        f, nullable = first(sp.parse(pattern))
-    except Exception:  # noqa: BLE001 - unknown parser internals: fall back to the full table
+    if chars is None or nullable or end != len(pattern):
         return None
-    if f is None or nullable:
-        return None
-    return frozenset(f)
+    return frozenset(chars)
+
+
+def _first_alt(p: str, i: int) -> tuple[set | None, bool, int]:
+    """First characters of the alternation starting at ``p[i]``, up to its closing ")" (or the end)."""
+    chars: set | None = set()
+    nullable = False
+    while True:
+        f, n, i = _first_seq(p, i)
+        chars = None if chars is None or f is None else chars | f
+        nullable = nullable or n
+        if i < len(p) and p[i] == "|":
+            i += 1
+            continue
+        return chars, nullable, i
+
+
+def _first_seq(p: str, i: int) -> tuple[set | None, bool, int]:
+    """First characters of a sequence (one branch), and whether it can match the empty string."""
+    chars: set | None = set()
+    nullable = True
+    while i < len(p) and p[i] not in "|)":
+        f, n, i = _first_item(p, i)
+        if i < len(p) and p[i] in "?*+{":
+            if p[i] == "{":
+                close = p.index("}", i)
+                n = n or p[i + 1:close].split(",")[0] in ("", "0")
+                i = close + 1
+            else:
+                n = n or p[i] in "?*"
+                i += 1
+            if i < len(p) and p[i] in "?+":  # lazy or possessive
+                i += 1
+        if nullable:
+            chars = None if chars is None or f is None else chars | f
+            nullable = n
+    return chars, nullable, i
+
+
+def _first_item(p: str, i: int) -> tuple[set | None, bool, int]:
+    """One atom at ``p[i]``: (its first characters or None, whether it can be empty, next index)."""
+    c = p[i]
+    if c == "(":
+        if p.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):  # a look-around: zero width
+            _, _, j = _first_alt(p, i + (4 if p[i + 2] == "<" else 3))
+            return set(), True, j + 1
+        if p.startswith("(?:", i):
+            start = i + 3
+        elif p.startswith("(?P<", i):
+            start = p.index(">", i) + 1
+        elif p.startswith("(?", i):
+            raise ValueError("flags or another group kind")
+        else:
+            start = i + 1
+        f, n, j = _first_alt(p, start)
+        if j >= len(p) or p[j] != ")":
+            raise ValueError("unclosed group")
+        return f, n, j + 1
+    if c == "[":
+        j = i + 1
+        known = p[j] != "^"  # a negated class may begin with almost anything
+        j += not known
+        out: set = set()
+        first = True
+        while first or p[j] != "]":
+            first = False
+            ch = p[j]
+            if ch == "\\":
+                known = known and p[j + 1] not in _CLASS_ESCAPES  # "[\s-]": many characters
+                ch, j = p[j + 1], j + 2
+            else:
+                j += 1
+            if p[j] == "-" and p[j + 1] != "]":
+                hi = p[j + 1]
+                known = known and hi != "\\" and ord(hi) - ord(ch) <= 200
+                out.update(chr(x) for x in range(ord(ch), ord(hi) + 1) if known)
+                j += 2
+            else:
+                out.add(ch)
+        return (out if known else None), False, j + 1
+    if c == "\\":
+        e = p[i + 1]
+        if e in _ZERO_WIDTH_ESCAPES:
+            return set(), True, i + 2
+        if e in _CLASS_ESCAPES or e.isalnum():
+            return None, False, i + 2  # \s, \w, \d, \n ...: many characters
+        return {e}, False, i + 2
+    if c in "^$":
+        return set(), True, i + 1
+    if c == ".":
+        return None, False, i + 1
+    return {c}, False, i + 1
 
 
 _PER_UNIT = re.compile(r"/\s?[a-zA-Zμµ]{1,4}[0-9²³]?(?![\w/])")
@@ -204,6 +269,8 @@ def _unit_regex_for(ch: str) -> re.Pattern:
 # a period after the unit: "$14.95 a month", "barrels per day", "11 feet per century"
 RATE_RE = re.compile(
     r"\s?(?:/|\s(?:a|an|per|each)\s)(?P<per>day|week|month|year|annum|hour|h|second|s|minute|min|km|mile|gram|g|kg|ounce|oz|share|head|person|capita|litre|liter|gallon|tonne|ton|barrel|ml|l|L)(?![\w])"
+    # "61 cts a year earlier", "$5 a month ago": a time reference, not a rate
+    r"(?!\s+(?:earlier|ago|before|after|later|previously|prior|on|back)\b)"
 )
 PER = {"annum": "year", "h": "hour", "s": "second", "min": "minute", "g": "gram", "oz": "ounce",
         "ton": "tonne", "liter": "litre", "l": "litre", "L": "litre", "capita": "person", "head": "person"}
@@ -211,11 +278,11 @@ PER = {"annum": "year", "h": "hour", "s": "second", "min": "minute", "g": "gram"
 # units that are also common words or letters: only attached ("5kW", "30C") or clearly a unit
 _AMBIGUOUS_SPACED = {"m", "s", "h", "l", "L", "t", "g", "A", "V", "W", "K", "C", "F", "J", "x", "p", "pp",
                      "in.", "bar", "Ma", "ka", "ha", "mi", "ft", "'", "′", "″", "DM", "sen", "mt", "gal",
-                     "pts", "pt", "cal", "mol", "Ga", "mM", "nM", "um"}
+                     "pts", "pt", "cal", "mol", "Ga", "mM", "nM", "um", "Ah", "MP", "cc", "IU"}
 # units after which a following letter/word is allowed (a rate) but never mistaken
 _MONEY = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "GBP", "EUR", "JPY", "CNY", "INR", "MYR", "ILS",
           "CHF", "FRF", "DEM", "ITL", "NLG", "RUB", "MXN", "ZAR", "THB", "SAR", "AED", "NGN", "PLN", "BRL",
-          "SEK", "KRW", "TRY", "NOK", "DKK", "PHP", "IDR"}
+          "SEK", "KRW", "TRY", "NOK", "DKK", "PHP", "IDR", "cent", "pence"}
 
 
 def is_money(unit: str | None) -> bool:
@@ -259,8 +326,11 @@ def match_unit(text: str, pos: int, science: bool = False) -> tuple[str, int] | 
     spaced = m.start() < len(text) and text[m.start()].isspace()
     if spaced and (word in _AMBIGUOUS_SPACED) and not science:
         return None
-    if name.endswith("!"):  # a unit only in science prose, and never glued ("1990s", "Channel 5s")
-        if not science or not spaced:
+    mark = name[-1]
+    if mark in "!~^":
+        # "!": a unit only in science prose, and never glued ("1990s", "Channel 5s"); "~": only in
+        # science prose ("0.5 M" is molar there, millions elsewhere); "^": only glued ("6.3in")
+        if (mark != "^" and not science) or (mark == "!" and not spaced) or (mark == "^" and spaced):
             return None
         name = name[:-1]
     end = m.end()

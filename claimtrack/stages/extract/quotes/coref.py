@@ -14,7 +14,7 @@ from claimtrack.stages.extract.quotes.found import Found, _is_org
 from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, gender_of, is_country, is_place, _MALE, _NOT_NAME, TITLES
 from claimtrack.stages.extract.quotes.names import clean_name
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
-from claimtrack.stages.extract.quotes.source import _role_head, _subject
+from claimtrack.stages.extract.quotes.source import _colon_subject, _role_head, _subject
 
 _NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-][A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)(?![\w’'])"
 
@@ -42,6 +42,18 @@ _PARTICLE_WORDS = frozenset("de van von der den bin al la le du des da del della
 _TITLE_ABBR = frozenset("Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Prof. Rev. Lt. Col.".split())
 
 
+def _after_title_of(words: list[str]) -> bool:
+    """Words that end with a title's "of" ("Secretary of", "Chancellor of the"): the next word
+    names the office, not the person.
+
+    >>> _after_title_of("said Chancellor of the".split()), _after_title_of("the city of".split())
+    (True, False)
+    """
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return len(words) >= 2 and words[-1] == "of" and words[-2].lower() in TITLES
+
+
 def _back_run(text: str, i: int) -> list[str]:
     """The name words (up to 4) right before position ``i``: "Recep Tayyip " before "Erdogan".
 
@@ -67,7 +79,7 @@ def _back_run(text: str, i: int) -> list[str]:
         else:
             break
     # "Secretary of State Hillary Clinton": the word after a title's "of" is not a name
-    if out and len(words) >= 2 and words[-1] == "of" and words[-2].lower() in TITLES:
+    if out and _after_title_of(words):
         out = out[1:]
     while out and out[0] in _PARTICLE_WORDS:
         out = out[1:]
@@ -96,7 +108,7 @@ class NameIndex:
             if _POSSESSIVE.search(toks[-1]):
                 toks[-1] = _POSSESSIVE.sub("", toks[-1])
             before = self._text[max(0, m.start() - 30):m.start()].split()
-            if len(toks) >= 2 and len(before) >= 2 and before[-1] == "of" and before[-2].lower() in TITLES:
+            if len(toks) >= 2 and _after_title_of(before):
                 toks = toks[1:]  # "Secretary of State Hillary Clinton"
             name, _ = clean_name(toks)
             if name and " " in name and name.split()[0].lower() not in _NOT_NAME \
@@ -303,40 +315,66 @@ def _subject_mentions(text: str, para_start: int, pos: int, floor: int = 0):
             yield s, m
 
 
-#: heads of role phrases that name people: "they" may be them, "it" never is
-_PERSON_HEADS = re.compile(r"(?:man|men|woman|women|person|people|er|ers|or|ors|ist|ists|ian|ians|"
-                           r"ant|ants|ent|ents|ee|ees|ive|ives|child|children|official|officials|"
-                           r"spokesperson|source|sources|aide|aides|staff|police)$")
+#: heads of a role phrase that an "it" can stand for: institutions, firms, bodies, texts
+_INSTITUTION_HEADS = frozenset("""airline carrier firm company bank lender insurer retailer
+maker manufacturer producer operator regulator watchdog charity club school university hospital
+court government ministry department agency council union party board committee commission
+body organisation organization institute group business brand network channel broadcaster
+newspaper paper magazine publisher studio label bloc alliance coalition army police service
+authority administration office team league federation association fund trust exchange
+report study survey statement chamber confederation society foundation centre center bureau
+institution""".split())
+#: heads of a plural role phrase that "they" can stand for: people and bodies
+_PEOPLE_HEADS = re.compile(r"(?:men|women|people|ers|ors|ists|ians|ants|ents|ees|ives|children|officials|"
+                           r"sources|aides|staff|police|unions|parties|groups|firms|companies|banks|"
+                           r"authorities|ministers|mps|critics|residents|families|parents|campaigners)$")
+
+
+def _sentence_sources(text: str, para_start: int, pos: int):
+    """(position, mention) for each sentence before ``pos`` (its paragraph, or the one before
+    when the quote opens its own), latest first: the speaker of its cue, else its subject."""
+    if not text[para_start:pos].strip(" \t\"“”‘’'«»„`"):
+        k = para_start - 1
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        para_start = text.rfind("\n", 0, k + 1) + 1
+    for s, e in reversed(sentence_bounds(text, max(para_start, pos - 800), pos, [])):
+        m = _colon_subject(text[s:e])
+        if m is not None:
+            yield s, m
 
 
 def _group_subject(text: str, f: Found, plural: bool) -> str | None:
-    """The organisation or group a quote's "it" / "they" stands for: the latest subject
-    before the quote that is one ("Acme Airlines said it would cut routes. "…," it said.").
+    """The organisation or group a quote's "it" / "they" stands for: the source or subject of
+    the latest sentence before the quote, when that is one ("Acme Airlines said it would cut
+    routes. "…," it said."); None when it is a person or a thing that does not speak.
 
     >>> t = 'The airline had no comment. "We will respond in due course," it added.'
     >>> _group_subject(t, Found(29, 59, "", para_start=0), plural=False)
     'The airline'
+    >>> t = 'Delays were common. "It was chaos," they said.'
+    >>> _group_subject(t, Found(21, 35, "", para_start=0), plural=True) is None
+    True
     """
-    for _, m in islice(_subject_mentions(text, f.para_start, f.start), 4):
+    for _, m in islice(_sentence_sources(text, f.para_start, f.start), 2):
         if m.kind == "pronoun":
             continue
         if m.kind == "name" and m.name:
             if gender_of(m.name) is not None or m.female is not None:
-                continue  # a person
-            if plural and not (_is_org(m.name) or m.name.endswith("s")):
-                continue
-            if not plural and not (_is_org(m.name) or is_country(m.name) or " " in m.name
-                                   or m.name.isupper()):
-                continue  # "Smith": maybe a person
-            return m.name
-        if m.kind == "role":
+                return None  # a person spoke last: "it" is not them
+            head = _role_head(m.name)  # "Reserve Bank of Westland" -> bank
+            org = _is_org(m.name) or m.name.isupper() or head in _INSTITUTION_HEADS or \
+                head.rstrip("s") in _INSTITUTION_HEADS  # "Acme Airlines"
+            if org or (not plural and is_country(m.name)) or (plural and _PEOPLE_HEADS.search(head)):
+                return m.name
+            return None
+        if m.kind in ("role", "group"):
             head = _role_head(m.text)
-            is_plural = head.endswith("s") and not head.endswith("ss")
-            people = _PERSON_HEADS.search(head) is not None
-            if plural and is_plural:
+            if plural and _PEOPLE_HEADS.search(head):
                 return m.text
-            if not plural and not is_plural and not people:
+            if not plural and head in _INSTITUTION_HEADS:
                 return m.text
+            return None
     return None
 
 

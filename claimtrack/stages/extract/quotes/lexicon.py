@@ -8,6 +8,10 @@ each other.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+import names as census_names
+
 
 PRONOUNS = frozenset("he she they it i we you who which".split())
 
@@ -46,7 +50,7 @@ one two three four five six seven eight nine ten mr mrs ms dr you i i’m i'm we
 you're they’re they're it’s it's i’ve i've we’ve we've i’d i'd i’ll i'll given possibly usually
 traditionally additionally currently previously clearly obviously finally recently unfortunately
 fortunately ultimately importantly interestingly similarly likewise moreover furthermore
-nevertheless nonetheless overall early""".split())
+nevertheless nonetheless overall early more""".split())
 
 
 _PARTICLES = frozenset("""de van von der den bin al la le du des da del della di dos das ibn abu ben
@@ -206,6 +210,8 @@ def gender_of(name: str | None) -> bool | None:
 
     >>> gender_of("Hillary Clinton"), gender_of("Donald Trump"), gender_of("Clinton")
     (True, False, None)
+    >>> gender_of("Imelda Reyes"), gender_of("Bernard Laporte"), gender_of("Li Wei")
+    (True, False, None)
     """
     if not name:
         return None
@@ -214,7 +220,32 @@ def gender_of(name: str | None) -> bool | None:
         return True
     if first in _MALE:
         return False
+    if " " not in name.strip():
+        return None  # one word is as likely a surname ("Clinton") as a first name
+    female, male = _census_first_names().get(first, (0.0, 0.0))
+    # a name the census gives to both sexes counts only when one is four times as common; a
+    # name borne by fewer than 1 in 10,000 ("Li" of "Li Wei", a surname first) tells nothing
+    if female + male < 0.01:
+        return None
+    if female > 4 * male:
+        return True
+    if male > 4 * female:
+        return False
     return None
+
+
+@lru_cache(maxsize=1)
+def _census_first_names() -> dict[str, tuple[float, float]]:
+    """First name -> (share of women, share of men) who bear it, from the US census lists that
+    the ``names`` package ships (5,500 names), read once when a name first needs them."""
+    table: dict[str, list[float]] = {}
+    for key, col in (("first:female", 0), ("first:male", 1)):
+        with open(census_names.FILES[key], encoding="ascii") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 2:
+                    table.setdefault(parts[0].lower(), [0.0, 0.0])[col] = float(parts[1])
+    return {k: (v[0], v[1]) for k, v in table.items()}
 
 
 #: offices that are never a surname: a name run ending in one is a role ("Aviation Minister",
@@ -227,10 +258,9 @@ congressman congresswoman director superintendent premier chancellor""".split())
 #: "Thursday", "TV", "Video", "Watch" (May, June, April and August are also first or last names)
 _NEVER_SPEAKER = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
 february march september october november december today yesterday tonight tomorrow weekend
-tv video videos photo photos picture pictures image images watch live audio podcast update
-updated updates breaking exclusive gallery graphic graphics map maps chart charts opinion
-explainer factbox timeline newsletter subscribe advertisement sponsored related listen read
-more share comments footage clip""".split())
+tv video videos photo photos picture pictures image images watch audio podcast update updated
+updates breaking exclusive gallery graphic graphics map maps chart charts explainer factbox
+timeline newsletter subscribe advertisement sponsored footage""".split())
 
 #: countries (and a few regions spoken of like one), as places: "authorities in China" are the
 #: speaker, not China; no "he" or "she" is a country

@@ -120,7 +120,8 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
             last_title = k
             personal = personal or low in _PERSON_TITLES
             if k + 2 < len(toks) - 1 and toks[k + 1].lower() == "of":
-                last_title = k = k + 2
+                # "Secretary of State", "Chancellor of the Exchequer"
+                last_title = k = k + 3 if toks[k + 2] == "the" and k + 3 < len(toks) - 1 else k + 2
         k += 1
     if last_title >= 0:
         toks = toks[last_title + 1:]
@@ -139,7 +140,7 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
         return None, female
     if sum(t.isupper() and len(t) > 1 and "." not in t for t in toks) >= 2:
         return None, female  # an all-caps headline, not a name
-    if toks[-1].lower().rstrip(".") in OFFICES:
+    if toks[-1].lower().rstrip(".").rsplit("-", 1)[-1] in OFFICES:  # (and "Co-Chairman")
         return None, female  # "Aviation Minister", "Vice President": an office, not a name
     if never_speaker(" ".join(toks)):
         return None, female  # "TV", "Video", "Thursday": a page word or a time

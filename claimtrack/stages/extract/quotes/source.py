@@ -79,6 +79,24 @@ _PERCEIVE_END = re.compile(r"\b" + _PERCEIVE + r"\s+$")
 _PERCEIVED_OBJECT = re.compile(r"\b" + _PERCEIVE + r"\s+(him|her|them)\s*$", re.I)
 
 
+#: "AP quoted prosecutor Russell McGuire as saying": the one quoted is the speaker
+_QUOTED_AS_AFTER = re.compile(r"[^\x01.;:!?]{1,60}?\bquot(?:ed|es)\s+([^\x01.;:!?]{2,120}?)\s+as\s+"
+                              r"(?:saying|telling|writing|adding)\b")
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+([^\x01.;:!?]{2,120}?)\s+as\s*$")
+
+
+def _quoted_one(phrase: str) -> Mention | None:
+    """The one a text "quoted … as saying": a name, a role, or him / her / them.
+
+    >>> _quoted_one("prosecutor Jo Reyes").name, _quoted_one("her").female
+    ('Jo Reyes', True)
+    """
+    low = phrase.strip().lower()
+    if low in ("him", "her", "them"):
+        return Mention(phrase.strip(), None, "pronoun", True if low == "her" else False if low == "him" else None)
+    return speaker_after(" " + phrase)
+
+
 def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     """The speaker of cue ``m`` in ``frame``: before it, or after it when nothing is before."""
     cue = norm_cue(m.group())
@@ -119,6 +137,11 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     if cue.endswith("ing"):
         # "Clinton issued a statement saying …": a participle's speaker is the clause subject
         # (not a dummy "it": "It may be saying something like …")
+        qa = _QUOTED_AS.search(left)
+        if qa is not None:
+            quoted = _quoted_one(qa.group(1))
+            if quoted is not None:
+                return quoted
         obj = _PERCEIVED_OBJECT.search(left)
         if obj is not None:
             # "footage showed him shouting", "heard them chanting": the one perceived speaks
@@ -233,6 +256,11 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
             if m2 is not None and m2.kind == "name":
                 return m2, "—"
     start = b + (lead.end() if lead else 0)
+    qa = _QUOTED_AS_AFTER.match(frame, start, limit)
+    if qa is not None:  # '"…," AP quoted prosecutor Russell McGuire as saying'
+        quoted = _quoted_one(qa.group(1))
+        if quoted is not None:
+            return quoted, "quoted"
     # (cues starting more than 160 characters on are not read: stop the scan there)
     for k, m in enumerate(CUE.finditer(frame, start, min(limit, start + 190))):
         if k > 2 or m.start() - start > 160:

@@ -391,7 +391,7 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                 role.pop()  # a dangling "for the"
             app = _appositive_name(toks, len(role))
             if app is not None:  # 'said the club's captain, Leon Fry'
-                return Mention(" ".join(toks[:app[2]]), app[0], "name", app[1])
+                return Mention(" ".join(toks[:app[2]]).replace(" ,", ","), app[0], "name", app[1])
             # a capitalised tail is a name with a title: "the Rev. Al Sharpton"
             if role[-1][:1].isupper() and not pp:
                 run = []
@@ -430,10 +430,12 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                     run.append(toks[i])
                     i += 1
                 # "Secretary of State Hillary Clinton"
-                if i + 2 < len(toks) and toks[i].lower() == "of" and run[-1].lower() in TITLES \
-                        and toks[i + 1][:1].isupper() and _is_name_token(toks[i + 2]):
-                    run += toks[i:i + 2]
-                    i += 2
+                # ("Chancellor of the Exchequer Gordon Brown")
+                the = 1 if i + 1 < len(toks) and toks[i + 1] == "the" else 0
+                if i + 2 + the < len(toks) and toks[i].lower() == "of" and run[-1].lower() in TITLES \
+                        and toks[i + 1 + the][:1].isupper() and _is_name_token(toks[i + 2 + the]):
+                    run += toks[i:i + 2 + the]
+                    i += 2 + the
             # "Clinton press secretary Brian Fallon": lower-case office words, then the name;
             # "Clinton’s campaign manager Robby Mook", "Labour’s Jess Phillips": past a possessor
             j = i
@@ -451,7 +453,7 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                     # appositive name is, else the thing possessed
                     app = _appositive_name(toks, j)
                     if app is not None:
-                        return Mention(" ".join(toks[:app[2]]), app[0], "name", app[1])
+                        return Mention(" ".join(toks[:app[2]]).replace(" ,", ","), app[0], "name", app[1])
                     return Mention(" ".join(toks[:j]), None, "role")
                 j = i
             while j < len(toks) and j - i < 3 and toks[j][:1].islower() and toks[j].isalpha():
@@ -460,6 +462,16 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                 run = []
                 i = j
                 continue
+            if run and j > i:
+                # "BA director of commercial planning, Robert Boyle": an organisation's office,
+                # then the person's name in apposition
+                k = i
+                while k < len(toks) and k - i < 7 and toks[k][:1].islower() and toks[k].isalpha():
+                    k += 1
+                if run[-1].lower() in TITLES or any(t.lower() in TITLES for t in toks[i:k]):
+                    app = _appositive_name(toks, k)
+                    if app is not None:
+                        return Mention(" ".join(toks[:app[2]]).replace(" ,", ","), app[0], "name", app[1])
             break
         name, female = clean_name(run)
         if name:

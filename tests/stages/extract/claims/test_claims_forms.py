@@ -194,8 +194,8 @@ def test_speaker_from_enclosing_quote():
 
 @pytest.mark.parametrize("text, surface, value, unit", [
     ("The lender cut its base lending rate to 7-3/4 pct on Monday.", "7-3/4 pct", 7.75, "percent"),
-    ("Shr profit 74 cts vs loss.", "74 cts", 0.74, "USD"),
-    ("It will pay 12 cts a share.", "12 cts a share", 0.12, "USD/share"),
+    ("Shr profit 74 cts vs loss.", "74 cts", 74, "cent"),
+    ("It will pay 12 cts a share.", "12 cts a share", 12, "cent/share"),
     ("The walk is 1 1/2 miles long.", "1 1/2 miles", 1.5, "mile"),
 ])
 def test_wire_style_fractions_and_cents(text, surface, value, unit):

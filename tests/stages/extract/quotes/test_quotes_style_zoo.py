@@ -34,6 +34,15 @@ ZOO = [
     ("wire", 'Unions rejected the offer. "It is an insult," they said.', [("Unions", "pronoun")]),
     ("wire", 'China said on Friday it would retaliate. "We will take all necessary measures," the '
              'commerce ministry said.', [("the commerce ministry", "role")]),
+    # "X quoted Y as saying": Y speaks
+    ("wire", '"He has been ripping people off for years," the agency quoted prosecutor Russell Hale '
+             'as saying.', [("Russell Hale", "name")]),
+    ("wire", 'Li Wei left the talks early. "There will be no deal," the agency quoted him as saying.',
+     [("Li Wei", "pronoun")]),
+    ("wire", '"The decision to suspend the route was a difficult one," said Skyways director of '
+             'commercial planning, Robert Boyle.', [("Robert Boyle", "name")]),
+    ("wire", '"This is the first time gold has been mentioned," said Chancellor of the Exchequer '
+             'Gordon Brent.', [("Gordon Brent", "name")]),
     # --- broadsheet: present-tense "says", a named subject before a standalone quote
     ("broadsheet", '"I have never seen anything like it," says Dr Helen Marsh, a geologist at the '
                    'University of Leeds.', [("Helen Marsh", "name")]),
@@ -119,3 +128,19 @@ def test_no_page_word_time_or_country_speaks_in_the_zoo():
 def test_a_country_never_stands_for_he_or_she():
     text = 'The summit ended in China. "We made real progress," he said.'
     assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+PRONOUN_GENDER = [
+    # he/she pick the person of that sex: first names beyond the extractor's own short list
+    ('Imelda Okoro, a nurse, and Bernard Mills, a porter, both work nights. "We are exhausted '
+     'every single week," she said.', "Imelda Okoro"),
+    ('Imelda Okoro, a nurse, and Bernard Mills, a porter, both work nights. "We are exhausted '
+     'every single week," he said.', "Bernard Mills"),
+    ('Analyst Carolina Vance disagreed with Dwayne Ortiz. "The numbers are not there yet," she said.',
+     "Carolina Vance"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", PRONOUN_GENDER)
+def test_he_and_she_follow_the_first_name(text, speaker):
+    assert [(q.speaker, q.speaker_via) for q in extract_quotes(text)] == [(speaker, "pronoun")]

@@ -1,0 +1,62 @@
+"""Numbers inside names, codes and addresses, which read like counts but count nothing.
+
+A general class of tokens rather than a list of products: a model code before a hyphen
+("A350-900"), a model number glued to an x ("777x"), the "PS" that ASCII writes for a pound sign
+standing before one digit ("PS4"), a house number before a street name ("at 14 Elm Road"), and a
+bare three- or four-digit numeral inside the noun phrase of another count ("roughly 400 737 Max
+jets", "two new 787 Dreamliners"): the name of what is counted, not a second count. (A model
+number after a possessive, "Boeing's own 787 Dreamliner", is left as a number: the annotated news
+data counts it both ways, and no rule of English tells the two apart.) Glued codes ("5G", "S9",
+"H2SO4", "Brca1") never become numbers in the first place (:mod:`.numbers`, :mod:`.filters`).
+
+>>> from claimtrack.stages.extract.claims.numbers import scan
+>>> from claimtrack.stages.extract.claims.filters import mark
+>>> t = "It sold 400 737 Max jets and 20 A350-900s to a firm at 14 Elm Road."
+>>> [(t[m.start:m.end], m.drop) for m in mark(t, scan(t))]
+[('400', None), ('737', 'name'), ('20', None), ('900', 'name'), ('14', 'address')]
+"""
+from __future__ import annotations
+
+import re
+
+from claimtrack.stages.extract.claims.context import STOP_WORDS
+from claimtrack.stages.extract.claims.numbers import Mention
+
+# a street address: the house number before a street name ("at 14 Elm Road", "10 Downing St.")
+_STREET_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Place|"
+    r"Pl|Square|Sq|Court|Ct|Terrace|Crescent|Close|Parkway|Pkwy|Row|Gardens|Mews|Walk|Strasse|Straße|Rue)\b")
+_STREET_BEFORE = re.compile(r"(?:\b(?:at|on|to|from|in|near|outside|behind|opposite|into|of|address)|^|\n|,)\s*\Z",
+                            re.I)
+# a model or part code before a hyphen: "A350-900", "B737-800", "MD11-F"
+_CODE_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*\d+[A-Za-z]*-\Z")
+_WORDS_BETWEEN = re.compile(r"\s+(?:([a-z]+)\s+){0,2}\Z")
+
+
+def code_or_address(text: str, men: Mention, prev: Mention | None, bare: bool, integer: bool) -> str | None:
+    """"name" or "address" when the numeral ``men`` is part of one (see the module); else None.
+    ``bare``: no unit, scale or currency; ``integer``: a whole number written without a point."""
+    s, ne = men.start, men.num_end
+    if men.kind != "digits":
+        return None
+    if text[s - 1:s] == "-" and _CODE_HYPHEN_BEFORE.search(text, max(0, s - 12), s):
+        return "name"
+    # a multiplier is rarely a three-digit figure that is not round: "100x zoom" stays a multiple
+    if men.unit == "times" and integer and men.value >= 100 and men.value % 10 and text[ne:ne + 1] in ("x", "X"):
+        return "name"
+    if men.cur and integer and text.startswith("PS", s) and men.scale == 1.0 and ne == men.end and (
+            men.value < 10 or text[s + 2:s + 3] == " "):
+        return "name"  # "PS4" a console, "PS 123" a school; "PS45m", "PS300" are pounds
+    if not bare or not integer or men.qualifier != "exact":
+        return None
+    if men.value < 100000 and _STREET_AFTER.match(text, ne) and _STREET_BEFORE.search(text, max(0, s - 12), s):
+        return "address"
+    if not (100 <= men.value < 10000 and text[s:ne].isdigit()):
+        return None
+    if prev is not None and prev.drop is None and prev.unit is None and prev.scale == 1.0 and \
+            prev.kind in ("digits", "words") and s - prev.end <= 30:
+        between = _WORDS_BETWEEN.fullmatch(text, prev.end, s)
+        if between is not None and not any(
+                w in STOP_WORDS or w.endswith("s") for w in text[prev.end:s].split()):
+            return "name"  # "400 737 Max jets", "two new 737 Max jets"
+    return None

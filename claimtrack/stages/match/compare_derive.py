@@ -1,0 +1,142 @@
+"""Later figures that follow from earlier ones without being written there: a bound implied by
+a figure, a sum of parts, a difference or percent change of two figures, a ratio's share, a
+multiple read as a percent increase.
+
+>>> derived([[(280.0, "ppm"), (415.0, "ppm")]], 48.0, "percent", 0.5)
+True
+"""
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from claimtrack.stages.match.relate import _factors
+from claimtrack.stages.match.settings import MatchSettings
+from claimtrack.stages.match.units import grains
+
+def _implied(e: pd.DataFrame, n: pd.DataFrame, ei: np.ndarray, ni: np.ndarray,
+             s: MatchSettings) -> np.ndarray:
+    """Per pair: whether the earlier figure implies the later one's bound ("more than 600"
+    follows from "700", not from "more than 500"); figures without a bound are implied when they
+    agree at all."""
+    fe = _factors(e["unit"].to_numpy(object))[0]
+    fn = _factors(n["unit"].to_numpy(object))[0]
+    e_low, e_high = (e["low"].to_numpy("float64") * fe)[ei], (e["high"].to_numpy("float64") * fe)[ei]
+    # an estimate states its central figure: "an estimated 35.8 million" gives "more than 35 million"
+    approx = e["qualifier"].to_numpy(object)[ei] == "approx"
+    e_mid = (e["value"].to_numpy("float64") * fe)[ei]
+    e_low, e_high = np.where(approx, e_mid, e_low), np.where(approx, e_mid, e_high)
+    n_low, n_high = (n["low"].to_numpy("float64") * fn)[ni], (n["high"].to_numpy("float64") * fn)[ni]
+    q = n["qualifier"].to_numpy(object)[ni]
+    # the later bound's written edge is exact ("at least 25" does not follow from "about two
+    # dozen"); the earlier figure keeps the rounding of its last digit, within the tolerance
+    g = (grains(e["surface"].to_numpy(object), e["value"].to_numpy("float64")) * fe)[ei]
+    exact = e["qualifier"].to_numpy(object)[ei] == "exact"
+    slack = np.where(exact, np.minimum(np.nan_to_num(g) / 2, s.tolerance * np.abs(e_mid)), 0.0)
+    with np.errstate(invalid="ignore"):
+        low_ok = e_low + slack >= n_low
+        high_ok = e_high - slack <= n_high
+    return np.where(q == "at_least", low_ok, np.where(q == "at_most", high_ok, True))
+
+
+def _times_as_percent(ev: np.ndarray, unit_e: np.ndarray, value: float, unit: str) -> bool:
+    """Whether a multiple meets a percent increase of the other text: "five times more likely"
+    is how news writes a 500% (strictly a 400%) increase; both readings count.
+
+    >>> _times_as_percent(np.array([500.0]), np.array(["percent"], dtype=object), 5.0, "times")
+    True
+    >>> _times_as_percent(np.array([5.0]), np.array(["times"], dtype=object), 400.0, "percent")
+    True
+    """
+    if not np.isfinite(value) or value <= 0:
+        return False
+    for v, u in zip(ev, unit_e):
+        if not np.isfinite(v) or v <= 0:
+            continue
+        if unit == "times" and u == "percent":
+            times, pct = value, v
+        elif unit == "percent" and u == "times":
+            times, pct = v, value
+        else:
+            continue
+        if any(abs(pct - 100.0 * k) <= 1e-9 * pct for k in (times, times - 1)):
+            return True
+    return False
+
+
+def _sum_of_parts(e: pd.DataFrame, ev: np.ndarray, unit_e: np.ndarray, value: float, unit: str) -> bool:
+    """Whether two or three figures of one earlier sentence, in the later figure's unit, add up
+    to it exactly ("11 militants and six soldiers were killed" -> "17 people"; "at least 15
+    deaths in A and another five in B" -> "at least 20")."""
+    if not np.isfinite(value) or value == 0:
+        return False
+    q = e["qualifier"].to_numpy(object)
+    sent = e["sentence"].to_numpy(object)
+    rows = [k for k in range(len(e)) if unit_e[k] == unit and q[k] in ("exact", "at_least", "approx")
+            and np.isfinite(ev[k])]
+    by_sentence: dict = {}
+    for k in rows:
+        by_sentence.setdefault(sent[k], []).append(ev[k])
+    for vals in by_sentence.values():
+        vals = vals[:8]
+        for size in (2, 3):
+            for combo in combinations(vals, size):
+                if abs(sum(combo) - value) <= 1e-9 * abs(value):
+                    return True
+    return False
+
+
+_RATIO_WORDS = re.compile(r"\s+(?:in|out\s+of|of)\s+(?:the\s+|every\s+)?$", re.I)
+
+
+def _ratios(e: pd.DataFrame) -> list[tuple[float, float]]:
+    """(part, whole) for figures written as a ratio: "four in 10", "one out of every three".
+
+    >>> from claimtrack.stages.extract.claims import extract_claims
+    >>> from claimtrack.stages.match.compare import _frame
+    >>> _ratios(_frame(extract_claims("Four in 10 Arlo voters backed him.", "x")))
+    [(4.0, 10.0)]
+    """
+    out = []
+    rows = list(zip(e["sentence"], e["surface"], e["value"], e["unit"]))
+    for (s1, f1, v1, u1), (s2, f2, v2, u2) in zip(rows, rows[1:]):
+        if s1 != s2 or not isinstance(s1, str) or u1 or u2 or not v2 or not (0 < v1 < v2):
+            continue
+        i, j = s1.find(f1), s1.find(f2)
+        if 0 <= i < j and _RATIO_WORDS.fullmatch(s1[i + len(f1):j]) is not None:
+            out.append((float(v1), float(v2)))
+    return out
+
+
+def derived(pairs_by_sentence: list[list[tuple[float, str]]], value: float, unit: str, slack: float) -> bool:
+    """Whether a later figure follows from two earlier figures of one sentence: their difference
+    in the same unit ("from 280 to 415 ppm" -> "135 ppm"; percentages give percentage points
+    too), or the percent change from the first to the second ("from 280 to 415 ppm" -> "48%").
+    ``slack`` is the later figure's rounding; figures are (value on the unit's scale, unit key).
+
+    >>> derived([[(280.0, "ppm"), (415.0, "ppm")]], 48.0, "percent", 0.5)
+    True
+    >>> derived([[(5.0, "percent"), (5.25, "percent")]], 0.25, "percentage point", 0.005)
+    True
+    >>> derived([[(280.0, "ppm"), (415.0, "ppm")]], 60.0, "percent", 0.5)
+    False
+    """
+    if not np.isfinite(value):
+        return False
+    for vals in pairs_by_sentence:
+        for (a, ua), (b, ub) in combinations(vals[:8], 2):
+            if ua != ub:
+                continue
+            same = unit == ua or (ua == "percent" and unit == "percentage point")
+            # not when the smaller figure is lost in the later one's rounding: "35 million users in
+            # 196 countries" does not derive "35 million" as a difference
+            if same and min(abs(a), abs(b)) > slack and abs(abs(b - a) - abs(value)) <= slack:
+                return True
+            if unit == "percent" and a != 0 and abs(abs(100.0 * (b - a) / a) - abs(value)) <= slack:
+                return True
+    return False
+
+

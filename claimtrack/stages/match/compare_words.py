@@ -1,0 +1,363 @@
+"""What the words of two texts say, apart from their figures: how much of one the other holds
+(:func:`coverage`), a name said to move both ways (:func:`opposite_moves`), one sum a profit in one
+text and a loss in the other (:func:`opposite_result`), a rebuttal (:func:`denies`), a figure
+disputed in words (:func:`refutes`), and another month or weekday (:func:`other_date`).
+
+>>> coverage("Three suspects were arrested by police.", "Police arrested three suspects")
+(1.0, 0)
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from claimtrack.stages.extract.claims.numbers import scan
+from claimtrack.stages.match.figures import _STOP
+from claimtrack.stages.match.nouns import _CASUALTY, direction_word, locate, singular
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
+# words that carry no content of their own in a news sentence
+_FILLER = frozenset({"people", "person", "one", "two", "three", "four", "five", "six", "seven",
+                     "eight", "nine", "ten",
+                     # scale and unit words belong to the figures, which are judged as claims
+                     "percent", "pct", "cent", "thousand", "million", "mln", "mn", "billion", "bln",
+                     "bn", "trillion", "dollar", "dlrs"})
+# the country abbreviation is dropped like "U.S." (single letters): "US" = "U.S."
+_COUNTRY_ABBR = frozenset({"US", "USA"})
+
+# share of the later text's content words that the earlier text must contain for "consistent"
+MIN_COVERAGE = 0.5
+
+
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _numeral(text) -> set[str]:
+    """The numerals written in ``text``, without thousands separators.
+
+    >>> sorted(_numeral("215,000 jobs and 3.5%"))
+    ['215000', '3.5']
+    """
+    if not isinstance(text, str):
+        return set()
+    return {m.group().replace(",", "").rstrip(".") for m in _NUMERAL.finditer(text)}
+
+
+
+def _values(text: str) -> np.ndarray:
+    """Every number the text writes, in digits or words, as the scanner reads it before any claim
+    filter ("Twenty-five others" gives 25).
+
+    >>> sorted(_values("Twenty-five others and 3 dogs").tolist())
+    [3.0, 25.0]
+    """
+    vals = [m.value for m in scan(text or "") if m.value is not None]
+    arr = np.array(vals, dtype="float64")
+    return arr[np.isfinite(arr)]
+
+
+def _written_value(value, qualifier, values: np.ndarray) -> bool:
+    """Whether an exact later figure is a number the earlier text writes (in any form)."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return False
+    # not "one": a pronoun ("one of them", "a desperate one") as often as a count
+    return (qualifier == "exact" and np.isfinite(v) and v != 1
+            and bool(np.any(np.isclose(values, v, rtol=1e-9, atol=0))))
+
+
+def _coverage_words(text: str) -> list[str]:
+    """Content words for :func:`coverage`: singular, casualty synonyms merged ("died",
+    "killed" -> "dead"); numbers (judged as claims), single letters and "people" left out."""
+    out = []
+    for w in _WORD.findall(text):
+        low = w.lower().strip(".,'")
+        if len(low) <= 1 or low in _STOP or low in _FILLER or low[0].isdigit() or w.strip(".,'") in _COUNTRY_ABBR:
+            continue
+        out.append(_CASUALTY.get(low) or direction_word(low) or singular(low))
+    return out
+
+
+def coverage(earlier: str, later: str) -> tuple[float, int]:
+    """Share of the later text's content words found in the earlier text, and how many of its
+    content words the earlier text lacks.
+
+    >>> coverage("Three suspects were arrested by police.", "Police arrested three suspects")
+    (1.0, 0)
+    >>> coverage("A storm killed 12 people in Dalton.", "12 people died in Dalton after a storm hit")
+    (0.6, 2)
+    >>> coverage("Arlo Kemp died of a stroke; he was 68.", "He was 68."), coverage("Arlo Kemp died.", "He was.")
+    ((1.0, 0), (0.0, 0))
+    """
+    later_words = _coverage_words(later)
+    if not later_words:
+        # only figures and function words ("He was 68."): nothing of its own to cover, but a
+        # text without even a figure says nothing
+        return (1.0, 0) if _values(later).size else (0.0, 0)
+    known = set(_coverage_words(earlier))
+    # near spellings count too ("arrest" ~ "arrested"): a shared stem of 5 letters
+    stems = {w[:5] for w in known if len(w) >= 5}
+    forms = {_stem(w) for w in known}  # "adds" ~ "added"
+    hit = sum(1 for w in later_words if w in known or (len(w) >= 5 and w[:5] in stems) or _stem(w) in forms)
+    return hit / len(later_words), len(later_words) - hit
+
+
+def _noun_words(noun) -> set[str]:
+    """The content words of a counted noun phrase, singular.
+
+    >>> sorted(_noun_words("Syrian refugees")), _noun_words(None)
+    (['refugee', 'syrian'], set())
+    """
+    if not isinstance(noun, str):
+        return set()
+    return {singular(w.lower()) for w in _WORD.findall(noun) if len(w) > 2 and w.lower() not in _STOP}
+
+
+def _stem(word: str) -> str:
+    """A crude stem for matching word forms: singular, common verb endings cut.
+
+    >>> _stem("Added"), _stem("adds"), _stem("rising"), _stem("regional")
+    ('add', 'add', 'ris', 'regional')
+    """
+    w = singular(word.lower())
+    for end in ("ing", "ed"):
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            w = w[:-len(end)]
+            break
+    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "ls":  # "added" -> "add", "planned" -> "plan"
+        w = w[:-1] if len(w) > 4 else w
+    return w
+
+
+def _names(sentence) -> set[str]:
+    """The capitalised words of a sentence (3 letters or more), lower-cased: the names it may hold.
+
+    >>> sorted(_names("Gold tops $1,500 in New York"))
+    ['gold', 'new', 'york']
+    """
+    if not isinstance(sentence, str):
+        return set()
+    return {w.lower() for w in _WORD.findall(sentence) if len(w) >= 3 and w[0].isupper()}
+
+
+def _subject_words(subject) -> set[str]:
+    """The names of a claim's subjects, and their words: extracted subject lists are noisy
+    ("Sensex In RED" for "Sensex"), so one shared name word is the signal.
+
+    >>> sorted(_subject_words(["Sensex In RED", "the Fed"]))
+    ['fed', 'red', 'sensex', 'sensex in red', 'the fed']
+    """
+    if not isinstance(subject, (list, tuple, np.ndarray)):
+        return set()
+    out = set()
+    for name in subject:
+        if isinstance(name, str) and len(name.strip()) >= 3:
+            out.add(name.strip().lower())
+            out.update(w for w in (x.lower() for x in _WORD.findall(name))
+                       if len(w) >= 3 and w not in _STOP and not w[0].isdigit())
+    return out
+
+
+def _move_phrase(text: str, name: str) -> str:
+    """The clause of ``text`` where ``name`` first stands (at most 12 words)."""
+    for part in re.split(r"[,;:.!?~|]", text or ""):
+        if re.search(r"\b" + re.escape(name) + r"\b", part, re.I):
+            return " ".join(part.split()[:12])
+    return name
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'&-]*|\d[\d,.]*|[,;:.!?~()\[\]|]")
+# states that report a move without a change verb ("Sensex weak", "shares lower")
+_MOVE_STATE = {"weak": "down", "weaker": "down", "weakens": "down", "weakened": "down",
+               "strengthens": "up", "strengthened": "up", "stronger": "up", "high": "up", "low": "down"}
+
+
+_GAIN_WORDS = frozenset("""profit profits earnings earned earns earn income surplus""".split())
+_LOSS_WORDS = frozenset("""loss losses lost loses lose deficit""".split())
+
+
+def _result(sentence, surface, qualifier=None) -> str:
+    """"gain" or "loss" when a profit or loss word stands within four words before the figure or
+    two after it, in its clause ("net earnings of $374m", "lost $5 million"); else ""."""
+    if not isinstance(sentence, str) or not isinstance(surface, str):
+        return ""
+    at = locate(sentence, surface, qualifier)
+    if at < 0:
+        return ""
+    left = re.split(r"[,;:()]|\s[-–—]\s", re.split(r"\d", sentence[:at])[-1])[-1]
+    right = re.split(r"[,;:()]|\s[-–—]\s", sentence[at + len(surface):], maxsplit=1)[0]
+    words = [w.lower() for w in _WORD.findall(left)[-4:]] + [w.lower() for w in _WORD.findall(right)[:2]]
+    gain, loss = bool(_GAIN_WORDS.intersection(words)), bool(_LOSS_WORDS.intersection(words))
+    return "gain" if gain and not loss else "loss" if loss and not gain else ""
+
+
+def opposite_result(earlier: dict, later: dict) -> bool:
+    """Whether the same sum is a profit in one text and a loss in the other.
+
+    >>> opposite_result({"sentence": "Arlo reported net earnings of $374m.", "surface": "$374m"},
+    ...                 {"sentence": "Arlo loses $374m.", "surface": "$374m"})
+    True
+    """
+    a = _result(earlier.get("sentence"), earlier.get("surface"), earlier.get("qualifier"))
+    b = _result(later.get("sentence"), later.get("surface"), later.get("qualifier"))
+    return bool(a) and bool(b) and a != b
+
+
+# words that name a move unless they complete a phrasal verb ("steps down", "sets up") or an
+# adjective's noun phrase ("a high court")
+_PARTICLES = frozenset({"up", "down", "high", "low"})
+_PHRASAL = frozenset("""step back set pick shut turn break broke calm crack show sign give gave take took
+make made look come came go went wind wound clean open hold held keep kept stand stood bring brought
+put follow beef mop scale water play tone hunker crack clamp cool slow shake shook tear tore knock
+let write wrote mark talk ratchet sit sat lay laid lie burn burnt live a an the very too so""".split())
+
+
+def _phrasal(word: str) -> bool:
+    """Whether ``word`` (before "up"/"down"/"high"/"low") is a verb or determiner that takes it.
+
+    >>> _phrasal("Steps"), _phrasal("stepped"), _phrasal("index"), _phrasal("Sensex")
+    (True, True, False, False)
+    """
+    w = word.lower()
+    return any(w == v or w in (v + "s", v + "es", v + "ed", v + "d", v + "ing", v + v[-1] + "ed",
+                               v + v[-1] + "ing") for v in _PHRASAL)
+
+
+def _moves(text: str) -> dict[str, set[str]]:
+    """For each name (a capitalised word) that a direction word follows within four words of its
+    clause, the directions it is said to move in; "lower than" is a comparison, not a move.
+
+    >>> dict(_moves("Arlo Mills fell; Bemis Corp gains."))
+    {'mills': {'down'}, 'arlo': {'down'}, 'corp': {'up'}, 'bemis': {'up'}}
+    """
+    toks = _TOKEN.findall(text or "")
+    out: dict[str, set[str]] = {}
+    for i, t in enumerate(toks):
+        d = direction_word(t) or _MOVE_STATE.get(t.lower(), "")
+        if not d or (i + 1 < len(toks) and toks[i + 1].lower() == "than"):
+            continue
+        if t.lower() in _PARTICLES and (i == 0 or _phrasal(toks[i - 1])):
+            continue  # "steps down", "sets up", "a high court": not a move
+        if t.lower() in ("high", "low") and i + 1 < len(toks) and toks[i + 1][0].isupper() \
+                and toks[i + 1].lower() not in _STOP:
+            continue  # "Arlo High School": a name
+        for k in range(i - 1, max(-1, i - 5), -1):
+            w = toks[k]
+            if not w[0].isalpha():
+                break
+            if w[0].isupper() and len(w) >= 3 and w.lower() not in _STOP:
+                out.setdefault(w.lower(), set()).add(d)
+    return out
+
+
+def opposite_moves(earlier: str, later: str) -> str:
+    """The name that the two texts say moved in opposite directions ("Sensex up" / "Sensex
+    weak"), each text one way only: a conflict even without figures; "" when there is none. The
+    texts must share most of their words (one holds at least half of the other's), so that they
+    report the same thing.
+
+    >>> opposite_moves("Arlo shares rise in early trade", "Arlo shares fall in early trade")
+    'arlo'
+    >>> opposite_moves("Arlo shares rise in early trade", "Arlo shares rise, Bemis falls")
+    ''
+    """
+    a, b = _moves(earlier), _moves(later)
+    names = sorted(k for k in a.keys() & b.keys() if len(a[k]) == 1 and len(b[k]) == 1 and a[k] != b[k])
+    if not names or max(coverage(earlier, later)[0], coverage(later, earlier)[0]) < MIN_COVERAGE:
+        return ""
+    return names[0]
+
+
+# a rebuttal: "No, X is not Y", "No, the bridge did not cost $9 billion" (fact-check headlines)
+_DENIAL = re.compile(r"^\W*(?:no|false|wrong)\b[\s,:;.!-]+.*(?:\b(?:not|never)\b|n't\b)", re.I)
+# share of one text's content words the other must hold for a rebuttal to be about it
+MIN_DENIAL_COVERAGE = 0.6
+
+
+def denies(earlier: str, later: str, verdicts: list[str]) -> bool:
+    """Whether one text rebuts the other's figure: it opens with a denial ("No, ... not ..."),
+    the other does not, they share their figures, and one holds most of the other's words.
+
+    >>> denies("No, the Arlo budget does not have a $2 billion hole", "Arlo budget has $2 billion hole", ["agree"])
+    True
+    >>> denies("The Arlo budget has a $2 billion hole", "Arlo budget has $2 billion hole", ["agree"])
+    False
+    """
+    if not verdicts or any(v != "agree" for v in verdicts):
+        return False
+    if bool(_DENIAL.search(earlier or "")) == bool(_DENIAL.search(later or "")):
+        return False
+    return max(coverage(earlier, later)[0], coverage(later, earlier)[0]) >= MIN_DENIAL_COVERAGE
+
+
+_DATE_WORD = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+                        r"aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+_MODAL_NEXT = re.compile(r"\s+(?:not\b|be\b|have\b|[a-z]+\b(?<!\bin)(?<!\bof)(?<!\bto)(?<!\bthe))", re.I)
+
+
+def other_date(earlier: str, later: str) -> bool:
+    """Whether the later text dates its figures to a month or weekday that the earlier text
+    does not name, while the earlier names another: the figures are then about another period.
+
+    >>> other_date("62,000 jobs lost in May", "June's total: 62,000"), other_date("in May", "May")
+    (True, False)
+    """
+    def names(text):
+        # "may" is a month only when capitalised and not standing before a verb ("May Need")
+        out = set()
+        for m in _DATE_WORD.finditer(text or ""):
+            word = m.group()
+            if word.lower() == "may" and (word != "May" or _MODAL_NEXT.match(text, m.end())):
+                continue
+            out.add(word.lower()[:3])
+        return out
+    e, n = names(earlier), names(later)
+    return bool(e) and bool(n - e)
+
+
+
+
+# a figure disputed in words: "that figure is wrong", "far fewer than claimed", "the toll was
+# exaggerated", "officials denied the report"
+_REFUTE = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been|seems?|looks?)\s+(?:(?:far|greatly|wildly|badly|simply|clearly)\s+)?"
+    r"(?:wrong|false|untrue|incorrect|inaccurate|mistaken|exaggerated|overstated|inflated|understated|misleading|bogus)"
+    r"|(?:is|are|was|were)\s+not\s+(?:true|correct|accurate|right)"
+    r"|(?:far|much|many|well|considerably|significantly)\s+(?:fewer|less|more|lower|higher|smaller|larger)\s+(?:[a-z]+\s+){0,2}?than\s+"
+    r"(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:first\s+|previously\s+|initially\s+|originally\s+)?"
+    r"(?:claimed|reported|stated|said|thought|suggested|estimated|announced|feared|believed)"
+    r"|(?:fewer|less|more|lower|higher)\s+(?:[a-z]+\s+){0,2}?than\s+(?:first\s+|previously\s+|initially\s+|originally\s+)?"
+    r"(?:claimed|reported|announced)"
+    r"|overstat(?:ed|es|ing)|exaggerat(?:ed|es|ing|ion)|understat(?:ed|es|ing)|debunk(?:ed|s)?|refut(?:ed|es)"
+    r"|den(?:ied|ies|y)\s+(?:the\s+|a\s+|that\s+|reports?|claims?|figures?)"
+    r"|disput(?:ed|es)\s+(?:the\s+|a\s+|that\s+|reports?|claims?|figures?)"
+    r"|no\s+evidence\s+(?:that|of|for)|never\s+happened|did\s+not\s+happen)",
+    re.I)
+# share of one text's content words the other must hold for a dispute to be about it
+MIN_REFUTE_COVERAGE = 0.5
+
+
+def refutes(earlier: str, later: str, verdicts: list[str]) -> tuple[str, bool]:
+    """Whether the later text disputes the earlier figure in words, with no figure of its own
+    (none, or only figures the earlier text states): (the disputing phrase or "", whether the
+    texts are about the same thing, one holding at least half of the other's content words).
+
+    >>> refutes("The flood in Arlo killed 300 people.", "Officials in Arlo say far fewer than claimed died in the flood.", [])
+    ('far fewer than claimed', True)
+    >>> refutes("The flood in Arlo killed 300 people.", "The flood in Arlo killed 300 people, officials said.", ["agree"])
+    ('', False)
+    """
+    if any(v != "agree" for v in verdicts):
+        return "", False  # the later text has a figure of its own: the figures decide
+    m = _REFUTE.search(later or "")
+    if m is None or _REFUTE.search(earlier or ""):
+        return "", False
+    phrase = " ".join(m.group().split())
+    rest = (later[:m.start()] + " " + later[m.end():])  # the disputing words are not content
+    about = max(coverage(earlier, rest)[0], coverage(rest, earlier)[0]) >= MIN_REFUTE_COVERAGE
+    return phrase, about

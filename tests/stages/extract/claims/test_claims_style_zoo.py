@@ -1,0 +1,110 @@
+"""A style zoo: sentences written for these tests in the conventions of many outlets (wire copy,
+broadsheet, tabloid, broadcaster's web page, press release, science abstract, product review,
+transcript), each with every quantity it holds and nothing else.
+
+Each case covers a convention of issue 13: currency sub-units, mangled currency signs, numbers
+glued to units, names and codes with digits, chemical formulas, citation and footnote numbers,
+street numbers, years in context, and two numbers side by side.
+"""
+import math
+
+import pytest
+
+from claimtrack.stages.extract.claims import extract_claims
+from claimtrack.stages.match.units import canonical
+
+# (style, text, [(surface, value, unit), ...]) -- every claim the text holds, in text order
+ZOO = [
+    # currency sub-units keep their own unit
+    ("wire", "Shares of Arlo Mining fell 45 cents to $12.30 in New York trading.",
+     [("45 cents", 45, "cent"), ("$12.30", 12.3, "USD")]),
+    ("wire", "Shr profit 74 cts vs 61 cts a year earlier.", [("74 cts", 74, "cent"), ("61 cts", 61, "cent")]),
+    ("wire", "The board declared a dividend of 12 cts a share.", [("12 cts a share", 12, "cent/share")]),
+    ("broadsheet", "Bemis shares rose 3.5p to 245p in London on Tuesday.",
+     [("3.5p", 3.5, "pence"), ("245p", 245, "pence")]),
+    ("tabloid", "Fury as a pint goes up by 30p AGAIN!", [("30p", 30, "pence")]),
+    ("broadcaster", "The euro fell 0.3 cents against the dollar.", [("0.3 cents", 0.3, "cent")]),
+    # currency signs that arrive as other characters
+    ("tabloid", "Cardale paid \u00c2\u00a345m for the striker.", [("\u00c2\u00a345m", 45e6, "GBP")]),
+    ("wire", "The club paid PS45m for the striker and PS300 for his boots.",
+     [("PS45m", 45e6, "GBP"), ("PS300", 300, "GBP")]),
+    ("press release", "The contract is worth \u00e2\u201a\u00ac3bn over ten years.",
+     [("\u00e2\u201a\u00ac3bn", 3e9, "EUR"), ("ten years", 10, "year")]),
+    ("broadcaster", "Tickets cost &pound;25 each.", [("&pound;25", 25, "GBP")]),
+    ("product review", "It sold 3 million PS4 consoles in a month.", [("3 million", 3e6, None)]),
+    # numbers glued to units
+    ("product review", "The chip runs at 3.2GHz and draws 15W at idle.", [("3.2GHz", 3.2, "Hz"), ("15W", 15, "W")]),
+    ("product review", "It has a 6.3in screen, 4GB of RAM, a 12MP camera and a 3,430mAh battery.",
+     [("6.3in", 6.3, "inch"), ("4GB", 4, "data"), ("12MP", 12, "MP"), ("3,430mAh", 3430, "mAh")]),
+    ("press release", "Each tablet contains 15mg of the active ingredient.", [("15mg", 15, "mg")]),
+    ("tabloid", "His 250cc scooter hit 60mph.", [("250cc", 250, "cc"), ("60mph", 60, "mph")]),
+    # names and codes that hold digits
+    ("broadsheet", "Operators plan to roll out 5G to 40 cities.", [("40", 40, None)]),
+    ("product review", "The Galaxy S9 sold 30 million units.", [("30 million", 30e6, None)]),
+    ("wire", "Airbus said the A350-900 carries 315 passengers.", [("315", 315, None)]),
+    ("wire", "The carrier ordered 50 787 Dreamliners and 20 A350-900 jets.", [("50", 50, None), ("20", 20, None)]),
+    ("broadsheet", "The 777x will seat up to 426 passengers.", [("426", 426, None)]),
+    ("wire", "The FTSE 100 fell 1.2 percent to 7,412 points.",
+     [("1.2 percent", 1.2, "percent"), ("7,412 points", 7412, "point")]),
+    ("product review", "The Windows 10 update reached 400 million devices.", [("400 million", 400e6, None)]),
+    ("product review", "The phone has a 100x zoom.", [("100x", 100, "times")]),
+    ("science abstract", "Mice lacking Brca1 and p53 developed 12 tumours.", [("12", 12, None)]),
+    ("science abstract", "Parasites of clone 3D7 were grown for 48 hours.", [("48 hours", 48, "h")]),
+    # chemical formulas
+    ("science abstract", "Samples were heated to 450 \u00b0C for 2 h in 0.5 M H2SO4 (Fig. 3).",
+     [("450 \u00b0C", 450, "\u00b0C"), ("2 h", 2, "h"), ("0.5 M", 0.5, "mol")]),
+    ("broadcaster", "Sulphuric acid (H2SO4) leaked from 3 tanks.", [("3", 3, None)]),
+    ("science abstract", "Exposure to NO2 and PM2.5 raised the risk by 12%.", [("12%", 12, "percent")]),
+    # citation and footnote numbers
+    ("science abstract", "The CO2 concentration rose to 410 ppm [12].", [("410 ppm", 410, "ppm")]),
+    ("science abstract", "Earlier studies [3,4] enrolled 25 patients.", [("25", 25, None)]),
+    # street numbers
+    ("broadcaster", "Police were called to a house at 14 Elm Road on Tuesday.", []),
+    ("wire", "He lives at 10 Downing St. with his family.", []),
+    ("broadsheet", "The shop at 221 Baker Street sold 500 copies.", [("500", 500, None)]),
+    ("press release", "Arlo Corp will move to 350 Fifth Avenue in 2027.", []),
+    # years written as plain numbers
+    ("broadsheet", "The plant, built in 1998, employs 1,200 people.", [("1,200", 1200, None)]),
+    ("science abstract", "A 2015 survey found 300 cases.", [("300", 300, None)]),
+    ("transcript", "In 1969, 600 million people watched the landing.", [("600 million", 600e6, None)]),
+    # two numbers side by side
+    ("wire", "Boeing has delivered roughly 400 737 Max jets since the ban was lifted.", [("400", 400, None)]),
+    ("broadcaster", "Dalby Air said it was grounding two new 737 Max jets.", [("two", 2, None)]),
+    ("broadsheet", "About 2,000 2026 models were recalled.", [("2,000", 2000, None)]),
+    # thousands grouped by a space stay one number where the text groups that way
+    ("science abstract", "The reservoir holds 940 000 tonnes of water.", [("940 000 tonnes", 940000, "tonne")]),
+]
+
+
+@pytest.mark.parametrize("style, text, expected", ZOO, ids=[f"{s}: {t[:40]}" for s, t, _ in ZOO])
+def test_style_zoo(style, text, expected):
+    got = extract_claims(text, "zoo")
+    assert [c.surface for c in got] == [e[0] for e in expected], [(c.surface, c.value, c.unit) for c in got]
+    for c, (_, value, unit) in zip(got, expected):
+        assert math.isclose(c.value, value, rel_tol=1e-9), (c.surface, c.value)
+        assert c.unit == unit, (c.surface, c.unit)
+
+
+def test_sub_units_meet_their_currency_in_the_matcher():
+    # "45 cents" and "$0.45" are one amount on the matcher's scale; "30p" and "£0.30" too
+    assert canonical("cent")[0] == canonical("USD")[0] and math.isclose(45 * canonical("cent")[1], 0.45)
+    assert canonical("pence")[0] == canonical("GBP")[0] and math.isclose(30 * canonical("pence")[1], 0.30)
+    assert canonical("cent/share") == (canonical("USD/share")[0], 0.01)
+
+
+def test_a_comma_grouped_text_never_groups_thousands_with_a_plain_space():
+    # the text writes "1,200": "400 737" is two numbers (one of them a model), not 400,737
+    got = extract_claims("Of 1,200 orders, 400 737 jets were delivered.", "zoo")
+    assert [c.value for c in got] == [1200, 400]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Dow Closes Above 18K for First Time", 18000, None),          # headline: thousands
+    ("Tesla sold 50K cars in the quarter.", 50000, None),           # tabloid and trade press
+    ("The film was heated to 300K before the scan.", 300, "K"),     # heat words: kelvin
+    ("Samples were cooled to 77K (Fig. 2) at 5 \u00b0C.", 77, "K"),  # science prose: kelvin
+    ("She won the 10K run in Arlo.", 10, "K"),                       # a race, not 10,000
+])
+def test_a_glued_capital_k_is_thousands_in_news_and_kelvin_in_science(text, value, unit):
+    first = extract_claims(text, "zoo")[0]
+    assert math.isclose(first.value, value) and first.unit == unit, (first.surface, first.value, first.unit)
