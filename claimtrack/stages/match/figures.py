@@ -50,6 +50,7 @@ from rapidfuzz import fuzz, process
 
 from claimtrack.stages.match.blocking import candidate_pairs
 from claimtrack.stages.match.detail import _WHY, _days, phrase, when, who
+from claimtrack.stages.match.frames import check_frames, side_frame
 from claimtrack.stages.match.nouns import (_CASUALTY, _GENERIC, can_contradict, comparison_role, concept_key,
                                     direction, locate, noun_attached, noun_key, period_marks, same_period,
                                     same_side_of_comparison, singular, unit_key)
@@ -72,7 +73,11 @@ _CASUALTY_RE = r"\b(?:" + "|".join(sorted(_CASUALTY)) + r")\b"
 _DETAIL_COLUMNS = ("claim_id", "surface", "noun", "qualifier", "sentence", "published_at", "source",
                    "title")
 _COLUMNS = ("claim_id", "article_id", "surface", "value", "low", "high", "qualifier", "unit",
-            "noun", "subject", "sentence", "published_at", "source", "title")
+            "noun", "subject", "sentence", "published_at", "source", "title", "holder", "measure",
+            "period", "scope", "lang")
+# what the careful check (frames.py) reads of each side of a kept pair
+_FRAME_COLUMNS = ("holder", "measure", "period", "scope", "title", "sentence", "surface", "noun", "subject",
+                  "published_at")
 
 
 def context_words(sentence: str | None, surface: str | None, noun: str | None = None,
@@ -209,8 +214,6 @@ _NONE = ("",)
 
 def _subjects(subject: pd.Series) -> pd.Series:
     """One row per (row, normalised subject), indexed by row position; no subject gives ''."""
-    if isinstance(subject.dtype, pd.ArrowDtype) and pa.types.is_list(subject.dtype.pyarrow_dtype):
-        return _arrow_subjects(subject)
     cells = [v if isinstance(v, (list, tuple, np.ndarray)) and len(v) else _NONE
              for v in subject.to_numpy(object).tolist()]
     lengths = np.fromiter((len(v) for v in cells), dtype="int64", count=len(cells))
@@ -220,23 +223,6 @@ def _subjects(subject: pd.Series) -> pd.Series:
     norm[:-1] = [_norm_subject(u) if isinstance(u, str) else "" for u in uniques]
     norm[-1] = ""
     return pd.Series(norm[codes], index=np.repeat(np.arange(len(cells)), lengths), dtype=object)
-
-
-def _arrow_subjects(subject: pd.Series) -> pd.Series:
-    """:func:`_subjects` of an Arrow list column (history read from Parquet), without a Python
-    object per row: one row per name, and one '' for a row with no names (null or empty)."""
-    lists = pa.array(subject.array)
-    if isinstance(lists, pa.ChunkedArray):
-        lists = lists.combine_chunks()
-    sizes = pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False).astype("int64")
-    names = pc.dictionary_encode(pc.list_flatten(lists))
-    norm = np.array([_norm_subject(u) if isinstance(u, str) else "" for u in names.dictionary.to_pylist()] + [""],
-                    dtype=object)
-    codes = pc.fill_null(names.indices, len(norm) - 1).to_numpy(zero_copy_only=False)
-    lengths = np.maximum(sizes, 1)
-    out = np.full(int(lengths.sum()), "", dtype=object)
-    out[np.repeat(sizes > 0, lengths)] = norm[codes]
-    return pd.Series(out, index=np.repeat(np.arange(len(sizes)), lengths), dtype=object)
 
 
 def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.ndarray,
@@ -760,8 +746,9 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
     rows = _Rows(pool, np.concatenate([n_rows + h, p_rows]))
     pn, pp = rows.pos(n_rows + h), rows.pos(p_rows)
     score, apart, ctx_n, ctx_p = score_pairs(pairs, rows)
-    # pairs that could never be kept are not related at all
-    live = score >= s.min_score
+    # pairs that could never be kept are not related at all; nor are two articles in different
+    # languages (when both are known)
+    live = (score >= s.min_score) & ~_other_language(rows["lang"], pn, pp)
     if not live.all():
         keep_idx = np.flatnonzero(live)
         pairs, n_rows, p_rows, gap, t_p, pn, pp, score, apart, ctx_n, ctx_p = (
@@ -833,8 +820,10 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
             if (bare and not bare_context_ok(ctx_n[idx], ctx_p[idx], s)) or not can_contradict(
                     e_rows[k], n_rows_d[k], side[idx]):
                 ok[idx] = False
+    ok &= rel != ""  # disjoint figures of an undated article: neither contradiction nor update
+    conf, evid = _careful_check(np.flatnonzero(ok), ok, rel, pn, pp, score, concept, gap, rows)
     found = pd.DataFrame({"n": n_rows, "p": p_rows, "score": score, "rel": rel, "side": side,
-                          "t": t_p})[ok]
+                          "t": t_p, "conf": conf, "evid": evid})[ok]
     if len(found) == 0:
         return []
     found = found.sort_values(["n", "rel", "score", "t"], ascending=[True, True, False, False],
@@ -846,13 +835,44 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
     e_cols = [pool.get(c, b_p) for c in _DETAIL_COLUMNS]
     n_cols = [pool.get(c, b_n + h) for c in _DETAIL_COLUMNS]
     gaps = t_new[b_n] - best["t"].to_numpy()
-    for sc, r, sd, gap, e_vals, n_vals in zip(best["score"].tolist(), best["rel"].tolist(), best["side"].tolist(),
-                                              gaps.tolist(), zip(*e_cols), zip(*n_cols)):
+    for sc, r, sd, gap, cf, ev, e_vals, n_vals in zip(
+            best["score"].tolist(), best["rel"].tolist(), best["side"].tolist(), gaps.tolist(),
+            best["conf"].tolist(), best["evid"].tolist(), zip(*e_cols), zip(*n_cols)):
         new_id, earlier_id = str(n_vals[0]), str(e_vals[0])
         out.append(Match(match_id=stable_id("claim", new_id, earlier_id), kind="claim",
                          new_id=new_id, earlier_id=earlier_id, score=float(sc), relation=str(r),
-                         detail=fast_detail(str(r), str(sd), e_vals, n_vals, gap)))
+                         detail=fast_detail(str(r), str(sd), e_vals, n_vals, gap),
+                         confidence=float(cf), evidence=str(ev)))
     return out
+
+
+def _other_language(lang: np.ndarray, pn: np.ndarray, pp: np.ndarray) -> np.ndarray:
+    """Pairs whose articles are in two different known languages."""
+    known = np.array([isinstance(v, str) and bool(v) for v in lang], dtype=bool)
+    codes = pd.factorize(np.where(known, lang, ""))[0]
+    return known[pn] & known[pp] & (codes[pn] != codes[pp])
+
+
+def _careful_check(idx: np.ndarray, ok: np.ndarray, rel: np.ndarray, pn: np.ndarray, pp: np.ndarray,
+                   score: np.ndarray, concept: np.ndarray, gap: np.ndarray, rows: _Rows):
+    """frames.check_frames on the kept pairs ``idx``: drops (``ok`` False) the pairs whose frames
+    say they are about different things, turns a contradiction the new sentence calls a revision
+    into an update (``rel``), and gives every kept pair its confidence and evidence."""
+    conf = np.zeros(len(ok), dtype="float64")
+    evid = np.full(len(ok), "", dtype=object)
+    if len(idx) == 0:
+        return conf, evid
+    involved = np.unique(np.concatenate([pn[idx], pp[idx]]))
+    frames = dict(zip(involved.tolist(), (side_frame(r) for r in _row_dicts(rows, involved, _FRAME_COLUMNS))))
+    sentences = rows["sentence"]
+    for k in idx.tolist():
+        v = check_frames(str(rel[k]), frames[pp[k]], frames[pn[k]], float(score[k]), _text(sentences[pn[k]]),
+                         str(concept[k]), float(gap[k]))
+        if not v.relation:
+            ok[k] = False
+            continue
+        rel[k], conf[k], evid[k] = v.relation, v.confidence, v.evidence
+    return conf, evid
 
 
 def _hashable(v):

@@ -248,6 +248,12 @@ def _is_number_word(w: str) -> bool:
     return w[:1].isdigit() or w.lower() in _NUMBER_WORDS
 
 
+def _is_duration(w: str, following: list[str]) -> bool:
+    """A number that is a span of time: "30-year", "five year(s)"."""
+    unit = w.lower().split("-", 1)[1] if "-" in w else (following[0].lower() if following else "")
+    return singular(unit.strip(".,")) in _TIME_UNITS
+
+
 @lru_cache(maxsize=1 << 17)
 def is_margin_or_ratio(sentence: str | None, surface: str | None, qualifier: str | None = None) -> bool:
     """A figure that is an error margin ("0.93 ± 0.07") or one side of a ratio ("four of the
@@ -269,10 +275,11 @@ def is_margin_or_ratio(sentence: str | None, surface: str | None, qualifier: str
     after = re.findall(r"[\w.,%]+", sentence[at + len(surface):])[:4]
     before = re.findall(r"[\w.,%]+", before_text)[-4:]
     low = [w.lower() for w in after]
-    # "X of (the) [adjective] Y" / "X in Y" / "X out of Y": this figure is X
+    # "X of (the) [adjective] Y" / "X in Y" / "X out of Y": this figure is X; not when Y is a
+    # maturity or duration ("100 mln francs of five year notes", "540 mln dlrs in 30-year")
     if low[:1] in (["of"], ["in"], ["out"]):
         rest = [w for w in after[1:] if w.lower() not in ("the", "of")]
-        if any(_is_number_word(w) for w in rest[:2]):
+        if any(_is_number_word(w) and not _is_duration(w, rest[k + 1:k + 2]) for k, w in enumerate(rest[:2])):
             return True
     # ... or this figure is Y
     lowb = [w.lower() for w in before]
@@ -305,7 +312,8 @@ def is_hypothetical(sentence: str | None, surface: str | None, qualifier: str | 
     left = _CLAUSE_SPLIT.split(sentence[:at])[-1]
     # the verb usually follows the figure, often after an aside: "65 cm, or 2 feet, would ..."
     right = sentence[at + len(surface):].split(";", 1)[0]
-    words = {w.lower() for w in _WORD.findall(left)[-8:] + _WORD.findall(right)[:6]}
+    # "May" capitalised inside a sentence is the month ("until May 31"), not the modal verb
+    words = {w.lower() for w in _WORD.findall(left)[-8:] + _WORD.findall(right)[:6] if w != "May"}
     return bool(words & _HYPOTHETICAL)
 
 
@@ -393,18 +401,24 @@ def is_partitive(sentence: str | None, surface: str | None, unit: str | None,
 def can_contradict(earlier: dict, later: dict, side: str) -> bool:
     """Whether two related figures may be flagged as a contradiction at all.
 
-    Not when either is an increment, a time reference, an error margin, one side of a ratio
-    or a possibility ("would", "could"), nor when one is an amount of the thing and the other
+    Not when either is an increment, a time reference, an error margin or one side of a ratio,
+    nor when one is a possibility ("would", "could") and the other is not, nor when one is an amount of the thing and the other
     its whole size (is_partitive), nor when the nouns say that one
     counts a part of the other in the direction that allows both to be true.
     """
+    possible = []
     for c in (earlier, later):
         sentence, surface, qual = c.get("sentence"), c.get("surface"), c.get("qualifier")
         sentence = sentence if isinstance(sentence, str) else None
         surface = surface if isinstance(surface, str) else None
         if (is_increment(sentence, surface, qual) or is_time_reference(sentence, surface, c.get("unit"), qual)
-                or is_margin_or_ratio(sentence, surface, qual) or is_hypothetical(sentence, surface, qual)):
+                or is_margin_or_ratio(sentence, surface, qual)):
             return False
+        possible.append(is_hypothetical(sentence, surface, qual))
+    # a possibility against a fact is no conflict; two reports of the same possibility with
+    # different figures ("could reach 5 pct" / "could reach 10 pct") are
+    if possible[0] != possible[1]:
+        return False
     # an amount of the thing ("25 miles of pipeline") is a part of its whole size ("510 km")
     parts = [is_partitive(c.get("sentence") if isinstance(c.get("sentence"), str) else None,
                           c.get("surface") if isinstance(c.get("surface"), str) else None,

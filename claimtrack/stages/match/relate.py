@@ -43,9 +43,10 @@ def relate_arrays(*, e_value, e_low, e_high, e_qual, n_value, n_low, n_high, n_q
                   n_grain=None, e_strict=None, n_strict=None) -> tuple[np.ndarray, np.ndarray]:
     """Relation and side for each (earlier ``e_*``, new ``n_*``) pair.
 
-    ``gap_seconds`` is new minus earlier publication time; NaN (an undated article) counts as
-    0, i.e. as published together: an undated conflict is shown to a reviewer rather than
-    explained away as an update. ``growing`` marks counts that only rise over a story.
+    ``gap_seconds`` is new minus earlier publication time; NaN (an undated article) is never
+    "the same moment": two disjoint figures of which one is undated get the relation "" (neither
+    a contradiction nor an update: nothing says which came first). ``growing`` marks counts that
+    only rise over a story.
     ``*_grain``: the rounding step of each figure (units.grain); two figures whose gap is within
     half the step of the coarser exact one (at most ``max_rounding`` of its value) overlap. An
     exact figure met with the written edge of a bound gets only that rounding, not the general
@@ -57,7 +58,9 @@ def relate_arrays(*, e_value, e_low, e_high, e_qual, n_value, n_low, n_high, n_q
     e_value, e_low, e_high = (np.asarray(a, dtype="float64") for a in (e_value, e_low, e_high))
     n_value, n_low, n_high = (np.asarray(a, dtype="float64") for a in (n_value, n_low, n_high))
     e_qual, n_qual = np.asarray(e_qual, dtype=object), np.asarray(n_qual, dtype=object)
-    gap = np.nan_to_num(np.asarray(gap_seconds, dtype="float64"), nan=0.0)
+    gap = np.asarray(gap_seconds, dtype="float64")
+    undated = np.isnan(gap)
+    gap = np.nan_to_num(gap, nan=0.0)
     growing = np.asarray(growing, dtype=bool)
 
     tol = settings.tolerance
@@ -116,7 +119,7 @@ def relate_arrays(*, e_value, e_low, e_high, e_qual, n_value, n_low, n_high, n_q
     disjoint = below | above
     relation = np.where(
         disjoint,
-        np.where(late | grows, "update", "contradiction"),
+        np.where(undated, "", np.where(late | grows, "update", "contradiction")),
         np.where(repeat, "repeat", "consistent"),
     ).astype(object)
     return relation, side

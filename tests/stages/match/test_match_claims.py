@@ -145,7 +145,7 @@ def test_same_article_is_never_related_and_new_rows_meet_earlier_new_rows():
     b = claim("w2", "S1", "40 percent", 40, 40, 40, "exact", None, ["Port Elm"],
               "Turnout in Port Elm reached 40 percent of voters.", "2020-01-01", unit="percent")
     c = claim("w3", "S2", "40 pct", 40, 40, 40, "exact", None, ["Port Elm"],
-              "Turnout in Port Elm reached 40 pct of voters.", "2020-01-02", unit="pct")
+              "Turnout in Port Elm reached 40 pct of voters.", "2020-01-01 09:00", unit="pct")
     got = {(m.new_id, m.earlier_id, m.relation) for m in match_claims(frame(a, b, c), frame(*EARLIER))}
     # w2 never meets w1 (same article); w3 meets both, and nothing meets a later row; w3 does
     # not contradict w1, because w1's article also gives w3's figure (w2)
@@ -169,9 +169,15 @@ def test_empty_frames_and_undated_articles():
     new = frame(claim("x1", "X1", "some 2 million", 2e6, 1.8e6, 2.2e6, "approx", "civilians",
                       ["Ravenna"], "Some 2 million civilians are at risk in Ravenna.", None, source=None))
     assert match_claims(new, pd.DataFrame()) == []
-    matches = match_claims(new, frame(*EARLIER))
-    assert [m.relation for m in matches] == ["contradiction"]  # undated counts as same time
-    assert "unnamed source, undated: some 2 million" in matches[0].detail
+    # an undated article is never "the same moment" as a dated one: disjoint figures are neither a
+    # contradiction nor an update (nothing says which came first)
+    assert match_claims(new, frame(*EARLIER)) == []
+    # ... while a figure that agrees is still linked, and the detail says it is undated
+    same = frame(claim("x2", "X2", "more than 3 million", 3e6, 3e6, INF, "at_least", "civilians", ["Ravenna"],
+                       "More than 3 million civilians are at risk in Ravenna.", None, source=None))
+    matches = match_claims(same, frame(*EARLIER))
+    assert [m.relation for m in matches] == ["repeat"]
+    assert "unnamed source, undated: more than 3 million" in matches[0].detail
 
 
 def test_at_most_one_match_per_relation_and_the_best_one():
@@ -297,11 +303,14 @@ def test_a_subject_shared_by_many_articles_is_no_evidence_of_one_entity():
                      day, unit="USD")
     hist = frame(deal("t1", "TA", 200, "Acme", "1990-01-02"))
     new = frame(deal("t2", "TB", 100, "Bolt", "1990-01-03"))
-    # in a small archive "Treasury" singles out one story ...
-    assert [m.relation for m in match_claims(new, hist)] == ["contradiction"]
-    # ... in a large one it is a hub: named in most articles, it says nothing about whose figure
+    # the figures are Acme's and Bolt's (the claim frame's holder): a shared "Treasury" does not
+    # make them one entity's, in a small archive or a large one
+    assert match_claims(new, hist) == []
     hub = MatchSettings(entity_min_articles=1, entity_max_share=0.1)
     assert match_claims(new, hist, hub) == []
+    # the same company's two figures for one sale do conflict
+    assert [m.relation for m in match_claims(frame(deal("t5", "TE", 100, "Acme", "1990-01-02 08:00")), hist)] == \
+        ["contradiction"]
     # and two companies' full names, each missing from the other claim, are two entities
     hist = frame(deal("t3", "TC", 200, "Acme Widgets Corp", "1990-01-02"))
     new = frame(deal("t4", "TD", 100, "Bolt Tools Inc", "1990-01-03"))

@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["settings", "units", "nouns", "relate", "blocking", "detail", "figures", "quotes", "compare"]
+MODULES = ["settings", "units", "nouns", "relate", "blocking", "detail", "figures", "frames", "quotes", "compare"]
 
 
 @pytest.mark.parametrize("name", MODULES)

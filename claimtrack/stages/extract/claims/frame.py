@@ -45,7 +45,7 @@ class Frame:
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])\.?")
 _TIME_NAMES = frozenset("""january february march april may june july august september october november
 december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
 saturday sunday""".split())
@@ -55,6 +55,10 @@ from by with as after before while when but and or if net shr shrs oper revs rev
 avg qtly qtr mthly div dividend note year quarter total exports imports production output earnings
 income revenue revenues assets deposits loans reserves stocks prices price government officials
 police""".split())
+# common words that open sentences of market and results copy, capitalised only there
+_OPENERS = frozenset("""volume turnover output production sales trading demand supply stocks shares
+prices exports imports earnings revenue revenues profit profits losses dividends deliveries arrivals
+receipts shipments inventories reserves bids offers registrations silver gold copper""".split())
 _DESIGNATORS = frozenset("""inc incorporated corp corporation co cos company ltd limited plc llc lp ag sa
 nv bv gmbh spa holding holdings group the""".split())
 # verbs and states next to a figure that say what happened to what is counted; spellings of one
@@ -75,6 +79,8 @@ _STATES = {
     "employed": "employed", "laid": "laid off", "striking": "striking", "struck": "striking",
     "voted": "voted", "registered": "registered", "tendered": "tendered", "owned": "owned", "held": "held",
 }
+# heads that say nothing about what is counted: the state next to the figure does
+_GENERIC = frozenset({"people", "person", "persons", "man", "men", "woman", "women", "other", "resident"})
 _CLAUSE_BREAK = re.compile(r"[;:()]|\s[-–—]\s|,\s+(?:and|but|while|whereas)\b|\b(?:and|but|while|whereas)\s")
 _DIGIT = re.compile(r"\d")
 # a later report that says its figure replaces an earlier one
@@ -122,9 +128,12 @@ def same_holder(a: str | None, b: str | None) -> bool:
     if ka == kb:
         return True
     wa, wb = ka.split(), kb.split()
-    # the shorter must be the start of the longer: "acme" of "acme widgets", not "widgets"
+    # the shorter must be the start of the longer ("acme" of "acme widgets", not "widgets"), or a
+    # name of several words inside it ("subsidiary of acme ag" of "u.s. subsidiary of acme ag")
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return long_[:len(short)] == short
+    if long_[:len(short)] == short:
+        return True
+    return len(short) >= 2 and any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -167,20 +176,21 @@ def is_table_line(sentence: str | None) -> bool:
     return bool(re.search(r"\d\s+vs\.?\s+(?:loss\s+|profit\s+)?[\d(]", text)) and len(words) <= 6
 
 
-def _names(sentence: str, subjects) -> list[tuple[int, str]]:
+def _names(sentence: str, subjects, title: str | None = None) -> list[tuple[int, str]]:
     """(position, name) of the subjects found in the sentence, time words left out, in order."""
     out = []
     for name in subjects or ():
         if not isinstance(name, str) or not name.strip():
             continue
         key = name.strip().lower()
-        if key in _TIME_NAMES or key in _NOT_NAMES:
-            continue
+        if key in _TIME_NAMES or key in _NOT_NAMES or not norm_holder(name):
+            continue  # a month, a common word, or only designators ("Co Inc")
         at = sentence.find(name)
         if at < 0:
             continue
-        if at <= 1 and " " not in name.strip() and not sentence[at + len(name):].startswith(("'s", ">", " said")):
-            continue  # a lone capitalised word opening the sentence: its case says nothing
+        if at <= 1 and " " not in name.strip() and (key in _OPENERS or (
+                title and key not in title.lower() and not sentence[at + len(name):].startswith(("'s", " said")))):
+            continue  # a lone capitalised word opening the sentence: a common word ("Volume was ...")
         if _ADJECTIVE.match(name.strip()) and re.match(r" [a-z]", sentence[at + len(name):at + len(name) + 2]):
             continue  # "Syrian refugees", "Turkish-backed rebels": a modifier, not whose figure it is
         out.append((at, name.strip()))
@@ -218,9 +228,12 @@ def _holder(sentence: str, at: int, end: int, names: list[tuple[int, str]]) -> s
         if _IN_PLACE.match(sentence[end:p]):
             return n
         break
-    # the nearest name before the figure ("Idlib, the stronghold where 3 million civilians ...")
+    # the nearest name before the figure ("Idlib, the stronghold where 3 million civilians ..."),
+    # unless another figure stands between them: then the name is that figure's
     if left:
-        return left[-1][1].removesuffix("'s")
+        p, n = left[-1]
+        if not _figures(sentence, p + len(n), at):
+            return n.removesuffix("'s")
     return None
 
 
@@ -237,13 +250,16 @@ def _scope(sentence: str, end: int, names: list[tuple[int, str]]) -> str | None:
 def _measure(sentence: str, at: int, end: int, noun: str | None) -> str | None:
     """The counted noun (last word singular) and the state or verb next to the figure."""
     words = [w.lower() for w in _WORD.findall(noun)] if noun else []
+    state = _STATES.get(words[-1], "") if words else ""
+    if state or (words and _singular(words[-1]) in _GENERIC):
+        words = words[:-1]  # "120 dead", "300 people killed": the state says what is counted
     head = " ".join(words[:-1] + [_singular(words[-1])]) if words else ""
-    state = ""
-    if at >= 0:
+    if at >= 0 and not state:
+        own = set(words)
         right = _CLAUSE_BREAK.split(_DIGIT.split(sentence[end:], maxsplit=1)[0], maxsplit=1)[0]
         left = _CLAUSE_BREAK.split(_DIGIT.split(sentence[:at])[-1])[-1]
         for w in _WORD.findall(right)[:7]:
-            state = _STATES.get(w.lower(), "")
+            state = "" if w.lower() in own else _STATES.get(w.lower(), "")
             if state:
                 break
         if not state:
@@ -264,8 +280,19 @@ _PERIOD_WORDS = re.compile(
     r"|\b(?P<rely>last|previous|this|next)[\s-]+(?P<unit>year|quarter|month|week)\b"
     r"|\b(?P<ago>a\s+(?:year|month|week)|year|month|week)[\s-]+(?:ago|earlier)\b"
     r"|\b(?P<span>three|six|nine|twelve|3|6|9|12)[\s-]+(?:months|mths)\b"
+    r"|\b(?P<every>daily|weekly|monthly|quarterly)\b"
     r"|\b(?P<month>" + _MONTH_WORD + r")(?:\s+(?P<day>[1-3]?\d)(?![\d.,]\d))?",
     re.I)
+# another figure in the sentence: a number that is not a year, nor a day after a month name
+_OTHER_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*")
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH_WORD + r"\s*$")
+
+
+def _figures(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the other figures in ``text[start:end]`` (a day after a month name is a date)."""
+    return [m.span() for m in _OTHER_FIGURE.finditer(text, start, end)
+            if not _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
+_RECURRING = re.compile(r"\b(?:daily|weekly|monthly|quarterly)\b", re.I)
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _SPAN = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
 
@@ -285,14 +312,21 @@ def period_of(text: str | None, surface: str | None = None) -> str | None:
     >>> period_of("Arrivals for the week ended February 22 were 155,221 bags."), period_of("Net rose 5 pct.")
     ('week-to-02-22', None)
     >>> period_of("Sales in March 1987 rose to 4 bln from 3 bln a year ago.", "4 bln")
-    '1987-03,year-1'
+    '1987-03'
+    >>> period_of("Sales in March 1987 rose to 4 bln from 3 bln a year ago.", "3 bln")
+    'year-1'
     """
     if not text:
         return None
     if surface:
         at = text.find(surface)
         if at >= 0:
-            text = text[:at] + " " * len(surface) + text[at + len(surface):]
+            # only the stretch between the neighbouring figures: "from 6.53 mln last year" dates
+            # the figure it compares with, not this one (years are not figures here)
+            left = _figures(text, 0, at)
+            right = _figures(text, at + len(surface), len(text))
+            text = (text[left[-1][1] if left else 0:at] + " " * len(surface)
+                    + text[at + len(surface):right[0][0] if right else len(text)])
     year, parts, rel = None, [], []
     for m in _PERIOD_WORDS.finditer(text):
         g = m.groupdict()
@@ -313,6 +347,8 @@ def period_of(text: str | None, surface: str | None = None) -> str | None:
             rel.append(f"{g['unit'].lower()}{step}")
         elif g["ago"]:
             rel.append(f"{g['ago'].lower().split()[-1]}-1")
+        elif g["every"]:  # a recurring report's figure is its own day's, week's, month's
+            rel.append({"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter"}[g["every"].lower()] + "+0")
         elif g["span"]:
             parts.append(f"{_SPAN.get(g['span'].lower(), g['span'])}M")
         else:
@@ -333,6 +369,8 @@ def resolve_period(period: str | None, published: date | None) -> str | None:
     ('1987-04-02', '1986')
     >>> resolve_period("03-06", date(1987, 4, 3)), resolve_period("day+0", None)
     ('1987-03-06', 'day+0')
+    >>> resolve_period("week+0", date(1987, 3, 25)), resolve_period("week+0", date(1987, 4, 1))
+    ('1987-W13', '1987-W14')
     """
     if not period or published is None:
         return period
@@ -353,7 +391,10 @@ def _resolve_part(part: str, d: date) -> str:
         if unit == "quarter":
             y, q = divmod(d.year * 4 + (d.month - 1) // 3 + step, 4)
             return f"{y}-Q{q + 1}"
-        return part  # "this week", "last week": no calendar of weeks here
+        if unit == "week":  # the ISO week
+            y, w, _ = (d + timedelta(weeks=step)).isocalendar()
+            return f"{y}-W{w:02d}"
+        return part
     m = re.fullmatch(r"(\d\d)(?:-(\d\d))?", part)
     if m:  # a month (and day) without a year: the latest one not after the publication date
         month = int(m.group(1))
@@ -392,17 +433,21 @@ def claim_frame(sentence: str | None, surface: str | None, noun: str | None = No
     surface = surface if isinstance(surface, str) else ""
     if at is None or not (0 <= at <= len(sentence)) or sentence[at:at + len(surface)] != surface:
         at = sentence.find(surface) if surface else -1
+        if at < 0 and surface:
+            at = sentence.lower().find(surface.lower())
     end = at + len(surface) if at >= 0 else -1
     table = is_table_line(sentence)
-    names = [] if table or at < 0 else _names(sentence, subject)
+    names = [] if table or at < 0 else _names(sentence, subject, title)
     holder = _holder(sentence, at, end, names) if names else None
     holder_from = "sentence" if holder else None
     if holder is None:
         holder = headline_holder(title)
         holder_from = "headline" if holder else None
     period = period_of(sentence, surface or None)
-    if period is None and table and title:
-        period = period_of(title)  # a results line's period is in its headline ("4TH QTR")
+    if period is None and title and (table or _RECURRING.search(title)):
+        # a results line's period is in its headline ("4TH QTR"); so is a recurring report's
+        # ("DAILY CATTLE SLAUGHTER", "WEEKLY ARRIVALS")
+        period = period_of(title)
     scope = _scope(sentence, end, names) if names and at >= 0 else None
     if scope is not None and holder is not None and norm_holder(scope) == norm_holder(holder):
         scope = None

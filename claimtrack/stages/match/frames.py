@@ -1,0 +1,215 @@
+"""The careful check of a related pair of claims: are both figures about the same thing?
+
+Run only on pairs the cheap steps already related (figures.py), so it can read more per pair:
+each claim's frame (extract/claims/frame.py: holder, measure, period, scope; computed here from
+the sentence and headline when a stored claim has none), both headlines, both publication dates.
+
+- A **contradiction** needs proof: the same holder on both sides, or the same headline (one story)
+  where no holder is named on one side (and no two different companies in the headlines); the
+  same measure, the same period (relative ones resolved against each
+  article's date), no different scope, both articles dated, and a new sentence that does not say
+  it revises the figure (that is an ``update``). Anything less certain is dropped, never flagged.
+- A **link** (repeat, consistent, update) is dropped when the frames say the two are different
+  things: another holder, another state of what is counted, another period or scope. An update
+  also needs both dates and the same period.
+
+Each kept pair gets a ``confidence`` (0-1) and one line of ``evidence``.
+
+>>> e = {"holder": "Noranda Inc", "measure": "miner trapped", "period": None, "scope": None,
+...      "title": "NORANDA MINE SHUT BY FIRE", "sentence": "The fire trapped 44 miners.",
+...      "published_at": "1987-04-02 12:00"}
+>>> n = {"holder": "Noranda", "measure": "miner trapped", "period": "day-1", "scope": None,
+...      "title": "NORANDA REVISES MINERS COUNT", "sentence": "57 miners were trapped yesterday.",
+...      "published_at": "1987-04-03 11:00"}
+>>> v = check_pair("contradiction", e, n, score=0.8)
+>>> v.relation, v.evidence
+('contradiction', 'holder: Noranda Inc; measure: miner trapped; period: 1987-04-02')
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from claimtrack.stages.extract.claims.units import is_money
+from claimtrack.stages.extract.claims.frame import (_RECURRING, claim_frame, headline_holder, is_table_line,
+                                                    norm_holder, period_of, resolve_period, same_holder,
+                                                    says_revision)
+
+#: an amount, share or rate with no period named is a reading of a series (a price, a market
+#: operation, a rate): readings this many days apart are two figures, neither the same one nor in
+#: conflict (half a day: a morning and an evening report of one day are still one reading)
+SERIES_MIN_DAYS = 0.5
+#: an update of a figure with no period and no proven holder ("the toll", "ships waiting") is about
+#: the same figure only while the story runs: later it is another series' figure at another date
+UPDATE_MAX_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The relation kept for a pair ("" to drop it), how sure, and why."""
+
+    relation: str
+    confidence: float
+    evidence: str
+
+
+def _text(v) -> str | None:
+    return v if isinstance(v, str) and v.strip() else None
+
+
+def _day(ts) -> date | None:
+    if ts is None or ts is pd.NaT:
+        return None
+    try:
+        t = pd.Timestamp(ts)
+    except (TypeError, ValueError):
+        return None
+    if pd.isna(t):
+        return None
+    return t.date()
+
+
+def side_frame(row: dict) -> dict:
+    """A claim's frame for matching: the stored columns, or computed from its sentence; a missing
+    holder taken from a company headline; the period resolved against the publication date."""
+    holder, measure, period, scope = (_text(row.get(k)) for k in ("holder", "measure", "period", "scope"))
+    title = _text(row.get("title"))
+    if holder is None and measure is None and period is None:
+        subj = row.get("subject")
+        subj = tuple(s for s in subj if isinstance(s, str)) if isinstance(subj, (list, tuple)) or hasattr(subj, "tolist") else ()
+        f = claim_frame(_text(row.get("sentence")), _text(row.get("surface")), _text(row.get("noun")), subj, title)
+        holder, measure, period, scope = f.holder, f.measure, f.period, f.scope
+    if period is None and title and (_RECURRING.search(title) or is_table_line(_text(row.get("sentence")))):
+        period = period_of(title)  # a results line's or a recurring report's period is in its headline
+    from_headline = False
+    if holder is None:
+        holder = headline_holder(title)
+        from_headline = holder is not None
+    day = _day(row.get("published_at"))
+    subj = row.get("subject")
+    names = {norm_holder(x) for x in (subj.tolist() if hasattr(subj, "tolist") else subj or ()) if isinstance(x, str)}
+    return {"holder": holder, "measure": measure, "period": resolve_period(period, day), "scope": scope,
+            "title": " ".join(title.lower().split()) if title else None,
+            "names": frozenset(names - {""}), "table": is_table_line(_text(row.get("sentence"))),
+            "company": headline_holder(title), "day": day, "from_headline": from_headline,
+            "revision": False}
+
+
+def _period_agrees(pe: str | None, pn: str | None, de: date | None, dn: date | None) -> bool | None:
+    """True (same period), False (different), None (cannot tell: one names a period the other
+    does not). No period at all means "as of publication"; a day named on one side agrees with
+    the other's publication day, or the day before it."""
+    if pe is None and pn is None:
+        return True
+    if pe is not None and pn is not None:
+        return pe == pn
+    named, other_day = (pe, dn) if pe is not None else (pn, de)
+    if other_day is not None and len(named) == 10 and named[4] == "-" and named[7] == "-":
+        try:
+            d = date.fromisoformat(named)
+        except ValueError:
+            return None
+        # a day the other side does not name may be the event's date rather than the figure's
+        return True if abs((other_day - d).days) <= 1 else None
+    return None
+
+
+def is_series_unit(unit_key: str | None) -> bool:
+    """Units of figures that are readings of a series: money, shares, points and rates.
+
+    >>> is_series_unit("usd"), is_series_unit("percent"), is_series_unit("usd/day"), is_series_unit("m")
+    (True, True, True, False)
+    """
+    if not unit_key:
+        return False
+    return unit_key in ("percent", "point", "percentage point") or "/" in unit_key or is_money(unit_key.upper())
+
+
+def _evidence(fe: dict, fn: dict, measure_key: str | None) -> str:
+    holder = max((h for h in (fn["holder"], fe["holder"]) if h), key=len, default=None)
+    if holder is None:
+        holder = f"the story “{fn['title']}”" if fn["title"] and fn["title"] == fe["title"] else "unknown"
+    measure = fn["measure"] or fe["measure"] or measure_key or "unknown"
+    if fn["period"] or fe["period"]:
+        period = fn["period"] or fe["period"]
+    elif fn["day"] is not None:
+        period = f"as of {fn['day'].isoformat()}"
+    else:
+        period = "unknown"
+    out = f"holder: {holder}; measure: {measure}; period: {period}"
+    scope = fn["scope"] or fe["scope"]
+    return out + (f"; scope: {scope}" if scope else "")
+
+
+def check_pair(relation: str, earlier: dict, new: dict, score: float, measure_key: str | None = None,
+               gap_seconds: float | None = None) -> Verdict:
+    """The relation to keep for a related pair of claim rows (dicts with the claims' columns and
+    their articles' title and published_at), with confidence and evidence; relation "" drops it.
+    ``measure_key``: the pair's counted thing and unit as figures.concept_keys gives it
+    ("usd"-type units mark a series reading); ``gap_seconds``: new minus earlier publication time.
+
+    >>> a = {"holder": "Acme", "measure": "net profit", "period": "1986-Q4", "published_at": "1987-03-02"}
+    >>> b = {"holder": "Bolt", "measure": "net profit", "period": "1986-Q4", "published_at": "1987-03-02"}
+    >>> check_pair("contradiction", a, b, 0.9).relation, check_pair("consistent", a, b, 0.9).relation
+    ('', '')
+    """
+    return check_frames(relation, side_frame(earlier), side_frame(new), score, _text(new.get("sentence")),
+                        measure_key, gap_seconds)
+
+
+def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: str | None = None,
+                 measure_key: str | None = None, gap_seconds: float | None = None) -> Verdict:
+    """:func:`check_pair` on frames made by :func:`side_frame` (one per claim, shared by its pairs)."""
+    he, hn = fe["holder"], fn["holder"]
+    holder_same = same_holder(he, hn)
+    # two holders differ when neither is named at all by the other claim (a link may name the
+    # same body from another side: "the House" and "the Senate" both pass one budget)
+    holder_differ = bool(he and hn) and not holder_same and not (
+        norm_holder(he) in fn["names"] or norm_holder(hn) in fe["names"])
+    companies_differ = bool(fe["company"] and fn["company"]) and not same_holder(fe["company"], fn["company"])
+    me, mn = fe["measure"], fn["measure"]
+    # no measure on either side: two bare figures, which figures.py relates only when the words
+    # around them agree (figures.bare_context_ok)
+    measure_same = me == mn
+    # another state of what is counted ("trapped" vs "dead"): the last word differs where both
+    # nouns agree (figures.py blocks on the counted noun already)
+    measure_differ = bool(me and mn) and me != mn and (me.split()[-1] != mn.split()[-1] or len(me.split()) == len(mn.split()))
+    period = _period_agrees(fe["period"], fn["period"], fe["day"], fn["day"])
+    se, sn = fe["scope"], fn["scope"]
+    scope_differ = bool(se and sn) and norm_holder(se) != norm_holder(sn)
+    dated = fe["day"] is not None and fn["day"] is not None
+    conflict = holder_differ or companies_differ or measure_differ or period is False or scope_differ
+    evidence = _evidence(fe, fn, (measure_key or "").partition("|")[0] or None)
+    both_sentence = holder_same and not fe["from_headline"] and not fn["from_headline"]
+    days = abs(gap_seconds) / 86400 if gap_seconds is not None and math.isfinite(gap_seconds) else math.inf
+    # an amount of money, a share or a rate with no period named is a reading of a series (a
+    # price, a market operation, a rate): another day's reading is another figure, not a conflict
+    noun_key, _, unit_key = (measure_key or "").partition("|")
+    another_reading = is_series_unit(unit_key) and fe["period"] is None and fn["period"] is None and days > SERIES_MIN_DAYS
+    # a table row or results line is only ever about its own company
+    table_apart = (fe["table"] or fn["table"]) and not holder_same
+
+    # the same headline within half a day is one story: two reports that name no holder (or one
+    # that does not) are about the story's own figure; on other days it is a recurring report
+    story = (bool(fe["title"]) and fe["title"] == fn["title"] and not holder_differ and not holder_same
+             and days <= SERIES_MIN_DAYS)
+    if relation == "contradiction":
+        proven = (holder_same or story) and not companies_differ and measure_same and period is True and not scope_differ and dated
+        if not proven or another_reading:
+            return Verdict("", 0.0, evidence)
+        if says_revision(new_sentence):
+            return Verdict("update", round(0.5 + 0.3 * min(score, 1.0), 3), evidence)
+        conf = 0.55 + 0.15 * both_sentence + 0.1 * bool(fe["period"] and fn["period"]) + 0.05 * (" " in (mn or "")) + 0.15 * min(score, 1.0)
+        return Verdict("contradiction", round(min(conf, 0.99), 3), evidence)
+    if conflict or table_apart or (another_reading and relation != "repeat"):
+        return Verdict("", 0.0, evidence)
+    if relation == "update":
+        if not dated or period is not True or not measure_same:
+            return Verdict("", 0.0, evidence)
+        if not holder_same and not (fe["period"] and fn["period"]) and days > UPDATE_MAX_DAYS:
+            return Verdict("", 0.0, evidence)
+    conf = 0.3 + 0.3 * min(score, 1.0) + 0.15 * holder_same + 0.1 * (period is True) + 0.1 * measure_same
+    return Verdict(relation, round(min(conf, 0.99), 3), evidence)

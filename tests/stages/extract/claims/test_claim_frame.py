@@ -1,0 +1,114 @@
+"""The claim frame (extract/claims/frame.py): holder, measure, period and scope, in many outlets' styles."""
+from __future__ import annotations
+
+import doctest
+from datetime import date
+
+import pytest
+
+from claimtrack.stages.extract.claims import extract_claims, frame
+from claimtrack.stages.extract.claims.frame import (claim_frame, headline_holder, is_table_line, period_of,
+                                                    resolve_period, same_holder, says_revision)
+
+
+def test_docstring_examples():
+    assert doctest.testmod(frame, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+def by_surface(text, surface, title=None):
+    """The frame of the claim written ``surface`` in ``text``, as extraction stores it."""
+    claims = {c.surface: c for c in extract_claims(text, "a")}
+    c = claims[surface]
+    if title is not None:
+        frame.fill_frames([c], title)
+    return c
+
+
+def test_extraction_fills_the_frame_columns():
+    # press release: the company reports its own figure
+    c = by_surface("Norvex Corp said its third-quarter revenue was $48.2 million, ahead of forecasts.",
+                   "$48.2 million")
+    assert (c.holder, c.period) == ("Norvex Corp", "Q3")
+    assert c.measure and "revenue" in c.measure
+
+
+def test_results_template_takes_its_company_and_period_from_the_headline():
+    text = "Shr 12 cts vs nine cts\nNet 1,200,000 vs 950,000\nRevs 14.1 mln vs 12.3 mln"
+    c = by_surface(text, "1,200,000", title="BOLT TOOLS INC <BLT> 1ST QTR 1987 NET")
+    assert c.holder == "BOLT TOOLS INC"
+    assert c.period == "1987-Q1"
+    # without the headline a results line names no one: "Net" is a label, not a company
+    assert by_surface(text, "1,200,000").holder is None
+
+
+@pytest.mark.parametrize("sentence, surface, noun, subjects, holder", [
+    # broadcaster web page: the place after the counted people
+    ("Officials fear some 40,000 residents are still without power in Marlow County.", "40,000", "residents",
+     ["Marlow County"], "Marlow County"),
+    # broadsheet: a possessive names whose figure it is
+    ("Greenfield's jobless rate rose to 5.2 percent in March.", "5.2 percent", None, ["Greenfield", "March"],
+     "Greenfield"),
+    # wire: "of" a company
+    ("It bought 19.9 pct of Harlan Mills' stock last week.", "19.9 pct", None, ["Harlan Mills"], "Harlan Mills"),
+    # a name that belongs to another figure is not this one's
+    ("Silt Bay's port handled 3 mln tonnes, and traders moved 15 lots.", "15", "lots", ["Silt Bay"], None),
+    # a nationality before the counted noun is no holder
+    ("Aid groups say 300,000 Vardan refugees are waiting at the border.", "300,000", "refugees", ["Vardan"], None),
+])
+def test_holder(sentence, surface, noun, subjects, holder):
+    assert claim_frame(sentence, surface, noun, subjects).holder == holder
+
+
+@pytest.mark.parametrize("sentence, surface, noun, measure", [
+    # tabloid and wire: what happened to the people counted is part of the measure
+    ("TWO kids were hurt when the ride collapsed.", "TWO", "kids", "kid injured"),
+    ("A fire trapped 44 miners underground.", "44", "miners", "miner trapped"),
+    ("One miner died in the blaze.", "One", "miner", "miner dead"),
+    ("The quake killed 300 people.", "300", "people", "dead"),
+    ("Six miners escaped unharmed.", "Six", "miners", "miner escaped"),
+    # science abstract: the counted noun alone
+    ("Of the 412 patients enrolled, 37 had a rash.", "412", "patients", "patient"),
+])
+def test_measure(sentence, surface, noun, measure):
+    assert claim_frame(sentence, surface, noun, []).measure == measure
+
+
+@pytest.mark.parametrize("sentence, surface, period", [
+    ("Arrivals in the week ended March 13 were 120,000 bags.", "120,000 bags", "week-to-03-13"),
+    ("Net profit in the fourth quarter of 1986 was 5.1 mln dlrs.", "5.1 mln dlrs", "1986-Q4"),
+    ("About 41 ships were waiting to enter the canal early today.", "41", "day+0"),
+    ("Output rose 3.3 pct from 6.53 mln last year.", "3.3 pct", None),  # "last year" dates the 6.53 mln
+    ("Output rose 3.3 pct from 6.53 mln last year.", "6.53 mln", "year-1"),
+    ("Reserves stood at 42 bln dlrs as of Dec 31.", "42 bln dlrs", "12-31"),
+    ("Some 40,000 residents of Marlow were evacuated.", "40,000", None),  # "Mar" of a name is no month
+    ("Exports in the nine months to September reached 12 bln.", "12 bln", "09,9M"),
+    ("The weekly survey put the rate at 6.2 pct.", "6.2 pct", "week+0"),
+])
+def test_period(sentence, surface, period):
+    assert period_of(sentence, surface) == period
+
+
+def test_relative_periods_resolve_against_the_publication_date():
+    assert resolve_period("day+0", date(1987, 4, 1)) != resolve_period("day+0", date(1987, 4, 3))
+    assert resolve_period("day-1", date(1987, 4, 3)) == "1987-04-02"
+    assert resolve_period("week+0", date(1987, 3, 25)) != resolve_period("week+0", date(1987, 4, 1))
+    assert resolve_period("quarter-1", date(1987, 2, 10)) == "1986-Q4"
+    assert resolve_period("day-1", None) == "day-1"  # no date: left relative, never equal to a date
+
+
+def test_scope_is_where_the_goods_went():
+    a = claim_frame("The board sold 75 head of dairy cattle to the Canary Islands.", "75", "head",
+                    ["Canary Islands"])
+    assert a.scope == "Canary Islands" and a.holder is None
+
+
+def test_tables_headlines_and_revisions():
+    assert is_table_line("Jul/Dec   0.78 under    0.80 under")
+    assert is_table_line("Shr 1.20 dlrs vs 1.10 dlrs")
+    assert not is_table_line("Rescuers said 40 people were reported dead and 900 injured.")
+    assert headline_holder("CORRECTED - MARLOW FOODS CORP <MFC> 4TH QTR") == "MARLOW FOODS CORP"
+    assert headline_holder("STORM TOLL CLIMBS TO 40") is None
+    assert same_holder("<Marlow Foods Corp>", "Marlow Foods") and not same_holder("Marlow Foods", "Marlow Tools")
+    assert says_revision("Police revised the number of injured to 57.")
+    assert says_revision("The toll has risen to 57, officials said.")
+    assert not says_revision("57 people were injured.")
