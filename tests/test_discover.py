@@ -35,24 +35,6 @@ def test_a_renamed_copy_is_known_by_its_bytes(tmp_path):
     assert (again, skipped) == ([], 1)
 
 
-def test_the_flow_reuses_what_the_quick_check_parsed_once(tmp_path, monkeypatch):
-    from claimtrack.run import pipeline
-
-    (tmp_path / "a.txt").write_text("Ferry strike ends\n\nThe ferry strike ended after 12 days, the union said.\n")
-    found, _, _ = discover(tmp_path, set())
-    ahead, _ = pipeline.parse_stage(found, keep=True)
-
-    def broken(*args):
-        raise ValueError("parsed twice")
-
-    monkeypatch.setattr(pipeline, "parse_bytes", broken)
-    again, rejected = pipeline.parse_stage(found)
-    assert again == ahead and rejected == []
-    # taken out once used: a later parse reads the file again
-    _, rejected = pipeline.parse_stage(found)
-    assert [r.reason for r in rejected] == ["parse-error"]
-
-
 def _age(path, seconds=3600):
     """Make ``path`` look written ``seconds`` ago (a file of an earlier night)."""
     stat = path.stat()
