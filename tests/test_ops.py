@@ -52,10 +52,10 @@ def test_cli_run_then_nothing_new_is_quick_and_says_so(sample_raw, capsys, monke
     # a copy of the same article: read again (its bytes differ), found to be a duplicate
     (raw / "copy.txt").write_bytes((raw / "dw-2018-09-17-putin-erdogan-sochi.txt").read_bytes() + b"\n")
 
-    import flows.nightly
+    import claimtrack.run.flow
 
     called = []
-    monkeypatch.setattr(flows.nightly, "nightly", lambda **kw: called.append(kw))
+    monkeypatch.setattr(claimtrack.run.flow, "nightly", lambda **kw: called.append(kw))
     assert main(["run", "--raw", str(raw), "--curated", str(curated)]) == 0
     out = capsys.readouterr().out
     assert called == []  # answered without starting the Prefect flow
