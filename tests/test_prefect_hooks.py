@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import subprocess
 
 from claimtrack.run import prefect_server
 

@@ -271,7 +271,8 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        cli.main(args=argv, prog_name="claimtrack", standalone_mode=False)
+        # not standalone: click returns an Exit's status (`server status`: 1) instead of exiting
+        code = cli.main(args=argv, prog_name="claimtrack", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("claimtrack: aborted", err=True)
         return 130
@@ -290,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"claimtrack: internal error: {type(exc).__name__}: {first_line} "
                    "(set CLAIMTRACK_DEBUG=1 to see the traceback)", err=True)
         return 2
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 #: the exit status `entry` leaves with, once the exit handlers have run (None: not leaving yet)

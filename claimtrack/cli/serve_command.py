@@ -13,12 +13,7 @@ Only click is imported at module level: Prefect is imported inside the command.
 """
 from __future__ import annotations
 
-import asyncio
-import logging
 import os
-import signal
-import sys
-import threading
 from pathlib import Path
 
 import click
@@ -100,6 +95,7 @@ def serve(cron: str, timezone: str, raw_dir: Path, curated_dir: Path, fetch: boo
 
     from claimtrack.run.flow import nightly
     from claimtrack.run.prefect_server import one_line_warnings
+    from claimtrack.run.serving import Served
 
     one_line_warnings()  # e.g. its websocket to a server that went away: one line, no traceback
     # Absolute paths: a run started later must not depend on where serve was started from.
@@ -108,86 +104,7 @@ def serve(cron: str, timezone: str, raw_dir: Path, curated_dir: Path, fetch: boo
                   "task_runner": task_runner, "dask_address": dask_address}
     click.echo(f"claimtrack serve: nightly/{name} at {cron!r} ({timezone}); raw {parameters['raw_dir']}, "
                f"curated {parameters['curated_dir']}. Stop with Ctrl-C.", err=True)
-    served = Served(nightly, name, [Cron(cron, timezone=timezone)], parameters)
-    code = served.until_signalled()
-    if code:
+    served = Served(nightly, name, [Cron(cron, timezone=timezone)], parameters,
+                    say=lambda line: click.echo(line, err=True))
+    if served.until_signalled():
         raise _fail(served.error or "the Prefect runner stopped")
-
-
-#: seconds a stop request (SIGTERM, SIGINT) gives the runner to pause the schedule and end;
-#: after that (a Prefect server that no longer answers) the process ends anyway
-STOP_WITHIN = 7.0
-
-
-class Served:
-    """A Prefect ``Runner`` serving the flow on its own thread, stopped by SIGTERM or SIGINT.
-
-    ``flow.serve`` runs the runner on the main thread and answers SIGTERM by pausing the
-    deployment's schedule through the API: with the server gone, that call retries for minutes.
-    Here the main thread only waits for a signal, asks the runner to stop, and gives it
-    `STOP_WITHIN` seconds; a second signal, or the deadline, ends the process at once.
-    """
-
-    def __init__(self, flow, name: str, schedules: list, parameters: dict) -> None:
-        self.flow, self.name, self.schedules, self.parameters = flow, name, schedules, parameters
-        self.error: str | None = None
-        self.signalled = threading.Event()
-        self._loop = None
-        self._runner = None
-        self._thread = threading.Thread(target=self._serve, name="claimtrack-serve", daemon=True)
-
-    def _serve(self) -> None:
-        from prefect.runner import Runner
-
-        async def main() -> None:
-            self._loop = asyncio.get_running_loop()
-            self._runner = Runner(name=self.name, pause_on_shutdown=True)
-            await self._runner.aadd_flow(self.flow, name=self.name, schedules=self.schedules,
-                                         parameters=self.parameters)
-            if not self.signalled.is_set():
-                await self._runner.start()
-
-        try:
-            asyncio.run(main())
-        except Exception as exc:  # noqa: BLE001  (the main thread reports it in one line)
-            if not self.signalled.is_set():
-                self.error = f"the Prefect runner stopped: {type(exc).__name__}: {str(exc)[:200]}"
-
-    def _on_signal(self, signum, frame) -> None:
-        if self.signalled.is_set():  # a second signal: stop now
-            _leave(f"claimtrack serve: {signal.Signals(signum).name} again, stopped")
-        self.signalled.set()
-
-    def until_signalled(self) -> int:
-        """Serve until SIGTERM or SIGINT (0), or until the runner fails (1)."""
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, self._on_signal)
-        self._thread.start()
-        while self._thread.is_alive() and not self.signalled.wait(0.5):
-            pass
-        if not self.signalled.is_set():
-            return 1 if self.error else 0
-        click.echo("claimtrack serve: stopping", err=True)
-        loop, runner = self._loop, self._runner
-        if loop is not None and runner is not None and runner.started:
-            try:
-                asyncio.run_coroutine_threadsafe(runner.astop(), loop)
-            except RuntimeError:  # the loop has just ended
-                pass
-        self._thread.join(STOP_WITHIN)
-        if self._thread.is_alive():
-            _leave(f"claimtrack serve: stopped (the runner did not finish within {STOP_WITHIN:.0f} s: "
-                   "is the Prefect server gone? Its schedule may still be active)")
-        click.echo("claimtrack serve: stopped", err=True)
-        return 0
-
-
-def _leave(line: str) -> None:
-    """End the process now with ``line`` as its last output (the runner's thread may be stuck
-    in a call to a server that no longer answers; nothing of the run is lost: runs are committed
-    atomically, and an interrupted one is recovered by the next)."""
-    click.echo(line, err=True)
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
