@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from claimtrack.stages.extract.quotes import extract_quotes
 from claimtrack.records import stable_id
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw" / "dw-2018-09-17-putin-erdogan-sochi.txt"
+SAMPLE = Path(__file__).resolve().parents[4] / "data" / "raw" / "dw-2018-09-17-putin-erdogan-sochi.txt"
 
 
 def quotes(text):

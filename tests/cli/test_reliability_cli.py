@@ -29,7 +29,7 @@ import pandas as pd
 import pytest
 
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 DATA_TABLES = ("articles", "quotes", "claims", "matches", "flags", "reviews", "rejected")
 # Columns that differ between two runs doing the same work (ids and clocks of the run).
 VOLATILE = {"run_id", "ingested_at", "rejected_at", "flagged_at", "started_at", "finished_at",

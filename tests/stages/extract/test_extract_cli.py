@@ -12,7 +12,7 @@ import pytest
 from claimtrack.stages import extract
 from claimtrack.records import as_row
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[3]
 
 # run the CLI with every input counted as large, so that two jobs really start workers
 FORCED_WORKERS = """
