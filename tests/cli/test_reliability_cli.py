@@ -201,7 +201,7 @@ def run_in_process(raw, curated) -> None:
 
 
 def nightly_in_process(raw: Path, curated: Path) -> dict:
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     return nightly(raw_dir=str(raw), curated_dir=str(curated))
 
@@ -258,7 +258,7 @@ def test_disk_full_while_publishing_leaves_tables_and_runs_says_so(tmp_path):
     failed = runs_rows(curated).iloc[-1]
     assert failed["status"] == "failed" and "No space left on device" in failed["error"]
     # the space is back: the next run does the work
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     assert nightly(raw_dir=str(raw), curated_dir=str(curated))["articles"] == 1
     assert table_state(curated)["articles"] != before["articles"]
@@ -293,7 +293,7 @@ def test_a_really_full_disk_leaves_tables_as_they_were(tmp_path):
     if not _mount_tmpfs(disk, "2m"):
         pytest.skip("cannot mount a tmpfs here (not root, or no mount permission)")
     try:
-        from flows.nightly import nightly
+        from claimtrack.run.flow import nightly
 
         raw, _ = first_run(tmp_path)  # the first run's tables, copied onto the small disk
         curated = disk / "curated"

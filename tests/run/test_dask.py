@@ -43,7 +43,7 @@ def contents(curated) -> dict:
 
 @pytest.mark.slow
 def test_dask_runner_writes_the_same_tables_as_the_default_runner(tmp_path):
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -81,7 +81,7 @@ def test_dask_address_without_the_dask_runner_is_refused_in_one_line(tmp_path, c
 def test_an_existing_cluster_is_used_when_its_address_is_given(tmp_path):
     from distributed import Client, LocalCluster
 
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     raw = tmp_path / "raw"
     raw.mkdir()

@@ -21,7 +21,7 @@ def history_and_later(sample_raw):
           'tomorrow."', "2018-09-20T08:00:00Z")
     later(raw, "misattributed.json", '"The entire world has eyes focused on our meeting today," Putin said in Sochi.',
           "2018-09-20T09:00:00Z", source="Another Paper")
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     nightly(raw_dir=str(raw), curated_dir=str(curated))
     return curated
@@ -83,7 +83,7 @@ def test_erdogans_words_given_to_putin_are_misattributed(history_and_later):
 def test_a_second_run_adds_no_matches_or_flags(history_and_later, sample_raw):
     raw, curated = sample_raw
     before = {t: len(pd.read_parquet(curated / t)) for t in ("matches", "flags", "claims", "quotes")}
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     assert nightly(raw_dir=str(raw), curated_dir=str(curated))["status"] == "nothing-new"
     assert {t: len(pd.read_parquet(curated / t)) for t in before} == before

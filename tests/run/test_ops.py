@@ -138,7 +138,7 @@ def test_match_reads_only_claims_inside_the_update_window(tmp_path, monkeypatch)
     recent = "Wildfire smoke\n\nFebruary 20, 2025\n\nThe wildfire forced 2,000 residents of Pine Hollow to leave, officials said again.\n"
     (raw / "old.txt").write_text(old)
     (raw / "recent.txt").write_text(recent)
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     nightly(raw_dir=str(raw), curated_dir=str(curated))
     stored = pd.read_parquet(curated / "claims")

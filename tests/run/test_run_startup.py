@@ -49,7 +49,7 @@ def test_worker_processes_extract_exactly_what_this_process_does(monkeypatch):
 
 @pytest.mark.slow
 def test_the_flow_with_extract_workers_writes_the_same_tables(tmp_path, monkeypatch):
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     raw = tmp_path / "raw"
     raw.mkdir()
