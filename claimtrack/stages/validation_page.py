@@ -11,7 +11,9 @@ True
 """
 from __future__ import annotations
 
+import contextlib
 import html
+import logging
 import os
 from pathlib import Path
 
@@ -46,11 +48,19 @@ def render_page(report: ValidationReport, run_id: str) -> str:
             f"<table><tr><th>table</th><th>expectations</th></tr>{checked}</table></html>\n")
 
 
-def write_page(report: ValidationReport, run_id: str, folder: Path) -> Path:
-    """Write the page into ``folder`` (atomically: a reader never sees half a page)."""
+def write_page(report: ValidationReport, run_id: str, folder: Path) -> Path | None:
+    """Write the page into ``folder`` (atomically: a reader never sees half a page). A page that
+    cannot be written (a full disk) never fails the run: it is logged, and the run goes on to
+    its own verdict (whose commit then reports the disk)."""
     path = Path(folder) / PAGE_NAME
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{PAGE_NAME}.{os.getpid()}.tmp")
-    tmp.write_text(render_page(report, run_id), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(render_page(report, run_id), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):  # no half-written page left behind (if there is one)
+            tmp.unlink(missing_ok=True)
+        logging.getLogger("claimtrack").warning("the validation page was not written: %s", exc.strerror or exc)
+        return None
     return path

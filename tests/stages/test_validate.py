@@ -242,3 +242,14 @@ def test_the_validation_page_lists_each_check_and_needs_no_network(history, tmp_
     page = write_page(report, run.run_id, tmp_path / "out").read_text(encoding="utf-8")
     assert "quotes.speaker" in page and "r/a2.txt" in page and run.run_id in page
     assert "http" not in page and "<script" not in page and "<link" not in page  # nothing to fetch
+
+
+def test_a_validation_page_that_cannot_be_written_is_only_logged(history, tmp_path, caplog):
+    from claimtrack.stages.validation_page import write_page
+
+    run, articles, quotes, claims, matches = second_night(history)
+    report = pipeline.validate_stage(run, night(run, articles, quotes, claims, matches))
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be")
+    assert write_page(report, run.run_id, blocked) is None
+    assert "validation page was not written" in caplog.text
