@@ -50,7 +50,7 @@ from claimtrack.run.summary import summary  # noqa: E402
 from claimtrack.run.tables import build_tables  # noqa: E402
 from claimtrack.run.validation_worker import gx_imported, validation_worker  # noqa: E402
 from claimtrack.stages import fetch as feeds  # noqa: E402
-from claimtrack.stages.publish import publish_stage, record_failure  # noqa: E402
+from claimtrack.stages.publish import record_failure  # noqa: E402
 from claimtrack.stages.validation_page import write_page  # noqa: E402
 
 PARSE_CHUNK = 2000  # raw files per parse task: progress moves, memory stays flat
@@ -116,7 +116,7 @@ def validate(run, tables, worker=None):
 
 @task(name="publish", cache_policy=NO_CACHE)
 def publish(run, tables, report):
-    return publish_stage(run, tables, report)
+    return pipeline.publish_stage(run, tables, report)  # through pipeline, like every stage call
 
 
 def batches(items: list, size: int) -> list[list]:
