@@ -98,6 +98,9 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
 }
 TABLES = tuple(SCHEMAS)
+#: the column that identifies a row of each table with one (a stable hash of what the row says)
+ID_COLUMNS = {"articles": "article_id", "quotes": "quote_id", "claims": "claim_id", "matches": "match_id",
+              "flags": "flag_id"}
 PARTITIONED = ("articles", "quotes", "claims", "matches")
 PARTITION_COLUMN = "ingest_date"
 REPLACED_WHOLE = ("flags",)
@@ -135,6 +138,15 @@ class _Held:
 
 _HELD: dict[str, _Held] = {}
 _HELD_GUARD = threading.Lock()
+
+
+def columns(table: str) -> list[str]:
+    """The stored columns of ``table``, in schema order.
+
+    >>> columns("reviews")
+    ['flag_id', 'decision', 'reviewer', 'note', 'decided_at']
+    """
+    return list(SCHEMAS[table].names)
 
 
 def to_arrow(table: str, rows: list[dict] | pd.DataFrame) -> pa.Table:

@@ -5,15 +5,36 @@ Heavy imports (Prefect, Great Expectations) happen inside the commands that need
 """
 from __future__ import annotations
 
+import atexit
 import json
+import logging
 import os
+import stat
 import sys
+import time
 from pathlib import Path
 
 import click
 
 from claimtrack.cli.errors import UserError
 from claimtrack.cli.options import pipeline_options
+
+
+def process_age() -> float:
+    """Seconds since this process started (Linux: from /proc; elsewhere since this module loaded).
+
+    >>> 0 <= process_age() < 600
+    True
+    """
+    try:
+        with open("/proc/self/stat", "rb") as fh:
+            start_ticks = int(fh.read().rsplit(b")", 1)[1].split()[19])  # field 22: starttime
+        return max(0.0, time.clock_gettime(time.CLOCK_BOOTTIME) - start_ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.monotonic() - _LOADED
+
+
+_LOADED = time.monotonic()
 
 
 def read_jsonl(path: Path, required: tuple[str, ...]) -> list[dict]:
@@ -49,17 +70,40 @@ def write_jsonl(path: Path | None, rows) -> None:
 
 
 def write_lines(path: Path | None, lines) -> None:
-    """Write text pieces to ``path`` atomically (a failed or interrupted write leaves no file
-    behind), or to stdout when ``path`` is None."""
+    """Write text pieces to ``path``, or to stdout when ``path`` is None.
+
+    A regular file (or a new one) is written atomically: a failed or interrupted write leaves
+    the old file, or none, behind. Anything else (``/dev/null``, a terminal, a FIFO) is written
+    in place: replacing it with a file would break it (as root, ``/dev/null`` itself). A symbolic
+    link is written through to the file it names, never replaced by a file.
+    """
     if path is None:
         for line in lines:
             sys.stdout.write(line)
         return
-    tmp = path.with_name(path.name + ".tmp")
+    target = Path(os.path.realpath(path))  # through symbolic links, as a shell's ">" writes
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    if mode is not None and not stat.S_ISREG(mode):
+        if stat.S_ISDIR(mode):
+            raise UserError(f"cannot write {path}: it is a folder")
+        try:
+            with open(target, "w", encoding="utf-8") as fh:
+                fh.writelines(lines)
+        except OSError as exc:
+            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        return
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "w", encoding="utf-8") as fh:
             fh.writelines(lines)
-        tmp.replace(path)
+        if mode is not None:
+            os.chmod(tmp, stat.S_IMODE(mode))  # the file keeps its permissions
+        tmp.replace(target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
@@ -116,7 +160,9 @@ def print_summary(result: dict) -> None:
     rows = [("articles ingested", result["articles"]), ("files rejected", result["rejected"]),
             ("quotes", result["quotes"]), ("claims", result["claims"]),
             ("matches", result["matches"]), ("new flags", result["flags"])]
-    click.echo(f"claimtrack run {result['run_id']}: {result['status']} in {result['seconds']:.1f} s")
+    wall = result.get("wall_seconds", result["seconds"])
+    startup = f" (start-up {wall - result['seconds']:.1f} s)" if wall - result["seconds"] >= 0.05 else ""
+    click.echo(f"claimtrack run {result['run_id']}: {result['status']} in {wall:.1f} s{startup}")
     for label, n in rows:
         click.echo(f"  {label:<18} {n:>8,}")
     if result.get("skipped_known_files"):
@@ -128,6 +174,10 @@ def print_summary(result: dict) -> None:
     if len(result["rejections"]) > 20:
         click.echo(f"  ... and {len(result['rejections']) - 20} more rejected (see the rejected table)")
     click.echo(f"  validation: {result['validation'] or 'skipped (nothing new)'}")
+    for line in result.get("checks", []):
+        click.echo(f"    {line}")
+    if result.get("validation"):
+        click.echo(f"    every check: {result['curated']}/validation.html")
     click.echo(f"  tables: {result['curated']}/<table>  (pandas.read_parquet, or DuckDB read_parquet('.../**/*.parquet'))")
 
 
@@ -159,6 +209,9 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
             load_config(config_path or "claimtrack.toml")  # a bad config fails now, in one line
         except ConfigError as exc:
             raise UserError(str(exc)) from None
+    # the first line at once (the arguments are good): a first night can take a while before
+    # its first stage reports
+    click.echo(f"claimtrack run: taking in {raw_dir} -> {curated_dir}", err=True)
     from claimtrack.run.prefect_server import TemporaryServer, configure_prefect
 
     configure_prefect()
@@ -166,25 +219,33 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
     # boots while this process imports and looks for new files. (A night with nothing new stops it.)
     own_server = not os.environ.get("PREFECT_API_URL") or os.environ["PREFECT_API_URL"] == TemporaryServer.url()
     server = TemporaryServer.for_this_process() if own_server else TemporaryServer()
-    from claimtrack.run.pipeline import PipelineError
+    from claimtrack.run.intake import quick_check, wants_fetch
     from claimtrack.run.progress import stage_line
+    from claimtrack.run.record import PipelineError, new_run
     from claimtrack.store import StoreError
-    from flows.nightly import nightly, nothing_new, validates_aside, wants_fetch
 
-    quiet_tracebacks()
     parameters = {"batch_size": batch_size, "fetch": fetch, "config": str(config_path) if config_path else None,
                   "task_runner": task_runner, "dask_address": dask_address}
     try:
-        result = new_files = None
+        result, intake = None, None
         # Nothing to do and no long-lived server to report to: say so without running the flow.
         if own_server and not wants_fetch(fetch, parameters["config"]):
-            result, new_files = nothing_new(str(raw_dir), str(curated_dir), wait=wait, **parameters)
+            result, intake = quick_check(new_run(raw_dir, curated_dir, **parameters), wait=wait)
         if result is None:
+            # imported now: Prefect (1-5 s) is needed only by a night with work
+            from claimtrack.run.flow import nightly, validates_aside
+            from claimtrack.run.prefect_server import preload_run_modules, quiet_tracebacks
+            from claimtrack.stages.validate import import_gx
+
+            quiet_tracebacks()
             # while the server boots (GX: unless the flow will validate in a worker process)
-            preload_run_modules(gx=not validates_aside(new_files))
+            preload_run_modules()
+            if not validates_aside(intake.new_files if intake else None):
+                import_gx()
             server.ready()
             with server.settings():
-                result = nightly(raw_dir=str(raw_dir), curated_dir=str(curated_dir), wait=wait, **parameters)
+                result = nightly(raw_dir=str(raw_dir), curated_dir=str(curated_dir), wait=wait, intake=intake,
+                                 **parameters)
         elif not server.reused:
             server.stop()  # started for this run, which turned out to have nothing to do
     except PipelineError as exc:
@@ -199,6 +260,7 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
         raise UserError(f"run failed: {type(exc).__name__}: {first_line}; the tables were left as they were "
                         "(the runs table records the failure): fix the cause and run again "
                         "(CLAIMTRACK_DEBUG=1 shows the traceback)") from None
+    result["wall_seconds"] = process_age()  # the whole command, start-up included
     print_summary(result)
     if result.get("fetched"):
         f = result["fetched"]
@@ -207,51 +269,10 @@ def run(raw_dir: Path, curated_dir: Path, batch_size: int, wait: float, fetch: b
     click.echo("  " + stage_line(result["stage_seconds"]))
 
 
-def preload_run_modules(gx: bool = True) -> None:
-    """Import what a flow run imports on first use (Great Expectations, the matchers, the report
-    page, Prefect's run engines and the encoder of its flow parameters), while Prefect's
-    temporary server is still booting."""
-    import importlib
-
-    from claimtrack.stages.validate import import_gx
-
-    if gx:
-        import_gx()
-    for name in ("claimtrack.stages.match", "claimtrack.review.report", "prefect.flow_engine", "prefect.task_engine",
-                 "fastapi.encoders", "prefect.utilities.visualization"):
-        try:
-            importlib.import_module(name)
-        except ImportError:  # a Prefect that moved its engines: they are imported when used
-            pass
-
-
-def quiet_tracebacks() -> None:
-    """Prefect prints a failed flow's traceback on the console; the CLI prints one line instead.
-
-    Only console handlers are filtered: the Prefect API (and its UI) still gets the full log.
-    """
-    import logging
-
-    class NoConsoleErrors(logging.Filter):
-        def filter(self, record: logging.LogRecord) -> bool:
-            return record.levelno < logging.ERROR or not record.name.startswith("prefect")
-
-    from prefect.logging.configuration import setup_logging
-
-    setup_logging()  # idempotent; makes sure Prefect's console handler exists before we filter it
-    for handler in logging.getLogger().handlers:
-        if isinstance(handler, logging.StreamHandler):
-            handler.addFilter(NoConsoleErrors())
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)
-    # Prefect's background senders say at exit that they are still sending ("Still processing
-    # items: 1 items remaining..."): noise after the run's own last line; they still send.
-    for name in ("EventsWorker", "APILogWorker"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-
-
 def main(argv: list[str] | None = None) -> int:
     try:
-        cli.main(args=argv, prog_name="claimtrack", standalone_mode=False)
+        # not standalone: click returns an Exit's status (`server status`: 1) instead of exiting
+        code = cli.main(args=argv, prog_name="claimtrack", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("claimtrack: aborted", err=True)
         return 130
@@ -270,7 +291,26 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"claimtrack: internal error: {type(exc).__name__}: {first_line} "
                    "(set CLAIMTRACK_DEBUG=1 to see the traceback)", err=True)
         return 2
-    return 0
+    return code if isinstance(code, int) else 0
+
+
+#: the exit status `entry` leaves with, once the exit handlers have run (None: not leaving yet)
+_EXIT_CODE: int | None = None
+
+
+def _skip_teardown() -> None:
+    """The last exit handler: end the process without tearing down every module (see `entry`)."""
+    if _EXIT_CODE is None:  # `main` called from Python (tests): a normal exit
+        return
+    logging.shutdown()  # handlers registered before this one will not run: flush the logs here
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(_EXIT_CODE)
+
+
+# Registered when the command line is first imported, before Prefect, pandas or GX register
+# theirs: exit handlers run last-registered first, so this one runs after all of them.
+atexit.register(_skip_teardown)
 
 
 def entry() -> None:
@@ -278,29 +318,24 @@ def entry() -> None:
 
     After a run, Python's own shutdown tears down every object that Prefect, pandas and Great
     Expectations left behind, one by one: 1-4 s here, after the work is committed and reported.
-    The shutdown's useful parts still happen, in order (other threads finish, then the exit
-    handlers: Prefect sends its last logs and events, the temporary server stops, temporary
-    folders are removed), and the process then ends without the teardown.
+    The exit goes through Python's shutdown for its useful parts, in order (other threads
+    finish, then the exit handlers: Prefect sends its last logs and events, the temporary
+    server stops, temporary folders are removed); the last handler (`_skip_teardown`) then ends
+    the process without the teardown.
     """
-    import atexit
-    import threading
-
-    code = main()
-    for thread in threading.enumerate():
-        if thread is not threading.main_thread() and not thread.daemon:
-            thread.join()
-    atexit._run_exitfuncs()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    global _EXIT_CODE
+    _EXIT_CODE = main()
+    sys.exit(_EXIT_CODE)
 
 
 # Commands that live in their own modules (each imports only click at load time).
 from claimtrack.cli.export_command import export  # noqa: E402
 from claimtrack.cli.review_commands import report, review  # noqa: E402
 from claimtrack.cli.serve_command import serve  # noqa: E402
+from claimtrack.cli.server_command import server  # noqa: E402
 
 cli.add_command(review)
 cli.add_command(report)
 cli.add_command(export)
 cli.add_command(serve)
+cli.add_command(server)

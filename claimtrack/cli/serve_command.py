@@ -93,13 +93,18 @@ def serve(cron: str, timezone: str, raw_dir: Path, curated_dir: Path, fetch: boo
     check_server(os.environ.get("PREFECT_API_URL"))
     from prefect.schedules import Cron
 
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
+    from claimtrack.run.prefect_server import one_line_warnings
+    from claimtrack.run.serving import Served
 
+    one_line_warnings()  # e.g. its websocket to a server that went away: one line, no traceback
     # Absolute paths: a run started later must not depend on where serve was started from.
     parameters = {"raw_dir": str(raw_dir.resolve()), "curated_dir": str(curated_dir.resolve()),
                   "fetch": fetch, "config": str(config_path.resolve()) if config_path else None,
                   "task_runner": task_runner, "dask_address": dask_address}
     click.echo(f"claimtrack serve: nightly/{name} at {cron!r} ({timezone}); raw {parameters['raw_dir']}, "
                f"curated {parameters['curated_dir']}. Stop with Ctrl-C.", err=True)
-    nightly.serve(name=name, schedules=[Cron(cron, timezone=timezone)], parameters=parameters,
-                  print_starting_message=False)
+    served = Served(nightly, name, [Cron(cron, timezone=timezone)], parameters,
+                    say=lambda line: click.echo(line, err=True))
+    if served.until_signalled():
+        raise _fail(served.error or "the Prefect runner stopped")

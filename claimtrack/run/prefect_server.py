@@ -1,7 +1,15 @@
-"""Prefect settings for a machine with no network, applied before Prefect is first imported.
+"""Every place where claimtrack leans on Prefect beyond its documented API, in one module.
 
-Every value is a default: anything already set in the environment (a real PREFECT_API_URL, a
-shared PREFECT_HOME) wins.
+- `configure_prefect`: settings for a machine with no network, applied before Prefect is first
+  imported (public settings; anything already set in the environment wins).
+- `TemporaryServer`: the command of Prefect's own temporary server (``SubprocessASGIServer``),
+  started before the run imports Prefect. Importing ``prefect.server.api.server`` to call that
+  class costs the client 2-10 s here (the whole server app), which is what starting early saves.
+  Its private variables (``PREFECT__SERVER_EPHEMERAL``, ``PREFECT__SERVER_FINAL``) are in
+  `SERVER_ENV`; tests/test_prefect_hooks.py compares `server_command` with the class's own
+  command, so an upgrade that changes it fails that test instead of silently slowing runs.
+- `RUN_MODULES`: what a flow run imports on first use, imported while the server boots (a
+  renamed module fails the same test file, not the run).
 """
 from __future__ import annotations
 
@@ -27,6 +35,33 @@ def configure_prefect(project_dir: Path | str | None = None) -> None:
     os.environ.setdefault("PREFECT_HOME", str(home.resolve()))
 
 
+#: the environment Prefect's ``SubprocessASGIServer`` gives its server process (private names)
+SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+#: the exit code of a server whose port was taken (uvicorn's); Prefect then starts it on another
+PORT_TAKEN = 3
+
+
+def server_command(port: int) -> list[str]:
+    """The command line of Prefect's temporary server (``SubprocessASGIServer``'s), on ``port``."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.find_spec("prefect")  # where prefect lives, without importing it
+    app_dir = Path(next(iter(spec.submodule_search_locations))).parent
+    return [sys.executable, "-m", "uvicorn", "--app-dir", str(app_dir), "--factory",
+            "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
+            "--log-level", "error", "--lifespan", "on"]
+
+
+def free_port() -> int:
+    """A free TCP port on loopback, as Prefect picks one."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 class TemporaryServer:
     """Prefect's temporary API server for one `claimtrack run`, started before the run's imports.
 
@@ -42,6 +77,8 @@ class TemporaryServer:
 
     def __init__(self) -> None:
         self.process = None
+        self.log_path: Path | None = None
+        self._env: dict = {}
         self.api_url: str | None = None
         self.reused = False  # already running for an earlier run of this process
         self._set_up: _SetUpMarker | None = None
@@ -67,32 +104,31 @@ class TemporaryServer:
 
     def start(self) -> "TemporaryServer":
         import atexit
-        import importlib.util
-        import socket
-        import subprocess
-        import sys
 
         if os.environ.get("PREFECT_API_URL"):
             return self
-        spec = importlib.util.find_spec("prefect")
-        app_dir = Path(next(iter(spec.submodule_search_locations))).parent
-        with socket.socket() as sock:  # a free port on loopback, as Prefect picks one
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        env = os.environ | {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-                            "PREFECT__SERVER_FINAL": "1"}
+        port = free_port()
+        env = os.environ | SERVER_ENV
         self._set_up = _SetUpMarker.for_environment()
         if self._set_up is not None and self._set_up.holds():
             env |= SET_UP_SKIPS
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--app-dir", str(app_dir), "--factory",
-             "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
-             "--log-level", "error", "--lifespan", "on"],
-            env=env, stdin=subprocess.DEVNULL)
+        self._env = env
+        self._launch(port)
         atexit.register(self.stop)
+        return self
+
+    def _launch(self, port: int) -> None:
+        import subprocess
+
+        # The server's own output (and its tracebacks when it is stopped mid-request) goes to a
+        # log file, not under the run's last line; `ready` quotes it if the server fails.
+        self.log_path = Path(os.environ["PREFECT_HOME"]) / "temporary-server.log"
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.log_path, "wb") as log:
+            self.process = subprocess.Popen(server_command(port), env=self._env, stdin=subprocess.DEVNULL,
+                                            stdout=log, stderr=subprocess.STDOUT)
         self.api_url = f"http://127.0.0.1:{port}/api"
         os.environ["PREFECT_API_URL"] = self.api_url
-        return self
 
     def ready(self, timeout: float | None = None) -> None:
         """Wait until the server answers its health check; a clear error if it never does."""
@@ -104,9 +140,13 @@ class TemporaryServer:
         timeout = timeout or float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 90))
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"Prefect's temporary server exited with code {self.process.returncode} "
-                                   "before it was ready")
+            code = self.process.poll()
+            if code == PORT_TAKEN:  # another process took the port first: Prefect tries another
+                self._launch(free_port())
+                continue
+            if code is not None:
+                raise RuntimeError(f"Prefect's temporary server exited with code {code} before it was "
+                                   f"ready: {self.log_tail()} (log: {self.log_path})")
             try:
                 with urllib.request.urlopen(self.api_url + "/health", timeout=2) as response:
                     if response.status == 200:
@@ -117,6 +157,14 @@ class TemporaryServer:
                 pass
             time.sleep(0.1)
         raise RuntimeError(f"Prefect's temporary server did not answer within {timeout:.0f} s")
+
+    def log_tail(self) -> str:
+        """The server log's last line (where a failed start says why)."""
+        try:
+            lines = self.log_path.read_text(errors="replace").strip().splitlines()
+        except OSError:
+            lines = []
+        return lines[-1][:200] if lines else "no output"
 
     def stop(self) -> None:
         import subprocess
@@ -203,3 +251,69 @@ class _SetUpMarker:
             self.path.write_text(inode)
         except OSError:  # a read-only home: the next start does the full set-up again
             pass
+
+
+#: modules a flow run imports on first use (Prefect's run engines, the encoder of flow
+#: parameters, the task graph helpers), imported while the temporary server boots
+RUN_MODULES = ("prefect.flow_engine", "prefect.task_engine", "fastapi.encoders",
+               "prefect.utilities.visualization")
+
+
+def preload_run_modules() -> None:
+    """Import `RUN_MODULES` now, while the server boots (a missing one is an error: see the
+    module docstring)."""
+    import importlib
+
+    for name in RUN_MODULES:
+        importlib.import_module(name)
+
+
+def quiet_tracebacks() -> None:
+    """Prefect prints a failed flow's traceback on the console; the CLI prints one line instead.
+
+    Only console handlers are filtered: the Prefect API (and its UI) still gets the full log.
+    """
+    import logging
+
+    from prefect.logging.configuration import setup_logging
+
+    class NoConsoleErrors(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            return record.levelno < logging.ERROR or not record.name.startswith("prefect")
+
+    setup_logging()  # idempotent; makes sure Prefect's console handler exists before we filter it
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.StreamHandler):
+            handler.addFilter(NoConsoleErrors())
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    # Prefect's background senders say at exit that they are still sending ("Still processing
+    # items: 1 items remaining..."): noise after the run's own last line; they still send.
+    for name in ("EventsWorker", "APILogWorker"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+class _OneLineWarnings:
+    """A console filter: a Prefect warning that carries a traceback (its websocket to a server
+    that went away, say) is shown as one line naming the exception; errors keep theirs."""
+
+    def filter(self, record) -> bool:
+        import logging
+
+        if record.exc_info and record.levelno < logging.ERROR and record.name.startswith("prefect"):
+            exc = record.exc_info[1]
+            record.msg = f"{record.getMessage()} ({type(exc).__name__}: {str(exc)[:200]})"
+            record.args = ()
+            record.exc_info = record.exc_text = None
+        return True
+
+
+def one_line_warnings() -> None:
+    """Install `_OneLineWarnings` on the console handlers (for `claimtrack serve`)."""
+    import logging
+
+    from prefect.logging.configuration import setup_logging
+
+    setup_logging()  # idempotent; Prefect's console handler exists after it
+    for handler in logging.getLogger().handlers + logging.getLogger("prefect").handlers:
+        if isinstance(handler, logging.StreamHandler):
+            handler.addFilter(_OneLineWarnings())

@@ -15,11 +15,17 @@ happened there.
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from claimtrack.run.pipeline import validate_stage
+from claimtrack.stages.validate import import_gx
+from claimtrack.workers import worker_context
+
+#: seconds a worker that has sent its report gets to end on its own (its finalizers run, then
+#: multiprocessing ends it without a teardown) before it is killed
+END_WAIT = 5.0
 
 
 def gx_imported() -> bool:
@@ -28,12 +34,11 @@ def gx_imported() -> bool:
 
 
 class ValidationWorker:
-    """One spawned process that imports GX at once and then validates one night's tables."""
+    """One worker process that imports GX at once and then validates one night's tables."""
 
     def __init__(self) -> None:
-        # spawn, not fork: the run's process has Prefect's threads running (a fork copies
-        # their locks mid-use); and not the forkserver, whose preloads are the extract workers'
-        context = multiprocessing.get_context("spawn")
+        context = worker_context()  # in a run: from the fork server (Prefect's threads run here)
+        self._sent = False
         self._conn, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(child,), name="claimtrack-validate", daemon=True)
         self._process.start()
@@ -41,9 +46,8 @@ class ValidationWorker:
 
     def validate(self, run, tables):
         """`pipeline.validate_stage(run, tables)`, in the worker (here if the worker is gone)."""
-        from claimtrack.run.pipeline import validate_stage
-
         try:
+            self._sent = True
             self._conn.send((run, tables))
             ok, value = self._conn.recv()
         except (OSError, EOFError):  # the worker died (killed, out of memory): validate here
@@ -55,10 +59,13 @@ class ValidationWorker:
         return value
 
     def close(self) -> None:
-        if self._process.is_alive():
-            self._process.kill()  # it holds nothing to save; its interpreter teardown takes seconds
-        self._process.join()
+        """End the worker: once it has replied it ends by itself (one that does not within
+        `END_WAIT` seconds is killed); one never asked to validate holds nothing and is killed."""
         self._conn.close()
+        self._process.join(END_WAIT if self._sent else 0)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
 
 
 @contextmanager
@@ -72,19 +79,14 @@ def validation_worker() -> Iterator[ValidationWorker]:
 
 def _serve(conn) -> None:
     """The worker: import GX, validate the one night it is sent, send back the report."""
-    from claimtrack.stages.validate import import_gx
-
     import_gx()
-    from claimtrack.run.pipeline import validate_stage
-
     try:
         run, tables = conn.recv()
     except EOFError:  # the run ended without validating (nothing new, or a failure)
-        os._exit(0)
+        return
     try:
         reply = (True, validate_stage(run, tables))
     except Exception as exc:  # raised again in the run
         reply = (False, exc)
     conn.send(reply)
     conn.close()
-    os._exit(0)  # skip the interpreter's teardown of GX: seconds, and nothing left to save

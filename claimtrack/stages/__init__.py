@@ -9,9 +9,10 @@ parse      :mod:`claimtrack.stages.parse`              raw files -> ``Article`` 
 extract    :mod:`claimtrack.stages.extract`            articles -> quotes (``quotes/``), claims (``claims/``)
 match      :mod:`claimtrack.stages.match`              new + earlier quotes and claims -> matches, flags
 validate   :mod:`claimtrack.stages.validate`           tables -> Great Expectations results
-publish    :mod:`claimtrack.run.pipeline`              validated tables -> Parquet, a ``runs`` row, the report
+publish    :mod:`claimtrack.stages.publish`            validated tables -> Parquet, a ``runs`` row, the report
 =========  ==========================================  ==========================================
 
 Each stage is plain Python: records in, records out. The Prefect wiring lives in
-``flows/nightly.py``; the run around it (workers, the temporary server) in :mod:`claimtrack.run`.
+:mod:`claimtrack.run.flow` (``flows/nightly.py`` imports it for deployments); the run around it
+(the intake, workers, the temporary server) in :mod:`claimtrack.run`.
 """

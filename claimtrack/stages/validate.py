@@ -1,5 +1,5 @@
-"""The validate stage: Great Expectations suites (``expectations/<table>.json``) on every table
-about to be written.
+"""The validate stage: Great Expectations suites (``expectations/<table>.json``, installed as
+``claimtrack/expectations``) on every table about to be written.
 
 Cross-table rules (a quote points at a stored article, offsets lie inside its text, an id is not
 already stored) become derived boolean columns first, so that each rule is one plain GX
@@ -18,22 +18,52 @@ import pandas as pd
 
 from claimtrack.records import CLAIM_RELATIONS, QUOTE_RELATIONS
 
-DEFAULT_SUITES = Path(__file__).resolve().parents[2] / "expectations"
+def _suites_dir() -> Path:
+    """The suites: installed, the package data ``claimtrack/expectations``; in a checkout (an
+    editable install), ``expectations/`` at the top of the repository, where DESIGN keeps them."""
+    packaged = Path(__file__).resolve().parents[1] / "expectations"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "expectations"
+
+
+DEFAULT_SUITES = _suites_dir()
+
+
+#: example rows kept per failed check: the row's own id, its article and the raw file it came from
+EXAMPLE_ROWS = 3
+EXAMPLE_KEYS = ("quote_id", "claim_id", "match_id", "flag_id", "article_id", "raw_path")
 
 
 @dataclass
 class Failure:
+    """One failed (``critical``) or warned (``warning``) expectation of one table.
+
+    >>> f = Failure("quotes", "expect_column_values_to_not_be_null", "speaker", "warning", 2,
+    ...             rows=[{"quote_id": "q1", "article_id": "a1", "raw_path": "raw/a.txt"}])
+    >>> f.describe()
+    'warning quotes.speaker expect_column_values_to_not_be_null: 2 rows, e.g. quote_id q1, article_id a1, raw_path raw/a.txt'
+    """
+
     table: str
     expectation: str
     column: str | None
     severity: str
     unexpected: int
-    examples: list = field(default_factory=list)
+    examples: list = field(default_factory=list)  # unexpected values (GX's partial list)
+    rows: list[dict] = field(default_factory=list)  # example rows: EXAMPLE_KEYS present in the table
 
     def line(self) -> str:
         col = f" on {self.column}" if self.column else ""
         ex = f" (e.g. {', '.join(map(str, self.examples[:3]))})" if self.examples else ""
         return f"{self.table}: {self.expectation}{col} failed for {self.unexpected} row(s){ex}"
+
+    def describe(self) -> str:
+        """One line for the run's summary: severity, table.column, check, count, example rows."""
+        where = f"{self.table}.{self.column}" if self.column else self.table
+        rows = "; ".join(", ".join(f"{k} {v}" for k, v in row.items() if v is not None) for row in self.rows)
+        if not rows and self.examples:
+            rows = "values " + ", ".join(map(str, self.examples[:EXAMPLE_ROWS]))
+        return (f"{self.severity} {where} {self.expectation}: {self.unexpected} row{'s' * (self.unexpected != 1)}"
+                + (f", e.g. {rows}" if rows else ""))
 
 
 @dataclass
@@ -57,7 +87,8 @@ class ValidationReport:
 
     def to_json(self) -> str:
         return json.dumps({"ok": self.ok, "summary": self.summary(), "checked": self.checked,
-                           "failures": [f.__dict__ | {"examples": [str(e) for e in f.examples[:5]]}
+                           "failures": [f.__dict__ | {"examples": [str(e) for e in f.examples[:5]],
+                                                      "rows": [{k: str(v) for k, v in r.items()} for r in f.rows]}
                                         for f in self.failures]})
 
 
@@ -167,8 +198,8 @@ def suite_columns(suite, frame: pd.DataFrame) -> list[str]:
     night's tables with their article texts and sentences that took longer than the checks.
     A column the suite names but the frame lacks is left to GX to report.
     """
-    named = {value for e in suite.expectations for key, value in e.configuration.kwargs.items()
-             if key in ("column", "column_A", "column_B")}
+    named = {getattr(e, key, None) for e in suite.expectations for key in ("column", "column_A", "column_B")}
+    named |= {c for e in suite.expectations for c in (getattr(e, "column_list", None) or ())}
     return [c for c in frame.columns if c in named]
 
 
@@ -207,14 +238,14 @@ def run_suites(frames: dict[str, pd.DataFrame], suites_dir: Path = DEFAULT_SUITE
     import logging
 
     gx = import_gx()
-    from great_expectations.data_context.types.base import ProgressBarsConfig
 
     # GX sets INFO on some of its own loggers ("Created temporary directory ..." on every run).
     for name in ("great_expectations", "great_expectations.data_context.types.base"):
         logging.getLogger(name).setLevel(logging.WARNING)
 
     context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    # the project setting ``progress_bars: {globally: false}`` of great_expectations.yml, in code
+    context.variables.progress_bars = {"globally": False}
     batches = context.data_sources.add_pandas("claimtrack").add_dataframe_asset(name="tables") \
         .add_batch_definition_whole_dataframe("table")
     report = ValidationReport()
@@ -226,15 +257,24 @@ def run_suites(frames: dict[str, pd.DataFrame], suites_dir: Path = DEFAULT_SUITE
             result = batch.validate(suite, result_format=SUMMARY)
         report.checked[table] = len(result.results)
         for r in result.results:
-            if r.success:
-                continue
-            cfg = r.expectation_config
-            res = r.result or {}
-            err = (r.exception_info or {}).get("exception_message") if isinstance(r.exception_info, dict) else None
-            report.failures.append(Failure(
-                table=table, expectation=cfg.type, column=cfg.kwargs.get("column") or
-                f"{cfg.kwargs.get('column_A')}/{cfg.kwargs.get('column_B')}",
-                severity=str(getattr(cfg, "severity", "critical") or "critical").split(".")[-1].lower(),
-                unexpected=int(res.get("unexpected_count") or 0),
-                examples=list(res.get("partial_unexpected_list") or ([err] if err else []))))
+            if not r.success:
+                report.failures.append(_failure(table, r, frame))
     return report
+
+
+def _failure(table: str, result, frame: pd.DataFrame) -> Failure:
+    """A failed expectation's result, with a few of the frame's rows it failed on."""
+    exp = result.expectation_config.to_domain_obj()  # the Expectation, with its typed fields
+    res = result.result or {}
+    info = result.exception_info
+    err = info.get("exception_message") if isinstance(info, dict) else None
+    column = getattr(exp, "column", None)
+    if column is None and getattr(exp, "column_A", None) is not None:
+        column = f"{exp.column_A}/{exp.column_B}"
+    keys = [k for k in EXAMPLE_KEYS if k in frame.columns]
+    rows = [{k: frame.iloc[i][k] for k in keys} for i in (res.get("partial_unexpected_index_list") or [])[:EXAMPLE_ROWS]
+            if isinstance(i, int) and 0 <= i < len(frame)] if keys else []
+    severity = getattr(exp.severity, "value", exp.severity) or "critical"
+    return Failure(table=table, expectation=exp.expectation_type, column=column, severity=str(severity).lower(),
+                   unexpected=int(res.get("unexpected_count") or 0),
+                   examples=list(res.get("partial_unexpected_list") or ([err] if err else [])), rows=rows)

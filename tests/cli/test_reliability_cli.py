@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from flows.nightly import nightly
+from claimtrack.run.flow import nightly
 from support.cli import assert_clean_failure
 from support.nights import first_run
 from support.tables import runs_rows, table_state

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import httpx
 import pandas as pd
@@ -55,6 +56,12 @@ def stop(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
+class PrefectServer(NamedTuple):
+    api: str
+    env: dict
+    process: subprocess.Popen  # for a test that stops the server under a serve process
+
+
 @pytest.fixture
 def prefect_server(tmp_path):
     """`prefect server start` on 127.0.0.1 and a free port, with its own PREFECT_HOME."""
@@ -68,7 +75,7 @@ def prefect_server(tmp_path):
     api = f"http://127.0.0.1:{port}/api"
     try:
         wait_for("the Prefect server", lambda: httpx.get(api + "/health", timeout=2).status_code == 200, 120, [proc])
-        yield api, env | {"PREFECT_API_URL": api}
+        yield PrefectServer(api, env | {"PREFECT_API_URL": api}, proc)
     finally:
         stop(proc)
         log.close()
@@ -76,7 +83,7 @@ def prefect_server(tmp_path):
 
 @pytest.mark.slow
 def test_serve_registers_the_schedule_and_a_triggered_run_writes_the_tables(prefect_server, tmp_path):
-    api, env = prefect_server
+    api, env, _ = prefect_server
     raw, curated = tmp_path / "raw", tmp_path / "curated"
     raw.mkdir()
     shutil.copy(SAMPLE, raw / SAMPLE.name)
@@ -149,3 +156,38 @@ def test_serve_refuses_a_bad_feeds_config_before_anything_else(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 1
     assert out.stderr.strip() == "claimtrack: error: claimtrack.toml: feed 1: not an http(s) URL: 'ftp://example.org/rss'"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum, server_gone", [(signal.SIGTERM, True), (signal.SIGINT, False)],
+                         ids=["SIGTERM-server-gone", "SIGINT-server-up"])
+def test_serve_stops_within_ten_seconds_on_a_signal_without_a_traceback(prefect_server, tmp_path, signum,
+                                                                          server_gone):
+    api, env, server = prefect_server
+    (tmp_path / "raw").mkdir()
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "wb") as log:
+        serve = subprocess.Popen([str(BIN / "claimtrack"), "serve", "--raw", "raw", "--curated", "curated"],
+                                 env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            with httpx.Client(base_url=api, timeout=10) as client:
+                wait_for("the deployment", lambda: client.get("/deployments/name/nightly/claimtrack").status_code == 200,
+                         120, [serve])
+            time.sleep(2)  # serving: polling for runs, its websocket open
+            if server_gone:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
+                time.sleep(3)  # the runner notices: its polls and websocket fail
+            sent = time.monotonic()
+            serve.send_signal(signum)
+            serve.wait(timeout=30)
+            took = time.monotonic() - sent
+        finally:
+            if serve.poll() is None:
+                serve.kill()
+                serve.wait()
+    out = log_path.read_text(errors="replace")
+    assert took < 10, out[-2000:]
+    assert serve.returncode == 0, out[-2000:]
+    assert "Traceback" not in out, out[-3000:]
+    assert out.strip().splitlines()[-1].startswith("claimtrack serve: stopped"), out[-2000:]

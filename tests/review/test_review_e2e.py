@@ -52,7 +52,7 @@ def earlier_and_later(raw: Path) -> None:
 
 
 def run_flow(raw: Path, curated: Path) -> dict:
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     return nightly(raw_dir=str(raw), curated_dir=str(curated))
 

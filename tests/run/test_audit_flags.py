@@ -18,7 +18,7 @@ def test_the_sheet_shows_both_sides_in_context_and_scores_a_judged_sheet(sample_
         "text": 'Meeting Putin in Sochi, Erdogan said that "the entire world has eyes focused on our meeting '
                 'tomorrow." Officials gave no details.', "date": "2018-09-20T08:00:00Z",
         "source": "Example Wire", "title": "Leaders meet"}))
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     nightly(raw_dir=str(raw), curated_dir=str(curated))
     out = tmp_path / "sheet"

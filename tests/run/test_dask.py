@@ -45,7 +45,7 @@ def test_dask_address_without_the_dask_runner_is_refused_in_one_line(tmp_path, c
 def test_an_existing_cluster_is_used_when_its_address_is_given(tmp_path):
     from distributed import Client, LocalCluster
 
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     raw = write_articles(tmp_path / "raw", with_sample=False)
     with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", host="127.0.0.1",

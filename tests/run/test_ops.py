@@ -52,10 +52,10 @@ def test_cli_run_then_nothing_new_is_quick_and_says_so(sample_raw, capsys, monke
     # a copy of the same article: read again (its bytes differ), found to be a duplicate
     (raw / "copy.txt").write_bytes((raw / "dw-2018-09-17-putin-erdogan-sochi.txt").read_bytes() + b"\n")
 
-    import flows.nightly
+    import claimtrack.run.flow
 
     called = []
-    monkeypatch.setattr(flows.nightly, "nightly", lambda **kw: called.append(kw))
+    monkeypatch.setattr(claimtrack.run.flow, "nightly", lambda **kw: called.append(kw))
     assert main(["run", "--raw", str(raw), "--curated", str(curated)]) == 0
     out = capsys.readouterr().out
     assert called == []  # answered without starting the Prefect flow
@@ -138,7 +138,7 @@ def test_match_reads_only_claims_inside_the_update_window(tmp_path, monkeypatch)
     recent = "Wildfire smoke\n\nFebruary 20, 2025\n\nThe wildfire forced 2,000 residents of Pine Hollow to leave, officials said again.\n"
     (raw / "old.txt").write_text(old)
     (raw / "recent.txt").write_text(recent)
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     nightly(raw_dir=str(raw), curated_dir=str(curated))
     stored = pd.read_parquet(curated / "claims")

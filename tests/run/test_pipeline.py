@@ -16,7 +16,7 @@ DATA_TABLES = ("articles", "quotes", "claims", "matches", "flags", "reviews", "r
 
 
 def run_flow(raw, curated, **kw):
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     return nightly(raw_dir=str(raw), curated_dir=str(curated), **kw)
 

@@ -35,24 +35,6 @@ def test_a_renamed_copy_is_known_by_its_bytes(tmp_path):
     assert (again, skipped) == ([], 1)
 
 
-def test_the_flow_reuses_what_the_quick_check_parsed_once(tmp_path, monkeypatch):
-    from claimtrack.run import pipeline
-
-    (tmp_path / "a.txt").write_text("Ferry strike ends\n\nThe ferry strike ended after 12 days, the union said.\n")
-    found, _, _ = discover(tmp_path, set())
-    ahead, _ = pipeline.parse_stage(found, keep=True)
-
-    def broken(*args):
-        raise ValueError("parsed twice")
-
-    monkeypatch.setattr(pipeline, "parse_raw", broken)
-    again, rejected = pipeline.parse_stage(found)
-    assert again == ahead and rejected == []
-    # taken out once used: a later parse reads the file again
-    _, rejected = pipeline.parse_stage(found)
-    assert [r.reason for r in rejected] == ["parse-error"]
-
-
 def _age(path, seconds=3600):
     """Make ``path`` look written ``seconds`` ago (a file of an earlier night)."""
     stat = path.stat()
@@ -115,63 +97,3 @@ def test_a_damaged_stamp_file_only_costs_time(tmp_path):
     stamps.write_bytes(b"not an arrow file")
     found, rejected, _ = discover(raw, set(), stamp_file=stamps)
     assert len(found) == 1 and rejected == []
-
-
-# ------------------------------------------------------------------ symbolic links
-
-STORY = "Ferry strike ends\n\nThe ferry strike ended after {n} days, the union said.\n"
-
-
-def _links_folder(tmp_path):
-    """raw/ with links to a file inside it, to a private file outside, and to an outside folder."""
-    raw, outside = tmp_path / "raw", tmp_path / "home"
-    (raw / "2024").mkdir(parents=True)
-    outside.mkdir()
-    (raw / "2024" / "story.txt").write_text(STORY.format(n=12))
-    (raw / "latest.txt").symlink_to(raw / "2024" / "story.txt")  # inside: read
-    (raw / "chain.txt").symlink_to(raw / "latest.txt")           # a link to a link inside: read
-    (outside / "passwords.txt").write_text("root:x:0:0:root:/root:/bin/bash is a secret line of text")
-    (raw / "notes.txt").symlink_to(outside / "passwords.txt")    # outside: not followed
-    (raw / "sneaky.txt").symlink_to(raw / "2024" / ".." / ".." / "home" / "passwords.txt")
-    (raw / "home").symlink_to(outside, target_is_directory=True)
-    (raw / "again").symlink_to(raw / "2024", target_is_directory=True)
-    return raw, outside
-
-
-def test_links_that_leave_the_raw_folder_are_rejected_unread(tmp_path):
-    raw, outside = _links_folder(tmp_path)
-    found, rejected, skipped = discover(raw, set())
-    # one copy of the story is read (files before subfolders); the other two are the same bytes
-    assert [os.path.basename(f.raw_path) for f in found] == ["chain.txt"]
-    assert found[0].data.decode() == STORY.format(n=12) and skipped == 2
-    why = {os.path.basename(r.raw_path): r for r in rejected}
-    assert sorted(why) == ["again", "home", "notes.txt", "sneaky.txt"]
-    assert {why[n].reason for n in ("home", "notes.txt", "sneaky.txt")} == {"outside-raw"}
-    assert why["notes.txt"].detail.startswith(f"symbolic link to {outside / 'passwords.txt'}, outside the raw folder")
-    assert "allow_links_to" in why["notes.txt"].detail and "\n" not in why["notes.txt"].detail
-    assert why["again"].reason == "linked-folder"
-    assert all(b"secret" not in f.data for f in found)
-
-
-def test_folders_named_in_allow_links_to_may_be_linked(tmp_path):
-    raw, outside = _links_folder(tmp_path)
-    (outside / "sub").mkdir()
-    (outside / "sub" / "older.txt").write_text(STORY.format(n=3))
-    (outside / "sub" / "loop").symlink_to(outside, target_is_directory=True)  # a loop back up: walked once
-    found, rejected, _ = discover(raw, set(), allow_links_to=(outside,))
-    # notes.txt is read now; sneaky.txt and home/passwords.txt are the same bytes (skipped), and
-    # the loop inside the linked folder leads back to a folder already walked
-    assert [f.raw_path[len(str(raw)) + 1:] for f in found] == ["chain.txt", "notes.txt", "home/sub/older.txt"]
-    assert [(os.path.basename(r.raw_path), r.reason) for r in rejected] == [("again", "linked-folder")]
-
-
-def test_a_loop_of_links_does_not_hang(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "a.txt").symlink_to(raw / "b.txt")
-    (raw / "b.txt").symlink_to(raw / "a.txt")
-    (raw / "self").symlink_to(raw, target_is_directory=True)
-    found, rejected, _ = discover(raw, set(), allow_links_to=(raw,))
-    assert found == []
-    assert sorted((os.path.basename(r.raw_path), r.reason) for r in rejected) == [
-        ("a.txt", "broken-link"), ("b.txt", "broken-link"), ("self", "linked-folder")]

@@ -200,7 +200,7 @@ def test_config_file_is_checked(tmp_path):
 
 def test_flow_fetches_with_prefect_retries_then_ingests(site, tmp_path):
     """The whole flow with fetch on: a 503 is retried by Prefect within the run."""
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     publish(site, n_pages=2)
     site.fail_next["/news/story-1.html"] = 1

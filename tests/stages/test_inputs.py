@@ -238,7 +238,7 @@ def test_a_night_stores_dates_sources_and_languages_and_reads_the_inputs_config(
     the articles table holds published_at with its date_source and lang."""
     import pandas as pd
 
-    from flows.nightly import nightly
+    from claimtrack.run.flow import nightly
 
     raw, curated, archive, private = (tmp_path / n for n in ("raw", "curated", "archive", "private"))
     for folder in (raw, archive, private):

@@ -157,3 +157,49 @@ def test_a_missing_column_is_a_failure_not_a_pass(history):
     report = pipeline.validate_stage(run, tables)
     assert {(t, c) for t, _, c in failures(report)} == {("rejected", "detail")}
     assert not report.ok
+
+
+def test_a_night_without_quotes_warns_about_nothing(history):
+    run = pipeline.new_run(history / "raw", history / "curated")
+    body = "Fares will rise by 8 percent in May."
+    a3 = Article("a3", body, source="Wire", title="Fares", published_at=WHEN.replace(day=7), raw_path="r/a3.txt")
+    tables = night(run, [a3], [], [_claim("c3", "a3", "8", 8.0, body)], [])
+    report = pipeline.validate_stage(run, tables)
+    assert report.failures == [], [f.describe() for f in report.failures]
+
+
+def test_a_failed_check_names_its_table_count_and_example_rows_with_their_raw_file(history):
+    run, articles, quotes, claims, matches = second_night(history)
+    quotes[0].speaker = None  # a warning: a quote nobody is known to have said
+    claims[0].start += 1  # critical: the span no longer holds the surface
+    report = pipeline.validate_stage(run, night(run, articles, quotes, claims, matches))
+    lines = {f.table + "." + (f.column or ""): f.describe() for f in report.failures}
+    speaker = lines["quotes.speaker"]
+    assert speaker.startswith("warning quotes.speaker expect_column_values_to_not_be_null: 1 row, e.g. ")
+    assert "quote_id q2" in speaker and "article_id a2" in speaker and "raw_path r/a2.txt" in speaker
+    assert any(line.startswith("critical claims.") and "claim_id c2" in line and "r/a2.txt" in line
+               for line in lines.values())
+    stored = json.loads(report.to_json())["failures"]
+    assert {"quote_id": "q2", "article_id": "a2", "raw_path": "r/a2.txt"} in [r for f in stored for r in f["rows"]]
+
+
+def test_the_validation_page_lists_each_check_and_needs_no_network(history, tmp_path):
+    from claimtrack.stages.validation_page import write_page
+
+    run, articles, quotes, claims, matches = second_night(history)
+    quotes[0].speaker = None
+    report = pipeline.validate_stage(run, night(run, articles, quotes, claims, matches))
+    page = write_page(report, run.run_id, tmp_path / "out").read_text(encoding="utf-8")
+    assert "quotes.speaker" in page and "r/a2.txt" in page and run.run_id in page
+    assert "http" not in page and "<script" not in page and "<link" not in page  # nothing to fetch
+
+
+def test_a_validation_page_that_cannot_be_written_is_only_logged(history, tmp_path, caplog):
+    from claimtrack.stages.validation_page import write_page
+
+    run, articles, quotes, claims, matches = second_night(history)
+    report = pipeline.validate_stage(run, night(run, articles, quotes, claims, matches))
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be")
+    assert write_page(report, run.run_id, blocked) is None
+    assert "validation page was not written" in caplog.text

@@ -55,7 +55,7 @@ def run_in_process(raw, curated) -> None:
 
 def nightly_in_process(raw: Path, curated: Path, **params) -> dict:
     """The real nightly flow in this process (Prefect's temporary server, started once)."""
-    from flows.nightly import nightly  # Prefect takes seconds to import; the forking tests never need it
+    from claimtrack.run.flow import nightly  # Prefect takes seconds to import; the forking tests never need it
 
     return nightly(raw_dir=str(raw), curated_dir=str(curated), **params)
 
