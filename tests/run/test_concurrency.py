@@ -73,15 +73,23 @@ def flags_by_id(curated: Path) -> dict[str, str]:
 
 def test_concurrent_runs_and_reviews_during_a_publish(tmp_path, claimtrack_cli):
     raw, curated = first_run(tmp_path, runner=run_in_process)
-    write_story(raw, "budget-later.txt", "Budget figure revised",
-                "The council approved a budget of 150 million euros on Tuesday, officials said.")
+    # two dated reports of one port's year that cannot both be right, and a quote with a "not" added
+    write_story(raw, "port-early.txt", "Port traffic rises",
+                'Eastport Harbour handled 2.4 million containers in 2024, its director Lena Ortiz said. '
+                '"We will need a fourth terminal by 2030 to keep the ships moving," Ortiz told reporters.',
+                date="2025-03-05 08:00")
+    write_story(raw, "port-late.txt", "Port plans questioned",
+                'Eastport Harbour handled 1.2 million containers in 2024, its director Lena Ortiz said. '
+                '"We will not need a fourth terminal by 2030 to keep the ships moving," Ortiz told reporters.',
+                date="2025-03-06 08:00")
     run_in_process(raw, curated)
     old_flags = flags_by_id(curated)
     assert len(old_flags) == 2 and set(old_flags.values()) == {"open"}
     flag1, flag2 = sorted(old_flags)
     n_articles = len(pd.read_parquet(curated / "articles"))
-    write_story(raw, "flood-final.txt", "Flood toll revised again",
-                "Officials said 70 people were hurt in the floods, the council said on Friday.")
+    write_story(raw, "port-final.txt", "Port figures questioned again",
+                "Eastport Harbour handled 3.6 million containers in 2024, its director Lena Ortiz said.",
+                date="2025-03-07 08:00")
 
     gates = tmp_path / "gates"
     gates.mkdir()

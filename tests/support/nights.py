@@ -10,10 +10,11 @@ import pandas as pd
 from support import SAMPLE
 
 
-def write_story(raw: Path, name: str, title: str, body: str) -> Path:
-    """A plain-text article: a title line, a blank line, the body."""
+def write_story(raw: Path, name: str, title: str, body: str, date: str | None = None) -> Path:
+    """A plain-text article: a `Date:` header when dated, a title line, a blank line, the body."""
     path = raw / name
-    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    header = f"Date: {date}\n\n" if date else ""
+    path.write_text(f"{header}{title}\n\n{body}\n", encoding="utf-8")
     return path
 
 
