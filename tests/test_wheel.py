@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SAMPLE
+from support import REPO, SAMPLE
 
 pytestmark = pytest.mark.slow
 
