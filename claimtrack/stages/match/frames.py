@@ -197,7 +197,11 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     story = (bool(fe["title"]) and fe["title"] == fn["title"] and not holder_differ and not holder_same
              and days <= SERIES_MIN_DAYS)
     if relation == "contradiction":
-        proven = (holder_same or story) and not companies_differ and measure_same and period is True and not scope_differ and dated
+        # the measure must be known to agree: two figures of which neither side says what is
+        # counted (a results line's "vs" figure, a bare price) prove nothing about one measure
+        measure_known = bool(me or mn or noun_key)
+        proven = ((holder_same or story) and not companies_differ and measure_same and measure_known
+                  and period is True and not scope_differ and dated)
         if not proven or another_reading:
             return Verdict("", 0.0, evidence)
         if says_revision(new_sentence):

@@ -140,11 +140,11 @@ def test_deaths_never_link_to_homeless_in_the_same_sentence():
 
 
 def test_same_article_is_never_related_and_new_rows_meet_earlier_new_rows():
-    a = claim("w1", "S1", "80 percent", 80, 80, 80, "exact", None, ["Port Elm"],
+    a = claim("w1", "S1", "80 percent", 80, 80, 80, "exact", "voters", ["Port Elm"],
               "Turnout in Port Elm reached 80 percent of voters.", "2020-01-01", unit="percent")
-    b = claim("w2", "S1", "40 percent", 40, 40, 40, "exact", None, ["Port Elm"],
+    b = claim("w2", "S1", "40 percent", 40, 40, 40, "exact", "voters", ["Port Elm"],
               "Turnout in Port Elm reached 40 percent of voters.", "2020-01-01", unit="percent")
-    c = claim("w3", "S2", "40 pct", 40, 40, 40, "exact", None, ["Port Elm"],
+    c = claim("w3", "S2", "40 pct", 40, 40, 40, "exact", "voters", ["Port Elm"],
               "Turnout in Port Elm reached 40 pct of voters.", "2020-01-01 09:00", unit="pct")
     got = {(m.new_id, m.earlier_id, m.relation) for m in match_claims(frame(a, b, c), frame(*EARLIER))}
     # w2 never meets w1 (same article); w3 meets both, and nothing meets a later row; w3 does

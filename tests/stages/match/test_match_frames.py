@@ -134,7 +134,7 @@ def test_check_pair_keeps_a_link_only_without_conflicting_frames():
 
 
 def test_two_reports_of_one_story_that_name_no_holder_can_conflict():
-    text = "Overall tax revenue came in around {} above the budget, officials said."
+    text = "Officials said the budget deficit would be around {} this year."
     title = "KALMAR BUDGET DEFICIT SEEN LOWER"
     a = claims_of("A", text.format("600 mln dlrs"), "1987-03-20 08:00", title)
     b = claims_of("B", text.format("1,200 mln dlrs"), "1987-03-20 11:00", title)
@@ -142,6 +142,11 @@ def test_two_reports_of_one_story_that_name_no_holder_can_conflict():
     assert len(flags) == 1 and "the story" in flags[0].evidence
     # under another headline nothing says it is the same figure
     assert "contradiction" not in relations(b.assign(title="KALMAR TRADE GAP WIDENS"), a)
+    # one headline and no measure on either side: nothing says what the figures count
+    vague = "Overall it came in around {} above the plan, officials said."
+    a = claims_of("A", vague.format("600 mln dlrs"), "1987-03-20 08:00", title)
+    b = claims_of("B", vague.format("1,200 mln dlrs"), "1987-03-20 11:00", title)
+    assert "contradiction" not in relations(b, a)
 
 
 def test_a_month_a_maturity_and_a_shared_possibility_do_not_block_a_conflict():
@@ -165,3 +170,16 @@ def test_a_recurring_headline_on_another_day_is_not_one_story():
     assert "contradiction" not in relations(b, a)
     # the same day's two estimates do conflict
     assert "contradiction" in relations(b.assign(published_at=pd.Timestamp("1987-04-21 19:00", tz="UTC")), a)
+
+
+def test_a_contradiction_needs_a_known_measure():
+    # the same company and quarter, but neither side says what its figure counts (a results
+    # line's "vs" figure): nothing proves the two figures measure one thing
+    known = {"holder": "Acme", "measure": "net profit", "period": "1986-Q4", "published_at": "1987-03-02",
+             "sentence": "x"}
+    assert check_pair("contradiction", known, known | {"published_at": "1987-03-03"}, 0.9).relation == "contradiction"
+    bare = known | {"measure": None}
+    assert check_pair("contradiction", bare, bare | {"published_at": "1987-03-03"}, 0.9).relation == ""
+    # the counted noun the matcher blocked on is a measure too
+    assert check_pair("contradiction", bare, bare | {"published_at": "1987-03-03"}, 0.9,
+                      measure_key="miners|").relation == "contradiction"
