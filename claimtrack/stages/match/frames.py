@@ -28,10 +28,12 @@ Each kept pair gets a ``confidence`` (0-1) and one line of ``evidence``.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
+from rapidfuzz import fuzz
 
 from claimtrack.stages.extract.claims.units import is_money
 from claimtrack.stages.extract.claims.frame import (_RECURRING, claim_frame, headline_holder, is_table_line,
@@ -42,6 +44,10 @@ from claimtrack.stages.extract.claims.frame import (_RECURRING, claim_frame, hea
 #: operation, a rate): readings this many days apart are two figures, neither the same one nor in
 #: conflict (half a day: a morning and an evening report of one day are still one reading)
 SERIES_MIN_DAYS = 0.5
+#: a sentence this long or longer, worded the same around its figures, states the same measure
+SAME_WORDING_MIN_WORDS = 8
+SAME_WORDING_MIN_RATIO = 90
+_FIGURE = re.compile(r"\d[\d,./-]*")
 #: an update of a figure with no period and no proven holder ("the toll", "ships waiting") is about
 #: the same figure only while the story runs: later it is another series' figure at another date
 UPDATE_MAX_DAYS = 30
@@ -95,7 +101,21 @@ def side_frame(row: dict) -> dict:
             "title": " ".join(title.lower().split()) if title else None,
             "names": frozenset(names - {""}), "table": is_table_line(_text(row.get("sentence"))),
             "company": headline_holder(title), "day": day, "from_headline": from_headline,
-            "revision": False}
+            "revision": False, "wording": wording(_text(row.get("sentence")))}
+
+
+def wording(sentence: str | None) -> str | None:
+    """A sentence's words with every figure masked, when it is long enough to say what it counts
+    (a results line or a table row is not).
+
+    >>> wording("The union said 1,200 workers at the Dunmore plant walked out on Monday.")
+    'the union said # workers at the dunmore plant walked out on monday.'
+    >>> wording("Shr 1.20 dlrs vs 1.10 dlrs") is None
+    True
+    """
+    if not sentence or len(sentence.split()) < SAME_WORDING_MIN_WORDS or is_table_line(sentence):
+        return None
+    return _FIGURE.sub("#", " ".join(sentence.lower().split()))
 
 
 def _period_agrees(pe: str | None, pn: str | None, de: date | None, dn: date | None) -> bool | None:
@@ -199,7 +219,9 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     if relation == "contradiction":
         # the measure must be known to agree: two figures of which neither side says what is
         # counted (a results line's "vs" figure, a bare price) prove nothing about one measure
-        measure_known = bool(me or mn or noun_key)
+        # (the same long sentence around both figures says it: a report repeated with one figure changed)
+        same_wording = bool(fe["wording"] and fn["wording"]) and fuzz.ratio(fe["wording"], fn["wording"]) >= SAME_WORDING_MIN_RATIO
+        measure_known = bool(me or mn or noun_key) or same_wording
         proven = ((holder_same or story) and not companies_differ and measure_same and measure_known
                   and period is True and not scope_differ and dated)
         if not proven or another_reading:

@@ -142,10 +142,11 @@ def test_two_reports_of_one_story_that_name_no_holder_can_conflict():
     assert len(flags) == 1 and "the story" in flags[0].evidence
     # under another headline nothing says it is the same figure
     assert "contradiction" not in relations(b.assign(title="KALMAR TRADE GAP WIDENS"), a)
-    # one headline and no measure on either side: nothing says what the figures count
-    vague = "Overall it came in around {} above the plan, officials said."
-    a = claims_of("A", vague.format("600 mln dlrs"), "1987-03-20 08:00", title)
-    b = claims_of("B", vague.format("1,200 mln dlrs"), "1987-03-20 11:00", title)
+    # one headline, no measure on either side and other words: nothing says what the figures count
+    a = claims_of("A", "Overall it came in around 600 mln dlrs above the plan, officials said.",
+                  "1987-03-20 08:00", title)
+    b = claims_of("B", "Around 1,200 mln dlrs more is now expected by the end of the year, a source said.",
+                  "1987-03-20 11:00", title)
     assert "contradiction" not in relations(b, a)
 
 
@@ -183,3 +184,16 @@ def test_a_contradiction_needs_a_known_measure():
     # the counted noun the matcher blocked on is a measure too
     assert check_pair("contradiction", bare, bare | {"published_at": "1987-03-03"}, 0.9,
                       measure_key="miners|").relation == "contradiction"
+
+
+def test_the_same_long_sentence_with_a_figure_changed_states_the_same_measure():
+    # neither frame names the measure, but the wording around both figures is the same
+    base = {"holder": "Acme", "measure": None, "period": "1986-Q4", "published_at": "1987-03-02"}
+    said = "Acme chairman Ann Lee told reporters the company expected about {} from the sale of its unit."
+    a = base | {"sentence": said.format("120 mln dlrs")}
+    b = base | {"sentence": said.format("240 mln dlrs"), "published_at": "1987-03-03"}
+    assert check_pair("contradiction", a, b, 0.9).relation == "contradiction"
+    # a short results line worded alike says nothing about what its figures count
+    a = base | {"sentence": "Oper shr 1.10 dlrs vs 1.06 dlrs"}
+    b = base | {"sentence": "Oper shr 1.62 dlrs vs 1.33 dlrs", "published_at": "1987-03-03"}
+    assert check_pair("contradiction", a, b, 0.9).relation == ""
