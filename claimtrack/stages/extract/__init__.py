@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from operator import attrgetter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from claimtrack.stages.extract.claims import extract_claims
@@ -46,18 +47,18 @@ def available_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-_ROW_MAKERS: dict[type, Callable] = {}
+_ROW_GETTERS: dict[type, tuple[tuple[str, ...], Callable]] = {}
 
 
 def _row(record) -> dict:
-    """``records.as_row(record)`` (the same dict, keys in field order), 2x as fast: the function
-    that reads the fields is made once per record type, not looked up on every record."""
-    make = _ROW_MAKERS.get(type(record))
-    if make is None:
-        names = list(as_row(record))
-        body = ", ".join(f"{n!r}: r.{n}" for n in names)
-        make = _ROW_MAKERS[type(record)] = eval(f"lambda r: {{{body}}}")  # noqa: S307 - field names only
-    return make(record)
+    """``records.as_row(record)`` (the same dict, keys in field order), faster: the field names
+    and a C-level ``attrgetter`` for them are made once per record type, not on every record."""
+    known = _ROW_GETTERS.get(type(record))
+    if known is None:
+        names = tuple(as_row(record))
+        known = _ROW_GETTERS[type(record)] = (names, attrgetter(*names))
+    names, get = known
+    return dict(zip(names, get(record)))
 
 
 def _encode(doc_id, text: str) -> str:
