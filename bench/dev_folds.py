@@ -68,13 +68,16 @@ def score(scratch: Path, task: str, split: str) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("tasks", nargs="*", default=list(TASKS), choices=TASKS, metavar="TASK")
+    ap.add_argument("tasks", nargs="*", metavar="TASK", help=f"any of {', '.join(TASKS)} (default: all three)")
     ap.add_argument("--folds", type=int, default=5)
     args = ap.parse_args()
+    unknown = set(args.tasks) - set(TASKS)
+    if unknown:
+        ap.error(f"unknown task {', '.join(sorted(unknown))}: choose from {', '.join(TASKS)}")
     with tempfile.TemporaryDirectory(prefix="claimtrack-folds-") as tmp:
         scratch = Path(tmp)
         shutil.copy(EVAL / "score.py", scratch / "score.py")
-        for task in args.tasks:
+        for task in args.tasks or TASKS:
             rows = [json.loads(line) for line in open(EVAL / task / "dev.jsonl", encoding="utf-8") if line.strip()]
             (scratch / task).mkdir()
             shutil.copy(EVAL / task / "dev.jsonl", scratch / task / "dev.jsonl")
