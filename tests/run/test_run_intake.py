@@ -64,7 +64,7 @@ def test_the_flow_takes_the_quick_checks_intake_without_parsing_again(stored, mo
     def parsed_twice(*args):
         raise AssertionError("parsed twice")
 
-    monkeypatch.setattr(intake_module, "parse_bytes", parsed_twice)
+    monkeypatch.setattr(intake_module, "parse_raw", parsed_twice)
     result = nightly(raw_dir=str(raw), curated_dir=str(curated), intake=intake)
     assert result["status"] == "succeeded" and result["articles"] == 1 and result["rejected"] == 0
     assert list(pd.read_parquet(curated / "articles")["title"]) == ["Ferry strike ends"]

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from claimtrack.run import pipeline
-from claimtrack.records import Claim, Match, Quote, Rejection
+from claimtrack.records import Article, Claim, Match, Quote, Rejection
 from claimtrack.stages.validate import DEFAULT_SUITES, run_suites, validation_frames
-from support.validation import TEXT_2, _claim, _quote, failures, night, second_night
+from support.validation import TEXT_2, WHEN, _claim, _quote, failures, night, second_night
 
 
 def test_a_good_night_passes_every_expectation_of_every_suite(history):
