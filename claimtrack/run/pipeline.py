@@ -85,7 +85,7 @@ def articles_meta(articles: list[Article]) -> pd.DataFrame:
 MATCH_COLUMNS = {
     "quotes": ["quote_id", "article_id", "text", "speaker", "sentence", "speaker_mention", "speaker_via", "partial"],
     "claims": ["claim_id", "article_id", "surface", "value", "low", "high", "qualifier", "unit", "noun",
-               "subject", "sentence"],
+               "subject", "sentence", "holder", "measure", "period", "scope"],
 }
 #: new quotes/claims matched at once; later chunks see earlier ones as history (see match_stage)
 MATCH_CHUNK = 20_000

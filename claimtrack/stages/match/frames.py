@@ -101,7 +101,38 @@ def side_frame(row: dict) -> dict:
             "title": " ".join(title.lower().split()) if title else None,
             "names": frozenset(names - {""}), "table": is_table_line(_text(row.get("sentence"))),
             "company": headline_holder(title), "day": day, "from_headline": from_headline,
-            "revision": False, "wording": wording(_text(row.get("sentence")))}
+            "revision": False, "wording": wording(_text(row.get("sentence"))),
+            "time_of_day": time_of_day(_text(row.get("sentence"))) or time_of_day(title)}
+
+
+#: the session of a trading day or the part of a day a reading was taken at; a price, a volume or
+#: a market operation read at two of them is two readings, not one figure
+_TIME_OF_DAY = (
+    ("opening", re.compile(r"\b(?:open(?:ed|s|ing)?|early (?:trading|trade|dealings?|session)|first ring|1st ring)\b", re.I)),
+    ("midday", re.compile(r"\b(?:mid-?session|mid-?day|noon|mid-?morning|late morning|lunch(?:time)?)\b", re.I)),
+    ("afternoon", re.compile(r"\b(?:[Aa]fternoon|AFTERNOON|second ring|SECOND RING|2nd ring|2ND RING)\b|\bPM\b|\bp\.m\.")),
+    ("close", re.compile(r"\b(?:clos(?:e|ed|es|ing)|late (?:trading|trade|dealings?|session)|end of (?:the )?day)\b", re.I)),
+    ("morning", re.compile(r"\b(?:[Mm]orning|MORNING)\b|\bAM\b|\ba\.m\.")),
+)
+
+
+def time_of_day(text: str | None) -> str | None:
+    """The part of a trading day a text names for its reading ("opening", "midday", "afternoon",
+    "close", "morning"), the first found in that order; None when it names none.
+
+    >>> time_of_day("The index rose 8.6 points at midsession."), time_of_day("CANADA STOCKS CLOSE LOWER")
+    ('midday', 'close')
+    >>> time_of_day("The Bank of England said it provided 115 mln stg in the morning session.")
+    'morning'
+    >>> time_of_day("The fire trapped 44 miners.") is None
+    True
+    """
+    if not text:
+        return None
+    for label, pattern in _TIME_OF_DAY:
+        if pattern.search(text):
+            return label
+    return None
 
 
 def wording(sentence: str | None) -> str | None:
@@ -116,6 +147,10 @@ def wording(sentence: str | None) -> str | None:
     if not sentence or len(sentence.split()) < SAME_WORDING_MIN_WORDS or is_table_line(sentence):
         return None
     return _FIGURE.sub("#", " ".join(sentence.lower().split()))
+
+
+def _masked(text: str | None) -> str:
+    return _FIGURE.sub("#", text or "")
 
 
 def _period_agrees(pe: str | None, pn: str | None, de: date | None, dn: date | None) -> bool | None:
@@ -201,7 +236,10 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     se, sn = fe["scope"], fn["scope"]
     scope_differ = bool(se and sn) and norm_holder(se) != norm_holder(sn)
     dated = fe["day"] is not None and fn["day"] is not None
-    conflict = holder_differ or companies_differ or measure_differ or period is False or scope_differ
+    # readings of one trading day: the same session on both sides, or none named on either
+    same_time_of_day = fe["time_of_day"] == fn["time_of_day"]
+    conflict = (holder_differ or companies_differ or measure_differ or period is False or scope_differ
+                or bool(fe["time_of_day"] and fn["time_of_day"] and not same_time_of_day))
     evidence = _evidence(fe, fn, (measure_key or "").partition("|")[0] or None)
     both_sentence = holder_same and not fe["from_headline"] and not fn["from_headline"]
     days = abs(gap_seconds) / 86400 if gap_seconds is not None and math.isfinite(gap_seconds) else math.inf
@@ -216,21 +254,27 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     # that does not) are about the story's own figure; on other days it is a recurring report
     story = (bool(fe["title"]) and fe["title"] == fn["title"] and not holder_differ and not holder_same
              and days <= SERIES_MIN_DAYS)
+    # the same headline on another day, with no period named on both sides, is a recurring report
+    # ("GRAIN SHIPS WAITING AT NEW ORLEANS"): each day's figure is a new reading of the series, not
+    # in conflict with the last one nor agreeing with it (a correction of a story comes the same
+    # day); only the same figure again is a repeat
+    same_wording = bool(fe["wording"] and fn["wording"]) and fuzz.ratio(fe["wording"], fn["wording"]) >= SAME_WORDING_MIN_RATIO
+    recurring = (bool(fe["title"]) and _masked(fe["title"]) == _masked(fn["title"]) and days > SERIES_MIN_DAYS
+                 and not (fe["period"] and fn["period"]) and relation != "repeat")
     if relation == "contradiction":
         # the measure must be known to agree: two figures of which neither side says what is
         # counted (a results line's "vs" figure, a bare price) prove nothing about one measure
         # (the same long sentence around both figures says it: a report repeated with one figure changed)
-        same_wording = bool(fe["wording"] and fn["wording"]) and fuzz.ratio(fe["wording"], fn["wording"]) >= SAME_WORDING_MIN_RATIO
         measure_known = bool(me or mn or noun_key) or same_wording
         proven = ((holder_same or story) and not companies_differ and measure_same and measure_known
-                  and period is True and not scope_differ and dated)
-        if not proven or another_reading:
+                  and period is True and not scope_differ and dated and same_time_of_day)
+        if not proven or another_reading or recurring:
             return Verdict("", 0.0, evidence)
         if says_revision(new_sentence):
             return Verdict("update", round(0.5 + 0.3 * min(score, 1.0), 3), evidence)
         conf = 0.55 + 0.15 * both_sentence + 0.1 * bool(fe["period"] and fn["period"]) + 0.05 * (" " in (mn or "")) + 0.15 * min(score, 1.0)
         return Verdict("contradiction", round(min(conf, 0.99), 3), evidence)
-    if conflict or table_apart or (another_reading and relation != "repeat"):
+    if conflict or table_apart or recurring or (another_reading and relation != "repeat"):
         return Verdict("", 0.0, evidence)
     if relation == "update":
         if not dated or period is not True or not measure_same:

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import math
 
-from claimtrack.stages.extract.claims import context, filters, frame, headline, qualifiers
+from claimtrack.stages.extract.claims import context, filters, frame, headline, qualifiers, sections
 from claimtrack.stages.extract.claims.numbers import TENS, UNITS, Mention, scan
 from claimtrack.stages.extract.claims.measured import measured_before, noun_before
 from claimtrack.stages.extract.claims.units import SCALES, is_money, match_unit
@@ -100,7 +100,9 @@ def _extract(text: str, article_id: str, quotes: list[Quote]) -> list[Claim]:
         if claim is not None:
             claims.append(claim)
             prev = (men, claim)
-    return frame.fill_frames(claims)  # holder, measure, period, scope (frame.py)
+    # holder, measure, period, scope (frame.py); a results table's lines under a "Year" or
+    # "Six mths" header take that span as their period (sections.py)
+    return sections.fill_section_periods(frame.fill_frames(claims), text)
 
 
 def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, cache) -> Claim | None:
