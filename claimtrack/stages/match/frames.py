@@ -19,7 +19,7 @@ Each kept pair gets a ``confidence`` (0-1) and one line of ``evidence``.
 ...      "title": "NORANDA MINE SHUT BY FIRE", "sentence": "The fire trapped 44 miners.",
 ...      "published_at": "1987-04-02 12:00"}
 >>> n = {"holder": "Noranda", "measure": "miner trapped", "period": "day-1", "scope": None,
-...      "title": "NORANDA REVISES MINERS COUNT", "sentence": "57 miners were trapped yesterday.",
+...      "title": "NORANDA MINE FIRE TOLL", "sentence": "57 miners were trapped yesterday.",
 ...      "published_at": "1987-04-03 11:00"}
 >>> v = check_pair("contradiction", e, n, score=0.8)
 >>> v.relation, v.evidence
@@ -30,12 +30,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from datetime import date
 
 import pandas as pd
 from rapidfuzz import fuzz
 
 from claimtrack.stages.extract.claims.units import is_money
+from claimtrack.stages.match.units import canonical
 from claimtrack.stages.extract.claims.frame import (_RECURRING, claim_frame, headline_holder, is_table_line,
                                                     norm_holder, period_of, resolve_period, same_holder,
                                                     says_revision)
@@ -51,6 +53,18 @@ _FIGURE = re.compile(r"\d[\d,./-]*")
 #: an update of a figure with no period and no proven holder ("the toll", "ships waiting") is about
 #: the same figure only while the story runs: later it is another series' figure at another date
 UPDATE_MAX_DAYS = 30
+#: sentences this alike word by word (figures masked) are one template: a content word swapped
+#: between them names another thing
+OTHER_THINGS_MIN_RATIO = 0.8
+#: a results headline for a whole year ("ACME INC <ACM> YEAR NET"); the lines under a "Year" header
+#: of a quarter's table get the same period (extract/claims/sections.py)
+_YEAR_HEADLINE = re.compile(r"\b(?:YEAR|YR|FY)\b")
+#: nouns of instruments, lots and goods: a count of them does not say what is measured (shares
+#: outstanding, traded, held or bought; a bond's denomination or a note's term)
+_UNSPOKEN_MEASURE = frozenset("""share stock note bond debenture debt loan offer offering issue
+denomination unit lot cargo cargoe contract tonne ton barrel ounce bushel bale bag head dlr""".split())
+_STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be been
+has have had it its this that which who said says say told added per than about some""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +103,8 @@ def side_frame(row: dict) -> dict:
         f = claim_frame(_text(row.get("sentence")), _text(row.get("surface")), _text(row.get("noun")), subj, title)
         holder, measure, period, scope = f.holder, f.measure, f.period, f.scope
     if period is None and title and (_RECURRING.search(title) or is_table_line(_text(row.get("sentence")))):
-        period = period_of(title)  # a results line's or a recurring report's period is in its headline
+        # a results line's or a recurring report's period is in its headline ("4TH QTR", "YEAR NET")
+        period = period_of(title) or ("year" if _YEAR_HEADLINE.search(title) else None)
     from_headline = False
     if holder is None:
         holder = headline_holder(title)
@@ -102,7 +117,7 @@ def side_frame(row: dict) -> dict:
             "names": frozenset(names - {""}), "table": is_table_line(_text(row.get("sentence"))),
             "company": headline_holder(title), "day": day, "from_headline": from_headline,
             "revision": False, "wording": wording(_text(row.get("sentence"))),
-            "time_of_day": time_of_day(_text(row.get("sentence"))) or time_of_day(title)}
+            "time_of_day": times_of_day(_text(row.get("sentence"))) | times_of_day(title)}
 
 
 #: the session of a trading day or the part of a day a reading was taken at; a price, a volume or
@@ -116,23 +131,18 @@ _TIME_OF_DAY = (
 )
 
 
-def time_of_day(text: str | None) -> str | None:
-    """The part of a trading day a text names for its reading ("opening", "midday", "afternoon",
-    "close", "morning"), the first found in that order; None when it names none.
+def times_of_day(text: str | None) -> frozenset[str]:
+    """The parts of a trading day a text names for its reading ("opening", "midday",
+    "afternoon", "close", "morning"); empty when it names none.
 
-    >>> time_of_day("The index rose 8.6 points at midsession."), time_of_day("CANADA STOCKS CLOSE LOWER")
-    ('midday', 'close')
-    >>> time_of_day("The Bank of England said it provided 115 mln stg in the morning session.")
-    'morning'
-    >>> time_of_day("The fire trapped 44 miners.") is None
-    True
+    >>> sorted(times_of_day("CANADA STOCKS HIGHER AT MIDSESSION")), sorted(times_of_day("LME METAL PM 1ST RING"))
+    (['midday'], ['afternoon', 'opening'])
+    >>> times_of_day("The fire trapped 44 miners.")
+    frozenset()
     """
     if not text:
-        return None
-    for label, pattern in _TIME_OF_DAY:
-        if pattern.search(text):
-            return label
-    return None
+        return frozenset()
+    return frozenset(label for label, pattern in _TIME_OF_DAY if pattern.search(text))
 
 
 def wording(sentence: str | None) -> str | None:
@@ -147,6 +157,43 @@ def wording(sentence: str | None) -> str | None:
     if not sentence or len(sentence.split()) < SAME_WORDING_MIN_WORDS or is_table_line(sentence):
         return None
     return _FIGURE.sub("#", " ".join(sentence.lower().split()))
+
+
+def other_things(e_wording: str | None, n_wording: str | None) -> bool:
+    """Whether two sentences worded alike name other things in the same place: a content word
+    of one replaced by a content word of the other ("production of gold" / "of silver"), not
+    words added, dropped or figures changed.
+
+    >>> other_things(wording("U.S. mine production of gold rose to 244,900 ounces in December, the bureau said."),
+    ...              wording("U.S. mine production of silver rose to 2,295,230 ounces in December, the bureau said."))
+    True
+    >>> other_things(wording("The sources said West German traders planned to sell 7,500 tonnes into intervention."),
+    ...              wording("EC sources said yesterday West German traders planned to sell 75,000 tonnes into intervention."))
+    False
+    """
+    if not e_wording or not n_wording:
+        return False
+    a, b = _WORDS.findall(e_wording), _WORDS.findall(n_wording)
+    ops = SequenceMatcher(None, a, b, autojunk=False)
+    if ops.ratio() < OTHER_THINGS_MIN_RATIO:
+        return False  # not worded alike: nothing to line up
+    for tag, i1, i2, j1, j2 in ops.get_opcodes():
+        if tag == "replace" and _content(a[i1:i2]) and _content(b[j1:j2]) and not _same_unit(a[i1:i2], b[j1:j2]):
+            return True
+    return False
+
+
+def _same_unit(a: list[str], b: list[str]) -> bool:
+    """One unit spelt two ways ("pct" / "percent", "dlrs" / "dollars")."""
+    ka, kb = canonical(" ".join(a)), canonical(" ".join(b))
+    return ka == kb or (bool(ka[0]) and ka[0] == kb[0])
+
+
+_WORDS = re.compile(r"[a-z][a-z'-]*|#")
+
+
+def _content(words: list[str]) -> bool:
+    return any(len(w) >= 3 and w not in _STOP for w in words)
 
 
 def _masked(text: str | None) -> str:
@@ -265,12 +312,22 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
         # the measure must be known to agree: two figures of which neither side says what is
         # counted (a results line's "vs" figure, a bare price) prove nothing about one measure
         # (the same long sentence around both figures says it: a report repeated with one figure changed)
-        measure_known = bool(me or mn or noun_key) or same_wording
+        # (the same long sentence around both figures says it: a report repeated with one figure
+        # changed); a one-word measure does when both sentences name the holder and it is not a
+        # count of shares, notes or tonnes, which many measures share
+        # (a results line's label is its measure when its company's headline holds it)
+        counted = mn or me or noun_key or ""
+        measure_known = same_wording or bool(counted) and (" " in counted or (
+            (both_sentence or (fe["table"] and fn["table"] and holder_same))
+            and counted.split()[-1] not in _UNSPOKEN_MEASURE))
         proven = ((holder_same or story) and not companies_differ and measure_same and measure_known
                   and period is True and not scope_differ and dated and same_time_of_day)
-        if not proven or another_reading or recurring:
+        # a template sentence reused on another day is a routine report's new reading (a rig count,
+        # a purchase authorisation); a correction of one report comes the same day
+        reused = same_wording and days > SERIES_MIN_DAYS and not (fe["period"] and fn["period"])
+        if not proven or another_reading or recurring or reused or other_things(fe["wording"], fn["wording"]):
             return Verdict("", 0.0, evidence)
-        if says_revision(new_sentence):
+        if says_revision(new_sentence) or says_revision(fn["title"]):
             return Verdict("update", round(0.5 + 0.3 * min(score, 1.0), 3), evidence)
         conf = 0.55 + 0.15 * both_sentence + 0.1 * bool(fe["period"] and fn["period"]) + 0.05 * (" " in (mn or "")) + 0.15 * min(score, 1.0)
         return Verdict("contradiction", round(min(conf, 0.99), 3), evidence)

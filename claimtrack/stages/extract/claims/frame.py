@@ -121,12 +121,16 @@ def same_holder(a: str | None, b: str | None) -> bool:
 
     >>> same_holder("Noranda Inc", "<Noranda>"), same_holder("Acme Widgets", "Bolt Widgets")
     (True, False)
+    >>> same_holder("KAY CORP", "KAY JEWELERS INC")
+    False
     """
     ka, kb = norm_holder(a), norm_holder(b)
     if not ka or not kb:
         return False
     if ka == kb:
         return True
+    if _designated(a) and _designated(b):
+        return False  # two full legal names: "Kay Corp" is not "Kay Jewelers Inc", its unit
     wa, wb = ka.split(), kb.split()
     # the shorter must be the start of the longer ("acme" of "acme widgets", not "widgets"), or a
     # name of several words inside it ("subsidiary of acme ag" of "u.s. subsidiary of acme ag")
@@ -134,6 +138,12 @@ def same_holder(a: str | None, b: str | None) -> bool:
     if long_[:len(short)] == short:
         return True
     return len(short) >= 2 and any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+def _designated(name: str) -> bool:
+    """Whether a name ends in a legal designator ("Acme Widgets Inc", "Bolt Bancorp"): a full name."""
+    words = _WORD.findall(name.replace("<", " ").replace(">", " ").lower())
+    return bool(words) and (words[-1] in _DESIGNATORS or words[-1].endswith("bancorp")) and words[-1] != "the"
 
 
 @lru_cache(maxsize=1 << 14)
@@ -157,6 +167,11 @@ def headline_holder(title: str | None) -> str | None:
 _TABLE_WORD = re.compile(r"[a-z]{3,}")
 
 
+#: "5 mln vs 4 mln", "1.10 dlrs vs loss 8.63 dlrs": a figure, its unit words, "vs", the other
+_VS_LINE = re.compile(r"\d(?:\s+(?:mln|bln|billion|million|dlrs?|cts|pct|stg|marks|yen|francs))*\s+vs\.?\s+"
+                      r"(?:loss\s+|profit\s+)?[\d(]")
+
+
 @lru_cache(maxsize=1 << 16)
 def is_table_line(sentence: str | None) -> bool:
     """A table row or results-template line rather than a sentence: several figures and at most
@@ -165,6 +180,8 @@ def is_table_line(sentence: str | None) -> bool:
 
     >>> is_table_line("Oper net profit 1,165,000 vs loss 5,919,000"), is_table_line("Some 300 people died.")
     (True, False)
+    >>> is_table_line("Oper shr loss 1.10 dlrs vs loss 8.63 dlrs")
+    True
     """
     if not sentence:
         return False
@@ -173,7 +190,7 @@ def is_table_line(sentence: str | None) -> bool:
     words = [w for w in _TABLE_WORD.findall(text) if w not in ("mln", "bln", "dlrs", "cts", "pct", "vs")]
     if numbers >= 2 and len(words) <= 3 and not text.endswith("."):
         return True
-    return bool(re.search(r"\d\s+vs\.?\s+(?:loss\s+|profit\s+)?[\d(]", text)) and len(words) <= 6
+    return bool(_VS_LINE.search(text)) and len(words) <= 6
 
 
 def _names(sentence: str, subjects, title: str | None = None) -> list[tuple[int, str]]:
