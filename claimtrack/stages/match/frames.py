@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 
 from claimtrack.stages.extract.claims.units import is_money
 from claimtrack.stages.match.units import canonical
-from claimtrack.stages.extract.claims.frame import (_RECURRING, claim_frame, headline_holder, is_table_line,
+from claimtrack.stages.extract.claims.frame import (_RECURRING, STATES, claim_frame, headline_holder, is_table_line,
                                                     norm_holder, period_of, resolve_period, same_holder,
                                                     says_revision)
 
@@ -55,7 +55,9 @@ _FIGURE = re.compile(r"\d[\d,./-]*")
 UPDATE_MAX_DAYS = 30
 #: sentences this alike word by word (figures masked) are one template: a content word swapped
 #: between them names another thing
-OTHER_THINGS_MIN_RATIO = 0.8
+OTHER_THINGS_MIN_RATIO = 0.7
+#: a sentence worded alike on a later day than this is a routine report's template, reused
+REUSED_MIN_DAYS = 1.0
 #: a results headline for a whole year ("ACME INC <ACM> YEAR NET"); the lines under a "Year" header
 #: of a quarter's table get the same period (extract/claims/sections.py)
 _YEAR_HEADLINE = re.compile(r"\b(?:YEAR|YR|FY)\b")
@@ -63,6 +65,8 @@ _YEAR_HEADLINE = re.compile(r"\b(?:YEAR|YR|FY)\b")
 #: outstanding, traded, held or bought; a bond's denomination or a note's term)
 _UNSPOKEN_MEASURE = frozenset("""share stock note bond debenture debt loan offer offering issue
 denomination unit lot cargo cargoe contract tonne ton barrel ounce bushel bale bag head dlr""".split())
+#: units that weigh or hold goods (``nouns.unit_key``): their noun names the goods, not the measure
+_GOODS_UNITS = frozenset("kg oz ounces barrels bushels bags bales litres gallons head".split())
 _STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be been
 has have had it its this that which who said says say told added per than about some""".split())
 
@@ -117,6 +121,8 @@ def side_frame(row: dict) -> dict:
             "names": frozenset(names - {""}), "table": is_table_line(_text(row.get("sentence"))),
             "company": headline_holder(title), "day": day, "from_headline": from_headline,
             "revision": False, "wording": wording(_text(row.get("sentence"))),
+            "figures": _numbers(_text(row.get("sentence"))), "own": _numbers(_text(row.get("surface"))),
+            "attributed": bool(_ATTRIBUTED.search(_text(row.get("sentence")) or "")),
             "time_of_day": times_of_day(_text(row.get("sentence"))) | times_of_day(title)}
 
 
@@ -193,7 +199,18 @@ _WORDS = re.compile(r"[a-z][a-z'-]*|#")
 
 
 def _content(words: list[str]) -> bool:
-    return any(len(w) >= 3 and w not in _STOP for w in words)
+    """Words that name a thing: not function words, nor verbs or states ("killed", "left dead")."""
+    return any(len(w) >= 3 and w not in _STOP and w not in STATES and not w.endswith(("ed", "ing")) for w in words)
+
+
+def _numbers(text: str | None) -> frozenset[str]:
+    """The figures written in digits in a text, without thousands separators."""
+    return frozenset(m.replace(",", "") for m in _DIGITS.findall(text or ""))
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+#: a sentence that says who states its figure: a claim someone asserts, not a table or market line
+_ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|according to|reported|announced|estimated|stated|added|confirmed)\b")
 
 
 def _masked(text: str | None) -> str:
@@ -316,16 +333,24 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
         # changed); a one-word measure does when both sentences name the holder and it is not a
         # count of shares, notes or tonnes, which many measures share
         # (a results line's label is its measure when its company's headline holds it)
+        # (a template sentence proves it only where someone states the figure: two listings of
+        # a bond's terms or two market lines say alike things about different issues and goods)
+        # (so many tonnes or barrels of a good need a verb or a second word to say what they
+        # are: sold, shipped, switched, produced)
         counted = mn or me or noun_key or ""
-        measure_known = same_wording or bool(counted) and (" " in counted or (
-            (both_sentence or (fe["table"] and fn["table"] and holder_same))
+        worded_alike = same_wording and fe["attributed"] and fn["attributed"]
+        measure_known = worded_alike or bool(counted) and (" " in counted or (
+            (both_sentence and unit_key not in _GOODS_UNITS or (fe["table"] and fn["table"] and holder_same))
             and counted.split()[-1] not in _UNSPOKEN_MEASURE))
         proven = ((holder_same or story) and not companies_differ and measure_same and measure_known
                   and period is True and not scope_differ and dated and same_time_of_day)
         # a template sentence reused on another day is a routine report's new reading (a rig count,
         # a purchase authorisation); a correction of one report comes the same day
-        reused = same_wording and days > SERIES_MIN_DAYS and not (fe["period"] and fn["period"])
-        if not proven or another_reading or recurring or reused or other_things(fe["wording"], fn["wording"]):
+        reused = same_wording and days > REUSED_MIN_DAYS and not (fe["period"] and fn["period"])
+        # each report also gives the other's figure: it names two quantities, it does not deny one
+        both_given = bool(fn["own"] & (fe["figures"] - fe["own"])) or bool(fe["own"] & (fn["figures"] - fn["own"]))
+        if (not proven or another_reading or recurring or reused or both_given
+                or other_things(fe["wording"], fn["wording"])):
             return Verdict("", 0.0, evidence)
         if says_revision(new_sentence) or says_revision(fn["title"]):
             return Verdict("update", round(0.5 + 0.3 * min(score, 1.0), 3), evidence)

@@ -48,7 +48,7 @@ _MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|
                r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])\.?")
 _TIME_NAMES = frozenset("""january february march april may june july august september october november
 december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-saturday sunday""".split())
+saturday sunday jly jne""".split())
 # words that open many sentences and results lines and are no one's name ("Net 5 mln", "Shr 1.20")
 _NOT_NAMES = frozenset("""the a an it its this that these those there he she they we i in on at for
 from by with as after before while when but and or if net shr shrs oper revs rev sales profit loss
@@ -63,7 +63,7 @@ _DESIGNATORS = frozenset("""inc incorporated corp corporation co cos company ltd
 nv bv gmbh spa holding holdings group the""".split())
 # verbs and states next to a figure that say what happened to what is counted; spellings of one
 # state merged ("killed", "died", "dead" are all "dead")
-_STATES = {
+STATES = {
     "dead": "dead", "died": "dead", "die": "dead", "dies": "dead", "killed": "dead", "kills": "dead",
     "deaths": "dead", "perished": "dead", "fatalities": "dead", "lives": "dead",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalised": "injured",
@@ -216,7 +216,8 @@ def _names(sentence: str, subjects, title: str | None = None) -> list[tuple[int,
 
 _ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+(?:an|ese|ish|ic|i)|[A-Z][\w]*-[a-z][\w-]*)$")
 _POSSESSIVE_OF = re.compile(r"^\s*(?:[a-z%$-]+\s+){0,3}?of\s+(?:the\s+)?$")
-_IN_PLACE = re.compile(r"^[^,;:()]{0,60}?\b(?:in|at)\s+(?:the\s+)?$")
+# (within the figure's own clause: "... dlrs and will be listed in Luxembourg" is another clause)
+_IN_PLACE = re.compile(r"^(?:(?!\b(?:and|but|which|that|will|while|where)\b)[^,;:()]){0,60}?\b(?:in|at)\s+(?:the\s+)?$")
 _SCOPE = re.compile(r"^[^;:()]{0,50}?\b(?:to|for|from|into)\s+(?:the\s+)?$")
 
 
@@ -267,7 +268,7 @@ def _scope(sentence: str, end: int, names: list[tuple[int, str]]) -> str | None:
 def _measure(sentence: str, at: int, end: int, noun: str | None) -> str | None:
     """The counted noun (last word singular) and the state or verb next to the figure."""
     words = [w.lower() for w in _WORD.findall(noun)] if noun else []
-    state = _STATES.get(words[-1], "") if words else ""
+    state = STATES.get(words[-1], "") if words else ""
     if state or (words and _singular(words[-1]) in _GENERIC):
         words = words[:-1]  # "120 dead", "300 people killed": the state says what is counted
     head = " ".join(words[:-1] + [_singular(words[-1])]) if words else ""
@@ -276,12 +277,12 @@ def _measure(sentence: str, at: int, end: int, noun: str | None) -> str | None:
         right = _CLAUSE_BREAK.split(_DIGIT.split(sentence[end:], maxsplit=1)[0], maxsplit=1)[0]
         left = _CLAUSE_BREAK.split(_DIGIT.split(sentence[:at])[-1])[-1]
         for w in _WORD.findall(right)[:7]:
-            state = "" if w.lower() in own else _STATES.get(w.lower(), "")
+            state = "" if w.lower() in own else STATES.get(w.lower(), "")
             if state:
                 break
         if not state:
             for w in reversed(_WORD.findall(left)[-4:]):
-                state = _STATES.get(w.lower(), "")
+                state = STATES.get(w.lower(), "")
                 if state:
                     break
     out = " ".join(x for x in (head, state) if x)
