@@ -54,7 +54,7 @@ from claimtrack.stages.match.frames import check_frames, side_frame
 from claimtrack.stages.match.nouns import (_CASUALTY, _GENERIC, can_contradict, comparison_role, concept_key,
                                     direction, locate, noun_attached, noun_key, period_marks, same_period,
                                     same_side_of_comparison, singular, unit_key)
-from claimtrack.stages.match.relate import relate_units, strict_bounds
+from claimtrack.stages.match.relate import relate_units
 from claimtrack.stages.match.settings import MatchSettings
 from claimtrack.stages.match.units import grains
 from claimtrack.records import Match, stable_id
@@ -342,12 +342,6 @@ class _Rows:
         return self._cols[name]
 
 
-@lru_cache(maxsize=1 << 17)
-def _strict(sentence: str | None, surface: str | None, qualifier: str | None) -> bool:
-    """relate.strict_bounds for one claim, memoised."""
-    return bool(strict_bounds([sentence], [surface], [qualifier])[0])
-
-
 def _n_subjects(values: np.ndarray) -> np.ndarray:
     return np.fromiter((len(v) if isinstance(v, (list, tuple, np.ndarray)) else 0 for v in values),
                        dtype="int64", count=len(values))
@@ -590,9 +584,6 @@ def _title_word_counts(titles: list[str], wanted: set[str]) -> dict[str, int]:
     >>> _title_word_counts(["ACME RISES", "Acme rise in sales", "Bolt falls"], {"rise", "acme", "fall"})
     {'acme': 2, 'fall': 1, 'rise': 2}
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     if not titles or not wanted:
         return {}
     pieces = pc.split_pattern_regex(pa.array(titles, type=pa.string()), _TITLE_GAP)
@@ -765,18 +756,13 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
     high = rows.derived("high_f", lambda: rows["high"].astype("float64"))
     grain = rows.derived("grain", lambda: grains(rows["surface"], value))
     unit, qual = rows["unit"], rows["qualifier"]
-    strict = np.zeros(len(rows.rows), dtype=bool)
-    bounds = np.unique(pn[np.isin(qual[pn], ["at_least", "at_most"])])
-    sent_, surf_ = rows["sentence"], rows["surface"]
-    strict[bounds] = [_strict(_text(sent_[r]), _text(surf_[r]), _text(qual[r])) for r in bounds.tolist()]
+    # unlike compare, no strict bounds here: "more than 300" after "300" may only round the
+    # first figure off, and no reviewer wants that flag
     rel, side = relate_units(
         e_unit=unit[pp], n_unit=unit[pn], e_grain=grain[pp], n_grain=grain[pn],
         e_value=value[pp], e_low=low[pp], e_high=high[pp], e_qual=qual[pp],
         n_value=value[pn], n_low=low[pn], n_high=high[pn], n_qual=qual[pn],
-        gap_seconds=gap, growing=growing, settings=s,
-        # as compare does: only the later claim's strict bounds ("more than 300" after "300");
-        # a later figure that drops an earlier "more than" shortens it, it does not deny it
-        e_strict=np.zeros(len(pp), dtype=bool), n_strict=strict[pn])
+        gap_seconds=gap, growing=growing, settings=s)
 
     # a conflict is flagged only with evidence that both figures are about the same place or
     # body: claims that both name subjects but share none may agree, never contradict

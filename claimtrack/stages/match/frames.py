@@ -58,6 +58,8 @@ UPDATE_MAX_DAYS = 30
 OTHER_THINGS_MIN_RATIO = 0.7
 #: a sentence worded alike on a later day than this is a routine report's template, reused
 REUSED_MIN_DAYS = 1.0
+#: headlines this alike are one template (shorter than sentences, so less alike is enough)
+OTHER_HEADLINES_MIN_RATIO = 0.6
 #: a results headline for a whole year ("ACME INC <ACM> YEAR NET"); the lines under a "Year" header
 #: of a quarter's table get the same period (extract/claims/sections.py)
 _YEAR_HEADLINE = re.compile(r"\b(?:YEAR|YR|FY)\b")
@@ -179,9 +181,26 @@ def other_things(e_wording: str | None, n_wording: str | None) -> bool:
     """
     if not e_wording or not n_wording:
         return False
-    a, b = _WORDS.findall(e_wording), _WORDS.findall(n_wording)
+    return _swapped(_WORDS.findall(e_wording), _WORDS.findall(n_wording), OTHER_THINGS_MIN_RATIO)
+
+
+def other_headlines(e_title: str | None, n_title: str | None) -> bool:
+    """:func:`other_things` for two headlines of one template ("CCC ACCEPTS BONUS ON BARLEY TO
+    SAUDI ARABIA" / "... ON POULTRY TO EGYPT"): two reports of one kind about other things.
+
+    >>> other_headlines("comex gold futures expected to open higher", "comex silver futures expected to open higher")
+    True
+    >>> other_headlines("sioux cattle open up 0.50 dlr", "sioux falls cattle open up 0.25 dlr")
+    False
+    """
+    if not e_title or not n_title or e_title == n_title:
+        return False
+    return _swapped(_WORDS.findall(_masked(e_title)), _WORDS.findall(_masked(n_title)), OTHER_HEADLINES_MIN_RATIO)
+
+
+def _swapped(a: list[str], b: list[str], min_ratio: float) -> bool:
     ops = SequenceMatcher(None, a, b, autojunk=False)
-    if ops.ratio() < OTHER_THINGS_MIN_RATIO:
+    if ops.ratio() < min_ratio:
         return False  # not worded alike: nothing to line up
     for tag, i1, i2, j1, j2 in ops.get_opcodes():
         if tag == "replace" and _content(a[i1:i2]) and _content(b[j1:j2]) and not _same_unit(a[i1:i2], b[j1:j2]):
@@ -350,7 +369,8 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
         # each report also gives the other's figure: it names two quantities, it does not deny one
         both_given = bool(fn["own"] & (fe["figures"] - fe["own"])) or bool(fe["own"] & (fn["figures"] - fn["own"]))
         if (not proven or another_reading or recurring or reused or both_given
-                or other_things(fe["wording"], fn["wording"])):
+                or other_things(fe["wording"], fn["wording"])
+                or (not fe["table"] and not fn["table"] and other_headlines(fe["title"], fn["title"]))):
             return Verdict("", 0.0, evidence)
         if says_revision(new_sentence) or says_revision(fn["title"]):
             return Verdict("update", round(0.5 + 0.3 * min(score, 1.0), 3), evidence)
