@@ -344,31 +344,28 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     same_wording = bool(fe["wording"] and fn["wording"]) and fuzz.ratio(fe["wording"], fn["wording"]) >= SAME_WORDING_MIN_RATIO
     recurring = (bool(fe["title"]) and _masked(fe["title"]) == _masked(fn["title"]) and days > SERIES_MIN_DAYS
                  and not (fe["period"] and fn["period"]) and relation != "repeat")
+    # Both flags and links need proof that the two figures are about one thing: one holder (or
+    # one story), one measure that is known to say what is counted, one period, one scope.
+    # The measure is known from two words ("miner trapped", "car production"); from one word
+    # when both sentences name the holder and it is not a count of shares, notes or lots, nor
+    # tonnes or barrels of a good (sold? shipped? produced?); from a results line's label when
+    # its company's headline holds it; or from the same attributed sentence on both sides, a
+    # report repeated with a figure changed (two listings of a bond's terms, two market lines
+    # say alike things about different issues and goods, and are not attributed)
+    counted = mn or me or noun_key or ""
+    worded_alike = same_wording and fe["attributed"] and fn["attributed"]
+    measure_known = worded_alike or bool(counted) and (" " in counted or (
+        (both_sentence and unit_key not in _GOODS_UNITS or (fe["table"] and fn["table"] and holder_same))
+        and counted.split()[-1] not in _UNSPOKEN_MEASURE))
+    proven = ((holder_same or story) and not companies_differ and measure_same and measure_known
+              and period is True and not scope_differ and same_time_of_day)
     if relation == "contradiction":
-        # the measure must be known to agree: two figures of which neither side says what is
-        # counted (a results line's "vs" figure, a bare price) prove nothing about one measure
-        # (the same long sentence around both figures says it: a report repeated with one figure changed)
-        # (the same long sentence around both figures says it: a report repeated with one figure
-        # changed); a one-word measure does when both sentences name the holder and it is not a
-        # count of shares, notes or tonnes, which many measures share
-        # (a results line's label is its measure when its company's headline holds it)
-        # (a template sentence proves it only where someone states the figure: two listings of
-        # a bond's terms or two market lines say alike things about different issues and goods)
-        # (so many tonnes or barrels of a good need a verb or a second word to say what they
-        # are: sold, shipped, switched, produced)
-        counted = mn or me or noun_key or ""
-        worded_alike = same_wording and fe["attributed"] and fn["attributed"]
-        measure_known = worded_alike or bool(counted) and (" " in counted or (
-            (both_sentence and unit_key not in _GOODS_UNITS or (fe["table"] and fn["table"] and holder_same))
-            and counted.split()[-1] not in _UNSPOKEN_MEASURE))
-        proven = ((holder_same or story) and not companies_differ and measure_same and measure_known
-                  and period is True and not scope_differ and dated and same_time_of_day)
         # a template sentence reused on another day is a routine report's new reading (a rig count,
         # a purchase authorisation); a correction of one report comes the same day
         reused = same_wording and days > REUSED_MIN_DAYS and not (fe["period"] and fn["period"])
         # each report also gives the other's figure: it names two quantities, it does not deny one
         both_given = bool(fn["own"] & (fe["figures"] - fe["own"])) or bool(fe["own"] & (fn["figures"] - fn["own"]))
-        if (not proven or another_reading or recurring or reused or both_given
+        if (not proven or not dated or another_reading or recurring or reused or both_given
                 or other_things(fe["wording"], fn["wording"])
                 or (not fe["table"] and not fn["table"] and other_headlines(fe["title"], fn["title"]))):
             return Verdict("", 0.0, evidence)
@@ -376,7 +373,15 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
             return Verdict("update", round(0.5 + 0.3 * min(score, 1.0), 3), evidence)
         conf = 0.55 + 0.15 * both_sentence + 0.1 * bool(fe["period"] and fn["period"]) + 0.05 * (" " in (mn or "")) + 0.15 * min(score, 1.0)
         return Verdict("contradiction", round(min(conf, 0.99), 3), evidence)
-    if conflict or table_apart or recurring or (another_reading and relation != "repeat"):
+    # a link says "the same figure": it needs the same proof (a measure that does not differ is
+    # enough: "displaced refugees" and "refugees"), or one sentence repeated: with its figure
+    # unchanged, or attributed and the same day (a story's second version, a paragraph carried
+    # into a follow-up)
+    linked = ((holder_same or story) and not companies_differ and not measure_differ and measure_known
+              and period is True and not scope_differ and same_time_of_day)
+    repeated = same_wording and not holder_differ and not companies_differ and (
+        relation == "repeat" or (worded_alike and days <= REUSED_MIN_DAYS))
+    if not (linked or repeated) or conflict or table_apart or recurring or (another_reading and relation != "repeat"):
         return Verdict("", 0.0, evidence)
     if relation == "update":
         if not dated or period is not True or not measure_same:

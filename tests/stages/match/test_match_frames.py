@@ -127,9 +127,9 @@ def test_check_pair_keeps_a_link_only_without_conflicting_frames():
     assert check_pair("consistent", acme, acme | {"published_at": "1987-03-03"}, 0.9).relation == "consistent"
     assert check_pair("consistent", acme, bolt, 0.9).relation == ""
     assert check_pair("contradiction", acme, acme | {"period": "1986-Q3"}, 0.9).relation == ""
-    # an unknown holder is not a different one, but it proves nothing either
+    # an unknown holder is not a different one, but it proves nothing either: no link
     unknown = base | {"holder": None, "title": None}
-    assert check_pair("consistent", acme, unknown, 0.9).relation == "consistent"
+    assert check_pair("consistent", acme, unknown, 0.9).relation == ""
     assert check_pair("contradiction", acme, unknown, 0.9).relation == ""
 
 
