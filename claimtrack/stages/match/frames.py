@@ -67,6 +67,9 @@ _YEAR_HEADLINE = re.compile(r"\b(?:YEAR|YR|FY)\b")
 #: outstanding, traded, held or bought; a bond's denomination or a note's term)
 _UNSPOKEN_MEASURE = frozenset("""share stock note bond debenture debt loan offer offering issue
 denomination unit lot cargo cargoe contract tonne ton barrel ounce bushel bale bag head dlr""".split())
+#: what a disaster's toll counts (frame measures)
+_TOLLS = frozenset({"dead", "missing", "injured", "homeless", "displaced", "evacuated", "trapped", "stranded",
+                    "rescued", "affected"})
 #: units that weigh or hold goods (``nouns.unit_key``): their noun names the goods, not the measure
 _GOODS_UNITS = frozenset("kg oz ounces barrels bushels bags bales litres gallons head".split())
 _STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be been
@@ -125,6 +128,9 @@ def side_frame(row: dict) -> dict:
             "revision": False, "wording": wording(_text(row.get("sentence"))),
             "figures": _numbers(_text(row.get("sentence"))), "own": _numbers(_text(row.get("surface"))),
             "attributed": bool(_ATTRIBUTED.search(_text(row.get("sentence")) or "")),
+            # what the report is about: its names and its headline's longer words ("ecuador", "quake")
+            "about": frozenset(names - {""}) | frozenset(w for w in _WORDS.findall(title.lower()) if len(w) >= 4
+                                                         and w not in _STOP) if title else frozenset(names - {""}),
             "time_of_day": times_of_day(_text(row.get("sentence"))) | times_of_day(title)}
 
 
@@ -379,8 +385,13 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     # into a follow-up)
     linked = ((holder_same or story) and not companies_differ and not measure_differ and measure_known
               and period is True and not scope_differ and same_time_of_day)
-    repeated = same_wording and not holder_differ and not companies_differ and (
-        relation == "repeat" or (worded_alike and days <= REUSED_MIN_DAYS))
+    repeated = same_wording and not holder_differ and not companies_differ and days <= REUSED_MIN_DAYS and (
+        relation == "repeat" or worded_alike)
+    # the toll of one event: people dead, missing or homeless, counted in reports that name the
+    # same place or body and no holder of their own, within a story's month
+    toll = (mn in _TOLLS and me in _TOLLS and measure_same and not (he and hn) and bool(fe["about"] & fn["about"])
+            and days <= UPDATE_MAX_DAYS and period is not False)
+    linked = linked or toll
     if not (linked or repeated) or conflict or table_apart or recurring or (another_reading and relation != "repeat"):
         return Verdict("", 0.0, evidence)
     if relation == "update":
