@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from difflib import SequenceMatcher
 from datetime import date
 
@@ -120,31 +121,44 @@ def side_frame(row: dict) -> dict:
         from_headline = holder is not None
     day = _day(row.get("published_at"))
     subj = row.get("subject")
-    names = {norm_holder(x) for x in (subj.tolist() if hasattr(subj, "tolist") else subj or ()) if isinstance(x, str)}
+    names = frozenset(norm_holder(x) for x in (subj.tolist() if hasattr(subj, "tolist") else subj or ())
+                      if isinstance(x, str)) - {""}
+    sentence = _sentence_features(_text(row.get("sentence")))
+    headline = _title_features(title)
     return {"holder": holder, "measure": measure, "period": resolve_period(period, day), "scope": scope,
-            "title": " ".join(title.lower().split()) if title else None,
-            "names": frozenset(names - {""}), "table": is_table_line(_text(row.get("sentence"))),
-            "company": headline_holder(title), "day": day, "from_headline": from_headline,
-            "revision": False, "wording": wording(_text(row.get("sentence"))),
-            "figures": _numbers(_text(row.get("sentence"))), "own": _numbers(_text(row.get("surface"))),
-            "attributed": bool(_ATTRIBUTED.search(_text(row.get("sentence")) or "")),
+            "names": names, "day": day, "from_headline": from_headline, "revision": False,
+            "own": _numbers(_text(row.get("surface"))), **sentence, **headline,
             # what the report is about: its names and its headline's longer words ("ecuador", "quake")
-            "about": frozenset(names - {""}) | frozenset(w for w in _WORDS.findall(title.lower()) if len(w) >= 4
-                                                         and w not in _STOP) if title else frozenset(names - {""}),
-            "time_of_day": times_of_day(_text(row.get("sentence"))) | times_of_day(title)}
+            "about": names | headline["headline_words"],
+            "time_of_day": sentence["sentence_times"] | headline["title_times"]}
+
+
+@lru_cache(maxsize=1 << 17)
+def _sentence_features(sentence: str | None) -> dict:
+    """What the careful check reads in a claim's sentence (shared by the claims of one sentence)."""
+    return {"table": is_table_line(sentence), "wording": wording(sentence), "figures": _numbers(sentence),
+            "attributed": bool(_ATTRIBUTED.search(sentence or "")), "sentence_times": times_of_day(sentence)}
+
+
+@lru_cache(maxsize=1 << 15)
+def _title_features(title: str | None) -> dict:
+    """What the careful check reads in a claim's headline (shared by the claims of one article)."""
+    words = frozenset(w for w in _WORDS.findall(title.lower()) if len(w) >= 4 and w not in _STOP) if title else frozenset()
+    return {"title": " ".join(title.lower().split()) if title else None, "company": headline_holder(title),
+            "headline_words": words, "title_times": times_of_day(title)}
 
 
 #: the session of a trading day or the part of a day a reading was taken at; a price, a volume or
 #: a market operation read at two of them is two readings, not one figure
-_TIME_OF_DAY = (
-    ("opening", re.compile(r"\b(?:open(?:ed|s|ing)?|early (?:trading|trade|dealings?|session)|first ring|1st ring)\b", re.I)),
-    ("midday", re.compile(r"\b(?:mid-?session|mid-?day|noon|mid-?morning|late morning|lunch(?:time)?)\b", re.I)),
-    ("afternoon", re.compile(r"\b(?:[Aa]fternoon|AFTERNOON|second ring|SECOND RING|2nd ring|2ND RING)\b|\bPM\b|\bp\.m\.")),
-    ("close", re.compile(r"\b(?:clos(?:e|ed|es|ing)|late (?:trading|trade|dealings?|session)|end of (?:the )?day)\b", re.I)),
-    ("morning", re.compile(r"\b(?:[Mm]orning|MORNING)\b|\bAM\b|\ba\.m\.")),
-)
+_TIME_OF_DAY = re.compile(
+    r"(?P<opening>\b(?i:open(?:ed|s|ing)?|early (?:trading|trade|dealings?|session)|first ring|1st ring)\b)"
+    r"|(?P<midday>\b(?i:mid-?session|mid-?day|noon|mid-?morning|late morning|lunch(?:time)?)\b)"
+    r"|(?P<afternoon>\b(?:[Aa]fternoon|AFTERNOON|second ring|SECOND RING|2nd ring|2ND RING|PM)\b|\bp\.m\.)"
+    r"|(?P<close>\b(?i:clos(?:e|ed|es|ing)|late (?:trading|trade|dealings?|session)|end of (?:the )?day)\b)"
+    r"|(?P<morning>\b(?:[Mm]orning|MORNING|AM)\b|\ba\.m\.)")
 
 
+@lru_cache(maxsize=1 << 16)
 def times_of_day(text: str | None) -> frozenset[str]:
     """The parts of a trading day a text names for its reading ("opening", "midday",
     "afternoon", "close", "morning"); empty when it names none.
@@ -156,7 +170,7 @@ def times_of_day(text: str | None) -> frozenset[str]:
     """
     if not text:
         return frozenset()
-    return frozenset(label for label, pattern in _TIME_OF_DAY if pattern.search(text))
+    return frozenset(m.lastgroup for m in _TIME_OF_DAY.finditer(text))
 
 
 def wording(sentence: str | None) -> str | None:
@@ -228,6 +242,7 @@ def _content(words: list[str]) -> bool:
     return any(len(w) >= 3 and w not in _STOP and w not in STATES and not w.endswith(("ed", "ing")) for w in words)
 
 
+@lru_cache(maxsize=1 << 17)
 def _numbers(text: str | None) -> frozenset[str]:
     """The figures written in digits in a text, without thousands separators."""
     return frozenset(m.replace(",", "") for m in _DIGITS.findall(text or ""))

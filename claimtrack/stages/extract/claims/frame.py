@@ -102,6 +102,7 @@ def _singular(word: str) -> str:
     return w[:-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_holder(name: str | None) -> str:
     """A holder as a key: lower case, no ticker brackets, possessive, article or legal designator.
 
