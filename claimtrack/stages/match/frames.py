@@ -380,15 +380,17 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
         and counted.split()[-1] not in _UNSPOKEN_MEASURE))
     proven = ((holder_same or story) and not companies_differ and measure_same and measure_known
               and period is True and not scope_differ and same_time_of_day)
+    # each report also gives the other's figure (it names two quantities); or two sentences or
+    # headlines of one template swap what they are about ("gold" / "silver", "FEBRUARY" / "MARCH")
+    two_things = (bool(fn["own"] & (fe["figures"] - fe["own"])) or bool(fe["own"] & (fn["figures"] - fn["own"]))
+                  or other_things(fe["wording"], fn["wording"])
+                  or (not fe["table"] and not fn["table"] and other_headlines(fe["title"], fn["title"])))
     if relation == "contradiction":
         # a template sentence reused on another day is a routine report's new reading (a rig count,
         # a purchase authorisation); a correction of one report comes the same day
         reused = same_wording and days > REUSED_MIN_DAYS and not (fe["period"] and fn["period"])
         # each report also gives the other's figure: it names two quantities, it does not deny one
-        both_given = bool(fn["own"] & (fe["figures"] - fe["own"])) or bool(fe["own"] & (fn["figures"] - fn["own"]))
-        if (not proven or not dated or another_reading or recurring or reused or both_given
-                or other_things(fe["wording"], fn["wording"])
-                or (not fe["table"] and not fn["table"] and other_headlines(fe["title"], fn["title"]))):
+        if not proven or not dated or another_reading or recurring or reused or two_things:
             return Verdict("", 0.0, evidence)
         if says_revision(new_sentence) or says_revision(fn["title"]):
             return Verdict("update", round(0.5 + 0.3 * min(score, 1.0), 3), evidence)
@@ -404,10 +406,14 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
         relation == "repeat" or worded_alike)
     # the toll of one event: people dead, missing or homeless, counted in reports that name the
     # same place or body and no holder of their own, within a story's month
-    toll = (mn in _TOLLS and me in _TOLLS and measure_same and not (he and hn) and bool(fe["about"] & fn["about"])
+    toll = (mn in _TOLLS and me in _TOLLS and measure_same and (holder_same or not (he and hn) and bool(fe["about"] & fn["about"]))
             and days <= UPDATE_MAX_DAYS and period is not False)
     linked = linked or toll
     if not (linked or repeated) or conflict or table_apart or recurring or (another_reading and relation != "repeat"):
+        return Verdict("", 0.0, evidence)
+    # two figures that differ are one figure's versions only within a news cycle, for a period both
+    # name, or for an event's toll: otherwise they are a series read at two dates
+    if relation != "repeat" and (two_things or not (days <= REUSED_MIN_DAYS or (fe["period"] and fn["period"]) or toll)):
         return Verdict("", 0.0, evidence)
     if relation == "update":
         if not dated or period is not True or not measure_same:
