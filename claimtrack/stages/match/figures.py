@@ -527,13 +527,24 @@ def _names_verdict(se: frozenset[str], sn: frozenset[str], hubs: frozenset[str])
     if se and sn:
         if not se & sn:
             return False
-        if _full_name(se - sn) and _full_name(sn - se):
+        if _full_name(_unmatched(se, sn)) and _full_name(_unmatched(sn, se)):
             return False  # each names an organisation or person the other does not
         if (se & sn) - hubs:
             return True
         if (se - sn - hubs) and (sn - se - hubs):
             return False  # only a hub in common, and each names someone the other does not
     return None
+
+
+def _unmatched(names: frozenset[str], other: frozenset[str]) -> frozenset[str]:
+    """The names of ``names`` that the other side does not give, even shortened or cut off
+    ("lewis d" of "lewis d. whitehead", where a sentence split at an initial).
+
+    >>> sorted(_unmatched(frozenset({"lewis d", "acme inc"}), frozenset({"lewis d. whitehead"})))
+    ['acme inc']
+    """
+    return frozenset(n for n in names - other
+                     if not any(o.startswith(n) or n.startswith(o) for o in other))
 
 
 def _full_name(names) -> bool:
@@ -662,6 +673,9 @@ def _conflict_rules(idx: np.ndarray, pn: np.ndarray, pp: np.ndarray, rows: _Rows
     both = np.flatnonzero(np.fromiter((bool(names[i]) and bool(names[j]) for i, j in zip(a.tolist(), b.tolist())),
                                       dtype=bool, count=len(idx)))
     for k in both.tolist():
+        te, tn = _text(titles[b[k]]), _text(titles[a[k]])
+        if te and tn and te.strip().lower() == tn.strip().lower():
+            continue  # one headline: the titles decide below, the careful check after (frames.py)
         verdict = _names_verdict(names[b[k]], names[a[k]], hubs)
         if verdict is not None:
             evidence[k], undecided[k] = verdict, False

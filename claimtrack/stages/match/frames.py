@@ -244,11 +244,17 @@ def _content(words: list[str]) -> bool:
 
 @lru_cache(maxsize=1 << 17)
 def _numbers(text: str | None) -> frozenset[str]:
-    """The figures written in digits in a text, without thousands separators."""
-    return frozenset(m.replace(",", "") for m in _DIGITS.findall(text or ""))
+    """The figures written in digits in a text, without thousands separators, each with the word
+    after it.
+
+    >>> sorted(_numbers("13 pct of its 13 billion dlr debt, up 1,200"))
+    ['1200', '13 billion', '13 pct']
+    """
+    return frozenset(f"{m.group(1).replace(',', '')} {m.group(2) or ''}".strip() for m in _DIGITS.finditer(text or ""))
 
 
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+#: a figure and the word after it ("13 pct" is not "13 billion")
+_DIGITS = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s*([a-z%]+))?", re.I)
 #: a sentence that says who states its figure: a claim someone asserts, not a table or market line
 _ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|according to|reported|announced|estimated|stated|added|confirmed)\b")
 

@@ -130,9 +130,12 @@ def same_holder(a: str | None, b: str | None) -> bool:
         return False
     if ka == kb:
         return True
-    if _designated(a) and _designated(b):
-        return False  # two full legal names: "Kay Corp" is not "Kay Jewelers Inc", its unit
     wa, wb = ka.split(), kb.split()
+    if _designated(a) and _designated(b):
+        # two full legal names: "Kay Corp" is not "Kay Jewelers Inc", its unit; one may only
+        # drop what comes before ("U.S. Subsidiary of Sandoz AG", "Subsidiary of Sandoz AG")
+        short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+        return long_[len(long_) - len(short):] == short
     # the shorter must be the start of the longer ("acme" of "acme widgets", not "widgets"), or a
     # name of several words inside it ("subsidiary of acme ag" of "u.s. subsidiary of acme ag")
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
