@@ -1,0 +1,106 @@
+"""A flag or a link must prove that its two figures are one: the same table section, the same
+session of a trading day, the same report rather than a routine template, the same thing named.
+
+Every text here was written for these tests, in the styles of wire results tables, market
+reports, agency copy, press releases and broadcasters' pages.
+"""
+from __future__ import annotations
+
+from claimtrack.stages.match import match_claims
+from test_match_frames import claims_of, relations
+
+
+RESULTS_V1 = ("Shr 52 cts vs 40 cts\n\nNet 4,120,000 vs 3,150,000\n\nRevs 61.2 mln vs 55.8 mln\n\n"
+              "Year\n\nShr 1.90 dlrs vs 1.51 dlrs\n\nNet 15,300,000 vs 11,900,000\n")
+RESULTS_V2 = RESULTS_V1.replace("Net 15,300,000 vs 11,900,000", "Net 13,800,000 vs 11,900,000")
+TITLE = "HALVERSON TOOLS INC <HVT> 4TH QTR NET"
+
+
+def test_a_year_line_never_meets_the_quarter_line_of_another_version():
+    first = claims_of("A", RESULTS_V1, "1987-03-02 10:00", TITLE)
+    again = claims_of("B", RESULTS_V1, "1987-03-02 12:00", TITLE)
+    # a second copy of the same table repeats every line and contradicts none
+    assert "contradiction" not in relations(again, first)
+
+
+def test_a_corrected_line_in_the_year_section_is_flagged_against_the_year_line_only():
+    first = claims_of("A", RESULTS_V1, "1987-03-02 10:00", TITLE)
+    fixed = claims_of("B", RESULTS_V2, "1987-03-02 12:00", TITLE)
+    flags = [m for m in match_claims(fixed, first) if m.relation == "contradiction"]
+    assert len(flags) == 1
+    assert "15,300,000" in flags[0].detail and "13,800,000" in flags[0].detail
+    assert "period: year" in flags[0].evidence
+
+
+def test_two_sessions_of_one_trading_day_are_two_readings():
+    morning = claims_of("A", "The Bank of England said it had provided the money market with 120 mln stg "
+                             "assistance in the morning session.", "1987-03-24 10:00",
+                        "U.K. MONEY MARKET GIVEN 120 MLN STG ASSISTANCE")
+    afternoon = claims_of("B", "The Bank of England said it had provided the money market with 95 mln stg "
+                               "assistance in the afternoon session.", "1987-03-24 14:30",
+                          "U.K. MONEY MARKET GIVEN FURTHER 95 MLN STG HELP")
+    assert relations(afternoon, morning) == []
+
+
+def test_a_routine_template_a_week_later_is_a_new_reading_not_a_conflict():
+    week1 = claims_of("A", "Harbour officials said 12 grain ships were waiting to load at Port Alder, "
+                           "down from 15 a week earlier.", "1987-04-01 16:00", "GRAIN SHIPS WAITING AT PORT ALDER")
+    week2 = claims_of("B", "Harbour officials said 9 grain ships were waiting to load at Port Alder, "
+                           "down from 12 a week earlier.", "1987-04-08 16:00", "GRAIN SHIPS WAITING AT PORT ALDER")
+    assert "contradiction" not in relations(week2, week1)
+
+
+def test_the_same_attributed_sentence_with_one_figure_changed_the_same_day_is_flagged():
+    first = claims_of("A", "The Kestrel Mining Co said the study found proven reserves of 2,400,000 tons "
+                           "grading 0.08 ounce of gold per ton.", "1987-03-20 09:00", "KESTREL TO BUILD MINE")
+    second = claims_of("B", "The Kestrel Mining Co said the study found proven reserves of 4,800,000 tons "
+                            "grading 0.08 ounce of gold per ton.", "1987-03-20 13:00", "KESTREL TO BUILD MINE")
+    assert "contradiction" in relations(second, first)
+
+
+def test_two_listings_of_bond_terms_say_alike_things_about_two_issues():
+    one = claims_of("A", "The non-callable bond is available in denominations of 5,000 dlrs and will be "
+                         "listed in Luxembourg.", "1987-03-03 09:00", "ORRIN FUNDING ISSUES 100 MLN DLR EUROBOND")
+    two = claims_of("B", "The non-callable bond is available in denominations of 10,000 dlrs and will be "
+                         "listed in Luxembourg.", "1987-03-03 11:00", "TALLIS BANK ISSUES 50 MLN DLR EUROBOND")
+    assert relations(two, one) == []
+
+
+def test_a_report_that_gives_both_figures_denies_neither():
+    earlier = claims_of("A", "Officials said the ministry accepted Norland's bid for 75,000 tonnes of wheat "
+                             "but rejected bids for the remaining 225,000 tonnes.", "1987-10-20 09:00",
+                        "NORLAND BUYS WHEAT - TRADE")
+    later = claims_of("B", "Officials said Norland is tendering again for 225,000 tonnes of wheat.",
+                      "1987-10-20 16:00", "NORLAND TENDERS FOR BALANCE OF WHEAT - TRADE")
+    assert "contradiction" not in relations(later, earlier)
+
+
+def test_one_template_about_two_metals_is_two_things():
+    gold = claims_of("A", "Arden mine output of gold rose to 244,000 troy ounces in December from 230,000 in "
+                          "November, the bureau said.", "1987-04-03 15:00", "ARDEN GOLD OUTPUT ROSE IN DECEMBER")
+    silver = claims_of("B", "Arden mine output of silver rose to 2,295,000 troy ounces in December from "
+                            "2,181,000 in November, the bureau said.", "1987-04-03 15:05",
+                       "ARDEN SILVER OUTPUT ROSE IN DECEMBER")
+    assert relations(silver, gold) == []
+
+
+def test_a_headline_that_says_it_corrects_makes_an_update():
+    first = claims_of("A", "The company said it created a separate 600-member team to train its sales staff.",
+                      "1987-03-24 13:00", "VANTEC <VNT> FORMS SALES GROUPS")
+    fixed = claims_of("B", "The company said it created a separate 500-member team to train its sales staff.",
+                      "1987-03-24 16:00", "CORRECTED - VANTEC <VNT> FORMS SALES GROUPS")
+    assert "contradiction" not in relations(fixed, first)
+
+
+def test_an_events_toll_links_across_reports_that_name_no_holder():
+    day1 = claims_of("A", "Officials said 300 people died and at least 4,000 are missing after the earthquake.",
+                     "1987-03-11 09:00", "QUAKE IN MARAVAL KILLS 300")
+    day3 = claims_of("B", "About 1,000 people are dead or missing, the president said.",
+                     "1987-03-13 09:00", "MARAVAL QUAKE TOLL RISES")
+    assert relations(day3, day1) == ["update"]
+
+
+def test_a_figure_with_no_holder_and_no_shared_story_is_linked_to_nothing():
+    one = claims_of("A", "The fund raised 40 mln dlrs from investors.", "1987-03-02 09:00", "FIRST FUND CLOSES")
+    two = claims_of("B", "The fund raised 40 mln dlrs from investors.", "1987-03-09 09:00", "SECOND FUND CLOSES")
+    assert relations(two, one) == []
