@@ -808,9 +808,13 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
         cand = np.flatnonzero(ok & (rel == "contradiction"))
     if len(cand):
         # increments, time references and part/whole nouns cannot contradict (nouns.can_contradict)
-        # (only the three best-scored candidates per new claim are checked; the rest are dropped)
-        top = pd.DataFrame({"i": cand, "n": n_rows[cand], "s": -score[cand]}).sort_values(
-            ["n", "s"], kind="stable").groupby("n", sort=False).head(3)["i"].to_numpy()
+        # (only the three best candidates per new claim are checked, the rest dropped: those of
+        # the same headline first, a story's earlier version, then the best-scored)
+        titles = rows["title"]
+        other = np.fromiter((not (isinstance(x, str) and x == y) for x, y in zip(titles[pn[cand]], titles[pp[cand]])),
+                            dtype=bool, count=len(cand))
+        top = pd.DataFrame({"i": cand, "n": n_rows[cand], "o": other, "s": -score[cand]}).sort_values(
+            ["n", "o", "s"], kind="stable").groupby("n", sort=False).head(3)["i"].to_numpy()
         ok[np.setdiff1d(cand, top)] = False
         check = np.sort(top)
         cols = ("sentence", "surface", "qualifier", "unit", "noun")

@@ -30,12 +30,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from difflib import SequenceMatcher
+from functools import lru_cache
 from datetime import date
 
 import pandas as pd
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from claimtrack.stages.extract.claims.units import is_money
 from claimtrack.stages.match.units import canonical
@@ -219,10 +220,11 @@ def other_headlines(e_title: str | None, n_title: str | None) -> bool:
 
 
 def _swapped(a: list[str], b: list[str], min_ratio: float) -> bool:
-    ops = SequenceMatcher(None, a, b, autojunk=False)
-    if ops.ratio() < min_ratio:
+    # (rapidfuzz's similarity first, cheap; difflib's blocks, not an edit script that would pair
+    # any two words off, to see what was swapped)
+    if not a or not b or Indel.normalized_similarity(a, b) < min_ratio:
         return False  # not worded alike: nothing to line up
-    for tag, i1, i2, j1, j2 in ops.get_opcodes():
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "replace" and _content(a[i1:i2]) and _content(b[j1:j2]) and not _same_unit(a[i1:i2], b[j1:j2]):
             return True
     return False
@@ -388,15 +390,16 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
               and period is True and not scope_differ and same_time_of_day)
     # each report also gives the other's figure (it names two quantities); or two sentences or
     # headlines of one template swap what they are about ("gold" / "silver", "FEBRUARY" / "MARCH")
-    two_things = (bool(fn["own"] & (fe["figures"] - fe["own"])) or bool(fe["own"] & (fn["figures"] - fn["own"]))
-                  or other_things(fe["wording"], fn["wording"])
-                  or (not fe["table"] and not fn["table"] and other_headlines(fe["title"], fn["title"])))
+    def two_things() -> bool:  # (read only for the pairs that pass the cheaper checks)
+        return (bool(fn["own"] & (fe["figures"] - fe["own"])) or bool(fe["own"] & (fn["figures"] - fn["own"]))
+                or other_things(fe["wording"], fn["wording"])
+                or (not fe["table"] and not fn["table"] and other_headlines(fe["title"], fn["title"])))
     if relation == "contradiction":
         # a template sentence reused on another day is a routine report's new reading (a rig count,
         # a purchase authorisation); a correction of one report comes the same day
         reused = same_wording and days > REUSED_MIN_DAYS and not (fe["period"] and fn["period"])
         # each report also gives the other's figure: it names two quantities, it does not deny one
-        if not proven or not dated or another_reading or recurring or reused or two_things:
+        if not proven or not dated or another_reading or recurring or reused or two_things():
             return Verdict("", 0.0, evidence)
         if says_revision(new_sentence) or says_revision(fn["title"]):
             return Verdict("update", round(0.5 + 0.3 * min(score, 1.0), 3), evidence)
@@ -419,7 +422,7 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
         return Verdict("", 0.0, evidence)
     # two figures that differ are one figure's versions only within a news cycle, for a period both
     # name, or for an event's toll: otherwise they are a series read at two dates
-    if relation != "repeat" and (two_things or not (days <= REUSED_MIN_DAYS or (fe["period"] and fn["period"]) or toll)):
+    if relation != "repeat" and (not (days <= REUSED_MIN_DAYS or (fe["period"] and fn["period"]) or toll) or two_things()):
         return Verdict("", 0.0, evidence)
     if relation == "update":
         if not dated or period is not True or not measure_same:
