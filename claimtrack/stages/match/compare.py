@@ -55,8 +55,9 @@ from claimtrack.stages.match.compare_words import (MIN_COVERAGE, _move_phrase, _
                                                    _subject_words, _values, _written_value, coverage, denies,
                                                    opposite_moves, opposite_result, other_date, refutes)
 from claimtrack.stages.match.detail import claim_detail
-from claimtrack.stages.match.figures import (_CASUALTY_KEYS, _CASUALTY_RE, _is_bare, bare_context_ok, concept_keys,
-                                             context_words, opposite_change)
+from claimtrack.stages.match.claim_context import (_CASUALTY_KEYS, _CASUALTY_RE, _is_bare, bare_context_ok,
+                                                   context_words, opposite_change)
+from claimtrack.stages.match.figures import concept_keys
 from claimtrack.stages.match.nouns import _GENERIC, can_contradict
 from claimtrack.stages.match.relate import _factors, relate_units, strict_bound
 from claimtrack.stages.match.settings import MatchSettings

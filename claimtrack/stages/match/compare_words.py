@@ -13,7 +13,7 @@ import re
 import numpy as np
 
 from claimtrack.stages.extract.claims.numbers import scan
-from claimtrack.stages.match.figures import _STOP
+from claimtrack.stages.match.claim_context import _STOP
 from claimtrack.stages.match.nouns import _CASUALTY, direction_word, locate, singular
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")

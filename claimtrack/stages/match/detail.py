@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -202,3 +203,34 @@ def quote_detail(relation: str, earlier: dict, new: dict, changes: list[str] | N
     else:
         why = "the same words, repeated"
     return f"{left}; {right} — {why}."
+
+
+# ---- the same sentence for the matcher's rows, memoised (one side appears in many matches)
+
+#: the columns of a claim row that :func:`fast_detail` reads, in order
+_DETAIL_COLUMNS = ("claim_id", "surface", "noun", "qualifier", "sentence", "published_at", "source",
+                   "title")
+
+
+def _hashable(v):
+    return None if v is None or v is pd.NaT or (isinstance(v, float) and v != v) else v
+
+@lru_cache(maxsize=1 << 14)
+def _when(ts) -> str:
+    """detail.when, memoised (the claims of one article share a publication time)."""
+    return when(ts)
+
+@lru_cache(maxsize=1 << 17)
+def _side_text(values: tuple) -> str:
+    row = dict(zip(_DETAIL_COLUMNS[1:], values))
+    return f"{who(row)}, {_when(row['published_at'])}: " + phrase(
+        row["surface"], row["sentence"], row["noun"], row["qualifier"])
+
+def fast_detail(relation: str, side: str, earlier: tuple, new: tuple, gap_seconds: float) -> str:
+    """detail.claim_detail for rows given as ``_DETAIL_COLUMNS`` tuples, with each side's text
+    memoised (an earlier claim appears in many matches, a date in many claims).
+    tests/test_match_claims.py checks that both give the same sentence."""
+    left = _side_text(tuple([_hashable(v) for v in earlier[1:]]))
+    right = _side_text(tuple([_hashable(v) for v in new[1:]]))
+    why = _WHY.get((relation, side), relation)
+    return f"{left}; {right} — {why}{_days(gap_seconds)}."

@@ -37,120 +37,32 @@ reviewer's phrase) is memoised, so a claim scored again on later nights costs a 
 """
 from __future__ import annotations
 
-import collections
 import itertools
-import re
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 from rapidfuzz import fuzz, process
 
 from claimtrack.stages.match.blocking import candidate_pairs
-from claimtrack.stages.match.detail import _WHY, _days, phrase, when, who
+from claimtrack.stages.match.claim_context import (_CASUALTY_KEYS, _CASUALTY_RE, _as_tuple, _context, _is_bare,
+                                                   _text, bare_context_ok)
+from claimtrack.stages.match.claim_entities import (_common, _names_verdict, _norm_subject, _title_counts,
+                                                    entity_names, subject_articles, title_head, title_words)
+from claimtrack.stages.match.detail import _DETAIL_COLUMNS, fast_detail
 from claimtrack.stages.match.frames import check_frames, side_frame
-from claimtrack.stages.match.nouns import (_CASUALTY, _GENERIC, can_contradict, comparison_role, concept_key,
-                                    direction, locate, noun_attached, noun_key, period_marks, same_period,
-                                    same_side_of_comparison, singular, unit_key)
+from claimtrack.stages.match.nouns import (_GENERIC, can_contradict, comparison_role, concept_key, direction,
+                                           noun_key, period_marks, same_period, same_side_of_comparison, unit_key)
 from claimtrack.stages.match.relate import relate_units
 from claimtrack.stages.match.settings import MatchSettings
 from claimtrack.stages.match.units import grains
 from claimtrack.records import Match, stable_id
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_DIGIT = re.compile(r"\d")
-_JOIN = re.compile(r";|\b(?:and|or|but|while|whereas)\b", re.I)
-_STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be been
-being has have had it its this that these those there their they he she his her we our you your
-i which who whom whose what when where while than then so such some about around over under
-more less most least nearly almost roughly approximately up down into out said says say would
-could will may might also not no new last first per""".split())
-_CONTEXT_WIDTH = 6
-_CASUALTY_KEYS = frozenset(_CASUALTY.values())
-_CASUALTY_RE = r"\b(?:" + "|".join(sorted(_CASUALTY)) + r")\b"
-_DETAIL_COLUMNS = ("claim_id", "surface", "noun", "qualifier", "sentence", "published_at", "source",
-                   "title")
 _COLUMNS = ("claim_id", "article_id", "surface", "value", "low", "high", "qualifier", "unit",
             "noun", "subject", "sentence", "published_at", "source", "title", "holder", "measure",
             "period", "scope", "lang")
 # what the careful check (frames.py) reads of each side of a kept pair
 _FRAME_COLUMNS = ("holder", "measure", "period", "scope", "title", "sentence", "surface", "noun", "subject",
                   "published_at")
-
-
-def context_words(sentence: str | None, surface: str | None, noun: str | None = None,
-                  subject=None, qualifier: str | None = None) -> str:
-    """Up to six content words on each side of the figure (stop words, subjects and the
-    words of neighbouring figures left out).
-
-    Subject names are left out because the subject overlap is scored on its own.
-
-    >>> context_words("The quake killed 300 people and left 4,000 homeless in Napo.", "300")
-    'quake killed people'
-    >>> context_words("58% of Canadians say rents are far too high", "58%", subject=["Canadians"])
-    'rents far too high'
-    """
-    sentence = sentence if isinstance(sentence, str) else ""
-    surface = surface if isinstance(surface, str) else ""
-    return " ".join(_context_list(sentence, surface, noun if isinstance(noun, str) else None,
-                                  _as_tuple(subject), qualifier))
-
-
-def _context_list(sentence: str, surface: str, noun: str | None, subject: tuple, qualifier) -> list[str]:
-    """The words of :func:`context_words` (``subject``: a tuple of names)."""
-    if subject:
-        names = {w.lower() for name in subject for w in _WORD.findall(name)}
-
-        def content(text: str) -> list[str]:
-            return [w for w in map(str.lower, _WORD.findall(text)) if w not in _STOP and w not in names]
-    else:
-        def content(text: str) -> list[str]:
-            return [w for w in map(str.lower, _WORD.findall(text)) if w not in _STOP]
-
-    at = locate(sentence, surface, qualifier)
-    if at < 0:
-        words = content(sentence)
-    else:
-        # stop at the neighbouring figures: their words describe them, not this one
-        # and at a conjunction: "40 people were reported dead and more than 900 ..."
-        left = sentence[:at]
-        last_digit = _DIGIT.search(left[::-1])  # the last digit before the figure
-        if last_digit is not None:
-            left = left[len(left) - last_digit.start():]
-        right = sentence[at + len(surface):]
-        next_digit = _DIGIT.search(right)
-        if next_digit is not None:
-            right = right[:next_digit.start()]
-        words = (content(_JOIN.split(left)[-1])[-_CONTEXT_WIDTH:]
-                 + content(_JOIN.split(right, maxsplit=1)[0])[:_CONTEXT_WIDTH])
-    if not words and noun is not None:
-        words = content(noun)
-    return words
-
-
-# "vs" links two figures of a results line; it says nothing about what either counts, and two
-# bare "vs 3.2 mln" figures would otherwise look alike
-_COMPARISON_WORDS = frozenset({"vs", "versus", "against", "compared"})
-
-
-@lru_cache(maxsize=1 << 18)
-def _context(sentence, surface, noun, subject: tuple, qualifier) -> str:
-    """:func:`context_words` memoised per claim (a history claim is scored again each night),
-    without comparison words."""
-    words = _context_list(sentence or "", surface or "", noun, subject, qualifier)
-    return " ".join(w for w in words if w not in _COMPARISON_WORDS)
-
-
-def _as_tuple(value) -> tuple:
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return tuple(v for v in value if isinstance(v, str))
-    return ()
-
-
-def _text(value):
-    return value if isinstance(value, str) else None
 
 
 def _seconds(col: pd.Series) -> np.ndarray:
@@ -201,12 +113,6 @@ def concept_keys(df: pd.DataFrame) -> pd.Series:
     names = np.array([f"{n_uniques[c // (len(u_uniques) + 1)]}|{u_uniques[c % (len(u_uniques) + 1)]}"
                       for c in pairs], dtype=object)
     return pd.Series(names[combo], index=df.index, dtype=object)
-
-
-@lru_cache(maxsize=1 << 16)
-def _norm_subject(name: str) -> str:
-    name = name.lower().strip()
-    return name[4:].lstrip() if name.startswith("the ") else name
 
 
 _NONE = ("",)
@@ -287,22 +193,6 @@ def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.nda
     return new_blocks, pool, stats
 
 
-def subject_articles(stats: dict, names) -> dict[str, int]:
-    """In how many articles of the pool each of ``names`` (normalised subjects) is named."""
-    if "subj_index" not in stats:
-        stats["subj_index"] = {u: i for i, u in enumerate(stats["subj_uniques"])}
-    index = stats["subj_index"]
-    codes = np.array([index[n] for n in names if n in index], dtype="int64")
-    if len(codes) == 0:
-        return {}
-    mask = np.isin(stats["subj_codes"], codes)
-    width = stats["articles"] + 1
-    pair = np.unique(stats["subj_codes"][mask].astype("int64") * width + stats["subj_art"][mask])
-    per = collections.Counter((pair // width).tolist())
-    uniq = stats["subj_uniques"]
-    return {uniq[c]: k for c, k in per.items()}
-
-
 class _Pool:
     """History rows (0..H-1) then new rows (H..): read columns for a few rows without copying."""
 
@@ -369,256 +259,6 @@ def score_pairs(pairs: pd.DataFrame, rows: _Rows) -> tuple[np.ndarray, np.ndarra
     subj = np.where(smaller == 0, 0.5, (shared > 0).astype("float64"))
     apart = (smaller > 0) & (shared == 0)
     return np.round(0.7 * sim + 0.3 * np.minimum(subj, 1.0), 4), apart, ctx_n, ctx_p
-
-
-def _is_bare(concept: str, earlier: dict, new: dict) -> bool:
-    """A figure pair whose counted thing is unknown or only loosely tied to the figures: no noun,
-    a generic one, or a noun that is not attached to both figures (casualty keys are: they come
-    from the words next to the figure)."""
-    key = concept.split("|", 1)[0]
-    if key in _GENERIC:
-        return True
-    if key in _CASUALTY_KEYS:
-        return False
-    text = lambda v: v if isinstance(v, str) else None  # noqa: E731
-    return not all(noun_attached(text(c.get("sentence")), text(c.get("surface")), text(c.get("noun")),
-                                 text(c.get("qualifier"))) for c in (earlier, new))
-
-
-def opposite_change(earlier: dict, later: dict) -> bool:
-    """Whether two figures measure changes in opposite directions (nouns.direction).
-
-    >>> opposite_change({"sentence": "Sales fell 2% in May.", "surface": "2%", "qualifier": "exact"},
-    ...                 {"sentence": "Sales rose 2% in May.", "surface": "2%", "qualifier": "exact"})
-    True
-    """
-    text = lambda v: v if isinstance(v, str) else None  # noqa: E731
-    a = direction(text(earlier.get("sentence")), text(earlier.get("surface")), text(earlier.get("qualifier")))
-    b = direction(text(later.get("sentence")), text(later.get("surface")), text(later.get("qualifier")))
-    return bool(a) and bool(b) and a != b
-
-
-def bare_context_ok(ctx_a: str, ctx_b: str, settings: MatchSettings) -> bool:
-    """Whether two figures without a counted noun are described alike enough to contradict.
-
-    >>> bare_context_ok("pumping before earthquake", "pumped before the earthquake", MatchSettings())
-    True
-    >>> bare_context_ok("take", "tremor take repair cost", MatchSettings())
-    False
-    """
-    return fuzz.token_sort_ratio(ctx_a, ctx_b) >= 100 * settings.min_bare_context
-
-
-_TITLE_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'&.-]*")
-
-
-# words of time: a headline's period ("4TH QTR FEB 28") says when, not whose figure it is
-_TIME_WORDS = frozenset("""january february march april may june july august september october
-november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
-thursday friday saturday sunday quarter qtr year years half month months mths week weeks fiscal
-first second third fourth 1st 2nd 3rd 4th today yesterday""".split())
-# legal designators end many company names ("Acme Inc", "Bolt Holdings Ltd"): they name no one
-_DESIGNATORS = frozenset("""inc incorporated corp corporation co cos company companies ltd limited
-plc llc lp ag sa nv bv gmbh spa holding holdings group""".split())
-
-
-@lru_cache(maxsize=1 << 16)
-def title_words(title: str | None) -> frozenset[str]:
-    """The content words of a headline, lower case and singular (stop words, short words, words
-    of time and company designators left out).
-
-    >>> sorted(title_words("ECUADOR QUAKE TOLL RISES TO 300")), sorted(title_words("ACME <ACM> 3RD QTR FEB 28 NET"))
-    (['ecuador', 'quake', 'rise', 'toll'], ['acm', 'acme', 'net'])
-    """
-    return frozenset(_title_sequence(title))
-
-
-@lru_cache(maxsize=1 << 16)
-def _title_sequence(title: str | None) -> tuple[str, ...]:
-    if not isinstance(title, str):
-        return ()
-    words = (w.lower().strip(".'-") for w in _TITLE_WORD.findall(title))
-    return tuple(singular(w) for w in words if len(w) >= 3 and w not in _STOP and w not in _TIME_WORDS
-                 and w not in _DESIGNATORS and not w[0].isdigit())
-
-
-def title_head(title: str | None) -> frozenset[str]:
-    """The first content word of a headline: where a headline names its subject
-    ("ECUADOR QUAKE TOLL RISES", "ACME CORP SETS DIVIDEND").
-
-    >>> sorted(title_head("ACME <ACM> FEBRUARY LOAD FACTOR FALLS"))
-    ['acme']
-    """
-    return frozenset(_title_sequence(title)[:1])
-
-
-def same_entity(e_subjects, n_subjects, e_title: str | None = None, n_title: str | None = None,
-                hubs: frozenset[str] = frozenset(), common_words: frozenset[str] = frozenset(),
-                e_sentence: str | None = None, n_sentence: str | None = None) -> bool:
-    """Whether there is evidence that two figures are about the same entity, as a contradiction
-    needs: the same counted noun ("net", "shares", "dlrs") is said of every company and country.
-
-    - Both claims name subjects: they must share one. A shared name that is not a hub decides
-      (a hub is a name found in so many articles, like a big country or a regulator, that it
-      says little about whose figure it is); hubs alone do not. When each names an
-      organisation or person of several words the other does not, or besides a hub each names
-      someone the other does not, they are two entities ("Acme Corp and the Treasury" vs "Bolt
-      Inc and the Treasury"; "Mizuno Corp" vs "Kingdom of Belgium", both "Swiss").
-    - Otherwise (a subject missing on either side, or only hubs shared) the two headlines must
-      share a word that few headlines use (``common_words`` are the others), and one of them
-      must open with a word the other contains (title_head: where a headline names its
-      subject; "ACME AIR LOAD FACTOR FALLS" and "BOLT AIRWAYS LOAD FACTOR FALLS" share a topic,
-      not an entity); or be the same headline. Two
-      airlines' "FEBRUARY LOAD FACTOR FALLS" share a topic, not an entity.
-
-    >>> same_entity(["Idlib"], ["Idlib", "Turkey"]), same_entity(["Idlib", "Ankara"], ["Idlib", "Aid"])
-    (True, True)
-    >>> same_entity(["Acme Corp", "Treasury"], ["Bolt Inc", "Treasury"], hubs=frozenset({"treasury"}))
-    False
-    >>> same_entity(["Acme Widgets", "Swiss"], ["Kingdom of Belgium", "Swiss"])
-    False
-    >>> same_entity([], [], "ACME CORP 4TH QTR NET", "BOLT INC 4TH QTR NET", common_words=frozenset({"qtr", "net", "4th"}))
-    False
-    >>> same_entity([], ["Arlo"], "ARLO FLOOD TOLL RISES", "ARLO FLOOD LEAVES 3,000 HOMELESS")
-    True
-    >>> same_entity([], [], "Council passes the budget", "Budget figure revised")
-    True
-    >>> same_entity([], [], "ACME AIR LOAD FACTOR FALLS", "BOLT AIRWAYS LOAD FACTOR FALLS")
-    False
-    """
-    verdict = _subject_verdict(e_subjects, n_subjects, hubs, e_sentence, n_sentence, e_title, n_title)
-    return verdict if verdict is not None else _title_evidence(e_title, n_title, common_words)
-
-
-@lru_cache(maxsize=1 << 17)
-def entity_names(subjects: tuple, sentence: str | None = None, title: str | None = None) -> frozenset[str]:
-    """The subjects of a claim that may name an entity, normalised: not a month or weekday
-    ("due April 2"), and not a lone capitalised word that opens the sentence unless the headline
-    opens with it too ("Assets 3.2 billion vs 2.9 billion", "Net 5 mln" under "ACME QTR NET":
-    sentence case, not a name; "Acme said ..." under "ACME CUTS JOBS" is a name).
-
-    >>> sorted(entity_names(("Assets", "April", "Acme Corp"), "Assets of Acme Corp rose in April.", "ACME RESULTS"))
-    ['acme corp']
-    >>> sorted(entity_names(("Acme",), "Acme said sales rose.", "ACME SALES RISE")), sorted(entity_names(("Acme",), "Acme said so."))
-    (['acme'], ['acme'])
-    """
-    out = set()
-    for name in subjects:
-        if not isinstance(name, str):
-            continue
-        norm = _norm_subject(name)
-        if not norm or norm in _TIME_WORDS:
-            continue
-        if (sentence and title and " " not in name.strip() and sentence.lstrip().startswith(name.strip())
-                and norm not in title_head(title)):
-            continue
-        out.add(norm)
-    return frozenset(out)
-
-
-def _subject_verdict(e_subjects, n_subjects, hubs: frozenset[str], e_sentence=None, n_sentence=None,
-                     e_title=None, n_title=None) -> bool | None:
-    """same_entity on the subjects alone: True, False, or None when they do not decide."""
-    return _names_verdict(entity_names(tuple(e_subjects), e_sentence, e_title),
-                          entity_names(tuple(n_subjects), n_sentence, n_title), hubs)
-
-
-def _names_verdict(se: frozenset[str], sn: frozenset[str], hubs: frozenset[str]) -> bool | None:
-    if se and sn:
-        if not se & sn:
-            return False
-        if _full_name(_unmatched(se, sn)) and _full_name(_unmatched(sn, se)):
-            return False  # each names an organisation or person the other does not
-        if (se & sn) - hubs:
-            return True
-        if (se - sn - hubs) and (sn - se - hubs):
-            return False  # only a hub in common, and each names someone the other does not
-    return None
-
-
-def _unmatched(names: frozenset[str], other: frozenset[str]) -> frozenset[str]:
-    """The names of ``names`` that the other side does not give, even shortened or cut off
-    ("lewis d" of "lewis d. whitehead", where a sentence split at an initial).
-
-    >>> sorted(_unmatched(frozenset({"lewis d", "acme inc"}), frozenset({"lewis d. whitehead"})))
-    ['acme inc']
-    """
-    return frozenset(n for n in names - other
-                     if not any(o.startswith(n) or n.startswith(o) for o in other))
-
-
-def _full_name(names) -> bool:
-    """Whether one of ``names`` is a name of several words ("Acme Widgets Inc", "Roy Weston"):
-    an organisation or a person, not a stray capitalised word ("Aid" of "Aid groups")."""
-    return any(" " in n for n in names)
-
-
-def _title_evidence(e_title, n_title, common_words: frozenset[str]) -> bool:
-    if isinstance(e_title, str) and isinstance(n_title, str) and e_title.strip().lower() == n_title.strip().lower():
-        return True
-    we, wn = title_words(e_title), title_words(n_title)
-    if not (title_head(e_title) & wn or title_head(n_title) & we):
-        return False  # each headline opens with a subject the other does not name
-    return bool((we & wn) - common_words)
-
-
-def _common(counts: dict, n_articles: int, s: MatchSettings) -> frozenset[str]:
-    """The keys of ``counts`` (articles naming a subject, or a headline word) above the share of
-    articles that still singles out one entity."""
-    limit = max(s.entity_min_articles, s.entity_max_share * n_articles)
-    return frozenset(k for k, v in counts.items() if v > limit)
-
-
-def _title_counts(frames: list[pd.DataFrame], words) -> tuple[dict, int]:
-    """In how many articles' headlines each of ``words`` (title_words) appears, and how many
-    articles there are. Only headlines that hold one of the words at all are read word by word."""
-    arts = pd.concat([f[["article_id", "title"]] for f in frames if f is not None], ignore_index=True)
-    arts = arts.drop_duplicates("article_id")
-    words = sorted({w for w in words if w})
-    if not words:
-        return {}, len(arts)
-    pattern = r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")"
-    titles = arts["title"].astype("string")
-    hit = titles[titles.str.contains(pattern, regex=True, na=False).to_numpy(dtype=bool)]
-    return _title_word_counts(hit.tolist(), set(words)), len(arts)
-
-
-# what separates the words of a headline for _TITLE_WORD (a word is such a run, from its first
-# letter or digit on)
-_TITLE_GAP = r"[^A-Za-z0-9'&.-]+"
-
-
-def _title_word_counts(titles: list[str], wanted: set[str]) -> dict[str, int]:
-    """In how many of ``titles`` each word of ``wanted`` is one of the title_words: the headlines
-    are cut into words in one Arrow call, and each distinct word is read once.
-
-    >>> _title_word_counts(["ACME RISES", "Acme rise in sales", "Bolt falls"], {"rise", "acme", "fall"})
-    {'acme': 2, 'fall': 1, 'rise': 2}
-    """
-    if not titles or not wanted:
-        return {}
-    pieces = pc.split_pattern_regex(pa.array(titles, type=pa.string()), _TITLE_GAP)
-    parent = pc.list_parent_indices(pieces).to_numpy()
-    tokens = pc.dictionary_encode(pc.utf8_ltrim(pc.list_flatten(pieces), characters="'&.-"))
-    codes = tokens.indices.to_numpy(zero_copy_only=False)
-    # each distinct word as _title_sequence reads it; its index in ``words`` or -1
-    words = sorted(wanted)
-    index = {w: i for i, w in enumerate(words)}
-    word_of = np.array([index.get(_title_word(t), -1) for t in tokens.dictionary.to_pylist()] + [-1],
-                       dtype="int64")
-    ids = word_of[codes]
-    keep = ids >= 0
-    pairs = np.unique(parent[keep].astype("int64") * len(words) + ids[keep])
-    per = np.bincount(pairs % len(words), minlength=len(words))
-    return {words[i]: int(per[i]) for i in np.flatnonzero(per).tolist()}
-
-
-def _title_word(token: str) -> str | None:
-    """One word found by _TITLE_WORD as title_words keeps it (None: left out)."""
-    w = token.lower().strip(".'-")
-    if len(w) >= 3 and w not in _STOP and w not in _TIME_WORDS and w not in _DESIGNATORS and not w[0].isdigit():
-        return singular(w)
-    return None
 
 
 def _history_filter(history: pd.DataFrame, t_hist: np.ndarray, keys_new: np.ndarray, t_new: np.ndarray,
@@ -879,28 +519,3 @@ def _careful_check(idx: np.ndarray, ok: np.ndarray, rel: np.ndarray, pn: np.ndar
     return conf, evid
 
 
-def _hashable(v):
-    return None if v is None or v is pd.NaT or (isinstance(v, float) and v != v) else v
-
-
-@lru_cache(maxsize=1 << 14)
-def _when(ts) -> str:
-    """detail.when, memoised (the claims of one article share a publication time)."""
-    return when(ts)
-
-
-@lru_cache(maxsize=1 << 17)
-def _side_text(values: tuple) -> str:
-    row = dict(zip(_DETAIL_COLUMNS[1:], values))
-    return f"{who(row)}, {_when(row['published_at'])}: " + phrase(
-        row["surface"], row["sentence"], row["noun"], row["qualifier"])
-
-
-def fast_detail(relation: str, side: str, earlier: tuple, new: tuple, gap_seconds: float) -> str:
-    """detail.claim_detail for rows given as ``_DETAIL_COLUMNS`` tuples, with each side's text
-    memoised (an earlier claim appears in many matches, a date in many claims).
-    tests/test_match_claims.py checks that both give the same sentence."""
-    left = _side_text(tuple([_hashable(v) for v in earlier[1:]]))
-    right = _side_text(tuple([_hashable(v) for v in new[1:]]))
-    why = _WHY.get((relation, side), relation)
-    return f"{left}; {right} — {why}{_days(gap_seconds)}."

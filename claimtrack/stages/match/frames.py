@@ -339,7 +339,7 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     companies_differ = bool(fe["company"] and fn["company"]) and not same_holder(fe["company"], fn["company"])
     me, mn = fe["measure"], fn["measure"]
     # no measure on either side: two bare figures, which figures.py relates only when the words
-    # around them agree (figures.bare_context_ok)
+    # around them agree (claim_context.bare_context_ok)
     measure_same = me == mn
     # another state of what is counted ("trapped" vs "dead"): the last word differs where both
     # nouns agree (figures.py blocks on the counted noun already)

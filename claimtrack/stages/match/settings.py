@@ -56,7 +56,7 @@ class MatchSettings:
     # almost always among the latest (30 cost three times as much on Reuters-21578 and added
     # mostly links between unrelated results tables).
     max_candidates_per_block: int = 10
-    # A contradiction needs evidence that both figures belong to one entity (figures.same_entity):
+    # A contradiction needs evidence that both figures belong to one entity (claim_entities.same_entity):
     # a shared subject, or else a shared headline word. A subject named in more than this share
     # of the articles at hand (and in more than ``entity_min_articles``), such as a large country,
     # a regulator or a word the extractor took for a name ("Note"), says little about whose

@@ -373,7 +373,7 @@ def test_an_earlier_article_that_also_gives_the_new_figure_is_not_contradicted()
 
 def test_fast_detail_reads_as_claim_detail():
     from claimtrack.stages.match.detail import claim_detail
-    from claimtrack.stages.match.figures import _DETAIL_COLUMNS, fast_detail
+    from claimtrack.stages.match.detail import _DETAIL_COLUMNS, fast_detail
 
     e, n = EARLIER[0], claim("n1", "B1", "some 2 million", 2e6, 1.8e6, 2.2e6, "approx", "civilians",
                              ["Ravenna"], "Some 2 million civilians are at risk in Ravenna.", "2021-05-12")

@@ -6,7 +6,8 @@ import importlib
 
 import pytest
 
-MODULES = ["settings", "units", "nouns", "relate", "blocking", "detail", "figures", "frames", "quotes", "compare"]
+MODULES = ["settings", "units", "nouns", "relate", "blocking", "detail", "claim_context", "claim_entities", "figures",
+           "frames", "quotes", "compare"]
 
 
 @pytest.mark.parametrize("name", MODULES)

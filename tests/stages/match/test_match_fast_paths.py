@@ -4,7 +4,7 @@ import collections
 import pandas as pd
 import pyarrow as pa
 
-from claimtrack.stages.match import figures
+from claimtrack.stages.match import claim_context, claim_entities, figures
 from claimtrack.stages.match.detail import phrase
 
 
@@ -23,17 +23,17 @@ def test_arrow_subject_lists_explode_like_python_lists():
 def test_headline_word_counts_match_title_words():
     titles = ["ACME <ACM> RAISES DIVIDEND", "Acme raises its dividend again", "Bolt's 3RD-QTR net falls",
               "...", "", "-'quake toll RISES to 300", "O'Neill & Co. sets buyback"]
-    wanted = set().union(*(figures.title_words(t) for t in titles)) | {"absent"}
-    expected = collections.Counter(w for t in titles for w in figures.title_words(t) & wanted)
-    assert figures._title_word_counts(titles, wanted) == dict(expected)
+    wanted = set().union(*(claim_entities.title_words(t) for t in titles)) | {"absent"}
+    expected = collections.Counter(w for t in titles for w in claim_entities.title_words(t) & wanted)
+    assert claim_entities._title_word_counts(titles, wanted) == dict(expected)
 
 
 def test_context_words_stop_at_figures_and_conjunctions():
     sentence = "Rescuers said 40 people were reported dead and more than 900 injured in the quake on Monday."
-    assert figures.context_words(sentence, "more than 900", qualifier="at_least") == "injured quake monday"
-    assert figures.context_words(sentence, "40") == "rescuers people reported dead"
-    assert figures.context_words("No figure here at all.", "12", noun="tonnes") == "figure here all"
-    assert figures.context_words("", "12", noun="tonnes of grain") == "tonnes grain"
+    assert claim_context.context_words(sentence, "more than 900", qualifier="at_least") == "injured quake monday"
+    assert claim_context.context_words(sentence, "40") == "rescuers people reported dead"
+    assert claim_context.context_words("No figure here at all.", "12", noun="tonnes") == "figure here all"
+    assert claim_context.context_words("", "12", noun="tonnes of grain") == "tonnes grain"
 
 
 def test_phrase_takes_the_longest_qualifier():
