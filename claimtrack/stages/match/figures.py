@@ -148,10 +148,12 @@ def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.nda
     parts_s = [_subjects(new["subject"])]
     parts_k = [keys_new]
     parts_a = [new["article_id"]]
+    parts_t = [new["title"]]
     if hist is not None:
         parts_s.append(_subjects(hist["subject"]))
         parts_k.append(keys_hist)
         parts_a.append(hist["article_id"])
+        parts_t.append(hist["title"])
     keys_all = np.concatenate(parts_k)
     key_codes, key_uniques = pd.factorize(keys_all)
     key_specific = ~np.isin(np.array([k.split("|", 1)[0] for k in key_uniques], dtype=object), list(_GENERIC))
@@ -163,6 +165,10 @@ def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.nda
     width = len(subj_uniques) + 1  # code width - 1 is the wildcard
     sizes = [len(keys_new)] + ([len(keys_hist)] if hist is not None else [])
     row_offsets = np.cumsum([0] + sizes)
+    # one more block per headline: a story's earlier version always meets its later one, however
+    # many reports of the same counted thing came in between
+    title_codes, title_uniques = pd.factorize(np.concatenate([t.to_numpy(object) for t in parts_t]))
+    story_base = len(key_uniques) * width
     tables = []
     s_off = 0
     art_of_subj = []
@@ -176,13 +182,17 @@ def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.nda
         art_of_subj.append(art_codes[glob])
         wild = np.flatnonzero(specific[row_offsets[part]:row_offsets[part + 1]])
         wglob = wild + row_offsets[part]
+        titled = np.flatnonzero(title_codes[row_offsets[part]:row_offsets[part + 1]] >= 0)
+        tglob = titled + row_offsets[part]
         tables.append(pd.DataFrame({
-            "row": np.concatenate([rows[local], rows[wild]]),
-            "block": np.concatenate([key_codes[glob] * width + subj_codes[sl], key_codes[wglob] * width + width - 1]),
-            "article_id": np.concatenate([art_codes[glob], art_codes[wglob]]),
-            "order": np.concatenate([order[local], order[wild]]),
-            "t": np.concatenate([t[local], t[wild]]),
-            "weight": np.concatenate([has_subj[sl], np.zeros(len(wild), dtype="int64")]),
+            "row": np.concatenate([rows[local], rows[wild], rows[titled]]),
+            "block": np.concatenate([key_codes[glob] * width + subj_codes[sl], key_codes[wglob] * width + width - 1,
+                                     story_base + key_codes[tglob].astype("int64") * (len(title_uniques) + 1)
+                                     + title_codes[tglob]]),
+            "article_id": np.concatenate([art_codes[glob], art_codes[wglob], art_codes[tglob]]),
+            "order": np.concatenate([order[local], order[wild], order[titled]]),
+            "t": np.concatenate([t[local], t[wild], t[titled]]),
+            "weight": np.concatenate([has_subj[sl], np.zeros(len(wild) + len(titled), dtype="int64")]),
         }))
     pool_new = tables[0]
     new_blocks = pool_new.assign(row=pool_new["row"] - h)
@@ -254,7 +264,15 @@ def score_pairs(pairs: pd.DataFrame, rows: _Rows) -> tuple[np.ndarray, np.ndarra
     sim = process.cpdist(ctx_n.tolist(), ctx_p.tolist(), scorer=fuzz.token_set_ratio,
                          workers=1).astype("float64") / 100.0
     smaller = np.minimum(n_subj[pn], n_subj[pp])
-    shared = pairs["shared"].to_numpy()
+    shared = pairs["shared"].to_numpy().copy()
+    # pairs met only through a headline block (or a capped subject block) may share a subject
+    # all the same: count it from the lists themselves
+    unsure = np.flatnonzero((shared == 0) & (smaller > 0))
+    if len(unsure):
+        subjects = rows["subject"]
+        shared[unsure] = [len({_norm_subject(x) for x in _as_tuple(subjects[i])}
+                              & {_norm_subject(x) for x in _as_tuple(subjects[j])})
+                          for i, j in zip(pn[unsure].tolist(), pp[unsure].tolist())]
     # extracted subject lists are noisy ("Aid" from "Aid groups"): one shared name is the signal
     subj = np.where(smaller == 0, 0.5, (shared > 0).astype("float64"))
     apart = (smaller > 0) & (shared == 0)
