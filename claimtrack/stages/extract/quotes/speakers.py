@@ -220,6 +220,10 @@ def speaker_before(left: str) -> Mention | None:
                     if all(cleaned):
                         text = ", ".join(" ".join(n) for n in names[:-1]) + " and " + " ".join(run)
                         return Mention(text, ", ".join(cleaned[:-1]) + " and " + cleaned[-1], "group")
+            # "Secretary of State John Kerry said": an office "X of Y" run into a person's name
+            office = _office_of_before(toks, k)
+            if office is not None:
+                return office
             # "Officials at Homeland Security", "the finance ministers of the G20": the head
             j = k
             if j > 0 and toks[j - 1].lower() == "the":
@@ -259,6 +263,27 @@ def speaker_before(left: str) -> Mention | None:
 
     plural = _bare_plural_back(toks)
     return Mention(" ".join(plural), None, "role") if plural else None
+
+
+def _office_of_before(toks: list[str], k: int) -> Mention | None:
+    """A person named after an office "Title of [the] Place" that ends ``toks`` (the name run
+    starts at ``k``): "Secretary of State John Kerry" -> John Kerry, read as a subject is read.
+
+    >>> _office_of_before("Secretary of State John Kerry".split(), 2).name
+    'John Kerry'
+    >>> _office_of_before("Bank of America".split(), 2) is None
+    True
+    """
+    j = k - 1
+    if j > 0 and toks[j].lower() == "the":
+        j -= 1
+    if j < 1 or toks[j].lower() != "of" or not toks[j - 1][:1].isupper() or toks[j - 1].lower() not in TITLES:
+        return None
+    m = speaker_after(" " + " ".join(toks[j - 1:]), subject=True)
+    if m is None or m.kind != "name" or not m.name or m.text != " ".join(toks[j - 1:]) or \
+            not (_person_like(m.name.split()) or len(m.name.split()) == 2):
+        return None  # "Director of Public Prosecutions Keir Starmer" read as "Prosecutions Keir Starmer"
+    return m
 
 
 _PARTICIPLE_NEAR_END = re.compile(r"\b(?:" + _trie_regex(sorted(_PARTICIPLES)) + r")\b")
@@ -473,6 +498,11 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                     if app is not None:
                         return Mention(" ".join(toks[:app[2]]).replace(" ,", ","), app[0], "name", app[1])
             break
+        if run and run[-1].islower() and run[-1] in TITLES:
+            # "Acme chief executive, Ravi Anand": an office in lower case, then the name in apposition
+            app = _appositive_name(toks, i)
+            if app is not None:
+                return Mention(" ".join(toks[:app[2]]).replace(" ,", ","), app[0], "name", app[1])
         name, female = clean_name(run)
         if name:
             return Mention(" ".join(toks[:i]), name, "name", female)
