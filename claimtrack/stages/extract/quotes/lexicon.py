@@ -143,7 +143,8 @@ service bureau council court university institute association union foundation c
 group company corp inc bank fund organization organisation ministry commission network club
 board team administration government police army senate congress parliament republicans
 democrats journal tribune press reuters report survey workers voters employees union inquiry
-trust authority labour tory tories conservatives liberals dems""".split())
+trust authority labour tory tories conservatives liberals dems
+ltd plc llc gmbh""".split())  # a firm's legal form ends its name: "Northwind Ltd" is an "it"
 
 
 # common first names, for the gender of a name when no title or pronoun tells

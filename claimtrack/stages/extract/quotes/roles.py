@@ -241,3 +241,30 @@ def speaker_with_role(speaker: str, mention: str | None) -> str:
     """
     role = role_before_name(mention, speaker)
     return f"{speaker}, {role}" if role else speaker
+
+
+# finite verbs that can follow a plural subject: the word before them is a noun, not a verb
+_PLURAL_VERBS = frozenset("""are were have had do did will would can could should may might must
+say said told tell warned warn argued argue claimed claim believe believed fear feared remain
+remained seem seemed""".split())
+
+
+def _modifies_plural(toks: list[str]) -> int:
+    """How many words of ``toks`` make a plural subject that one or two capitalised words modify,
+    before a finite verb: "European investors are", "Furious Ellis supporters said" (0 for
+    "Obama says he", "Smith tells them").
+
+    >>> _modifies_plural("European investors are wary".split()), _modifies_plural("Obama says he".split())
+    (2, 0)
+    """
+    for n in (1, 2):
+        if len(toks) > n + 1 and all(_NAME_TOKEN.match(t) for t in toks[:n]) and _plural_verb(toks[n], toks[n + 1]):
+            return n + 1
+    return 0
+
+
+def _plural_verb(word: str, verb: str) -> bool:
+    """A lower-case plural noun, then a finite verb."""
+    verb = verb.lower()
+    return word.isalpha() and word.islower() and word.endswith("s") and \
+        not word.endswith("ss") and len(word) > 3 and word not in _NOT_ROLE_END and verb in _PLURAL_VERBS

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from claimtrack.stages.extract.quotes.cues import _trie_regex
-from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _ROLE_STOP_VERBS, _STATES, _TIME_WORDS, TITLES, is_place, OFFICES, gender_of
+from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_NAME, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _ROLE_STOP_VERBS, _STATES, _TIME_WORDS, TITLES, is_place, OFFICES, gender_of
 from claimtrack.stages.extract.quotes.names import clean_name, _is_name_token, Mention, _name_run_back, _PAREN_TAIL, _person_like, _strip_adverbs, _tokens
-from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _PLURAL_ROLES, _reduced_tail, _role_back, _role_joint, _ROLE_PREPS
+from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _modifies_plural, _PLURAL_ROLES, _reduced_tail, _role_back, _role_joint, _ROLE_PREPS
 
 _OF = frozenset("of at from for with".split())
 
@@ -443,10 +443,17 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                 return Mention(" ".join(toks[:j]) + " " + m.text, m.name, "name", m.female)
         return None
     if first[:1].isupper():
+        # "European investors are …", "Only Trump supporters said": the capitalised word
+        # modifies the plural after it, which is the subject (a place or a people never speaks)
+        off = 1 if low in _NOT_NAME and len(toks) > 3 else 0
+        n = _modifies_plural(toks[off:]) if subject else 0
+        if n:
+            return Mention(" ".join(toks[off:off + n]), None, "role")
         i = 0
         run: list[str] = []
         while i < len(toks):
-            while i < len(toks) and (_is_name_token(toks[i]) or toks[i].lower() in TITLES):
+            while i < len(toks) and (_is_name_token(toks[i]) or toks[i].lower() in TITLES or
+                                     (run and toks[i] in ("plc", "ltd"))):  # "Castell Foods plc"
                 run.append(toks[i])
                 i += 1
                 # "Alliance to Reclaim Our Schools": an organisation's name runs on
