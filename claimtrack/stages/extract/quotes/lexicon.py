@@ -135,7 +135,8 @@ website site page network newspaper magazine commission party police army team h
 aide aides source sources spokesman spokeswoman son sons daughter daughters wife husband mother
 father brother sister friend friends man woman men women boy girl child children people person
 family parents critics activists protesters students residents citizens fans crowd audience
-officials police audit audits testimony filings disclosures minutes""".split())
+officials police audit audits testimony filings disclosures minutes investigation investigations
+inquiry inquiries probe""".split())
 
 
 _ORG_WORDS = frozenset("""house party committee department campaign post times news agency office

@@ -249,7 +249,7 @@ def speaker_before(left: str) -> Mention | None:
         # "A spokesman for the campaign", "a source close to the talks": the head before
         # the preposition is the speaker
         k = len(toks) - len(role)
-        if k > 1 and toks[k - 1].lower() in _ROLE_PREPS:
+        if k > 1 and (toks[k - 1].lower() in _ROLE_PREPS or toks[k - 1].lower() == "by"):  # "A review by the FSA"
             j = k - 1
             if toks[j].lower() == "to" and toks[j - 1].lower() == "close":
                 j -= 1
@@ -381,7 +381,7 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
             if not pp and len(role) > 1 and (role[-1][:1].islower() or role[-1].lower() in TITLES) \
                     and i + 1 < len(toks) and \
                     not low.endswith(("’s", "'s")) and \
-                    (tl in _ROLE_PREPS - {"to"} or (tl == "to" and role[-1] == "close")) and \
+                    (tl in _ROLE_PREPS - {"to"} or tl == "by" or (tl == "to" and role[-1] == "close")) and \
                     (toks[i + 1].lower() in _DETERMINERS or toks[i + 1][:1].isupper()) and \
                     toks[i + 1].lower() not in _TIME_WORDS:
                 pp = True
