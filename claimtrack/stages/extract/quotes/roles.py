@@ -182,8 +182,8 @@ def role_before_name(mention: str | None, speaker: str | None) -> str | None:
     >>> role_before_name("Hugh Hill, a doctor", "Hugh Hill"), role_before_name("In Leeds, Jo Park", "Jo Park")
     (None, None)
     """
-    if not mention or not speaker:
-        return None
+    if not mention or not speaker or ("," not in mention and " of " not in mention):
+        return None  # (most mentions: no apposition, no office "X of Y")
     name_words = {w.lower().rstrip(".") for w in speaker.split()}
     surname = speaker.split()[-1]
     at = mention.rfind(surname)
