@@ -26,7 +26,8 @@ the same story (no subject blocking, every pair of claims is a candidate).
    units.py; a later bound must follow from the earlier figure) or derived from earlier ones
    (a sum of parts, a difference, a percent change, a ratio's share), or its numeral is written
    in the earlier text; at least half of the later text's content words are in the earlier text,
-   it adds at most three of its own, and it names no other month or weekday. Otherwise
+   it adds at most three of its own, it names no other month or weekday, and its last clause
+   is not one of its own ("…, inflation muted": compare_words.adds_claim). Otherwise
    ``unrelated``.
 5. The matches agree with the verdict: a match says ``contradiction`` exactly when its pair
    conflicts; figures that differ without being judged the same thing say ``unrelated``. So a
@@ -51,7 +52,7 @@ from rapidfuzz import fuzz, process
 
 from claimtrack.stages.extract.claims import extract_claims
 from claimtrack.stages.match.compare_derive import _implied, _ratios, _sum_of_parts, _times_as_percent, derived
-from claimtrack.stages.match.compare_words import (MIN_COVERAGE, _move_phrase, _moves, _names, _noun_words, _numeral,
+from claimtrack.stages.match.compare_words import (MIN_COVERAGE, adds_claim, _move_phrase, _moves, _names, _noun_words, _numeral,
                                                    _subject_words, _values, _written_value, coverage, denies,
                                                    opposite_moves, opposite_result, other_date, refutes)
 from claimtrack.stages.match.detail import claim_detail
@@ -297,8 +298,8 @@ def _in_words(earlier: str, later: str, e: pd.DataFrame, relation: str, verdicts
     consistent pair unrelated; a rebuttal (:func:`denies`), a figure disputed in words
     (:func:`refutes`) or a name moving both ways (:func:`opposite_moves`) makes a conflict, with
     a match that says so. A pair is "contradiction" exactly when one of its matches is."""
-    if relation == "consistent" and other_date(earlier, later):
-        relation = "unrelated"
+    if relation == "consistent" and (other_date(earlier, later) or adds_claim(earlier, later)):
+        relation = "unrelated"  # another date, or a clause of its own: more than a restatement
     first = e["surface"].iloc[0] if len(e) else None
     if relation != "contradiction" and denies(earlier, later, verdicts):
         relation = "contradiction"

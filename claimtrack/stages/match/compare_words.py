@@ -104,6 +104,50 @@ def coverage(earlier: str, later: str) -> tuple[float, int]:
     return hit / len(later_words), len(later_words) - hit
 
 
+# a clause boundary in a headline or sentence: a semicolon, a colon, a dash set off by spaces,
+# a comma not inside a figure ("36,000")
+_CLAUSE = re.compile(r"[;:]|,(?!\d)|\s[-–—]\s")
+# a clause that only names the source ("Census Bureau says", "- Reuters", "according to ADP")
+_SOURCE_CLAUSE = re.compile(r"^\s*(?:according to\b.*|.*\b(?:says?|said|reports?|reported|writes|wrote|"
+                            r"told|tells|claims?|finds|found|shows?|warns?)\s*[.!?]?\s*|(?:[A-Z][\w.&'-]*\s*){1,3}[.!?]?)$")
+
+
+def adds_claim(earlier: str, later: str) -> str | None:
+    """A clause of the later text none of whose content words the earlier text has: the later
+    text asserts something more ("…, inflation muted"; "…; capitalism to blame"), so even when
+    every figure agrees it is not a restatement. A clause that only names a source does not
+    count. Returns the clause, or None.
+
+    >>> adds_claim("Consumer spending weakest since 2009", "Consumer spending weakest since 2009, inflation muted")
+    'inflation muted'
+    >>> adds_claim("Firm adds 36,000 jobs", "36,000 jobs added by the firm, Census Bureau says") is None
+    True
+    >>> adds_claim("Firm adds 36,000 jobs", "The firm added 36,000 jobs") is None
+    True
+    >>> adds_claim("Three people were killed", "Three people, including an infant, were killed") is None
+    True
+    """
+    parts = [p for p in _CLAUSE.split(later or "") if p.strip()]
+    if len(parts) < 2:
+        return None
+    known = set(_coverage_words(earlier))
+    stems = {w[:5] for w in known if len(w) >= 5}
+    forms = {_stem(w) for w in known}
+    # the last clause, a full one: two content words or more, not a phrase that opens with a
+    # preposition or a conjunction ("…, including an infant", "…, when the growth was 4.5%")
+    part = parts[-1]
+    first = part.split()[0].lower().strip("'`\"") if part.split() else ""
+    if not _SOURCE_CLAUSE.match(part) and first not in _OPENERS:
+        words = _coverage_words(part)
+        if len(words) >= 2 and not any(w in known or (len(w) >= 5 and w[:5] in stems) or _stem(w) in forms for w in words):
+            return part.strip()
+    return None
+
+
+_OPENERS = frozenset("""and or but nor so yet when while where which who whose that including with without
+in on at by for from to of under over after before since until as like than""".split())
+
+
 def _noun_words(noun) -> set[str]:
     """The content words of a counted noun phrase, singular.
 

@@ -45,8 +45,9 @@ from claimtrack.stages.extract.quotes.found import Found, _set, _speaker_of, _vi
 from claimtrack.stages.extract.quotes.lexicon import PRONOUNS
 from claimtrack.stages.extract.quotes.marks import find_spans, Span
 from claimtrack.stages.extract.quotes.names import clean_name, Mention
+from claimtrack.stages.extract.quotes.roles import speaker_with_role
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
-from claimtrack.stages.extract.quotes.source import _can_speak, _colon_subject, _cue_ok, _dash_interjection, _find_after, _find_before, _inscription, _LAST_WORD, _np_for_cue, _POSSESSIVE_SPEECH, STRONG, _subject
+from claimtrack.stages.extract.quotes.source import _can_speak, _clause_subject, _colon_subject, _cue_ok, _dash_interjection, _find_after, _find_before, _inscription, _LAST_WORD, _np_for_cue, _POSSESSIVE_SPEECH, STRONG, _subject
 from claimtrack.stages.extract.quotes.transcript import _LABEL, _label_speaker, _transcript_lines
 
 WINDOW = 600  # characters of a sentence read on either side of a quote
@@ -119,6 +120,9 @@ def attribute_document(text: str) -> list[Found]:
     _resolve_names(text, found, index)
     for f in found:
         f.via = _via(f)
+        if f.kind == "name" and f.speaker:
+            # "Ryan's spokeswoman, AshLee Strong": the role the article gives the speaker first
+            f.speaker = speaker_with_role(f.speaker, f.mention)
         if _SIGN_OFF.fullmatch(text, f.start, f.end):
             f.keep = False  # the site's sign-off ("Follow Jo Park on Twitter @jopark.")
         # a few words in quotation marks that nobody is said to have said: a scare quote
@@ -206,7 +210,8 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
             if m is not None:
                 res = m, ":"
     if res is None and not f.standalone:
-        m = _subject(frame[:a] if a > 0 else frame[b:])
+        # the subject of a subordinate clause that ends at the quote, else the sentence's
+        m = (_clause_subject(frame[prev_end:a]) if a > 0 else None) or _subject(frame[:a] if a > 0 else frame[b:])
         # a subject that can speak: a name or pronoun, or a role noun for people or texts
         # ("the senator", "the report"); not "A core" for a scare-quoted "synergistic"
         if m is not None and (m.kind != "role" or _can_speak(m.text)):

@@ -135,7 +135,8 @@ website site page network newspaper magazine commission party police army team h
 aide aides source sources spokesman spokeswoman son sons daughter daughters wife husband mother
 father brother sister friend friends man woman men women boy girl child children people person
 family parents critics activists protesters students residents citizens fans crowd audience
-officials police audit audits testimony filings disclosures minutes""".split())
+officials police audit audits testimony filings disclosures minutes investigation investigations
+inquiry inquiries probe""".split())
 
 
 _ORG_WORDS = frozenset("""house party committee department campaign post times news agency office
@@ -143,7 +144,8 @@ service bureau council court university institute association union foundation c
 group company corp inc bank fund organization organisation ministry commission network club
 board team administration government police army senate congress parliament republicans
 democrats journal tribune press reuters report survey workers voters employees union inquiry
-trust authority labour tory tories conservatives liberals dems""".split())
+trust authority labour tory tories conservatives liberals dems
+ltd plc llc gmbh""".split())  # a firm's legal form ends its name: "Northwind Ltd" is an "it"
 
 
 # common first names, for the gender of a name when no title or pronoun tells

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.stages.extract.quotes.cues import CUE
-from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_NAME, _NOT_ROLE_END, _PARTICIPLES, PRONOUNS, _ROLE_STOP_VERBS, _TIME_WORDS
+from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_NAME, _NOT_ROLE_END, _PARTICIPLES, PRONOUNS, _ROLE_STOP_VERBS, _TIME_WORDS, TITLES
 from claimtrack.stages.extract.quotes.names import _NAME_TOKEN
 
 def _role_back(toks: list[str]) -> list[str] | None:
@@ -156,3 +156,115 @@ def _bare_plural_back(toks: list[str]) -> list[str] | None:
         if k == 0 or not toks[k - 1][:1].islower() or toks[k - 1].lower() in ("and", "but", "that"):
             return toks[k:]
     return None
+
+
+_WORD_SPAN = re.compile(r"\S+")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_HONORIFIC_LEAD = TITLES | {"the", "very", "most", "right"}  # "the Very Rev Dr", "the Right Hon"
+
+
+def role_before_name(mention: str | None, speaker: str | None) -> str | None:
+    """The role an attribution writes before a person's name as a phrase of its own: the name
+    in apposition after a comma ("Ryan's spokeswoman, AshLee Strong") or an office "X of Y" run
+    into the name ("Secretary of State Hillary Clinton"). The article presents the speaker as
+    the holder of that role, so the speaker keeps it (:func:`speaker_with_role`). A title that
+    is part of the name ("President Barack Obama", "press secretary Brian Fallon") and a role
+    written after the name ("Hugh Hill, a doctor") are not returned.
+
+    >>> role_before_name("Ryan’s spokeswoman, AshLee Strong", "AshLee Strong")
+    'Ryan’s spokeswoman'
+    >>> role_before_name("The Bishop of Leeds, the Rt Rev Dr Tom Wright", "Tom Wright")
+    'the Bishop of Leeds'
+    >>> role_before_name("Secretary of State Hillary Clinton", "Hillary Clinton")
+    'Secretary of State'
+    >>> role_before_name("Turkish President Recep Tayyip Erdogan", "Recep Tayyip Erdogan") is None
+    True
+    >>> role_before_name("Hugh Hill, a doctor", "Hugh Hill"), role_before_name("In Leeds, Jo Park", "Jo Park")
+    (None, None)
+    """
+    if not mention or not speaker or ("," not in mention and " of " not in mention):
+        return None  # (most mentions: no apposition, no office "X of Y")
+    name_words = {w.lower().rstrip(".") for w in speaker.split()}
+    surname = speaker.split()[-1]
+    at = mention.rfind(surname)
+    if at <= 0:
+        return None
+    # the name as written: the words of the speaker's name ending at its surname
+    start = at
+    for m in reversed(list(_WORD_SPAN.finditer(mention, 0, at))):
+        if m.group().lower().rstrip(".") not in name_words:
+            break
+        start = m.start()
+    # titles that begin the name as written: "…, the Rt Rev Dr Tom Wright"
+    prefix = mention[:start].rstrip()
+    while prefix and (tail := prefix.rsplit(None, 1)[-1]).lower().rstrip(".") in _HONORIFIC_LEAD:
+        prefix = prefix[:len(prefix) - len(tail)].rstrip()
+    if prefix.endswith(","):
+        role = prefix[:-1].strip()
+        words = role.split()
+        while words and words[-1] in _NOT_NAME:  # "Another peer meanwhile, Lord Skidelsky"
+            role = role[:len(role) - len(words.pop())].rstrip()
+        # a role noun phrase, not a scene-setter ("In Leeds,"): a lower-case content word or an office
+        head = words[1:] if words and words[0].lower() == "the" else words
+        if not words or "," in role or not (any(
+                (w.isalpha() and w.islower() and w not in _NOT_NAME) or _POSSESSIVE.sub("", w.lower()) in TITLES
+                for w in words) or _office_of_place(head)):
+            return None
+    else:
+        role = prefix.strip()
+        words = role.split()
+        if words and words[0].lower() in ("the",):
+            words = words[1:]
+        # an office "X of Y": "Chancellor of the Exchequer", "Director of Public Prosecutions"
+        if not _office_of_place(words) or words[0].lower() not in TITLES:
+            return None
+    first = role.split(None, 1)[0]
+    if first.lower() in _DETERMINERS and first[:1].isupper():
+        role = first.lower() + role[len(first):]  # no longer starts the sentence
+    return role
+
+
+def _office_of_place(words: list[str]) -> bool:
+    """"Dean of Wells", "Secretary of State for Health": a capitalised head, then "of"."""
+    return len(words) >= 3 and words[1] == "of" and words[0][:1].isupper() and words[0].lower() not in _NOT_NAME
+
+
+def speaker_with_role(speaker: str, mention: str | None) -> str:
+    """``speaker``, then the role written before the name, as news writes a name and its title:
+    "AshLee Strong, Ryan’s spokeswoman". Anything after the comma is not the name, for a reader
+    and for the matcher alike.
+
+    >>> speaker_with_role("David Feder", "The club’s general manager, David Feder")
+    'David Feder, the club’s general manager'
+    >>> speaker_with_role("Jo Park", "Jo Park")
+    'Jo Park'
+    """
+    role = role_before_name(mention, speaker)
+    return f"{speaker}, {role}" if role else speaker
+
+
+# finite verbs that can follow a plural subject: the word before them is a noun, not a verb
+_PLURAL_VERBS = frozenset("""are were have had do did will would can could should may might must
+say said told tell warned warn argued argue claimed claim believe believed fear feared remain
+remained seem seemed""".split())
+
+
+def _modifies_plural(toks: list[str]) -> int:
+    """How many words of ``toks`` make a plural subject that one or two capitalised words modify,
+    before a finite verb: "European investors are", "Furious Ellis supporters said" (0 for
+    "Obama says he", "Smith tells them").
+
+    >>> _modifies_plural("European investors are wary".split()), _modifies_plural("Obama says he".split())
+    (2, 0)
+    """
+    for n in (1, 2):
+        if len(toks) > n + 1 and all(_NAME_TOKEN.match(t) for t in toks[:n]) and _plural_verb(toks[n], toks[n + 1]):
+            return n + 1
+    return 0
+
+
+def _plural_verb(word: str, verb: str) -> bool:
+    """A lower-case plural noun, then a finite verb."""
+    verb = verb.lower()
+    return word.isalpha() and word.islower() and word.endswith("s") and \
+        not word.endswith("ss") and len(word) > 3 and word not in _NOT_ROLE_END and verb in _PLURAL_VERBS

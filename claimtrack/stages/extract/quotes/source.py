@@ -10,7 +10,7 @@ import re
 
 from claimtrack.stages.extract.quotes.content import _WORDS
 from claimtrack.stages.extract.quotes.cues import CUE, NAMING, norm_cue, NOUNLIKE, RECORD_CUES, SOURCE_AFTER
-from claimtrack.stages.extract.quotes.lexicon import _PARTICIPLES, RECORD_NOUNS, _SPEAKING_NOUNS
+from claimtrack.stages.extract.quotes.lexicon import _NOT_NAME, _PARTICIPLES, RECORD_NOUNS, _SPEAKING_NOUNS, TITLES
 from claimtrack.stages.extract.quotes.names import Mention
 from claimtrack.stages.extract.quotes.speakers import speaker_after, speaker_before
 
@@ -417,6 +417,9 @@ def _role_head(role: str) -> str:
     return words[-1].strip(".,;:") if words else ""
 
 
+_HEAD_PREPS = frozenset("of by from for at in on with".split())
+
+
 def _can_speak(role: str) -> bool:
     """A role noun phrase whose head names people or a text: "the senator", "critics",
     "the report" (and not "a core", "the river").
@@ -429,7 +432,46 @@ def _can_speak(role: str) -> bool:
     words = role.split()
     k = next((i for i, w in enumerate(words) if i and w.lower() in _PARTICIPLES), len(words))
     head = words[k - 1].lower().strip(".,;:")  # "the report" of "the report released Monday"
-    return head in _SPEAKING_NOUNS or len(head) > 3 and _PERSON_SUFFIX.search(head) is not None
+    if head in _SPEAKING_NOUNS or len(head) > 3 and _PERSON_SUFFIX.search(head) is not None:
+        return True
+    # a speaking head before a preposition: "a memo from the Treasury", "an inquiry by the board"
+    k = next((i for i, w in enumerate(words) if i and w.lower() in _HEAD_PREPS), 0)
+    return k > 0 and words[k - 1].lower() in _SPEAKING_NOUNS
+
+
+# a subordinate clause that the quote ends: "… after an investigation by X uncovered "…""
+_SUBORDINATOR = re.compile(r"(?:^|[\s,;(])(?:after|when|because|since|until|before|while|although|though|once|"
+                           r"whereas)\s+", re.I)
+
+
+def _clause_subject(before: str) -> Mention | None:
+    """The subject of a subordinate clause that runs straight into the quote: a noun phrase that
+    can speak, then at most three words (its verb) before the quotation mark. Its subject, not
+    the sentence's, is the source ("Lee was expelled after an inquiry by the board uncovered
+    "…"": the inquiry).
+
+    >>> _clause_subject("Lee was expelled after an inquiry by the board uncovered ").text
+    'an inquiry by the board'
+    >>> _clause_subject("Lee left after the storm hit ") is None
+    True
+    """
+    last = None
+    for last in _SUBORDINATOR.finditer(before):
+        pass
+    if last is None:
+        return None
+    clause = before[last.end():]
+    if "\x01" in clause or len(clause.split()) > 16:
+        return None
+    m = speaker_after(clause, subject=True)
+    if m is None or m.kind == "pronoun" or m.kind == "role" and not _can_speak(m.text) or m.kind == "name" and \
+            any(w.islower() and w.strip(",.") not in _NOT_NAME and w.strip(",.") not in TITLES for w in m.text.split()):
+        return None  # (not a clause read as a name: "a Man loves a Woman")
+    at = clause.find(m.text)
+    rest = clause[at + len(m.text):].lstrip(" ,").split() if at >= 0 else []
+    if not rest or len(rest) > 3 or not rest[0].isalpha() or not rest[0].islower() or rest[0] in _NOT_NAME:
+        return None
+    return m
 
 
 def _subject(frame: str) -> Mention | None:

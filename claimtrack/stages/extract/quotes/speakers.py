@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from claimtrack.stages.extract.quotes.cues import _trie_regex
-from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _ROLE_STOP_VERBS, _STATES, _TIME_WORDS, TITLES, is_place, OFFICES, gender_of
+from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_NAME, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _ROLE_STOP_VERBS, _STATES, _TIME_WORDS, TITLES, is_place, OFFICES, gender_of
 from claimtrack.stages.extract.quotes.names import clean_name, _is_name_token, Mention, _name_run_back, _PAREN_TAIL, _person_like, _strip_adverbs, _tokens
-from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _PLURAL_ROLES, _reduced_tail, _role_back, _role_joint, _ROLE_PREPS
+from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _modifies_plural, _PLURAL_ROLES, _reduced_tail, _role_back, _role_joint, _ROLE_PREPS
 
 _OF = frozenset("of at from for with".split())
 
@@ -220,6 +220,10 @@ def speaker_before(left: str) -> Mention | None:
                     if all(cleaned):
                         text = ", ".join(" ".join(n) for n in names[:-1]) + " and " + " ".join(run)
                         return Mention(text, ", ".join(cleaned[:-1]) + " and " + cleaned[-1], "group")
+            # "Secretary of State John Kerry said": an office "X of Y" run into a person's name
+            office = _office_of_before(toks, k)
+            if office is not None:
+                return office
             # "Officials at Homeland Security", "the finance ministers of the G20": the head
             j = k
             if j > 0 and toks[j - 1].lower() == "the":
@@ -245,7 +249,7 @@ def speaker_before(left: str) -> Mention | None:
         # "A spokesman for the campaign", "a source close to the talks": the head before
         # the preposition is the speaker
         k = len(toks) - len(role)
-        if k > 1 and toks[k - 1].lower() in _ROLE_PREPS:
+        if k > 1 and (toks[k - 1].lower() in _ROLE_PREPS or toks[k - 1].lower() == "by"):  # "A review by the FSA"
             j = k - 1
             if toks[j].lower() == "to" and toks[j - 1].lower() == "close":
                 j -= 1
@@ -259,6 +263,27 @@ def speaker_before(left: str) -> Mention | None:
 
     plural = _bare_plural_back(toks)
     return Mention(" ".join(plural), None, "role") if plural else None
+
+
+def _office_of_before(toks: list[str], k: int) -> Mention | None:
+    """A person named after an office "Title of [the] Place" that ends ``toks`` (the name run
+    starts at ``k``): "Secretary of State John Kerry" -> John Kerry, read as a subject is read.
+
+    >>> _office_of_before("Secretary of State John Kerry".split(), 2).name
+    'John Kerry'
+    >>> _office_of_before("Bank of America".split(), 2) is None
+    True
+    """
+    j = k - 1
+    if j > 0 and toks[j].lower() == "the":
+        j -= 1
+    if j < 1 or toks[j].lower() != "of" or not toks[j - 1][:1].isupper() or toks[j - 1].lower() not in TITLES:
+        return None
+    m = speaker_after(" " + " ".join(toks[j - 1:]), subject=True)
+    if m is None or m.kind != "name" or not m.name or m.text != " ".join(toks[j - 1:]) or \
+            not (_person_like(m.name.split()) or len(m.name.split()) == 2):
+        return None  # "Director of Public Prosecutions Keir Starmer" read as "Prosecutions Keir Starmer"
+    return m
 
 
 _PARTICIPLE_NEAR_END = re.compile(r"\b(?:" + _trie_regex(sorted(_PARTICIPLES)) + r")\b")
@@ -356,7 +381,7 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
             if not pp and len(role) > 1 and (role[-1][:1].islower() or role[-1].lower() in TITLES) \
                     and i + 1 < len(toks) and \
                     not low.endswith(("’s", "'s")) and \
-                    (tl in _ROLE_PREPS - {"to"} or (tl == "to" and role[-1] == "close")) and \
+                    (tl in _ROLE_PREPS - {"to"} or tl == "by" or (tl == "to" and role[-1] == "close")) and \
                     (toks[i + 1].lower() in _DETERMINERS or toks[i + 1][:1].isupper()) and \
                     toks[i + 1].lower() not in _TIME_WORDS:
                 pp = True
@@ -418,10 +443,17 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                 return Mention(" ".join(toks[:j]) + " " + m.text, m.name, "name", m.female)
         return None
     if first[:1].isupper():
+        # "European investors are …", "Only Trump supporters said": the capitalised word
+        # modifies the plural after it, which is the subject (a place or a people never speaks)
+        off = 1 if low in _NOT_NAME and len(toks) > 3 else 0
+        n = _modifies_plural(toks[off:]) if subject else 0
+        if n:
+            return Mention(" ".join(toks[off:off + n]), None, "role")
         i = 0
         run: list[str] = []
         while i < len(toks):
-            while i < len(toks) and (_is_name_token(toks[i]) or toks[i].lower() in TITLES):
+            while i < len(toks) and (_is_name_token(toks[i]) or toks[i].lower() in TITLES or
+                                     (run and toks[i] in ("plc", "ltd"))):  # "Castell Foods plc"
                 run.append(toks[i])
                 i += 1
                 # "Alliance to Reclaim Our Schools": an organisation's name runs on
@@ -473,6 +505,11 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                     if app is not None:
                         return Mention(" ".join(toks[:app[2]]).replace(" ,", ","), app[0], "name", app[1])
             break
+        if run and run[-1].islower() and run[-1] in TITLES:
+            # "Acme chief executive, Ravi Anand": an office in lower case, then the name in apposition
+            app = _appositive_name(toks, i)
+            if app is not None:
+                return Mention(" ".join(toks[:app[2]]).replace(" ,", ","), app[0], "name", app[1])
         name, female = clean_name(run)
         if name:
             return Mention(" ".join(toks[:i]), name, "name", female)

@@ -40,9 +40,9 @@ ZOO = [
     ("wire", 'Li Wei left the talks early. "There will be no deal," the agency quoted him as saying.',
      [("Li Wei", "pronoun")]),
     ("wire", '"The decision to suspend the route was a difficult one," said Skyways director of '
-             'commercial planning, Robert Boyle.', [("Robert Boyle", "name")]),
+             'commercial planning, Robert Boyle.', [("Robert Boyle, Skyways director of commercial planning", "name")]),
     ("wire", '"This is the first time gold has been mentioned," said Chancellor of the Exchequer '
-             'Gordon Brent.', [("Gordon Brent", "name")]),
+             'Gordon Brent.', [("Gordon Brent, Chancellor of the Exchequer", "name")]),
     # --- broadsheet: present-tense "says", a named subject before a standalone quote
     ("broadsheet", '"I have never seen anything like it," says Dr Helen Marsh, a geologist at the '
                    'University of Leeds.', [("Helen Marsh", "name")]),
@@ -58,7 +58,7 @@ ZOO = [
     ("tabloid", 'A source told the paper: "She is devastated and has not left the house."',
      [("A source", "role")]),
     ("tabloid", '"We will fight this all the way," vowed Jane Doe\'s lawyer, Paul Grant.',
-     [("Paul Grant", "name")]),
+     [("Paul Grant, Jane Doe's lawyer", "name")]),
     # --- broadcaster web pages: page furniture is never a speaker
     ("broadcaster", 'Watch: "We have lost everything," says flood victim Amira Haddad',
      [("Amira Haddad", "name")]),
@@ -105,7 +105,7 @@ ZOO = [
      [(None, None)]),
     ("not a speaker", 'TV: "We will not give up on this fight for as long as it takes," he said.',
      [(None, None)]),
-    ("not a speaker", '"We need more money," said Thursday\'s speaker, Ann Cole.', [("Ann Cole", "name")]),
+    ("not a speaker", '"We need more money," said Thursday\'s speaker, Ann Cole.', [("Ann Cole, Thursday's speaker", "name")]),
 ]
 
 

@@ -1,0 +1,32 @@
+"""A capitalised word that modifies a plural ("European investors", "Trump supporters") is not
+the speaker: the plural is the subject. A firm named with its legal form ("Northwind Ltd") is an
+organisation that "it" can stand for. Every sentence was written for this test."""
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.stages.extract.quotes import extract_quotes
+
+MODIFIERS = [
+    # broadsheet: a people's adjective before a plural subject, a quoted phrase as its predicate
+    ("broadsheet", 'Only European investors were "welcome" in the scheme, the minister said later that week.',
+     ["the minister"]),
+    # tabloid: a name as a modifier, the supporters speak
+    ("tabloid", 'Furious Ellis supporters were "livid beyond words" at the verdict.',
+     ["Furious Ellis supporters"]),
+    # broadcaster: a place before a plural that cannot speak, a scare quote: no quote kept
+    ("broadcaster", 'Asian markets were "jittery" on Monday.', []),
+    # wire: a capitalised word then a verb is still a name
+    ("wire", 'Obama says the bill is "dead on arrival" in the Senate this year.', ["Obama"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", MODIFIERS, ids=[c[0] for c in MODIFIERS])
+def test_a_capitalised_modifier_of_a_plural_is_not_the_speaker(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize("firm", ["Northwind Ltd", "Castell Foods plc", "Brightwater LLC", "Falkenhain GmbH"])
+def test_it_resolves_to_a_firm_named_with_its_legal_form(firm):
+    text = f'{firm} said sales fell. "It has been a difficult year for the whole sector," it added.'
+    assert [(q.speaker, q.speaker_via) for q in extract_quotes(text)] == [(firm, "pronoun")]
