@@ -66,7 +66,9 @@ class Quote:
 
     ``text`` excludes the quotation marks; ``start``/``end`` are character offsets of that text
     in the article (``article.text[start:end] == text``). ``speaker`` is the fullest name the
-    article gives (pronouns resolved where possible), ``speaker_mention`` the words as written.
+    article gives (pronouns resolved where possible), followed by the role the article writes before
+    it ("Jennifer Palmieri, Clinton's communications director" for "Clinton's communications
+    director, Jennifer Palmieri"); ``speaker_mention`` the words as written.
     """
 
     quote_id: str

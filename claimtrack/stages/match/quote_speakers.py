@@ -84,9 +84,16 @@ def _words(name: str) -> list[str]:
 
 def org_like(name) -> bool:
     """Whether a speaker's name is an organisation, an outlet or an office, not a person: it
-    begins with "the", holds an organisation word, or is an acronym ("IBM", "IRNA").
+    begins with "the", holds an organisation word, or is an acronym ("IBM", "IRNA"). Only the
+    name is read, not a role written after it ("Lena Ortiz, Secretary of State").
+
+    >>> org_like("Lena Ortiz, Secretary of State"), org_like("the Transport Ministry"), org_like("IRNA")
+    (False, True, True)
     """
     if not isinstance(name, str) or not name.strip():
+        return False
+    name = name.split(",", 1)[0]
+    if not name.strip():
         return False
     words = _words(name)
     if not words:
