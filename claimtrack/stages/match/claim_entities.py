@@ -16,8 +16,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from claimtrack.stages.match.claim_context import _STOP
+from claimtrack.stages.match.claim_context import _STOP, _as_tuple, _text
 from claimtrack.stages.match.nouns import singular
+from claimtrack.stages.match.same_time import comparison_role, period_marks, same_period, same_side_of_comparison
 from claimtrack.stages.match.settings import MatchSettings
 
 
@@ -237,3 +238,55 @@ def _title_word(token: str) -> str | None:
     if len(w) >= 3 and w not in _STOP and w not in _TIME_WORDS and w not in _DESIGNATORS and not w[0].isdigit():
         return singular(w)
     return None
+
+
+def conflict_evidence(idx: np.ndarray, pn: np.ndarray, pp: np.ndarray, rows, stats: dict,
+                    frames: list, s: MatchSettings) -> np.ndarray:
+    """Which candidate contradictions (indices ``idx`` into the pairs) are about the same entity
+    (same_entity), the same period (nouns.same_period) and the same side of a comparison
+    (nouns.same_side_of_comparison)."""
+    if len(idx) == 0:
+        return np.zeros(0, dtype=bool)
+    a, b = pn[idx], pp[idx]
+    subjects, titles, sentences = rows["subject"], rows["title"], rows["sentence"]
+    involved = np.unique(np.concatenate([a, b]))
+    names = np.empty(len(rows.rows), dtype=object)
+    names[involved] = [entity_names(_as_tuple(subjects[r]), _text(sentences[r]), _text(titles[r]))
+                       for r in involved.tolist()]
+    hubs = _common(subject_articles(stats, set().union(*names[involved].tolist())), stats["articles"], s)
+    evidence = np.zeros(len(idx), dtype=bool)
+    undecided = np.ones(len(idx), dtype=bool)
+    both = np.flatnonzero(np.fromiter((bool(names[i]) and bool(names[j]) for i, j in zip(a.tolist(), b.tolist())),
+                                      dtype=bool, count=len(idx)))
+    for k in both.tolist():
+        te, tn = _text(titles[b[k]]), _text(titles[a[k]])
+        if te and tn and te.strip().lower() == tn.strip().lower():
+            continue  # one headline: the titles decide below, the careful check after (frames.py)
+        verdict = _names_verdict(names[b[k]], names[a[k]], hubs)
+        if verdict is not None:
+            evidence[k], undecided[k] = verdict, False
+    # the subjects do not decide: the headlines (see same_entity)
+    und = np.flatnonzero(undecided)
+    candidates, wanted = [], set()
+    for k in und.tolist():
+        te, tn = _text(titles[b[k]]), _text(titles[a[k]])
+        if te and tn and te.strip().lower() == tn.strip().lower():
+            evidence[k] = True
+            continue
+        shared = title_words(te) & title_words(tn)
+        if shared and ((title_head(te) & title_words(tn)) or (title_head(tn) & title_words(te))):
+            candidates.append((k, shared))
+            wanted |= shared
+    if candidates:
+        counts, n_articles = _title_counts(frames, wanted)
+        common = _common(counts, n_articles, s)
+        for k, shared in candidates:
+            evidence[k] = bool(shared - common)
+    sent, surf, qual = rows["sentence"], rows["surface"], rows["qualifier"]
+    for k in np.flatnonzero(evidence).tolist():
+        i, j = a[k], b[k]
+        evidence[k] = (same_period(period_marks(_text(sent[j]), _text(surf[j])) or period_marks(_text(titles[j])),
+                                   period_marks(_text(sent[i]), _text(surf[i])) or period_marks(_text(titles[i])))
+                       and same_side_of_comparison(comparison_role(_text(sent[j]), _text(surf[j]), _text(qual[j])),
+                                                   comparison_role(_text(sent[i]), _text(surf[i]), _text(qual[i]))))
+    return evidence

@@ -46,12 +46,10 @@ from rapidfuzz import fuzz, process
 from claimtrack.stages.match.blocking import candidate_pairs
 from claimtrack.stages.match.claim_context import (_CASUALTY_KEYS, _CASUALTY_RE, _as_tuple, _context, _is_bare,
                                                    _text, bare_context_ok)
-from claimtrack.stages.match.claim_entities import (_common, _names_verdict, _norm_subject, _title_counts,
-                                                    entity_names, subject_articles, title_head, title_words)
+from claimtrack.stages.match.claim_entities import _norm_subject, conflict_evidence
 from claimtrack.stages.match.detail import _DETAIL_COLUMNS, fast_detail
 from claimtrack.stages.match.frames import check_frames, side_frame
-from claimtrack.stages.match.nouns import (_GENERIC, can_contradict, comparison_role, concept_key, direction,
-                                           noun_key, period_marks, same_period, same_side_of_comparison, unit_key)
+from claimtrack.stages.match.nouns import _GENERIC, can_contradict, concept_key, direction, noun_key, unit_key
 from claimtrack.stages.match.relate import relate_units
 from claimtrack.stages.match.settings import MatchSettings
 from claimtrack.stages.match.units import grains
@@ -312,58 +310,6 @@ def _row_dicts(rows: _Rows, pos: np.ndarray, cols) -> list[dict]:
     return [dict(zip(cols, v)) for v in zip(*vals)]
 
 
-def _conflict_rules(idx: np.ndarray, pn: np.ndarray, pp: np.ndarray, rows: _Rows, stats: dict,
-                    frames: list, s: MatchSettings) -> np.ndarray:
-    """Which candidate contradictions (indices ``idx`` into the pairs) are about the same entity
-    (same_entity), the same period (nouns.same_period) and the same side of a comparison
-    (nouns.same_side_of_comparison)."""
-    if len(idx) == 0:
-        return np.zeros(0, dtype=bool)
-    a, b = pn[idx], pp[idx]
-    subjects, titles, sentences = rows["subject"], rows["title"], rows["sentence"]
-    involved = np.unique(np.concatenate([a, b]))
-    names = np.empty(len(rows.rows), dtype=object)
-    names[involved] = [entity_names(_as_tuple(subjects[r]), _text(sentences[r]), _text(titles[r]))
-                       for r in involved.tolist()]
-    hubs = _common(subject_articles(stats, set().union(*names[involved].tolist())), stats["articles"], s)
-    evidence = np.zeros(len(idx), dtype=bool)
-    undecided = np.ones(len(idx), dtype=bool)
-    both = np.flatnonzero(np.fromiter((bool(names[i]) and bool(names[j]) for i, j in zip(a.tolist(), b.tolist())),
-                                      dtype=bool, count=len(idx)))
-    for k in both.tolist():
-        te, tn = _text(titles[b[k]]), _text(titles[a[k]])
-        if te and tn and te.strip().lower() == tn.strip().lower():
-            continue  # one headline: the titles decide below, the careful check after (frames.py)
-        verdict = _names_verdict(names[b[k]], names[a[k]], hubs)
-        if verdict is not None:
-            evidence[k], undecided[k] = verdict, False
-    # the subjects do not decide: the headlines (see same_entity)
-    und = np.flatnonzero(undecided)
-    candidates, wanted = [], set()
-    for k in und.tolist():
-        te, tn = _text(titles[b[k]]), _text(titles[a[k]])
-        if te and tn and te.strip().lower() == tn.strip().lower():
-            evidence[k] = True
-            continue
-        shared = title_words(te) & title_words(tn)
-        if shared and ((title_head(te) & title_words(tn)) or (title_head(tn) & title_words(te))):
-            candidates.append((k, shared))
-            wanted |= shared
-    if candidates:
-        counts, n_articles = _title_counts(frames, wanted)
-        common = _common(counts, n_articles, s)
-        for k, shared in candidates:
-            evidence[k] = bool(shared - common)
-    sent, surf, qual = rows["sentence"], rows["surface"], rows["qualifier"]
-    for k in np.flatnonzero(evidence).tolist():
-        i, j = a[k], b[k]
-        evidence[k] = (same_period(period_marks(_text(sent[j]), _text(surf[j])) or period_marks(_text(titles[j])),
-                                   period_marks(_text(sent[i]), _text(surf[i])) or period_marks(_text(titles[i])))
-                       and same_side_of_comparison(comparison_role(_text(sent[j]), _text(surf[j]), _text(qual[j])),
-                                                   comparison_role(_text(sent[i]), _text(surf[i]), _text(qual[i]))))
-    return evidence
-
-
 def match_claims(new: pd.DataFrame, history: pd.DataFrame,
                  settings: MatchSettings | None = None) -> list[Match]:
     """Relate each new claim to earlier claims (history, then earlier rows of ``new``).
@@ -461,8 +407,8 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
         ok[drop] = False
         cand = np.flatnonzero(ok & (rel == "contradiction"))
     if len(cand):
-        # the same entity, the same period, the same side of a comparison (_conflict_rules)
-        ok[cand[~_conflict_rules(cand, pn, pp, rows, stats, frames, s)]] = False
+        # the same entity, the same period, the same side of a comparison (claim_entities)
+        ok[cand[~conflict_evidence(cand, pn, pp, rows, stats, frames, s)]] = False
         cand = np.flatnonzero(ok & (rel == "contradiction"))
     if len(cand):
         # increments, time references and part/whole nouns cannot contradict (nouns.can_contradict)

@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["settings", "units", "nouns", "relate", "blocking", "detail", "claim_context", "claim_entities", "figures",
+MODULES = ["settings", "units", "nouns", "relate", "blocking", "detail", "claim_context", "claim_entities", "same_time", "figures",
            "frames", "quotes", "compare"]
 
 
