@@ -25,6 +25,7 @@ from support.server import LocalServer  # noqa: E402
 def pytest_sessionfinish(session, exitstatus):
     while _SESSION_SETTINGS:
         _SESSION_SETTINGS.pop().__exit__(None, None, None)
+    _SERVER.stop()
     shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
 
 
@@ -45,6 +46,7 @@ def pytest_collection_modifyitems(session, config, items):
 
 
 _SESSION_SETTINGS = []  # the Prefect settings context entered below, left at the session's end
+_SERVER = LocalServer()  # this test process's local Prefect server (support.server)
 
 
 def pytest_collection_finish(session):
@@ -63,11 +65,15 @@ def pytest_collection_finish(session):
     and its subprocesses in the tests keep their own settings.
     """
     if any(item.path.parent.name in FLOW_FOLDERS for item in session.items):
+        _SERVER.launch()  # boots while GX and Prefect import
         # here, not at the top: a session of parser or matcher tests alone does not pay for these
         import great_expectations  # noqa: F401
-        from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+        from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-        context = temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+        updates = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
+        if _SERVER.wait().env:  # the in-process flows on the session's server, not a temporary one
+            updates[PREFECT_API_URL] = _SERVER.env["PREFECT_API_URL"]
+        context = temporary_settings(updates=updates)
         context.__enter__()
         _SESSION_SETTINGS.append(context)
 
@@ -91,12 +97,11 @@ def sample_raw(workspace):
 @pytest.fixture(scope="session")
 def prefect_api():
     """One local Prefect server for the whole session: the environment a client process needs
-    to use it (PREFECT_API_URL, PREFECT_HOME), or {} when it could not start (see support.server)."""
-    server = LocalServer().start()
-    try:
-        yield dict(server.env)
-    finally:
-        server.stop()
+    to use it (PREFECT_API_URL, PREFECT_HOME), or {} when it could not start (see support.server).
+    The one the in-process flows use when there are any, else started now."""
+    if _SERVER.proc is None:
+        _SERVER.start()
+    return dict(_SERVER.env)
 
 
 @pytest.fixture(scope="session")
