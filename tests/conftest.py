@@ -23,6 +23,9 @@ from support.server import LocalServer  # noqa: E402
 
 
 def pytest_sessionfinish(session, exitstatus):
+    while _SESSION_SETTINGS:
+        _SESSION_SETTINGS.pop().__exit__(None, None, None)
+    _SERVER.stop()
     shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
 
 
@@ -30,18 +33,49 @@ def pytest_sessionfinish(session, exitstatus):
 FLOW_FOLDERS = {"cli", "review", "run"}
 
 
+def pytest_collection_modifyitems(session, config, items):
+    """Files holding a ``slow`` test first, every other file after them, each in its order.
+
+    With ``-n 2`` (addopts) pytest-xdist hands out whole files (``--dist loadfile``) in this
+    order as workers free up (``--no-loadscope-reorder``): the minute-long files start early on
+    both workers and the many short ones fill the gaps, instead of one worker ending the run
+    alone in the wheel build. A run without xdist runs the same tests, in the same order.
+    """
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)  # stable: each file keeps its order
+
+
+_SESSION_SETTINGS = []  # the Prefect settings context entered below, left at the session's end
+_SERVER = LocalServer()  # this test process's local Prefect server (support.server)
+
+
 def pytest_collection_finish(session):
-    """Import Great Expectations once before a session that runs flows in this process.
+    """Before a session that runs flows in this process: import Great Expectations once, and
+    turn off Prefect's flow-run heartbeats.
 
     A night of a few files validates in a spawned worker that imports GX, unless this process
     has imported it already (``validates_aside``): the tests' dozens of small in-process nights
     would each spawn one (seconds of CPU apiece), where a long-lived process pays once. Every
     ``claimtrack run`` subprocess of the tests still takes the worker path, and
     tests/run/test_validation_worker.py tests the worker itself.
+
+    Heartbeats tell a long-lived server that a run's process is alive; each in-process flow
+    waits up to 1 s for the heartbeat thread at its end (dozens of flows here). ``claimtrack
+    run`` turns them off for its own temporary server the same way (``TemporaryServer.settings``),
+    and its subprocesses in the tests keep their own settings.
     """
     if any(item.path.parent.name in FLOW_FOLDERS for item in session.items):
-        # here, not at the top: a session of parser or matcher tests alone does not pay for it
+        _SERVER.launch()  # boots while GX and Prefect import
+        # here, not at the top: a session of parser or matcher tests alone does not pay for these
         import great_expectations  # noqa: F401
+        from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+        updates = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
+        if _SERVER.wait().env:  # the in-process flows on the session's server, not a temporary one
+            updates[PREFECT_API_URL] = _SERVER.env["PREFECT_API_URL"]
+        context = temporary_settings(updates=updates)
+        context.__enter__()
+        _SESSION_SETTINGS.append(context)
 
 
 @pytest.fixture
@@ -63,12 +97,11 @@ def sample_raw(workspace):
 @pytest.fixture(scope="session")
 def prefect_api():
     """One local Prefect server for the whole session: the environment a client process needs
-    to use it (PREFECT_API_URL, PREFECT_HOME), or {} when it could not start (see support.server)."""
-    server = LocalServer().start()
-    try:
-        yield dict(server.env)
-    finally:
-        server.stop()
+    to use it (PREFECT_API_URL, PREFECT_HOME), or {} when it could not start (see support.server).
+    The one the in-process flows use when there are any, else started now."""
+    if _SERVER.proc is None:
+        _SERVER.start()
+    return dict(_SERVER.env)
 
 
 @pytest.fixture(scope="session")

@@ -221,6 +221,7 @@ def build_folder(tmp_path: Path) -> tuple[Path, dict[str, Case], dict[str, str]]
     return raw, by_path, other
 
 
+@pytest.mark.slow
 def test_cli_run_over_the_hostile_folder(tmp_path, claimtrack_cli):
     raw, by_path, other = build_folder(tmp_path)
     curated = tmp_path / "curated"

@@ -23,6 +23,8 @@ from support.cli import assert_clean_failure
 from support.nights import first_run
 from support.tables import runs_rows, table_state
 
+pytestmark = pytest.mark.slow  # a flow run, then a `claimtrack run` subprocess per test
+
 
 @pytest.fixture(scope="module")
 def first_night(tmp_path_factory) -> tuple[Path, Path]:

@@ -1,6 +1,9 @@
 """`claimtrack serve` end to end: a real Prefect server on loopback, the deployment, one run.
 
 Slow (tens of seconds: a server start, a serve process, one flow run), still run by default.
+The tests that leave the server running share one for the module (``shared_server``, its
+deployments deleted before each test, so each test waits for its own serve process to register
+one); the test that kills its server starts its own.
 """
 from __future__ import annotations
 
@@ -62,23 +65,53 @@ class PrefectServer(NamedTuple):
     process: subprocess.Popen  # for a test that stops the server under a serve process
 
 
-@pytest.fixture
-def prefect_server(tmp_path):
-    """`prefect server start` on 127.0.0.1 and a free port, with its own PREFECT_HOME."""
+def start_server(home: Path) -> PrefectServer:
+    """`prefect server start` on 127.0.0.1 and a free port, with its own PREFECT_HOME under ``home``."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env |= {"PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    env |= {"PREFECT_HOME": str(home / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
             "DO_NOT_TRACK": "1", "PREFECT_SERVER_UI_ENABLED": "false"}
-    log = open(tmp_path / "server.log", "wb")
-    proc = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    with open(home / "server.log", "wb") as log:
+        proc = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                                env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     api = f"http://127.0.0.1:{port}/api"
     try:
         wait_for("the Prefect server", lambda: httpx.get(api + "/health", timeout=2).status_code == 200, 120, [proc])
-        yield PrefectServer(api, env | {"PREFECT_API_URL": api}, proc)
-    finally:
+    except BaseException:
         stop(proc)
-        log.close()
+        raise
+    return PrefectServer(api, env | {"PREFECT_API_URL": api}, proc)
+
+
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory):
+    """One server for the tests that leave it running."""
+    server = start_server(tmp_path_factory.mktemp("prefect-server"))
+    try:
+        yield server
+    finally:
+        stop(server.process)
+
+
+@pytest.fixture
+def prefect_server(shared_server):
+    """The module's server with no deployment left by an earlier test: a test that waits for
+    the deployment waits for the one its own serve process registers."""
+    with httpx.Client(base_url=shared_server.api, timeout=30) as client:
+        for dep in client.post("/deployments/filter", json={}).json():
+            assert client.delete(f"/deployments/{dep['id']}").status_code in (200, 204)
+        assert client.post("/deployments/filter", json={}).json() == []
+    return shared_server
+
+
+@pytest.fixture
+def own_prefect_server(tmp_path):
+    """A server of this test's own (the test may kill it)."""
+    server = start_server(tmp_path)
+    try:
+        yield server
+    finally:
+        stop(server.process)
 
 
 @pytest.mark.slow
@@ -161,9 +194,9 @@ def test_serve_refuses_a_bad_feeds_config_before_anything_else(tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("signum, server_gone", [(signal.SIGTERM, True), (signal.SIGINT, False)],
                          ids=["SIGTERM-server-gone", "SIGINT-server-up"])
-def test_serve_stops_within_ten_seconds_on_a_signal_without_a_traceback(prefect_server, tmp_path, signum,
-                                                                          server_gone):
-    api, env, server = prefect_server
+def test_serve_stops_within_ten_seconds_on_a_signal_without_a_traceback(request, tmp_path, signum, server_gone):
+    # the server this test kills is its own; the one it leaves running is the module's
+    api, env, server = request.getfixturevalue("own_prefect_server" if server_gone else "prefect_server")
     (tmp_path / "raw").mkdir()
     log_path = tmp_path / "serve.log"
     with open(log_path, "wb") as log:

@@ -71,6 +71,7 @@ def flags_by_id(curated: Path) -> dict[str, str]:
     return dict(zip(flags["flag_id"], flags["status"]))
 
 
+@pytest.mark.slow
 def test_concurrent_runs_and_reviews_during_a_publish(tmp_path, claimtrack_cli):
     raw, curated = first_run(tmp_path, runner=run_in_process)
     # two dated reports of one port's year that cannot both be right, and a quote with a "not" added

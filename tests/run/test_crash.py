@@ -157,6 +157,7 @@ def test_a_kill_during_recovery_is_recovered_too(prepared):
     check_completed(s0, after, "after two kills")
 
 
+@pytest.mark.slow
 def test_sigkilled_cli_runs_leave_whole_tables_and_the_next_run_finishes(prepared, claimtrack_cli):
     raw, s0, before, after = prepared
     killed = finish(claimtrack_cli.popen(raw, s0, env={"CLAIMTRACK_CRASH_AT": "moved:2"}))

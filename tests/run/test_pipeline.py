@@ -125,10 +125,11 @@ def test_exception_inside_a_stage_leaves_tables_as_they_were(sample_raw, monkeyp
     assert run_flow(raw, curated)["articles"] == 1  # the next run does the work
 
 
-def test_cli_run_prints_a_summary_and_bad_paths_are_one_line(sample_raw, tmp_path):
+def test_cli_run_prints_a_summary_and_bad_paths_are_one_line(sample_raw, tmp_path, claimtrack_cli):
+    # on the session's Prefect server: tests/run/test_run_startup.py and tests/test_wheel.py run
+    # the CLI on its own temporary server
     raw, curated = sample_raw
-    done = subprocess.run([sys.executable, "-m", "claimtrack", "run", "--raw", str(raw), "--curated", str(curated)],
-                          capture_output=True, text=True, timeout=300)
+    done = claimtrack_cli.run(raw, curated)
     assert done.returncode == 0, done.stderr
     assert "articles ingested         1" in done.stdout
     assert "validation: " in done.stdout

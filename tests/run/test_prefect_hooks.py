@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 
+import pytest
+
 from claimtrack.run import prefect_server
 
 
@@ -36,6 +38,7 @@ def test_every_preloaded_run_module_exists():
         importlib.import_module(name)
 
 
+@pytest.mark.slow
 def test_a_server_whose_port_is_taken_starts_on_another(tmp_path, monkeypatch):
     """A port taken between picking it and binding it (uvicorn exits with 3): started again."""
     import socket

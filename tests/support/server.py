@@ -1,10 +1,11 @@
 """One long-lived local Prefect server for the test session's CLI subprocesses.
 
 Each ``claimtrack run`` started without ``PREFECT_API_URL`` boots a temporary server of its own
-(8-12 s here); pointed at this one it starts in about 2.5 s. `claimtrack serve` needs a
-long-lived server anyway. Started once per session by the ``prefect_api`` fixture in
-tests/conftest.py; with ``CLAIMTRACK_TEST_EPHEMERAL=1``, or when it cannot start, the CLI
-subprocesses use Prefect's temporary server instead.
+(8-12 s here); pointed at this one it starts in about 2.5 s. The flows that the tests run in
+their own process use it too (instead of Prefect's temporary server: one server boot less per
+test process). Started once per test process by tests/conftest.py (at collection when flows
+run in the process, else by the ``prefect_api`` fixture); with ``CLAIMTRACK_TEST_EPHEMERAL=1``,
+or when it cannot start, both use Prefect's temporary servers instead.
 """
 from __future__ import annotations
 
@@ -38,9 +39,14 @@ class LocalServer:
         self.proc: subprocess.Popen | None = None
         self.home: str | None = None
         self.env: dict[str, str] = {}  # what a client process needs: PREFECT_API_URL, PREFECT_HOME
+        self._url = ""
 
     def start(self, timeout: float = 120) -> "LocalServer":
         """Start and wait for the health check; on failure ``env`` stays empty (temporary servers)."""
+        return self.launch().wait(timeout)
+
+    def launch(self) -> "LocalServer":
+        """Start the server process and return at once (`wait` for it to answer)."""
         exe = Path(sys.executable).parent / "prefect"
         if os.environ.get("CLAIMTRACK_TEST_EPHEMERAL") or not exe.exists():
             return self
@@ -53,7 +59,14 @@ class LocalServer:
             self.proc = subprocess.Popen([str(exe), "server", "start", "--host", "127.0.0.1", "--port", str(port),
                                           "--no-services", "--no-ui", "--analytics-off"],
                                          env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        url = f"http://127.0.0.1:{port}/api"
+        self._url = f"http://127.0.0.1:{port}/api"
+        return self
+
+    def wait(self, timeout: float = 120) -> "LocalServer":
+        """Wait for the launched server's health check; on failure stop it (``env`` stays empty)."""
+        if self.proc is None:
+            return self
+        url = self._url
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self.proc.poll() is None:
             try:
