@@ -244,6 +244,12 @@ def _content(words: list[str]) -> bool:
     return any(len(w) >= 3 and w not in _STOP and w not in STATES and not w.endswith(("ed", "ing")) for w in words)
 
 
+def _named_in(holder: str, about: frozenset[str]) -> bool:
+    """Whether a holder's name, or one of its longer words, is among what a report is about."""
+    key = norm_holder(holder)
+    return key in about or any(len(w) >= 4 and w in about for w in key.split())
+
+
 @lru_cache(maxsize=1 << 17)
 def _numbers(text: str | None) -> frozenset[str]:
     """The figures written in digits in a text, without thousands separators, each with the word
@@ -401,7 +407,7 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
         # each report also gives the other's figure: it names two quantities, it does not deny one
         if not proven or not dated or another_reading or recurring or reused or two_things():
             return Verdict("", 0.0, evidence)
-        if says_revision(new_sentence) or says_revision(fn["title"]):
+        if says_revision(new_sentence):
             return Verdict("update", round(0.5 + 0.3 * min(score, 1.0), 3), evidence)
         conf = 0.55 + 0.15 * both_sentence + 0.1 * bool(fe["period"] and fn["period"]) + 0.05 * (" " in (mn or "")) + 0.15 * min(score, 1.0)
         return Verdict("contradiction", round(min(conf, 0.99), 3), evidence)
@@ -415,7 +421,12 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
         relation == "repeat" or worded_alike)
     # the toll of one event: people dead, missing or homeless, counted in reports that name the
     # same place or body and no holder of their own, within a story's month
-    toll = (mn in _TOLLS and me in _TOLLS and measure_same and (holder_same or not (he and hn) and bool(fe["about"] & fn["about"]))
+    # (a holder named on one side only must be named by the other too: a toll "in Lwarai Mandi"
+    # is not any toll in the same country's news)
+    lone = he if he and not hn else hn if hn and not he else None
+    toll = (mn in _TOLLS and me in _TOLLS and measure_same
+            and (holder_same or (not (he and hn) and bool(fe["about"] & fn["about"])
+                                 and (lone is None or _named_in(lone, fn["about"] if lone == he else fe["about"]))))
             and days <= UPDATE_MAX_DAYS and period is not False)
     linked = linked or toll
     if not (linked or repeated) or conflict or table_apart or recurring or (another_reading and relation != "repeat"):
