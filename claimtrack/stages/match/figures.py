@@ -60,7 +60,7 @@ _COLUMNS = ("claim_id", "article_id", "surface", "value", "low", "high", "qualif
             "period", "scope", "lang")
 # what the careful check (frames.py) reads of each side of a kept pair
 _FRAME_COLUMNS = ("holder", "measure", "period", "scope", "title", "sentence", "surface", "noun", "subject",
-                  "published_at")
+                  "published_at", "value", "unit")
 
 
 def _seconds(col: pd.Series) -> np.ndarray:

@@ -129,6 +129,9 @@ def side_frame(row: dict) -> dict:
     return {"holder": holder, "measure": measure, "period": resolve_period(period, day), "scope": scope,
             "names": names, "day": day, "from_headline": from_headline, "revision": False,
             "own": _numbers(_text(row.get("surface"))), **sentence, **headline,
+            "misprinted": misprinted(_text(row.get("surface")), _text(row.get("sentence"))),
+            "rate": rate_of(_text(row.get("sentence")), _text(row.get("surface"))),
+            "small": _small(row.get("value"), row.get("unit")),
             # what the report is about: its names and its headline's longer words ("ecuador", "quake")
             "about": names | headline["headline_words"],
             "time_of_day": sentence["sentence_times"] | headline["title_times"]}
@@ -244,6 +247,57 @@ def _content(words: list[str]) -> bool:
     return any(len(w) >= 3 and w not in _STOP and w not in STATES and not w.endswith(("ed", "ing")) for w in words)
 
 
+def misprinted(surface: str | None, sentence: str | None = None) -> bool:
+    """Whether a figure's digits are grouped wrongly ("7,033,00", "5,334,00"), in the figure or
+    just after it in its sentence: a misprint whose value no one can know, so it contradicts
+    nothing.
+
+    >>> misprinted("7,033,00"), misprinted("7,033,000"), misprinted("1,5"), misprinted("12.5 mln")
+    (True, False, True, False)
+    >>> misprinted("7,033", "Avg shrs 7,033,00 vs 6,557,000")
+    True
+    """
+    if not surface:
+        return False
+    if _MISGROUPED.search(surface):
+        return True
+    at = sentence.find(surface) if sentence else -1
+    return at >= 0 and bool(_CUT_GROUP.match(sentence, at + len(surface)))
+
+
+#: a thousands group of other than three digits: "7,033,00", "1,5" ("1,5" is no English number)
+_MISGROUPED = re.compile(r"\d,(?!\d{3}(?!\d))\d")
+_CUT_GROUP = re.compile(r",\d{1,2}(?!\d)")
+
+
+def rate_of(sentence: str | None, surface: str | None) -> str | None:
+    """The time unit a figure is counted per ("12 a day", "400 tonnes per week"), or None.
+
+    >>> rate_of("Movement of ships was running at about 12 a day.", "12"), rate_of("Two ships were working.", "Two")
+    ('day', None)
+    """
+    if not sentence or not surface:
+        return None
+    at = sentence.find(surface)
+    if at < 0:
+        return None
+    m = _RATE.match(sentence, at + len(surface))
+    return m.group(1).lower() if m else None
+
+
+_RATE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute|quarter)\b", re.I)
+
+
+def _small(value, unit) -> bool:
+    """A count under ten with no unit ("two separate issues", "one of the stars", "Halo 2"): too
+    common to say that two reports give the same figure."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return False
+    return v < 10 and not (isinstance(unit, str) and unit.strip())
+
+
 def _named_in(holder: str, about: frozenset[str]) -> bool:
     """Whether a holder's name, or one of its longer words, is among what a report is about."""
     key = norm_holder(holder)
@@ -350,6 +404,8 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     # another state of what is counted ("trapped" vs "dead"): the last word differs where both
     # nouns agree (figures.py blocks on the counted noun already)
     measure_differ = bool(me and mn) and me != mn and (me.split()[-1] != mn.split()[-1] or len(me.split()) == len(mn.split()))
+    # a rate ("12 ships a day") and a count ("two ships working") are two measures
+    measure_differ = measure_differ or fe["rate"] != fn["rate"]
     period = _period_agrees(fe["period"], fn["period"], fe["day"], fn["day"])
     se, sn = fe["scope"], fn["scope"]
     scope_differ = bool(se and sn) and norm_holder(se) != norm_holder(sn)
@@ -405,7 +461,8 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
         # a purchase authorisation); a correction of one report comes the same day
         reused = same_wording and days > REUSED_MIN_DAYS and not (fe["period"] and fn["period"])
         # each report also gives the other's figure: it names two quantities, it does not deny one
-        if not proven or not dated or another_reading or recurring or reused or two_things():
+        if (not proven or not dated or another_reading or recurring or reused or fe["misprinted"] or fn["misprinted"]
+                or fe["rate"] != fn["rate"] or two_things()):
             return Verdict("", 0.0, evidence)
         if says_revision(new_sentence):
             return Verdict("update", round(0.5 + 0.3 * min(score, 1.0), 3), evidence)
@@ -429,7 +486,8 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
                                  and (lone is None or _named_in(lone, fn["about"] if lone == he else fe["about"]))))
             and days <= UPDATE_MAX_DAYS and period is not False)
     linked = linked or toll
-    if not (linked or repeated) or conflict or table_apart or recurring or (another_reading and relation != "repeat"):
+    if (not (linked or repeated) or conflict or table_apart or recurring or (another_reading and relation != "repeat")
+            or fe["small"] or fn["small"] or fe["misprinted"] or fn["misprinted"]):
         return Verdict("", 0.0, evidence)
     # two figures that differ are one figure's versions only within a news cycle, for a period both
     # name, or for an event's toll: otherwise they are a series read at two dates

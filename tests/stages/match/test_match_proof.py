@@ -104,3 +104,25 @@ def test_a_figure_with_no_holder_and_no_shared_story_is_linked_to_nothing():
     one = claims_of("A", "The fund raised 40 mln dlrs from investors.", "1987-03-02 09:00", "FIRST FUND CLOSES")
     two = claims_of("B", "The fund raised 40 mln dlrs from investors.", "1987-03-09 09:00", "SECOND FUND CLOSES")
     assert relations(two, one) == []
+
+
+def test_a_misprinted_figure_contradicts_nothing():
+    first = claims_of("A", "Avg shrs 7,033,00 vs 6,557,000", "1987-03-06 11:00", "ORLAN CORP <ORL> 1ST QTR NET")
+    second = claims_of("B", "Avg shrs 7,033,000 vs 6,557,000", "1987-03-06 13:00", "ORLAN CORP <ORL> 1ST QTR NET")
+    assert "contradiction" not in relations(second, first)
+
+
+def test_a_rate_and_a_count_of_the_same_thing_are_two_measures():
+    rate = claims_of("A", "A spokesman for the port of Porto Vell said movement of ships was running at about "
+                          "12 a day.", "1987-03-05 13:00", "PORTO VELL SEAMEN HOLD PAY TALKS")
+    count = claims_of("B", "Port sources said only two ships in Porto Vell were working.", "1987-03-06 14:00",
+                      "STRIKE SLOWS PORTO VELL")
+    assert relations(count, rate) == []
+
+
+def test_small_counts_in_words_never_link():
+    one = claims_of("A", "The minister said there were two separate issues to settle before the vote.",
+                    "2005-02-01 10:00", "MINISTER SETS TERMS")
+    two = claims_of("B", "The minister said there were two separate issues to settle before the vote.",
+                    "2005-02-01 14:00", "MINISTER SETS TERMS")
+    assert relations(two, one) == []
