@@ -38,6 +38,7 @@ reviewer's phrase) is memoised, so a claim scored again on later nights costs a 
 from __future__ import annotations
 
 import itertools
+import re
 
 import numpy as np
 import pandas as pd
@@ -476,10 +477,39 @@ def _careful_check(idx: np.ndarray, ok: np.ndarray, rel: np.ndarray, pn: np.ndar
     for k in idx.tolist():
         v = check_frames(str(rel[k]), frames[pp[k]], frames[pn[k]], float(score[k]), _text(sentences[pn[k]]),
                          str(concept[k]), float(gap[k]))
-        if not v.relation:
+        if not v.relation or (v.relation == "contradiction" and frames[pn[k]]["table"]
+                              and _net_on_another_basis(rows, pp[k], pn[k], frames)):
             ok[k] = False
             continue
         rel[k], conf[k], evid[k] = v.relation, v.confidence, v.evidence
     return conf, evid
+
+
+def _net_on_another_basis(rows: _Rows, e: int, n: int, frames: dict) -> bool:
+    """Two versions of a results table whose net lines differ while their per-share lines of the
+    same section agree: the net is stated on another basis (before or after preferred dividends,
+    or extraordinary items), not corrected."""
+    measure = frames[n]["measure"] or ""
+    if not measure.startswith(("net", "oper net")):
+        return False
+    pool, ids, periods = rows.pool, rows["article_id"], rows["period"]
+    shares = [_per_share_line(pool, ids[r], periods[r]) for r in (e, n)]
+    return shares[0] is not None and shares[0] == shares[1]
+
+
+def _per_share_line(pool: _Pool, article_id, period) -> str | None:
+    """The per-share line ("Shr 28 cts vs nil") of one section of an article's results table."""
+    for frame in (pool.new, pool.history):
+        if not len(frame) or "period" not in frame.columns:
+            continue
+        mine = frame[frame["article_id"].to_numpy(object) == article_id]
+        for sentence, p in zip(mine["sentence"].tolist(), mine["period"].tolist()):
+            same = (p == period) or (not isinstance(p, str) and not isinstance(period, str))
+            if same and isinstance(sentence, str) and _SHR_LINE.match(sentence):
+                return " ".join(sentence.split()).lower()
+    return None
+
+
+_SHR_LINE = re.compile(r"^\s*(?:oper\s+)?shr\b", re.I)
 
 

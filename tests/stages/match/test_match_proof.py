@@ -12,7 +12,10 @@ from test_match_frames import claims_of, relations
 
 RESULTS_V1 = ("Shr 52 cts vs 40 cts\n\nNet 4,120,000 vs 3,150,000\n\nRevs 61.2 mln vs 55.8 mln\n\n"
               "Year\n\nShr 1.90 dlrs vs 1.51 dlrs\n\nNet 15,300,000 vs 11,900,000\n")
-RESULTS_V2 = RESULTS_V1.replace("Net 15,300,000 vs 11,900,000", "Net 13,800,000 vs 11,900,000")
+RESULTS_V2 = RESULTS_V1.replace("Net 15,300,000 vs 11,900,000", "Net 13,800,000 vs 11,900,000").replace(
+    "Shr 1.90 dlrs vs 1.51 dlrs", "Shr 1.71 dlrs vs 1.51 dlrs")
+#: the same year stated before preferred dividends: the per-share line is unchanged
+RESULTS_BASIS = RESULTS_V1.replace("Net 15,300,000 vs 11,900,000", "Net 16,900,000 vs 11,900,000")
 TITLE = "HALVERSON TOOLS INC <HVT> 4TH QTR NET"
 
 
@@ -27,9 +30,15 @@ def test_a_corrected_line_in_the_year_section_is_flagged_against_the_year_line_o
     first = claims_of("A", RESULTS_V1, "1987-03-02 10:00", TITLE)
     fixed = claims_of("B", RESULTS_V2, "1987-03-02 12:00", TITLE)
     flags = [m for m in match_claims(fixed, first) if m.relation == "contradiction"]
-    assert len(flags) == 1
-    assert "15,300,000" in flags[0].detail and "13,800,000" in flags[0].detail
-    assert "period: year" in flags[0].evidence
+    # the year's net and per-share lines were both corrected: two flags, both in the year section
+    assert len(flags) == 2 and all("period: year" in f.evidence for f in flags)
+    assert any("15,300,000" in f.detail and "13,800,000" in f.detail for f in flags)
+
+
+def test_a_net_line_on_another_basis_with_the_same_per_share_line_is_no_conflict():
+    first = claims_of("A", RESULTS_V1, "1987-03-02 10:00", TITLE)
+    basis = claims_of("B", RESULTS_BASIS, "1987-03-02 12:00", TITLE)
+    assert "contradiction" not in relations(basis, first)
 
 
 def test_two_sessions_of_one_trading_day_are_two_readings():
