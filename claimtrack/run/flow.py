@@ -18,7 +18,10 @@ deployment-facing wiring the design keeps at the top of the repository) imports 
 ``extract`` runs as tasks on the flow's own threads, which hand the batches to worker
 processes (one per CPU) when the night is large enough to pay for them; or on a Dask cluster with
 ``task_runner="dask"`` (a local cluster, or the scheduler at ``dask_address``): only the
-extract batches go there, every other stage reads and writes the local folders.
+extract batches go there, every other stage reads and writes the local folders. While batches
+are extracted in other processes, the flow's own thread matches each chunk of new quotes and
+claims as soon as the batches that hold it are back ("match" tasks; `claimtrack.run.matching`:
+the same matches as matching after extraction), so matching no longer waits for the last batch.
 
 `quick_check` is the same intake (discover, parse, less what is stored) without Prefect: a night
 with nothing new is recorded at once, and otherwise its `Intake` is handed to the flow.
@@ -44,6 +47,7 @@ from prefect.utilities.annotations import quote, unmapped  # noqa: E402
 
 from claimtrack.run import pipeline  # noqa: E402
 from claimtrack.run.intake import Intake, wants_fetch  # noqa: E402
+from claimtrack.run.matching import NightMatch  # noqa: E402
 from claimtrack.run.progress import Progress  # noqa: E402
 from claimtrack.run.record import PipelineError, new_run  # noqa: E402
 from claimtrack.run.summary import summary  # noqa: E402
@@ -109,6 +113,19 @@ def match(run, articles, quotes, claims, advance=None):
     return pipeline.match_stage(run, articles, quotes, claims, advance=advance)
 
 
+@task(name="match", cache_policy=NO_CACHE)
+def match_ready(night):
+    return night.match_ready()
+
+
+@task(name="match", cache_policy=NO_CACHE)
+def match_rest(night, advance=None):
+    if advance is not None:
+        advance(night.matched)  # the chunks matched while extracting
+    night.advance = advance
+    return night.finish()
+
+
 @task(name="validate", cache_policy=NO_CACHE)
 def validate(run, tables, worker=None):
     return worker.validate(run, tables) if worker is not None else pipeline.validate_stage(run, tables)
@@ -123,11 +140,14 @@ def batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def extract_batches(article_batches: list[list], advance, runner=None, pool=None) -> list[tuple[list, list]]:
+def extract_batches(article_batches: list[list], advance, runner=None, pool=None,
+                    night: NightMatch | None = None) -> list[tuple[list, list]]:
     """Extract every batch, on ``runner`` (a Dask runner, already entered) or as tasks on the
     flow's own threads, each handing its batch to a worker process of ``pool`` when given.
 
-    Results come back in batch order; ``advance`` is told as each batch finishes.
+    Results come back in batch order; ``advance`` is told as each batch finishes. With
+    ``night``, this thread matches while the workers extract: each batch's records are handed
+    to it in batch order, and every chunk they complete is matched at once (a "match" task).
     """
     if runner is None:
         futures = extract.map([quote(b) for b in article_batches], pool=unmapped(pool))
@@ -135,9 +155,15 @@ def extract_batches(article_batches: list[list], advance, runner=None, pool=None
         futures = [runner.submit(extract, parameters={"batch": b}) for b in article_batches]
     index = {id(f): i for i, f in enumerate(futures)}
     results: list = [None] * len(futures)
+    fed = 0  # batches handed to ``night`` so far
     for fut in as_completed(futures):
         results[index[id(fut)]] = fut.result()
         advance(len(article_batches[index[id(fut)]]))
+        while night is not None and fed < len(results) and results[fed] is not None:
+            night.hold(*results[fed])
+            fed += 1
+        if night is not None and night.ready():
+            match_ready(quote(night))
     return results
 
 
@@ -233,20 +259,26 @@ def nightly(raw_dir: str = "data/raw", curated_dir: str = "data/curated", batch_
                          if validates_aside(intake.new_files) else None)
             articles = take_in(run, intake, progress).articles
             quotes, claims = [], []
+            night = None  # matching as extraction goes: when extraction runs in other processes
             if articles:
                 article_batches = batches(articles, batch_size)
                 with stage("extract", total=len(articles), unit="articles") as advance:
                     if task_runner == "dask":
                         with dask_runner(dask_address) as runner:
-                            results = extract_batches(article_batches, advance, runner)
+                            night = NightMatch(run, articles)
+                            results = extract_batches(article_batches, advance, runner, night=night)
                     else:
                         with pipeline.extract_pool(len(articles)) as pool:
-                            results = extract_batches(article_batches, advance, pool=pool)
+                            night = NightMatch(run, articles) if pool is not None else None
+                            results = extract_batches(article_batches, advance, pool=pool, night=night)
                 for batch_quotes, batch_claims in results:
                     quotes += batch_quotes
                     claims += batch_claims
             with stage("match", total=len(quotes) + len(claims), unit="quotes+claims") as advance:
-                matches = match(run, quote(articles), quote(quotes), quote(claims), advance) if quotes or claims else []
+                if night is not None:  # the chunks not matched while extracting
+                    matches = match_rest(quote(night), advance)
+                else:
+                    matches = match(run, quote(articles), quote(quotes), quote(claims), advance) if quotes or claims else []
             tables = build_tables(run, articles, intake.rejected, quotes, claims, matches)
             # Nothing new: nothing to validate (and no reason to pay for importing GX).
             with stage("validate"):
