@@ -34,7 +34,7 @@ configure_prefect()  # before Prefect is first imported: it reads its settings t
 
 import logging  # noqa: E402
 import os  # noqa: E402
-from contextlib import ExitStack, contextmanager  # noqa: E402
+from contextlib import ExitStack, contextmanager, nullcontext  # noqa: E402
 from typing import Any  # noqa: E402
 
 from prefect import flow, task  # noqa: E402
@@ -99,8 +99,8 @@ def discover(run):
 
 
 @task(name="parse", cache_policy=NO_CACHE)
-def parse(raw_files):
-    return pipeline.parse_stage(raw_files)
+def parse(raw_files, pool=None):
+    return pipeline.parse_in(raw_files, pool)
 
 
 @task(name="extract", cache_policy=NO_CACHE)
@@ -167,6 +167,30 @@ def extract_batches(article_batches: list[list], advance, runner=None, pool=None
     return results
 
 
+def extract_all(run, articles: list, batch_size: int, progress: Progress, task_runner: str,
+                dask_address: str | None, pool=None) -> tuple[list, list, NightMatch | None]:
+    """The night's quotes and claims, in article order, extracted in batches: on Dask, in the
+    worker processes of ``pool``, or of a pool started here when the night is large enough; and
+    the `NightMatch` that matched them as they came when extraction ran in other processes."""
+    quotes, claims, night = [], [], None
+    if not articles:
+        return quotes, claims, night
+    article_batches = batches(articles, batch_size)
+    with progress.stage("extract", total=len(articles), unit="articles") as advance:
+        if task_runner == "dask":
+            with dask_runner(dask_address) as runner:
+                night = NightMatch(run, articles)
+                results = extract_batches(article_batches, advance, runner, night=night)
+        else:
+            with (nullcontext(pool) if pool is not None else pipeline.extract_pool(len(articles))) as pool:
+                night = NightMatch(run, articles) if pool is not None else None
+                results = extract_batches(article_batches, advance, pool=pool, night=night)
+    for batch_quotes, batch_claims in results:
+        quotes += batch_quotes
+        claims += batch_claims
+    return quotes, claims, night
+
+
 @contextmanager
 def dask_runner(address: str | None):
     """prefect-dask's runner, entered: the scheduler at ``address``, or a local two-worker cluster.
@@ -211,17 +235,29 @@ def fetch_stage(raw_dir: str, config: str | None, progress: Progress) -> feeds.F
     return report
 
 
-def take_in(run, intake: Intake, progress: Progress) -> Intake:
+def take_in(run, intake: Intake, progress: Progress, pool=None) -> Intake:
     """Parse (as tasks) the files ``intake`` discovered, unless the quick check did already; less
-    what is stored before."""
+    what is stored before. With ``pool`` (the extract workers, started early for a large night)
+    the chunks are parsed in its worker processes, on every core; the result is the same."""
     if not intake.parsed:
         articles, bad_files = [], []
+        chunks = batches(intake.raw_files, PARSE_CHUNK if pool is None else PARSE_CHUNK // 4)
         with progress.stage("parse", total=intake.new_files, unit="files") as advance:
-            for chunk in batches(intake.raw_files, PARSE_CHUNK):
-                arts, rejs = parse(quote(chunk))
+            if pool is None:
+                results = []
+                for chunk in chunks:
+                    results.append(parse(quote(chunk)))
+                    advance(len(chunk))
+            else:
+                futures = parse.map([quote(c) for c in chunks], pool=unmapped(pool))
+                index = {id(f): i for i, f in enumerate(futures)}
+                results = [None] * len(futures)
+                for fut in as_completed(futures):
+                    results[index[id(fut)]] = fut.result()
+                    advance(len(chunks[index[id(fut)]]))
+            for arts, rejs in results:  # in file order, as one process would give them
                 articles += arts
                 bad_files += rejs
-                advance(len(chunk))
             intake.settle(run, articles, bad_files)
     intake.raw_files = []  # the raw bytes are no longer needed: keep the peak memory down
     return intake
@@ -257,23 +293,12 @@ def nightly(raw_dir: str = "data/raw", curated_dir: str = "data/curated", batch_
                     intake.found(*discover(run))
             validator = (workers.enter_context(validation_worker())
                          if validates_aside(intake.new_files) else None)
-            articles = take_in(run, intake, progress).articles
-            quotes, claims = [], []
-            night = None  # matching as extraction goes: when extraction runs in other processes
-            if articles:
-                article_batches = batches(articles, batch_size)
-                with stage("extract", total=len(articles), unit="articles") as advance:
-                    if task_runner == "dask":
-                        with dask_runner(dask_address) as runner:
-                            night = NightMatch(run, articles)
-                            results = extract_batches(article_batches, advance, runner, night=night)
-                    else:
-                        with pipeline.extract_pool(len(articles)) as pool:
-                            night = NightMatch(run, articles) if pool is not None else None
-                            results = extract_batches(article_batches, advance, pool=pool, night=night)
-                for batch_quotes, batch_claims in results:
-                    quotes += batch_quotes
-                    claims += batch_claims
+            # a night of many new files: the extract workers start now and parse them too
+            early = task_runner == "default" and not intake.parsed
+            with pipeline.extract_pool(intake.new_files if early else 0) as pool:
+                articles = take_in(run, intake, progress, pool).articles
+                quotes, claims, night = extract_all(run, articles, batch_size, progress, task_runner,
+                                                    dask_address, pool)
             with stage("match", total=len(quotes) + len(claims), unit="quotes+claims") as advance:
                 if night is not None:  # the chunks not matched while extracting
                     matches = match_rest(quote(night), advance)

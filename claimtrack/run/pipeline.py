@@ -27,10 +27,22 @@ from claimtrack.workers import worker_context
 # Every stage call in one namespace, for a caller (a test, a bench, a notebook) that runs the
 # stages by hand as ``pipeline.X``: the intake, record, tables and publish ones are re-exported.
 __all__ = ["PipelineError", "Run", "new_run", "discover_stage", "parse_stage", "new_articles", "new_rejections",
-           "extract_stage", "extract_pool", "match_stage", "build_tables", "validate_stage", "publish_stage",
+           "parse_in", "extract_stage", "extract_pool", "match_stage", "build_tables", "validate_stage", "publish_stage",
            "record_failure"]
 
-# ------------------------------------------------------------------ extract
+# ------------------------------------------------------------------ parse, extract
+
+
+def parse_in(raw_files, pool=None) -> tuple[list[Article], list]:
+    """`parse_stage` here, or in a worker of ``pool`` (the extract workers, see `extract_pool`)."""
+    if pool is None:
+        return parse_stage(raw_files)
+    try:
+        return pool.submit(parse_stage, raw_files).result()
+    except BrokenProcessPool as exc:  # as in extract_stage: the chunk is parsed here, never lost
+        logging.getLogger("claimtrack").warning("parse workers failed (%s): parsing in this process", exc)
+        return parse_stage(raw_files)
+
 
 
 def extract_stage(articles: list[Article], pool=None) -> tuple[list[Quote], list[Claim]]:

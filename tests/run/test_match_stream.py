@@ -101,7 +101,8 @@ def test_a_chunk_whose_columns_infer_other_dtypes_is_matched_again_all_at_once(t
 
 @pytest.mark.slow
 def test_the_flow_matching_while_workers_extract_writes_the_same_tables(default_night, tmp_path, monkeypatch):
-    """Chunks of two items, articles one per batch: most chunks are matched during extraction."""
+    """Chunks of two items, articles one per batch: most chunks are matched during extraction;
+    the raw files are parsed in the extract workers too."""
     from claimtrack.run import matching
 
     raw, one_process, _ = default_night  # extracted in this process, then matched all at once
@@ -110,8 +111,13 @@ def test_the_flow_matching_while_workers_extract_writes_the_same_tables(default_
     fed = []
     real_ready = NightMatch.match_ready
     monkeypatch.setattr(NightMatch, "match_ready", lambda self: (fed.append(self.matched), real_ready(self))[1])
+    parsed_in = []
+    real_parse_in = pipeline.parse_in
+    monkeypatch.setattr(pipeline, "parse_in", lambda files, pool=None: (parsed_in.append(pool is not None),
+                                                                        real_parse_in(files, pool))[1])
     nightly_in_process(raw, tmp_path / "streamed", batch_size=1)
     assert fed, "no chunk was matched while extracting"
+    assert parsed_in and all(parsed_in), "the raw files were not parsed in the workers"
     one, streamed = runner_tables(one_process), runner_tables(tmp_path / "streamed")
     for table in RUNNER_TABLES:
         assert one[table].equals(streamed[table]), table
