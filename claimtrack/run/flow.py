@@ -67,6 +67,9 @@ QUICK_CHECK_FILES = 2000
 #: every core, and whose tables would be copied to the worker) imports GX in the run's process,
 #: while Prefect's server boots (see `claimtrack.cli.run`)
 VALIDATE_ASIDE_FILES = QUICK_CHECK_FILES
+#: match each chunk while the workers still extract (False: match after the last batch, with
+#: less memory at once: the workers are gone by then; the matches are the same either way)
+MATCH_WHILE_EXTRACTING = True
 
 
 def validates_aside(new_files: int | None) -> bool:
@@ -104,8 +107,8 @@ def parse(raw_files, pool=None):
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract(batch, pool=None):
-    return pipeline.extract_stage(batch, pool)
+def extract(batch, pool=None, submitted=None):
+    return pipeline.extract_stage(batch, pool, submitted)
 
 
 @task(name="match", cache_policy=NO_CACHE)
@@ -149,7 +152,13 @@ def extract_batches(article_batches: list[list], advance, runner=None, pool=None
     ``night``, this thread matches while the workers extract: each batch's records are handed
     to it in batch order, and every chunk they complete is matched at once (a "match" task).
     """
-    if runner is None:
+    if runner is None and pool is not None:
+        # every batch queued in the pool at once: the workers never wait for a task thread to
+        # hand them the next one (this thread matching holds the GIL most of the time)
+        submitted = [pipeline.submit_extract(b, pool) for b in article_batches]
+        futures = extract.map([quote(b) for b in article_batches], pool=unmapped(pool),
+                              submitted=[quote(f) for f in submitted])
+    elif runner is None:
         futures = extract.map([quote(b) for b in article_batches], pool=unmapped(pool))
     else:
         futures = [runner.submit(extract, parameters={"batch": b}) for b in article_batches]
@@ -179,11 +188,11 @@ def extract_all(run, articles: list, batch_size: int, progress: Progress, task_r
     with progress.stage("extract", total=len(articles), unit="articles") as advance:
         if task_runner == "dask":
             with dask_runner(dask_address) as runner:
-                night = NightMatch(run, articles)
+                night = NightMatch(run, articles) if MATCH_WHILE_EXTRACTING else None
                 results = extract_batches(article_batches, advance, runner, night=night)
         else:
             with (nullcontext(pool) if pool is not None else pipeline.extract_pool(len(articles))) as pool:
-                night = NightMatch(run, articles) if pool is not None else None
+                night = NightMatch(run, articles) if pool is not None and MATCH_WHILE_EXTRACTING else None
                 results = extract_batches(article_batches, advance, pool=pool, night=night)
     for batch_quotes, batch_claims in results:
         quotes += batch_quotes

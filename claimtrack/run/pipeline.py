@@ -7,7 +7,7 @@ disk only through ``claimtrack.store.Curated``, so a test can call any stage on 
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
@@ -27,7 +27,7 @@ from claimtrack.workers import worker_context
 # Every stage call in one namespace, for a caller (a test, a bench, a notebook) that runs the
 # stages by hand as ``pipeline.X``: the intake, record, tables and publish ones are re-exported.
 __all__ = ["PipelineError", "Run", "new_run", "discover_stage", "parse_stage", "new_articles", "new_rejections",
-           "parse_in", "extract_stage", "extract_pool", "match_stage", "build_tables", "validate_stage", "publish_stage",
+           "parse_in", "submit_extract", "extract_stage", "extract_pool", "match_stage", "build_tables", "validate_stage", "publish_stage",
            "record_failure"]
 
 # ------------------------------------------------------------------ parse, extract
@@ -45,12 +45,18 @@ def parse_in(raw_files, pool=None) -> tuple[list[Article], list]:
 
 
 
-def extract_stage(articles: list[Article], pool=None) -> tuple[list[Quote], list[Claim]]:
-    """Quotes and claims of a batch: here, or in a worker of ``pool`` (see `extract_pool`)."""
-    if pool is None:
+def submit_extract(articles: list[Article], pool) -> Future:
+    """Queue a batch in ``pool`` now; `extract_stage` takes its result."""
+    return pool.submit(extract_articles, articles)
+
+
+def extract_stage(articles: list[Article], pool=None, submitted: Future | None = None) -> tuple[list[Quote], list[Claim]]:
+    """Quotes and claims of a batch: here, or in a worker of ``pool`` (see `extract_pool`); or the
+    result of its ``submitted`` job (`submit_extract`)."""
+    if pool is None and submitted is None:
         return extract_articles(articles)
     try:
-        return pool.submit(extract_articles, articles).result()
+        return (submitted or pool.submit(extract_articles, articles)).result()
     except BrokenProcessPool as exc:  # a worker died (out of memory, killed, a main module
         # that starts work when imported): the batch is done here instead, never lost
         logging.getLogger("claimtrack").warning("extract workers failed (%s): extracting in this process", exc)
