@@ -105,8 +105,11 @@ def test_the_flow_matching_while_workers_extract_writes_the_same_tables(default_
     the raw files are parsed in the extract workers too."""
     from claimtrack.run import matching
 
+    from claimtrack.run import flow
+
     raw, one_process, _ = default_night  # extracted in this process, then matched all at once
     monkeypatch.setattr(pipeline, "EXTRACT_POOL_MIN_ARTICLES", 1)
+    monkeypatch.setattr(flow, "MATCH_WHILE_EXTRACTING", True)
     monkeypatch.setattr(matching, "MATCH_CHUNK", 2)
     fed = []
     real_ready = NightMatch.match_ready
