@@ -12,7 +12,7 @@ The corpus is exploded into one JSON file per article (as `fetch` would leave th
 figures changed by about 10 %, so they really match (repeats, updates, contradictions) against
 the history rather than passing through unmatched.
 
-    cd /work/main && .venv/bin/python bench/bench_pipeline.py [--limit N] [--new 1000] [--growth]
+    cd /work/main && .venv/bin/python bench/bench_pipeline.py [--limit N] [--new 1000] [--growth] [--first-only]
 """
 from __future__ import annotations
 
@@ -133,6 +133,8 @@ def main() -> None:
     ap.add_argument("--new", type=int, default=1000)
     ap.add_argument("--growth", action="store_true", help="also: the same new articles on smaller histories")
     ap.add_argument("--growth-only", action="store_true", help="only the --growth runs")
+    ap.add_argument("--first-only", action="store_true",
+                    help="only the first night (its tables stay in WORK/curated, to compare two versions)")
     ap.add_argument("--server", action="store_true",
                     help="run against a long-lived Prefect server (started here, on 127.0.0.1) as `serve` does")
     args = ap.parse_args()
@@ -188,18 +190,20 @@ def bench(args, work: Path, env: dict) -> None:
     run(work / "empty", work / "warm", env)
 
     if not args.growth_only:
-        main_runs(docs, news, work, env)
+        main_runs(docs, news, work, env, first_only=args.first_only)
     if args.growth or args.growth_only:
         growth(docs, work, env)
 
 
-def main_runs(docs: list[dict], news: list[dict], work: Path, env: dict) -> None:
+def main_runs(docs: list[dict], news: list[dict], work: Path, env: dict, first_only: bool = False) -> None:
     curated = work / "curated"
     shutil.rmtree(curated, ignore_errors=True)
     raw = work / "raw"
     first = run(raw, curated, env)
     show(f"1. {len(docs):,} articles, empty history", first, "< 60 s, < 1,536 MB")
     print("   " + first["head"], flush=True)
+    if first_only:
+        return
     second = run(raw, curated, env)
     show("2. nothing new", second, "< 10 s")
     print("   " + second["head"], flush=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, fields
 from datetime import datetime
+from operator import attrgetter
 
 #: qualifier values of a numeric claim (DESIGN.md, claims table)
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague")
@@ -38,7 +39,17 @@ def as_row(record) -> dict:
     >>> as_row(Rejection("a.txt", "empty", "the file is empty"))["reason"]
     'empty'
     """
-    return {f.name: getattr(record, f.name) for f in fields(record)}
+    known = _ROW_GETTERS.get(type(record))
+    if known is None:  # once per record type: ``fields()`` costs more than reading the values
+        names = tuple(f.name for f in fields(record))
+        known = _ROW_GETTERS[type(record)] = (names, attrgetter(*names) if len(names) > 1
+                                               else (lambda r, n=names[0]: (getattr(r, n),)))
+    names, get = known
+    return dict(zip(names, get(record)))
+
+
+#: per record type: its field names, and a C-level getter of their values in that order
+_ROW_GETTERS: dict[type, tuple[tuple[str, ...], object]] = {}
 
 
 @dataclass(slots=True)

@@ -18,7 +18,10 @@ deployment-facing wiring the design keeps at the top of the repository) imports 
 ``extract`` runs as tasks on the flow's own threads, which hand the batches to worker
 processes (one per CPU) when the night is large enough to pay for them; or on a Dask cluster with
 ``task_runner="dask"`` (a local cluster, or the scheduler at ``dask_address``): only the
-extract batches go there, every other stage reads and writes the local folders.
+extract batches go there, every other stage reads and writes the local folders. With
+`MATCH_WHILE_EXTRACTING`, while batches are extracted in other processes, the flow's own thread
+matches each chunk of new quotes and claims as soon as the batches that hold it are back ("match"
+tasks; `claimtrack.run.matching`: the same matches as matching after extraction).
 
 `quick_check` is the same intake (discover, parse, less what is stored) without Prefect: a night
 with nothing new is recorded at once, and otherwise its `Intake` is handed to the flow.
@@ -31,7 +34,7 @@ configure_prefect()  # before Prefect is first imported: it reads its settings t
 
 import logging  # noqa: E402
 import os  # noqa: E402
-from contextlib import ExitStack, contextmanager  # noqa: E402
+from contextlib import ExitStack, contextmanager, nullcontext  # noqa: E402
 from typing import Any  # noqa: E402
 
 from prefect import flow, task  # noqa: E402
@@ -44,6 +47,7 @@ from prefect.utilities.annotations import quote, unmapped  # noqa: E402
 
 from claimtrack.run import pipeline  # noqa: E402
 from claimtrack.run.intake import Intake, wants_fetch  # noqa: E402
+from claimtrack.run.matching import NightMatch  # noqa: E402
 from claimtrack.run.progress import Progress  # noqa: E402
 from claimtrack.run.record import PipelineError, new_run  # noqa: E402
 from claimtrack.run.summary import summary  # noqa: E402
@@ -63,6 +67,11 @@ QUICK_CHECK_FILES = 2000
 #: every core, and whose tables would be copied to the worker) imports GX in the run's process,
 #: while Prefect's server boots (see `claimtrack.cli.run`)
 VALIDATE_ASIDE_FILES = QUICK_CHECK_FILES
+#: match each chunk while the workers still extract: the same matches, sooner, but the match
+#: state and the two workers then share the memory peak (Reuters first night, loaded machine:
+#: 145 s instead of 160 s, 1,538 MB of all processes instead of 1,406 MB, over the 1.5 GB
+#: target): off until that peak is brought down; matching then starts after the last batch
+MATCH_WHILE_EXTRACTING = False
 
 
 def validates_aside(new_files: int | None) -> bool:
@@ -95,18 +104,31 @@ def discover(run):
 
 
 @task(name="parse", cache_policy=NO_CACHE)
-def parse(raw_files):
-    return pipeline.parse_stage(raw_files)
+def parse(raw_files, pool=None):
+    return pipeline.parse_in(raw_files, pool)
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract(batch, pool=None):
-    return pipeline.extract_stage(batch, pool)
+def extract(batch, pool=None, submitted=None):
+    return pipeline.extract_stage(batch, pool, submitted)
 
 
 @task(name="match", cache_policy=NO_CACHE)
 def match(run, articles, quotes, claims, advance=None):
     return pipeline.match_stage(run, articles, quotes, claims, advance=advance)
+
+
+@task(name="match", cache_policy=NO_CACHE)
+def match_ready(night):
+    return night.match_ready()
+
+
+@task(name="match", cache_policy=NO_CACHE)
+def match_rest(night, advance=None):
+    if advance is not None:
+        advance(night.matched)  # the chunks matched while extracting
+    night.advance = advance
+    return night.finish()
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -123,22 +145,61 @@ def batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def extract_batches(article_batches: list[list], advance, runner=None, pool=None) -> list[tuple[list, list]]:
+def extract_batches(article_batches: list[list], advance, runner=None, pool=None,
+                    night: NightMatch | None = None) -> list[tuple[list, list]]:
     """Extract every batch, on ``runner`` (a Dask runner, already entered) or as tasks on the
     flow's own threads, each handing its batch to a worker process of ``pool`` when given.
 
-    Results come back in batch order; ``advance`` is told as each batch finishes.
+    Results come back in batch order; ``advance`` is told as each batch finishes. With
+    ``night``, this thread matches while the workers extract: each batch's records are handed
+    to it in batch order, and every chunk they complete is matched at once (a "match" task).
     """
-    if runner is None:
+    if runner is None and pool is not None:
+        # every batch queued in the pool at once: the workers never wait for a task thread to
+        # hand them the next one (this thread matching holds the GIL most of the time)
+        submitted = [pipeline.submit_extract(b, pool) for b in article_batches]
+        futures = extract.map([quote(b) for b in article_batches], pool=unmapped(pool),
+                              submitted=[quote(f) for f in submitted])
+    elif runner is None:
         futures = extract.map([quote(b) for b in article_batches], pool=unmapped(pool))
     else:
         futures = [runner.submit(extract, parameters={"batch": b}) for b in article_batches]
     index = {id(f): i for i, f in enumerate(futures)}
     results: list = [None] * len(futures)
+    fed = 0  # batches handed to ``night`` so far
     for fut in as_completed(futures):
         results[index[id(fut)]] = fut.result()
         advance(len(article_batches[index[id(fut)]]))
+        while night is not None and fed < len(results) and results[fed] is not None:
+            night.hold(*results[fed])
+            fed += 1
+        if night is not None and night.ready():
+            match_ready(quote(night))
     return results
+
+
+def extract_all(run, articles: list, batch_size: int, progress: Progress, task_runner: str,
+                dask_address: str | None, pool=None) -> tuple[list, list, NightMatch | None]:
+    """The night's quotes and claims, in article order, extracted in batches: on Dask, in the
+    worker processes of ``pool``, or of a pool started here when the night is large enough; and
+    the `NightMatch` that matched them as they came when extraction ran in other processes."""
+    quotes, claims, night = [], [], None
+    if not articles:
+        return quotes, claims, night
+    article_batches = batches(articles, batch_size)
+    with progress.stage("extract", total=len(articles), unit="articles") as advance:
+        if task_runner == "dask":
+            with dask_runner(dask_address) as runner:
+                night = NightMatch(run, articles) if MATCH_WHILE_EXTRACTING else None
+                results = extract_batches(article_batches, advance, runner, night=night)
+        else:
+            with (nullcontext(pool) if pool is not None else pipeline.extract_pool(len(articles))) as pool:
+                night = NightMatch(run, articles) if pool is not None and MATCH_WHILE_EXTRACTING else None
+                results = extract_batches(article_batches, advance, pool=pool, night=night)
+    for batch_quotes, batch_claims in results:
+        quotes += batch_quotes
+        claims += batch_claims
+    return quotes, claims, night
 
 
 @contextmanager
@@ -185,17 +246,29 @@ def fetch_stage(raw_dir: str, config: str | None, progress: Progress) -> feeds.F
     return report
 
 
-def take_in(run, intake: Intake, progress: Progress) -> Intake:
+def take_in(run, intake: Intake, progress: Progress, pool=None) -> Intake:
     """Parse (as tasks) the files ``intake`` discovered, unless the quick check did already; less
-    what is stored before."""
+    what is stored before. With ``pool`` (the extract workers, started early for a large night)
+    the chunks are parsed in its worker processes, on every core; the result is the same."""
     if not intake.parsed:
         articles, bad_files = [], []
+        chunks = batches(intake.raw_files, PARSE_CHUNK if pool is None else PARSE_CHUNK // 4)
         with progress.stage("parse", total=intake.new_files, unit="files") as advance:
-            for chunk in batches(intake.raw_files, PARSE_CHUNK):
-                arts, rejs = parse(quote(chunk))
+            if pool is None:
+                results = []
+                for chunk in chunks:
+                    results.append(parse(quote(chunk)))
+                    advance(len(chunk))
+            else:
+                futures = parse.map([quote(c) for c in chunks], pool=unmapped(pool))
+                index = {id(f): i for i, f in enumerate(futures)}
+                results = [None] * len(futures)
+                for fut in as_completed(futures):
+                    results[index[id(fut)]] = fut.result()
+                    advance(len(chunks[index[id(fut)]]))
+            for arts, rejs in results:  # in file order, as one process would give them
                 articles += arts
                 bad_files += rejs
-                advance(len(chunk))
             intake.settle(run, articles, bad_files)
     intake.raw_files = []  # the raw bytes are no longer needed: keep the peak memory down
     return intake
@@ -231,22 +304,17 @@ def nightly(raw_dir: str = "data/raw", curated_dir: str = "data/curated", batch_
                     intake.found(*discover(run))
             validator = (workers.enter_context(validation_worker())
                          if validates_aside(intake.new_files) else None)
-            articles = take_in(run, intake, progress).articles
-            quotes, claims = [], []
-            if articles:
-                article_batches = batches(articles, batch_size)
-                with stage("extract", total=len(articles), unit="articles") as advance:
-                    if task_runner == "dask":
-                        with dask_runner(dask_address) as runner:
-                            results = extract_batches(article_batches, advance, runner)
-                    else:
-                        with pipeline.extract_pool(len(articles)) as pool:
-                            results = extract_batches(article_batches, advance, pool=pool)
-                for batch_quotes, batch_claims in results:
-                    quotes += batch_quotes
-                    claims += batch_claims
+            # a night of many new files: the extract workers start now and parse them too
+            early = task_runner == "default" and not intake.parsed
+            with pipeline.extract_pool(intake.new_files if early else 0) as pool:
+                articles = take_in(run, intake, progress, pool).articles
+                quotes, claims, night = extract_all(run, articles, batch_size, progress, task_runner,
+                                                    dask_address, pool)
             with stage("match", total=len(quotes) + len(claims), unit="quotes+claims") as advance:
-                matches = match(run, quote(articles), quote(quotes), quote(claims), advance) if quotes or claims else []
+                if night is not None:  # the chunks not matched while extracting
+                    matches = match_rest(quote(night), advance)
+                else:
+                    matches = match(run, quote(articles), quote(quotes), quote(claims), advance) if quotes or claims else []
             tables = build_tables(run, articles, intake.rejected, quotes, claims, matches)
             # Nothing new: nothing to validate (and no reason to pay for importing GX).
             with stage("validate"):

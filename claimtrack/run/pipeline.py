@@ -7,20 +7,18 @@ disk only through ``claimtrack.store.Curated``, so a test can call any stage on 
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.dataset as ds
 
-from claimtrack.records import Article, Claim, Match, Quote, as_row
+from claimtrack.records import Article, Claim, Match, Quote
 from claimtrack.run.intake import discover_stage, new_articles, new_rejections, parse_stage
+from claimtrack.run.matching import ARTICLE_META, MATCH_CHUNK, MATCH_COLUMNS, NightMatch, articles_meta  # noqa: F401
 from claimtrack.run.record import PipelineError, Run, new_run
 from claimtrack.run.tables import build_tables
 from claimtrack.stages.extract import available_cpus, extract_articles
-from claimtrack.stages.match import MatchSettings, match_claims, match_quotes
 from claimtrack.stages.publish import publish_stage, record_failure
 from claimtrack.stages.validate import run_suites, validation_frames
 from claimtrack.store import ID_COLUMNS
@@ -29,18 +27,36 @@ from claimtrack.workers import worker_context
 # Every stage call in one namespace, for a caller (a test, a bench, a notebook) that runs the
 # stages by hand as ``pipeline.X``: the intake, record, tables and publish ones are re-exported.
 __all__ = ["PipelineError", "Run", "new_run", "discover_stage", "parse_stage", "new_articles", "new_rejections",
-           "extract_stage", "extract_pool", "match_stage", "build_tables", "validate_stage", "publish_stage",
+           "parse_in", "submit_extract", "extract_stage", "extract_pool", "match_stage", "build_tables", "validate_stage", "publish_stage",
            "record_failure"]
 
-# ------------------------------------------------------------------ extract
+# ------------------------------------------------------------------ parse, extract
 
 
-def extract_stage(articles: list[Article], pool=None) -> tuple[list[Quote], list[Claim]]:
-    """Quotes and claims of a batch: here, or in a worker of ``pool`` (see `extract_pool`)."""
+def parse_in(raw_files, pool=None) -> tuple[list[Article], list]:
+    """`parse_stage` here, or in a worker of ``pool`` (the extract workers, see `extract_pool`)."""
     if pool is None:
+        return parse_stage(raw_files)
+    try:
+        return pool.submit(parse_stage, raw_files).result()
+    except BrokenProcessPool as exc:  # as in extract_stage: the chunk is parsed here, never lost
+        logging.getLogger("claimtrack").warning("parse workers failed (%s): parsing in this process", exc)
+        return parse_stage(raw_files)
+
+
+
+def submit_extract(articles: list[Article], pool) -> Future:
+    """Queue a batch in ``pool`` now; `extract_stage` takes its result."""
+    return pool.submit(extract_articles, articles)
+
+
+def extract_stage(articles: list[Article], pool=None, submitted: Future | None = None) -> tuple[list[Quote], list[Claim]]:
+    """Quotes and claims of a batch: here, or in a worker of ``pool`` (see `extract_pool`); or the
+    result of its ``submitted`` job (`submit_extract`)."""
+    if pool is None and submitted is None:
         return extract_articles(articles)
     try:
-        return pool.submit(extract_articles, articles).result()
+        return (submitted or pool.submit(extract_articles, articles)).result()
     except BrokenProcessPool as exc:  # a worker died (out of memory, killed, a main module
         # that starts work when imported): the batch is done here instead, never lost
         logging.getLogger("claimtrack").warning("extract workers failed (%s): extracting in this process", exc)
@@ -69,26 +85,7 @@ def extract_pool(n_articles: int, workers: int | None = None):
 
 # ------------------------------------------------------------------ match
 
-ARTICLE_META = ["article_id", "published_at", "source", "title", "raw_path", "date_source", "lang"]
 
-
-def _with_meta(items: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
-    return items.merge(meta, on="article_id", how="left", suffixes=("", "_article"))
-
-
-def articles_meta(articles: list[Article]) -> pd.DataFrame:
-    return pd.DataFrame([{k: getattr(a, k) for k in ARTICLE_META} for a in articles],
-                        columns=ARTICLE_META).astype({"published_at": "datetime64[us, UTC]"})
-
-
-#: columns of the stored quotes/claims the matchers read (the rest stays on disk)
-MATCH_COLUMNS = {
-    "quotes": ["quote_id", "article_id", "text", "speaker", "sentence", "speaker_mention", "speaker_via", "partial"],
-    "claims": ["claim_id", "article_id", "surface", "value", "low", "high", "qualifier", "unit", "noun",
-               "subject", "sentence", "holder", "measure", "period", "scope"],
-}
-#: new quotes/claims matched at once; later chunks see earlier ones as history (see match_stage)
-MATCH_CHUNK = 20_000
 def match_stage(run: Run, articles: list[Article], quotes: list[Quote], claims: list[Claim],
                 chunk: int = MATCH_CHUNK, advance=None) -> list[Match]:
     """Relate new quotes and claims to everything stored before and to earlier new articles.
@@ -100,54 +97,11 @@ def match_stage(run: Run, articles: list[Article], quotes: list[Quote], claims: 
     cost grows with its size, not its square; chunks bound the memory of a large backfill and
     move the progress bar, while every chunk re-reads the history it needs (a 19,000-article
     first night: 25-29 s in chunks of 2,000, 12-15 s in chunks of 20,000).
-    ``advance(n)`` is called after each chunk, for progress.
+    ``advance(n)`` is called after each chunk, for progress. (`NightMatch.add` gives the same
+    matches batch by batch, while extraction runs: see `claimtrack.run.matching`.)
     """
-    order = {a.article_id: i for i, a in enumerate(articles)}  # publication order of the batch
-    meta_new = articles_meta(articles)
-    stored_meta = None
-
-    def history_meta() -> pd.DataFrame:
-        nonlocal stored_meta
-        if stored_meta is None:
-            stored_meta = run.curated.read("articles", columns=ARTICLE_META)
-            stored_meta["published_at"] = pd.to_datetime(stored_meta["published_at"], utc=True)
-        return stored_meta
-
-    def window_filter(table: str):
-        """Claims can only relate to claims of the last ``update_window``: read just their rows.
-
-        (Rows of undated articles are kept, as the matcher keeps them; with an undated new
-        article, or for quotes, every row is read.)
-        """
-        if table != "claims" or meta_new["published_at"].isna().any() or not run.curated.files("claims"):
-            return None
-        cutoff = meta_new["published_at"].min() - MatchSettings().update_window
-        meta = history_meta()
-        recent = meta.loc[meta["published_at"].isna() | (meta["published_at"] >= cutoff), "article_id"]
-        if len(recent) == len(meta):
-            return None
-        return ds.field("article_id").isin(pa.array(recent.tolist(), type=pa.string()))
-
-    def run_matcher(records, table, matcher) -> list[Match]:
-        if not records:
-            return []
-        new = _with_meta(pd.DataFrame([as_row(r) for r in records]), meta_new)
-        new = (new.assign(_order=new["article_id"].map(order)).sort_values(["_order", "start"], kind="stable")
-               .drop(columns="_order").reset_index(drop=True))
-        history = run.curated.read(table, columns=MATCH_COLUMNS[table], filter=window_filter(table))
-        history = _with_meta(history, history_meta()) if len(history) else new.iloc[:0]
-        out: list[Match] = []
-        for start in range(0, len(new), chunk):
-            part = new.iloc[start:start + chunk].reset_index(drop=True)
-            out += matcher(part, history)
-            if advance is not None:
-                advance(len(part))  # progress: quotes+claims matched so far
-            if start + chunk < len(new):
-                history = pd.concat([history, part[[c for c in history.columns if c in part.columns]]],
-                                    ignore_index=True)
-        return out
-
-    return run_matcher(quotes, "quotes", match_quotes) + run_matcher(claims, "claims", match_claims)
+    night = NightMatch(run, articles, chunk=chunk, advance=advance)
+    return night.all_at_once("quotes", quotes) + night.all_at_once("claims", claims)
 
 
 # ------------------------------------------------------------------ validate

@@ -44,6 +44,9 @@ ESCAPE_SEQUENCE = re.compile(
 )
 _NOISE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Every character that starts what the three patterns above remove (each escape sequence starts
+# with ESC or a C1 control): a text without one is left as it is.
+_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # Unicode line and paragraph breaks, NEL and form feed: the parser splits on "\n" only.
 _BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n", "\x85": "\n", "\x0c": "\n"})
 # Text has few control bytes; images, archives and executables have many (about 1 in 9 for
@@ -162,9 +165,12 @@ def clean_text(text: str) -> str:
 
     Used for decoded files and for the strings of JSON and HTML documents alike.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
-    text = _SURROGATE.sub("\ufffd", _NOISE.sub("", ESCAPE_SEQUENCE.sub("", text)))
-    return unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # (most news text is ASCII: there only the form feed of _BREAKS can occur, and NFC changes nothing)
+    text = text.replace("\x0c", "\n") if text.isascii() else text.translate(_BREAKS)
+    if _SUSPECT.search(text) is not None:  # one scan instead of three for the usual clean text
+        text = _SURROGATE.sub("\ufffd", _NOISE.sub("", ESCAPE_SEQUENCE.sub("", text)))
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _clean(text: str, encoding: str) -> Decoded:
