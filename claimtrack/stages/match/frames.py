@@ -464,7 +464,7 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
         if (not proven or not dated or another_reading or recurring or reused or fe["misprinted"] or fn["misprinted"]
                 or fe["rate"] != fn["rate"] or two_things()):
             return Verdict("", 0.0, evidence)
-        if says_revision(new_sentence):
+        if says_revision(new_sentence) or says_revision(fn["title"]):
             return Verdict("update", round(0.5 + 0.3 * min(score, 1.0), 3), evidence)
         conf = 0.55 + 0.15 * both_sentence + 0.1 * bool(fe["period"] and fn["period"]) + 0.05 * (" " in (mn or "")) + 0.15 * min(score, 1.0)
         return Verdict("contradiction", round(min(conf, 0.99), 3), evidence)
@@ -474,8 +474,11 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     # into a follow-up)
     linked = ((holder_same or story) and not companies_differ and not measure_differ and measure_known
               and period is True and not scope_differ and same_time_of_day)
-    repeated = same_wording and not holder_differ and not companies_differ and days <= REUSED_MIN_DAYS and (
-        relation == "repeat" or worded_alike)
+    # (a template sentence in two stories is not one figure: "The issue has a 5/8 pct fee" is said
+    # of every bond; the same story's second version keeps its headline or its holder)
+    same_story = bool(fe["title"]) and _masked(fe["title"]) == _masked(fn["title"])
+    repeated = (same_wording and (same_story or holder_same) and not holder_differ and not companies_differ
+                and days <= REUSED_MIN_DAYS and (relation == "repeat" or worded_alike))
     # the toll of one event: people dead, missing or homeless, counted in reports that name the
     # same place or body and no holder of their own, within a story's month
     # (a holder named on one side only must be named by the other too: a toll "in Lwarai Mandi"
@@ -491,7 +494,8 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
         return Verdict("", 0.0, evidence)
     # two figures that differ are one figure's versions only within a news cycle, for a period both
     # name, or for an event's toll: otherwise they are a series read at two dates
-    if relation != "repeat" and (not (days <= REUSED_MIN_DAYS or (fe["period"] and fn["period"]) or toll) or two_things()):
+    if relation != "repeat" and (not (days <= REUSED_MIN_DAYS or (fe["period"] and fn["period"]) or toll)
+                                 or two_things()):
         return Verdict("", 0.0, evidence)
     if relation == "update":
         if not dated or period is not True or not measure_same:

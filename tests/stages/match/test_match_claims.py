@@ -287,9 +287,12 @@ def test_different_companies_results_lines_never_contradict():
     hist = frame(results_line("r1", "RA", 5.1, "ACME WIDGETS <ACW> 4TH QTR NET", "1987-03-02"))
     other = frame(results_line("r2", "RB", 9.4, "BOLT TOOLS <BLT> 4TH QTR NET", "1987-03-03"))
     assert [m.relation for m in match_claims(other, hist)] == []
-    # a corrected report on the same company is a conflict a reviewer must see
-    fixed = frame(results_line("r3", "RC", 9.4, "ACME WIDGETS <ACW> CORRECTS 4TH QTR NET", "1987-03-03"))
+    # another figure for the same company's quarter is a conflict a reviewer must see ...
+    fixed = frame(results_line("r3", "RC", 9.4, "ACME WIDGETS <ACW> 4TH QTR NET", "1987-03-03"))
     assert [m.relation for m in match_claims(fixed, hist)] == ["contradiction"]
+    # ... unless its headline says it corrects the first: then it is an update
+    said = frame(results_line("r4", "RD", 9.4, "ACME WIDGETS <ACW> CORRECTS 4TH QTR NET", "1987-03-03"))
+    assert [m.relation for m in match_claims(said, hist)] == ["update"]
     # ... and without headlines there is no evidence of one company at all
     bare = [{**r, "title": None} for r in (hist.iloc[0].to_dict(), fixed.iloc[0].to_dict())]
     assert match_claims(frame(bare[1]), frame(bare[0])) == []
@@ -360,8 +363,8 @@ def test_the_base_of_a_comparison_is_an_earlier_period():
 def test_an_earlier_article_that_also_gives_the_new_figure_is_not_contradicted():
     sentence = "Arlo crude sold at 15 dlrs a barrel after months at 12 dlrs a barrel."
     def price(cid, art, surface, value, day):
-        return claim(cid, art, surface, value, value, value, "exact", "crude", ["Arlo"], sentence, day,
-                     unit="USD/barrel")
+        return titled(claim(cid, art, surface, value, value, value, "exact", "crude", ["Arlo"], sentence, day,
+                            unit="USD/barrel"), "ARLO CRUDE PRICE RISES")
     hist = frame(price("b1", "BA", "15 dlrs a barrel", 15.0, "1987-03-02"),
                  price("b2", "BA", "12 dlrs a barrel", 12.0, "1987-03-02"))
     new = frame(price("b3", "BB", "12 dlrs a barrel", 12.0, "1987-03-03"))

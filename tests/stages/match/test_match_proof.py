@@ -93,6 +93,22 @@ def test_one_template_about_two_metals_is_two_things():
     assert relations(silver, gold) == []
 
 
+def test_a_headline_that_says_it_corrects_makes_an_update():
+    first = claims_of("A", "The company said it created a separate 600-member team to train its sales staff.",
+                      "1987-03-24 13:00", "VANTEC <VNT> FORMS SALES GROUPS")
+    fixed = claims_of("B", "The company said it created a separate 500-member team to train its sales staff.",
+                      "1987-03-24 16:00", "CORRECTED - VANTEC <VNT> FORMS SALES GROUPS")
+    assert "contradiction" not in relations(fixed, first)
+
+
+def test_one_template_sentence_in_two_stories_is_not_one_figure():
+    one = claims_of("A", "The issue has a 5/8 pct fee for management and underwriting, the lead manager said.",
+                    "1987-03-03 09:00", "ORRIN FUNDING ISSUES 100 MLN DLR EUROBOND")
+    two = claims_of("B", "The issue has a 5/8 pct fee for management and underwriting, the lead manager said.",
+                    "1987-03-03 11:00", "TALLIS BANK ISSUES 50 MLN DLR EUROBOND")
+    assert relations(two, one) == []
+
+
 def test_a_toll_in_one_named_place_is_not_any_toll_of_the_same_countrys_news():
     first = claims_of("A", "Fifty people were reported killed yesterday.", "1987-03-24 07:00",
                       "SECOND BORVANIA BOMBING KILLS 22")
