@@ -289,13 +289,19 @@ _RATE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:a|an|per|each|every)\s+(day|week|
 
 
 def _small(value, unit) -> bool:
-    """A count under ten with no unit ("two separate issues", "one of the stars", "Halo 2"): too
-    common to say that two reports give the same figure."""
+    """A count under ten with no unit ("two separate issues", "one of the stars", "Halo 2"), or a
+    span of time ("12 months", "five years ago"): too common to say that two reports give the
+    same figure."""
+    if isinstance(unit, str) and unit.strip().lower() in _TIME_SPANS:
+        return True
     try:
         v = float(value)
     except (TypeError, ValueError):
         return False
     return v < 10 and not (isinstance(unit, str) and unit.strip())
+
+
+_TIME_SPANS = frozenset("second minute hour day week month year decade century s min h".split())
 
 
 def _named_in(holder: str, about: frozenset[str]) -> bool:

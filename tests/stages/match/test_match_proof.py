@@ -151,3 +151,13 @@ def test_small_counts_in_words_never_link():
     two = claims_of("B", "The minister said there were two separate issues to settle before the vote.",
                     "2005-02-01 14:00", "MINISTER SETS TERMS")
     assert relations(two, one) == []
+
+
+def test_a_span_of_time_never_links():
+    one = claims_of("A", "Downloads reached 200 million tracks over the past 12 months, the trade body said.",
+                    "2005-01-10 09:00", "DOWNLOADS SOAR")
+    two = claims_of("B", "Downloads reached 200 million tracks over the past 12 months, the trade body said.",
+                    "2005-01-10 15:00", "DOWNLOADS SOAR")
+    surface = dict(zip(two["claim_id"], two["surface"]))
+    linked = sorted(surface[m.new_id] for m in match_claims(two, one))
+    assert linked == ["200 million"]  # the tracks, not the twelve months

@@ -172,9 +172,13 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     >>> t = "Call +44 20 7946 0958 on 12/03/2019; it ended 2-2, then 15-22."
     >>> [t[a:b] for a, b in masked_spans(t)]
     ['+44 20 7946 0958', '12/03/2019', '2-2']
+    >>> masked_spans("Jos&#233; scored")
+    [(3, 9)]
     """
+    # an HTML character reference left in scraped text ("Jos&#233;") is a letter, not a figure
+    entities = [m.span() for m in _ENTITY.finditer(text)] if "&#" in text else []
     if "-" not in text and "/" not in text and "." not in text and "+" not in text and "(" not in text:
-        return []
+        return entities
     spans = []
     for m in matches_from(_MASK, _MASK_START, text):
         a, b = m.group(1), m.group(2)
@@ -182,7 +186,10 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
         if a is not None and int(b) > int(a):
             continue
         spans.append(m.span())
-    return spans
+    return sorted(spans + entities) if entities else spans
+
+
+_ENTITY = re.compile(r"&#x?[0-9a-fA-F]{1,6};")
 
 
 def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mention | None,

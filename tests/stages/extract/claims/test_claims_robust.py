@@ -73,3 +73,8 @@ def test_every_tens_or_hundreds_of_a_magnitude_has_an_interval():
         for base in ("dozens", "hundreds", "thousands", "millions", "billions", "trillions"):
             [c] = check(f"It drew {head} of {base}.")
             assert c.qualifier == "vague" and 0 < c.low < c.high
+
+
+def test_an_html_character_reference_left_in_text_is_no_figure():
+    from claimtrack.stages.extract.claims import extract_claims
+    assert [c.surface for c in extract_claims("Jos&#233; Ortega scored 3 goals.", "a")] == ["3"]
