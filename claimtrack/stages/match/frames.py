@@ -60,6 +60,8 @@ UPDATE_MAX_DAYS = 30
 OTHER_THINGS_MIN_RATIO = 0.7
 #: a sentence worded alike on a later day than this is a routine report's template, reused
 REUSED_MIN_DAYS = 1.0
+#: a swapped word says "another thing" only this close to a figure (what it counts)
+NEAR_FIGURE = 4
 #: headlines this alike are one template (shorter than sentences, so less alike is enough)
 OTHER_HEADLINES_MIN_RATIO = 0.6
 #: a results headline for a whole year ("ACME INC <ACM> YEAR NET"); the lines under a "Year" header
@@ -75,7 +77,8 @@ _TOLLS = frozenset({"dead", "missing", "injured", "homeless", "displaced", "evac
 #: units that weigh or hold goods (``nouns.unit_key``): their noun names the goods, not the measure
 _GOODS_UNITS = frozenset("kg oz ounces barrels bushels bags bales litres gallons head".split())
 _STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be been
-has have had it its this that which who said says say told added per than about some""".split())
+has have had it its this that which who said says say told added per than about some least most only
+just more less fewer over under around nearly almost roughly approximately estimated total barely""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +208,7 @@ def other_things(e_wording: str | None, n_wording: str | None) -> bool:
     """
     if not e_wording or not n_wording:
         return False
-    return _swapped(_WORDS.findall(e_wording), _WORDS.findall(n_wording), OTHER_THINGS_MIN_RATIO)
+    return _swapped(_WORDS.findall(e_wording), _WORDS.findall(n_wording), OTHER_THINGS_MIN_RATIO, near=NEAR_FIGURE)
 
 
 def other_headlines(e_title: str | None, n_title: str | None) -> bool:
@@ -222,14 +225,18 @@ def other_headlines(e_title: str | None, n_title: str | None) -> bool:
     return _swapped(_WORDS.findall(_masked(e_title)), _WORDS.findall(_masked(n_title)), OTHER_HEADLINES_MIN_RATIO)
 
 
-def _swapped(a: list[str], b: list[str], min_ratio: float) -> bool:
+def _swapped(a: list[str], b: list[str], min_ratio: float, near: int | None = None) -> bool:
+    """Whether ``b`` swaps a content word of ``a`` for another (``near``: only within that many
+    words of a figure, "#": what the figure counts, not who said it or when)."""
     # (rapidfuzz's similarity first, cheap; difflib's blocks, not an edit script that would pair
     # any two words off, to see what was swapped)
     if not a or not b or Indel.normalized_similarity(a, b) < min_ratio:
         return False  # not worded alike: nothing to line up
+    figures = [i for i, w in enumerate(a) if w == "#"]
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "replace" and _content(a[i1:i2]) and _content(b[j1:j2]) and not _same_unit(a[i1:i2], b[j1:j2]):
-            return True
+            if near is None or any(i1 - near <= f < i2 + near for f in figures):
+                return True
     return False
 
 
@@ -439,8 +446,17 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     # in conflict with the last one nor agreeing with it (a correction of a story comes the same
     # day); only the same figure again is a repeat
     same_wording = bool(fe["wording"] and fn["wording"]) and fuzz.ratio(fe["wording"], fn["wording"]) >= SAME_WORDING_MIN_RATIO
-    recurring = (bool(fe["title"]) and _masked(fe["title"]) == _masked(fn["title"]) and days > SERIES_MIN_DAYS
-                 and not (fe["period"] and fn["period"]) and relation != "repeat")
+    # the toll of one event: people dead, missing or homeless, counted in reports that name the
+    # same place or body and no holder of their own, within a story's month
+    # (a holder named on one side only must be named by the other too: a toll "in Lwarai Mandi"
+    # is not any toll in the same country's news)
+    lone = he if he and not hn else hn if hn and not he else None
+    toll = (bool(mn and me) and mn.split()[-1] in _TOLLS and me.split()[-1] in _TOLLS and measure_same
+            and (holder_same or (not (he and hn) and bool(fe["about"] & fn["about"])
+                                 and (lone is None or _named_in(lone, fn["about"] if lone == he else fe["about"]))))
+            and days <= UPDATE_MAX_DAYS and period is not False)
+    recurring = (bool(fe["title"]) and fe["title"] == fn["title"] and days > SERIES_MIN_DAYS
+                 and not (fe["period"] and fn["period"]) and relation != "repeat" and not toll)
     # Both flags and links need proof that the two figures are about one thing: one holder (or
     # one story), one measure that is known to say what is counted, one period, one scope.
     # The measure is known from two words ("miner trapped", "car production"); from one word
@@ -485,15 +501,6 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     same_story = bool(fe["title"]) and _masked(fe["title"]) == _masked(fn["title"])
     repeated = (same_wording and (same_story or holder_same) and not holder_differ and not companies_differ
                 and days <= REUSED_MIN_DAYS and (relation == "repeat" or worded_alike))
-    # the toll of one event: people dead, missing or homeless, counted in reports that name the
-    # same place or body and no holder of their own, within a story's month
-    # (a holder named on one side only must be named by the other too: a toll "in Lwarai Mandi"
-    # is not any toll in the same country's news)
-    lone = he if he and not hn else hn if hn and not he else None
-    toll = (mn in _TOLLS and me in _TOLLS and measure_same
-            and (holder_same or (not (he and hn) and bool(fe["about"] & fn["about"])
-                                 and (lone is None or _named_in(lone, fn["about"] if lone == he else fe["about"]))))
-            and days <= UPDATE_MAX_DAYS and period is not False)
     linked = linked or toll
     if (not (linked or repeated) or conflict or table_apart or recurring or (another_reading and relation != "repeat")
             or fe["small"] or fn["small"] or fe["misprinted"] or fn["misprinted"]):
