@@ -276,6 +276,8 @@ def test_terminal_walk_on_tables_holding_raw_escape_bytes_prints_none_of_them(st
     child = pexpect.spawn(sys.executable, ["-m", "claimtrack", "review", "--curated", str(store.root)],
                           env=env, dimensions=(40, 90), timeout=60)
     child.logfile_read = io.BytesIO()
+    # (a key sent while the prompt is still switching the terminal mode can be lost on a busy machine)
+    child.delaybeforesend = 0.3
     child.expect(r"\[1/3\]")
     child.expect(r"\[\?\] help >")
     child.send("d")
@@ -304,6 +306,8 @@ def test_terminal_walk_passes_over_a_flag_decided_meanwhile_by_someone_else(stor
     child = pexpect.spawn(sys.executable, ["-m", "claimtrack", "review", "--curated", str(store.root)],
                           env=env, dimensions=(40, 100), timeout=60)
     child.logfile_read = io.BytesIO()
+    # (a key sent while the prompt is still switching the terminal mode can be lost on a busy machine)
+    child.delaybeforesend = 0.3
     child.expect(r"\[1/3\]")
     child.expect(r"\[\?\] help >")
     record_decision(store, "f-quote", "confirmed", "bob")  # the second flag, from another terminal
@@ -328,6 +332,8 @@ def test_ctrl_c_while_typing_a_note_cancels_only_the_note(store):
     child = pexpect.spawn(sys.executable, ["-m", "claimtrack", "review", "--curated", str(store.root)],
                           env=env, dimensions=(40, 100), timeout=60)
     child.logfile_read = io.BytesIO()
+    # (a key sent while the prompt is still switching the terminal mode can be lost on a busy machine)
+    child.delaybeforesend = 0.3
     child.expect(r"\[\?\] help >")
     child.send("c")
     child.expect(r"\[2/3\]")

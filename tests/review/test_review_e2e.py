@@ -101,6 +101,8 @@ def spawn_review(curated: Path, color: bool) -> pexpect.spawn:
     child = pexpect.spawn(sys.executable, ["-m", "claimtrack", "review", "--curated", str(curated),
                                           "--reviewer", "ann"], env=env, dimensions=(50, 140), timeout=90)
     child.logfile_read = io.BytesIO()
+    # (a key sent while the prompt is still switching the terminal mode can be lost on a busy machine)
+    child.delaybeforesend = 0.3
     return child
 
 
