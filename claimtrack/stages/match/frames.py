@@ -40,7 +40,7 @@ from rapidfuzz.distance import Indel
 
 from claimtrack.stages.extract.claims.units import is_money
 from claimtrack.stages.match.units import canonical
-from claimtrack.stages.extract.claims.frame import (_RECURRING, STATES, claim_frame, headline_holder, is_table_line,
+from claimtrack.stages.extract.claims.frame import (_RECURRING, _TIME_NAMES, STATES, claim_frame, headline_holder, is_table_line,
                                                     norm_holder, period_of, resolve_period, same_holder,
                                                     says_revision)
 
@@ -144,6 +144,7 @@ def side_frame(row: dict) -> dict:
 def _sentence_features(sentence: str | None) -> dict:
     """What the careful check reads in a claim's sentence (shared by the claims of one sentence)."""
     return {"table": is_table_line(sentence), "wording": wording(sentence), "figures": _numbers(sentence),
+            "capitals": _capitals(sentence),
             "attributed": bool(_ATTRIBUTED.search(sentence or "")), "sentence_times": times_of_day(sentence)}
 
 
@@ -209,6 +210,33 @@ def other_things(e_wording: str | None, n_wording: str | None) -> bool:
     if not e_wording or not n_wording:
         return False
     return _swapped(_WORDS.findall(e_wording), _WORDS.findall(n_wording), OTHER_THINGS_MIN_RATIO, near=NEAR_FIGURE)
+
+
+def other_names(fe: dict, fn: dict) -> bool:
+    """Two sentences worded alike that each name someone the other does not ("General Motors
+    Corp said its February car production ..." / "American Motors Corp said ..."): one template
+    said of two holders.
+
+    >>> a = side_frame({"sentence": "General Motors Corp said its February U.S. car production fell to 358,661."})
+    >>> b = side_frame({"sentence": "American Motors Corp said its February U.S. car production fell to 2,978."})
+    >>> other_names(a, b), other_names(a, a)
+    (True, False)
+    """
+    if not fe["wording"] or not fn["wording"] or not (fe["capitals"] - fn["capitals"]) or not (fn["capitals"] - fe["capitals"]):
+        return False
+    return Indel.normalized_similarity(_WORDS.findall(fe["wording"]), _WORDS.findall(fn["wording"])) >= OTHER_THINGS_MIN_RATIO
+
+
+def _capitals(sentence: str | None) -> frozenset[str]:
+    """The capitalised words of a sentence, function words ("The", "In"), weekdays and months
+    left out."""
+    if not sentence:
+        return frozenset()
+    return frozenset(w for w in _CAPITAL.findall(sentence)
+                     if w.lower().rstrip(".") not in _TIME_NAMES and w.lower() not in _STOP)
+
+
+_CAPITAL = re.compile(r"\b[A-Z][A-Za-z'-]+")
 
 
 def other_headlines(e_title: str | None, n_title: str | None) -> bool:
@@ -476,7 +504,7 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     # headlines of one template swap what they are about ("gold" / "silver", "FEBRUARY" / "MARCH")
     def two_things() -> bool:  # (read only for the pairs that pass the cheaper checks)
         return (bool(fn["own"] & (fe["figures"] - fe["own"])) or bool(fe["own"] & (fn["figures"] - fn["own"]))
-                or other_things(fe["wording"], fn["wording"])
+                or other_things(fe["wording"], fn["wording"]) or other_names(fe, fn)
                 or (not fe["table"] and not fn["table"] and other_headlines(fe["title"], fn["title"])))
     if relation == "contradiction":
         # a template sentence reused on another day is a routine report's new reading (a rig count,
