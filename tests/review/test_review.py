@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 import unicodedata
 from datetime import datetime, timedelta, timezone
 
@@ -283,6 +284,7 @@ def test_terminal_walk_on_tables_holding_raw_escape_bytes_prints_none_of_them(st
     child.send("d")
     child.expect(r"\[2/3\]")
     child.expect(r"\[\?\] help >")
+    time.sleep(0.5)  # (sendeof bypasses delaybeforesend: let the prompt start reading first)
     child.sendeof()  # Ctrl-D quits like q
     child.expect(pexpect.EOF)
     child.close()
@@ -339,7 +341,8 @@ def test_ctrl_c_while_typing_a_note_cancels_only_the_note(store):
     child.expect(r"\[2/3\]")
     child.expect(r"\[\?\] help >")
     child.send("n")
-    child.expect("note")
+    child.expect("note: ")
+    time.sleep(0.5)  # (sendintr bypasses delaybeforesend: let the note prompt start reading first)
     child.sendintr()
     child.expect("note cancelled")
     child.expect(r"\[\?\] help >")
