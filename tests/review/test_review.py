@@ -8,6 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pandas as pd
 import pytest
+
+from support import default_signals
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -275,7 +277,8 @@ def test_terminal_walk_on_tables_holding_raw_escape_bytes_prints_none_of_them(st
 
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")} | {"NO_COLOR": "1", "TERM": "xterm"}
     child = pexpect.spawn(sys.executable, ["-m", "claimtrack", "review", "--curated", str(store.root)],
-                          env=env, dimensions=(40, 90), timeout=60)
+                          env=env, dimensions=(40, 90), timeout=60,
+                          preexec_fn=default_signals)
     child.logfile_read = io.BytesIO()
     # (a key sent while the prompt is still switching the terminal mode can be lost on a busy machine)
     child.delaybeforesend = 0.3
@@ -306,7 +309,8 @@ def test_terminal_walk_passes_over_a_flag_decided_meanwhile_by_someone_else(stor
 
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")} | {"NO_COLOR": "1", "TERM": "xterm"}
     child = pexpect.spawn(sys.executable, ["-m", "claimtrack", "review", "--curated", str(store.root)],
-                          env=env, dimensions=(40, 100), timeout=60)
+                          env=env, dimensions=(40, 100), timeout=60,
+                          preexec_fn=default_signals)
     child.logfile_read = io.BytesIO()
     # (a key sent while the prompt is still switching the terminal mode can be lost on a busy machine)
     child.delaybeforesend = 0.3
@@ -332,7 +336,8 @@ def test_ctrl_c_while_typing_a_note_cancels_only_the_note(store):
 
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")} | {"NO_COLOR": "1", "TERM": "xterm"}
     child = pexpect.spawn(sys.executable, ["-m", "claimtrack", "review", "--curated", str(store.root)],
-                          env=env, dimensions=(40, 100), timeout=60)
+                          env=env, dimensions=(40, 100), timeout=60,
+                          preexec_fn=default_signals)
     child.logfile_read = io.BytesIO()
     # (a key sent while the prompt is still switching the terminal mode can be lost on a busy machine)
     child.delaybeforesend = 0.3

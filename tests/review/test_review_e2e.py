@@ -21,6 +21,8 @@ import pandas as pd
 import pexpect
 import pytest
 
+from support import default_signals
+
 from claimtrack.review import load_flags, open_flags
 from claimtrack.store import Curated
 
@@ -99,7 +101,8 @@ def spawn_review(curated: Path, color: bool) -> pexpect.spawn:
     if not color:
         env["NO_COLOR"] = "1"
     child = pexpect.spawn(sys.executable, ["-m", "claimtrack", "review", "--curated", str(curated),
-                                          "--reviewer", "ann"], env=env, dimensions=(50, 140), timeout=90)
+                                          "--reviewer", "ann"], env=env, dimensions=(50, 140), timeout=90,
+                          preexec_fn=default_signals)
     child.logfile_read = io.BytesIO()
     # (a key sent while the prompt is still switching the terminal mode can be lost on a busy machine)
     child.delaybeforesend = 0.3
