@@ -36,9 +36,9 @@ FLOW_FOLDERS = {"cli", "review", "run"}
 def pytest_collection_modifyitems(session, config, items):
     """Files holding a ``slow`` test first, every other file after them, each in its order.
 
-    With ``-n 2`` (addopts) pytest-xdist hands out whole files (``--dist loadfile``) in this
+    With ``-n 3`` (addopts) pytest-xdist hands out whole files (``--dist loadfile``) in this
     order as workers free up (``--no-loadscope-reorder``): the minute-long files start early on
-    both workers and the many short ones fill the gaps, instead of one worker ending the run
+    the workers and the many short ones fill the gaps, instead of one worker ending the run
     alone in the wheel build. A run without xdist runs the same tests, in the same order.
     """
     slow_files = {item.path for item in items if item.get_closest_marker("slow")}
