@@ -9,9 +9,14 @@ the sentence and headline when a stored claim has none), both headlines, both pu
   same measure, the same period (relative ones resolved against each
   article's date), no different scope, both articles dated, and a new sentence that does not say
   it revises the figure (that is an ``update``). Anything less certain is dropped, never flagged.
-- A **link** (repeat, consistent, update) is dropped when the frames say the two are different
-  things: another holder, another state of what is counted, another period or scope. An update
-  also needs both dates and the same period.
+- A **link** (repeat, consistent, update) needs the same proof of one thing (a measure that only
+  names more, "displaced refugees" for "refugees", is no other measure), or one attributed
+  sentence repeated within a day in one story; an event's toll (dead, missing, homeless) links
+  across reports that share a name. Two figures that differ link only within a day, for a
+  period both name, or as a toll; an update also needs both dates and the same period.
+- Neither is kept for a misprinted figure, a rate against a count, a recurring report (the same
+  headline on another day), or one template said of two things (a swapped content word near the
+  figure, a swapped headline word, two different names).
 
 Each kept pair gets a ``confidence`` (0-1) and one line of ``evidence``.
 
@@ -39,6 +44,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from claimtrack.stages.extract.claims.units import is_money
+from claimtrack.stages.match.nouns import _TIME_UNITS
 from claimtrack.stages.match.units import canonical
 from claimtrack.stages.extract.claims.frame import (_RECURRING, _TIME_NAMES, STATES, claim_frame, headline_holder, is_table_line,
                                                     norm_holder, period_of, resolve_period, same_holder,
@@ -336,7 +342,7 @@ def _small(value, unit) -> bool:
     return v < 10 and not (isinstance(unit, str) and unit.strip())
 
 
-_TIME_SPANS = frozenset("second minute hour day week month year decade century s min h".split())
+_TIME_SPANS = _TIME_UNITS | {"second", "s", "min", "h"}
 
 
 def _named_in(holder: str, about: frozenset[str]) -> bool:
