@@ -2,7 +2,7 @@
 
 1. Block: a claim's blocks are ``noun key | unit key | subject`` (one per subject, or one with
    an empty subject), plus ``noun key | unit key | *`` when the noun is specific. Only earlier
-   claims sharing a block are candidates (see blocking.py).
+   claims sharing a block are candidates (claim_blocks.py, blocking.py).
 2. Score (0–1): 0.7 × context similarity (rapidfuzz ``token_set_ratio`` of the content words
    around the figure) + 0.3 × subject agreement (1 when they share a subject, 0 when both name
    subjects and share none, 0.5 when either names none).
@@ -37,7 +37,6 @@ reviewer's phrase) is memoised, so a claim scored again on later nights costs a 
 """
 from __future__ import annotations
 
-import itertools
 import re
 
 import numpy as np
@@ -45,12 +44,13 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from claimtrack.stages.match.blocking import candidate_pairs
-from claimtrack.stages.match.claim_context import (_CASUALTY_KEYS, _CASUALTY_RE, _as_tuple, _context, _is_bare,
+from claimtrack.stages.match.claim_blocks import block_tables, concept_keys
+from claimtrack.stages.match.claim_context import (_CASUALTY_KEYS, _as_tuple, _context, _is_bare,
                                                    _text, bare_context_ok)
 from claimtrack.stages.match.claim_entities import _norm_subject, conflict_evidence
 from claimtrack.stages.match.detail import _DETAIL_COLUMNS, fast_detail
 from claimtrack.stages.match.frames import check_frames, side_frame
-from claimtrack.stages.match.nouns import _GENERIC, can_contradict, concept_key, direction, noun_key, unit_key
+from claimtrack.stages.match.nouns import _GENERIC, can_contradict, direction, noun_key, unit_key
 from claimtrack.stages.match.relate import relate_units
 from claimtrack.stages.match.settings import MatchSettings
 from claimtrack.stages.match.units import grains
@@ -80,126 +80,6 @@ def _conform(df: pd.DataFrame | None) -> pd.DataFrame:
     if missing:
         df = df.assign(**missing)
     return df
-
-
-def _map_distinct(values: pd.Series, fn) -> np.ndarray:
-    """``fn`` of each value, called once per distinct value (missing values give ``fn(None)``)."""
-    codes, uniques = pd.factorize(values)
-    mapped = np.empty(len(uniques) + 1, dtype=object)
-    mapped[:-1] = [fn(u if isinstance(u, str) else None) for u in uniques]
-    mapped[-1] = fn(None)
-    return mapped[codes]
-
-
-def concept_keys(df: pd.DataFrame) -> pd.Series:
-    """``concept|unit`` per row, computed once per distinct noun/unit (generic nouns per row)."""
-    nkey = _map_distinct(df["noun"], noun_key)
-    generic = np.flatnonzero(np.isin(nkey, list(_GENERIC)))
-    if len(generic):
-        # only sentences that hold a casualty word at all can refine the key (vectorised test)
-        sent = df["sentence"].iloc[generic].astype("string")
-        has = sent.str.contains(_CASUALTY_RE, regex=True, case=False, na=False).to_numpy(dtype=bool)
-        generic = generic[has]
-    if len(generic):
-        sub = df.iloc[generic]
-        nkey[generic] = [concept_key(_text(n), _text(s), _text(f), _text(q)) for n, s, f, q in zip(
-            sub["noun"].to_numpy(object), sub["sentence"].to_numpy(object),
-            sub["surface"].to_numpy(object), sub["qualifier"].to_numpy(object))]
-    ukey = _map_distinct(df["unit"], unit_key)
-    n_codes, n_uniques = pd.factorize(nkey)
-    u_codes, u_uniques = pd.factorize(ukey)
-    combo, pairs = pd.factorize(n_codes.astype("int64") * (len(u_uniques) + 1) + u_codes)
-    names = np.array([f"{n_uniques[c // (len(u_uniques) + 1)]}|{u_uniques[c % (len(u_uniques) + 1)]}"
-                      for c in pairs], dtype=object)
-    return pd.Series(names[combo], index=df.index, dtype=object)
-
-
-_NONE = ("",)
-
-
-def _subjects(subject: pd.Series) -> pd.Series:
-    """One row per (row, normalised subject), indexed by row position; no subject gives ''."""
-    cells = [v if isinstance(v, (list, tuple, np.ndarray)) and len(v) else _NONE
-             for v in subject.to_numpy(object).tolist()]
-    lengths = np.fromiter((len(v) for v in cells), dtype="int64", count=len(cells))
-    flat = np.fromiter(itertools.chain.from_iterable(cells), dtype=object, count=int(lengths.sum()))
-    codes, uniques = pd.factorize(flat)
-    norm = np.empty(len(uniques) + 1, dtype=object)
-    norm[:-1] = [_norm_subject(u) if isinstance(u, str) else "" for u in uniques]
-    norm[-1] = ""
-    return pd.Series(norm[codes], index=np.repeat(np.arange(len(cells)), lengths), dtype=object)
-
-
-def _block_tables(new: pd.DataFrame, hist: pd.DataFrame | None, keys_new: np.ndarray,
-                  keys_hist: np.ndarray | None, t_new: np.ndarray, t_hist: np.ndarray | None,
-                  hist_rows: np.ndarray | None, h: int) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
-    """Exploded block tables (new, pool) with integer block and article codes, and ``hubs``:
-    the subjects named in too many of these articles to say that two figures are about one
-    entity (see :class:`MatchSettings`).
-
-    Blocks: ``key|subject`` for each subject (``key|`` when there is none), plus ``key|*`` when
-    the counted thing is specific (not "people" or unknown): subject lists are incomplete, so
-    "1,000 dead" must meet "300 dead" even when only one of them names the country; the
-    subject overlap still weighs in the score. ``weight`` is 1 for a real shared subject.
-    ``hist`` holds the pre-filtered history rows, ``hist_rows`` their positions in the full
-    history; pool rows are numbered history positions first, then ``h`` + position in new.
-    """
-    parts_s = [_subjects(new["subject"])]
-    parts_k = [keys_new]
-    parts_a = [new["article_id"]]
-    parts_t = [new["title"]]
-    if hist is not None:
-        parts_s.append(_subjects(hist["subject"]))
-        parts_k.append(keys_hist)
-        parts_a.append(hist["article_id"])
-        parts_t.append(hist["title"])
-    keys_all = np.concatenate(parts_k)
-    key_codes, key_uniques = pd.factorize(keys_all)
-    key_specific = ~np.isin(np.array([k.split("|", 1)[0] for k in key_uniques], dtype=object), list(_GENERIC))
-    specific = key_specific[key_codes]
-    art_codes, art_uniques = pd.factorize(np.concatenate([a.to_numpy(object) for a in parts_a]))
-    subj_all = pd.concat(parts_s, ignore_index=True)
-    subj_codes, subj_uniques = pd.factorize(subj_all.to_numpy(object))
-    has_subj = (subj_all.to_numpy(object) != "").astype("int64")
-    width = len(subj_uniques) + 1  # code width - 1 is the wildcard
-    sizes = [len(keys_new)] + ([len(keys_hist)] if hist is not None else [])
-    row_offsets = np.cumsum([0] + sizes)
-    # one more block per headline: a story's earlier version always meets its later one, however
-    # many reports of the same counted thing came in between
-    title_codes, title_uniques = pd.factorize(np.concatenate([t.to_numpy(object) for t in parts_t]))
-    story_base = len(key_uniques) * width
-    tables = []
-    s_off = 0
-    art_of_subj = []
-    for part, (subj, t, order, rows) in enumerate(
-            [(parts_s[0], t_new, np.arange(len(keys_new)), np.arange(len(keys_new)) + h)]
-            + ([(parts_s[1], t_hist, np.full(len(keys_hist), -1), hist_rows)] if hist is not None else [])):
-        local = subj.index.to_numpy()
-        glob = local + row_offsets[part]
-        sl = slice(s_off, s_off + len(local))
-        s_off += len(local)
-        art_of_subj.append(art_codes[glob])
-        wild = np.flatnonzero(specific[row_offsets[part]:row_offsets[part + 1]])
-        wglob = wild + row_offsets[part]
-        titled = np.flatnonzero(title_codes[row_offsets[part]:row_offsets[part + 1]] >= 0)
-        tglob = titled + row_offsets[part]
-        tables.append(pd.DataFrame({
-            "row": np.concatenate([rows[local], rows[wild], rows[titled]]),
-            "block": np.concatenate([key_codes[glob] * width + subj_codes[sl], key_codes[wglob] * width + width - 1,
-                                     story_base + key_codes[tglob].astype("int64") * (len(title_uniques) + 1)
-                                     + title_codes[tglob]]),
-            "article_id": np.concatenate([art_codes[glob], art_codes[wglob], art_codes[tglob]]),
-            "order": np.concatenate([order[local], order[wild], order[titled]]),
-            "t": np.concatenate([t[local], t[wild], t[titled]]),
-            "weight": np.concatenate([has_subj[sl], np.zeros(len(wild) + len(titled), dtype="int64")]),
-        }))
-    pool_new = tables[0]
-    new_blocks = pool_new.assign(row=pool_new["row"] - h)
-    pool = pool_new if hist is None else pd.concat([tables[1], pool_new], ignore_index=True)
-    # for subject_articles(): in how many articles a subject is named (computed when needed)
-    stats = {"articles": len(art_uniques), "subj_codes": subj_codes, "subj_uniques": subj_uniques,
-             "subj_art": np.concatenate(art_of_subj)}
-    return new_blocks, pool, stats
 
 
 class _Pool:
@@ -335,7 +215,7 @@ def match_claims(new: pd.DataFrame, history: pd.DataFrame,
             hist = history[["noun", "unit", "sentence", "surface", "qualifier", "subject",
                             "article_id", "title"]].iloc[keep]
             keys_hist, t_keep = concept_keys(hist).to_numpy(object), t_hist[keep]
-    new_blocks, pool_blocks, stats = _block_tables(new, hist, keys_new, keys_hist, t_new, t_keep, keep, h)
+    new_blocks, pool_blocks, stats = block_tables(new, hist, keys_new, keys_hist, t_new, t_keep, keep, h)
     frames = [history, new]  # headline counts over every article at hand
     del keys_hist
     pairs = candidate_pairs(new_blocks, pool_blocks, s.max_candidates_per_block)

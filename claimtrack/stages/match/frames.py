@@ -35,18 +35,17 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from datetime import date
 
 import pandas as pd
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
 
 from claimtrack.stages.extract.claims.units import is_money
 from claimtrack.stages.match.nouns import _TIME_UNITS
-from claimtrack.stages.match.units import canonical
-from claimtrack.stages.extract.claims.frame import (_RECURRING, _TIME_NAMES, STATES, claim_frame, headline_holder, is_table_line,
+from claimtrack.stages.match.templates import (_STOP, _WORDS, _capitals, _masked, other_headlines, other_names,
+                                               other_things, wording)
+from claimtrack.stages.extract.claims.frame import (_RECURRING, claim_frame, headline_holder, is_table_line,
                                                     norm_holder, period_of, resolve_period, same_holder,
                                                     says_revision)
 
@@ -54,22 +53,13 @@ from claimtrack.stages.extract.claims.frame import (_RECURRING, _TIME_NAMES, STA
 #: operation, a rate): readings this many days apart are two figures, neither the same one nor in
 #: conflict (half a day: a morning and an evening report of one day are still one reading)
 SERIES_MIN_DAYS = 0.5
-#: a sentence this long or longer, worded the same around its figures, states the same measure
-SAME_WORDING_MIN_WORDS = 8
+#: a sentence worded the same around its figures (this alike) states the same measure
 SAME_WORDING_MIN_RATIO = 90
-_FIGURE = re.compile(r"\d[\d,./-]*")
 #: an update of a figure with no period and no proven holder ("the toll", "ships waiting") is about
 #: the same figure only while the story runs: later it is another series' figure at another date
 UPDATE_MAX_DAYS = 30
-#: sentences this alike word by word (figures masked) are one template: a content word swapped
-#: between them names another thing
-OTHER_THINGS_MIN_RATIO = 0.7
 #: a sentence worded alike on a later day than this is a routine report's template, reused
 REUSED_MIN_DAYS = 1.0
-#: a swapped word says "another thing" only this close to a figure (what it counts)
-NEAR_FIGURE = 4
-#: headlines this alike are one template (shorter than sentences, so less alike is enough)
-OTHER_HEADLINES_MIN_RATIO = 0.6
 #: a results headline for a whole year ("ACME INC <ACM> YEAR NET"); the lines under a "Year" header
 #: of a quarter's table get the same period (extract/claims/sections.py)
 _YEAR_HEADLINE = re.compile(r"\b(?:YEAR|YR|FY)\b")
@@ -82,9 +72,6 @@ _TOLLS = frozenset({"dead", "missing", "injured", "homeless", "displaced", "evac
                     "rescued", "affected"})
 #: units that weigh or hold goods (``nouns.unit_key``): their noun names the goods, not the measure
 _GOODS_UNITS = frozenset("kg oz ounces barrels bushels bags bales litres gallons head".split())
-_STOP = frozenset("""a an the of in on at to for from by with and or but as is are was were be been
-has have had it its this that which who said says say told added per than about some least most only
-just more less fewer over under around nearly almost roughly approximately estimated total barely""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,107 +174,6 @@ def times_of_day(text: str | None) -> frozenset[str]:
     return frozenset(m.lastgroup for m in _TIME_OF_DAY.finditer(text))
 
 
-def wording(sentence: str | None) -> str | None:
-    """A sentence's words with every figure masked, when it is long enough to say what it counts
-    (a results line or a table row is not).
-
-    >>> wording("The union said 1,200 workers at the Dunmore plant walked out on Monday.")
-    'the union said # workers at the dunmore plant walked out on monday.'
-    >>> wording("Shr 1.20 dlrs vs 1.10 dlrs") is None
-    True
-    """
-    if not sentence or len(sentence.split()) < SAME_WORDING_MIN_WORDS or is_table_line(sentence):
-        return None
-    return _FIGURE.sub("#", " ".join(sentence.lower().split()))
-
-
-def other_things(e_wording: str | None, n_wording: str | None) -> bool:
-    """Whether two sentences worded alike name other things in the same place: a content word
-    of one replaced by a content word of the other ("production of gold" / "of silver"), not
-    words added, dropped or figures changed.
-
-    >>> other_things(wording("U.S. mine production of gold rose to 244,900 ounces in December, the bureau said."),
-    ...              wording("U.S. mine production of silver rose to 2,295,230 ounces in December, the bureau said."))
-    True
-    >>> other_things(wording("The sources said West German traders planned to sell 7,500 tonnes into intervention."),
-    ...              wording("EC sources said yesterday West German traders planned to sell 75,000 tonnes into intervention."))
-    False
-    """
-    if not e_wording or not n_wording:
-        return False
-    return _swapped(_WORDS.findall(e_wording), _WORDS.findall(n_wording), OTHER_THINGS_MIN_RATIO, near=NEAR_FIGURE)
-
-
-def other_names(fe: dict, fn: dict) -> bool:
-    """Two sentences worded alike that each name someone the other does not ("General Motors
-    Corp said its February car production ..." / "American Motors Corp said ..."): one template
-    said of two holders.
-
-    >>> a = side_frame({"sentence": "General Motors Corp said its February U.S. car production fell to 358,661."})
-    >>> b = side_frame({"sentence": "American Motors Corp said its February U.S. car production fell to 2,978."})
-    >>> other_names(a, b), other_names(a, a)
-    (True, False)
-    """
-    if not fe["wording"] or not fn["wording"] or not (fe["capitals"] - fn["capitals"]) or not (fn["capitals"] - fe["capitals"]):
-        return False
-    return Indel.normalized_similarity(_WORDS.findall(fe["wording"]), _WORDS.findall(fn["wording"])) >= OTHER_THINGS_MIN_RATIO
-
-
-def _capitals(sentence: str | None) -> frozenset[str]:
-    """The capitalised words of a sentence, function words ("The", "In"), weekdays and months
-    left out."""
-    if not sentence:
-        return frozenset()
-    return frozenset(w for w in _CAPITAL.findall(sentence)
-                     if w.lower().rstrip(".") not in _TIME_NAMES and w.lower() not in _STOP)
-
-
-_CAPITAL = re.compile(r"\b[A-Z][A-Za-z'-]+")
-
-
-def other_headlines(e_title: str | None, n_title: str | None) -> bool:
-    """:func:`other_things` for two headlines of one template ("CCC ACCEPTS BONUS ON BARLEY TO
-    SAUDI ARABIA" / "... ON POULTRY TO EGYPT"): two reports of one kind about other things.
-
-    >>> other_headlines("comex gold futures expected to open higher", "comex silver futures expected to open higher")
-    True
-    >>> other_headlines("sioux cattle open up 0.50 dlr", "sioux falls cattle open up 0.25 dlr")
-    False
-    """
-    if not e_title or not n_title or e_title == n_title:
-        return False
-    return _swapped(_WORDS.findall(_masked(e_title)), _WORDS.findall(_masked(n_title)), OTHER_HEADLINES_MIN_RATIO)
-
-
-def _swapped(a: list[str], b: list[str], min_ratio: float, near: int | None = None) -> bool:
-    """Whether ``b`` swaps a content word of ``a`` for another (``near``: only within that many
-    words of a figure, "#": what the figure counts, not who said it or when)."""
-    # (rapidfuzz's similarity first, cheap; difflib's blocks, not an edit script that would pair
-    # any two words off, to see what was swapped)
-    if not a or not b or Indel.normalized_similarity(a, b) < min_ratio:
-        return False  # not worded alike: nothing to line up
-    figures = [i for i, w in enumerate(a) if w == "#"]
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "replace" and _content(a[i1:i2]) and _content(b[j1:j2]) and not _same_unit(a[i1:i2], b[j1:j2]):
-            if near is None or any(i1 - near <= f < i2 + near for f in figures):
-                return True
-    return False
-
-
-def _same_unit(a: list[str], b: list[str]) -> bool:
-    """One unit spelt two ways ("pct" / "percent", "dlrs" / "dollars")."""
-    ka, kb = canonical(" ".join(a)), canonical(" ".join(b))
-    return ka == kb or (bool(ka[0]) and ka[0] == kb[0])
-
-
-_WORDS = re.compile(r"[a-z][a-z'-]*|#")
-
-
-def _content(words: list[str]) -> bool:
-    """Words that name a thing: not function words, nor verbs or states ("killed", "left dead")."""
-    return any(len(w) >= 3 and w not in _STOP and w not in STATES and not w.endswith(("ed", "ing")) for w in words)
-
-
 def misprinted(surface: str | None, sentence: str | None = None) -> bool:
     """Whether a figure's digits are grouped wrongly ("7,033,00", "5,334,00"), in the figure or
     just after it in its sentence: a misprint whose value no one can know, so it contradicts
@@ -366,10 +252,6 @@ def _numbers(text: str | None) -> frozenset[str]:
 _DIGITS = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s*([a-z%]+))?", re.I)
 #: a sentence that says who states its figure: a claim someone asserts, not a table or market line
 _ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|according to|reported|announced|estimated|stated|added|confirmed)\b")
-
-
-def _masked(text: str | None) -> str:
-    return _FIGURE.sub("#", text or "")
 
 
 def _period_agrees(pe: str | None, pn: str | None, de: date | None, dn: date | None) -> bool | None:

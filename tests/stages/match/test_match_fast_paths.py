@@ -4,7 +4,7 @@ import collections
 import pandas as pd
 import pyarrow as pa
 
-from claimtrack.stages.match import claim_context, claim_entities, figures
+from claimtrack.stages.match import claim_blocks, claim_context, claim_entities
 from claimtrack.stages.match.detail import phrase
 
 
@@ -14,10 +14,9 @@ def test_arrow_subject_lists_explode_like_python_lists():
     table = pa.table({"subject": pa.array(cells, type=pa.list_(pa.string()))})
     as_arrow = table.to_pandas(types_mapper=lambda t: pd.ArrowDtype(t) if pa.types.is_list(t) else None)["subject"]
     as_objects = table.to_pandas()["subject"]
-    arrow, plain = figures._subjects(as_arrow), figures._subjects(as_objects)
+    arrow, plain = claim_blocks._subjects(as_arrow), claim_blocks._subjects(as_objects)
     assert arrow.tolist() == plain.tolist() == ["acme corp", "treasury", "", "", "bolt", "", "", "", "riverside"]
     assert arrow.index.tolist() == plain.index.tolist()
-    assert not hasattr(figures, "_arrow_subjects")
 
 
 def test_headline_word_counts_match_title_words():
