@@ -39,12 +39,13 @@ from itertools import islice
 
 from claimtrack.stages.extract.quotes.content import _EMBED_AFTER, _INTRO_WORDS, _is_title, _SCARE_BEFORE, _SIGN_OFF, _STAGE, _WORDS, _WORK_BEFORE
 from claimtrack.stages.extract.quotes.context import _resolve_context
-from claimtrack.stages.extract.quotes.coref import NameIndex, _resolve_names
+from claimtrack.stages.extract.quotes.coref import NameIndex
 from claimtrack.stages.extract.quotes.cues import CUE, norm_cue, SOURCE_AFTER
 from claimtrack.stages.extract.quotes.found import Found, _set, _speaker_of, _via
 from claimtrack.stages.extract.quotes.lexicon import PRONOUNS
 from claimtrack.stages.extract.quotes.marks import find_spans, Span
 from claimtrack.stages.extract.quotes.names import clean_name, Mention
+from claimtrack.stages.extract.quotes.pronouns import _resolve_names
 from claimtrack.stages.extract.quotes.roles import speaker_with_role
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
 from claimtrack.stages.extract.quotes.source import _can_speak, _clause_subject, _colon_subject, _cue_ok, _dash_interjection, _find_after, _find_before, _inscription, _LAST_WORD, _np_for_cue, _POSSESSIVE_SPEECH, STRONG, _subject

@@ -70,6 +70,9 @@ def _name_mention(toks: list[str], run: list[str]) -> Mention | None:
         j -= 1
     if j > 0 and toks[j - 1].lower() in _OF:
         head = _name_run_back(toks[:j - 1])
+        if head and not any(t[:1].isupper() for t in head):
+            # "founder of Acme Media": an office in lower case, a role (not a name)
+            return Mention(" ".join(head + toks[j - 1:]), None, "role")
         if head and toks[j - 1].lower() == "of" and not _person_like(head):
             run = head + toks[j - 1:k] + run  # an organisation: "Bank of America"
             text = " ".join(run)
