@@ -123,6 +123,13 @@ journal manual portal proposal tutorial trial verdict counter""".split())
 _ROLE_DETS = frozenset("the a an one another".split())
 
 
+_MASCULINE = frozenset("""son father husband brother boy grandfather uncle nephew widower""".split())
+
+
+_FEMININE = frozenset("""actress waitress hostess duchess countess princess empress heiress stewardess
+headmistress mistress mother daughter wife sister girl grandmother aunt niece widow""".split())
+
+
 _STRICT_SUFFIX = re.compile(r"(?:man|woman|person|ist|ian)$")
 
 
@@ -146,8 +153,8 @@ def _person_role(role: str, strict: bool = False) -> tuple[bool, bool | None]:
         len(head) > 3 and not head.endswith("s") and suffix.search(head) is not None)
     if not person:
         return False, None
-    female = True if head in _FEMALE_TITLES or head.endswith("woman") else \
-        False if head in _MALE_TITLES or head.endswith("man") else None
+    female = True if head in _FEMALE_TITLES or head.endswith("woman") or head in _FEMININE else \
+        False if head in _MALE_TITLES or head.endswith("man") or head in _MASCULINE else None
     return True, female
 
 
@@ -273,7 +280,7 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
         elif f.kind in ("group", "role") and f.speaker:
             groups.append((f.para, f.speaker, f.kind == "group" or f.speaker.split()[-1].endswith("s")))
             if f.kind == "role":
-                one, fem = _person_role(f.speaker)
+                one, fem = _person_role(f.speaker, strict=f.cue is None)  # (a subject with no cue: strict)
                 if one:  # "the aide said … "…," he said": the aide
                     speakers.append((f.start, f.para, f.speaker, fem))
                     persons.add(f.speaker)
@@ -345,7 +352,11 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                         pick = name
                         break
             if pick is not None and pick in persons:
-                pick = role_person(text, index, pick, f.start) or pick  # "the cardinal" -> his name
+                named = role_person(text, index, pick, f.start)  # "the cardinal" -> his name
+                # (of a gender that fits, by the name or by a pronoun it was already resolved for)
+                if named is not None and gender_of(named) in (None, want) and \
+                        not any(sp[2] == named and sp[3] == (not want) for sp in speakers):
+                    pick = named
             f.speaker = pick
             if pick is not None:
                 speakers.append((f.start, f.para, pick, want))

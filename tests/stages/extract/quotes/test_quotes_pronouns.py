@@ -51,3 +51,18 @@ def test_pronoun_zoo(style: str, text: str, speaker: str) -> None:
     quotes = extract_quotes(text)
     assert quotes, "no quote found"
     assert quotes[-1].speaker == speaker
+
+
+def test_role_named_elsewhere_keeps_gender() -> None:
+    """A role "she" stands for never resolves to a man named before it."""
+    text = ('Her son, filmmaker Theo Marsh, remembers it. "It was a strange year for all of us," he '
+            'said.\n\nDespite the lack of roles, the actress was not itching to quit. "I had been '
+            'somebody who liked music," she said.')
+    assert [q.speaker for q in extract_quotes(text)] == ["Theo Marsh", "the actress"]
+
+
+def test_subject_with_no_cue_is_no_person() -> None:
+    """A subject that only governs a scare quote ("low unemployment meant") is no "he"."""
+    text = ('"Trade has helped us all," Home Secretary Tom Straw said. Ruritania’s low unemployment meant there '
+            'was less "panic" about the newcomers. "In countries like Ruritania, it is different," he said.')
+    assert extract_quotes(text)[-1].speaker == "Tom Straw"
