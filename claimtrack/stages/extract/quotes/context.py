@@ -13,7 +13,7 @@ from claimtrack.stages.extract.quotes.found import _copy, Found, _set
 from claimtrack.stages.extract.quotes.names import Mention
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
 from claimtrack.stages.extract.quotes.source import _colon_subject
-from claimtrack.stages.extract.quotes.speakers import speaker_after
+from claimtrack.stages.extract.quotes.after import speaker_after
 
 def _previous_sentence(text: str, f: "Found") -> tuple[str | None, bool]:
     """The sentence before the one holding ``f`` (from the previous paragraph if need be), and

@@ -3,9 +3,9 @@ person, a named subject), "it"/"they" to the latest organisation or group, and a
 stands for to the person the article names with it ("the prime minister" -> "Prime Minister Jo
 Park").
 
->>> t = 'Prime Minister Jo Park spoke. Later the prime minister left. "No," he said.'
+>>> t = 'Prime Minister Jo Reyes spoke. Later the prime minister left. "No," he said.'
 >>> role_person(t, NameIndex(t), "the prime minister", 60)
-'Jo Park'
+'Jo Reyes'
 """
 from __future__ import annotations
 
@@ -187,15 +187,15 @@ _ROLE_LEAD = re.compile(r"^(?:(?:the|a|an|his|her|their|its|our)\s+|\S+[’']s\s
 
 
 def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
-    """The person the article names with ``role`` before ``pos``: "Prime Minister Jo Park",
-    "her son, filmmaker Al Park", "Jo Park, the prime minister"; the latest such, else None.
+    """The person the article names with ``role`` before ``pos``: "Prime Minister Jo Reyes",
+    "her son, filmmaker Al Reyes", "Jo Reyes, the prime minister"; the latest such, else None.
 
-    >>> t = "Her son, actor Al Park, agreed. Later her son said no."
+    >>> t = "Her son, actor Al Reyes, agreed. Later her son said no."
     >>> role_person(t, NameIndex(t), "Her son", 40), role_person(t, NameIndex(t), "the aide", 40)
-    ('Al Park', None)
-    >>> t = "Jo Park, the Acme chairman, spoke. The chairman left."
+    ('Al Reyes', None)
+    >>> t = "Jo Reyes, the Acme chairman, spoke. The chairman left."
     >>> role_person(t, NameIndex(t), "The chairman", 40)
-    'Jo Park'
+    'Jo Reyes'
     """
     phrase = _ROLE_LEAD.sub("", role.strip())
     words = phrase.split()
@@ -203,11 +203,11 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
         return None
     words = words[:next((i for i, w in enumerate(words) if i and w.lower() in _HEAD_PREPS), len(words))]
     body = r"\s+".join(re.escape(w) for w in words)
-    whole = r"\s+".join(re.escape(w) for w in phrase.split())  # "chief inspector of schools, Jo Park"
+    whole = r"\s+".join(re.escape(w) for w in phrase.split())  # "chief inspector of schools, Jo Reyes"
     before = re.compile(r"(?i:\b" + body + r")\s*,?\s+(?:(?i:the)\s+)?(?:[a-z]+\s+){0,2}?" + _NAME_AFTER + r"(?![\w’'])")
     before_whole = re.compile(r"(?i:\b" + whole + r")(?:\s+(?i:of|for|at|to|with|in)\s+[^,.;:\"“”\n]{1,40}?)?,\s+"
                               + _NAME_AFTER + r"(?![\w’'])")
-    # "Jo Park, the Acme chairman": between the name and the role only a determiner, names,
+    # "Jo Reyes, the Acme chairman": between the name and the role only a determiner, names,
     # possessives and offices
     after = re.compile(_NAME_AFTER + r",\s+(?:(?i:the|a|an)\s+)?(?:(?:[A-Z][\w’'\-]*|" + "|".join(
         sorted(TITLES)) + r")\s+){0,3}?(?i:" + body + r")\b")
@@ -216,7 +216,7 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
         for m in rx.finditer(text, max(0, pos - 5000), pos):
             gap = m.group(0)[:m.start(g) - m.start()].split()
             if rx is before and any(w.islower() and w not in TITLES and w != "the" for w in gap[len(words):]):
-                continue  # only offices between the role and the name: "son, filmmaker Al Park"
+                continue  # only offices between the role and the name: "son, filmmaker Al Reyes"
             if rx is after and re.search(r"\b(?:in|at|of|from|to|for|by|with|near|and|or)\s+$",
                                          text[max(0, m.start() - 12):m.start()], re.I):
                 continue  # "… in Brunswick, a bank spokesman said": a place, not the person
@@ -226,7 +226,7 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
     if best is None:
         m = re.search(r"(?i:\b" + body + r")\s*,?\s+(?:[a-z]+\s+){0,2}?" + _NAME_AFTER + r"(?![\w’'])", text[pos:])
         if m is not None and not any(w.islower() and w not in TITLES for w in m.group(0).split()[len(words):]):
-            best = (pos + m.start(), clean_name(m.group(1).split())[0])  # named later: "… leader Jo Park"
+            best = (pos + m.start(), clean_name(m.group(1).split())[0])  # named later: "… leader Jo Reyes"
     if best is None or not best[1]:
         return _anaphor(text, index, role, words) if role.lower().startswith("the ") else None
     return index.fullest(best[1])
@@ -234,12 +234,12 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
 
 def _anaphor(text: str, index: NameIndex, role: str, words: list[str]) -> str | None:
     """A definite role never introduced as someone new ("a spokesman", "one aide") refers back
-    to the person last named before its first mention: "Jo Park spoke. The minister said …".
+    to the person last named before its first mention: "Jo Reyes spoke. The minister said …".
 
-    >>> t = "Jo Park has said so. The minister said more."
+    >>> t = "Jo Reyes has said so. The minister said more."
     >>> _anaphor(t, NameIndex(t), "The minister", ["minister"])
-    'Jo Park'
-    >>> t = "Jo Park has said so, one of his ministers said. The minister left."
+    'Jo Reyes'
+    >>> t = "Jo Reyes has said so, one of his ministers said. The minister left."
     >>> _anaphor(t, NameIndex(t), "The minister", ["minister"]) is None
     True
     """
@@ -248,7 +248,7 @@ def _anaphor(text: str, index: NameIndex, role: str, words: list[str]) -> str | 
     if first is None or re.compile(r"\b(?i:an?|one|another|some)\s+(?:[\w’'\-]+\s+){0,4}?(?i:" + head + r")s?\b"
                                    ).search(text, 0, first.start()):
         return None  # introduced as someone new before: "one of his aides … the aide"
-    # the named subject of a sentence just before it ("Jo Park believes … The minister said")
+    # the named subject of a sentence just before it ("Jo Reyes believes … The minister said")
     para_start = text.rfind("\n", 0, first.start()) + 1
     for end in (first.start(), para_start):  # its paragraph, then the one before
         for _, m in islice(_sentence_sources(text, para_start, end), 3):

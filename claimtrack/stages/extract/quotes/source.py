@@ -12,7 +12,8 @@ from claimtrack.stages.extract.quotes.content import _WORDS
 from claimtrack.stages.extract.quotes.cues import CUE, NAMING, norm_cue, NOUNLIKE, RECORD_CUES, SOURCE_AFTER
 from claimtrack.stages.extract.quotes.lexicon import _NOT_NAME, _PARTICIPLES, RECORD_NOUNS, _SPEAKING_NOUNS, TITLES
 from claimtrack.stages.extract.quotes.names import Mention
-from claimtrack.stages.extract.quotes.speakers import speaker_after, speaker_before
+from claimtrack.stages.extract.quotes.after import speaker_after
+from claimtrack.stages.extract.quotes.speakers import speaker_before
 
 _AFTER_LEAD = re.compile(r"^\s*[,.;!?]?\s*(?:[—–]|--)?\s*")
 

@@ -66,3 +66,16 @@ def test_subject_with_no_cue_is_no_person() -> None:
     text = ('"Trade has helped us all," Home Secretary Tom Straw said. Ruritania’s low unemployment meant there '
             'was less "panic" about the newcomers. "In countries like Ruritania, it is different," he said.')
     assert extract_quotes(text)[-1].speaker == "Tom Straw"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # broadcaster / tabloid: an age before the inverted speaker's noun phrase
+    ('"It has been a fantastic few weeks," said 20-year-old politics student Nick Vane.', "Nick Vane"),
+    ('"I could not stand up," wrote 43-year-old Martin Tay of Perth in a case study.', "Martin Tay"),
+    # wire / broadsheet: a person "of", "from" or "at" a body speaks, not the body
+    ('Tom Reed of the union told the BBC: "We will strike next week."', "Tom Reed"),
+    ('Ann Vero from the ministry said: "The figures are not final yet."', "Ann Vero"),
+    ('"We will appeal against the ruling," said a spokesman for the council.', "a spokesman for the council"),
+])
+def test_inverted_and_of_speakers(text: str, speaker: str) -> None:
+    assert extract_quotes(text)[0].speaker == speaker
