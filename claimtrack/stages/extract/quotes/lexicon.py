@@ -318,6 +318,16 @@ united states, us, usa, america, uruguay, uzbekistan, vanuatu, vatican, venezuel
 yemen, zambia, zimbabwe, gaza, crimea, tibet, hong kong, europe, africa, asia""".split(","))
 
 
+#: the states of the US, written out: "in Greenbelt, Maryland," is a place in an appositive
+US_STATES = frozenset(c.strip() for c in """alabama, alaska, arizona, arkansas, california,
+colorado, connecticut, delaware, florida, georgia, hawaii, idaho, illinois, indiana, iowa, kansas,
+kentucky, louisiana, maine, maryland, massachusetts, michigan, minnesota, mississippi, missouri,
+montana, nebraska, nevada, new hampshire, new jersey, new mexico, new york, north carolina,
+north dakota, ohio, oklahoma, oregon, pennsylvania, rhode island, south carolina, south dakota,
+tennessee, texas, utah, vermont, virginia, washington, west virginia, wisconsin, wyoming,
+d.c""".split(","))
+
+
 def never_speaker(name: str | None) -> bool:
     """A "name" whose every word is a time or a page word: never a speaker.
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, _FEMALE_TITLES, gender_of, _MALE_TITLES, _NOT_NAME, _ORG_TAIL, _PARTICLES, _PERSON_TITLES, _STATES, _SUFFIX, never_speaker, OFFICES, TITLES
+from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, _FEMALE_TITLES, gender_of, _MALE_TITLES, _NOT_NAME, _ORG_TAIL, _ORG_WORDS, _PARTICLES, _PERSON_TITLES, _STATES, _SUFFIX, is_country, never_speaker, OFFICES, TITLES
 
 _ABBR = ("Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Sens|Rep|Reps|Gov|Lt|Col|Gen|Sgt|Capt|Cmdr|Adm|Maj|Cpl|Pvt|"
          "Det|Insp|Supt|Hon|Pres|St|Jr|Sr|Ft|Mt|Sec|Atty|Gens|Del|Amb|Msgr|Fr|Sgt")
@@ -99,6 +99,8 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     ('Federal Open Markets Committee', None)
     >>> _clean_name(("Ms", "King")), _clean_name(("Prince", "Harry"))
     (('King', True), ('Harry', False))
+    >>> _clean_name(("Britain", "Liu", "Wei"))
+    ('Liu Wei', None)
     """
     female = None
     toks = [t for t in tokens if t]
@@ -127,6 +129,9 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
         toks = toks[last_title + 1:]
     while toks and (toks[0].lower().rstrip(".") in _NOT_NAME or _GERUND_CAP.match(toks[0])):
         toks = toks[1:]
+    if len(toks) in (3, 4) and is_country(toks[0]) and toks[1][:1].isupper() and \
+            toks[-1].lower().rstrip(".") not in _ORG_TAIL and toks[-1].lower() not in _ORG_WORDS:
+        toks = toks[1:]  # "ambassador to Britain Liu Xiaming": the country ends the office
     while toks and toks[-1].lower() in _SUFFIX and len(toks) > 1:
         toks = toks[:-1]
     # "Merrill Lynch Capital Markets Mario Balletto": an organisation run into a name

@@ -381,6 +381,7 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’\-]{2,40}(?:\([A-Za-z .]{1,20}\))?\
 
 _LEAD_PHRASE = re.compile(
     r"^\s*(?:(?:but|and|yet|so|or|nor|then|also|now|still|meanwhile|however|indeed|instead)\s*,?\s+(?=(?-i:[A-Z])|(?:the|a|an|his|her|their|its|this|these|those)\s)|"
+    r"[A-Z][a-z]+(?:ically|ally|ively|ously|edly|ingly|fully|lessly|ently|antly|ately|arly)\s*,\s*|"
     r"[A-Z][a-z]{3,}(?:ed|ing)\b[^,\x01]{0,150},\s*|(?:in|on|at|during|after|before|although|though|while|when|as|since|contrary to|"
     r"despite|unlike|like|for|with|without|under|over|by|from|to|if|because|once|then|but|and|"
     r"yet|so|still|meanwhile|however|instead|indeed|also|now|later|earlier|today|yesterday|"

@@ -15,7 +15,7 @@ import re
 
 from claimtrack.stages.extract.quotes.after import speaker_after
 from claimtrack.stages.extract.quotes.cues import _trie_regex
-from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _STATES, TITLES, is_place, OFFICES
+from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _STATES, TITLES, is_country, is_place, OFFICES, US_STATES
 from claimtrack.stages.extract.quotes.names import clean_name, Mention, _name_run_back, _PAREN_TAIL, _person_like, _strip_adverbs, _tokens
 from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _PLURAL_ROLES, _reduced_tail, _role_back, _ROLE_PREPS
 
@@ -104,6 +104,16 @@ _PREPS = frozenset("of at from in for with by to on near outside inside".split()
 _RELATIVE_START = re.compile(r"\s*(?:which|who|whose|whom|that|where)\b")
 
 
+def _is_place_name(name: str | None) -> bool:
+    """A state or a country, as an appositive after a town names it: "Greenbelt, Maryland,".
+
+    >>> _is_place_name("Maryland"), _is_place_name("Md."), _is_place_name("Kenya"), _is_place_name("Jo Reyes")
+    (True, True, True, False)
+    """
+    low = (name or "").lower()
+    return low.rstrip(".") in _STATES or low in US_STATES or is_country(name)
+
+
 def _appositive(left: str) -> Mention | None:
     """The speaker of "Hugh Hill, a doctor," / "Donna Reed, 59, of Ashton, Md., who …," /
     "His partner, Lawrence B. Cummings," (``left`` ends with the comma before the cue)."""
@@ -132,7 +142,9 @@ def _appositive(left: str) -> Mention | None:
             while before and before[-1].lower() in ("the", "a", "an"):
                 before.pop()
             after_prep = bool(before) and before[-1].lower() in _PREPS
-            if m.kind == "name" and not after_prep and (m.name or "").lower().rstrip(".") not in _STATES:
+            # "… in Greenbelt, Maryland, and …": a state or country after a town is a place
+            place = _is_place_name(m.name) and bool(re.search(r"[A-Z][\w.]*,\s*$", head[:len(head) - len(m.text)]))
+            if m.kind == "name" and not after_prep and not place:
                 return Mention(m.text + left[c:-1], m.name, m.kind, m.female)
             if m.kind == "name" and after_prep and role is None:
                 # "the festival's director in Leeds, Ann Lee,": a role ending in a place or an
@@ -154,7 +166,7 @@ def _appositive(left: str) -> Mention | None:
                 run = _name_run_back(itoks)
                 if run and len(run) == len(itoks):
                     name, female = clean_name(run)
-                    if name:
+                    if name and not (_is_place_name(name) and re.search(r"[A-Z][\w.]*$", m.text)):
                         return Mention(m.text + left[c:-1], name, "name", female)
                 # "A spokesman for the firm, which makes soap,": the role, not the clause
                 rel = _RELATIVE_START.match(inside)

@@ -79,3 +79,27 @@ def test_subject_with_no_cue_is_no_person() -> None:
 ])
 def test_inverted_and_of_speakers(text: str, speaker: str) -> None:
     assert extract_quotes(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # science news: a long appositive with a town, its state or country, then the cue
+    ('"We see things we never programmed," Dana Nel, a fellow at the Institute for Physics in '
+     'Munich, Germany, and co-author of the study, said in a statement.', "Dana Nel"),
+    ('"The third is rare," lead author Luis Pagan, a scientist at the space centre in Greenbelt, '
+     'Maryland, said.', "Luis Pagan"),
+    # a country is the speaker when nothing before it is a town
+    ('The south is a member, but Ruritania, which holds the north, called the issue a "red line '
+     'we will never cross".', "Ruritania"),
+    # wire: an office "to <country>" runs into the name
+    ('Former special envoy to Ukraine Kurt Vollen said: "I rejected that theory at the time."', "Kurt Vollen"),
+    # an organisation's name that starts with a country keeps it
+    ('The UK Independence Party said: "A No vote must mean we leave."', "UK Independence Party"),
+])
+def test_places_in_appositives(text: str, speaker: str) -> None:
+    assert extract_quotes(text)[0].speaker == speaker
+
+
+def test_sentence_adverb_is_no_speaker() -> None:
+    """Government report style: "Specifically, …" opens the sentence; the subject follows."""
+    text = 'Specifically, Acme county offices applied a rule requiring a "substantive" change to the plan.'
+    assert extract_quotes(text)[0].speaker != "Specifically"
