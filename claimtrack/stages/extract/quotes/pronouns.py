@@ -10,6 +10,7 @@ Park").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from claimtrack.stages.extract.quotes.coref import NameIndex, _NAME_WORD
@@ -202,34 +203,62 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
     if not words or len(words) > 5 or not _person_role(role)[0]:
         return None
     words = words[:next((i for i, w in enumerate(words) if i and w.lower() in _HEAD_PREPS), len(words))]
-    body = r"\s+".join(re.escape(w) for w in words)
-    whole = r"\s+".join(re.escape(w) for w in phrase.split())  # "chief inspector of schools, Jo Reyes"
-    before = re.compile(r"(?i:\b" + body + r")\s*,?\s+(?:(?i:the)\s+)?(?:[a-z]+\s+){0,2}?" + _NAME_AFTER + r"(?![\w’'])")
-    before_whole = re.compile(r"(?i:\b" + whole + r")(?:\s+(?i:of|for|at|to|with|in)\s+[^,.;:\"“”\n]{1,40}?)?,\s+"
-                              + _NAME_AFTER + r"(?![\w’'])")
-    # "Jo Reyes, the Acme chairman": between the name and the role only a determiner, names,
-    # possessives and offices
-    after = re.compile(_NAME_AFTER + r",\s+(?:(?i:the|a|an)\s+)?(?:(?:[A-Z][\w’'\-]*|" + "|".join(
-        sorted(TITLES)) + r")\s+){0,3}?(?i:" + body + r")\b")
+    n = len(words)
+    head_rx, whole_rx = _role_patterns(tuple(words), tuple(phrase.split()))
     best = None
-    for rx, g in ((before_whole, 1), (before, 1), (after, 1)):
-        for m in rx.finditer(text, max(0, pos - 5000), pos):
-            gap = m.group(0)[:m.start(g) - m.start()].split()
-            if rx is before and any(w.islower() and w not in TITLES and w != "the" for w in gap[len(words):]):
-                continue  # only offices between the role and the name: "son, filmmaker Al Reyes"
-            if rx is after and re.search(r"\b(?:in|at|of|from|to|for|by|with|near|and|or)\s+$",
-                                         text[max(0, m.start() - 12):m.start()], re.I):
-                continue  # "… in Brunswick, a bank spokesman said": a place, not the person
-            name, _ = clean_name(m.group(g).split())
-            if name and person_named(name) and not _is_org(name) and (best is None or m.start() > best[0]):
-                best = (m.start(), name)
+    cands = []  # (where the match starts, the name words)
+    for r in head_rx.finditer(text, max(0, pos - 5000), pos):
+        m = _NAME_NEXT.match(text, r.end())  # "Prime Minister Jo Reyes", "son, filmmaker Al Reyes"
+        if m is not None and m.end() <= pos and not any(
+                w.islower() and w not in TITLES and w != "the" for w in text[r.end():m.start(1)].split()):
+            cands.append((r.start(), m.group(1)))
+        w = whole_rx.match(text, r.start())
+        m = _NAME_AFTER_WHOLE.match(text, w.end()) if w is not None else None
+        if m is not None and m.end() <= pos:  # "chief inspector of schools, Jo Reyes"
+            cands.append((r.start(), m.group(1)))
+        # "Jo Reyes, the Acme chairman": between the name and the role only a determiner,
+        # names, possessives and offices; and not a place ("… in Brunswick, a bank spokesman")
+        m = _NAME_BEFORE_ROLE.search(text, max(0, r.start() - 120), r.start())
+        if m is not None and not _PLACE_PREP_END.search(text, max(0, m.start() - 12), m.start()) and not any(
+                t[:1].islower() and t not in TITLES and t not in ("the", "a", "an")
+                for t in text[m.end(1):r.start()].split()):
+            cands.append((m.start(), m.group(1)))
+    for at, words_ in cands:
+        name, _ = clean_name(words_.split())
+        if name and person_named(name) and not _is_org(name) and (best is None or at > best[0]):
+            best = (at, name)
     if best is None:
-        m = re.search(r"(?i:\b" + body + r")\s*,?\s+(?:[a-z]+\s+){0,2}?" + _NAME_AFTER + r"(?![\w’'])", text[pos:])
-        if m is not None and not any(w.islower() and w not in TITLES for w in m.group(0).split()[len(words):]):
-            best = (pos + m.start(), clean_name(m.group(1).split())[0])  # named later: "… leader Jo Reyes"
+        for r in head_rx.finditer(text, pos):
+            m = _NAME_NEXT.match(text, r.end())
+            if m is not None and not any(w.islower() and w not in TITLES for w in text[r.end():m.start(1)].split()):
+                best = (r.start(), clean_name(m.group(1).split())[0])  # named later: "… leader Jo Reyes"
+            break
     if best is None or not best[1]:
         return _anaphor(text, index, role, words) if role.lower().startswith("the ") else None
     return index.fullest(best[1])
+
+
+_PLACE_PREP_END = re.compile(r"\b(?:in|at|of|from|to|for|by|with|near|and|or)\s+$", re.I)
+
+
+_NAME_NEXT = re.compile(r"\s*,?\s+(?:(?i:the)\s+)?(?:[a-z]+\s+){0,2}?" + _NAME_AFTER + r"(?![\w’'])")
+_NAME_AFTER_WHOLE = re.compile(r"(?:\s+(?i:of|for|at|to|with|in)\s+[^,.;:\"“”\n]{1,40}?)?,\s+" + _NAME_AFTER + r"(?![\w’'])")
+_NAME_BEFORE_ROLE = re.compile(_NAME_AFTER + r",\s+(?:(?i:the|a|an)\s+)?(?:[\w’'\-]+\s+){0,3}?$")
+
+
+@lru_cache(maxsize=1024)
+def _role_patterns(words: tuple[str, ...], phrase: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """The role's head words and its whole phrase as patterns (compiled once per role); the
+    name next to them is matched by the module's fixed patterns."""
+    head = re.compile(r"(?i:\b" + r"\s+".join(re.escape(w) for w in words) + r")\b")
+    whole = re.compile(r"(?i:" + r"\s+".join(re.escape(w) for w in phrase) + r")\b")
+    return head, whole
+
+
+@lru_cache(maxsize=1024)
+def _introduced(head: str) -> re.Pattern:
+    """Someone new with this head noun: "a spokesman", "one of his aides"."""
+    return re.compile(r"\b(?i:an?|one|another|some)\s+(?:[\w’'\-]+\s+){0,4}?(?i:" + re.escape(head) + r")s?\b")
 
 
 def _anaphor(text: str, index: NameIndex, role: str, words: list[str]) -> str | None:
@@ -243,10 +272,10 @@ def _anaphor(text: str, index: NameIndex, role: str, words: list[str]) -> str | 
     >>> _anaphor(t, NameIndex(t), "The minister", ["minister"]) is None
     True
     """
-    head = re.escape(words[-1])
-    first = re.search(r"(?i:\b" + re.escape(role) + r"\b)", text)
-    if first is None or re.compile(r"\b(?i:an?|one|another|some)\s+(?:[\w’'\-]+\s+){0,4}?(?i:" + head + r")s?\b"
-                                   ).search(text, 0, first.start()):
+    low = text.lower()
+    at = low.find(role.lower())
+    first = re.search(r"\b" + re.escape(role.lower()) + r"\b", low, 0) if at >= 0 else None
+    if first is None or _introduced(words[-1]).search(text, 0, first.start()):
         return None  # introduced as someone new before: "one of his aides … the aide"
     # the named subject of a sentence just before it ("Jo Reyes believes … The minister said")
     para_start = text.rfind("\n", 0, first.start()) + 1
