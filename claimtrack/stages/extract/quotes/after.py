@@ -48,6 +48,9 @@ def _appositive_name(toks: list[str], i: int) -> tuple[str, bool | None, int] | 
 _APPOSITIVE_END = frozenset(",.;:!?)—–")
 
 
+_WHEN = frozenset("this last next on early late".split())
+
+
 _AGE = re.compile(r"^\d{1,3}-year-old$", re.I)
 
 
@@ -108,8 +111,8 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                     pp = True  # its capitalised words are the agent, not the speaker's name
                     break
             if not t[:1].isalnum() or tl in _NOT_ROLE_END or tl in _ROLE_STOP_VERBS or \
-                    (len(role) > 1 and (tl.endswith("ed") or tl.endswith("ly"))):
-                break
+                    (len(role) > 1 and (tl.endswith("ed") or tl.endswith("ly") and t[:1].islower())):
+                break  # (a verb or an adverb; not a name's "Daily": "a China Daily editorial")
             # "The article closes with": a verb in -s after a lower-case noun (not after a
             # possessive: "the club’s rules" is the thing owned)
             if len(role) > 1 and tl.endswith("s") and role[-1][:1].islower() and t[:1].islower() and \
@@ -121,8 +124,12 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
         if len(role) == 1 and low in ("one", "another"):
             return Mention(first, None, "role")  # '"…," said another.'
         if len(role) > 1:
-            while len(role) > 2 and (role[-1] in _ROLE_PREPS or role[-1] in _DETERMINERS):
-                role.pop()  # a dangling "for the"
+            while len(role) > 2 and (role[-1] in _ROLE_PREPS or role[-1] in _DETERMINERS or
+                                     role[-1].lower() in _TIME_WORDS and role[-2].lower() in _WHEN
+                                     and role[-3].lower() not in _PARTICIPLES):
+                role.pop()  # a dangling "for the"; a time after it ("… editorial this month")
+                if role[-1].lower() in _WHEN:
+                    role.pop()
             app = _appositive_name(toks, len(role))
             if app is not None:  # 'said the club's captain, Leon Fry'
                 return Mention(" ".join(toks[:app[2]]).replace(" ,", ","), app[0], "name", app[1])

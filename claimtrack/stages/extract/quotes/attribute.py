@@ -42,7 +42,7 @@ from claimtrack.stages.extract.quotes.context import _resolve_context
 from claimtrack.stages.extract.quotes.coref import NameIndex
 from claimtrack.stages.extract.quotes.cues import CUE, norm_cue, SOURCE_AFTER
 from claimtrack.stages.extract.quotes.found import Found, _set, _speaker_of, _via
-from claimtrack.stages.extract.quotes.lexicon import PRONOUNS
+from claimtrack.stages.extract.quotes.lexicon import gender_of, PRONOUNS
 from claimtrack.stages.extract.quotes.marks import find_spans, Span
 from claimtrack.stages.extract.quotes.names import clean_name, Mention
 from claimtrack.stages.extract.quotes.pronouns import _resolve_names
@@ -120,6 +120,9 @@ def attribute_document(text: str) -> list[Found]:
     _resolve_context(text, found)
     _resolve_names(text, found, index)
     for f in found:
+        if f.kind == "name" and f.cue is None and not f.carried and f.speaker and \
+                _not_a_subject_name(f.speaker, index):
+            f.speaker = f.mention = f.kind = None  # "Words such as "…"", "Moving the date …"
         f.via = _via(f)
         if f.kind == "name" and f.speaker:
             # "Ryan's spokeswoman, AshLee Strong": the role the article gives the speaker first
@@ -130,6 +133,24 @@ def attribute_document(text: str) -> list[Found]:
         if f.mention is None and sum(1 for _ in islice(_WORDS.finditer(text, f.start, f.end), 5)) <= 4:
             f.keep = False
     return [f for f in found if f.keep]
+
+
+_PEOPLE_WORD = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|men|women|people|officials|police|staff)$")
+
+
+def _not_a_subject_name(name: str, index: NameIndex) -> bool:
+    """A one-word "name" read as the subject of a sentence with no verb of saying that is a
+    common word: written in lower case elsewhere ("Words such as …" and "the words"), or a
+    gerund ("Moving the final …") that is no known first name.
+
+    >>> _not_a_subject_name("Moving", NameIndex("Moving it helps.")), _not_a_subject_name("Okoro", NameIndex("Okoro left."))
+    (True, False)
+    """
+    if " " in name:
+        return False
+    if _PEOPLE_WORD.search(name.lower()):
+        return False  # "Lawyers for the papers said it was "…"": people speak
+    return not index.reads_as_name(name) or (name.endswith("ing") and gender_of(name) is None)
 
 
 def _attribute_span(text: str, sp: Span, s0: int, e0: int,

@@ -103,3 +103,24 @@ def test_sentence_adverb_is_no_speaker() -> None:
     """Government report style: "Specifically, …" opens the sentence; the subject follows."""
     text = 'Specifically, Acme county offices applied a rule requiring a "substantive" change to the plan.'
     assert extract_quotes(text)[0].speaker != "Specifically"
+
+
+@pytest.mark.parametrize("text", [
+    # broadcaster web page: a common noun or a gerund opens the sentence; nobody speaks
+    'Words such as "incumbent", "electoral" and "partisan" showed the interest in the vote. The words came fast.',
+    'Moving the final to June should also "stimulate greater interest in the games".',
+])
+def test_common_word_opening_a_sentence_is_no_speaker(text: str) -> None:
+    assert all(q.speaker is None for q in extract_quotes(text))
+
+
+def test_people_noun_opening_a_sentence_still_speaks() -> None:
+    """Wire copy: a bare plural of people is the subject that speaks."""
+    text = 'Lawyers for the papers said it was "really vital for the public to see the forms". The lawyers left.'
+    assert extract_quotes(text)[0].speaker == "Lawyers for the papers"
+
+
+def test_a_newspaper_name_inside_a_role() -> None:
+    """Wire copy: "said a China Daily editorial this month" is the editorial, not China."""
+    text = '"Raising the price would harm stability," said a China Daily editorial this month.'
+    assert extract_quotes(text)[0].speaker == "a China Daily editorial"
