@@ -124,3 +124,10 @@ def test_a_newspaper_name_inside_a_role() -> None:
     """Wire copy: "said a China Daily editorial this month" is the editorial, not China."""
     text = '"Raising the price would harm stability," said a China Daily editorial this month.'
     assert extract_quotes(text)[0].speaker == "a China Daily editorial"
+
+
+def test_a_word_modifying_a_plural_subject_is_no_speaker() -> None:
+    """Business pages: "Aviation analysts called it …" (the analysts speak, not "Aviation");
+    "U.S. imports of …" (a country before a plural noun is no speaker)."""
+    text = 'Aviation analysts called it the "end of an era". And U.S. imports of "intermediate goods" rose.'
+    assert [q.speaker for q in extract_quotes(text)] == ["Aviation analysts"]
