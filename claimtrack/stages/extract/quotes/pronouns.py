@@ -29,10 +29,15 @@ def _subjects_before(text: str, para_start: int, pos: int, floor: int = 0):
             yield s, m.name, m.female
 
 
+_OWN_CLAUSE = re.compile(r"(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}?\w+(?:\s+\w+)?\s*[:,]?")
+
+
 def _subject_mentions(text: str, para_start: int, pos: int, floor: int = 0):
     """(position, mention) of the subjects of the sentences before ``pos`` in its paragraph
-    (the paragraph before when the quote opens its own), latest first."""
-    if not text[para_start:pos].strip(" \t\"“”‘’'«»„`"):
+    (the paragraph before when the quote opens its own, or when only its own short clause comes
+    before it: 'He said: "…"' opening a paragraph), latest first."""
+    lead = text[para_start:pos].strip(" \t\"“”‘’'«»„`")
+    if not lead or _OWN_CLAUSE.fullmatch(lead):
         k = para_start - 1
         while k >= 0 and text[k].isspace():
             k -= 1
@@ -243,6 +248,7 @@ _PLACE_PREP_END = re.compile(r"\b(?:in|at|of|from|to|for|by|with|near|and|or)\s+
 
 _NAME_NEXT = re.compile(r"\s*,?\s+(?:(?i:the)\s+)?(?:[a-z]+\s+){0,2}?" + _NAME_AFTER + r"(?![\w’'])")
 _NAME_AFTER_WHOLE = re.compile(r"(?:\s+(?i:of|for|at|to|with|in)\s+[^,.;:\"“”\n]{1,40}?)?,\s+" + _NAME_AFTER + r"(?![\w’'])")
+_APPOSED_NAME = re.compile(r"(?:\s+[a-z]+){0,2}\s*,\s+" + _NAME_AFTER + r"\s*,")
 _NAME_BEFORE_ROLE = re.compile(_NAME_AFTER + r",\s+(?:(?i:the|a|an)\s+)?(?:[\w’'\-]+\s+){0,3}?$")
 
 
@@ -348,6 +354,12 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                 if m.kind == "role" and unknown is None:
                     one, g = _person_role(m.text, strict=True)
                     if one and (g is None or g == want) and m.text.split()[0].lower() in _ROLE_DETS:
+                        at = text.find(m.text, pos)
+                        app = _APPOSED_NAME.match(text, at + len(m.text)) if at >= 0 else None
+                        named = clean_name(app.group(1).split())[0] if app is not None else None
+                        if named and person_named(named) and not _is_org(named):
+                            best = (pos, index.fullest(named))  # "The firm's chief executive officer, Jo Reyes,"
+                            break
                         best = (pos, m.text)  # "The bishop spoke of peace. "…," he said."
                         persons.add(m.text)
                         break

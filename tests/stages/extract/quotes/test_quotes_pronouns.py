@@ -131,3 +131,20 @@ def test_a_word_modifying_a_plural_subject_is_no_speaker() -> None:
     "U.S. imports of …" (a country before a plural noun is no speaker)."""
     text = 'Aviation analysts called it the "end of an era". And U.S. imports of "intermediate goods" rose.'
     assert [q.speaker for q in extract_quotes(text)] == ["Aviation analysts"]
+
+
+def test_he_said_opening_a_paragraph_reads_the_paragraph_before() -> None:
+    """Sports report: the subject of the paragraph before is who "He said:" means, not the
+    manager quoted earlier."""
+    text = ('"He made a big mistake and he knows it," said manager Harry Redd.\n\n'
+            'Dave Prutt has apologised publicly for his actions.\n\n'
+            'He said: "It is a horrible situation and I apologise to the referee."')
+    assert extract_quotes(text)[-1].speaker == "Dave Prutt"
+
+
+def test_role_subject_with_its_name_in_apposition() -> None:
+    """Wire copy: "The firm's chief executive officer, Martin Sime, told Reuters …" then "He said"."""
+    text = ("The insurance firm's chairman and chief executive officer, Martin Sime, told Reuters "
+            'he expects higher earnings.\n\nHe said, "the company has the momentum to achieve those '
+            'earnings this year."')
+    assert extract_quotes(text)[-1].speaker == "Martin Sime"
