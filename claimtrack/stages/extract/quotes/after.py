@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_NAME, _NOT_ROLE_END, _PARTICIPLES, PRONOUNS, _ROLE_STOP_VERBS, _TIME_WORDS, TITLES, gender_of
+from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_NAME, _NOT_ROLE_END, _PARTICIPLES, PRONOUNS, _ROLE_STOP_VERBS, _TIME_WORDS, TITLES, gender_of, OFFICES
 from claimtrack.stages.extract.quotes.names import clean_name, _is_name_token, Mention, _person_like, _tokens
 from claimtrack.stages.extract.quotes.roles import _modifies_plural, _reduced_tail, _role_joint, _ROLE_PREPS
 
@@ -46,6 +46,25 @@ def _appositive_name(toks: list[str], i: int) -> tuple[str, bool | None, int] | 
 
 
 _APPOSITIVE_END = frozenset(",.;:!?)—–")
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|man|woman|ee|ant|ent)$")
+
+
+def _person_noun(word: str) -> bool:
+    """A lower-case noun for a person by office or trade: "chairman", "worker", "analyst".
+
+    >>> _person_noun("worker"), _person_noun("analyst"), _person_noun("survey")
+    (True, True, False)
+    """
+    return word in TITLES or word in OFFICES or word in _PERSON_WORDS or \
+        (len(word) > 4 and _PERSON_NOUN.search(word) is not None)
+
+
+_PERSON_WORDS = frozenset("analyst official aide source expert envoy diplomat delegate".split())
 
 
 _WHEN = frozenset("this last next on early late".split())
@@ -167,6 +186,9 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
             return Mention(" ".join(toks[off:off + n]), None, "role")
         i = 0
         run: list[str] = []
+        if len(toks) > 2 and _ACRONYM.match(toks[0]) and toks[1][:1].islower():
+            run.append(toks[0])  # "ISM survey chairman Norbert Ore": an organisation's initials
+            i = 1
         while i < len(toks):
             while i < len(toks) and (_is_name_token(toks[i]) or toks[i].lower() in TITLES or
                                      (run and toks[i] in ("plc", "ltd"))):  # "Castell Foods plc"
@@ -206,8 +228,8 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
                 j = i
             while j < len(toks) and j - i < 3 and toks[j][:1].islower() and toks[j].isalpha():
                 j += 1
-            if j > i and j < len(toks) and toks[j - 1].lower() in TITLES and toks[j][:1].isupper():
-                run = []
+            if j > i and j < len(toks) and _person_noun(toks[j - 1].lower()) and toks[j][:1].isupper():
+                run = []  # "Acme worker David Ogden": the office or trade, then the person
                 i = j
                 continue
             if run and j > i:

@@ -148,3 +148,15 @@ def test_role_subject_with_its_name_in_apposition() -> None:
             'he expects higher earnings.\n\nHe said, "the company has the momentum to achieve those '
             'earnings this year."')
     assert extract_quotes(text)[-1].speaker == "Martin Sime"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # inverted attribution: an organisation, its office or trade in lower case, then the person
+    ('"We are mourning a great company," the agency quoted Acme worker David Ogle as saying.', "David Ogle"),
+    ('"It is incredible," said Florida state archivist Jody Norr.', "Jody Norr"),
+    ('"The house will be fully wired," said Cebit organiser Gabi Dorr.', "Gabi Dorr"),
+    ('"Growth is slowing," said ISM survey chairman Norbert Orr.', "Norbert Orr"),
+    ('"It depends on the firm," responded NASA administrator Jim Bride.', "Jim Bride"),
+])
+def test_organisation_then_trade_then_person(text: str, speaker: str) -> None:
+    assert extract_quotes(text)[0].speaker == speaker
