@@ -160,3 +160,11 @@ def test_role_subject_with_its_name_in_apposition() -> None:
 ])
 def test_organisation_then_trade_then_person(text: str, speaker: str) -> None:
     assert extract_quotes(text)[0].speaker == speaker
+
+
+def test_advice_column_salutation_is_no_speaker_label() -> None:
+    """Syndicated advice column: "DEAR WORRIED:" greets the letter writer; nobody is named."""
+    text = ('My sister went off on me when I asked. Was I wrong? -- WORRIED SISTER\n\n'
+            'DEAR WORRIED SISTER: If you two are close, then your question was not offensive at all.\n\n'
+            'DEAR ABBY: My husband will not spend a penny on our trip abroad.')
+    assert all(q.speaker is None or "Dear" not in q.speaker for q in extract_quotes(text))
