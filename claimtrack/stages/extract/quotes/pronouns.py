@@ -78,6 +78,9 @@ def _sentence_sources(text: str, para_start: int, pos: int):
             yield s, m
 
 
+_SAID_NEXT = r"\s+(?:\w+\s+)?(?:said|says|told|tells|added|announced|reported|stated|warned)\b"
+
+
 def _group_subject(text: str, f: Found, plural: bool) -> str | None:
     """The organisation or group a quote's "it" / "they" stands for: the source or subject of
     the latest sentence before the quote, when that is one ("Acme Airlines said it would cut
@@ -90,7 +93,7 @@ def _group_subject(text: str, f: Found, plural: bool) -> str | None:
     >>> _group_subject(t, Found(21, 35, "", para_start=0), plural=True) is None
     True
     """
-    for _, m in islice(_sentence_sources(text, f.para_start, f.start), 2):
+    for at, m in islice(_sentence_sources(text, f.para_start, f.start), 2):
         if m.kind == "pronoun":
             continue
         if m.kind == "name" and m.name:
@@ -101,6 +104,9 @@ def _group_subject(text: str, f: Found, plural: bool) -> str | None:
                 head.rstrip("s") in _INSTITUTION_HEADS  # "Acme Airlines"
             if org or (not plural and is_country(m.name)) or (plural and _PEOPLE_HEADS.search(head)):
                 return m.name
+            if not plural and " " not in m.name and m.name == m.text and \
+                    re.compile(re.escape(m.name) + _SAID_NEXT).search(text, at, f.start):
+                return m.name  # "Acme said it would cut jobs. "…," it said.": "it" tells a body
             return None
         if m.kind in ("role", "group"):
             head = _role_head(m.text)

@@ -168,3 +168,18 @@ def test_advice_column_salutation_is_no_speaker_label() -> None:
             'DEAR WORRIED SISTER: If you two are close, then your question was not offensive at all.\n\n'
             'DEAR ABBY: My husband will not spend a penny on our trip abroad.')
     assert all(q.speaker is None or "Dear" not in q.speaker for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # press release / wire: a one-word company that said something, then "it said"
+    ('Acme said it would cut jobs. "We regret this deeply," it said. "But we must act."', "Acme"),
+    ('In a statement Zyntra said the feature was a trial. It said: "Users can switch it off at any time."', "Zyntra"),
+])
+def test_it_stands_for_a_one_word_company_that_spoke(text: str, speaker: str) -> None:
+    assert extract_quotes(text)[0].speaker == speaker
+
+
+def test_it_is_not_a_common_noun_subject() -> None:
+    """Business page: "Expenses …, it said": the subject is no company."""
+    text = 'Expenses of the move will be offset by "significant gains from the sale of two units", it said.'
+    assert extract_quotes(text)[0].speaker != "Expenses"
