@@ -99,8 +99,8 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     ('Federal Open Markets Committee', None)
     >>> _clean_name(("Ms", "King")), _clean_name(("Prince", "Harry"))
     (('King', True), ('Harry', False))
-    >>> _clean_name(("Britain", "Liu", "Wei"))
-    ('Liu Wei', None)
+    >>> _clean_name(("Britain", "Liu", "Wei")), _clean_name(("Labour's", "Jo", "Reyes"))
+    (('Liu Wei', None), ('Jo Reyes', None))
     """
     female = None
     toks = [t for t in tokens if t]
@@ -118,7 +118,7 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
             elif low in _MALE_TITLES:
                 female = False
         if k < len(toks) - 1 and (low in TITLES or low + "." in TITLES or (
-                "-" in low and all(p in TITLES for p in low.split("-")))):  # "Director-General"
+                "-" in low and all(p in TITLES or p == "ex" for p in low.split("-")))):  # "Director-General", "Ex-host"
             last_title = k
             personal = personal or low in _PERSON_TITLES
             if k + 2 < len(toks) - 1 and toks[k + 1].lower() == "of":
@@ -129,6 +129,8 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
         toks = toks[last_title + 1:]
     while toks and (toks[0].lower().rstrip(".") in _NOT_NAME or _GERUND_CAP.match(toks[0])):
         toks = toks[1:]
+    if len(toks) >= 3 and toks[0][-2:] in ("’s", "'s") and toks[1][:1].isupper():
+        toks = toks[1:]  # "Labour's Jess Phillips": the party is not part of her name
     if len(toks) in (3, 4) and is_country(toks[0]) and toks[1][:1].isupper() and \
             toks[-1].lower().rstrip(".") not in _ORG_TAIL and toks[-1].lower() not in _ORG_WORDS:
         toks = toks[1:]  # "ambassador to Britain Liu Xiaming": the country ends the office

@@ -183,3 +183,16 @@ def test_it_is_not_a_common_noun_subject() -> None:
     """Business page: "Expenses …, it said": the subject is no company."""
     text = 'Expenses of the move will be offset by "significant gains from the sale of two units", it said.'
     assert extract_quotes(text)[0].speaker != "Expenses"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # broadcaster: "pointed out to … that", "reiterated", "reckons"
+    ('One insider pointed out to the BBC that "nobody is denying a merger could be on the agenda".', "One insider"),
+    ('A spokesperson for the Foreign Office reiterated that settlements "are illegal under international law".',
+     "A spokesperson for the Foreign Office"),
+    # a party or a club before a name in the possessive is not part of the name
+    ("Labour's Ella Blackmore says she will fight on her record \"as a hard-working local MP\".", "Ella Blackmore"),
+    ('"We will fight it," said ex-minister Rob Kilroy.', "Rob Kilroy"),
+])
+def test_more_verbs_and_name_forms(text: str, speaker: str) -> None:
+    assert extract_quotes(text)[0].speaker == speaker
