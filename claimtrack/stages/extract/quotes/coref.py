@@ -12,7 +12,7 @@ import re
 from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, gender_of, is_place, _MALE, _NOT_NAME, TITLES
 from claimtrack.stages.extract.quotes.names import clean_name
 
-_NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-][A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)(?![\w’'])"
+_NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-](?:[A-Z][’'])?[A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)(?![\w’'])"
 
 
 _RUN = re.compile(

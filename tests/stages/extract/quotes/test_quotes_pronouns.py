@@ -196,3 +196,10 @@ def test_it_is_not_a_common_noun_subject() -> None:
 ])
 def test_more_verbs_and_name_forms(text: str, speaker: str) -> None:
     assert extract_quotes(text)[0].speaker == speaker
+
+
+def test_hyphenated_irish_surname_stays_whole() -> None:
+    """Broadsheet: "Murphy-O'Connor" is one surname in the fullest name a pronoun resolves to."""
+    text = ('"Peace is worth it," said Cardinal Cormac Murphy-O\'Connor. Later the cardinal spoke again. '
+            '"We must act now," he said.')
+    assert [q.speaker for q in extract_quotes(text)] == ["Cormac Murphy-O'Connor"] * 2
