@@ -138,6 +138,10 @@ def attribute_document(text: str) -> list[Found]:
 _PEOPLE_WORD = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|men|women|people|officials|police|staff)$")
 
 
+_PASSIVE_NAMING = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:called|dubbed|"
+                             r"labell?ed|known\s+as|described\s+as|termed|named|nicknamed)\s*[,:]?\s*$", re.I)
+
+
 def _not_a_subject_name(name: str, index: NameIndex) -> bool:
     """A one-word "name" read as the subject of a sentence with no verb of saying that is a
     common word: written in lower case elsewhere ("Words such as …" and "the words"), or a
@@ -231,8 +235,9 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
             m = _colon_subject(lead)
             if m is not None:
                 res = m, ":"
-    if res is None and not f.standalone:
+    if res is None and not f.standalone and not _PASSIVE_NAMING.search(frame, max(prev_end, a - 60), a):
         # the subject of a subordinate clause that ends at the quote, else the sentence's
+        # (not of a passive naming: 'it is called "…"' names a thing, nobody says it)
         m = (_clause_subject(frame[prev_end:a]) if a > 0 else None) or _subject(frame[:a] if a > 0 else frame[b:])
         # a subject that can speak: a name or pronoun, or a role noun for people or texts
         # ("the senator", "the report"); not "A core" for a scare-quoted "synergistic"

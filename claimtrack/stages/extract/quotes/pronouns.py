@@ -78,6 +78,9 @@ def _sentence_sources(text: str, para_start: int, pos: int):
             yield s, m
 
 
+_ACRONYM_END = re.compile(r"(?:^|\s)[A-Z]{2,6}$")  # "The OECD", "Acme PLC" (not "Jo Reyes")
+
+
 _SAID_NEXT = r"\s+(?:\w+\s+)?(?:said|says|told|tells|added|announced|reported|stated|warned)\b"
 
 
@@ -100,7 +103,7 @@ def _group_subject(text: str, f: Found, plural: bool) -> str | None:
             if gender_of(m.name) is not None or m.female is not None:
                 return None  # a person spoke last: "it" is not them
             head = _role_head(m.name)  # "Reserve Bank of Westland" -> bank
-            org = _is_org(m.name) or m.name.isupper() or head in _INSTITUTION_HEADS or \
+            org = _is_org(m.name) or m.name.isupper() or bool(_ACRONYM_END.search(m.name)) or head in _INSTITUTION_HEADS or \
                 head.rstrip("s") in _INSTITUTION_HEADS  # "Acme Airlines"
             if org or (not plural and is_country(m.name)) or (plural and _PEOPLE_HEADS.search(head)):
                 return m.name
@@ -316,8 +319,8 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
             fem = f.female if f.female is not None else gender_of(f.speaker)
             if fem is not None or index.reads_as_name(f.speaker):
                 speakers.append((f.start, f.para, f.speaker, fem))
-            if _is_org(f.speaker):
-                groups.append((f.para, f.speaker, f.speaker.endswith("s")))
+            if _is_org(f.speaker) or _ACRONYM_END.search(f.speaker):  # "The OECD": an "it"
+                groups.append((f.para, f.speaker, f.speaker.endswith("s") and not f.speaker.isupper()))
         elif f.kind in ("group", "role") and f.speaker:
             groups.append((f.para, f.speaker, f.kind == "group" or f.speaker.split()[-1].endswith("s")))
             if f.kind == "role":

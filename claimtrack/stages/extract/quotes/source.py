@@ -157,6 +157,8 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
             return near  # "… with spokesman Glen Caplin saying", "footage of Trump saying"
         subj = _subject(full_left)
         return None if subj is not None and subj.text.lower() == "it" else subj
+    if cue in NAMING and _PASSIVE_BEFORE.search(left):
+        return None  # "it is called "…"", "what is often described as "…"": a name, not speech
     mention = speaker_before(left)
     if mention is not None and (cue in NAMING or cue in NOUNLIKE) and mention.kind == "role":
         # "a film called …", "his state-of-the-state address": not speech; but a text or a
@@ -220,6 +222,9 @@ def _inscription(frame: str, lo: int, a: int) -> tuple[Mention, str] | None:
     if thing is None or thing.kind != "role":
         return None
     return thing, norm_cue(m.group(1))
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|is\s+now|often)\s+(?:\w+ly\s+)?$", re.I)
 
 
 _PASSIVE_NEXT = re.compile(r"\s+(?:as|by|in|to|with)\b")

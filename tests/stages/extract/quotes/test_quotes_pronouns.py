@@ -203,3 +203,20 @@ def test_hyphenated_irish_surname_stays_whole() -> None:
     text = ('"Peace is worth it," said Cardinal Cormac Murphy-O\'Connor. Later the cardinal spoke again. '
             '"We must act now," he said.')
     assert [q.speaker for q in extract_quotes(text)] == ["Cormac Murphy-O'Connor"] * 2
+
+
+def test_it_stands_for_an_acronym_body() -> None:
+    """Wire copy: "The OECD said …" then "It predicted …" then '"…," it said.'"""
+    text = ('The OECD said a failure to agree "could seriously affect confidence, at home and elsewhere."\n\n'
+            'It predicted that the deficit would overshoot.\n\n'
+            '"The projection is based on slower growth and higher rates," it said.')
+    assert [q.speaker for q in extract_quotes(text)] == ["OECD", "OECD"]
+
+
+@pytest.mark.parametrize("text", [
+    # science page / broadsheet: a passive naming says what a thing is called; nobody speaks
+    'When the illness strikes pigeon breeders, it is called "pigeon breeder lung of the chest".',
+    'The new standard has been described as "3G on steroids for the whole of the industry".',
+])
+def test_passive_naming_has_no_speaker(text: str) -> None:
+    assert all(q.speaker is None for q in extract_quotes(text))
