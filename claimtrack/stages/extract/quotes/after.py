@@ -67,6 +67,9 @@ def _person_noun(word: str) -> bool:
 _PERSON_WORDS = frozenset("analyst official aide source expert envoy diplomat delegate".split())
 
 
+_THOSE_NEXT = frozenset("behind close involved familiar present inside within around at in".split())
+
+
 _WHEN = frozenset("this last next on early late".split())
 
 
@@ -97,6 +100,12 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
         return None
     first = toks[0]
     low = first.lower()
+    if low == "those" and len(toks) > 2 and toks[1].lower() in _THOSE_NEXT:
+        # "say those behind the talks", "said those close to the deal": the people so described
+        k = 2
+        while k < len(toks) and k < 8 and toks[k][:1].isalnum() and toks[k].lower() not in _NOT_ROLE_END - {"of", "in", "at", "to", "with", "for"}:
+            k += 1
+        return Mention(" ".join(toks[:k]), None, "role")
     # "said it was" has no speaker "it"; as a sentence subject, "it" and "they" speak
     if low in PRONOUNS and low not in ("who", "which", "you") and (subject or low != "it"):
         fem = True if low == "she" else False if low == "he" else None

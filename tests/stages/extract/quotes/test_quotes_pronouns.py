@@ -220,3 +220,13 @@ def test_it_stands_for_an_acronym_body() -> None:
 ])
 def test_passive_naming_has_no_speaker(text: str) -> None:
     assert all(q.speaker is None for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # broadcaster lead: the inverted speaker is "those" described by a phrase
+    ('Talks on the trade deal have been "making good progress" say those behind the negotiations.',
+     "those behind the negotiations"),
+    ('"It is close to done," said those familiar with the talks.', "those familiar with the talks"),
+])
+def test_those_described_speak(text: str, speaker: str) -> None:
+    assert extract_quotes(text)[0].speaker == speaker
