@@ -103,6 +103,12 @@ def _resolve_context(text: str, found: list[Found]) -> None:
                 m = speaker_after(prev)
                 if m is not None and m.kind == "name":
                     _set(f, m, None, carried=True)
+                elif not _QUOTE_MARK.search(prev):
+                    # "She said the plan was fair.\n\n"Nobody will lose out."": the one who
+                    # said something in the sentence before, named or "he"/"she"
+                    m = _colon_subject(prev)
+                    if m is not None and m.kind in ("name", "pronoun") and m.text.lower() not in ("it", "they"):
+                        _set(f, m, None, carried=True)
         if f.mention is not None:
             last = f
             if not f.partial:

@@ -230,3 +230,14 @@ def test_passive_naming_has_no_speaker(text: str) -> None:
 ])
 def test_those_described_speak(text: str, speaker: str) -> None:
     assert extract_quotes(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # wire copy: a paraphrase with its speaker, then the quote alone in the next paragraph
+    ('The minister Ann Vero was asked about the cuts on Tuesday. She said the plan was fair.\n\n'
+     '"Nobody will lose out under this plan, I promise you that."', "Ann Vero"),
+    ('And oilman T. Boone Pickard said the present safeguards should avoid any repeat.\n\n'
+     '"It is a much more sophisticated system now, I do not see that a comparison is valid."', "T. Boone Pickard"),
+])
+def test_quote_alone_after_a_paraphrase(text: str, speaker: str) -> None:
+    assert extract_quotes(text)[-1].speaker == speaker
