@@ -13,7 +13,9 @@ Order of evidence for one quote (first that answers wins):
 3. a possessor's speech noun (``Trump's claim that "…"``), any other cue of the sentence
    (a closing ``according to the report`` first, then the nearest), a colon introduction;
 4. the subject of the sentence when it can speak (``Clinton sent an email praising his
-   "body language"``); not things ("A chip controls eight "synergistic" cores");
+   "body language"``); not things ("A chip controls eight "synergistic" cores"), not the
+   subject of a passive naming (``it is called "…"``), not a common word or a gerund that
+   only opens the sentence ("Words such as "…"", "Moving the final …");
 5. context: another quote of the same sentence (quotes coordinated by "and"/"or" take the
    earlier quote's cue), the rest of a multi-paragraph quote, a name line under an unclosed
    quote, and for a quote standing alone the sentence before it (a colon introduction or a
