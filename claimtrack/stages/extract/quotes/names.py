@@ -101,6 +101,8 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     (('King', True), ('Harry', False))
     >>> _clean_name(("Britain", "Liu", "Wei")), _clean_name(("Labour's", "Jo", "Reyes"))
     (('Liu Wei', None), ('Jo Reyes', None))
+    >>> _clean_name(("Sprinter", "Ken", "Collins")), _clean_name(("Walker", "Smith"))
+    (('Ken Collins', None), ('Walker Smith', None))
     """
     female = None
     toks = [t for t in tokens if t]
@@ -129,6 +131,9 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
         toks = toks[last_title + 1:]
     while toks and (toks[0].lower().rstrip(".") in _NOT_NAME or _GERUND_CAP.match(toks[0])):
         toks = toks[1:]
+    if len(toks) >= 3 and _TRADE.search(toks[0]) and toks[0][1:].islower() and \
+            gender_of(" ".join(toks[1:])) is not None:
+        toks = toks[1:]  # "Sprinter Ken Collins", "Developer Ann Reyes": a trade, then the person
     if len(toks) >= 3 and toks[0][-2:] in ("’s", "'s") and toks[1][:1].isupper():
         toks = toks[1:]  # "Labour's Jess Phillips": the party is not part of her name
     if len(toks) in (3, 4) and is_country(toks[0]) and toks[1][:1].isupper() and \
@@ -154,6 +159,9 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     if len(toks) == 1 and toks[0].lower().rstrip(".") in TITLES and not personal:
         return None, female
     return " ".join(toks), female
+
+
+_TRADE = re.compile(r"^[A-Z][a-z]+(?:er|or|ist|ian)$")
 
 
 _ORG_LINKS = frozenset("of for and to de".split())

@@ -304,6 +304,30 @@ def _anaphor(text: str, index: NameIndex, role: str, words: list[str]) -> str | 
 _HEAD_PREPS = frozenset("of for at on from with in to close about by".split())
 
 
+_TITLE_ALT = "|".join(sorted({t for t in TITLES if t.isalpha() and len(t) > 2} | {"head", "boss", "member", "founder"}))
+_PERSON_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?|\b[a-z]+(?:er|or|ist|ian|man|woman|ee|ent|ant)|"
+                            r"\b(?i:" + _TITLE_ALT + r")|\b[a-z]+,)\s+$")
+_PERSON_AFTER = re.compile(r"(?:,\s+(?:\d{1,3}\b|a\b|an\b|the\b|who\b|[A-Za-z]+[’']s\b|said\b|says\b|told\b|(?i:"
+                           + _TITLE_ALT + r")\b)|\s+(?:said|says|told|tells|added|argued|warned|wrote|asked|"
+                           r"insisted|agreed|noted|explained)\b|[’']s\s+(?:wife|husband|son|daughter|mother|father))")
+
+
+def _reads_as_person(text: str, name: str) -> bool:
+    """Whether the article writes ``name`` as a person's somewhere: after a title or a noun
+    for a person ("analyst Jo Bae", "Mr Bae"), or before an age, an appositive or a verb of
+    saying ("Jo Bae, 45,", "Jo Bae said"); a place or a thing ("Peach Bottom") is not.
+
+    >>> t = "Work at Peach Bottom stopped. Analyst Rha Bae said so."
+    >>> _reads_as_person(t, "Rha Bae"), _reads_as_person(t, "Peach Bottom")
+    (True, False)
+    """
+    for m in re.finditer(re.escape(name), text):
+        if _PERSON_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _PERSON_AFTER.match(text, m.end()):
+            return True
+    # "Mr Chidambaram said": the surname alone after an honorific
+    return re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+" + re.escape(name.split()[-1]) + r"\b", text) is not None
+
+
 def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
     """Short names to the fullest name in the article; "he"/"she" to the most recent compatible
     person: a named speaker (up to 3 paragraphs back) or the named subject of an earlier
@@ -391,7 +415,7 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                 for name in reversed(index.names_before(f.start)):
                     g = gender_of(name)
                     if g == want or (g is None and 2 <= len(name.split()) <= 3 and not _is_org(name)
-                                     and person_named(name)):
+                                     and person_named(name) and _reads_as_person(text, name)):
                         pick = index.fullest(name)
                         break
             if pick is None:

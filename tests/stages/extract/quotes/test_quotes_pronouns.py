@@ -241,3 +241,15 @@ def test_those_described_speak(text: str, speaker: str) -> None:
 ])
 def test_quote_alone_after_a_paraphrase(text: str, speaker: str) -> None:
     assert extract_quotes(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # sports report: an event's name is no "he"
+    ('Sprinter Ken Collins will race. Collins ran in Birmingham at the 2003 World Indoor Championships. "I am looking forward '
+     'to competing against such a strong field," he said.', "Ken Collins"),
+    # wire copy: a region's name is no "he"; the person introduced by his office is
+    ('Trade Minister Woong-Bae Rha spoke in Seoul.\n\nHe rejected suggestions the Korean Won is undervalued, and '
+     'denied any plans for a "drastic and sudden revaluation of the currency".', "Woong-Bae Rha"),
+])
+def test_he_is_a_person_the_article_writes_as_one(text: str, speaker: str) -> None:
+    assert extract_quotes(text)[-1].speaker == speaker
