@@ -206,7 +206,7 @@ temple synagogue cabinet assembly parliament senate congress appropriations agri
 ministry exchequer land lands army navy force forces sea ocean lake mountain hills palace castle
 school college academy museum gallery theatre theater stadium hospital prison airlines airways
 motors industries holdings systems technologies communications energy oil gas petroleum
-electric airport media index""".split())
+electric airport media index exchange stock bourse market markets securities""".split())
 
 
 def person_named(name: str) -> bool:
