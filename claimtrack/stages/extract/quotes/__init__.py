@@ -6,7 +6,7 @@ content: ``content`` (scare quotes, titles, sign-offs), ``transcript`` (speaker 
 cue: ``cues`` (verbs of saying); source: ``source`` (the speaker a cue governs), ``speakers``
 (names, appositives, pronouns, role nouns next to a cue), ``names`` (name runs, titles),
 ``roles`` (role noun phrases); coreference: ``context`` (continuations), ``coref`` (fullest
-names, he/she/it/they); ``lexicon`` holds the word classes they share and ``found`` the
+names), ``pronouns`` (he/she/it/they, and a role to the person named with it); ``lexicon`` holds the word classes they share and ``found`` the
 working record; ``attribute`` runs them in order.
 
 >>> [(q.text, q.speaker, q.cue) for q in extract_quotes('"We will win," Jane Smith said.')]

@@ -13,7 +13,9 @@ Order of evidence for one quote (first that answers wins):
 3. a possessor's speech noun (``Trump's claim that "…"``), any other cue of the sentence
    (a closing ``according to the report`` first, then the nearest), a colon introduction;
 4. the subject of the sentence when it can speak (``Clinton sent an email praising his
-   "body language"``); not things ("A chip controls eight "synergistic" cores");
+   "body language"``); not things ("A chip controls eight "synergistic" cores"), not the
+   subject of a passive naming (``it is called "…"``), not a common word or a gerund that
+   only opens the sentence ("Words such as "…"", "Moving the final …");
 5. context: another quote of the same sentence (quotes coordinated by "and"/"or" take the
    earlier quote's cue), the rest of a multi-paragraph quote, a name line under an unclosed
    quote, and for a quote standing alone the sentence before it (a colon introduction or a
@@ -39,12 +41,13 @@ from itertools import islice
 
 from claimtrack.stages.extract.quotes.content import _EMBED_AFTER, _INTRO_WORDS, _is_title, _SCARE_BEFORE, _SIGN_OFF, _STAGE, _WORDS, _WORK_BEFORE
 from claimtrack.stages.extract.quotes.context import _resolve_context
-from claimtrack.stages.extract.quotes.coref import NameIndex, _resolve_names
+from claimtrack.stages.extract.quotes.coref import NameIndex
 from claimtrack.stages.extract.quotes.cues import CUE, norm_cue, SOURCE_AFTER
 from claimtrack.stages.extract.quotes.found import Found, _set, _speaker_of, _via
-from claimtrack.stages.extract.quotes.lexicon import PRONOUNS
+from claimtrack.stages.extract.quotes.lexicon import gender_of, PRONOUNS
 from claimtrack.stages.extract.quotes.marks import find_spans, Span
 from claimtrack.stages.extract.quotes.names import clean_name, Mention
+from claimtrack.stages.extract.quotes.pronouns import _resolve_names
 from claimtrack.stages.extract.quotes.roles import speaker_with_role
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
 from claimtrack.stages.extract.quotes.source import _can_speak, _clause_subject, _colon_subject, _cue_ok, _dash_interjection, _find_after, _find_before, _inscription, _LAST_WORD, _np_for_cue, _POSSESSIVE_SPEECH, STRONG, _subject
@@ -119,6 +122,9 @@ def attribute_document(text: str) -> list[Found]:
     _resolve_context(text, found)
     _resolve_names(text, found, index)
     for f in found:
+        if f.kind == "name" and f.cue is None and not f.carried and f.speaker and \
+                _not_a_subject_name(f.speaker, index):
+            f.speaker = f.mention = f.kind = None  # "Words such as "…"", "Moving the date …"
         f.via = _via(f)
         if f.kind == "name" and f.speaker:
             # "Ryan's spokeswoman, AshLee Strong": the role the article gives the speaker first
@@ -129,6 +135,28 @@ def attribute_document(text: str) -> list[Found]:
         if f.mention is None and sum(1 for _ in islice(_WORDS.finditer(text, f.start, f.end), 5)) <= 4:
             f.keep = False
     return [f for f in found if f.keep]
+
+
+_PEOPLE_WORD = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|men|women|people|officials|police|staff)$")
+
+
+_PASSIVE_NAMING = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:called|dubbed|"
+                             r"labell?ed|known\s+as|described\s+as|termed|named|nicknamed)\s*[,:]?\s*$", re.I)
+
+
+def _not_a_subject_name(name: str, index: NameIndex) -> bool:
+    """A one-word "name" read as the subject of a sentence with no verb of saying that is a
+    common word: written in lower case elsewhere ("Words such as …" and "the words"), or a
+    gerund ("Moving the final …") that is no known first name.
+
+    >>> _not_a_subject_name("Moving", NameIndex("Moving it helps.")), _not_a_subject_name("Okoro", NameIndex("Okoro left."))
+    (True, False)
+    """
+    if " " in name:
+        return False
+    if _PEOPLE_WORD.search(name.lower()):
+        return False  # "Lawyers for the papers said it was "…"": people speak
+    return not index.reads_as_name(name) or (name.endswith("ing") and gender_of(name) is None)
 
 
 def _attribute_span(text: str, sp: Span, s0: int, e0: int,
@@ -209,8 +237,9 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
             m = _colon_subject(lead)
             if m is not None:
                 res = m, ":"
-    if res is None and not f.standalone:
+    if res is None and not f.standalone and not _PASSIVE_NAMING.search(frame, max(prev_end, a - 60), a):
         # the subject of a subordinate clause that ends at the quote, else the sentence's
+        # (not of a passive naming: 'it is called "…"' names a thing, nobody says it)
         m = (_clause_subject(frame[prev_end:a]) if a > 0 else None) or _subject(frame[:a] if a > 0 else frame[b:])
         # a subject that can speak: a name or pronoun, or a role noun for people or texts
         # ("the senator", "the report"); not "A core" for a scare-quoted "synergistic"

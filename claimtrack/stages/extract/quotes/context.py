@@ -13,7 +13,7 @@ from claimtrack.stages.extract.quotes.found import _copy, Found, _set
 from claimtrack.stages.extract.quotes.names import Mention
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
 from claimtrack.stages.extract.quotes.source import _colon_subject
-from claimtrack.stages.extract.quotes.speakers import speaker_after
+from claimtrack.stages.extract.quotes.after import speaker_after
 
 def _previous_sentence(text: str, f: "Found") -> tuple[str | None, bool]:
     """The sentence before the one holding ``f`` (from the previous paragraph if need be), and
@@ -103,6 +103,12 @@ def _resolve_context(text: str, found: list[Found]) -> None:
                 m = speaker_after(prev)
                 if m is not None and m.kind == "name":
                     _set(f, m, None, carried=True)
+                elif not _QUOTE_MARK.search(prev):
+                    # "She said the plan was fair.\n\n"Nobody will lose out."": the one who
+                    # said something in the sentence before, named or "he"/"she"
+                    m = _colon_subject(prev)
+                    if m is not None and m.kind in ("name", "pronoun") and m.text.lower() not in ("it", "they"):
+                        _set(f, m, None, carried=True)
         if f.mention is not None:
             last = f
             if not f.partial:

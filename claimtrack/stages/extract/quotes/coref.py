@@ -1,5 +1,5 @@
-"""Coreference, the cheap way: short names to the fullest name in the article, pronouns to the
-most recent compatible speaker.
+"""Coreference, the cheap way: short names to the fullest name in the article (pronouns are in
+:mod:`~claimtrack.stages.extract.quotes.pronouns`).
 
 >>> idx = NameIndex("Turkish President Recep Tayyip Erdogan met Putin. Later Erdogan spoke.")
 >>> idx.fullest("Erdogan")
@@ -8,15 +8,11 @@ most recent compatible speaker.
 from __future__ import annotations
 
 import re
-from itertools import islice
 
-from claimtrack.stages.extract.quotes.found import Found, _is_org
-from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, gender_of, is_country, is_place, _MALE, _NOT_NAME, TITLES
+from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, gender_of, is_place, _MALE, _NOT_NAME, TITLES
 from claimtrack.stages.extract.quotes.names import clean_name
-from claimtrack.stages.extract.quotes.sentences import sentence_bounds
-from claimtrack.stages.extract.quotes.source import _colon_subject, _role_head, _subject
 
-_NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-][A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)(?![\w’'])"
+_NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-](?:[A-Z][’'])?[A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)(?![\w’'])"
 
 
 _RUN = re.compile(
@@ -290,164 +286,3 @@ class NameIndex:
 
 
 _JUST_NAMED = 400  # characters
-
-
-def _subjects_before(text: str, para_start: int, pos: int, floor: int = 0):
-    """(position, name, female?) of the named subjects of the sentences of a paragraph before
-    ``pos`` (including the start of the sentence that holds ``pos``), latest first."""
-    for s, m in _subject_mentions(text, para_start, pos, floor):
-        if m.kind == "name" and m.name:
-            yield s, m.name, m.female
-
-
-def _subject_mentions(text: str, para_start: int, pos: int, floor: int = 0):
-    """(position, mention) of the subjects of the sentences before ``pos`` in its paragraph
-    (the paragraph before when the quote opens its own), latest first."""
-    if not text[para_start:pos].strip(" \t\"“”‘’'«»„`"):
-        k = para_start - 1
-        while k >= 0 and text[k].isspace():
-            k -= 1
-        para_start = text.rfind("\n", 0, k + 1) + 1
-    lo = max(para_start, pos - 800, floor)
-    for s, e in reversed(sentence_bounds(text, lo, pos, [])):
-        m = _subject(text[s:e])
-        if m is not None:
-            yield s, m
-
-
-#: heads of a role phrase that an "it" can stand for: institutions, firms, bodies, texts
-_INSTITUTION_HEADS = frozenset("""airline carrier firm company bank lender insurer retailer
-maker manufacturer producer operator regulator watchdog charity club school university hospital
-court government ministry department agency council union party board committee commission
-body organisation organization institute group business brand network channel broadcaster
-newspaper paper magazine publisher studio label bloc alliance coalition army police service
-authority administration office team league federation association fund trust exchange
-report study survey statement chamber confederation society foundation centre center bureau
-institution""".split())
-#: heads of a plural role phrase that "they" can stand for: people and bodies
-_PEOPLE_HEADS = re.compile(r"(?:men|women|people|ers|ors|ists|ians|ants|ents|ees|ives|children|officials|"
-                           r"sources|aides|staff|police|unions|parties|groups|firms|companies|banks|"
-                           r"authorities|ministers|mps|critics|residents|families|parents|campaigners)$")
-
-
-def _sentence_sources(text: str, para_start: int, pos: int):
-    """(position, mention) for each sentence before ``pos`` (its paragraph, or the one before
-    when the quote opens its own), latest first: the speaker of its cue, else its subject."""
-    if not text[para_start:pos].strip(" \t\"“”‘’'«»„`"):
-        k = para_start - 1
-        while k >= 0 and text[k].isspace():
-            k -= 1
-        para_start = text.rfind("\n", 0, k + 1) + 1
-    for s, e in reversed(sentence_bounds(text, max(para_start, pos - 800), pos, [])):
-        m = _colon_subject(text[s:e])
-        if m is not None:
-            yield s, m
-
-
-def _group_subject(text: str, f: Found, plural: bool) -> str | None:
-    """The organisation or group a quote's "it" / "they" stands for: the source or subject of
-    the latest sentence before the quote, when that is one ("Acme Airlines said it would cut
-    routes. "…," it said."); None when it is a person or a thing that does not speak.
-
-    >>> t = 'The airline had no comment. "We will respond in due course," it added.'
-    >>> _group_subject(t, Found(29, 59, "", para_start=0), plural=False)
-    'The airline'
-    >>> t = 'Delays were common. "It was chaos," they said.'
-    >>> _group_subject(t, Found(21, 35, "", para_start=0), plural=True) is None
-    True
-    """
-    for _, m in islice(_sentence_sources(text, f.para_start, f.start), 2):
-        if m.kind == "pronoun":
-            continue
-        if m.kind == "name" and m.name:
-            if gender_of(m.name) is not None or m.female is not None:
-                return None  # a person spoke last: "it" is not them
-            head = _role_head(m.name)  # "Reserve Bank of Westland" -> bank
-            org = _is_org(m.name) or m.name.isupper() or head in _INSTITUTION_HEADS or \
-                head.rstrip("s") in _INSTITUTION_HEADS  # "Acme Airlines"
-            if org or (not plural and is_country(m.name)) or (plural and _PEOPLE_HEADS.search(head)):
-                return m.name
-            return None
-        if m.kind in ("role", "group"):
-            head = _role_head(m.text)
-            if plural and _PEOPLE_HEADS.search(head):
-                return m.text
-            if not plural and head in _INSTITUTION_HEADS:
-                return m.text
-            return None
-    return None
-
-
-_OBJECT_CASE = {"him": "he", "her": "she", "them": "they"}
-
-
-def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
-    """Short names to the fullest name in the article; "he"/"she" to the most recent compatible
-    person: a named speaker (up to 3 paragraphs back) or the named subject of an earlier
-    sentence of the same paragraph, else any name before it."""
-    speakers: list[tuple[int, int, str, bool | None]] = []  # (position, para, name, female)
-    groups: list[tuple[int, str, bool]] = []  # (para, speaker, plural?) of groups, roles, organisations
-    for f in found:
-        if f.kind == "name" and f.speaker:
-            f.speaker = index.fullest(f.speaker, f.female, f.start)
-            if " " not in f.speaker and f.mention and re.match(r"(?:Sir|Dame)\s", f.mention):
-                f.speaker = index.fullest(index.by_first_name(f.speaker), f.female)
-            fem = f.female if f.female is not None else gender_of(f.speaker)
-            if fem is not None or index.reads_as_name(f.speaker):
-                speakers.append((f.start, f.para, f.speaker, fem))
-            if _is_org(f.speaker):
-                groups.append((f.para, f.speaker, f.speaker.endswith("s")))
-        elif f.kind in ("group", "role") and f.speaker:
-            groups.append((f.para, f.speaker, f.kind == "group" or f.speaker.split()[-1].endswith("s")))
-        elif f.kind == "pronoun" and f.mention:
-            low = _OBJECT_CASE.get(f.mention.lower(), f.mention.lower())
-            if low in ("they", "it"):
-                # "they" and "it": the latest group, role or organisation that spoke, else the
-                # latest such subject of the sentences before
-                want_plural = low == "they"
-                f.speaker = next((sp for para, sp, plural in reversed(groups)
-                                  if f.para - para <= 3 and (plural == want_plural or _is_org(sp))), None)
-                if f.speaker is None:
-                    f.speaker = _group_subject(text, f, want_plural)
-                    if f.speaker is not None:
-                        groups.append((f.para, f.speaker, want_plural))
-                continue
-            if low not in ("he", "she"):
-                continue
-            want = low == "she"
-            best: tuple[int, str] | None = None
-            for pos, para, name, fem in reversed(speakers):
-                if (fem is None or fem == want) and not _is_org(name) and f.para - para <= 3:
-                    best = (pos, name)
-                    break
-            floor = best[0] if best else 0
-            unknown = None  # the latest named subject of unknown gender: "Smith was defiant."
-            for pos, name, fem in _subjects_before(text, f.para_start, f.start, floor):
-                if best is not None and pos <= best[0]:
-                    break
-                full = index.fullest(name, fem)
-                g = fem if fem is not None else gender_of(full)
-                if unknown is None and g is None and not _is_org(full) and index.reads_as_name(full):
-                    unknown = full
-                # a subject counts when it reads as a person: a known gender or a speaker
-                if (g == want or (g is None and any(full == sp[2] for sp in speakers))) \
-                        and not _is_org(full):
-                    best = (pos, full)
-                    break
-            pick = best[1] if best else None
-            if pick is None:
-                for name in reversed(index.names_before(f.start)):
-                    g = gender_of(name)
-                    if g == want or (g is None and 2 <= len(name.split()) <= 3 and not _is_org(name)):
-                        pick = index.fullest(name)
-                        break
-            if pick is None:
-                pick = unknown
-            if pick is None:
-                for pos, para, name, fem in reversed(speakers):
-                    if (fem is None or fem == want) and not _is_org(name):
-                        pick = name
-                        break
-            f.speaker = pick
-            if pick is not None:
-                speakers.append((f.start, f.para, pick, want))

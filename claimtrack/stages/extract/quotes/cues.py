@@ -37,7 +37,9 @@ boom|boomed|gush|gushed|rail|railed|fume|fumed|blast|blasted|slam|slammed|hit\ b
 went\ on|goes\ on|put\ it|puts\ it|chimed\ in|chime\ in|summed\ up|spoke|speaks|speaking|
 charge|charged|charges|allege|alleged|alleges|reason|reasoned|concur|concurred|
 elaborate|elaborated|offer|offered|recount|recounted|caution|cautioned|insist|added|
-show|shows|showed|reveal|reveals|revealed|comment|comments|commented|commenting
+show|shows|showed|reveal|reveals|revealed|comment|comments|commented|commenting|
+point\ out|points\ out|pointed\ out|pointing\ out|reckon|reckons|reckoned|reiterate|reiterates|
+reiterated|disclose|discloses|disclosed|echoed|hinted|emailed|texted|blogged
 """
 _WORDLIST = sorted({v.strip().replace("\\ ", " ") for v in _VERBS.replace("\n", "").split("|")
                     if v.strip()})

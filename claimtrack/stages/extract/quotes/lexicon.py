@@ -50,7 +50,9 @@ one two three four five six seven eight nine ten mr mrs ms dr you i i’m i'm we
 you're they’re they're it’s it's i’ve i've we’ve we've i’d i'd i’ll i'll given possibly usually
 traditionally additionally currently previously clearly obviously finally recently unfortunately
 fortunately ultimately importantly interestingly similarly likewise moreover furthermore
-nevertheless nonetheless overall early more""".split())
+nevertheless nonetheless overall early more whatever whoever whenever wherever whichever whether
+just once unless until almost already otherwise often sometimes anyway thus hence therefore nor
+any""".split())
 
 
 _PARTICLES = frozenset("""de van von der den bin al la le du des da del della di dos das ibn abu ben
@@ -136,7 +138,7 @@ aide aides source sources spokesman spokeswoman son sons daughter daughters wife
 father brother sister friend friends man woman men women boy girl child children people person
 family parents critics activists protesters students residents citizens fans crowd audience
 officials police audit audits testimony filings disclosures minutes investigation investigations
-inquiry inquiries probe""".split())
+inquiry inquiries probe analyst analysts expert experts""".split())
 
 
 _ORG_WORDS = frozenset("""house party committee department campaign post times news agency office
@@ -195,6 +197,33 @@ coast bay beach heights village town""".split())
 
 _PLACE_FIRST = frozenset("""new los san santa las saint st. fort port mount lake north south east west
 upper lower greater""".split())
+
+
+#: capitalised words that name a body, a building or a place and never a person's name: a run
+#: holding one ("Senate Farm Appropriations", "Westminster Cathedral", "Holy Land") is no "he"
+_NOT_PERSON_WORDS = _ORG_WORDS | _PLACE_WORDS | frozenset("""church cathedral chapel abbey mosque
+temple synagogue cabinet assembly parliament senate congress appropriations agriculture treasury
+ministry exchequer land lands army navy force forces sea ocean lake mountain hills palace castle
+school college academy museum gallery theatre theater stadium hospital prison airlines airways
+motors industries holdings systems technologies communications energy oil gas petroleum
+electric airport media index exchange stock bourse market markets securities""".split())
+
+
+def person_named(name: str) -> bool:
+    """A name that a "he" or "she" can stand for: a known first name, or no word of it names a
+    body or a place.
+
+    >>> person_named("Holy Land"), person_named("Farm Appropriations Committee"), person_named("Lee")
+    (False, False, True)
+    >>> person_named("Frank Church"), person_named("Whatever")
+    (True, False)
+    """
+    words = [w.lower().strip(".,’'") for w in name.split()]
+    if not words or words[0] in _NOT_NAME:
+        return False
+    if gender_of(name) is not None:
+        return True
+    return not any(w in _NOT_PERSON_WORDS for w in words) and not is_place(name)
 
 
 def is_place(name: str) -> bool:
@@ -287,6 +316,16 @@ togo, tonga, trinidad, tunisia, turkey, turkmenistan, tuvalu, uganda, ukraine,
 united arab emirates, uae, united kingdom, uk, britain, great britain, england, scotland, wales,
 united states, us, usa, america, uruguay, uzbekistan, vanuatu, vatican, venezuela, vietnam,
 yemen, zambia, zimbabwe, gaza, crimea, tibet, hong kong, europe, africa, asia""".split(","))
+
+
+#: the states of the US, written out: "in Greenbelt, Maryland," is a place in an appositive
+US_STATES = frozenset(c.strip() for c in """alabama, alaska, arizona, arkansas, california,
+colorado, connecticut, delaware, florida, georgia, hawaii, idaho, illinois, indiana, iowa, kansas,
+kentucky, louisiana, maine, maryland, massachusetts, michigan, minnesota, mississippi, missouri,
+montana, nebraska, nevada, new hampshire, new jersey, new mexico, new york, north carolina,
+north dakota, ohio, oklahoma, oregon, pennsylvania, rhode island, south carolina, south dakota,
+tennessee, texas, utah, vermont, virginia, washington, west virginia, wisconsin, wyoming,
+d.c""".split(","))
 
 
 def never_speaker(name: str | None) -> bool:

@@ -88,6 +88,9 @@ def _direction(para: str, i: int, mark: str) -> str | None:
     return "close"
 
 
+_GLUED_BREAK = re.compile(r"[.!?…]\s+$")
+
+
 def _double_spans(para: str) -> list[tuple[int, int, bool, str]]:
     """(open_at, close_at, unclosed, kind) of the outermost double-quoted spans in one paragraph."""
     out = []
@@ -97,8 +100,12 @@ def _double_spans(para: str) -> list[tuple[int, int, bool, str]]:
         d = _direction(para, m.start(), mark)
         if d == "open":
             if stack and mark == '"' and para[stack[-1][0]] == '"':
-                # straight marks do not nest: a second opener means the first was stray
-                stack.pop()
+                # straight marks do not nest: a second opener means the first was stray, or,
+                # after the end of a sentence, that the first quote's paragraph break was lost
+                # ('… the ref. "I am sorry."': two paragraphs of one quote on one line)
+                pos, ln = stack.pop()
+                if not stack and _GLUED_BREAK.search(para, max(0, m.start() - 3), m.start()):
+                    out.append((pos, m.start(), True, "nyt" if ln == 2 else "double"))
             stack.append((m.start(), len(mark)))
         elif d == "close" and stack:
             pos, ln = stack.pop()
@@ -208,6 +215,7 @@ def find_spans(text: str) -> list[Span]:
             g += 1
         if sp.unclosed and k + 1 < len(spans):
             nx = spans[k + 1]
-            if nx.para == sp.para + 1 and not text[nx.para_start:nx.open_at].strip():
+            if nx.para == sp.para + 1 and not text[nx.para_start:nx.open_at].strip() or \
+                    nx.para == sp.para and nx.open_at == sp.close_at:  # (a break lost in one line)
                 nx.group = sp.group
     return spans

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, _FEMALE_TITLES, gender_of, _MALE_TITLES, _NOT_NAME, _ORG_TAIL, _PARTICLES, _PERSON_TITLES, _STATES, _SUFFIX, never_speaker, OFFICES, TITLES
+from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, _FEMALE_TITLES, gender_of, _MALE_TITLES, _NOT_NAME, _ORG_TAIL, _ORG_WORDS, _PARTICLES, _PERSON_TITLES, _STATES, _SUFFIX, is_country, never_speaker, OFFICES, TITLES
 
 _ABBR = ("Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Sens|Rep|Reps|Gov|Lt|Col|Gen|Sgt|Capt|Cmdr|Adm|Maj|Cpl|Pvt|"
          "Det|Insp|Supt|Hon|Pres|St|Jr|Sr|Ft|Mt|Sec|Atty|Gens|Del|Amb|Msgr|Fr|Sgt")
@@ -99,6 +99,10 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     ('Federal Open Markets Committee', None)
     >>> _clean_name(("Ms", "King")), _clean_name(("Prince", "Harry"))
     (('King', True), ('Harry', False))
+    >>> _clean_name(("Britain", "Liu", "Wei")), _clean_name(("Labour's", "Jo", "Reyes"))
+    (('Liu Wei', None), ('Jo Reyes', None))
+    >>> _clean_name(("Sprinter", "Ken", "Collins")), _clean_name(("Walker", "Smith"))
+    (('Ken Collins', None), ('Walker Smith', None))
     """
     female = None
     toks = [t for t in tokens if t]
@@ -116,7 +120,7 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
             elif low in _MALE_TITLES:
                 female = False
         if k < len(toks) - 1 and (low in TITLES or low + "." in TITLES or (
-                "-" in low and all(p in TITLES for p in low.split("-")))):  # "Director-General"
+                "-" in low and all(p in TITLES or p == "ex" for p in low.split("-")))):  # "Director-General", "Ex-host"
             last_title = k
             personal = personal or low in _PERSON_TITLES
             if k + 2 < len(toks) - 1 and toks[k + 1].lower() == "of":
@@ -127,6 +131,14 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
         toks = toks[last_title + 1:]
     while toks and (toks[0].lower().rstrip(".") in _NOT_NAME or _GERUND_CAP.match(toks[0])):
         toks = toks[1:]
+    if len(toks) >= 3 and _TRADE.search(toks[0]) and toks[0][1:].islower() and \
+            gender_of(" ".join(toks[1:])) is not None:
+        toks = toks[1:]  # "Sprinter Ken Collins", "Developer Ann Reyes": a trade, then the person
+    if len(toks) >= 3 and toks[0][-2:] in ("’s", "'s") and toks[1][:1].isupper():
+        toks = toks[1:]  # "Labour's Jess Phillips": the party is not part of her name
+    if len(toks) in (3, 4) and is_country(toks[0]) and toks[1][:1].isupper() and \
+            toks[-1].lower().rstrip(".") not in _ORG_TAIL and toks[-1].lower() not in _ORG_WORDS:
+        toks = toks[1:]  # "ambassador to Britain Liu Xiaming": the country ends the office
     while toks and toks[-1].lower() in _SUFFIX and len(toks) > 1:
         toks = toks[:-1]
     # "Merrill Lynch Capital Markets Mario Balletto": an organisation run into a name
@@ -147,6 +159,9 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     if len(toks) == 1 and toks[0].lower().rstrip(".") in TITLES and not personal:
         return None, female
     return " ".join(toks), female
+
+
+_TRADE = re.compile(r"^[A-Z][a-z]+(?:er|or|ist|ian)$")
 
 
 _ORG_LINKS = frozenset("of for and to de".split())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.stages.extract.quotes.cues import CUE
-from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_NAME, _NOT_ROLE_END, _PARTICIPLES, PRONOUNS, _ROLE_STOP_VERBS, _TIME_WORDS, TITLES
+from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_NAME, _NOT_ROLE_END, _PARTICIPLES, is_country, PRONOUNS, _ROLE_STOP_VERBS, _TIME_WORDS, TITLES
 from claimtrack.stages.extract.quotes.names import _NAME_TOKEN
 
 def _role_back(toks: list[str]) -> list[str] | None:
@@ -256,10 +256,14 @@ def _modifies_plural(toks: list[str]) -> int:
 
     >>> _modifies_plural("European investors are wary".split()), _modifies_plural("Obama says he".split())
     (2, 0)
+    >>> _modifies_plural("Aviation analysts called it".split()), _modifies_plural("U.S. imports of steel".split())
+    (2, 2)
     """
     for n in (1, 2):
         if len(toks) > n + 1 and all(_NAME_TOKEN.match(t) for t in toks[:n]) and _plural_verb(toks[n], toks[n + 1]):
             return n + 1
+    if len(toks) > 2 and is_country(toks[0]) and _plural_verb(toks[1], "are"):
+        return 2  # "U.S. imports of steel have …": a country before a plural noun modifies it
     return 0
 
 
@@ -267,4 +271,5 @@ def _plural_verb(word: str, verb: str) -> bool:
     """A lower-case plural noun, then a finite verb."""
     verb = verb.lower()
     return word.isalpha() and word.islower() and word.endswith("s") and \
-        not word.endswith("ss") and len(word) > 3 and word not in _NOT_ROLE_END and verb in _PLURAL_VERBS
+        not word.endswith("ss") and len(word) > 3 and word not in _NOT_ROLE_END and (
+            verb in _PLURAL_VERBS or len(verb) > 4 and verb.endswith("ed"))  # "Aviation analysts called"

@@ -12,7 +12,8 @@ from claimtrack.stages.extract.quotes.content import _WORDS
 from claimtrack.stages.extract.quotes.cues import CUE, NAMING, norm_cue, NOUNLIKE, RECORD_CUES, SOURCE_AFTER
 from claimtrack.stages.extract.quotes.lexicon import _NOT_NAME, _PARTICIPLES, RECORD_NOUNS, _SPEAKING_NOUNS, TITLES
 from claimtrack.stages.extract.quotes.names import Mention
-from claimtrack.stages.extract.quotes.speakers import speaker_after, speaker_before
+from claimtrack.stages.extract.quotes.after import speaker_after
+from claimtrack.stages.extract.quotes.speakers import speaker_before
 
 _AFTER_LEAD = re.compile(r"^\s*[,.;!?]?\s*(?:[—–]|--)?\s*")
 
@@ -156,6 +157,8 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
             return near  # "… with spokesman Glen Caplin saying", "footage of Trump saying"
         subj = _subject(full_left)
         return None if subj is not None and subj.text.lower() == "it" else subj
+    if cue in NAMING and _PASSIVE_BEFORE.search(left):
+        return None  # "it is called "…"", "what is often described as "…"": a name, not speech
     mention = speaker_before(left)
     if mention is not None and (cue in NAMING or cue in NOUNLIKE) and mention.kind == "role":
         # "a film called …", "his state-of-the-state address": not speech; but a text or a
@@ -219,6 +222,9 @@ def _inscription(frame: str, lo: int, a: int) -> tuple[Mention, str] | None:
     if thing is None or thing.kind != "role":
         return None
     return thing, norm_cue(m.group(1))
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|is\s+now|often)\s+(?:\w+ly\s+)?$", re.I)
 
 
 _PASSIVE_NEXT = re.compile(r"\s+(?:as|by|in|to|with)\b")
@@ -379,7 +385,9 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’\-]{2,40}(?:\([A-Za-z .]{1,20}\))?\
 
 
 _LEAD_PHRASE = re.compile(
-    r"^\s*(?:[A-Z][a-z]{3,}(?:ed|ing)\b[^,\x01]{0,150},\s*|(?:in|on|at|during|after|before|although|though|while|when|as|since|contrary to|"
+    r"^\s*(?:(?:but|and|yet|so|or|nor|then|also|now|still|meanwhile|however|indeed|instead)\s*,?\s+(?=(?-i:[A-Z])|(?:the|a|an|his|her|their|its|this|these|those)\s)|"
+    r"[A-Z][a-z]+(?:ically|ally|ively|ously|edly|ingly|fully|lessly|ently|antly|ately|arly)\s*,\s*|"
+    r"[A-Z][a-z]{3,}(?:ed|ing)\b[^,\x01]{0,150},\s*|(?:in|on|at|during|after|before|although|though|while|when|as|since|contrary to|"
     r"despite|unlike|like|for|with|without|under|over|by|from|to|if|because|once|then|but|and|"
     r"yet|so|still|meanwhile|however|instead|indeed|also|now|later|earlier|today|yesterday|"
     r"even as|even though|even if|even when)\b"

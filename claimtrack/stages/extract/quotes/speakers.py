@@ -1,22 +1,23 @@
-"""Speaker mentions next to a cue: names with titles and appositives, pronouns, role nouns.
+"""Speaker mentions BEFORE a cue: names with titles and appositives, pronouns, role nouns.
 
-Each finder looks at plain text on one side of a cue and returns a :class:`Mention` or None.
+Each finder looks at plain text on one side of a cue and returns a :class:`Mention` or None
+(the speaker after a cue, and a sentence's subject, are read by
+:mod:`~claimtrack.stages.extract.quotes.after`).
 
 >>> speaker_before("Turkish President Recep Tayyip Erdogan").name
 'Recep Tayyip Erdogan'
 >>> speaker_before("“We will win,” Hugh Hill, a doctor,").name
 'Hugh Hill'
->>> speaker_after(" the spokesman.").text
-'the spokesman'
 """
 from __future__ import annotations
 
 import re
 
+from claimtrack.stages.extract.quotes.after import speaker_after
 from claimtrack.stages.extract.quotes.cues import _trie_regex
-from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_NAME, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _ROLE_STOP_VERBS, _STATES, _TIME_WORDS, TITLES, is_place, OFFICES, gender_of
-from claimtrack.stages.extract.quotes.names import clean_name, _is_name_token, Mention, _name_run_back, _PAREN_TAIL, _person_like, _strip_adverbs, _tokens
-from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _modifies_plural, _PLURAL_ROLES, _reduced_tail, _role_back, _role_joint, _ROLE_PREPS
+from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _STATES, TITLES, is_country, is_place, OFFICES, US_STATES
+from claimtrack.stages.extract.quotes.names import clean_name, Mention, _name_run_back, _PAREN_TAIL, _person_like, _strip_adverbs, _tokens
+from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _PLURAL_ROLES, _reduced_tail, _role_back, _ROLE_PREPS
 
 _OF = frozenset("of at from for with".split())
 
@@ -70,6 +71,9 @@ def _name_mention(toks: list[str], run: list[str]) -> Mention | None:
         j -= 1
     if j > 0 and toks[j - 1].lower() in _OF:
         head = _name_run_back(toks[:j - 1])
+        if head and not any(t[:1].isupper() for t in head):
+            # "founder of Acme Media": an office in lower case, a role (not a name)
+            return Mention(" ".join(head + toks[j - 1:]), None, "role")
         if head and toks[j - 1].lower() == "of" and not _person_like(head):
             run = head + toks[j - 1:k] + run  # an organisation: "Bank of America"
             text = " ".join(run)
@@ -100,6 +104,16 @@ _PREPS = frozenset("of at from in for with by to on near outside inside".split()
 _RELATIVE_START = re.compile(r"\s*(?:which|who|whose|whom|that|where)\b")
 
 
+def _is_place_name(name: str | None) -> bool:
+    """A state or a country, as an appositive after a town names it: "Greenbelt, Maryland,".
+
+    >>> _is_place_name("Maryland"), _is_place_name("Md."), _is_place_name("Kenya"), _is_place_name("Jo Reyes")
+    (True, True, True, False)
+    """
+    low = (name or "").lower()
+    return low.rstrip(".") in _STATES or low in US_STATES or is_country(name)
+
+
 def _appositive(left: str) -> Mention | None:
     """The speaker of "Hugh Hill, a doctor," / "Donna Reed, 59, of Ashton, Md., who …," /
     "His partner, Lawrence B. Cummings," (``left`` ends with the comma before the cue)."""
@@ -128,7 +142,9 @@ def _appositive(left: str) -> Mention | None:
             while before and before[-1].lower() in ("the", "a", "an"):
                 before.pop()
             after_prep = bool(before) and before[-1].lower() in _PREPS
-            if m.kind == "name" and not after_prep and (m.name or "").lower().rstrip(".") not in _STATES:
+            # "… in Greenbelt, Maryland, and …": a state or country after a town is a place
+            place = _is_place_name(m.name) and bool(re.search(r"[A-Z][\w.]*,\s*$", head[:len(head) - len(m.text)]))
+            if m.kind == "name" and not after_prep and not place:
                 return Mention(m.text + left[c:-1], m.name, m.kind, m.female)
             if m.kind == "name" and after_prep and role is None:
                 # "the festival's director in Leeds, Ann Lee,": a role ending in a place or an
@@ -150,7 +166,7 @@ def _appositive(left: str) -> Mention | None:
                 run = _name_run_back(itoks)
                 if run and len(run) == len(itoks):
                     name, female = clean_name(run)
-                    if name:
+                    if name and not (_is_place_name(name) and re.search(r"[A-Z][\w.]*$", m.text)):
                         return Mention(m.text + left[c:-1], name, "name", female)
                 # "A spokesman for the firm, which makes soap,": the role, not the clause
                 rel = _RELATIVE_START.match(inside)
@@ -257,6 +273,11 @@ def speaker_before(left: str) -> Mention | None:
             head = (_role_back(toks[:j]) or _bare_plural_back(toks[:j])) if j > 0 else None
             if head:
                 role = head + toks[j:]
+            elif toks[k - 1].lower() in ("of", "from", "at") and _name_run_back(toks[:j]):
+                # "Tom Reed of the union told …": the person, not the body they belong to
+                named = _name_mention(toks[:j], _name_run_back(toks[:j]))
+                if named is not None and named.kind == "name":
+                    return named
         return Mention(" ".join(role), None, "role")
     if low in ("one", "another") and (len(toks) == 1 or not toks[-2][:1].isalpha()):
         return Mention(last, None, "role")  # '"…," one said.'
@@ -308,209 +329,4 @@ def _reduced_before(toks: list[str]) -> Mention | None:
                                        and words[0].lower() in RECORD_NOUNS):
                 return Mention(head.text + " " + " ".join(toks[i:]), None, "role")
             return None
-    return None
-
-
-_AFTER_DETERMINERS = _DETERMINERS - {"this", "that", "these", "those", "two", "three",
-                                     "four", "both", "each", "many", "some", "several"}
-
-
-# after a verb in -s, these start its object: "The article closes with …", "the letter reads:"
-_OBJECT_START = frozenset("""the a an his her their its our my your this that these those with to
-on at in for about from by""".split())
-
-
-def _appositive_name(toks: list[str], i: int) -> tuple[str, bool | None, int] | None:
-    """A name set off by a comma at ``toks[i]`` and ending the phrase: ", Paul Grant." ->
-    ("Paul Grant", None, end).
-
-    >>> _appositive_name("the lawyer , Paul Grant .".split(), 2)
-    ('Paul Grant', False, 5)
-    >>> _appositive_name("the lawyer , who said".split(), 2) is None
-    True
-    """
-    if i >= len(toks) or toks[i] != ",":
-        return None
-    k = i + 1
-    while k < len(toks) and k - i <= 5 and (_is_name_token(toks[k]) or toks[k].lower() in TITLES):
-        k += 1
-    if k == i + 1 or (k < len(toks) and toks[k] not in _APPOSITIVE_END):
-        return None
-    name, female = clean_name(toks[i + 1:k])
-    if not name or female is None and gender_of(name) is None and " " not in name:
-        return None  # one word that may not be a person: "the capital, Paris"
-    return name, female if female is not None else gender_of(name), k
-
-
-_APPOSITIVE_END = frozenset(",.;:!?)—–")
-
-
-def speaker_after(right: str, subject: bool = False) -> Mention | None:
-    """The speaker at the start of ``right`` (the text just after a cue), as in "said Erdogan",
-    or the subject at the start of a sentence (``subject=True``).
-
-    >>> speaker_after(" Turkish President Recep Tayyip Erdogan, adding").name
-    'Recep Tayyip Erdogan'
-    >>> speaker_after(" Clinton press secretary Brian Fallon issues a statement").name
-    'Brian Fallon'
-    """
-    toks = _tokens(right[:160])
-    k = 0
-    # "said Monday", "said on Tuesday": skip a short time phrase
-    while k < len(toks) and k < 3 and (toks[k].lower() in _TIME_WORDS or (
-            toks[k].lower() in ("on", "in", "at", "during", "last", "this", "early", "late") and
-            k + 1 < len(toks) and toks[k + 1].lower() in _TIME_WORDS)):
-        k += 1
-    toks = toks[k:]
-    if not toks:
-        return None
-    first = toks[0]
-    low = first.lower()
-    # "said it was" has no speaker "it"; as a sentence subject, "it" and "they" speak
-    if low in PRONOUNS and low not in ("who", "which", "you") and (subject or low != "it"):
-        fem = True if low == "she" else False if low == "he" else None
-        return Mention(first, None, "pronoun", fem)
-    if low in (_DETERMINERS if subject else _AFTER_DETERMINERS) or low.endswith("’s") \
-            or low.endswith("'s"):
-        role = [first]
-        pp = False
-        for i, t in enumerate(toks[1:10], 1):
-            tl = t.lower()
-            # one prepositional phrase after the head: "a spokesman for the campaign",
-            # "one source on the panel", "a source close to the talks" (not "on Monday")
-            if not pp and len(role) > 1 and (role[-1][:1].islower() or role[-1].lower() in TITLES) \
-                    and i + 1 < len(toks) and \
-                    not low.endswith(("’s", "'s")) and \
-                    (tl in _ROLE_PREPS - {"to"} or tl == "by" or (tl == "to" and role[-1] == "close")) and \
-                    (toks[i + 1].lower() in _DETERMINERS or toks[i + 1][:1].isupper()) and \
-                    toks[i + 1].lower() not in _TIME_WORDS:
-                pp = True
-                role.append(t)
-                continue
-            if tl in _NOT_ROLE_END and i + 1 < len(toks) and _role_joint(role[-1], tl, toks[i + 1]) \
-                    and (tl != "and" or not toks[i + 1].endswith(("ed", "ly"))):
-                role.append(t)  # "The candidate’s son and top adviser", "the Alliance for Schools"
-                continue
-            if len(role) > 1 and tl in _PARTICIPLES:
-                # "a county audit released last month", "research conducted by the EOC"
-                j = _reduced_tail(toks, i)
-                if j > i:
-                    role.extend(toks[i:j])
-                    pp = True  # its capitalised words are the agent, not the speaker's name
-                    break
-            if not t[:1].isalnum() or tl in _NOT_ROLE_END or tl in _ROLE_STOP_VERBS or \
-                    (len(role) > 1 and (tl.endswith("ed") or tl.endswith("ly"))):
-                break
-            # "The article closes with": a verb in -s after a lower-case noun (not after a
-            # possessive: "the club’s rules" is the thing owned)
-            if len(role) > 1 and tl.endswith("s") and role[-1][:1].islower() and t[:1].islower() and \
-                    not role[-1].endswith(("’s", "'s")) and role[-1] not in _ROLE_PREPS and \
-                    (i + 1 >= len(toks) or not toks[i + 1][:1].isalpha()
-                     or toks[i + 1].lower() in _OBJECT_START):
-                break
-            role.append(t)
-        if len(role) == 1 and low in ("one", "another"):
-            return Mention(first, None, "role")  # '"…," said another.'
-        if len(role) > 1:
-            while len(role) > 2 and (role[-1] in _ROLE_PREPS or role[-1] in _DETERMINERS):
-                role.pop()  # a dangling "for the"
-            app = _appositive_name(toks, len(role))
-            if app is not None:  # 'said the club's captain, Leon Fry'
-                return Mention(" ".join(toks[:app[2]]).replace(" ,", ","), app[0], "name", app[1])
-            # a capitalised tail is a name with a title: "the Rev. Al Sharpton"
-            if role[-1][:1].isupper() and not pp:
-                run = []
-                for t in role[1:]:
-                    if _is_name_token(t) or t.lower() in TITLES or (run and t in ("for", "of", "to")):
-                        run.append(t)
-                    else:
-                        run = []
-                name, female = clean_name(run)
-                if name:
-                    return Mention(" ".join(role), name, "name", female)
-            return Mention(" ".join(role), None, "role")
-        return None
-    if first[:1].islower() and first.replace("-", "").isalpha():
-        # "says psychologist Vaile Wright", "said Democratic strategist Joe Trippi", "sobbed
-        # mum-of-two Kerry Dawes"
-        j = 0
-        while j < len(toks) and j < 3 and toks[j][:1].islower() and toks[j].replace("-", "").isalpha() \
-                and toks[j].lower() not in _NOT_ROLE_END:
-            j += 1
-        if 0 < j < len(toks) and toks[j][:1].isupper():
-            m = speaker_after(" ".join(toks[j:]))
-            if m is not None and m.kind == "name":
-                return Mention(" ".join(toks[:j]) + " " + m.text, m.name, "name", m.female)
-        return None
-    if first[:1].isupper():
-        # "European investors are …", "Only Trump supporters said": the capitalised word
-        # modifies the plural after it, which is the subject (a place or a people never speaks)
-        off = 1 if low in _NOT_NAME and len(toks) > 3 else 0
-        n = _modifies_plural(toks[off:]) if subject else 0
-        if n:
-            return Mention(" ".join(toks[off:off + n]), None, "role")
-        i = 0
-        run: list[str] = []
-        while i < len(toks):
-            while i < len(toks) and (_is_name_token(toks[i]) or toks[i].lower() in TITLES or
-                                     (run and toks[i] in ("plc", "ltd"))):  # "Castell Foods plc"
-                run.append(toks[i])
-                i += 1
-                # "Alliance to Reclaim Our Schools": an organisation's name runs on
-                if i + 1 < len(toks) and toks[i] in ("to", "for", "and") and \
-                        _is_name_token(toks[i + 1]) and not _person_like(run):
-                    run.append(toks[i])
-                    i += 1
-                # "Secretary of State Hillary Clinton"
-                # ("Chancellor of the Exchequer Gordon Brown")
-                the = 1 if i + 1 < len(toks) and toks[i + 1] == "the" else 0
-                if i + 2 + the < len(toks) and toks[i].lower() == "of" and run[-1].lower() in TITLES \
-                        and toks[i + 1 + the][:1].isupper() and _is_name_token(toks[i + 2 + the]):
-                    run += toks[i:i + 2 + the]
-                    i += 2 + the
-            # "Clinton press secretary Brian Fallon": lower-case office words, then the name;
-            # "Clinton’s campaign manager Robby Mook", "Labour’s Jess Phillips": past a possessor
-            j = i
-            if run and j + 1 < len(toks) and toks[j][:1].isupper() and toks[j][-2:] in ("’s", "'s"):
-                j += 1
-                while j < len(toks) and j - i < 4 and toks[j][:1].islower() and toks[j].isalpha():
-                    j += 1
-                if j < len(toks) and _is_name_token(toks[j]) and toks[j][:1].isupper() and \
-                        (j == i + 1 or toks[j - 1].lower() in TITLES):
-                    run = []
-                    i = j
-                    continue
-                if j > i + 1:
-                    # "Jane Doe's lawyer, Paul Grant": the possessor is not the speaker; the
-                    # appositive name is, else the thing possessed
-                    app = _appositive_name(toks, j)
-                    if app is not None:
-                        return Mention(" ".join(toks[:app[2]]).replace(" ,", ","), app[0], "name", app[1])
-                    return Mention(" ".join(toks[:j]), None, "role")
-                j = i
-            while j < len(toks) and j - i < 3 and toks[j][:1].islower() and toks[j].isalpha():
-                j += 1
-            if j > i and j < len(toks) and toks[j - 1].lower() in TITLES and toks[j][:1].isupper():
-                run = []
-                i = j
-                continue
-            if run and j > i:
-                # "BA director of commercial planning, Robert Boyle": an organisation's office,
-                # then the person's name in apposition
-                k = i
-                while k < len(toks) and k - i < 7 and toks[k][:1].islower() and toks[k].isalpha():
-                    k += 1
-                if run[-1].lower() in TITLES or any(t.lower() in TITLES for t in toks[i:k]):
-                    app = _appositive_name(toks, k)
-                    if app is not None:
-                        return Mention(" ".join(toks[:app[2]]).replace(" ,", ","), app[0], "name", app[1])
-            break
-        if run and run[-1].islower() and run[-1] in TITLES:
-            # "Acme chief executive, Ravi Anand": an office in lower case, then the name in apposition
-            app = _appositive_name(toks, i)
-            if app is not None:
-                return Mention(" ".join(toks[:app[2]]).replace(" ,", ","), app[0], "name", app[1])
-        name, female = clean_name(run)
-        if name:
-            return Mention(" ".join(toks[:i]), name, "name", female)
     return None

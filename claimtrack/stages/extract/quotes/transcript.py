@@ -23,7 +23,7 @@ _LINE_LABEL = re.compile(r"^[ \t]*([A-Z](?:[A-Z.’'\- ]{0,30}[A-Z.])?):[ \t]+(\
 _LABEL_STOP = frozenset("""note notes editor editor’s editor's clarification correction corrections
 update updated updates readers reader watch read more photo photos video videos related source
 sources advertisement breaking exclusive warning disclaimer credit credits spoiler alert letters
-q a question answer live summary background context and or the caption image file""".split())
+q a question answer live summary background context and or the caption image file dear""".split())  # "DEAR READER:" salutes, it names no speaker
 
 
 def _label_speaker(label: str) -> Mention | None:
