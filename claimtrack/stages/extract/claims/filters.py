@@ -57,6 +57,10 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(]\s*)\Z")
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\Z")
 _LIST_AFTER = re.compile(r"[.)]\s")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s+\Z")
+# a numbered reference in parentheses after a word, the whole parenthesis: "longer (16).", "(12, 13)"
+_PAREN_NOTE_BEFORE = re.compile(r"[A-Za-z%]\s\((?:\d{1,3}(?:,\s?|[–-]))*\Z")
+_PAREN_NOTE = re.compile(r"(?:(?:,\s?|[–-])\d{1,3})*\)(?:[.,;:]|\s*$)", re.M)
+_DIGIT = re.compile(r"\d(?![\d,\s–-]*\Z)")
 _CITE_BEFORE = re.compile(r"\[[\d,\s–-]*\Z")
 _CITE_AFTER = re.compile(r"[\d,\s–-]*\]")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)\d{3,4}[\s.-]\d{3,4}|\+\d{1,3}(?:[\s.-]\d{2,5}){2,5}"
@@ -213,6 +217,12 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
     if men.kind == "digits" and text[s - 1:s] == "(" and text[e:e + 1] == ")" and men.unit is None and \
             men.value < 10:
         return "list"  # "(1)", "(2)": an enumeration
+    if men.kind == "digits" and men.unit is None and men.scale == 1.0 and not men.cur and \
+            "." not in text[s:men.num_end] and _PAREN_NOTE.match(text, men.num_end) and \
+            _PAREN_NOTE_BEFORE.search(text, max(0, s - 24), s) and not _DIGIT.search(text, max(0, s - 24), s - 1):
+        return "citation"  # "... eating patterns (37).", "(12, 13)": a numbered reference after words
+    if text[men.num_end:men.num_end + 1] == "_" or text[s - 1:s] == "_":
+        return "code"  # "09575-2_199", "run_3": an identifier
     integer = men.kind == "digits" and float(men.value).is_integer() and "." not in text[s:men.num_end]
     before = text[max(0, s - 30):s]
     after_num = text[men.num_end:men.num_end + 24]
@@ -294,6 +304,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         label = tb > ta and text[ta:tb].lstrip("([").lower() in _LABEL_WORDS  # _prev_word_is_label
         w = text[ta:tb].lstrip("(\"“‘'/")
         ta = tb - len(w)
+        if w == "No" or w.endswith("-No"):
+            return "label"  # British "No 10" (Downing Street), "world No 1": a number as a name or rank
         if w.lower() in (_NAME_TOKENS if men.kind != "words" else _CHANNEL_TOKENS):
             return "name"  # "S&P 500", "BBC Three" (also on a headline, where case tells nothing)
         if w and _CAP_TOKEN.fullmatch(w):

@@ -9,6 +9,7 @@ Deciding which mentions are claims (dates, years, labels ...) is :mod:`.filters`
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -73,8 +74,15 @@ _NUM_START = re.compile(
 _DOLLAR_COUNTRY = re.compile(r"(?<![A-Za-z])(US|AU|NZ|HK|CA|NT)\s\Z")
 _RACE_AFTER = re.compile(r"\s+(?:(?:indoor|outdoor|world|olympic|european|national|men's|women's)\s+)*"
                          r"(?:hurdles|freestyle|butterfly|breaststroke|backstroke|medley|relay|sprint|race|dash|"
-                         r"final|finals|heat|heats|champion|title|record|gold|silver|bronze|run|runs|runners?|steeplechase|walk|"
-                         r"fun\s+run|road\s+race)\b", re.I)
+                         r"finals?|heats?|champions?|championships?|titles?|records?|crowns?|gold|silver|bronze|run|runs|runners?|"
+                         r"steeplechase|walk|fun\s+run|road\s+race|barrier|mark|best|specialists?)\b", re.I)
+# a text about athletics or swimming: a distance glued to "m" there is metres ("won the 800m",
+# "cleared 4.88m"), unless a plural count follows ("1.7m people")
+_TRACK_TEXT = re.compile(r"\d(?:m|\s?metres)\s+(?:[a-z']+\s+){0,2}(?:hurdles|freestyle|butterfly|breaststroke|backstroke|"
+                         r"medley|relay|sprint|steeplechase)\b|\b(?:[Aa]thletics|high\s+jump|long\s+jump|triple\s+jump|"
+                         r"pole\s+vault|shot\s+put|heptathlon|decathlon|pentathlon|sprinters?|[Hh]urdlers?)\b")
+_COUNT_AFTER_M = re.compile(r"(?:\s+(?!(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z-]+)?"
+                            r"\s+(?:people|men|women|children|[a-z]{2,}[^s\W']s)\b|\s+(?:of|more|fewer)\b")
 # words of heat before a glued "K": kelvin, not thousands ("the film was heated to 300K")
 _HEAT_BEFORE = re.compile(r"\b(?:temperatures?|heated|heating|cooled|cooling|annealed|kelvin|thermal|melts?|boils?)\b",
                           re.I)
@@ -134,6 +142,16 @@ def is_science(text: str) -> bool:
     if _SCIENCE_MARK.search(text) is not None:
         return _SCIENCE.search(text) is not None
     return _SCIENCE_DIGIT.search(text) is not None  # the one branch of _SCIENCE without those marks
+
+
+@functools.lru_cache(maxsize=4)
+def is_track(text: str) -> bool:
+    """A text about athletics or swimming, where "the 800m" and "cleared 4.88m" are metres.
+
+    >>> is_track("She won the 60m hurdles."), is_track("It sold 2.5m copies.")
+    (True, False)
+    """
+    return _TRACK_TEXT.search(text) is not None
 
 
 def _finite(x: float) -> bool:
@@ -279,6 +297,11 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
         men.start = sm.start()
     end = men.end
     x = _SCI.match(text, end) if text[end:end + 1] in (" ", "×", "x", "·", "*", "e", "E") else None
+    if x is not None and x.group().startswith("E") and x.group("exp")[:1].isdigit() and \
+            "." not in text[men.start:end]:
+        x = None  # "clone 4E10", "the 3E8 plan": a code; science writes "4.2E10", "4E-3"
+    elif x is not None and x.group().startswith("x10") and x.group("exp")[:1].isdigit():
+        x = None  # "the 4x100m relay", "4x10 grid": a product or a name; "4 x 10^3", "4×10−3" are powers
     if x is not None and men.kind == "digits":
         exp = int(x.group("exp").replace("−", "-").replace("⁻", "-"))
         men.value = men.value * 10.0 ** exp if abs(exp) < 300 else math.inf
@@ -299,8 +322,9 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
             sc = None
         if sc is not None and sc.group("capital") == "M" and science and not men.cur:
             sc = None  # "0.5 M H2SO4": molar in science prose
-        if letter == "m" and not men.cur and _RACE_AFTER.match(text, sc.end()):
-            sc = None  # "the 200m champion", "100m hurdles": metres in sports news
+        if letter == "m" and not men.cur and (_RACE_AFTER.match(text, sc.end()) or (
+                is_track(text) and not _COUNT_AFTER_M.match(text, sc.end()))):
+            sc = None  # "the 200m champion", "100m hurdles", "the 800m.": metres in sports news
         if sc is not None:
             word = sc.group("word") or sc.group("letter") or sc.group("capital")
             key = word.lower()

@@ -76,6 +76,10 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"reais", "BRL"), (r"crowns|kronor|kroner|krona|krone", "SEK"), (r"USD", "USD"),
     (r"GBP", "GBP"), (r"AUD", "AUD"), (r"CAD", "CAD"), (r"HKD", "HKD"), (r"SGD", "SGD"),
     (r"cents?|cts", "cent"), (r"pence|p", "pence"), (r"sen", "sen"),
+    # a currency sign written after the number, as much of Europe and Asia does ("1.200 €", "60,000₩");
+    # never the sign of a number that follows ("5 €10" is ten euros)
+    (r"€(?!\s?\d)", "EUR"), (r"₩(?!\s?\d)", "KRW"), (r"¥(?!\s?\d)", "JPY"), (r"₹(?!\s?\d)", "INR"),
+    (r"₽(?!\s?\d)", "RUB"), (r"\$(?!\s?\d)", "USD"),
     # oil, energy, power
     (r"barrels?\s+(?:a|per)\s+day|barrels?/day|bpd|b/d", "bpd"), (r"barrels?|bbl", "barrel"),
     (r"(?:[kMGT]W|kilowatt|megawatt|gigawatt|terawatt)[\s-]?(?:h|hours?)|[kMGT]Wh", "Wh"),
@@ -109,6 +113,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     # mass
     (r"tonnes?|metric\s+tons?|tons?|t(?![\w])|mt", "tonne"), (r"kilo(?:gram)?s?|kg", "kg"),
     (r"milligrams?|mg", "mg"), (r"micrograms?|[μµ]g", "μg"), (r"grams?|g", "g"),
+    (r"teaspoons?|tsps?", "tsp"), (r"tablespoons?|tbsps?|Tbsps?", "tbsp"), (r"cups?(?=\s+of\b)", "cup"),
     (r"pounds?(?=\s+of\b)|lbs?", "lb"), (r"pounds?", "GBP"), (r"ounces?|oz", "oz"), (r"carats?", "carat"),
     # data
     (r"[kKMGTP]B|[kKMGTP]bps|[kKMGTP]b/s|[kKMGT]b(?:it)?|gigabytes?|megabytes?|terabytes?|gigabits?|megabits?", "data"),

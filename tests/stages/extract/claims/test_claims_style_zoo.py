@@ -71,6 +71,31 @@ ZOO = [
     ("wire", "Boeing has delivered roughly 400 737 Max jets since the ban was lifted.", [("400", 400, None)]),
     ("broadcaster", "Dalby Air said it was grounding two new 737 Max jets.", [("two", 2, None)]),
     ("broadsheet", "About 2,000 2026 models were recalled.", [("2,000", 2000, None)]),
+    # scientific notation: a power needs a decimal mantissa, a sign or a written "10"; a code does not
+    ("science abstract", "Antibody clone 4E10 bound 2.5E6 sites at 3 x 10^4 per cell.",
+     [("2.5E6", 2.5e6, None), ("3 x 10^4", 3e4, None)]),
+    ("broadcaster", "The 4x100m relay squad shaved 0.3 seconds off the record.", [("0.3 seconds", 0.3, "s")]),
+    # a distance glued to "m" in sports pages is metres; a count after it makes it millions
+    ("broadcaster", "Rival sprinters lined up for the 60m hurdles, and she won the 800m.",
+     [("60m", 60, "m"), ("800m", 800, "m")]),
+    ("broadsheet", "The heptathlete cleared 1.86m in the high jump and took the 200m in 23.1 seconds.",
+     [("1.86m", 1.86, "m"), ("200m", 200, "m"), ("23.1 seconds", 23.1, "s")]),
+    ("broadcaster", "The athletics final drew 2.5m viewers after the 400m and 1500m titles were decided.",
+     [("2.5m", 2.5e6, None), ("400m", 400, "m"), ("1500m", 1500, "m")]),
+    ("broadsheet", "The album sold 2.7m copies in its first year.", [("2.7m", 2.7e6, None)]),
+    # numbered references in parentheses, and labels written "No 10"
+    ("health site", "Protein keeps you feeling full for longer (14). Two trials found the same (15, 16).",
+     [("Two", 2, None)]),
+    ("wire", "Net profit rose to 5.2 mln stg (4.1 mln) on sales of 90 mln stg (84).",
+     [("5.2 mln stg", 5.2e6, "GBP"), ("4.1 mln", 4.1e6, None), ("90 mln stg", 90e6, "GBP"), ("84", 84, None)]),
+    ("broadsheet", "A No 10 spokesman said the world No 1 had earned 3 titles.", [("3", 3, None)]),
+    ("science abstract", "Sequences are under accession run_3 and took 12 days.", [("12 days", 12, "day")]),
+    # currency signs written after the number, and kitchen measures
+    ("product review", "Tickets cost 60,000₩ in Seoul and 45 € in Paris.",
+     [("60,000₩", 60000, "KRW"), ("45 €", 45, "EUR")]),
+    ("lifestyle", "Stir 2 tbsp of oil and 1 tsp. salt into 3 cups of flour.",
+     [("2 tbsp", 2, "tbsp"), ("1 tsp", 1, "tsp"), ("3 cups", 3, "cup")]),
+    ("broadcaster", "United have won two cup ties this season.", [("two", 2, None)]),
     # thousands grouped by a space stay one number where the text groups that way
     ("science abstract", "The reservoir holds 940 000 tonnes of water.", [("940 000 tonnes", 940000, "tonne")]),
 ]
