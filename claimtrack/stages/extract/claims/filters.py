@@ -160,7 +160,34 @@ def mark(text: str, mentions: list[Mention], masked: list[tuple[int, int]] | Non
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             men.drop = _reason(text, men, masked, prev, nxt, flags)
         prev = men
+    if not recheck:
+        _same_name_elsewhere(text, mentions)
     return mentions
+
+
+def _same_name_elsewhere(text: str, mentions: list[Mention]) -> None:
+    """A word and number read as a name inside a sentence ("the Thunderbolt 3 port") are that
+    name where a sentence or a line opens with them ("Thunderbolt 3 is staying."), where case
+    tells nothing.
+
+    >>> from claimtrack.stages.extract.claims.numbers import scan
+    >>> t = "Commodore 64 fans met. They love the Commodore 64 and own 3 of them."
+    >>> [(t[m.start:m.end], m.drop) for m in mark(t, scan(t))]
+    [('64', 'name'), ('64', 'name'), ('3', None)]
+    """
+    pairs = set()
+    for men in mentions:
+        if men.drop == "name" and men.kind == "digits":
+            a, b = prev_token(text, men.start)
+            if b > a:
+                pairs.add((text[a:b], text[men.start:men.num_end]))
+    if not pairs:
+        return
+    for men in mentions:
+        if men.drop is None and men.kind == "digits" and men.unit is None and men.scale == 1.0 and not men.cur:
+            a, b = prev_token(text, men.start)
+            if (text[a:b], text[men.start:men.num_end]) in pairs:
+                men.drop = "name"
 
 
 _MASK = re.compile(r"(?=[\d+(])(?:" + _PHONE.pattern + "|" + _NUMERIC_DATE.pattern + "|" + _SCORE.pattern + ")")

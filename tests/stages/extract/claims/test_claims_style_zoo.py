@@ -90,6 +90,9 @@ ZOO = [
      [("5.2 mln stg", 5.2e6, "GBP"), ("4.1 mln", 4.1e6, None), ("90 mln stg", 90e6, "GBP"), ("84", 84, None)]),
     ("broadsheet", "A No 10 spokesman said the world No 1 had earned 3 titles.", [("3", 3, None)]),
     ("science abstract", "Sequences are under accession run_3 and took 12 days.", [("12 days", 12, "day")]),
+    # a name read inside a sentence is that name where a sentence opens with it
+    ("tech blog", "Thunderbolt 3 stays. The laptop keeps four Thunderbolt 3 ports and 2 fans.",
+     [("four", 4, None), ("2", 2, None)]),
     # currency signs written after the number, and kitchen measures
     ("product review", "Tickets cost 60,000₩ in Seoul and 45 € in Paris.",
      [("60,000₩", 60000, "KRW"), ("45 €", 45, "EUR")]),
