@@ -58,6 +58,7 @@ _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\Z")
 _LIST_AFTER = re.compile(r"[.)]\s")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s+\Z")
 # a numbered reference in parentheses after a word, the whole parenthesis: "longer (16).", "(12, 13)"
+_LETTER_PAREN = re.compile(r"\([a-zA-Z]\)")
 _PAREN_NOTE_BEFORE = re.compile(r"[A-Za-z%]\s\((?:\d{1,3}(?:,\s?|[–-]))*\Z")
 _PAREN_NOTE = re.compile(r"(?:(?:,\s?|[–-])\d{1,3})*\)(?:[.,;:]|\s*$)", re.M)
 _DIGIT = re.compile(r"\d(?![\d,\s–-]*\Z)")
@@ -116,6 +117,13 @@ _LABEL_WORDS = {
     "game", "match", "race", "leg", "lap", "heat", "pier", "dock", "building", "floor", "apartment",
     "suite", "box", "code", "ticket", "plate", "serial", "id",
 }
+#: label words that take a number word as a name or rank ("number one", "lane seven"); not "day" or
+#: "group", after which a count may open a clause ("the day two men died"), nor the steps of a scale
+#: ("a category one hurricane", "level three", "stage four"), which measure a degree
+_WORD_LABELS = frozenset({"number", "no.", "lane", "round", "game", "chapter", "page", "episode", "gate", "platform",
+                          "terminal", "track", "exit", "route", "series", "volume", "vol.", "article", "section",
+                          "clause", "step", "generation", "version"})
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:people|men|women|children|[a-z]+[^s\W']s)\b")
 _TOP_BEFORE = re.compile(r"\b(?:top|bottom)[\s-]+\Z")
 _CAP_TOKEN = re.compile(r"(?:[A-Z]|i[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?")
 
@@ -256,8 +264,9 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
     bare = men.unit is None and men.scale == 1.0 and not men.cur
     # a run of labels: "lines 16 and 17", "Tables S1 and S2"
     if prev is not None and prev.drop in ("label", "name", "date", "citation", "age") and bare and \
-            _AND_BEFORE.search(text, max(0, s - 6), s) is not None and prev.end >= s - 6:
-        return prev.drop
+            _AND_BEFORE.search(text, max(0, s - 6), s) is not None and prev.end >= s - 6 and \
+            not (prev.kind == "words" and text[prev.end:s].strip() == ","):
+        return prev.drop  # ("at number three, one place ahead": a comma after a word ends the run)
     code = names.code_or_address(text, men, prev, bare, integer)
     if code is not None:
         return code
@@ -280,6 +289,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             hy = _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s) if text[s - 1:s] == "-" else None
             if hy is not None and not text[hy.start() - 1:hy.start()].isdigit():
                 return "code"  # "DN-4PB", "MiG-29K": letters on both sides make a code ("40m-50m" is a range)
+        if text[men.num_end:men.num_end + 1] == "(" and _LETTER_PAREN.match(text, men.num_end):
+            return "code"  # "a 401(k) plan", "rule 10b(5)": a section or plan name
         if text[men.num_end + 1:men.num_end + 2] in _POSTCODE_FIRST and _POSTCODE_AFTER.match(text, men.num_end):
             return "code"  # "the 90049 ZIP code"
         if _TICKER_AFTER.match(text, men.num_end) or (
@@ -343,6 +354,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
                     return "name"
         if label and men.kind in ("digits", "range"):
             return "label"
+        if men.kind == "words" and text[ta:tb].lower() in _WORD_LABELS and not _PLURAL_AFTER.match(text, e):
+            return "label"  # "the number one problem", "in lane seven", "Chapter Three" ("round two talks")
         if men.kind == "words" and text[s:s + 1].isupper() and not _is_sentence_start(text, s):
             return "name"  # "BBC One", "Big Ten", "Formula One"
     if men.kind == "words":

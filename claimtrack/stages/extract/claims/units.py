@@ -125,7 +125,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"centur(?:y|ies)", "century"), (r"Ma|Myr|Ga|kyr|ka", "age"),
     # counts of scale and multipliers
     (r"times|fold|x(?![\w])|×", "times"), (r"ppm|ppb|parts\s+per\s+(?:million|billion)", "ppm"),
-    (r"mol|mmol|[mμµn]M", "mol"), (r"M", "mol~"), (r"dB", "dB"), (r"rpm", "rpm"), (r"mpg", "mpg"),
+    (r"mol|mmol|[mμµn]M", "mol"), (r"M", "mol~"), (r"dB[AaC]?", "dB"), (r"rpm", "rpm"), (r"mpg", "mpg"),
     # product specifications, mostly written glued ("3,430mAh", "12MP", "6.3in", "250cc", "60fps")
     (r"mAh", "mAh"), (r"Ah", "Ah"), (r"MP|megapixels?", "MP"), (r"fps", "fps"), (r"cc", "cc"),
     (r"nits", "nit"), (r"in", "inch^"), (r"mcg", "μg"), (r"IU", "IU"), (r"mmHg", "mmHg"),

@@ -93,6 +93,14 @@ ZOO = [
     # a name read inside a sentence is that name where a sentence opens with it
     ("tech blog", "Thunderbolt 3 stays. The laptop keeps four Thunderbolt 3 ports and 2 fans.",
      [("four", 4, None), ("2", 2, None)]),
+    # a number word after a label is a rank or a name; a step on a scale is a measure
+    ("broadcaster", "The single entered the chart at number three, one place ahead of its rival.",
+     [("one", 1, None)]),
+    ("wire", "The number two automaker put 401(k) savings at 3 pct.", [("3 pct", 3, "percent")]),
+    ("broadsheet", "The sprinter drew lane seven for the final.", []),
+    ("broadcaster", "Forecasters expect a category one hurricane within two days.",
+     [("one", 1, None), ("two days", 2, "day")]),
+    ("tech blog", "Under load the fans reached 44 dBA.", [("44 dBA", 44, "dB")]),
     # currency signs written after the number, and kitchen measures
     ("product review", "Tickets cost 60,000₩ in Seoul and 45 € in Paris.",
      [("60,000₩", 60000, "KRW"), ("45 €", 45, "EUR")]),
