@@ -22,7 +22,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _MONTH_BEFORE = re.compile(_MONTH + r"\.?,?\s*(?:the\s+)?\Z")
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r"\b")
 _WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?\Z")
-_TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|BST\b|EDT\b|EST\b|CET\b|CEST\b|"
+_TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.|am\b|pm\b|AM\b|PM\b|GMT\b|BST\b|EDT\b|EST\b|CET\b|CEST\b|"
                          r"UTC\b|ET\b|PT\b|PST\b|PDT\b|CST\b|IST\b|JST\b|hrs\b|h\d\d|o'clock))")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _YEAR_RANGE_AFTER = re.compile(r"[-/–]\d{2}(?:\d{2})?\b")

@@ -289,7 +289,9 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
     # sign written just before
     before = text[men.start - 1:men.start] if men.start else ""
     # after a space only "minus " or "negative " can be a sign: the letter before the space first
-    sm = _SIGN.search(text, max(0, men.start - 9), men.start) if before in ("−", "-", "+") or (
+    # a minus glued between two digits joins a range or a sum ("20−25 °C"), it signs neither
+    sm = _SIGN.search(text, max(0, men.start - 9), men.start) if (
+        before in ("−", "-", "+") and not text[men.start - 2:men.start - 1].isdigit()) or (
         before == " " and text[men.start - 2:men.start - 1] in _SIGN_WORD_END) else None
     if sm is not None and not men.cur:
         if sm.group().strip() != "+":

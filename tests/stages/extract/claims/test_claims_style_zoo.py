@@ -107,6 +107,10 @@ ZOO = [
     ("lifestyle", "Stir 2 tbsp of oil and 1 tsp. salt into 3 cups of flour.",
      [("2 tbsp", 2, "tbsp"), ("1 tsp", 1, "tsp"), ("3 cups", 3, "cup")]),
     ("broadcaster", "United have won two cup ties this season.", [("two", 2, None)]),
+    # a minus sign glued between two digits joins a range; before a lone number it is a sign
+    ("science abstract", "Cells were grown at 20−25 °C for 3−4 days, then frozen to −80 °C.",
+     [("20−25 °C", 20, "°C"), ("3−4 days", 3, "day"), ("−80 °C", -80, "°C")]),
+    ("press release", "Doors open at 9.30 A.M. and 2,000 guests are expected.", [("2,000", 2000, None)]),
     # thousands grouped by a space stay one number where the text groups that way
     ("science abstract", "The reservoir holds 940 000 tonnes of water.", [("940 000 tonnes", 940000, "tonne")]),
 ]
