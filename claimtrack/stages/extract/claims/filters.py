@@ -58,6 +58,7 @@ _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\Z")
 _LIST_AFTER = re.compile(r"[.)]\s")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s+\Z")
 # a numbered reference in parentheses after a word, the whole parenthesis: "longer (16).", "(12, 13)"
+_LATITUDE_BEFORE = re.compile(r"\d°?\s?[NS],?\s*\Z")
 _LETTER_PAREN = re.compile(r"\([a-zA-Z]\)")
 _PAREN_NOTE_BEFORE = re.compile(r"[A-Za-z%]\s\((?:\d{1,3}(?:,\s?|[–-]))*\Z")
 _PAREN_NOTE = re.compile(r"(?:(?:,\s?|[–-])\d{1,3})*\)(?:[.,;:]|\s*$)", re.M)
@@ -123,6 +124,7 @@ _LABEL_WORDS = {
 _WORD_LABELS = frozenset({"number", "no.", "lane", "round", "game", "chapter", "page", "episode", "gate", "platform",
                           "terminal", "track", "exit", "route", "series", "volume", "vol.", "article", "section",
                           "clause", "step", "generation", "version"})
+_PLURAL_NEXT = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W']s)\b")
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:people|men|women|children|[a-z]+[^s\W']s)\b")
 _TOP_BEFORE = re.compile(r"\b(?:top|bottom)[\s-]+\Z")
 _CAP_TOKEN = re.compile(r"(?:[A-Z]|i[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?")
@@ -256,6 +258,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             "." not in text[s:men.num_end] and _PAREN_NOTE.match(text, men.num_end) and \
             _PAREN_NOTE_BEFORE.search(text, max(0, s - 24), s) and not _DIGIT.search(text, max(0, s - 24), s - 1):
         return "citation"  # "... eating patterns (37).", "(12, 13)": a numbered reference after words
+    if men.unit == "W" and _LATITUDE_BEFORE.search(text, max(0, s - 14), s):
+        return "coordinate"  # "formed at 15N, 40W": a longitude, not watts
     if text[men.num_end:men.num_end + 1] == "_" or text[s - 1:s] == "_":
         return "code"  # "09575-2_199", "run_3": an identifier
     integer = men.kind == "digits" and float(men.value).is_integer() and "." not in text[s:men.num_end]
@@ -265,8 +269,10 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
     # a run of labels: "lines 16 and 17", "Tables S1 and S2"
     if prev is not None and prev.drop in ("label", "name", "date", "citation", "age") and bare and \
             _AND_BEFORE.search(text, max(0, s - 6), s) is not None and prev.end >= s - 6 and \
-            not (prev.kind == "words" and text[prev.end:s].strip() == ","):
-        return prev.drop  # ("at number three, one place ahead": a comma after a word ends the run)
+            not (prev.kind == "words" and text[prev.end:s].strip() == ",") and not _PLURAL_NEXT.match(text, e):
+        # ("at number three, one place ahead": a comma after a word ends the run; "Section 2.3 to 15
+        # cores": a plural noun after the number makes it a count)
+        return prev.drop
     code = names.code_or_address(text, men, prev, bare, integer)
     if code is not None:
         return code

@@ -111,6 +111,10 @@ ZOO = [
     ("science abstract", "Cells were grown at 20−25 °C for 3−4 days, then frozen to −80 °C.",
      [("20−25 °C", 20, "°C"), ("3−4 days", 3, "day"), ("−80 °C", -80, "°C")]),
     ("press release", "Doors open at 9.30 A.M. and 2,000 guests are expected.", [("2,000", 2000, None)]),
+    # a label run ends where a plural noun makes the next number a count
+    ("science abstract", "The model of Section 2.3 was applied to 15 cores; see Figs. 2 to 4.", [("15", 15, None)]),
+    ("science abstract", "The clamp load was 5 kN, or 5000 newtons.", [("5 kN", 5, "kN"), ("5000 newtons", 5000, "N")]),
+    ("wire", "The storm formed near 15N, 40W and packed 90 mph winds.", [("90 mph", 90, "mph")]),
     # thousands grouped by a space stay one number where the text groups that way
     ("science abstract", "The reservoir holds 940 000 tonnes of water.", [("940 000 tonnes", 940000, "tonne")]),
 ]
