@@ -346,13 +346,17 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             return "name"
         ta, tb = prev_token(text, s)
         label = tb > ta and text[ta:tb].lstrip("([").lower() in _LABEL_WORDS  # _prev_word_is_label
+        if label and text[tb - 1:tb] == "s" and _PLURAL_NEXT.match(text, e):
+            label = False  # a verb, not a label: "the jet seats 290 passengers", "it issues 5 bonds"
         w = text[ta:tb].lstrip("(\"“‘'/")
         ta = tb - len(w)
         if w == "No" or w.endswith("-No"):
             return "label"  # British "No 10" (Downing Street), "world No 1": a number as a name or rank
-        if w.lower() in (_NAME_TOKENS if men.kind != "words" else _CHANNEL_TOKENS):
+        # a name never groups its thousands: "Brazil 15,000 tonnes", "the Dow 30,000" are amounts
+        grouped = men.kind == "digits" and "," in text[s:men.num_end]
+        if not grouped and w.lower() in (_NAME_TOKENS if men.kind != "words" else _CHANNEL_TOKENS):
             return "name"  # "S&P 500", "BBC Three" (also on a headline, where case tells nothing)
-        if w and _CAP_TOKEN.fullmatch(w):
+        if w and not grouped and _CAP_TOKEN.fullmatch(w):
             if (
                     w not in _EXCLUDED_CAP and not _is_sentence_start(text, ta)
                     and not _MONTH_BEFORE.match(w) and not w.endswith(".") or w in ("No.", "Nos.", "Fig.", "Eq.", "Vol.", "Ref.")):

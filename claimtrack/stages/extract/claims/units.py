@@ -111,6 +111,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"yards?|yds?", "yard"), (r"light[\s-]years?", "light-year"),
     (r"litres?|liters?|ltrs?|l|L", "l"), (r"millilit(?:re|er)s?|ml|mL", "ml"), (r"gallons?|gal", "gallon"),
     # mass
+    (r"long\s+tons?", "long ton"), (r"short\s+tons?", "short ton"),
     (r"tonnes?|metric\s+tons?|tons?|t(?![\w])|mt", "tonne"), (r"kilo(?:gram)?s?|kg", "kg"),
     (r"milligrams?|mg", "mg"), (r"micrograms?|[μµ]g", "μg"), (r"grams?|g", "g"),
     (r"teaspoons?|tsps?", "tsp"), (r"tablespoons?|tbsps?|Tbsps?", "tbsp"), (r"cups?(?=\s+of\b)", "cup"),
@@ -282,7 +283,7 @@ PER = {"annum": "year", "h": "hour", "s": "second", "min": "minute", "g": "gram"
 
 # units that are also common words or letters: only attached ("5kW", "30C") or clearly a unit
 _AMBIGUOUS_SPACED = {"m", "s", "h", "l", "L", "t", "g", "A", "V", "W", "K", "C", "F", "J", "x", "p", "pp",
-                     "in.", "bar", "Ma", "ka", "ha", "mi", "ft", "'", "′", "″", "DM", "sen", "mt", "gal",
+                     "in.", "bar", "Ma", "ka", "ha", "mi", "ft", "'", "′", "″", "DM", "sen", "gal",
                      "pts", "pt", "cal", "mol", "Ga", "mM", "nM", "um", "Ah", "MP", "cc", "IU"}
 # units after which a following letter/word is allowed (a rate) but never mistaken
 _MONEY = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "GBP", "EUR", "JPY", "CNY", "INR", "MYR", "ILS",

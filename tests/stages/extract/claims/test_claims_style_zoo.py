@@ -115,6 +115,10 @@ ZOO = [
     ("science abstract", "The model of Section 2.3 was applied to 15 cores; see Figs. 2 to 4.", [("15", 15, None)]),
     ("science abstract", "The clamp load was 5 kN, or 5000 newtons.", [("5 kN", 5, "kN"), ("5000 newtons", 5000, "N")]),
     ("wire", "The storm formed near 15N, 40W and packed 90 mph winds.", [("90 mph", 90, "mph")]),
+    # a name never groups its thousands; a plural label word before a count is a verb
+    ("wire", "Tampico/North Spain 15,000 long tons ore, Brazil 12,000 mt.",
+     [("15,000 long tons", 15000, "long ton"), ("12,000 mt", 12000, "tonne")]),
+    ("broadsheet", "The new jet seats 290 passengers.", [("290", 290, None)]),
     # thousands grouped by a space stay one number where the text groups that way
     ("science abstract", "The reservoir holds 940 000 tonnes of water.", [("940 000 tonnes", 940000, "tonne")]),
 ]
