@@ -287,8 +287,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         if "[" in text[max(0, s - 12):s] and _CITE_BEFORE.search(text, max(0, s - 12), s) and \
                 _CITE_AFTER.match(text, men.num_end):
             return "citation"
-        if text[s - 1:s] == "[" and s > 0:
-            return "citation"  # "[11C]", "[3]": an isotope label or a reference
+        if text[s - 1:s] == "[" and s > 0 and men.unit != "percent" and not men.cur and men.scale == 1.0:
+            return "citation"  # "[11C]", "[3]": an isotope label or a reference ("[0.6% to 0.7%]" is an amount)
         if s >= 2 and text[s - 1] == "(" and text[s - 2].isalpha() and men.unit is None and not men.cur:
             return "code"  # "poly(3-hexyl...)", "f(2)": notation, a parenthesis glued to a word
         if not men.cur and text[men.num_end:men.num_end + 1].isalpha():

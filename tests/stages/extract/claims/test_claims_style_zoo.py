@@ -119,6 +119,9 @@ ZOO = [
     ("wire", "Tampico/North Spain 15,000 long tons ore, Brazil 12,000 mt.",
      [("15,000 long tons", 15000, "long ton"), ("12,000 mt", 12000, "tonne")]),
     ("broadsheet", "The new jet seats 290 passengers.", [("290", 290, None)]),
+    # an editor's brackets hold an amount; a reference or an isotope label in brackets is no claim
+    ("broadcaster", "The firm said it faced a [0.6% to 0.7%] hit, as noted in [3] for [11C]PK.",
+     [("0.6% to 0.7%", 0.6, "percent")]),
     # thousands grouped by a space stay one number where the text groups that way
     ("science abstract", "The reservoir holds 940 000 tonnes of water.", [("940 000 tonnes", 940000, "tonne")]),
 ]
