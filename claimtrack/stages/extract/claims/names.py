@@ -24,9 +24,9 @@ from claimtrack.stages.extract.claims.numbers import Mention
 
 # a street address: the house number before a street name ("at 14 Elm Road", "10 Downing St.")
 _STREET_AFTER = re.compile(
-    r"\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Place|"
+    r"\s+(?:[A-Z][a-z]*\.?\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Place|"
     r"Pl|Square|Sq|Court|Ct|Terrace|Crescent|Close|Parkway|Pkwy|Row|Gardens|Mews|Walk|Strasse|Straße|Rue)\b")
-_STREET_BEFORE = re.compile(r"(?:\b(?:at|on|to|from|in|near|outside|behind|opposite|into|of|address)|^|\n|,)\s*\Z",
+_STREET_BEFORE = re.compile(r"(?:\b(?:at|on|to|for|from|in|near|outside|behind|opposite|into|of|address)|^|\n|,)\s*\Z",
                             re.I)
 # a model or part code before a hyphen: "A350-900", "B737-800", "MD11-F"
 _CODE_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*\d+[A-Za-z]*-\Z")
@@ -47,10 +47,11 @@ def code_or_address(text: str, men: Mention, prev: Mention | None, bare: bool, i
     if men.cur and integer and text.startswith("PS", s) and men.scale == 1.0 and ne == men.end and (
             men.value < 10 or text[s + 2:s + 3] == " "):
         return "name"  # "PS4" a console, "PS 123" a school; "PS45m", "PS300" are pounds
+    if integer and men.qualifier == "exact" and not men.cur and men.scale == 1.0 and men.value < 100000 and \
+            _STREET_AFTER.match(text, ne) and _STREET_BEFORE.search(text, max(0, s - 12), s):
+        return "address"  # (a one-letter street is no unit: "at 1420 K Street")
     if not bare or not integer or men.qualifier != "exact":
         return None
-    if men.value < 100000 and _STREET_AFTER.match(text, ne) and _STREET_BEFORE.search(text, max(0, s - 12), s):
-        return "address"
     if not (100 <= men.value < 10000 and text[s:ne].isdigit()):
         return None
     if prev is not None and prev.drop is None and prev.unit is None and prev.scale == 1.0 and \

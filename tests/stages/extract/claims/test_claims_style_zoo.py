@@ -63,6 +63,7 @@ ZOO = [
     ("wire", "He lives at 10 Downing St. with his family.", []),
     ("broadsheet", "The shop at 221 Baker Street sold 500 copies.", [("500", 500, None)]),
     ("press release", "Arlo Corp will move to 350 Fifth Avenue in 2027.", []),
+    ("wire", "The fund made a 1.8 mln dlr loan for 1420 K Street.", [("1.8 mln dlr", 1.8e6, "USD")]),
     # years written as plain numbers
     ("broadsheet", "The plant, built in 1998, employs 1,200 people.", [("1,200", 1200, None)]),
     ("science abstract", "A 2015 survey found 300 cases.", [("300", 300, None)]),
