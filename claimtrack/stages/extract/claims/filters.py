@@ -127,7 +127,14 @@ _WORD_LABELS = frozenset({"number", "no.", "lane", "round", "game", "chapter", "
 _PLURAL_NEXT = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W']s)\b")
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:people|men|women|children|[a-z]+[^s\W']s)\b")
 _TOP_BEFORE = re.compile(r"\b(?:top|bottom)[\s-]+\Z")
-_CAP_TOKEN = re.compile(r"(?:[A-Z]|i[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?")
+# a capitalised word, or a brand written in camel case from a small letter ("iOS", "macOS", "eBay")
+_CAP_TOKEN = re.compile(r"(?:[A-Z]|[a-z]{1,5}[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?")
+_FORM_LETTER = re.compile(r"-[A-Z](?![\w-])")
+_SCREEN_AFTER = re.compile(r"\s+(?:ultra\s+hd\s+|uhd\s+|hdr\s+)?(?:video|videos|tvs?|televisions?|displays?|screens?|"
+                           r"resolution|monitors?|content|streaming|hdr|uhd|ultra|cameras?|footage|gaming|movies|"
+                           r"films?|blu-ray|support|output|recording)\b", re.I)
+#: standard screen heights written with a "p" (progressive scan), never pence
+_RESOLUTIONS = frozenset({240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 
 
 def prev_token(text: str, pos: int) -> tuple[int, int]:
@@ -284,6 +291,20 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         # letters glued to the numeral that are not a unit: "5G", "3D", "2010b", "7Image"
         if e == men.num_end and after_num[:1].isalpha() and men.unit is None:
             return "code"
+        # a screen resolution read as a unit: "8K video", "1080p", "720p HD"
+        if integer and e > men.num_end and (
+                (men.unit == "K" and men.value < 10 and text[men.num_end:men.num_end + 1] == "K"
+                 and _SCREEN_AFTER.match(text, e)) or
+                (men.unit == "pence" and men.value in _RESOLUTIONS and text[men.num_end:e] == "p" and (
+                    _SCREEN_AFTER.match(text, e) or not ("£" in text or "pence" in text or "GBP" in text)))):
+            return "code"
+        if not men.cur and _FORM_LETTER.match(text, men.num_end):
+            return "name"  # a form or a club: "a 10-K filing", "8-K", "4-H club"
+        # a numeral joined to a capitalised word: "7-Eleven"
+        if men.unit is None and not men.cur and men.scale == 1.0 and text[men.num_end:men.num_end + 1] == "-" \
+                and text[men.num_end + 1:men.num_end + 2].isupper() \
+                and match_unit(text[men.num_end:men.num_end + 24].lower(), 0) is None:
+            return "name"  # (a title-case unit stays: "11-Inch Display", "5-Year Plan")
         if "[" in text[max(0, s - 12):s] and _CITE_BEFORE.search(text, max(0, s - 12), s) and \
                 _CITE_AFTER.match(text, men.num_end):
             return "citation"

@@ -123,6 +123,12 @@ ZOO = [
     # an editor's brackets hold an amount; a reference or an isotope label in brackets is no claim
     ("broadcaster", "The firm said it faced a [0.6% to 0.7%] hit, as noted in [3] for [11C]PK.",
      [("0.6% to 0.7%", 0.6, "percent")]),
+    # versions, resolutions and names joined to a capital
+    ("tech blog", "Owners on macOS 10.15 get 4K video at 1080p, and the FaceTime camera stays at 720p.", []),
+    ("broadsheet", "Shares rose 30p to 720p, valuing the group at £2bn.",
+     [("30p", 30, "pence"), ("720p", 720, "pence"), ("£2bn", 2e9, "GBP")]),
+    ("wire", "It sold its 7-Eleven stores and filed the 10-K form; the 11-Inch model has 2 ports.",
+     [("11", 11, None), ("2", 2, None)]),
     # thousands grouped by a space stay one number where the text groups that way
     ("science abstract", "The reservoir holds 940 000 tonnes of water.", [("940 000 tonnes", 940000, "tonne")]),
 ]
