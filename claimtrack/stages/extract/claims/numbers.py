@@ -87,7 +87,7 @@ _COUNT_AFTER_M = re.compile(r"(?:\s+(?!(?:one|two|three|four|five|six|seven|eigh
 _HEAT_BEFORE = re.compile(r"\b(?:temperatures?|heated|heating|cooled|cooling|annealed|kelvin|thermal|melts?|boils?)\b",
                           re.I)
 _SCI = re.compile(r"\s?(?:[×x·*]\s?10\s?\^?\s?|[eE])(?P<exp>[−⁻+-]?\d{1,3})(?![\d.])")
-_FRACTION_NEXT = re.compile(r"\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
+_FRACTION_NEXT = re.compile(r"[\"”’']?\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
 _SIGN = re.compile(r"(?:\b(?:minus|negative)[\s-]|−|(?:(?<=[\s(\[])|^)[-+])\Z", re.I)
 _SIGN_WORD_END = frozenset("sSſeE")  # the last letters of "minus" and "negative", any case as re.I reads it
 _SCI_UNITS = r"(?:nm|μm|µm|mm|K|°C|MPa|GPa|kV|keV|eV|Hz|mg|mL|ml|mol|wt%|cm−1|m−1|s−1|μM|mM)"
@@ -340,6 +340,8 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
         if last and last[0] in WORD_SCALES:
             men.scale = WORD_SCALES[last[0]]
     u = match_unit(text, end, science)
+    if u is not None and men.kind == "words" and text[end:end + 1] in ("'", "′", "″", '"'):
+        u = None  # a quotation mark after a word ("'half' of it"), not feet or inches
     if u is not None:
         name, uend = u
         if men.unit and men.cur:

@@ -129,6 +129,9 @@ ZOO = [
      [("30p", 30, "pence"), ("720p", 720, "pence"), ("£2bn", 2e9, "GBP")]),
     ("wire", "It sold its 7-Eleven stores and filed the 10-K form; the 11-Inch model has 2 ports.",
      [("11", 11, None), ("2", 2, None)]),
+    # a quotation mark after a number word closes a quote; it is no foot sign
+    ("broadcaster", 'The report said "more than half" the learners passed, and \'half\' of them stayed.',
+     [("half", 0.5, "fraction"), ("half", 0.5, "fraction")]),
     # thousands grouped by a space stay one number where the text groups that way
     ("science abstract", "The reservoir holds 940 000 tonnes of water.", [("940 000 tonnes", 940000, "tonne")]),
 ]
