@@ -24,6 +24,7 @@ _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r"\b")
 _WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?\Z")
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.|am\b|pm\b|AM\b|PM\b|GMT\b|BST\b|EDT\b|EST\b|CET\b|CEST\b|"
                          r"UTC\b|ET\b|PT\b|PST\b|PDT\b|CST\b|IST\b|JST\b|hrs\b|h\d\d|o'clock))")
+_DAY_RANGE_AFTER = re.compile(r"\s?[-–]\s?\d{1,2}" + _MONTH_AFTER.pattern)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _YEAR_RANGE_AFTER = re.compile(r"[-/–]\d{2}(?:\d{2})?\b")
 _DECADE_AFTER = re.compile(r"(?:s\b|['’′]s\b)")
@@ -124,8 +125,10 @@ _LABEL_WORDS = {
 _WORD_LABELS = frozenset({"number", "no.", "lane", "round", "game", "chapter", "page", "episode", "gate", "platform",
                           "terminal", "track", "exit", "route", "series", "volume", "vol.", "article", "section",
                           "clause", "step", "generation", "version"})
-_PLURAL_NEXT = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W']s)\b")
-_PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:people|men|women|children|[a-z]+[^s\W']s)\b")
+# a plural noun: "people", or a word in -s that is not a verb or pronoun ("was", "its", "has")
+_PLURAL = r"(?:people|men|women|children|(?!(?:was|has|is|does|its|his|this|thus|us|as|yes|less|plus)\b)[a-z]+[^s\W']s)\b"
+_PLURAL_NEXT = re.compile(r"\s+" + _PLURAL)
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?" + _PLURAL)
 _TOP_BEFORE = re.compile(r"\b(?:top|bottom)[\s-]+\Z")
 # a capitalised word, or a brand written in camel case from a small letter ("iOS", "macOS", "eBay")
 _CAP_TOKEN = re.compile(r"(?:[A-Z]|[a-z]{1,5}[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?")
@@ -330,8 +333,9 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             _MONTH_BEFORE.search(text, max(0, s - 12), s):
         return "date"  # wire style "on March two"
     if bare and integer and 1 <= men.value <= 31:
-        if _MONTH_BEFORE.search(text, max(0, s - 12), s) or _MONTH_AFTER.match(after_num):
-            return "date"
+        if _MONTH_BEFORE.search(text, max(0, s - 12), s) or _MONTH_AFTER.match(after_num) or \
+                _DAY_RANGE_AFTER.match(after_num):
+            return "date"  # ("from 24-26 June": the first day of a span of days)
         if _WEEKDAY_BEFORE.search(text, max(0, s - 14), s):
             return "date"
     # years: 1800-2100 written bare ("in 2018", "2014-15", "1987/88", "the 1990s")
@@ -405,7 +409,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             _TOP_BEFORE.search(before[-8:]) and \
             not re.search(r"\b(?:to|will|would|could|may|might|should|can|did|does|not|expected|set)\s+top\s+\Z", before) and \
             not (men.value > 100 and _PLURAL_TOP.search(before)) and \
-            not re.match(r"\s+(?:[a-z-]+\s+)?(?:[a-z]+[^s\W]s|people|men|women|children)\b", text[e:e + 30]):
+            not _PLURAL_AFTER.match(text[e:e + 30]):
         return "rank"
     # an age in apposition or a byline: "Senard, 65, now faces"
     if bare and integer and men.kind == "digits" and 1 <= men.value < 120 and \

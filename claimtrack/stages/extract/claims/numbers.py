@@ -79,10 +79,12 @@ _RACE_AFTER = re.compile(r"\s+(?:(?:indoor|outdoor|world|olympic|european|nation
 # a text about athletics or swimming: a distance glued to "m" there is metres ("won the 800m",
 # "cleared 4.88m"), unless a plural count follows ("1.7m people")
 _TRACK_TEXT = re.compile(r"\d(?:m|\s?metres)\s+(?:[a-z']+\s+){0,2}(?:hurdles|freestyle|butterfly|breaststroke|backstroke|"
-                         r"medley|relay|sprint|steeplechase)\b|\b(?:[Aa]thletics|high\s+jump|long\s+jump|triple\s+jump|"
+                         r"medley|relay|sprint|steeplechase|champion|title|titles|heats?|final)\b|"
+                         r"\b(?:[Mm]en's|[Ww]omen's|[Ii]ndoor|[Oo]lympic)\s+\d[\d,]*m\b|\b(?:[Aa]thletics|high\s+jump|long\s+jump|triple\s+jump|"
                          r"pole\s+vault|shot\s+put|heptathlon|decathlon|pentathlon|sprinters?|[Hh]urdlers?)\b")
 _COUNT_AFTER_M = re.compile(r"(?:\s+(?!(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z-]+)?"
-                            r"\s+(?:people|men|women|children|[a-z]{2,}[^s\W']s)\b|\s+(?:of|more|fewer)\b")
+                            r"\s+(?:people|men|women|children|(?!(?:was|has|does|its|his|this|thus|yes|less|plus)\b)[a-z]{2,}[^s\W']s)\b"
+                            r"|\s+(?:of|more|fewer)\b")
 # words of heat before a glued "K": kelvin, not thousands ("the film was heated to 300K")
 _HEAT_BEFORE = re.compile(r"\b(?:temperatures?|heated|heating|cooled|cooling|annealed|kelvin|thermal|melts?|boils?)\b",
                           re.I)

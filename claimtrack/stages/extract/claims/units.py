@@ -91,7 +91,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"[kMG]?Hz|hertz|HZ", "Hz"), (r"[kMG]?Pa|pascals?|gigapascals?|megapascals?", "Pa"),
     (r"bar|atm|psi", "pressure"), (r"kilonewtons?|kN", "kN"), (r"meganewtons?", "MN"), (r"MN", "MN~"), (r"newtons?", "N"), (r"N", "N~"), (r"Nm|lb-ft|pound-feet|newton[\s-]met(?:re|er)s?", "Nm"),
     # temperature
-    (r"°\s?C|º\s?C|degrees?\s+(?:Celsius|centigrade|C)\b|Celsius|C(?![\w])", "°C"),
+    (r"°\s?C|º\s?C|degrees?\s+(?:Celsius|centigrade|C)\b|Celsius|centigrade|C(?![\w])", "°C"),
     (r"°\s?F|º\s?F|degrees?\s+(?:Fahrenheit|F)\b|Fahrenheit|F(?![\w])", "°F"),
     (r"degrees?|deg|°|º", "degree"), (r"kelvin|K", "K"),
     # length, area, volume, speed

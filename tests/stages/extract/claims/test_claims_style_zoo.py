@@ -132,6 +132,10 @@ ZOO = [
     # a quotation mark after a number word closes a quote; it is no foot sign
     ("broadcaster", 'The report said "more than half" the learners passed, and \'half\' of them stayed.',
      [("half", 0.5, "fraction"), ("half", 0.5, "fraction")]),
+    # a span of days is a date; "was" is no plural noun after a rank; centigrade alone is a unit
+    ("broadcaster", "The festival runs from 24-26 June and the only new entry in the top 10 was a ballad.", []),
+    ("broadcaster", "In the men's 60m, the Olympic 100m champion came second.", [("60m", 60, "m"), ("100m", 100, "m")]),
+    ("wire", "The rubber can be used at 250 centigrade continuously.", [("250 centigrade", 250, "\u00b0C")]),
     # thousands grouped by a space stay one number where the text groups that way
     ("science abstract", "The reservoir holds 940 000 tonnes of water.", [("940 000 tonnes", 940000, "tonne")]),
 ]
