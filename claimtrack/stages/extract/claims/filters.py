@@ -283,6 +283,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         # ("at number three, one place ahead": a comma after a word ends the run; "Section 2.3 to 15
         # cores": a plural noun after the number makes it a count)
         return prev.drop
+    if bare and integer and men.value <= 130 and names.lineup_minute(text, men):
+        return "time"  # a line-up's substitution minute: "Barton (Macken 68)"
     code = names.code_or_address(text, men, prev, bare, integer)
     if code is not None:
         return code

@@ -30,6 +30,11 @@ _STREET_BEFORE = re.compile(r"(?:\b(?:at|on|to|for|from|in|near|outside|behind|o
                             re.I)
 # a model or part code before a hyphen: "A350-900", "B737-800", "MD11-F"
 _CODE_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*\d+[A-Za-z]*-\Z")
+# a substitute and the minute he came on, in a team line-up: "Barton (Macken 68)", "(Nunez 56, Baros 74)";
+# any case, as a line of names may be read in body-text case (:mod:`.headline`)
+_SUB_BEFORE = re.compile(r"[A-Za-z'’] \((?:[A-Za-z][\w'’-]+ \d{1,3}'?, )?(?P<name>[A-Za-z][\w'’-]+(?: [A-Za-z][\w'’-]+)?) \Z")
+_NOT_SUBSTITUTES = frozenset("up down aged age ages about around some over under nearly roughly approximately from "
+                             "to vs versus was is were n no nos page pages score scored".split())
 _WORDS_BETWEEN = re.compile(r"\s+(?:([a-z]+)\s+){0,2}\Z")
 
 
@@ -61,3 +66,18 @@ def code_or_address(text: str, men: Mention, prev: Mention | None, bare: bool, i
                 w in STOP_WORDS or w.endswith("s") for w in text[prev.end:s].split()):
             return "name"  # "400 737 Max jets", "two new 737 Max jets"
     return None
+
+
+def lineup_minute(text: str, men: Mention) -> bool:
+    """True when ``men`` is the minute a substitute came on in a team line-up.
+
+    >>> from claimtrack.stages.extract.claims.numbers import scan
+    >>> t = "Keane, Fletcher (Giggs 64), Rooney; prices (up 33) rose"
+    >>> [lineup_minute(t, m) for m in scan(t)]
+    [True, False]
+    """
+    if text[men.num_end:men.num_end + 1] not in (")", ",", "'"):
+        return False
+    m = _SUB_BEFORE.search(text, max(0, men.start - 36), men.start)
+    return m is not None and not any(w.lower() in STOP_WORDS or w.lower() in _NOT_SUBSTITUTES
+                                     for w in m.group("name").split())

@@ -136,6 +136,8 @@ ZOO = [
     ("broadcaster", "The festival runs from 24-26 June and the only new entry in the top 10 was a ballad.", []),
     ("broadcaster", "In the men's 60m, the Olympic 100m champion came second.", [("60m", 60, "m"), ("100m", 100, "m")]),
     ("wire", "The rubber can be used at 250 centigrade continuously.", [("250 centigrade", 250, "\u00b0C")]),
+    # a team line-up's substitution minutes count nothing
+    ("broadcaster", "Arlo: Webb, Kerr (Dunne 64), Lowe (Van Dijk 77), Ames. Att: 41,200.", [("41,200", 41200, None)]),
     # thousands grouped by a space stay one number where the text groups that way
     ("science abstract", "The reservoir holds 940 000 tonnes of water.", [("940 000 tonnes", 940000, "tonne")]),
 ]
