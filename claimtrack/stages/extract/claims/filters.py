@@ -341,7 +341,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         if _WEEKDAY_BEFORE.search(text, max(0, s - 14), s):
             return "date"
     # years: 1800-2100 written bare ("in 2018", "2014-15", "1987/88", "the 1990s")
-    if bare and integer and men.qualifier in ("exact", "approx") and 1000 <= men.value <= 2200 \
+    if bare and integer and men.qualifier in ("exact", "approx", "at_least", "at_most") and 1000 <= men.value <= 2200 \
             and "," not in text[s:men.num_end]:
         joined_prev = prev is not None and prev.drop is None and prev.value < men.value and \
             text[prev.end:s].strip() in ("to", "-", "–") and prev.end >= s - 5 and prev.unit is None \
@@ -353,8 +353,9 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             return "year"
         elif 1800 <= men.value <= 2100:
             if _MONTH_BEFORE.search(before) or not (
-                    _YEAR_NEXT_OK.match(after_num) and not _YEAR_PREP.search(before[-12:])):
-                return "year"
+                    _YEAR_NEXT_OK.match(after_num) and (
+                        men.qualifier in ("at_least", "at_most") or not _YEAR_PREP.search(before[-12:]))):
+                return "year"  # ("as early as 1989 and up" is a year; "up to 2000 people" a count)
         elif _OLD_YEAR_PREP.search(before):
             return "year"
     if men.kind == "range" and bare and 1800 <= men.low <= men.high <= 2100 and float(men.low).is_integer():

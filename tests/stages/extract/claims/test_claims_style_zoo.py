@@ -68,6 +68,8 @@ ZOO = [
     ("broadsheet", "The plant, built in 1998, employs 1,200 people.", [("1,200", 1200, None)]),
     ("science abstract", "A 2015 survey found 300 cases.", [("300", 300, None)]),
     ("transcript", "In 1969, 600 million people watched the landing.", [("600 million", 600e6, None)]),
+    ("broadsheet", "Prices are well above 2004's average, and HDTV will wait until at least 2006.", []),
+    ("wire", "Up to 2000 people may attend, as early as 1989 and up.", [("2000", 2000, None)]),
     # two numbers side by side
     ("wire", "Boeing has delivered roughly 400 737 Max jets since the ban was lifted.", [("400", 400, None)]),
     ("broadcaster", "Dalby Air said it was grounding two new 737 Max jets.", [("two", 2, None)]),
