@@ -344,6 +344,8 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
     u = match_unit(text, end, science)
     if u is not None and men.kind == "words" and text[end:end + 1] in ("'", "′", "″", '"'):
         u = None  # a quotation mark after a word ("'half' of it"), not feet or inches
+    elif u is not None and u[0] == "KRW" and men.value < 100 and text[end:end + 4].strip() == "won":
+        u = None  # "the 2 won": the verb; an amount in won runs to thousands
     if u is not None:
         name, uend = u
         if men.unit and men.cur:

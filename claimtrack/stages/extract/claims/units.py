@@ -74,6 +74,10 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"roubles?|rubles?|RUB", "RUB"), (r"pesos?", "MXN"), (r"rand|ZAR", "ZAR"), (r"baht", "THB"),
     (r"riyals?", "SAR"), (r"dirhams?", "AED"), (r"naira", "NGN"), (r"zlotys?", "PLN"),
     (r"reais", "BRL"), (r"crowns|kronor|kroner|krona|krone", "SEK"), (r"USD", "USD"),
+    (r"pesetas?", "ESP"), (r"escudos?", "PTE"), (r"drachmas?|drachmae", "GRD"), (r"schillings?", "ATS"),
+    (r"forints?", "HUF"), (r"rupiahs?", "IDR"), (r"cruzados?", "BRC"), (r"australs?", "ARA"), (r"intis", "PEI"),
+    (r"sucres", "ECS"), (r"bolivars?", "VEB"), (r"dinars?", "dinar"), (r"markkaa?", "FIM"), (r"punts?", "IEP"),
+    (r"kwacha", "kwacha"), (r"cedis?", "GHS"), (r"taka", "BDT"), (r"won(?=\s*(?:\(|,|\.|;|\s(?:a|per|in|for|from|to|of|and)\b))", "KRW"),
     (r"GBP", "GBP"), (r"AUD", "AUD"), (r"CAD", "CAD"), (r"HKD", "HKD"), (r"SGD", "SGD"),
     (r"cents?|cts", "cent"), (r"pence|p", "pence"), (r"sen", "sen"),
     # a currency sign written after the number, as much of Europe and Asia does ("1.200 €", "60,000₩");
@@ -288,7 +292,8 @@ _AMBIGUOUS_SPACED = {"m", "s", "h", "l", "L", "t", "g", "A", "V", "W", "K", "C",
 # units after which a following letter/word is allowed (a rate) but never mistaken
 _MONEY = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "GBP", "EUR", "JPY", "CNY", "INR", "MYR", "ILS",
           "CHF", "FRF", "DEM", "ITL", "NLG", "RUB", "MXN", "ZAR", "THB", "SAR", "AED", "NGN", "PLN", "BRL",
-          "SEK", "KRW", "TRY", "NOK", "DKK", "PHP", "IDR", "cent", "pence"}
+          "SEK", "KRW", "TRY", "NOK", "DKK", "PHP", "IDR", "cent", "pence", "ESP", "PTE", "GRD", "ATS", "HUF",
+          "BRC", "ARA", "PEI", "ECS", "VEB", "dinar", "FIM", "IEP", "kwacha", "GHS", "BDT"}
 
 
 def is_money(unit: str | None) -> bool:

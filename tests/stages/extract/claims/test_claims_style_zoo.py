@@ -104,6 +104,9 @@ ZOO = [
     ("broadcaster", "Forecasters expect a category one hurricane within two days.",
      [("one", 1, None), ("two days", 2, "day")]),
     ("tech blog", "Under load the fans reached 44 dBA.", [("44 dBA", 44, "dB")]),
+    ("wire", "It earned 44.6 mln intis and 300 mln pesetas; 100 trillion won ($96bn) was set aside. The 2 won.",
+     [("44.6 mln intis", 44.6e6, "PEI"), ("300 mln pesetas", 300e6, "ESP"), ("100 trillion won", 1e14, "KRW"),
+      ("$96bn", 96e9, "USD"), ("2", 2, None)]),
     # currency signs written after the number, and kitchen measures
     ("product review", "Tickets cost 60,000₩ in Seoul and 45 € in Paris.",
      [("60,000₩", 60000, "KRW"), ("45 €", 45, "EUR")]),
