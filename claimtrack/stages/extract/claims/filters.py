@@ -243,6 +243,19 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 _ENTITY = re.compile(r"&#x?[0-9a-fA-F]{1,6};")
 
 
+def _number_at_end(s: str) -> float:
+    """The number a ``_JOINED_AFTER`` match ends with ("to 550,332" -> 550332.0; 0.0 when none).
+
+    >>> _number_at_end(" to 1,423")
+    1423.0
+    """
+    digits = s.replace(",", "").split()[-1].lstrip("-–to")
+    try:
+        return float(digits)
+    except ValueError:
+        return 0.0
+
+
 def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mention | None,
             nxt: Mention | None = None, flags: tuple[bool, bool] = (True, True)) -> str | None:
     s, e = men.start, men.end
@@ -347,7 +360,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             text[prev.end:s].strip() in ("to", "-", "–") and prev.end >= s - 5 and prev.unit is None \
             and prev.scale == 1.0 and not 1800 <= prev.value <= 2100
         j = _JOINED_AFTER.match(text, men.num_end)
-        if joined_prev or (j is not None and match_unit(text, j.end(), True) is not None):
+        if joined_prev or (j is not None and match_unit(text, j.end(), True) is not None and
+                           men.value < _number_at_end(j.group()) < 10 * men.value):
             pass  # "from 1000 to 2000 hires", "1323–1423 K"
         elif _YEAR_RANGE_AFTER.match(after_num) or _DECADE_AFTER.match(after_num):
             return "year"

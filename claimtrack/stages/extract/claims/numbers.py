@@ -89,6 +89,7 @@ _COUNT_AFTER_M = re.compile(r"(?:\s+(?!(?:one|two|three|four|five|six|seven|eigh
 _HEAT_BEFORE = re.compile(r"\b(?:temperatures?|heated|heating|cooled|cooling|annealed|kelvin|thermal|melts?|boils?)\b",
                           re.I)
 _SCI = re.compile(r"\s?(?:[×x·*]\s?10\s?\^?\s?|[eE])(?P<exp>[−⁻+-]?\d{1,3})(?![\d.])")
+_POWER = re.compile(r"(?:\^\s?(?P<neg>[−-])?|(?P<minus>−))(?P<exp>\d{1,2})(?![\d.,])")
 _FRACTION_NEXT = re.compile(r"[\"”’']?\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
 _SIGN = re.compile(r"(?:\b(?:minus|negative)[\s-]|−|(?:(?<=[\s(\[])|^)[-+])\Z", re.I)
 _SIGN_WORD_END = frozenset("sSſeE")  # the last letters of "minus" and "negative", any case as re.I reads it
@@ -311,6 +312,13 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
         men.value = men.value * 10.0 ** exp if abs(exp) < 300 else math.inf
         end = x.end()
         men.end = end
+    elif men.value == 10 and text[end:end + 1] in ("^", "−") and text[men.start:end] == "10":
+        # a bare power of ten: "10^11 solar masses"; in science prose "10−5 s−1" too, its
+        # superscript lost in plain text (elsewhere "10−15 minutes" is a range)
+        p = _POWER.match(text, end)
+        if p is not None and (p.group()[0] == "^" or science):
+            men.value = 10.0 ** (-int(p.group("exp")) if p.group("neg") or p.group("minus") else int(p.group("exp")))
+            end = men.end = p.end()
     men.num_end = end
     if allow_scale and men.kind == "digits":
         sc = SCALE_RE.match(text, end)

@@ -113,6 +113,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"nanomet(?:re|er)s?|nm", "nm"), (r"met(?:re|er)s?|m(?![\w])", "m"),
     (r"miles?|mi", "mile"), (r"feet|foot|ft|′|'", "ft"), (r"inch(?:es)?|in\.|″", "inch"),
     (r"yards?|yds?", "yard"), (r"light[\s-]years?", "light-year"),
+    (r"astronomical\s+units?|AU", "AU"), (r"au", "AU~"), (r"parsecs?|kpc|Mpc", "parsec"),
     (r"litres?|liters?|ltrs?|l|L", "l"), (r"millilit(?:re|er)s?|ml|mL", "ml"), (r"gallons?|gal", "gallon"),
     # mass
     (r"long\s+tons?", "long ton"), (r"short\s+tons?", "short ton"),

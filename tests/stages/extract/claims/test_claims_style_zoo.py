@@ -50,6 +50,10 @@ ZOO = [
     ("product review", "The phone has a 100x zoom.", [("100x", 100, "times")]),
     ("science abstract", "Mice lacking Brca1 and p53 developed 12 tumours.", [("12", 12, None)]),
     ("science abstract", "Parasites of clone 3D7 were grown for 48 hours.", [("48 hours", 48, "h")]),
+    # powers of ten written bare, and astronomical units
+    ("science news", "The comet is 30 AU out; the galaxy holds 10^11 stars.", [("30 AU", 30, "AU"), ("10^11", 1e11, None)]),
+    ("science abstract", "Strain rates between 10\u22125 and 10\u22123 s\u22121 were applied to 6 specimens at 20 \u00b0C.",
+     [("10\u22125 and 10\u22123 s\u22121", 1e-5, "s\u22121"), ("6", 6, None), ("20 \u00b0C", 20, "\u00b0C")]),
     # chemical formulas
     ("science abstract", "Samples were heated to 450 \u00b0C for 2 h in 0.5 M H2SO4 (Fig. 3).",
      [("450 \u00b0C", 450, "\u00b0C"), ("2 h", 2, "h"), ("0.5 M", 0.5, "mol")]),
@@ -70,6 +74,7 @@ ZOO = [
     ("transcript", "In 1969, 600 million people watched the landing.", [("600 million", 600e6, None)]),
     ("broadsheet", "Prices are well above 2004's average, and HDTV will wait until at least 2006.", []),
     ("wire", "Up to 2000 people may attend, as early as 1989 and up.", [("2000", 2000, None)]),
+    ("broadsheet", "Sales were down 4% in 2004 to 789m euros.", [("4%", 4, "percent"), ("789m euros", 789e6, "EUR")]),
     # two numbers side by side
     ("wire", "Boeing has delivered roughly 400 737 Max jets since the ban was lifted.", [("400", 400, None)]),
     ("broadcaster", "Dalby Air said it was grounding two new 737 Max jets.", [("two", 2, None)]),
