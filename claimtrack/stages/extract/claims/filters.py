@@ -292,7 +292,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
     # a run of labels: "lines 16 and 17", "Tables S1 and S2"
     if prev is not None and prev.drop in ("label", "name", "date", "citation", "age") and bare and \
             _AND_BEFORE.search(text, max(0, s - 6), s) is not None and prev.end >= s - 6 and \
-            not (prev.kind == "words" and text[prev.end:s].strip() == ",") and not _PLURAL_NEXT.match(text, e):
+            not (prev.kind == "words" and text[prev.end:s].strip() == ",") and \
+            not (text[prev.end:s] not in ("-", "–") and _PLURAL_NEXT.match(text, e)):
         # ("at number three, one place ahead": a comma after a word ends the run; "Section 2.3 to 15
         # cores": a plural noun after the number makes it a count)
         return prev.drop

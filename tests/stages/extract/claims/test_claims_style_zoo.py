@@ -130,6 +130,7 @@ ZOO = [
     ("wire", "Tampico/North Spain 15,000 long tons ore, Brazil 12,000 mt.",
      [("15,000 long tons", 15000, "long ton"), ("12,000 mt", 12000, "tonne")]),
     ("broadsheet", "The new jet seats 290 passengers.", [("290", 290, None)]),
+    ("broadsheet", "Ryanair ordered 70 Boeing 737-800 planes.", [("70", 70, None)]),
     # an editor's brackets hold an amount; a reference or an isotope label in brackets is no claim
     ("broadcaster", "The firm said it faced a [0.6% to 0.7%] hit, as noted in [3] for [11C]PK.",
      [("0.6% to 0.7%", 0.6, "percent")]),
