@@ -15,7 +15,7 @@ import re
 
 from claimtrack.stages.extract.claims import names
 from claimtrack.stages.extract.claims.numbers import Mention, matches_from
-from claimtrack.stages.extract.claims.units import match_unit
+from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, match_unit
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -227,7 +227,8 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     [(3, 9)]
     """
     # an HTML character reference left in scraped text ("Jos&#233;") is a letter, not a figure
-    entities = [m.span() for m in _ENTITY.finditer(text)] if "&#" in text else []
+    # (a currency sign written as one, "&#xA3;25", is money)
+    entities = [m.span() for m in _ENTITY.finditer(text) if m.group() not in CURRENCY_PREFIX] if "&#" in text else []
     if "-" not in text and "/" not in text and "." not in text and "+" not in text and "(" not in text:
         return entities
     spans = []

@@ -30,7 +30,8 @@ CURRENCY_PREFIX = {
     # signs mangled on the way: UTF-8 read as Latin-1 or cp1252 ("Â£", "â‚¬"), HTML entities left
     # in, and ASCII transliteration, which writes the pound sign as "PS" ("PS45m")
     "Â£": "GBP", "â‚¬": "EUR", "Â¥": "JPY", "&pound;": "GBP", "&euro;": "EUR", "&#163;": "GBP",
-    "&#8364;": "EUR", "PS": "GBP",
+    "&#8364;": "EUR", "&#xa3;": "GBP", "&#xA3;": "GBP", "&#x20ac;": "EUR", "&#x20AC;": "EUR", "&#36;": "USD",
+    "&#165;": "JPY", "&yen;": "JPY", "PS": "GBP",
 }
 #: the first characters of the mangled signs above, which :mod:`.numbers` must try a match at
 MANGLED_STARTS = "Ââ&"

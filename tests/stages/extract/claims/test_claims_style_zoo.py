@@ -31,6 +31,7 @@ ZOO = [
     ("press release", "The contract is worth \u00e2\u201a\u00ac3bn over ten years.",
      [("\u00e2\u201a\u00ac3bn", 3e9, "EUR"), ("ten years", 10, "year")]),
     ("broadcaster", "Tickets cost &pound;25 each.", [("&pound;25", 25, "GBP")]),
+    ("broadcaster", "Jos&#233; paid &#xA3;25 and &#x20AC;30.", [("&#xA3;25", 25, "GBP"), ("&#x20AC;30", 30, "EUR")]),
     ("product review", "It sold 3 million PS4 consoles in a month.", [("3 million", 3e6, None)]),
     # numbers glued to units
     ("product review", "The chip runs at 3.2GHz and draws 15W at idle.", [("3.2GHz", 3.2, "Hz"), ("15W", 15, "W")]),
