@@ -15,15 +15,16 @@ import re
 
 from claimtrack.stages.extract.claims import names
 from claimtrack.stages.extract.claims.numbers import Mention, matches_from
-from claimtrack.stages.extract.claims.units import match_unit
+from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, match_unit
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _MONTH_BEFORE = re.compile(_MONTH + r"\.?,?\s*(?:the\s+)?\Z")
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r"\b")
 _WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?\Z")
-_TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|BST\b|EDT\b|EST\b|CET\b|CEST\b|"
+_TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.|am\b|pm\b|AM\b|PM\b|GMT\b|BST\b|EDT\b|EST\b|CET\b|CEST\b|"
                          r"UTC\b|ET\b|PT\b|PST\b|PDT\b|CST\b|IST\b|JST\b|hrs\b|h\d\d|o'clock))")
+_DAY_RANGE_AFTER = re.compile(r"\s?[-–]\s?\d{1,2}" + _MONTH_AFTER.pattern)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _YEAR_RANGE_AFTER = re.compile(r"[-/–]\d{2}(?:\d{2})?\b")
 _DECADE_AFTER = re.compile(r"(?:s\b|['’′]s\b)")
@@ -57,6 +58,12 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(]\s*)\Z")
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\Z")
 _LIST_AFTER = re.compile(r"[.)]\s")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s+\Z")
+# a numbered reference in parentheses after a word, the whole parenthesis: "longer (16).", "(12, 13)"
+_LATITUDE_BEFORE = re.compile(r"\d°?\s?[NS],?\s*\Z")
+_LETTER_PAREN = re.compile(r"\([a-zA-Z]\)")
+_PAREN_NOTE_BEFORE = re.compile(r"[A-Za-z%]\s\((?:\d{1,3}(?:,\s?|–))*\Z")
+_PAREN_NOTE = re.compile(r"(?:(?:,\s?|–)\d{1,3})*\)(?:[.,;:]|\s*$)", re.M)  # ("(2-8)" is a record)
+_DIGIT = re.compile(r"\d(?![\d,\s–-]*\Z)")
 _CITE_BEFORE = re.compile(r"\[[\d,\s–-]*\Z")
 _CITE_AFTER = re.compile(r"[\d,\s–-]*\]")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)\d{3,4}[\s.-]\d{3,4}|\+\d{1,3}(?:[\s.-]\d{2,5}){2,5}"
@@ -112,8 +119,25 @@ _LABEL_WORDS = {
     "game", "match", "race", "leg", "lap", "heat", "pier", "dock", "building", "floor", "apartment",
     "suite", "box", "code", "ticket", "plate", "serial", "id",
 }
+#: label words that take a number word as a name or rank ("number one", "lane seven"); not "day" or
+#: "group", after which a count may open a clause ("the day two men died"), nor the steps of a scale
+#: ("a category one hurricane", "level three", "stage four"), which measure a degree
+_WORD_LABELS = frozenset({"number", "no.", "lane", "round", "game", "chapter", "page", "episode", "gate", "platform",
+                          "terminal", "track", "exit", "route", "series", "volume", "vol.", "article", "section",
+                          "clause", "step", "generation", "version"})
+# a plural noun: "people", or a word in -s that is not a verb or pronoun ("was", "its", "has")
+_PLURAL = r"(?:people|men|women|children|(?!(?:was|has|is|does|its|his|this|thus|us|as|yes|less|plus)\b)[a-z]+[^s\W']s)\b"
+_PLURAL_NEXT = re.compile(r"\s+" + _PLURAL)
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?" + _PLURAL)
 _TOP_BEFORE = re.compile(r"\b(?:top|bottom)[\s-]+\Z")
-_CAP_TOKEN = re.compile(r"(?:[A-Z]|i[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?")
+# a capitalised word, or a brand written in camel case from a small letter ("iOS", "macOS", "eBay")
+_CAP_TOKEN = re.compile(r"(?:[A-Z]|[a-z]{1,5}[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?")
+_FORM_LETTER = re.compile(r"-[A-Z](?![\w-])")
+_SCREEN_AFTER = re.compile(r"\s+(?:ultra\s+hd\s+|uhd\s+|hdr\s+)?(?:video|videos|tvs?|televisions?|displays?|screens?|"
+                           r"resolution|monitors?|content|streaming|hdr|uhd|ultra|cameras?|footage|gaming|movies|"
+                           r"films?|blu-ray|support|output|recording)\b", re.I)
+#: standard screen heights written with a "p" (progressive scan), never pence
+_RESOLUTIONS = frozenset({240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 
 
 def prev_token(text: str, pos: int) -> tuple[int, int]:
@@ -156,7 +180,34 @@ def mark(text: str, mentions: list[Mention], masked: list[tuple[int, int]] | Non
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             men.drop = _reason(text, men, masked, prev, nxt, flags)
         prev = men
+    if not recheck:
+        _same_name_elsewhere(text, mentions)
     return mentions
+
+
+def _same_name_elsewhere(text: str, mentions: list[Mention]) -> None:
+    """A word and number read as a name inside a sentence ("the Thunderbolt 3 port") are that
+    name where a sentence or a line opens with them ("Thunderbolt 3 is staying."), where case
+    tells nothing.
+
+    >>> from claimtrack.stages.extract.claims.numbers import scan
+    >>> t = "Commodore 64 fans met. They love the Commodore 64 and own 3 of them."
+    >>> [(t[m.start:m.end], m.drop) for m in mark(t, scan(t))]
+    [('64', 'name'), ('64', 'name'), ('3', None)]
+    """
+    pairs = set()
+    for men in mentions:
+        if men.drop == "name" and men.kind == "digits":
+            a, b = prev_token(text, men.start)
+            if b > a:
+                pairs.add((text[a:b], text[men.start:men.num_end]))
+    if not pairs:
+        return
+    for men in mentions:
+        if men.drop is None and men.kind == "digits" and men.unit is None and men.scale == 1.0 and not men.cur:
+            a, b = prev_token(text, men.start)
+            if (text[a:b], text[men.start:men.num_end]) in pairs:
+                men.drop = "name"
 
 
 _MASK = re.compile(r"(?=[\d+(])(?:" + _PHONE.pattern + "|" + _NUMERIC_DATE.pattern + "|" + _SCORE.pattern + ")")
@@ -176,7 +227,8 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     [(3, 9)]
     """
     # an HTML character reference left in scraped text ("Jos&#233;") is a letter, not a figure
-    entities = [m.span() for m in _ENTITY.finditer(text)] if "&#" in text else []
+    # (a currency sign written as one, "&#xA3;25", is money)
+    entities = [m.span() for m in _ENTITY.finditer(text) if m.group() not in CURRENCY_PREFIX] if "&#" in text else []
     if "-" not in text and "/" not in text and "." not in text and "+" not in text and "(" not in text:
         return entities
     spans = []
@@ -190,6 +242,19 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 
 
 _ENTITY = re.compile(r"&#x?[0-9a-fA-F]{1,6};")
+
+
+def _number_at_end(s: str) -> float:
+    """The number a ``_JOINED_AFTER`` match ends with ("to 550,332" -> 550332.0; 0.0 when none).
+
+    >>> _number_at_end(" to 1,423")
+    1423.0
+    """
+    digits = s.replace(",", "").split()[-1].lstrip("-–to")
+    try:
+        return float(digits)
+    except ValueError:
+        return 0.0
 
 
 def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mention | None,
@@ -213,14 +278,28 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
     if men.kind == "digits" and text[s - 1:s] == "(" and text[e:e + 1] == ")" and men.unit is None and \
             men.value < 10:
         return "list"  # "(1)", "(2)": an enumeration
+    if men.kind == "digits" and men.unit is None and men.scale == 1.0 and not men.cur and \
+            "." not in text[s:men.num_end] and _PAREN_NOTE.match(text, men.num_end) and \
+            _PAREN_NOTE_BEFORE.search(text, max(0, s - 24), s) and not _DIGIT.search(text, max(0, s - 24), s - 1):
+        return "citation"  # "... eating patterns (37).", "(12, 13)": a numbered reference after words
+    if men.unit == "W" and _LATITUDE_BEFORE.search(text, max(0, s - 14), s):
+        return "coordinate"  # "formed at 15N, 40W": a longitude, not watts
+    if text[men.num_end:men.num_end + 1] == "_" or text[s - 1:s] == "_":
+        return "code"  # "09575-2_199", "run_3": an identifier
     integer = men.kind == "digits" and float(men.value).is_integer() and "." not in text[s:men.num_end]
     before = text[max(0, s - 30):s]
     after_num = text[men.num_end:men.num_end + 24]
     bare = men.unit is None and men.scale == 1.0 and not men.cur
     # a run of labels: "lines 16 and 17", "Tables S1 and S2"
     if prev is not None and prev.drop in ("label", "name", "date", "citation", "age") and bare and \
-            _AND_BEFORE.search(text, max(0, s - 6), s) is not None and prev.end >= s - 6:
+            _AND_BEFORE.search(text, max(0, s - 6), s) is not None and prev.end >= s - 6 and \
+            not (prev.kind == "words" and text[prev.end:s].strip() == ",") and \
+            not (text[prev.end:s] not in ("-", "–") and _PLURAL_NEXT.match(text, e)):
+        # ("at number three, one place ahead": a comma after a word ends the run; "Section 2.3 to 15
+        # cores": a plural noun after the number makes it a count)
         return prev.drop
+    if bare and integer and men.value <= 130 and names.lineup_minute(text, men):
+        return "time"  # a line-up's substitution minute: "Barton (Macken 68)"
     code = names.code_or_address(text, men, prev, bare, integer)
     if code is not None:
         return code
@@ -232,17 +311,33 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         # letters glued to the numeral that are not a unit: "5G", "3D", "2010b", "7Image"
         if e == men.num_end and after_num[:1].isalpha() and men.unit is None:
             return "code"
+        # a screen resolution read as a unit: "8K video", "1080p", "720p HD"
+        if integer and e > men.num_end and (
+                (men.unit == "K" and men.value < 10 and text[men.num_end:men.num_end + 1] == "K"
+                 and _SCREEN_AFTER.match(text, e)) or
+                (men.unit == "pence" and men.value in _RESOLUTIONS and text[men.num_end:e] == "p" and (
+                    _SCREEN_AFTER.match(text, e) or not ("£" in text or "pence" in text or "GBP" in text)))):
+            return "code"
+        if not men.cur and _FORM_LETTER.match(text, men.num_end):
+            return "name"  # a form or a club: "a 10-K filing", "8-K", "4-H club"
+        # a numeral joined to a capitalised word: "7-Eleven"
+        if men.unit is None and not men.cur and men.scale == 1.0 and text[men.num_end:men.num_end + 1] == "-" \
+                and text[men.num_end + 1:men.num_end + 2].isupper() \
+                and match_unit(text[men.num_end:men.num_end + 24].lower(), 0) is None:
+            return "name"  # (a title-case unit stays: "11-Inch Display", "5-Year Plan")
         if "[" in text[max(0, s - 12):s] and _CITE_BEFORE.search(text, max(0, s - 12), s) and \
                 _CITE_AFTER.match(text, men.num_end):
             return "citation"
-        if text[s - 1:s] == "[" and s > 0:
-            return "citation"  # "[11C]", "[3]": an isotope label or a reference
+        if text[s - 1:s] == "[" and s > 0 and men.unit != "percent" and not men.cur and men.scale == 1.0:
+            return "citation"  # "[11C]", "[3]": an isotope label or a reference ("[0.6% to 0.7%]" is an amount)
         if s >= 2 and text[s - 1] == "(" and text[s - 2].isalpha() and men.unit is None and not men.cur:
             return "code"  # "poly(3-hexyl...)", "f(2)": notation, a parenthesis glued to a word
         if not men.cur and text[men.num_end:men.num_end + 1].isalpha():
             hy = _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s) if text[s - 1:s] == "-" else None
             if hy is not None and not text[hy.start() - 1:hy.start()].isdigit():
                 return "code"  # "DN-4PB", "MiG-29K": letters on both sides make a code ("40m-50m" is a range)
+        if text[men.num_end:men.num_end + 1] == "(" and _LETTER_PAREN.match(text, men.num_end):
+            return "code"  # "a 401(k) plan", "rule 10b(5)": a section or plan name
         if text[men.num_end + 1:men.num_end + 2] in _POSTCODE_FIRST and _POSTCODE_AFTER.match(text, men.num_end):
             return "code"  # "the 90049 ZIP code"
         if _TICKER_AFTER.match(text, men.num_end) or (
@@ -255,25 +350,28 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             _MONTH_BEFORE.search(text, max(0, s - 12), s):
         return "date"  # wire style "on March two"
     if bare and integer and 1 <= men.value <= 31:
-        if _MONTH_BEFORE.search(text, max(0, s - 12), s) or _MONTH_AFTER.match(after_num):
-            return "date"
+        if _MONTH_BEFORE.search(text, max(0, s - 12), s) or _MONTH_AFTER.match(after_num) or \
+                _DAY_RANGE_AFTER.match(after_num):
+            return "date"  # ("from 24-26 June": the first day of a span of days)
         if _WEEKDAY_BEFORE.search(text, max(0, s - 14), s):
             return "date"
     # years: 1800-2100 written bare ("in 2018", "2014-15", "1987/88", "the 1990s")
-    if bare and integer and men.qualifier in ("exact", "approx") and 1000 <= men.value <= 2200 \
+    if bare and integer and men.qualifier in ("exact", "approx", "at_least", "at_most") and 1000 <= men.value <= 2200 \
             and "," not in text[s:men.num_end]:
         joined_prev = prev is not None and prev.drop is None and prev.value < men.value and \
             text[prev.end:s].strip() in ("to", "-", "–") and prev.end >= s - 5 and prev.unit is None \
             and prev.scale == 1.0 and not 1800 <= prev.value <= 2100
         j = _JOINED_AFTER.match(text, men.num_end)
-        if joined_prev or (j is not None and match_unit(text, j.end(), True) is not None):
+        if joined_prev or (j is not None and match_unit(text, j.end(), True) is not None and
+                           men.value < _number_at_end(j.group()) < 10 * men.value):
             pass  # "from 1000 to 2000 hires", "1323–1423 K"
         elif _YEAR_RANGE_AFTER.match(after_num) or _DECADE_AFTER.match(after_num):
             return "year"
         elif 1800 <= men.value <= 2100:
             if _MONTH_BEFORE.search(before) or not (
-                    _YEAR_NEXT_OK.match(after_num) and not _YEAR_PREP.search(before[-12:])):
-                return "year"
+                    _YEAR_NEXT_OK.match(after_num) and (
+                        men.qualifier in ("at_least", "at_most") or not _YEAR_PREP.search(before[-12:]))):
+                return "year"  # ("as early as 1989 and up" is a year; "up to 2000 people" a count)
         elif _OLD_YEAR_PREP.search(before):
             return "year"
     if men.kind == "range" and bare and 1800 <= men.low <= men.high <= 2100 and float(men.low).is_integer():
@@ -292,11 +390,17 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             return "name"
         ta, tb = prev_token(text, s)
         label = tb > ta and text[ta:tb].lstrip("([").lower() in _LABEL_WORDS  # _prev_word_is_label
+        if label and text[tb - 1:tb] == "s" and _PLURAL_NEXT.match(text, e):
+            label = False  # a verb, not a label: "the jet seats 290 passengers", "it issues 5 bonds"
         w = text[ta:tb].lstrip("(\"“‘'/")
         ta = tb - len(w)
-        if w.lower() in (_NAME_TOKENS if men.kind != "words" else _CHANNEL_TOKENS):
+        if w == "No" or w.endswith("-No"):
+            return "label"  # British "No 10" (Downing Street), "world No 1": a number as a name or rank
+        # a name never groups its thousands: "Brazil 15,000 tonnes", "the Dow 30,000" are amounts
+        grouped = men.kind == "digits" and "," in text[s:men.num_end]
+        if not grouped and w.lower() in (_NAME_TOKENS if men.kind != "words" else _CHANNEL_TOKENS):
             return "name"  # "S&P 500", "BBC Three" (also on a headline, where case tells nothing)
-        if w and _CAP_TOKEN.fullmatch(w):
+        if w and not grouped and _CAP_TOKEN.fullmatch(w):
             if (
                     w not in _EXCLUDED_CAP and not _is_sentence_start(text, ta)
                     and not _MONTH_BEFORE.match(w) and not w.endswith(".") or w in ("No.", "Nos.", "Fig.", "Eq.", "Vol.", "Ref.")):
@@ -304,6 +408,8 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
                     return "name"
         if label and men.kind in ("digits", "range"):
             return "label"
+        if men.kind == "words" and text[ta:tb].lower() in _WORD_LABELS and not _PLURAL_AFTER.match(text, e):
+            return "label"  # "the number one problem", "in lane seven", "Chapter Three" ("round two talks")
         if men.kind == "words" and text[s:s + 1].isupper() and not _is_sentence_start(text, s):
             return "name"  # "BBC One", "Big Ten", "Formula One"
     if men.kind == "words":
@@ -322,7 +428,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             _TOP_BEFORE.search(before[-8:]) and \
             not re.search(r"\b(?:to|will|would|could|may|might|should|can|did|does|not|expected|set)\s+top\s+\Z", before) and \
             not (men.value > 100 and _PLURAL_TOP.search(before)) and \
-            not re.match(r"\s+(?:[a-z-]+\s+)?(?:[a-z]+[^s\W]s|people|men|women|children)\b", text[e:e + 30]):
+            not _PLURAL_AFTER.match(text[e:e + 30]):
         return "rank"
     # an age in apposition or a byline: "Senard, 65, now faces"
     if bare and integer and men.kind == "digits" and 1 <= men.value < 120 and \

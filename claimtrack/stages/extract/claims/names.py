@@ -24,12 +24,17 @@ from claimtrack.stages.extract.claims.numbers import Mention
 
 # a street address: the house number before a street name ("at 14 Elm Road", "10 Downing St.")
 _STREET_AFTER = re.compile(
-    r"\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Place|"
+    r"\s+(?:[A-Z][a-z]*\.?\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Place|"
     r"Pl|Square|Sq|Court|Ct|Terrace|Crescent|Close|Parkway|Pkwy|Row|Gardens|Mews|Walk|Strasse|Straße|Rue)\b")
-_STREET_BEFORE = re.compile(r"(?:\b(?:at|on|to|from|in|near|outside|behind|opposite|into|of|address)|^|\n|,)\s*\Z",
+_STREET_BEFORE = re.compile(r"(?:\b(?:at|on|to|for|from|in|near|outside|behind|opposite|into|of|address)|^|\n|,)\s*\Z",
                             re.I)
 # a model or part code before a hyphen: "A350-900", "B737-800", "MD11-F"
 _CODE_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*\d+[A-Za-z]*-\Z")
+# a substitute and the minute he came on, in a team line-up: "Barton (Macken 68)", "(Nunez 56, Baros 74)";
+# any case, as a line of names may be read in body-text case (:mod:`.headline`)
+_SUB_BEFORE = re.compile(r"[A-Za-z'’] \((?:[A-Za-z][\w'’-]+ \d{1,3}'?, )?(?P<name>[A-Za-z][\w'’-]+(?: [A-Za-z][\w'’-]+)?) \Z")
+_NOT_SUBSTITUTES = frozenset("up down aged age ages about around some over under nearly roughly approximately from "
+                             "to vs versus was is were n no nos page pages score scored".split())
 _WORDS_BETWEEN = re.compile(r"\s+(?:([a-z]+)\s+){0,2}\Z")
 
 
@@ -47,10 +52,11 @@ def code_or_address(text: str, men: Mention, prev: Mention | None, bare: bool, i
     if men.cur and integer and text.startswith("PS", s) and men.scale == 1.0 and ne == men.end and (
             men.value < 10 or text[s + 2:s + 3] == " "):
         return "name"  # "PS4" a console, "PS 123" a school; "PS45m", "PS300" are pounds
+    if integer and men.qualifier == "exact" and not men.cur and men.scale == 1.0 and men.value < 100000 and \
+            _STREET_AFTER.match(text, ne) and _STREET_BEFORE.search(text, max(0, s - 12), s):
+        return "address"  # (a one-letter street is no unit: "at 1420 K Street")
     if not bare or not integer or men.qualifier != "exact":
         return None
-    if men.value < 100000 and _STREET_AFTER.match(text, ne) and _STREET_BEFORE.search(text, max(0, s - 12), s):
-        return "address"
     if not (100 <= men.value < 10000 and text[s:ne].isdigit()):
         return None
     if prev is not None and prev.drop is None and prev.unit is None and prev.scale == 1.0 and \
@@ -60,3 +66,18 @@ def code_or_address(text: str, men: Mention, prev: Mention | None, bare: bool, i
                 w in STOP_WORDS or w.endswith("s") for w in text[prev.end:s].split()):
             return "name"  # "400 737 Max jets", "two new 737 Max jets"
     return None
+
+
+def lineup_minute(text: str, men: Mention) -> bool:
+    """True when ``men`` is the minute a substitute came on in a team line-up.
+
+    >>> from claimtrack.stages.extract.claims.numbers import scan
+    >>> t = "Keane, Fletcher (Giggs 64), Rooney; prices (up 33) rose"
+    >>> [lineup_minute(t, m) for m in scan(t)]
+    [True, False]
+    """
+    if text[men.num_end:men.num_end + 1] not in (")", ",", "'"):
+        return False
+    m = _SUB_BEFORE.search(text, max(0, men.start - 36), men.start)
+    return m is not None and not any(w.lower() in STOP_WORDS or w.lower() in _NOT_SUBSTITUTES
+                                     for w in m.group("name").split())

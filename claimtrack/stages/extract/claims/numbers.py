@@ -9,6 +9,7 @@ Deciding which mentions are claims (dates, years, labels ...) is :mod:`.filters`
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -73,13 +74,23 @@ _NUM_START = re.compile(
 _DOLLAR_COUNTRY = re.compile(r"(?<![A-Za-z])(US|AU|NZ|HK|CA|NT)\s\Z")
 _RACE_AFTER = re.compile(r"\s+(?:(?:indoor|outdoor|world|olympic|european|national|men's|women's)\s+)*"
                          r"(?:hurdles|freestyle|butterfly|breaststroke|backstroke|medley|relay|sprint|race|dash|"
-                         r"final|finals|heat|heats|champion|title|record|gold|silver|bronze|run|runs|runners?|steeplechase|walk|"
-                         r"fun\s+run|road\s+race)\b", re.I)
+                         r"finals?|heats?|champions?|championships?|titles?|records?|crowns?|gold|silver|bronze|run|runs|runners?|"
+                         r"steeplechase|walk|fun\s+run|road\s+race|barrier|mark|best|specialists?)\b", re.I)
+# a text about athletics or swimming: a distance glued to "m" there is metres ("won the 800m",
+# "cleared 4.88m"), unless a plural count follows ("1.7m people")
+_TRACK_TEXT = re.compile(r"\d(?:m|\s?metres)\s+(?:[a-z']+\s+){0,2}(?:hurdles|freestyle|butterfly|breaststroke|backstroke|"
+                         r"medley|relay|sprint|steeplechase|champion|title|titles|heats?|final)\b|"
+                         r"\b(?:[Mm]en's|[Ww]omen's|[Ii]ndoor|[Oo]lympic)\s+\d[\d,]*m\b|\b(?:[Aa]thletics|high\s+jump|long\s+jump|triple\s+jump|"
+                         r"pole\s+vault|shot\s+put|heptathlon|decathlon|pentathlon|sprinters?|[Hh]urdlers?)\b")
+_COUNT_AFTER_M = re.compile(r"(?:\s+(?!(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z-]+)?"
+                            r"\s+(?:people|men|women|children|(?!(?:was|has|does|its|his|this|thus|yes|less|plus)\b)[a-z]{2,}[^s\W']s)\b"
+                            r"|\s+(?:of|more|fewer)\b")
 # words of heat before a glued "K": kelvin, not thousands ("the film was heated to 300K")
 _HEAT_BEFORE = re.compile(r"\b(?:temperatures?|heated|heating|cooled|cooling|annealed|kelvin|thermal|melts?|boils?)\b",
                           re.I)
 _SCI = re.compile(r"\s?(?:[×x·*]\s?10\s?\^?\s?|[eE])(?P<exp>[−⁻+-]?\d{1,3})(?![\d.])")
-_FRACTION_NEXT = re.compile(r"\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
+_POWER = re.compile(r"(?:\^\s?(?P<neg>[−-])?|(?P<minus>−))(?P<exp>\d{1,2})(?![\d.,])")
+_FRACTION_NEXT = re.compile(r"[\"”’']?\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
 _SIGN = re.compile(r"(?:\b(?:minus|negative)[\s-]|−|(?:(?<=[\s(\[])|^)[-+])\Z", re.I)
 _SIGN_WORD_END = frozenset("sSſeE")  # the last letters of "minus" and "negative", any case as re.I reads it
 _SCI_UNITS = r"(?:nm|μm|µm|mm|K|°C|MPa|GPa|kV|keV|eV|Hz|mg|mL|ml|mol|wt%|cm−1|m−1|s−1|μM|mM)"
@@ -134,6 +145,16 @@ def is_science(text: str) -> bool:
     if _SCIENCE_MARK.search(text) is not None:
         return _SCIENCE.search(text) is not None
     return _SCIENCE_DIGIT.search(text) is not None  # the one branch of _SCIENCE without those marks
+
+
+@functools.lru_cache(maxsize=4)
+def is_track(text: str) -> bool:
+    """A text about athletics or swimming, where "the 800m" and "cleared 4.88m" are metres.
+
+    >>> is_track("She won the 60m hurdles."), is_track("It sold 2.5m copies.")
+    (True, False)
+    """
+    return _TRACK_TEXT.search(text) is not None
 
 
 def _finite(x: float) -> bool:
@@ -271,7 +292,9 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
     # sign written just before
     before = text[men.start - 1:men.start] if men.start else ""
     # after a space only "minus " or "negative " can be a sign: the letter before the space first
-    sm = _SIGN.search(text, max(0, men.start - 9), men.start) if before in ("−", "-", "+") or (
+    # a minus glued between two digits joins a range or a sum ("20−25 °C"), it signs neither
+    sm = _SIGN.search(text, max(0, men.start - 9), men.start) if (
+        before in ("−", "-", "+") and not text[men.start - 2:men.start - 1].isdigit()) or (
         before == " " and text[men.start - 2:men.start - 1] in _SIGN_WORD_END) else None
     if sm is not None and not men.cur:
         if sm.group().strip() != "+":
@@ -279,11 +302,23 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
         men.start = sm.start()
     end = men.end
     x = _SCI.match(text, end) if text[end:end + 1] in (" ", "×", "x", "·", "*", "e", "E") else None
+    if x is not None and x.group().startswith("E") and x.group("exp")[:1].isdigit() and \
+            "." not in text[men.start:end]:
+        x = None  # "clone 4E10", "the 3E8 plan": a code; science writes "4.2E10", "4E-3"
+    elif x is not None and x.group().startswith("x10") and x.group("exp")[:1].isdigit():
+        x = None  # "the 4x100m relay", "4x10 grid": a product or a name; "4 x 10^3", "4×10−3" are powers
     if x is not None and men.kind == "digits":
         exp = int(x.group("exp").replace("−", "-").replace("⁻", "-"))
         men.value = men.value * 10.0 ** exp if abs(exp) < 300 else math.inf
         end = x.end()
         men.end = end
+    elif men.value == 10 and text[end:end + 1] in ("^", "−") and text[men.start:end] == "10":
+        # a bare power of ten: "10^11 solar masses"; in science prose "10−5 s−1" too, its
+        # superscript lost in plain text (elsewhere "10−15 minutes" is a range)
+        p = _POWER.match(text, end)
+        if p is not None and (p.group()[0] == "^" or science):
+            men.value = 10.0 ** (-int(p.group("exp")) if p.group("neg") or p.group("minus") else int(p.group("exp")))
+            end = men.end = p.end()
     men.num_end = end
     if allow_scale and men.kind == "digits":
         sc = SCALE_RE.match(text, end)
@@ -299,8 +334,9 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
             sc = None
         if sc is not None and sc.group("capital") == "M" and science and not men.cur:
             sc = None  # "0.5 M H2SO4": molar in science prose
-        if letter == "m" and not men.cur and _RACE_AFTER.match(text, sc.end()):
-            sc = None  # "the 200m champion", "100m hurdles": metres in sports news
+        if letter == "m" and not men.cur and (_RACE_AFTER.match(text, sc.end()) or (
+                is_track(text) and not _COUNT_AFTER_M.match(text, sc.end()))):
+            sc = None  # "the 200m champion", "100m hurdles", "the 800m.": metres in sports news
         if sc is not None:
             word = sc.group("word") or sc.group("letter") or sc.group("capital")
             key = word.lower()
@@ -314,6 +350,10 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
         if last and last[0] in WORD_SCALES:
             men.scale = WORD_SCALES[last[0]]
     u = match_unit(text, end, science)
+    if u is not None and men.kind == "words" and text[end:end + 1] in ("'", "′", "″", '"'):
+        u = None  # a quotation mark after a word ("'half' of it"), not feet or inches
+    elif u is not None and u[0] == "KRW" and men.value < 100 and text[end:end + 4].strip() == "won":
+        u = None  # "the 2 won": the verb; an amount in won runs to thousands
     if u is not None:
         name, uend = u
         if men.unit and men.cur:

@@ -77,7 +77,7 @@ _CHANGE = re.compile(
     r"higher|lower|narrowed|widened|boosted|trimmed|slashed|lifted|revised|upgraded|downgraded|changed)\s+\Z",
     re.I,
 )
-_JOIN = re.compile(r"\A(?:\s*(?P<word>to|and|through|until|till)\s+|(?P<dash>[-–—])|\s+(?P<spdash>[–—])\s+|\s*(?P<sdash>–)\s*)"
+_JOIN = re.compile(r"\A(?:\s*(?P<word>to|and|through|until|till)\s+|(?P<dash>[-–—−])|\s+(?P<spdash>[–—])\s+|\s*(?P<sdash>–)\s*)"
                    r"(?:(?:the\s+)?)\Z", re.I)
 # "to 138 lots from 212 lots": the reverse form, named in the annotation conventions of NewsQuant
 _FROM = re.compile(r"\A\s+(?:[a-z]+\s+)?from\s+\Z", re.I)

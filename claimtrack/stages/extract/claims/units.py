@@ -30,7 +30,8 @@ CURRENCY_PREFIX = {
     # signs mangled on the way: UTF-8 read as Latin-1 or cp1252 ("Â£", "â‚¬"), HTML entities left
     # in, and ASCII transliteration, which writes the pound sign as "PS" ("PS45m")
     "Â£": "GBP", "â‚¬": "EUR", "Â¥": "JPY", "&pound;": "GBP", "&euro;": "EUR", "&#163;": "GBP",
-    "&#8364;": "EUR", "PS": "GBP",
+    "&#8364;": "EUR", "&#xa3;": "GBP", "&#xA3;": "GBP", "&#x20ac;": "EUR", "&#x20AC;": "EUR", "&#36;": "USD",
+    "&#165;": "JPY", "&yen;": "JPY", "PS": "GBP",
 }
 #: the first characters of the mangled signs above, which :mod:`.numbers` must try a match at
 MANGLED_STARTS = "Ââ&"
@@ -74,8 +75,16 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"roubles?|rubles?|RUB", "RUB"), (r"pesos?", "MXN"), (r"rand|ZAR", "ZAR"), (r"baht", "THB"),
     (r"riyals?", "SAR"), (r"dirhams?", "AED"), (r"naira", "NGN"), (r"zlotys?", "PLN"),
     (r"reais", "BRL"), (r"crowns|kronor|kroner|krona|krone", "SEK"), (r"USD", "USD"),
+    (r"pesetas?", "ESP"), (r"escudos?", "PTE"), (r"drachmas?|drachmae", "GRD"), (r"schillings?", "ATS"),
+    (r"forints?", "HUF"), (r"rupiahs?", "IDR"), (r"cruzados?", "BRC"), (r"australs?", "ARA"), (r"intis", "PEI"),
+    (r"sucres", "ECS"), (r"bolivars?", "VEB"), (r"dinars?", "dinar"), (r"markkaa?", "FIM"), (r"punts?", "IEP"),
+    (r"kwacha", "kwacha"), (r"cedis?", "GHS"), (r"taka", "BDT"), (r"won(?=\s*(?:\(|,|\.|;|\s(?:a|per|in|for|from|to|of|and)\b))", "KRW"),
     (r"GBP", "GBP"), (r"AUD", "AUD"), (r"CAD", "CAD"), (r"HKD", "HKD"), (r"SGD", "SGD"),
     (r"cents?|cts", "cent"), (r"pence|p", "pence"), (r"sen", "sen"),
+    # a currency sign written after the number, as much of Europe and Asia does ("1.200 €", "60,000₩");
+    # never the sign of a number that follows ("5 €10" is ten euros)
+    (r"€(?!\s?\d)", "EUR"), (r"₩(?!\s?\d)", "KRW"), (r"¥(?!\s?\d)", "JPY"), (r"₹(?!\s?\d)", "INR"),
+    (r"₽(?!\s?\d)", "RUB"), (r"\$(?!\s?\d)", "USD"),
     # oil, energy, power
     (r"barrels?\s+(?:a|per)\s+day|barrels?/day|bpd|b/d", "bpd"), (r"barrels?|bbl", "barrel"),
     (r"(?:[kMGT]W|kilowatt|megawatt|gigawatt|terawatt)[\s-]?(?:h|hours?)|[kMGT]Wh", "Wh"),
@@ -85,9 +94,9 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"(?:[kMG]?eV)", "eV"), (r"kilojoules?|kJ", "kJ"), (r"megajoules?|MJ", "MJ"), (r"joules?|J", "J"),
     (r"kcal|calories|cal", "kcal"),
     (r"[kMG]?Hz|hertz|HZ", "Hz"), (r"[kMG]?Pa|pascals?|gigapascals?|megapascals?", "Pa"),
-    (r"bar|atm|psi", "pressure"), (r"Nm|lb-ft|pound-feet|newton[\s-]met(?:re|er)s?", "Nm"),
+    (r"bar|atm|psi", "pressure"), (r"kilonewtons?|kN", "kN"), (r"meganewtons?", "MN"), (r"MN", "MN~"), (r"newtons?", "N"), (r"N", "N~"), (r"Nm|lb-ft|pound-feet|newton[\s-]met(?:re|er)s?", "Nm"),
     # temperature
-    (r"°\s?C|º\s?C|degrees?\s+(?:Celsius|centigrade|C)\b|Celsius|C(?![\w])", "°C"),
+    (r"°\s?C|º\s?C|degrees?\s+(?:Celsius|centigrade|C)\b|Celsius|centigrade|C(?![\w])", "°C"),
     (r"°\s?F|º\s?F|degrees?\s+(?:Fahrenheit|F)\b|Fahrenheit|F(?![\w])", "°F"),
     (r"degrees?|deg|°|º", "degree"), (r"kelvin|K", "K"),
     # length, area, volume, speed
@@ -105,10 +114,13 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"nanomet(?:re|er)s?|nm", "nm"), (r"met(?:re|er)s?|m(?![\w])", "m"),
     (r"miles?|mi", "mile"), (r"feet|foot|ft|′|'", "ft"), (r"inch(?:es)?|in\.|″", "inch"),
     (r"yards?|yds?", "yard"), (r"light[\s-]years?", "light-year"),
+    (r"astronomical\s+units?|AU", "AU"), (r"au", "AU~"), (r"parsecs?|kpc|Mpc", "parsec"),
     (r"litres?|liters?|ltrs?|l|L", "l"), (r"millilit(?:re|er)s?|ml|mL", "ml"), (r"gallons?|gal", "gallon"),
     # mass
+    (r"long\s+tons?", "long ton"), (r"short\s+tons?", "short ton"),
     (r"tonnes?|metric\s+tons?|tons?|t(?![\w])|mt", "tonne"), (r"kilo(?:gram)?s?|kg", "kg"),
     (r"milligrams?|mg", "mg"), (r"micrograms?|[μµ]g", "μg"), (r"grams?|g", "g"),
+    (r"teaspoons?|tsps?", "tsp"), (r"tablespoons?|tbsps?|Tbsps?", "tbsp"), (r"cups?(?=\s+of\b)", "cup"),
     (r"pounds?(?=\s+of\b)|lbs?", "lb"), (r"pounds?", "GBP"), (r"ounces?|oz", "oz"), (r"carats?", "carat"),
     # data
     (r"[kKMGTP]B|[kKMGTP]bps|[kKMGTP]b/s|[kKMGT]b(?:it)?|gigabytes?|megabytes?|terabytes?|gigabits?|megabits?", "data"),
@@ -120,7 +132,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"centur(?:y|ies)", "century"), (r"Ma|Myr|Ga|kyr|ka", "age"),
     # counts of scale and multipliers
     (r"times|fold|x(?![\w])|×", "times"), (r"ppm|ppb|parts\s+per\s+(?:million|billion)", "ppm"),
-    (r"mol|mmol|[mμµn]M", "mol"), (r"M", "mol~"), (r"dB", "dB"), (r"rpm", "rpm"), (r"mpg", "mpg"),
+    (r"mol|mmol|[mμµn]M", "mol"), (r"M", "mol~"), (r"dB[AaC]?", "dB"), (r"rpm", "rpm"), (r"mpg", "mpg"),
     # product specifications, mostly written glued ("3,430mAh", "12MP", "6.3in", "250cc", "60fps")
     (r"mAh", "mAh"), (r"Ah", "Ah"), (r"MP|megapixels?", "MP"), (r"fps", "fps"), (r"cc", "cc"),
     (r"nits", "nit"), (r"in", "inch^"), (r"mcg", "μg"), (r"IU", "IU"), (r"mmHg", "mmHg"),
@@ -277,12 +289,13 @@ PER = {"annum": "year", "h": "hour", "s": "second", "min": "minute", "g": "gram"
 
 # units that are also common words or letters: only attached ("5kW", "30C") or clearly a unit
 _AMBIGUOUS_SPACED = {"m", "s", "h", "l", "L", "t", "g", "A", "V", "W", "K", "C", "F", "J", "x", "p", "pp",
-                     "in.", "bar", "Ma", "ka", "ha", "mi", "ft", "'", "′", "″", "DM", "sen", "mt", "gal",
+                     "in.", "bar", "Ma", "ka", "ha", "mi", "ft", "'", "′", "″", "DM", "sen", "gal",
                      "pts", "pt", "cal", "mol", "Ga", "mM", "nM", "um", "Ah", "MP", "cc", "IU"}
 # units after which a following letter/word is allowed (a rate) but never mistaken
 _MONEY = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "GBP", "EUR", "JPY", "CNY", "INR", "MYR", "ILS",
           "CHF", "FRF", "DEM", "ITL", "NLG", "RUB", "MXN", "ZAR", "THB", "SAR", "AED", "NGN", "PLN", "BRL",
-          "SEK", "KRW", "TRY", "NOK", "DKK", "PHP", "IDR", "cent", "pence"}
+          "SEK", "KRW", "TRY", "NOK", "DKK", "PHP", "IDR", "cent", "pence", "ESP", "PTE", "GRD", "ATS", "HUF",
+          "BRC", "ARA", "PEI", "ECS", "VEB", "dinar", "FIM", "IEP", "kwacha", "GHS", "BDT"}
 
 
 def is_money(unit: str | None) -> bool:

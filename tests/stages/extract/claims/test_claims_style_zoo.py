@@ -31,6 +31,7 @@ ZOO = [
     ("press release", "The contract is worth \u00e2\u201a\u00ac3bn over ten years.",
      [("\u00e2\u201a\u00ac3bn", 3e9, "EUR"), ("ten years", 10, "year")]),
     ("broadcaster", "Tickets cost &pound;25 each.", [("&pound;25", 25, "GBP")]),
+    ("broadcaster", "Jos&#233; paid &#xA3;25 and &#x20AC;30.", [("&#xA3;25", 25, "GBP"), ("&#x20AC;30", 30, "EUR")]),
     ("product review", "It sold 3 million PS4 consoles in a month.", [("3 million", 3e6, None)]),
     # numbers glued to units
     ("product review", "The chip runs at 3.2GHz and draws 15W at idle.", [("3.2GHz", 3.2, "Hz"), ("15W", 15, "W")]),
@@ -50,6 +51,10 @@ ZOO = [
     ("product review", "The phone has a 100x zoom.", [("100x", 100, "times")]),
     ("science abstract", "Mice lacking Brca1 and p53 developed 12 tumours.", [("12", 12, None)]),
     ("science abstract", "Parasites of clone 3D7 were grown for 48 hours.", [("48 hours", 48, "h")]),
+    # powers of ten written bare, and astronomical units
+    ("science news", "The comet is 30 AU out; the galaxy holds 10^11 stars.", [("30 AU", 30, "AU"), ("10^11", 1e11, None)]),
+    ("science abstract", "Strain rates between 10\u22125 and 10\u22123 s\u22121 were applied to 6 specimens at 20 \u00b0C.",
+     [("10\u22125 and 10\u22123 s\u22121", 1e-5, "s\u22121"), ("6", 6, None), ("20 \u00b0C", 20, "\u00b0C")]),
     # chemical formulas
     ("science abstract", "Samples were heated to 450 \u00b0C for 2 h in 0.5 M H2SO4 (Fig. 3).",
      [("450 \u00b0C", 450, "\u00b0C"), ("2 h", 2, "h"), ("0.5 M", 0.5, "mol")]),
@@ -63,14 +68,88 @@ ZOO = [
     ("wire", "He lives at 10 Downing St. with his family.", []),
     ("broadsheet", "The shop at 221 Baker Street sold 500 copies.", [("500", 500, None)]),
     ("press release", "Arlo Corp will move to 350 Fifth Avenue in 2027.", []),
+    ("wire", "The fund made a 1.8 mln dlr loan for 1420 K Street.", [("1.8 mln dlr", 1.8e6, "USD")]),
     # years written as plain numbers
     ("broadsheet", "The plant, built in 1998, employs 1,200 people.", [("1,200", 1200, None)]),
     ("science abstract", "A 2015 survey found 300 cases.", [("300", 300, None)]),
     ("transcript", "In 1969, 600 million people watched the landing.", [("600 million", 600e6, None)]),
+    ("broadsheet", "Prices are well above 2004's average, and HDTV will wait until at least 2006.", []),
+    ("wire", "Up to 2000 people may attend, as early as 1989 and up.", [("2000", 2000, None)]),
+    ("broadsheet", "Sales were down 4% in 2004 to 789m euros.", [("4%", 4, "percent"), ("789m euros", 789e6, "EUR")]),
     # two numbers side by side
     ("wire", "Boeing has delivered roughly 400 737 Max jets since the ban was lifted.", [("400", 400, None)]),
     ("broadcaster", "Dalby Air said it was grounding two new 737 Max jets.", [("two", 2, None)]),
     ("broadsheet", "About 2,000 2026 models were recalled.", [("2,000", 2000, None)]),
+    # scientific notation: a power needs a decimal mantissa, a sign or a written "10"; a code does not
+    ("science abstract", "Antibody clone 4E10 bound 2.5E6 sites at 3 x 10^4 per cell.",
+     [("2.5E6", 2.5e6, None), ("3 x 10^4", 3e4, None)]),
+    ("broadcaster", "The 4x100m relay squad shaved 0.3 seconds off the record.", [("0.3 seconds", 0.3, "s")]),
+    # a distance glued to "m" in sports pages is metres; a count after it makes it millions
+    ("broadcaster", "Rival sprinters lined up for the 60m hurdles, and she won the 800m.",
+     [("60m", 60, "m"), ("800m", 800, "m")]),
+    ("broadsheet", "The heptathlete cleared 1.86m in the high jump and took the 200m in 23.1 seconds.",
+     [("1.86m", 1.86, "m"), ("200m", 200, "m"), ("23.1 seconds", 23.1, "s")]),
+    ("broadcaster", "The athletics final drew 2.5m viewers after the 400m and 1500m titles were decided.",
+     [("2.5m", 2.5e6, None), ("400m", 400, "m"), ("1500m", 1500, "m")]),
+    ("broadsheet", "The album sold 2.7m copies in its first year.", [("2.7m", 2.7e6, None)]),
+    # numbered references in parentheses, and labels written "No 10"
+    ("health site", "Protein keeps you feeling full for longer (14). Two trials found the same (15, 16).",
+     [("Two", 2, None)]),
+    ("wire", "Net profit rose to 5.2 mln stg (4.1 mln) on sales of 90 mln stg (84).",
+     [("5.2 mln stg", 5.2e6, "GBP"), ("4.1 mln", 4.1e6, None), ("90 mln stg", 90e6, "GBP"), ("84", 84, None)]),
+    ("broadsheet", "A No 10 spokesman said the world No 1 had earned 3 titles.", [("3", 3, None)]),
+    ("science abstract", "Sequences are under accession run_3 and took 12 days.", [("12 days", 12, "day")]),
+    # a name read inside a sentence is that name where a sentence opens with it
+    ("tech blog", "Thunderbolt 3 stays. The laptop keeps four Thunderbolt 3 ports and 2 fans.",
+     [("four", 4, None), ("2", 2, None)]),
+    # a number word after a label is a rank or a name; a step on a scale is a measure
+    ("broadcaster", "The single entered the chart at number three, one place ahead of its rival.",
+     [("one", 1, None)]),
+    ("wire", "The number two automaker put 401(k) savings at 3 pct.", [("3 pct", 3, "percent")]),
+    ("broadsheet", "The sprinter drew lane seven for the final.", []),
+    ("broadcaster", "Forecasters expect a category one hurricane within two days.",
+     [("one", 1, None), ("two days", 2, "day")]),
+    ("tech blog", "Under load the fans reached 44 dBA.", [("44 dBA", 44, "dB")]),
+    ("wire", "It earned 44.6 mln intis and 300 mln pesetas; 100 trillion won ($96bn) was set aside. The 2 won.",
+     [("44.6 mln intis", 44.6e6, "PEI"), ("300 mln pesetas", 300e6, "ESP"), ("100 trillion won", 1e14, "KRW"),
+      ("$96bn", 96e9, "USD"), ("2", 2, None)]),
+    # currency signs written after the number, and kitchen measures
+    ("product review", "Tickets cost 60,000₩ in Seoul and 45 € in Paris.",
+     [("60,000₩", 60000, "KRW"), ("45 €", 45, "EUR")]),
+    ("lifestyle", "Stir 2 tbsp of oil and 1 tsp. salt into 3 cups of flour.",
+     [("2 tbsp", 2, "tbsp"), ("1 tsp", 1, "tsp"), ("3 cups", 3, "cup")]),
+    ("broadcaster", "United have won two cup ties this season.", [("two", 2, None)]),
+    # a minus sign glued between two digits joins a range; before a lone number it is a sign
+    ("science abstract", "Cells were grown at 20−25 °C for 3−4 days, then frozen to −80 °C.",
+     [("20−25 °C", 20, "°C"), ("3−4 days", 3, "day"), ("−80 °C", -80, "°C")]),
+    ("press release", "Doors open at 9.30 A.M. and 2,000 guests are expected.", [("2,000", 2000, None)]),
+    # a label run ends where a plural noun makes the next number a count
+    ("science abstract", "The model of Section 2.3 was applied to 15 cores; see Figs. 2 to 4.", [("15", 15, None)]),
+    ("science abstract", "The clamp load was 5 kN, or 5000 newtons.", [("5 kN", 5, "kN"), ("5000 newtons", 5000, "N")]),
+    ("wire", "The storm formed near 15N, 40W and packed 90 mph winds.", [("90 mph", 90, "mph")]),
+    # a name never groups its thousands; a plural label word before a count is a verb
+    ("wire", "Tampico/North Spain 15,000 long tons ore, Brazil 12,000 mt.",
+     [("15,000 long tons", 15000, "long ton"), ("12,000 mt", 12000, "tonne")]),
+    ("broadsheet", "The new jet seats 290 passengers.", [("290", 290, None)]),
+    ("broadsheet", "Ryanair ordered 70 Boeing 737-800 planes.", [("70", 70, None)]),
+    # an editor's brackets hold an amount; a reference or an isotope label in brackets is no claim
+    ("broadcaster", "The firm said it faced a [0.6% to 0.7%] hit, as noted in [3] for [11C]PK.",
+     [("0.6% to 0.7%", 0.6, "percent")]),
+    # versions, resolutions and names joined to a capital
+    ("tech blog", "Owners on macOS 10.15 get 4K video at 1080p, and the FaceTime camera stays at 720p.", []),
+    ("broadsheet", "Shares rose 30p to 720p, valuing the group at £2bn.",
+     [("30p", 30, "pence"), ("720p", 720, "pence"), ("£2bn", 2e9, "GBP")]),
+    ("wire", "It sold its 7-Eleven stores and filed the 10-K form; the 11-Inch model has 2 ports.",
+     [("11", 11, None), ("2", 2, None)]),
+    # a quotation mark after a number word closes a quote; it is no foot sign
+    ("broadcaster", 'The report said "more than half" the learners passed, and \'half\' of them stayed.',
+     [("half", 0.5, "fraction"), ("half", 0.5, "fraction")]),
+    # a span of days is a date; "was" is no plural noun after a rank; centigrade alone is a unit
+    ("broadcaster", "The festival runs from 24-26 June and the only new entry in the top 10 was a ballad.", []),
+    ("broadcaster", "In the men's 60m, the Olympic 100m champion came second.", [("60m", 60, "m"), ("100m", 100, "m")]),
+    ("wire", "The rubber can be used at 250 centigrade continuously.", [("250 centigrade", 250, "\u00b0C")]),
+    # a team line-up's substitution minutes count nothing
+    ("broadcaster", "Arlo: Webb, Kerr (Dunne 64), Lowe (Van Dijk 77), Ames. Att: 41,200.", [("41,200", 41200, None)]),
     # thousands grouped by a space stay one number where the text groups that way
     ("science abstract", "The reservoir holds 940 000 tonnes of water.", [("940 000 tonnes", 940000, "tonne")]),
 ]
