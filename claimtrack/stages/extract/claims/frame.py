@@ -169,6 +169,7 @@ def headline_holder(title: str | None) -> str | None:
 
 
 _TABLE_WORD = re.compile(r"[a-z]{3,}")
+_NUMBER = re.compile(r"\d[\d,.]*")
 
 
 #: "5 mln vs 4 mln", "1.10 dlrs vs loss 8.63 dlrs": a figure, its unit words, "vs", the other
@@ -190,7 +191,9 @@ def is_table_line(sentence: str | None) -> bool:
     if not sentence:
         return False
     text = sentence.strip()
-    numbers = len(re.findall(r"\d[\d,.]*", text))
+    if "vs" not in text and text.endswith("."):
+        return False  # most sentences: a full stop at the end, and no "vs" for _VS_LINE
+    numbers = len(_NUMBER.findall(text))
     words = [w for w in _TABLE_WORD.findall(text) if w not in ("mln", "bln", "dlrs", "cts", "pct", "vs")]
     if numbers >= 2 and len(words) <= 3 and not text.endswith("."):
         return True
@@ -312,20 +315,23 @@ _PERIOD_WORDS = re.compile(
 _PERIOD_START = re.compile(r"[ADFJLMNOPQSTWYadfjlmnopqstwy\u017f123469](?<!\w.)")
 
 
-def _period_matches(text: str) -> list[re.Match]:
-    """``list(_PERIOD_WORDS.finditer(text))``, tried only where ``_PERIOD_START`` finds a start.
+def _matches_from(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int = 0,
+                  endpos: int | None = None) -> list[re.Match]:
+    """``list(pattern.finditer(text, pos, endpos))``, tried only where ``starts`` finds a place a
+    match can begin (``starts`` opens with a character set: the regex engine skips to those in C).
 
-    >>> [m.group() for m in _period_matches("Net rose in March 1987 from a year ago.")]
+    >>> [m.group() for m in _matches_from(_PERIOD_WORDS, _PERIOD_START, "Net rose in March 1987 from a year ago.")]
     ['March', '1987', 'a year ago']
     """
+    if endpos is None:
+        endpos = len(text)
     out = []
-    pos = 0
-    match = _PERIOD_WORDS.match
-    for c in _PERIOD_START.finditer(text):
+    match = pattern.match
+    for c in starts.finditer(text, pos, endpos):
         s = c.start()
         if s < pos:
             continue
-        m = match(text, s)
+        m = match(text, s, endpos)
         if m is not None:
             out.append(m)
             pos = m.end()
@@ -334,12 +340,14 @@ def _period_matches(text: str) -> list[re.Match]:
 
 # another figure in the sentence: a number that is not a year, nor a day after a month name
 _OTHER_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*")
+# where an _OTHER_FIGURE can start: a digit with no letter, digit, "." or "," before it
+_OTHER_FIGURE_START = re.compile(r"\d(?<![\w.,]\d)")
 _MONTH_BEFORE = re.compile(r"\b" + _MONTH_WORD + r"\s*$")
 
 
 def _figures(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the other figures in ``text[start:end]`` (a day after a month name is a date)."""
-    return [m.span() for m in _OTHER_FIGURE.finditer(text, start, end)
+    return [m.span() for m in _matches_from(_OTHER_FIGURE, _OTHER_FIGURE_START, text, start, end)
             if not _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
 _RECURRING = re.compile(r"\b(?:daily|weekly|monthly|quarterly)\b", re.I)
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -377,7 +385,7 @@ def period_of(text: str | None, surface: str | None = None) -> str | None:
             text = (text[left[-1][1] if left else 0:at] + " " * len(surface)
                     + text[at + len(surface):right[0][0] if right else len(text)])
     year, parts, rel = None, [], []
-    for m in _period_matches(text):
+    for m in _matches_from(_PERIOD_WORDS, _PERIOD_START, text):
         g = m.groupdict()
         if g["rel"]:
             rel.append("day-1" if g["rel"].lower() in ("yesterday", "last night") else "day+0")
