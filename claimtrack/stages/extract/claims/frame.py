@@ -308,13 +308,6 @@ _PERIOD_WORDS = re.compile(
     r"|\b(?P<every>daily|weekly|monthly|quarterly)\b"
     r"|\b(?P<month>" + _MONTH_WORD + r")(?:\s+(?P<day>[1-3]?\d)(?![\d.,]\d))?",
     re.I)
-# where a _PERIOD_WORDS match can start: a word's first character that opens one of its
-# alternatives (the letters as re.I folds them, "ſ" included, and the digits of years, ordinals and
-# spans). The character set comes first, so the regex engine skips to these in C; finditer tried
-# the whole alternation at every position of every claim's sentence.
-_PERIOD_START = re.compile(r"[ADFJLMNOPQSTWYadfjlmnopqstwy\u017f123469](?<!\w.)")
-
-
 def _matches_from(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int = 0,
                   endpos: int | None = None) -> list[re.Match]:
     """``list(pattern.finditer(text, pos, endpos))``, tried only where ``starts`` finds a place a
@@ -332,6 +325,52 @@ def _matches_from(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int =
         if s < pos:
             continue
         m = match(text, s, endpos)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+#: the second characters (lower case; " " for a space or hyphen) that may follow each first
+#: character of a _PERIOD_WORDS match: "to"day, "th"is, "ye"ar, "a "year ago, "3 "months, "Oc"t ...
+_PERIOD_NEXT = {"t": "ohw", "y": "e", "l": "a", "w": "e", "a": "stpu ", "1": "9s2", "2": "0n", "3": "r ",
+                "4": "t", "6": " ", "9": " ", "f": "ioe", "s": "ei", "p": "r", "n": "eio", "m": "oa",
+                "d": "ae", "q": "u", "j": "au", "o": "c"}
+
+
+def _period_start(follow: dict[str, str]) -> re.Pattern:
+    """Where a _PERIOD_WORDS match can start: a word's first character followed by a second one
+    that can continue it (``follow``), or any pair with a character outside ASCII (``ſ``, a
+    non-ASCII space), which re.I may fold otherwise. One regex: the engine skips to the first
+    characters in C and tests the pair there.
+    """
+    firsts = "".join(sorted({c for a in follow for c in (a, a.upper())}))
+    pairs = []
+    for a, nxt in follow.items():
+        seconds = "".join(sorted({c for x in nxt.replace(" ", "") for c in (x, x.upper())}))
+        cls = "[" + seconds + (r"\s-" if " " in nxt else "") + "]"
+        first = f"[{a}{a.upper()}]" if a != a.upper() else a
+        pairs.append(f"(?<={first})(?={cls})")
+    return re.compile("[" + firsts + "\u017f](?<!\\w.)(?:(?<=\u017f)|(?=[^\\x00-\\x7f])|" + "|".join(pairs) + ")")
+
+
+_PERIOD_START = _period_start(_PERIOD_NEXT)
+
+
+def _period_matches(text: str) -> list[re.Match]:
+    """``list(_PERIOD_WORDS.finditer(text))``, tried only where ``_PERIOD_START`` finds a start.
+
+    >>> [m.group() for m in _period_matches("Net rose 3 pct in March 1987 from a year ago.")]
+    ['March', '1987', 'a year ago']
+    """
+    out = []
+    pos = 0
+    match = _PERIOD_WORDS.match
+    for c in _PERIOD_START.finditer(text):
+        s = c.start()
+        if s < pos:
+            continue
+        m = match(text, s)
         if m is not None:
             out.append(m)
             pos = m.end()
@@ -385,7 +424,7 @@ def period_of(text: str | None, surface: str | None = None) -> str | None:
             text = (text[left[-1][1] if left else 0:at] + " " * len(surface)
                     + text[at + len(surface):right[0][0] if right else len(text)])
     year, parts, rel = None, [], []
-    for m in _matches_from(_PERIOD_WORDS, _PERIOD_START, text):
+    for m in _period_matches(text):
         g = m.groupdict()
         if g["rel"]:
             rel.append("day-1" if g["rel"].lower() in ("yesterday", "last night") else "day+0")
