@@ -81,7 +81,10 @@ STATES = {
 }
 # heads that say nothing about what is counted: the state next to the figure does
 _GENERIC = frozenset({"people", "person", "persons", "man", "men", "woman", "women", "other", "resident"})
-_CLAUSE_BREAK = re.compile(r"[;:()]|\s[-–—]\s|,\s+(?:and|but|while|whereas)\b|\b(?:and|but|while|whereas)\s")
+# ";", ":", "(", ")", " - ", ", and", "but ": written as one character class first (then what must
+# follow each first character), so that the regex engine skips to those in C
+_CLAUSE_BREAK = re.compile(r"[;:()\s,abw](?:(?<=[;:()])|(?<=\s)[-–—]\s|(?<=,)\s+(?:and|but|while|whereas)\b"
+                           r"|(?<!\w[abw])(?:(?<=a)nd|(?<=b)ut|(?<=w)hile|(?<=w)hereas)\s)")
 _DIGIT = re.compile(r"\d")
 # a later report that says its figure replaces an earlier one
 _REVISION = re.compile(
