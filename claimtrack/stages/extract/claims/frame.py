@@ -81,7 +81,10 @@ STATES = {
 }
 # heads that say nothing about what is counted: the state next to the figure does
 _GENERIC = frozenset({"people", "person", "persons", "man", "men", "woman", "women", "other", "resident"})
-_CLAUSE_BREAK = re.compile(r"[;:()]|\s[-–—]\s|,\s+(?:and|but|while|whereas)\b|\b(?:and|but|while|whereas)\s")
+# ";", ":", "(", ")", " - ", ", and", "but ": written as one character class first (then what must
+# follow each first character), so that the regex engine skips to those in C
+_CLAUSE_BREAK = re.compile(r"[;:()\s,abw](?:(?<=[;:()])|(?<=\s)[-–—]\s|(?<=,)\s+(?:and|but|while|whereas)\b"
+                           r"|(?<!\w[abw])(?:(?<=a)nd|(?<=b)ut|(?<=w)hile|(?<=w)hereas)\s)")
 _DIGIT = re.compile(r"\d")
 # a later report that says its figure replaces an earlier one
 _REVISION = re.compile(
@@ -169,6 +172,7 @@ def headline_holder(title: str | None) -> str | None:
 
 
 _TABLE_WORD = re.compile(r"[a-z]{3,}")
+_NUMBER = re.compile(r"\d[\d,.]*")
 
 
 #: "5 mln vs 4 mln", "1.10 dlrs vs loss 8.63 dlrs": a figure, its unit words, "vs", the other
@@ -190,7 +194,9 @@ def is_table_line(sentence: str | None) -> bool:
     if not sentence:
         return False
     text = sentence.strip()
-    numbers = len(re.findall(r"\d[\d,.]*", text))
+    if "vs" not in text and text.endswith("."):
+        return False  # most sentences: a full stop at the end, and no "vs" for _VS_LINE
+    numbers = len(_NUMBER.findall(text))
     words = [w for w in _TABLE_WORD.findall(text) if w not in ("mln", "bln", "dlrs", "cts", "pct", "vs")]
     if numbers >= 2 and len(words) <= 3 and not text.endswith("."):
         return True
@@ -305,14 +311,85 @@ _PERIOD_WORDS = re.compile(
     r"|\b(?P<every>daily|weekly|monthly|quarterly)\b"
     r"|\b(?P<month>" + _MONTH_WORD + r")(?:\s+(?P<day>[1-3]?\d)(?![\d.,]\d))?",
     re.I)
+def _matches_from(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int = 0,
+                  endpos: int | None = None) -> list[re.Match]:
+    """``list(pattern.finditer(text, pos, endpos))``, tried only where ``starts`` finds a place a
+    match can begin (``starts`` opens with a character set: the regex engine skips to those in C).
+
+    >>> [m.group() for m in _matches_from(_PERIOD_WORDS, _PERIOD_START, "Net rose in March 1987 from a year ago.")]
+    ['March', '1987', 'a year ago']
+    """
+    if endpos is None:
+        endpos = len(text)
+    out = []
+    match = pattern.match
+    for c in starts.finditer(text, pos, endpos):
+        s = c.start()
+        if s < pos:
+            continue
+        m = match(text, s, endpos)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+#: the second characters (lower case; " " for a space or hyphen) that may follow each first
+#: character of a _PERIOD_WORDS match: "to"day, "th"is, "ye"ar, "a "year ago, "3 "months, "Oc"t ...
+_PERIOD_NEXT = {"t": "ohw", "y": "e", "l": "a", "w": "e", "a": "stpu ", "1": "9s2", "2": "0n", "3": "r ",
+                "4": "t", "6": " ", "9": " ", "f": "ioe", "s": "ei", "p": "r", "n": "eio", "m": "oa",
+                "d": "ae", "q": "u", "j": "au", "o": "c"}
+
+
+def _period_start(follow: dict[str, str]) -> re.Pattern:
+    """Where a _PERIOD_WORDS match can start: a word's first character followed by a second one
+    that can continue it (``follow``), or any pair with a character outside ASCII (``ſ``, a
+    non-ASCII space), which re.I may fold otherwise. One regex: the engine skips to the first
+    characters in C and tests the pair there.
+    """
+    firsts = "".join(sorted({c for a in follow for c in (a, a.upper())}))
+    pairs = []
+    for a, nxt in follow.items():
+        seconds = "".join(sorted({c for x in nxt.replace(" ", "") for c in (x, x.upper())}))
+        cls = "[" + seconds + (r"\s-" if " " in nxt else "") + "]"
+        first = f"[{a}{a.upper()}]" if a != a.upper() else a
+        pairs.append(f"(?<={first})(?={cls})")
+    return re.compile("[" + firsts + "\u017f](?<!\\w.)(?:(?<=\u017f)|(?=[^\\x00-\\x7f])|" + "|".join(pairs) + ")")
+
+
+_PERIOD_START = _period_start(_PERIOD_NEXT)
+
+
+def _period_matches(text: str) -> list[re.Match]:
+    """``list(_PERIOD_WORDS.finditer(text))``, tried only where ``_PERIOD_START`` finds a start.
+
+    >>> [m.group() for m in _period_matches("Net rose 3 pct in March 1987 from a year ago.")]
+    ['March', '1987', 'a year ago']
+    """
+    out = []
+    pos = 0
+    match = _PERIOD_WORDS.match
+    for c in _PERIOD_START.finditer(text):
+        s = c.start()
+        if s < pos:
+            continue
+        m = match(text, s)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 # another figure in the sentence: a number that is not a year, nor a day after a month name
 _OTHER_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*")
+# where an _OTHER_FIGURE can start: a digit with no letter, digit, "." or "," before it
+_OTHER_FIGURE_START = re.compile(r"\d(?<![\w.,]\d)")
 _MONTH_BEFORE = re.compile(r"\b" + _MONTH_WORD + r"\s*$")
 
 
 def _figures(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the other figures in ``text[start:end]`` (a day after a month name is a date)."""
-    return [m.span() for m in _OTHER_FIGURE.finditer(text, start, end)
+    return [m.span() for m in _matches_from(_OTHER_FIGURE, _OTHER_FIGURE_START, text, start, end)
             if not _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
 _RECURRING = re.compile(r"\b(?:daily|weekly|monthly|quarterly)\b", re.I)
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -350,7 +427,7 @@ def period_of(text: str | None, surface: str | None = None) -> str | None:
             text = (text[left[-1][1] if left else 0:at] + " " * len(surface)
                     + text[at + len(surface):right[0][0] if right else len(text)])
     year, parts, rel = None, [], []
-    for m in _PERIOD_WORDS.finditer(text):
+    for m in _period_matches(text):
         g = m.groupdict()
         if g["rel"]:
             rel.append("day-1" if g["rel"].lower() in ("yesterday", "last night") else "day+0")

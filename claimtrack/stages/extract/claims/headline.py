@@ -22,7 +22,8 @@ from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX
 _SMALL = frozenset("a an the and or nor but of to in on at by for from with into onto over upon amid via vs "
                    "per than as up off out down near past till until like plus minus versus".split())
 # a lower-case word of three letters or more, other than a unit right after a number ("50,000 bpd")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])(?<!\d )[a-z]{3,}(?![\w'’])")
+# (its first letter comes first and the look-behinds after it, so the engine skips to letters in C)
+_LOWER_WORD = re.compile(r"[a-z](?<![\w'’-][a-z])(?<!\d [a-z])[a-z]{2,}(?![\w'’])")
 _BYLINE = re.compile(r"\s*(?:By|BY)\s")
 _WORDS = re.compile(r"(?<![\w'’])[A-Za-z]+(?:['’][A-Za-z]+)?")
 _TITLE_TOKEN = re.compile(r"(?<![A-Za-z'’])[A-Z][a-z]+(?![A-Za-z])")

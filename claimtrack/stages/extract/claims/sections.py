@@ -29,7 +29,18 @@ _HEADER = re.compile(r"^(?:(?:fiscal|financial|full|current|prior)\s+)?"
                      r"(?:year|yr|qtr|quarter|half|(?:\w+\s+)?(?:mths|months|weeks|wks)|\w+\s+(?:qtr|quarter|half))"
                      r"\b[\w\s,./-]{0,30}$", re.I)
 #: a results row with one figure ("Shr 13 cts vs nil", "Dividend 10 cts")
-_ROW = re.compile(r"\bvs\b|^[A-Z][\w./-]*(?:\s+[\w./-]+){0,4}\s+\d[\d,.]*(?:\s+\w+)?$")
+_ROW_VS = re.compile(r"\bvs\b")
+_ROW_LINE = re.compile(r"[A-Z][\w./-]*(?:\s+[\w./-]+){0,4}\s+\d[\d,.]*(?:\s+\w+)?$")
+
+
+def _is_row(line: str) -> bool:
+    """A row of a results table: "vs" as a word, or a label and a figure, the whole line
+    (searched only where it can match: "vs" when the line has it, the label at its start).
+
+    >>> _is_row("Net 5 mln vs 4 mln"), _is_row("Revs 12.5 mln"), _is_row("The firm earned 5 mln.")
+    (True, True, False)
+    """
+    return ("vs" in line and _ROW_VS.search(line) is not None) or _ROW_LINE.match(line) is not None
 #: how far back a header is looked for (a results table is a few dozen lines)
 _LOOK_BACK = 3000
 
@@ -52,7 +63,7 @@ def section_period(text: str, line_start: int) -> str | None:
         if not line:
             continue
         if len(line.split()) > 6 or line.endswith(".") or not _HEADER.match(line):
-            if is_table_line(line) or _ROW.search(line):
+            if is_table_line(line) or _is_row(line):
                 continue  # another row of the same section
             return None
         words = line.lower().split()
@@ -75,6 +86,6 @@ def fill_section_periods(claims: list, text: str) -> list:
     """
     for c in claims:
         if c.period is None and c.sentence_start is not None and c.sentence_start > 0 and (
-                is_table_line(c.sentence) or _ROW.search(c.sentence or "")):
+                is_table_line(c.sentence) or _is_row(c.sentence or "")):
             c.period = section_period(text, c.sentence_start)
     return claims

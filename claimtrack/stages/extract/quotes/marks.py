@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass
 
 #: double marks; '' and `` are two-character NYT-style marks
-_DOUBLE = re.compile(r"``|''|[\"“”„«»]")
+# ``, '' or one double mark; written as one character class first (then the second ` or '), so
+# that the regex engine skips to the marks in C instead of trying each position
+_DOUBLE = re.compile(r"[`'\"“”„«»](?:(?<=`)`|(?<=')'|(?<=[\"“”„«»]))")
 _SINGLE = re.compile(r"[‘’']")
 _PARA = re.compile(r"[^\n]+")
 _WORDCH = re.compile(r"\w")

@@ -12,8 +12,9 @@ from bisect import bisect_left
 # a full stop (or ! ? …), optional closing marks/brackets, space, then something that can
 # start a sentence
 # (also a closing mark glued to the next sentence: 'capable.”Editor’s note: …')
-# (one leading character class, so that the regex engine can skip to the next stop quickly)
-_BOUNDARY = re.compile(r"[.!?…]+(?:(?:''|[\"”’'»)\]])*(?=\s+(?:''|``|[\"“‘'«(\[])?[A-Z0-9])"
+# (one leading character class, so that the regex engine can skip to the next stop quickly: written
+# "[.!?…][.!?…]*", as "[.!?…]+" is a repeat, which the engine does not skip to)
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*(?:(?:''|[\"”’'»)\]])*(?=\s+(?:''|``|[\"“‘'«(\[])?[A-Z0-9])"
                        r"|(?:''|[\"”»])(?=[A-Z][a-z]))")
 _ABBREV = frozenset("""mr mrs ms dr st jr sr rep reps sen sens gov gen lt col sgt capt cmdr adm maj
 prof rev hon pres supt det insp cpl pvt vs etc no nos inc corp co ltd bros mt ft jan feb mar
