@@ -138,7 +138,8 @@ aide aides source sources spokesman spokeswoman son sons daughter daughters wife
 father brother sister friend friends man woman men women boy girl child children people person
 family parents critics activists protesters students residents citizens fans crowd audience
 officials police audit audits testimony filings disclosures minutes investigation investigations
-inquiry inquiries probe analyst analysts expert experts""".split())
+inquiry inquiries probe analyst analysts expert experts groups panels boards agencies committees
+union unions""".split())
 
 
 _ORG_WORDS = frozenset("""house party committee department campaign post times news agency office

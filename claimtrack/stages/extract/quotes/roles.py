@@ -258,13 +258,30 @@ def _modifies_plural(toks: list[str]) -> int:
     (2, 0)
     >>> _modifies_plural("Aviation analysts called it".split()), _modifies_plural("U.S. imports of steel".split())
     (2, 2)
+    >>> _modifies_plural("Human rights groups called it".split()), _modifies_plural("Obama told officials were".split())
+    (3, 0)
     """
     for n in (1, 2):
-        if len(toks) > n + 1 and all(_NAME_TOKEN.match(t) for t in toks[:n]) and _plural_verb(toks[n], toks[n + 1]):
-            return n + 1
+        if len(toks) > n + 1 and all(_NAME_TOKEN.match(t) for t in toks[:n]):
+            if _plural_verb(toks[n], toks[n + 1]):
+                return n + 1
+            # a noun between the capitalised word and the plural head: "Human rights groups said",
+            # "Labour party activists warned" (a verb there is the name's own: "Obama told aides")
+            if len(toks) > n + 2 and _compound_noun(toks[n]) and _plural_verb(toks[n + 1], toks[n + 2]):
+                return n + 2
     if len(toks) > 2 and is_country(toks[0]) and _plural_verb(toks[1], "are"):
         return 2  # "U.S. imports of steel have …": a country before a plural noun modifies it
     return 0
+
+
+def _compound_noun(word: str) -> bool:
+    """A lower-case word that can modify a noun after it, not a verb of the name before it.
+
+    >>> _compound_noun("rights"), _compound_noun("told"), _compound_noun("urged"), _compound_noun("also")
+    (True, False, False, False)
+    """
+    return word.isalpha() and word.islower() and len(word) > 2 and word not in _NOT_ROLE_END and \
+        word not in _PLURAL_VERBS and not word.endswith(("ed", "ly")) and CUE.fullmatch(word) is None
 
 
 def _plural_verb(word: str, verb: str) -> bool:

@@ -18,6 +18,10 @@ MODIFIERS = [
     ("broadcaster", 'Asian markets were "jittery" on Monday.', []),
     # wire: a capitalised word then a verb is still a name
     ("wire", 'Obama says the bill is "dead on arrival" in the Senate this year.', ["Obama"]),
+    # advocacy press: a capitalised word, a noun, then the plural head that speaks
+    ("advocacy", 'Human rights groups called the new law "a disgrace" on Friday.', ["Human rights groups"]),
+    # wire: the name's own verb between it and a plural is no noun ("told aides")
+    ("wire", 'Obama told aides the deal was "dead" by Friday.', ["Obama"]),
 ]
 
 
