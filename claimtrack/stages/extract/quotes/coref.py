@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, gender_of, is_place, _MALE, _NOT_NAME, TITLES
+from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, gender_of, is_place, _MALE, _NOT_NAME, _SUFFIX, TITLES
 from claimtrack.stages.extract.quotes.names import clean_name
 
 _NAME_WORD = r"(?:[A-Z][a-z\u00e0-\u024f]+(?:[’'\-](?:[A-Z][’'])?[A-Z]?[a-z\u00e0-\u024f]+)*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+)(?![\w’'])"
@@ -82,6 +82,28 @@ def _back_run(text: str, i: int) -> list[str]:
     return out
 
 
+_NEXT_NAME_WORD = re.compile(r" " + _NAME_WORD)
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """Whether the name word that ends at ``end`` is followed by another (not a weekday or
+    another word that is never a name).
+
+    >>> _runs_on("Ambassador Liu Xiaming spoke", 14), _runs_on("said Liu Monday", 8), _runs_on("Liu said", 3)
+    (True, False, False)
+    >>> _runs_on("Louis Gerstner Jr. said", 14)
+    False
+    """
+    m = _NEXT_NAME_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group()[1:].lower()
+    return word not in _NOT_NAME and word not in _WEEKDAYS and word not in _SUFFIX and word + "." not in _SUFFIX
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 class NameIndex:
     """Every multi-word name in one article, by last word, to expand short mentions.
 
@@ -130,7 +152,9 @@ class NameIndex:
         while i >= 0:
             j = i + n
             if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
-                toks = _back_run(text, i)
+                # "to Britain Liu Xiaming": where another name word follows, the name goes on and
+                # does not end in ``last`` (no "Britain Liu")
+                toks = _back_run(text, i) if not _runs_on(text, j) else []
                 if toks:
                     name, _ = clean_name(toks + [last])
                     if name and " " in name and name.split()[0].lower() not in _NOT_NAME:

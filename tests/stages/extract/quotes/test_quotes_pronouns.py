@@ -254,3 +254,17 @@ def test_quote_alone_after_a_paraphrase(text: str, speaker: str) -> None:
 ])
 def test_he_is_a_person_the_article_writes_as_one(text: str, speaker: str) -> None:
     assert extract_quotes(text)[-1].speaker == speaker
+
+
+def test_a_short_name_is_not_expanded_across_an_office_and_a_country() -> None:
+    """Broadsheet foreign page: "ambassador to Norway Chen Wei" names Chen Wei; a later "Chen
+    said" is Chen, never "Norway Chen" (the name there goes on past "Chen")."""
+    text = ('Beijing’s ambassador to Norway Chen Wei gave an interview on Monday. Chen said the '
+            'talks had "gone well" and would resume. "We are patient people," Chen added.')
+    assert [q.speaker for q in extract_quotes(text)] == ["Chen", "Chen"]
+
+
+def test_a_suffix_after_the_name_keeps_the_full_name() -> None:
+    """Wire copy: "Ann B. Carter Jr." then "Carter said" is still the full name."""
+    text = ('The fund is run by Ann B. Carter Jr., its founder. "Markets will recover," Carter said.')
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann B. Carter"]
