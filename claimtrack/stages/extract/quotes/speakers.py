@@ -244,9 +244,10 @@ def speaker_before(left: str) -> Mention | None:
             j = k
             if j > 0 and toks[j - 1].lower() == "the":
                 j -= 1
-            # (and "authorities in China": a place after "in" is where the speaker is)
+            # (and "authorities in China", "the ambassador to Britain": a place after "in" or
+            # "to" is where the speaker is or is sent)
             if j > 1 and toks[j - 2][:1].isalpha() and (toks[j - 1].lower() in ("of", "at", "for") or (
-                    toks[j - 1].lower() == "in" and is_place(" ".join(run)))):
+                    toks[j - 1].lower() in ("in", "to") and is_place(" ".join(run)))):
                 head = toks[:j - 1]
                 role = _role_back(head)
                 if role is None and head and head[-1].lower() in _PLURAL_ROLES:

@@ -34,3 +34,13 @@ def test_a_capitalised_modifier_of_a_plural_is_not_the_speaker(style, text, spea
 def test_it_resolves_to_a_firm_named_with_its_legal_form(firm):
     text = f'{firm} said sales fell. "It has been a difficult year for the whole sector," it added.'
     assert [(q.speaker, q.speaker_via) for q in extract_quotes(text)] == [(firm, "pronoun")]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # broadsheet foreign page: the country is where the envoy is sent, not who speaks
+    ('Peru’s ambassador to Spain warned that Lima would "not be lectured" on trade.', "Peru’s ambassador to Spain"),
+    # wire: a bloc's envoy, "said" right after the place
+    ('The EU envoy to Kenya said the count was "deeply flawed".', "The EU envoy to Kenya"),
+])
+def test_an_envoy_to_a_country_is_the_speaker_not_the_country(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
