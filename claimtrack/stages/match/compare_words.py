@@ -1,7 +1,7 @@
 """What the words of two texts say, apart from their figures: how much of one the other holds
 (:func:`coverage`), a name said to move both ways (:func:`opposite_moves`), one sum a profit in one
-text and a loss in the other (:func:`opposite_result`), a rebuttal (:func:`denies`), a figure
-disputed in words (:func:`refutes`), and another month or weekday (:func:`other_date`).
+text and a loss in the other (:func:`opposite_result`), a rebuttal (:func:`denies`) and another
+month or weekday (:func:`other_date`). A figure disputed in words is read in compare_refute.py.
 
 >>> coverage("Three suspects were arrested by police.", "Police arrested three suspects")
 (1.0, 0)
@@ -362,46 +362,3 @@ def other_date(earlier: str, later: str) -> bool:
         return out
     e, n = names(earlier), names(later)
     return bool(e) and bool(n - e)
-
-
-
-
-# a figure disputed in words: "that figure is wrong", "far fewer than claimed", "the toll was
-# exaggerated", "officials denied the report"
-_REFUTE = re.compile(
-    r"\b(?:(?:is|are|was|were|be|been|seems?|looks?)\s+(?:(?:far|greatly|wildly|badly|simply|clearly)\s+)?"
-    r"(?:wrong|false|untrue|incorrect|inaccurate|mistaken|exaggerated|overstated|inflated|understated|misleading|bogus)"
-    r"|(?:is|are|was|were)\s+not\s+(?:true|correct|accurate|right)"
-    r"|(?:far|much|many|well|considerably|significantly)\s+(?:fewer|less|more|lower|higher|smaller|larger)\s+(?:[a-z]+\s+){0,2}?than\s+"
-    r"(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:first\s+|previously\s+|initially\s+|originally\s+)?"
-    r"(?:claimed|reported|stated|said|thought|suggested|estimated|announced|feared|believed)"
-    r"|(?:fewer|less|more|lower|higher)\s+(?:[a-z]+\s+){0,2}?than\s+(?:first\s+|previously\s+|initially\s+|originally\s+)?"
-    r"(?:claimed|reported|announced)"
-    r"|overstat(?:ed|es|ing)|exaggerat(?:ed|es|ing|ion)|understat(?:ed|es|ing)|debunk(?:ed|s)?|refut(?:ed|es)"
-    r"|den(?:ied|ies|y)\s+(?:the\s+|a\s+|that\s+|reports?|claims?|figures?)"
-    r"|disput(?:ed|es)\s+(?:the\s+|a\s+|that\s+|reports?|claims?|figures?)"
-    r"|no\s+evidence\s+(?:that|of|for)|never\s+happened|did\s+not\s+happen)",
-    re.I)
-# share of one text's content words the other must hold for a dispute to be about it
-MIN_REFUTE_COVERAGE = 0.5
-
-
-def refutes(earlier: str, later: str, verdicts: list[str]) -> tuple[str, bool]:
-    """Whether the later text disputes the earlier figure in words, with no figure of its own
-    (none, or only figures the earlier text states): (the disputing phrase or "", whether the
-    texts are about the same thing, one holding at least half of the other's content words).
-
-    >>> refutes("The flood in Arlo killed 300 people.", "Officials in Arlo say far fewer than claimed died in the flood.", [])
-    ('far fewer than claimed', True)
-    >>> refutes("The flood in Arlo killed 300 people.", "The flood in Arlo killed 300 people, officials said.", ["agree"])
-    ('', False)
-    """
-    if any(v != "agree" for v in verdicts):
-        return "", False  # the later text has a figure of its own: the figures decide
-    m = _REFUTE.search(later or "")
-    if m is None or _REFUTE.search(earlier or ""):
-        return "", False
-    phrase = " ".join(m.group().split())
-    rest = (later[:m.start()] + " " + later[m.end():])  # the disputing words are not content
-    about = max(coverage(earlier, rest)[0], coverage(rest, earlier)[0]) >= MIN_REFUTE_COVERAGE
-    return phrase, about
