@@ -47,14 +47,31 @@ def _numeral(text) -> set[str]:
 
 def _values(text: str) -> np.ndarray:
     """Every number the text writes, in digits or words, as the scanner reads it before any claim
-    filter ("Twenty-five others" gives 25).
+    filter ("Twenty-five others" gives 25), and the counts of :func:`_count_words` ("both").
 
     >>> sorted(_values("Twenty-five others and 3 dogs").tolist())
     [3.0, 25.0]
     """
-    vals = [m.value for m in scan(text or "") if m.value is not None]
+    vals = [m.value for m in scan(text or "") if m.value is not None] + _count_words(text)
     arr = np.array(vals, dtype="float64")
     return arr[np.isfinite(arr)]
+
+
+# words that count without a numeral: "both vessels", "a pair of bombs", "twin blasts", "a trio of"
+_COUNT_WORDS = re.compile(r"\b(?:(both)|(?:an?\s+)?(pair|couple|brace)\s+of|(twin)s?|(?:an?\s+)?(trio)\s+of|"
+                          r"(?:an?\s+)?(quartet)\s+of|(half)\s+a\s+dozen)\b", re.I)
+_COUNT_OF = (2.0, 2.0, 2.0, 3.0, 4.0, 6.0)
+
+
+def _count_words(text) -> list[float]:
+    """The counts a text gives in words that are no numerals ("both" is two, "half a dozen" six).
+
+    >>> _count_words("Both vessels were hit by a pair of drones; half a dozen homes burned.")
+    [2.0, 2.0, 6.0]
+    """
+    if not isinstance(text, str):
+        return []
+    return [_COUNT_OF[next(k for k, g in enumerate(m.groups()) if g)] for m in _COUNT_WORDS.finditer(text)]
 
 
 def _written_value(value, qualifier, values: np.ndarray) -> bool:

@@ -1,0 +1,28 @@
+"""Counts written without a numeral, and "one" as a determiner, in `claimtrack compare`.
+Sentences written for these tests."""
+import pytest
+
+from claimtrack.stages.match.compare import compare_texts
+from claimtrack.stages.match.compare_words import _count_words
+
+
+@pytest.mark.parametrize("earlier, later", [
+    ("Both tankers were badly damaged in the collision off Arlo, the coastguard said.",
+     "Two tankers badly damaged in collision off Arlo"),
+    ("A pair of car bombs exploded outside the Bemis police station on Friday.",
+     "Two car bombs exploded outside the Bemis police station"),
+    ("Twin blasts rocked the Korlo market district overnight, police said.",
+     "Two blasts rocked the Korlo market district, police say"),
+    ("Half a dozen homes on Mill Lane in Arlo were flooded.", "Six homes on Mill Lane in Arlo were flooded."),
+])
+def test_a_count_in_words_supports_the_same_count_in_digits_or_numerals(earlier, later):
+    assert compare_texts(earlier, later)["relation"] == "consistent"
+
+
+def test_a_count_in_words_does_not_support_another_count():
+    assert compare_texts("Both tankers were badly damaged in the collision off Arlo.",
+                         "Three tankers were badly damaged off Arlo.")["relation"] != "consistent"
+
+
+def test_count_words_are_not_read_inside_other_words():
+    assert _count_words("The pairing of twinkling lights; a couple's home") == []
