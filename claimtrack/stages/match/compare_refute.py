@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.stages.match.compare_words import _coverage_words, coverage
+from claimtrack.stages.match.compare_words import _coverage_words, _values, coverage
 
 # adverbs that may stand between a copula and its predicate ("is grossly inflated", "is just wrong")
 _ADV = (r"(?:(?:far|greatly|wildly|badly|simply|clearly|grossly|hugely|vastly|massively|totally|completely|"
@@ -100,7 +100,8 @@ def refutes(earlier: str, later: str, verdicts: list[str]) -> tuple[str, bool]:
     if any(v not in ("agree", "differ") for v in verdicts):
         return "", False  # a figure of its own that conflicts or meets nothing: the figures decide
     m = _REFUTE.search(later or "")
-    if m is None or _REFUTE.search(earlier or ""):
+    if m is None or _REFUTE.search(earlier or "") or not _values(earlier).size:
+        # no dispute, both dispute, or the earlier text has no figure to dispute
         return "", False
     phrase = " ".join(m.group().split())
     rest = (later[:m.start()] + " " + later[m.end():])  # the disputing words are not content

@@ -74,6 +74,25 @@ def _count_words(text) -> list[float]:
     return [_COUNT_OF[next(k for k, g in enumerate(m.groups()) if g)] for m in _COUNT_WORDS.finditer(text)]
 
 
+_PARTITIVE = re.compile(r"\s+(?:[a-z]+\s+)?(?:of|out\s+of)\s+(?:the|his|her|its|their|our|your|these|those|them|us|all)\b", re.I)
+
+
+def partitive(row: dict) -> bool:
+    """Whether a figure counts a part of a set ("Twenty of his films", "three of the patients"):
+    a part and the whole it is taken from never contradict each other.
+
+    >>> partitive({"sentence": "Twenty of his films are screening.", "surface": "Twenty", "qualifier": "exact"})
+    True
+    >>> partitive({"sentence": "He made 100 films.", "surface": "100 films", "qualifier": "exact"})
+    False
+    """
+    sentence, surface = row.get("sentence"), row.get("surface")
+    if not isinstance(sentence, str) or not isinstance(surface, str):
+        return False
+    at = locate(sentence, surface, row.get("qualifier"))
+    return at >= 0 and _PARTITIVE.match(sentence, at + len(surface)) is not None
+
+
 def _written_value(value, qualifier, values: np.ndarray) -> bool:
     """Whether an exact later figure is a number the earlier text writes (in any form)."""
     try:

@@ -26,3 +26,21 @@ def test_a_count_in_words_does_not_support_another_count():
 
 def test_count_words_are_not_read_inside_other_words():
     assert _count_words("The pairing of twinkling lights; a couple's home") == []
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # a part of a set against the set (broadsheet arts page, hospital bulletin)
+    ("The director, who has made more than 100 films in a 40-year career, was honoured in Arlo.",
+     "Twenty of his films are screening in Arlo during the festival."),
+    ("Twelve patients were taken to Arlo General after the crash, a spokeswoman said.",
+     "Three of the patients were in critical condition at Arlo General."),
+])
+def test_a_part_of_a_set_never_contradicts_the_set(earlier, later):
+    assert compare_texts(earlier, later)["relation"] != "contradiction"
+    assert compare_texts(later, earlier)["relation"] != "contradiction"
+
+
+def test_two_parts_taken_the_same_way_still_conflict():
+    out = compare_texts("Three of the patients were in critical condition at Arlo General, a spokeswoman said.",
+                        "Five of the patients were in critical condition at Arlo General.")
+    assert out["relation"] == "contradiction"

@@ -85,3 +85,11 @@ def test_a_dispute_with_a_figure_of_its_own_conflicts_with_the_figure_it_dispute
     # a figure the earlier text contradicts outright is judged by the figures, not the words
     out = compare_texts("Arlo Mills will hire 400 staff.", "That is wrong: Arlo Mills will hire 300 staff.")
     assert out["relation"] == "contradiction" and out["matches"][0]["new_surface"] == "300"
+
+
+def test_a_dispute_needs_a_figure_in_the_earlier_text():
+    # a forecast with no number in it: "way off the mark" disputes no figure
+    earlier = "Analysts at Arlo Bank predict that the Bemis housing market will cool next spring."
+    later = "Analysts who predict that the Bemis housing market will cool could be way off the mark."
+    assert refutes(earlier, later, []) == ("", False)
+    assert compare_texts(earlier, later)["relation"] != "contradiction"
