@@ -44,3 +44,18 @@ def test_two_parts_taken_the_same_way_still_conflict():
     out = compare_texts("Three of the patients were in critical condition at Arlo General, a spokeswoman said.",
                         "Five of the patients were in critical condition at Arlo General.")
     assert out["relation"] == "contradiction"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # a share of a whole (broadsheet, wire, science abstract)
+    ("Of the 40 MPs on the committee, 10 voted against the bill.", "A quarter of the committee's MPs voted against the bill"),
+    ("Half of the 300 staff at the Dunmore plant will lose their jobs.", "150 Dunmore plant staff to lose jobs"),
+    ("In a cohort of 1,200 patients, 18% developed complications.", "Complications developed in 216 of 1,200 patients"),
+])
+def test_a_share_of_a_whole_is_supported(earlier, later):
+    assert compare_texts(earlier, later)["relation"] == "consistent"
+
+
+def test_another_share_of_the_whole_is_not_supported():
+    assert compare_texts("Half of the 300 staff at the Dunmore plant will lose their jobs.",
+                         "120 Dunmore plant staff to lose jobs")["relation"] != "consistent"
