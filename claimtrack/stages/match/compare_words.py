@@ -22,7 +22,7 @@ _FILLER = frozenset({"people", "person", "one", "two", "three", "four", "five", 
                      "eight", "nine", "ten",
                      # scale and unit words belong to the figures, which are judged as claims
                      "percent", "pct", "cent", "thousand", "million", "mln", "mn", "billion", "bln",
-                     "bn", "trillion", "dollar", "dlrs"})
+                     "bn", "trillion", "dollar", "dlrs", "percentage", "point", "pts", "bp", "bps", "basis"})
 # the country abbreviation is dropped like "U.S." (single letters): "US" = "U.S."
 _COUNTRY_ABBR = frozenset({"US", "USA"})
 

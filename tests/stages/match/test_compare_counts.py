@@ -59,3 +59,12 @@ def test_a_share_of_a_whole_is_supported(earlier, later):
 def test_another_share_of_the_whole_is_not_supported():
     assert compare_texts("Half of the 300 staff at the Dunmore plant will lose their jobs.",
                          "120 Dunmore plant staff to lose jobs")["relation"] != "consistent"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    ("Unemployment in Spain rose from 12% to 14%.", "Unemployment in Spain up two percentage points"),
+    ("The Bank of Canada raised its key rate from 1.75% to 2%.", "Bank of Canada raises key rate by 25 basis points"),
+])
+def test_the_words_of_a_unit_are_no_content_of_their_own(earlier, later):
+    # "percentage points", "basis points" belong to the figure, which is judged as a figure
+    assert compare_texts(earlier, later)["relation"] == "consistent"
