@@ -23,8 +23,29 @@ _FILLER = frozenset({"people", "person", "one", "two", "three", "four", "five", 
                      # scale and unit words belong to the figures, which are judged as claims
                      "percent", "pct", "cent", "thousand", "million", "mln", "mn", "billion", "bln",
                      "bn", "trillion", "dollar", "dlrs", "percentage", "point", "pts", "bp", "bps", "basis"})
-# the country abbreviation is dropped like "U.S." (single letters): "US" = "U.S."
-_COUNTRY_ABBR = frozenset({"US", "USA"})
+# the country abbreviation is dropped like "U.S." (single letters): "US" = "U.S."; so are the
+# country's own name and adjective ("American"), which "U.S." leaves no word to meet
+_COUNTRY_ABBR = frozenset({"US", "USA", "America", "American", "Americans"})
+# a country's adjective or people is the country ("Spanish unemployment" = "unemployment in Spain")
+_DEMONYM = {d: c for c, ds in {
+    "britain": "british briton britons", "england": "english", "scotland": "scottish scots", "wales": "welsh",
+    "ireland": "irish", "france": "french", "germany": "german germans", "spain": "spanish spaniards",
+    "portugal": "portuguese", "italy": "italian italians", "greece": "greek greeks", "netherlands": "dutch",
+    "belgium": "belgian", "switzerland": "swiss", "austria": "austrian", "sweden": "swedish swede swedes",
+    "norway": "norwegian", "denmark": "danish danes", "finland": "finnish finns", "poland": "polish poles",
+    "russia": "russian russians", "ukraine": "ukrainian ukrainians", "turkey": "turkish turks",
+    "china": "chinese", "japan": "japanese", "korea": "korean koreans", "india": "indian indians",
+    "pakistan": "pakistani pakistanis", "afghanistan": "afghan afghans", "iran": "iranian iranians",
+    "iraq": "iraqi iraqis", "syria": "syrian syrians", "israel": "israeli israelis", "egypt": "egyptian egyptians",
+    "saudi": "saudis", "yemen": "yemeni yemenis", "lebanon": "lebanese", "libya": "libyan libyans",
+    "nigeria": "nigerian nigerians", "kenya": "kenyan kenyans", "ethiopia": "ethiopian ethiopians",
+    "somalia": "somali somalis", "mexico": "mexican mexicans", "canada": "canadian canadians",
+    "brazil": "brazilian brazilians", "argentina": "argentine argentinian argentinians", "chile": "chilean chileans",
+    "colombia": "colombian colombians", "venezuela": "venezuelan venezuelans", "cuba": "cuban cubans",
+    "australia": "australian australians", "zealand": "zealander zealanders", "indonesia": "indonesian indonesians",
+    "philippines": "filipino filipinos philippine", "thailand": "thai", "vietnam": "vietnamese",
+    "malaysia": "malaysian malaysians", "europe": "european europeans", "africa": "african africans",
+    "asia": "asian asians"}.items() for d in ds.split()}
 
 # share of the later text's content words that the earlier text must contain for "consistent"
 MIN_COVERAGE = 0.5
@@ -112,7 +133,7 @@ def _coverage_words(text: str) -> list[str]:
         low = w.lower().strip(".,'")
         if len(low) <= 1 or low in _STOP or low in _FILLER or low[0].isdigit() or w.strip(".,'") in _COUNTRY_ABBR:
             continue
-        out.append(_CASUALTY.get(low) or direction_word(low) or singular(low))
+        out.append(_CASUALTY.get(low) or direction_word(low) or _DEMONYM.get(low) or singular(low))
     return out
 
 

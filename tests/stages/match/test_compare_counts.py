@@ -68,3 +68,12 @@ def test_another_share_of_the_whole_is_not_supported():
 def test_the_words_of_a_unit_are_no_content_of_their_own(earlier, later):
     # "percentage points", "basis points" belong to the figure, which is judged as a figure
     assert compare_texts(earlier, later)["relation"] == "consistent"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    ("Unemployment in Spain rose to 14% in March.", "Spanish unemployment rises to 14%"),
+    ("One in five adults in Wales smokes, the survey found.", "20% of Welsh adults smoke"),
+    ("U.S. employers added 250,000 jobs in May.", "American employers added 250,000 jobs in May"),
+])
+def test_a_country_and_its_adjective_are_one_word(earlier, later):
+    assert compare_texts(earlier, later)["relation"] == "consistent"
