@@ -54,7 +54,7 @@ from claimtrack.stages.extract.claims import extract_claims
 from claimtrack.stages.match.compare_derive import _implied, _ratios, _sum_of_parts, _times_as_percent, derived
 from claimtrack.stages.match.compare_words import (MIN_COVERAGE, adds_claim, _move_phrase, _moves, _names, _noun_words, _numeral,
                                                    _subject_words, _values, _written_value, coverage, denies,
-                                                   opposite_moves, opposite_result, other_date, partitive)
+                                                   opposite_moves, opposite_result, other_date, other_holders, partitive)
 from claimtrack.stages.match.compare_refute import refutes
 from claimtrack.stages.match.detail import claim_detail
 from claimtrack.stages.match.claim_context import (_CASUALTY_KEYS, _CASUALTY_RE, _is_bare, bare_context_ok,
@@ -261,7 +261,9 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                   and len(parts) < 2 and rel[j] == "contradiction"
                   and can_contradict(erow_j, nrow_i, str(side[j]))
                   # a part and its whole ("Twenty of his films" / "more than 100 films")
-                  and partitive(erow_j) == partitive(nrow_i))
+                  and partitive(erow_j) == partitive(nrow_i)
+                  # figures of two holders, each named only in its own text
+                  and not other_holders(erow_j, nrow_i, earlier, later))
         verdict = ("agree" if agree[j] and implied[j] else
                    "conflict" if strong and rel[j] == "contradiction" else "differ")
         edge_j = bool(edge[j]) and rel[j] == "contradiction"

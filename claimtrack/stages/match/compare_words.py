@@ -419,3 +419,49 @@ def other_date(earlier: str, later: str) -> bool:
         return out
     e, n = names(earlier), names(later)
     return bool(e) and bool(n - e)
+
+
+_CLAUSE_SPLIT = re.compile(r"[,;:()]|\s[-–—]\s")
+
+
+def _clause_names(row: dict) -> set[str]:
+    """The names (capitalised words of three letters or more, not the sentence's first word, not
+    a month or weekday) in the clause where a figure stands.
+
+    >>> sorted(_clause_names({"sentence": "Sales fell 3 pct in the Pacific states, Dun said.", "surface": "3 pct"}))
+    ['pacific']
+    """
+    sentence, surface = row.get("sentence"), row.get("surface")
+    if not isinstance(sentence, str) or not isinstance(surface, str):
+        return set()
+    at = locate(sentence, surface, row.get("qualifier"))
+    if at < 0:
+        return set()
+    start = max([m.end() for m in _CLAUSE_SPLIT.finditer(sentence, 0, at)], default=0)
+    end = _CLAUSE_SPLIT.search(sentence, at + len(surface))
+    clause = sentence[start:end.start() if end else len(sentence)]
+    first = _WORD.search(sentence)
+    out = set()
+    for m in _WORD.finditer(clause):
+        w = m.group()
+        if (len(w) >= 3 and w[0].isupper() and not (first and start + m.start() == first.start())
+                and w.lower() not in _STOP and not _DATE_WORD.fullmatch(w)):
+            out.add(w.lower())
+    return out
+
+
+def other_holders(earlier_row: dict, later_row: dict, earlier: str, later: str) -> bool:
+    """Whether each figure's clause names someone or somewhere, and none of those names is in the
+    other text (one shared name, "Goldman" and "Goldman Sachs", is one holder): the figures
+    belong to different holders ("down 8.2 pct in the Middle Atlantic states" / "off 6.8
+    pct in the Pacific states"), so they cannot contradict each other.
+
+    >>> other_holders({"sentence": "Failures fell 8 pct in the Atlantic states.", "surface": "8 pct"},
+    ...               {"sentence": "Failures fell 6 pct in the Pacific states.", "surface": "6 pct"},
+    ...               "Failures fell 8 pct in the Atlantic states.", "Failures fell 6 pct in the Pacific states.")
+    True
+    """
+    words_e = {w.lower() for w in _WORD.findall(earlier or "")}
+    words_n = {w.lower() for w in _WORD.findall(later or "")}
+    names_e, names_n = _clause_names(earlier_row), _clause_names(later_row)
+    return bool(names_e) and bool(names_n) and not names_e & words_n and not names_n & words_e

@@ -77,3 +77,20 @@ def test_the_words_of_a_unit_are_no_content_of_their_own(earlier, later):
 ])
 def test_a_country_and_its_adjective_are_one_word(earlier, later):
     assert compare_texts(earlier, later)["relation"] == "consistent"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # wire copy: one survey, two regions
+    ("Business failures in the Atlantic states fell 8.2 pct in February, Dunmore said.",
+     "Business failures in the Pacific states fell 6.8 pct, Dunmore said."),
+    # broadcaster: two films in one chart
+    ("Comedy Arlo Nights took $12.7m on its opening weekend.", "The drama Bemis Road took $9.4m on its opening weekend."),
+])
+def test_figures_of_two_holders_named_only_in_their_own_text_do_not_conflict(earlier, later):
+    assert compare_texts(earlier, later)["relation"] != "contradiction"
+
+
+def test_a_holder_named_in_both_texts_still_conflicts():
+    out = compare_texts("Goldman to pay up to $5 billion to settle a mortgage probe",
+                        "Goldman Sachs to pay $5.1 billion to settle mortgage probe")
+    assert out["relation"] == "contradiction"
