@@ -19,7 +19,7 @@ the same story (no subject blocking, every pair of claims is a candidate).
    conflict); the same name said to move up in one text and down in the other, figures or not
    ("Sensex up" / "Sensex weak": :func:`opposite_moves`); a later text with no figure of its
    own that disputes the earlier one in words ("that figure is wrong", "far fewer than claimed":
-   compare_words.refutes; never ``consistent``, whatever the word overlap). Subjects are shared when one claim's
+   compare_refute.refutes; never ``consistent``, whatever the word overlap). Subjects are shared when one claim's
    subject is a capitalised word of the other's sentence; a price per unit ("$1,500/oz") pairs
    with the bare price of the same value; "ticks up to 5.5%" is a level, not a bound.
    ``consistent`` when every later claim is implied by an earlier figure (units converted,
@@ -33,7 +33,7 @@ the same story (no subject blocking, every pair of claims is a candidate).
    conflicts; figures that differ without being judged the same thing say ``unrelated``. So a
    pair is ``contradiction`` exactly when one of its matches is (docs/compare.md).
 
-Words are read in compare_words.py, figures derived from others in compare_derive.py.
+Words are read in compare_words.py, disputes in compare_refute.py, figures derived from others in compare_derive.py.
 
 >>> compare_texts("The flood left more than 3,000 families homeless in Arlo.",
 ...               "About 1,000 families are homeless in Arlo.")["relation"]
@@ -54,7 +54,8 @@ from claimtrack.stages.extract.claims import extract_claims
 from claimtrack.stages.match.compare_derive import _implied, _ratios, _sum_of_parts, _times_as_percent, derived
 from claimtrack.stages.match.compare_words import (MIN_COVERAGE, adds_claim, _move_phrase, _moves, _names, _noun_words, _numeral,
                                                    _subject_words, _values, _written_value, coverage, denies,
-                                                   opposite_moves, opposite_result, other_date, refutes)
+                                                   opposite_moves, opposite_result, other_date, other_holders, partitive)
+from claimtrack.stages.match.compare_refute import refutes
 from claimtrack.stages.match.detail import claim_detail
 from claimtrack.stages.match.claim_context import (_CASUALTY_KEYS, _CASUALTY_RE, _is_bare, bare_context_ok,
                                                    context_words, opposite_change)
@@ -258,7 +259,11 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                                     and sole_n.get(unit_n[i]) == 1)
         strong = (same_thing and score[j] >= s.min_contradiction_score and not apart[j]
                   and len(parts) < 2 and rel[j] == "contradiction"
-                  and can_contradict(erow_j, nrow_i, str(side[j])))
+                  and can_contradict(erow_j, nrow_i, str(side[j]))
+                  # a part and its whole ("Twenty of his films" / "more than 100 films")
+                  and partitive(erow_j) == partitive(nrow_i)
+                  # figures of two holders, each named only in its own text
+                  and not other_holders(erow_j, nrow_i, earlier, later))
         verdict = ("agree" if agree[j] and implied[j] else
                    "conflict" if strong and rel[j] == "contradiction" else "differ")
         edge_j = bool(edge[j]) and rel[j] == "contradiction"

@@ -1,6 +1,6 @@
 """Later figures that follow from earlier ones without being written there: a bound implied by
-a figure, a sum of parts, a difference or percent change of two figures, a ratio's share, a
-multiple read as a percent increase.
+a figure, a sum of parts, a difference or percent change of two figures, a ratio's share, a share
+of a whole (:func:`_share_of_whole`), a multiple read as a percent increase.
 
 >>> derived([[(280.0, "ppm"), (415.0, "ppm")]], 48.0, "percent", 0.5)
 True
@@ -128,6 +128,8 @@ def derived(pairs_by_sentence: list[list[tuple[float, str]]], value: float, unit
         return False
     for vals in pairs_by_sentence:
         for (a, ua), (b, ub) in combinations(vals[:8], 2):
+            if _share_of_whole(a, ua, b, ub, value, unit, slack):
+                return True
             if ua != ub:
                 continue
             same = unit == ua or (ua == "percent" and unit == "percentage point")
@@ -137,6 +139,31 @@ def derived(pairs_by_sentence: list[list[tuple[float, str]]], value: float, unit
                 return True
             if unit == "percent" and a != 0 and abs(abs(100.0 * (b - a) / a) - abs(value)) <= slack:
                 return True
+    return False
+
+
+def _share_of_whole(a: float, ua: str, b: float, ub: str, value: float, unit: str, slack: float) -> bool:
+    """Whether a later figure is a share of a whole that one earlier sentence gives: the part a
+    share names ("half of the 300 staff" -> "150 staff"; "18% of 1,200 patients" -> "216"), or the
+    share a part is of its whole ("10 of the 40 MPs" -> "a quarter", "25%"). Shares and fractions
+    are in percent; a share is of a count of another unit than percent.
+
+    >>> _share_of_whole(50.0, "percent", 300.0, "", 150.0, "", 0.5)
+    True
+    >>> _share_of_whole(10.0, "", 40.0, "", 25.0, "percent", 0.005)
+    True
+    >>> _share_of_whole(10.0, "", 40.0, "", 30.0, "percent", 0.005)
+    False
+    """
+    for (p, up), (whole, uw) in (((a, ua), (b, ub)), ((b, ub), (a, ua))):
+        # a share times its whole: the part, in the whole's unit
+        if up == "percent" and uw != "percent" and unit == uw and 0 < p <= 100 and whole > 0:
+            if abs(p / 100.0 * whole - value) <= slack:
+                return True
+    if unit == "percent" and ua == ub != "percent" and a > 0 and b > 0:
+        part, whole = min(a, b), max(a, b)
+        if part < whole and abs(100.0 * part / whole - value) <= slack:
+            return True
     return False
 
 

@@ -26,6 +26,9 @@ LATER_FORMS = [
     "{q}{n} {noun} {verb} {place}, while {q}{n} {noun} {verb} Bemis.",
     "A warrant lists {n} counts of fraud against Kemp of {place}.",
     "Kemp's son, 22, faces {n} counts of fraud in {place}.",
+    "The {place} figure is a lie{tail}.",
+    "{q}{n} of the {noun} {verb} {place}{tail}.",
+    "The council was wrong: {q}{n} {noun} {verb} {place}.",
 ]
 
 
@@ -39,8 +42,8 @@ def sentence(draw, forms):
 
 # the warrant and the son's age make a pair whose figures differ without being the same thing
 # (22 and the counts), the case that once said "unrelated" at the top and "contradiction" below
-EARLIER_FORMS = LATER_FORMS[:2] + LATER_FORMS[-5:] + LATER_FORMS[-2:] * 2
-LATER_FORMS = LATER_FORMS + LATER_FORMS[-2:] * 2
+EARLIER_FORMS = LATER_FORMS[:2] + LATER_FORMS[-8:-3] + LATER_FORMS[-5:-3] * 2 + LATER_FORMS[-2:-1]
+LATER_FORMS = LATER_FORMS + LATER_FORMS[-5:-3] * 2
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,0 +1,96 @@
+"""Counts written without a numeral, and "one" as a determiner, in `claimtrack compare`.
+Sentences written for these tests."""
+import pytest
+
+from claimtrack.stages.match.compare import compare_texts
+from claimtrack.stages.match.compare_words import _count_words
+
+
+@pytest.mark.parametrize("earlier, later", [
+    ("Both tankers were badly damaged in the collision off Arlo, the coastguard said.",
+     "Two tankers badly damaged in collision off Arlo"),
+    ("A pair of car bombs exploded outside the Bemis police station on Friday.",
+     "Two car bombs exploded outside the Bemis police station"),
+    ("Twin blasts rocked the Korlo market district overnight, police said.",
+     "Two blasts rocked the Korlo market district, police say"),
+    ("Half a dozen homes on Mill Lane in Arlo were flooded.", "Six homes on Mill Lane in Arlo were flooded."),
+])
+def test_a_count_in_words_supports_the_same_count_in_digits_or_numerals(earlier, later):
+    assert compare_texts(earlier, later)["relation"] == "consistent"
+
+
+def test_a_count_in_words_does_not_support_another_count():
+    assert compare_texts("Both tankers were badly damaged in the collision off Arlo.",
+                         "Three tankers were badly damaged off Arlo.")["relation"] != "consistent"
+
+
+def test_count_words_are_not_read_inside_other_words():
+    assert _count_words("The pairing of twinkling lights; a couple's home") == []
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # a part of a set against the set (broadsheet arts page, hospital bulletin)
+    ("The director, who has made more than 100 films in a 40-year career, was honoured in Arlo.",
+     "Twenty of his films are screening in Arlo during the festival."),
+    ("Twelve patients were taken to Arlo General after the crash, a spokeswoman said.",
+     "Three of the patients were in critical condition at Arlo General."),
+])
+def test_a_part_of_a_set_never_contradicts_the_set(earlier, later):
+    assert compare_texts(earlier, later)["relation"] != "contradiction"
+    assert compare_texts(later, earlier)["relation"] != "contradiction"
+
+
+def test_two_parts_taken_the_same_way_still_conflict():
+    out = compare_texts("Three of the patients were in critical condition at Arlo General, a spokeswoman said.",
+                        "Five of the patients were in critical condition at Arlo General.")
+    assert out["relation"] == "contradiction"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # a share of a whole (broadsheet, wire, science abstract)
+    ("Of the 40 MPs on the committee, 10 voted against the bill.", "A quarter of the committee's MPs voted against the bill"),
+    ("Half of the 300 staff at the Dunmore plant will lose their jobs.", "150 Dunmore plant staff to lose jobs"),
+    ("In a cohort of 1,200 patients, 18% developed complications.", "Complications developed in 216 of 1,200 patients"),
+])
+def test_a_share_of_a_whole_is_supported(earlier, later):
+    assert compare_texts(earlier, later)["relation"] == "consistent"
+
+
+def test_another_share_of_the_whole_is_not_supported():
+    assert compare_texts("Half of the 300 staff at the Dunmore plant will lose their jobs.",
+                         "120 Dunmore plant staff to lose jobs")["relation"] != "consistent"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    ("Unemployment in Spain rose from 12% to 14%.", "Unemployment in Spain up two percentage points"),
+    ("The Bank of Canada raised its key rate from 1.75% to 2%.", "Bank of Canada raises key rate by 25 basis points"),
+])
+def test_the_words_of_a_unit_are_no_content_of_their_own(earlier, later):
+    # "percentage points", "basis points" belong to the figure, which is judged as a figure
+    assert compare_texts(earlier, later)["relation"] == "consistent"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    ("Unemployment in Spain rose to 14% in March.", "Spanish unemployment rises to 14%"),
+    ("One in five adults in Wales smokes, the survey found.", "20% of Welsh adults smoke"),
+    ("U.S. employers added 250,000 jobs in May.", "American employers added 250,000 jobs in May"),
+])
+def test_a_country_and_its_adjective_are_one_word(earlier, later):
+    assert compare_texts(earlier, later)["relation"] == "consistent"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # wire copy: one survey, two regions
+    ("Business failures in the Atlantic states fell 8.2 pct in February, Dunmore said.",
+     "Business failures in the Pacific states fell 6.8 pct, Dunmore said."),
+    # broadcaster: two films in one chart
+    ("Comedy Arlo Nights took $12.7m on its opening weekend.", "The drama Bemis Road took $9.4m on its opening weekend."),
+])
+def test_figures_of_two_holders_named_only_in_their_own_text_do_not_conflict(earlier, later):
+    assert compare_texts(earlier, later)["relation"] != "contradiction"
+
+
+def test_a_holder_named_in_both_texts_still_conflicts():
+    out = compare_texts("Goldman to pay up to $5 billion to settle a mortgage probe",
+                        "Goldman Sachs to pay $5.1 billion to settle mortgage probe")
+    assert out["relation"] == "contradiction"
