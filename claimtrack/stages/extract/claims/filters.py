@@ -211,10 +211,11 @@ def _same_name_elsewhere(text: str, mentions: list[Mention]) -> None:
 
 
 _MASK = re.compile(r"(?=[\d+(])(?:" + _PHONE.pattern + "|" + _NUMERIC_DATE.pattern + "|" + _SCORE.pattern + ")")
-# where a _MASK match can start: "+", "(", or the first digit of a run. The search for these opens with
-# a character set, which the regex engine skips to in C; trying _MASK itself at every position of
-# the text cost twice as much.
-_MASK_START = re.compile(r"[\d+(](?<!\d\d)")
+# where a _MASK match can start: "+", "(", or the first digit of a run of one to four digits and a
+# "/", "." or "-" (a bare number is none of them, and most figures are bare). The search for these
+# opens with a character set, which the regex engine skips to in C; trying _MASK itself at every
+# position of the text cost twice as much.
+_MASK_START = re.compile(r"[\d+(](?<!\d\d)(?:(?<=[+(])|(?=\d{0,3}[/.-]))")
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ sentence: one noun phrase read forwards.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_NAME, _NOT_ROLE_END, _PARTICIPLES, PRONOUNS, _ROLE_STOP_VERBS, _TIME_WORDS, TITLES, gender_of, OFFICES
 from claimtrack.stages.extract.quotes.names import clean_name, _is_name_token, Mention, _person_like, _tokens
@@ -85,7 +86,15 @@ def speaker_after(right: str, subject: bool = False) -> Mention | None:
     >>> speaker_after(" Clinton press secretary Brian Fallon issues a statement").name
     'Brian Fallon'
     """
-    toks = _tokens(right[:160])
+    return _speaker_after(right[:160], subject)
+
+
+@lru_cache(maxsize=8192)
+def _speaker_after(right: str, subject: bool) -> Mention | None:
+    """:func:`speaker_after` of the first 160 characters (all it reads), memoised: a quote's
+    attributions read the same text after a cue more than once (the returned mentions are never
+    changed)."""
+    toks = _tokens(right)
     k = 0
     # "said Monday", "said on Tuesday": skip a short time phrase
     while k < len(toks) and k < 3 and (toks[k].lower() in _TIME_WORDS or (
