@@ -45,9 +45,9 @@ from claimtrack.stages.extract.claims.units import is_money
 from claimtrack.stages.match.nouns import _TIME_UNITS
 from claimtrack.stages.match.templates import (_STOP, _WORDS, _capitals, _masked, other_headlines, other_names,
                                                other_things, wording)
-from claimtrack.stages.extract.claims.frame import (_RECURRING, claim_frame, headline_holder, is_table_line,
-                                                    norm_holder, period_of, resolve_period, same_holder,
-                                                    says_revision)
+from claimtrack.stages.extract.claims.frame import (claim_frame, headline_holder, is_table_line, norm_holder,
+                                                    same_holder, says_revision)
+from claimtrack.stages.extract.claims.periods import RECURRING, period_of, resolve_period
 
 #: an amount, share or rate with no period named is a reading of a series (a price, a market
 #: operation, a rate): readings this many days apart are two figures, neither the same one nor in
@@ -109,7 +109,7 @@ def side_frame(row: dict) -> dict:
         subj = tuple(s for s in subj if isinstance(s, str)) if isinstance(subj, (list, tuple)) or hasattr(subj, "tolist") else ()
         f = claim_frame(_text(row.get("sentence")), _text(row.get("surface")), _text(row.get("noun")), subj, title)
         holder, measure, period, scope = f.holder, f.measure, f.period, f.scope
-    if period is None and title and (_RECURRING.search(title) or is_table_line(_text(row.get("sentence")))):
+    if period is None and title and (RECURRING.search(title) or is_table_line(_text(row.get("sentence")))):
         # a results line's or a recurring report's period is in its headline ("4TH QTR", "YEAR NET")
         period = period_of(title) or ("year" if _YEAR_HEADLINE.search(title) else None)
     from_headline = False

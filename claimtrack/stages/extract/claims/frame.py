@@ -15,19 +15,18 @@ sentence, its counted noun and subjects (from the extractor) and, when known, th
 ...             title="ACME WIDGETS INC <ACW> 4TH QTR 1986 NET").holder
 'ACME WIDGETS INC'
 
-Periods are normalised where the sentence says enough ("1986-Q4", "1987-03", "1987-03-06",
-"week-to-02-22"); relative ones stay relative ("day+0" for today, "day-1" for yesterday,
-"year-1" for last year) until :func:`resolve_period` reads them against a publication date.
+The period is read by :mod:`.periods` ("1986-Q4", "week-to-02-22", "day-1").
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
 from functools import lru_cache
 
-__all__ = ["Frame", "claim_frame", "fill_frames", "headline_holder", "is_table_line", "resolve_period",
-           "says_revision", "norm_holder"]
+from claimtrack.stages.extract.claims.periods import other_figures, period_of, RECURRING
+
+__all__ = ["Frame", "claim_frame", "fill_frames", "headline_holder", "is_table_line", "says_revision",
+           "norm_holder"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +42,6 @@ class Frame:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])\.?")
 _TIME_NAMES = frozenset("""january february march april may june july august september october november
 december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
 saturday sunday jly jne""".split())
@@ -260,7 +256,7 @@ def _holder(sentence: str, at: int, end: int, names: list[tuple[int, str]]) -> s
     # unless another figure stands between them: then the name is that figure's
     if left:
         p, n = left[-1]
-        if not _figures(sentence, p + len(n), at):
+        if not other_figures(sentence, p + len(n), at):
             return n.removesuffix("'s")
     return None
 
@@ -297,243 +293,6 @@ def _measure(sentence: str, at: int, end: int, noun: str | None) -> str | None:
                     break
     out = " ".join(x for x in (head, state) if x)
     return out or None
-
-
-_PERIOD_WORDS = re.compile(
-    r"\b(?P<rel>today|tonight|this morning|this afternoon|this evening|yesterday|last night)\b"
-    r"|\bweek(?:s)?\s+(?:ended|ending|to)\s+(?P<wm>" + _MONTH_WORD + r")\s+(?P<wd>[1-3]?\d)\b"
-    r"|\b(?:as of|as at|at end-?|at the end of)\s+(?P<am>" + _MONTH_WORD + r")(?:\s+(?P<ad>[1-3]?\d))?\b"
-    r"|\b(?P<year>(?:19|20)\d\d)(?!\d|,\d|\.\d)"
-    r"|\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|qtr|half)\b"
-    r"|\b(?P<rely>last|previous|this|next)[\s-]+(?P<unit>year|quarter|month|week)\b"
-    r"|\b(?P<ago>a\s+(?:year|month|week)|year|month|week)[\s-]+(?:ago|earlier)\b"
-    r"|\b(?P<span>three|six|nine|twelve|3|6|9|12)[\s-]+(?:months|mths)\b"
-    r"|\b(?P<every>daily|weekly|monthly|quarterly)\b"
-    r"|\b(?P<month>" + _MONTH_WORD + r")(?:\s+(?P<day>[1-3]?\d)(?![\d.,]\d))?",
-    re.I)
-def _matches_from(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int = 0,
-                  endpos: int | None = None) -> list[re.Match]:
-    """``list(pattern.finditer(text, pos, endpos))``, tried only where ``starts`` finds a place a
-    match can begin (``starts`` opens with a character set: the regex engine skips to those in C).
-
-    >>> [m.group() for m in _matches_from(_PERIOD_WORDS, _PERIOD_START, "Net rose in March 1987 from a year ago.")]
-    ['March', '1987', 'a year ago']
-    """
-    if endpos is None:
-        endpos = len(text)
-    out = []
-    match = pattern.match
-    for c in starts.finditer(text, pos, endpos):
-        s = c.start()
-        if s < pos:
-            continue
-        m = match(text, s, endpos)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
-    return out
-
-
-#: the second and third characters (lower case; " " for a space or hyphen, "0" for a digit) that
-#: may follow each first character of a _PERIOD_WORDS match: "tod"ay, "thi"s, "thr"ee, "yea"r,
-#: "a y"ear ago, "3 m"onths, "Oct" ... ("the", "to ", "for": the common words a pair let through)
-_PERIOD_NEXT = {"t": {"o": "dn", "h": "ir", "w": "e"}, "y": {"e": "sa"}, "l": {"a": "s"}, "w": {"e": "e"},
-                "a": {"s": " ", "t": " ", "p": "r", "u": "g", " ": "ymw "}, "1": {"9": "0", "s": "t", "2": " "},
-                "2": {"0": "0", "n": "d"}, "3": {"r": "d", " ": "m "}, "4": {"t": "h"}, "6": {" ": "m "},
-                "9": {" ": "m "}, "f": {"i": "r", "o": "u", "e": "b"}, "s": {"e": "cp", "i": "x"}, "p": {"r": "e"},
-                "n": {"e": "x", "i": "n", "o": "v"}, "m": {"o": "n", "a": "ry"}, "d": {"a": "i", "e": "c"},
-                "q": {"u": "a"}, "j": {"a": "n", "u": "nl"}, "o": {"c": "t"}}
-
-
-def _char_class(chars: str) -> str:
-    """A regex class of ``chars`` in both cases (" ": a space or hyphen, "0": a digit)."""
-    cased = "".join(sorted({c for x in chars.replace(" ", "").replace("0", "") for c in (x, x.upper())}))
-    return "[" + cased + (r"\d" if "0" in chars else "") + (r"\s-" if " " in chars else "") + "]"
-
-
-def _period_start(follow: dict[str, dict[str, str]]) -> re.Pattern:
-    """Where a _PERIOD_WORDS match can start: a word's first character followed by a second and
-    a third that can continue it (``follow``), or with a character outside ASCII among them
-    (``ſ``, a non-ASCII space), which re.I may fold otherwise. One regex: the engine skips to the
-    first characters in C and tests the next two there.
-    """
-    firsts = "".join(sorted({c for a in follow for c in (a, a.upper())}))
-    pairs = []
-    for a, nxt in follow.items():
-        first = f"[{a}{a.upper()}]" if a != a.upper() else a
-        pairs.append(f"(?<={first})(?=" + "|".join(_char_class(b) + _char_class(c) for b, c in nxt.items()) + ")")
-    return re.compile("[" + firsts + "\u017f](?<!\\w.)(?:(?<=\u017f)|(?=[^\\x00-\\x7f]|[\\s\\S][^\\x00-\\x7f])|"
-                      + "|".join(pairs) + ")")
-
-
-_PERIOD_START = _period_start(_PERIOD_NEXT)
-
-
-def _period_matches(text: str) -> list[re.Match]:
-    """``list(_PERIOD_WORDS.finditer(text))``, tried only where ``_PERIOD_START`` finds a start.
-
-    >>> [m.group() for m in _period_matches("Net rose 3 pct in March 1987 from a year ago.")]
-    ['March', '1987', 'a year ago']
-    """
-    out = []
-    pos = 0
-    match = _PERIOD_WORDS.match
-    for c in _PERIOD_START.finditer(text):
-        s = c.start()
-        if s < pos:
-            continue
-        m = match(text, s)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
-    return out
-
-
-# another figure in the sentence: a number that is not a year, nor a day after a month name
-_OTHER_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*")
-# where an _OTHER_FIGURE can start: a digit with no letter, digit, "." or "," before it
-_OTHER_FIGURE_START = re.compile(r"\d(?<![\w.,]\d)")
-_MONTH_BEFORE = re.compile(r"\b" + _MONTH_WORD + r"\s*$")
-
-
-def _figures(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the other figures in ``text[start:end]`` (a day after a month name is a date).
-
-    Read from the figures of the whole sentence (found once per sentence, not once per claim):
-    a figure's start needs no digit, "." or "," before it, so none starts inside another, and
-    the ones that start in ``[start, end)`` are the same as in the slice unless the slice ends
-    inside a run of digits (then the slice is read again).
-
-    >>> t = "Sales rose 5% to 3 mln in March 4, from 2 mln."
-    >>> _figures(t, 0, 16), _figures(t, 17, len(t))
-    ([(11, 12)], [(17, 18), (40, 41)])
-    """
-    if end < len(text) and text[end - 1:end] in _RUN_CHARS:
-        return _slice_figures(text, start, end)
-    return [sp for sp in _sentence_figures(text) if start <= sp[0] < end]
-
-
-_RUN_CHARS = frozenset("0123456789.,")
-
-
-@lru_cache(maxsize=256)
-def _sentence_figures(text: str) -> tuple[tuple[int, int], ...]:
-    """The spans of :func:`_figures` over the whole of ``text``."""
-    return tuple(_slice_figures(text, 0, len(text)))
-
-
-def _slice_figures(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _matches_from(_OTHER_FIGURE, _OTHER_FIGURE_START, text, start, end)
-            if not _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
-_RECURRING = re.compile(r"\b(?:daily|weekly|monthly|quarterly)\b", re.I)
-_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_SPAN = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
-
-
-def _month(word: str) -> int:
-    return _MONTHS.get(word.lower().rstrip(".")[:3], 0)
-
-
-@lru_cache(maxsize=1 << 17)
-def period_of(text: str | None, surface: str | None = None) -> str | None:
-    """The reference period a sentence gives its figure, normalised; None when it names none.
-
-    Several periods in one sentence (a comparison) are all kept, sorted and joined by ",".
-
-    >>> period_of("Fourth quarter 1986 net profit was 5 mln dlrs."), period_of("41 ships were waiting early today.")
-    ('1986-Q4', 'day+0')
-    >>> period_of("Arrivals for the week ended February 22 were 155,221 bags."), period_of("Net rose 5 pct.")
-    ('week-to-02-22', None)
-    >>> period_of("Sales in March 1987 rose to 4 bln from 3 bln a year ago.", "4 bln")
-    '1987-03'
-    >>> period_of("Sales in March 1987 rose to 4 bln from 3 bln a year ago.", "3 bln")
-    'year-1'
-    """
-    if not text:
-        return None
-    if surface:
-        at = text.find(surface)
-        if at >= 0:
-            # only the stretch between the neighbouring figures: "from 6.53 mln last year" dates
-            # the figure it compares with, not this one (years are not figures here)
-            left = _figures(text, 0, at)
-            right = _figures(text, at + len(surface), len(text))
-            text = (text[left[-1][1] if left else 0:at] + " " * len(surface)
-                    + text[at + len(surface):right[0][0] if right else len(text)])
-    year, parts, rel = None, [], []
-    for m in _period_matches(text):
-        g = m.groupdict()
-        if g["rel"]:
-            rel.append("day-1" if g["rel"].lower() in ("yesterday", "last night") else "day+0")
-        elif g["wm"]:
-            parts.append(f"week-to-{_month(g['wm']):02d}-{int(g['wd']):02d}")
-        elif g["am"]:
-            if not (g["am"][0].isupper()):
-                continue
-            parts.append(f"{_month(g['am']):02d}" + (f"-{int(g['ad']):02d}" if g["ad"] else ""))
-        elif g["year"]:
-            year = year or g["year"]
-        elif g["ord"]:
-            parts.append(("H" if g["part"].lower() == "half" else "Q") + str(_ORD[g["ord"].lower()]))
-        elif g["rely"]:
-            step = {"last": "-1", "previous": "-1", "this": "+0", "next": "+1"}[g["rely"].lower()]
-            rel.append(f"{g['unit'].lower()}{step}")
-        elif g["ago"]:
-            rel.append(f"{g['ago'].lower().split()[-1]}-1")
-        elif g["every"]:  # a recurring report's figure is its own day's, week's, month's
-            rel.append({"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter"}[g["every"].lower()] + "+0")
-        elif g["span"]:
-            parts.append(f"{_SPAN.get(g['span'].lower(), g['span'])}M")
-        else:
-            word = g["month"]
-            if not word[0].isupper() or (word == "May" and m.start() == 0):
-                continue  # "may", "march" in lower case are verbs
-            parts.append(f"{_month(word):02d}" + (f"-{int(g['day']):02d}" if g["day"] else ""))
-    if year:
-        parts = [f"{year}-{p}" for p in parts] if parts else [year]
-    out = sorted(set(parts + rel))
-    return ",".join(out) if out else None
-
-
-def resolve_period(period: str | None, published: date | None) -> str | None:
-    """A period with its relative parts read against the publication date (unchanged without one).
-
-    >>> resolve_period("day-1", date(1987, 4, 3)), resolve_period("year-1", date(1987, 4, 3))
-    ('1987-04-02', '1986')
-    >>> resolve_period("03-06", date(1987, 4, 3)), resolve_period("day+0", None)
-    ('1987-03-06', 'day+0')
-    >>> resolve_period("week+0", date(1987, 3, 25)), resolve_period("week+0", date(1987, 4, 1))
-    ('1987-W13', '1987-W14')
-    """
-    if not period or published is None:
-        return period
-    return ",".join(sorted({_resolve_part(part, published) for part in period.split(",")}))
-
-
-def _resolve_part(part: str, d: date) -> str:
-    m = re.fullmatch(r"(day|week|month|quarter|year)([+-]\d)", part)
-    if m:
-        unit, step = m.group(1), int(m.group(2))
-        if unit == "day":
-            return (d + timedelta(days=step)).isoformat()
-        if unit == "year":
-            return str(d.year + step)
-        if unit == "month":
-            y, mo = divmod(d.year * 12 + d.month - 1 + step, 12)
-            return f"{y}-{mo + 1:02d}"
-        if unit == "quarter":
-            y, q = divmod(d.year * 4 + (d.month - 1) // 3 + step, 4)
-            return f"{y}-Q{q + 1}"
-        if unit == "week":  # the ISO week
-            y, w, _ = (d + timedelta(weeks=step)).isocalendar()
-            return f"{y}-W{w:02d}"
-        return part
-    m = re.fullmatch(r"(\d\d)(?:-(\d\d))?", part)
-    if m:  # a month (and day) without a year: the latest one not after the publication date
-        month = int(m.group(1))
-        year = d.year if month <= d.month else d.year - 1
-        return f"{year}-{part}"
-    return part
 
 
 def says_revision(sentence: str | None) -> bool:
@@ -577,7 +336,7 @@ def claim_frame(sentence: str | None, surface: str | None, noun: str | None = No
         holder = headline_holder(title)
         holder_from = "headline" if holder else None
     period = period_of(sentence, surface or None)
-    if period is None and title and (table or _RECURRING.search(title)):
+    if period is None and title and (table or RECURRING.search(title)):
         # a results line's period is in its headline ("4TH QTR"); so is a recurring report's
         # ("DAILY CATTLE SLAUGHTER", "WEEKLY ARRIVALS")
         period = period_of(title)

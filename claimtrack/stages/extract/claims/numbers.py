@@ -161,21 +161,24 @@ def _finite(x: float) -> bool:
     return math.isfinite(x) and abs(x) < 1e30
 
 
-def matches_from(pattern: re.Pattern, starts: re.Pattern, text: str) -> list[re.Match]:
-    """``list(pattern.finditer(text))``, tried only where ``starts`` finds a place a match can
-    begin: the regex engine skips to those in C instead of trying ``pattern`` at every position.
+def matches_from(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int = 0,
+                 endpos: int | None = None) -> list[re.Match]:
+    """``list(pattern.finditer(text, pos, endpos))``, tried only where ``starts`` finds a place a
+    match can begin: the regex engine skips to those in C instead of trying ``pattern`` at every
+    position.
 
     >>> matches_from(re.compile(r"\\d+"), re.compile(r"\\d"), "a 12 b 345")[1].group()
     '345'
     """
+    if endpos is None:
+        endpos = len(text)
     out = []
-    pos = 0  # the end of the last match, as finditer goes on from there
     match = pattern.match
-    for c in starts.finditer(text):
+    for c in starts.finditer(text, pos, endpos):
         s = c.start()
         if s < pos:
-            continue
-        m = match(text, s)
+            continue  # inside the last match, as finditer goes on from its end
+        m = match(text, s, endpos)
         if m is not None:
             out.append(m)
             pos = m.end()

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.stages.extract.claims.frame import is_table_line, period_of
+from claimtrack.stages.extract.claims.frame import is_table_line
+from claimtrack.stages.extract.claims.periods import period_of
 
 __all__ = ["section_period", "fill_section_periods"]
 

@@ -1,4 +1,4 @@
-"""The claim frame (extract/claims/frame.py): holder, measure, period and scope, in many outlets' styles."""
+"""The claim frame (extract/claims/frame.py, periods.py): holder, measure, period and scope, in many outlets' styles."""
 from __future__ import annotations
 
 import doctest
@@ -6,13 +6,15 @@ from datetime import date
 
 import pytest
 
-from claimtrack.stages.extract.claims import extract_claims, frame
-from claimtrack.stages.extract.claims.frame import (claim_frame, headline_holder, is_table_line, period_of,
-                                                    resolve_period, same_holder, says_revision)
+from claimtrack.stages.extract.claims import extract_claims, frame, periods
+from claimtrack.stages.extract.claims.frame import claim_frame, headline_holder, is_table_line, same_holder, says_revision
+from claimtrack.stages.extract.claims.periods import period_of, resolve_period
 
 
-def test_docstring_examples():
-    assert doctest.testmod(frame, optionflags=doctest.ELLIPSIS).failed == 0
+@pytest.mark.parametrize("module", [frame, periods], ids=["frame", "periods"])
+def test_docstring_examples(module):
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
 
 
 def by_surface(text, surface, title=None):
