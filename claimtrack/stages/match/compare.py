@@ -59,7 +59,7 @@ from claimtrack.stages.match.compare_refute import refutes
 from claimtrack.stages.match.detail import claim_detail
 from claimtrack.stages.match.claim_context import (_CASUALTY_KEYS, _CASUALTY_RE, _is_bare, bare_context_ok,
                                                    context_words, opposite_change)
-from claimtrack.stages.match.figures import concept_keys
+from claimtrack.stages.match.claim_blocks import concept_keys
 from claimtrack.stages.match.nouns import _GENERIC, can_contradict
 from claimtrack.stages.match.relate import _factors, relate_units, strict_bound
 from claimtrack.stages.match.settings import MatchSettings
