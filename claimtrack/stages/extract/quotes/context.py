@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.stages.extract.quotes.content import _WORDS
+from claimtrack.stages.extract.quotes.lexicon import gender_of, _NOT_NAME
 from claimtrack.stages.extract.quotes.found import _copy, Found, _set
 from claimtrack.stages.extract.quotes.names import Mention
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
@@ -91,7 +92,7 @@ def _resolve_context(text: str, found: list[Found]) -> None:
                 m2 = _colon_subject(prev)
             if m is not None:
                 _set(f, m, ":", carried=True)
-            elif m2 is not None and m2.kind in ("name", "pronoun"):
+            elif m2 is not None and m2.kind in ("name", "pronoun") and not _body_after_speaker(text, m2, last, f):
                 _set(f, m2, None, carried=True)
             elif last is not None and f.para - last.para <= 2:
                 # a quote standing alone continues the last full quote, not a fragment
@@ -113,6 +114,29 @@ def _resolve_context(text: str, found: list[Found]) -> None:
             last = f
             if not f.partial:
                 last_full = f
+
+
+def _body_after_speaker(text: str, subject: Mention, last: Found | None, f: Found) -> bool:
+    """Whether the subject of the sentence before a lone quote is a body ("Acme was one of the
+    firms …": a name the article never gives a first name or a title) while someone spoke just
+    before: the quote goes on with that speaker, not with the company the narration turned to.
+
+    >>> _known_person("Ann Lee spoke. Lee was defiant.", "Lee"), _known_person("Acme was one.", "Acme")
+    (True, False)
+    """
+    return subject.kind == "name" and last is not None and f.para - last.para <= 1 and \
+        last.kind == "name" and not _known_person(text, subject.name or subject.text)
+
+
+def _known_person(text: str, name: str) -> bool:
+    """A known first name, or a name the article writes somewhere after a first name or a title
+    ("Ann Lee", "Mr Lee")."""
+    if " " in name.strip() or gender_of(name) is not None:
+        return True
+    for m in re.finditer(r"\b([A-Z][a-z]+\.?) " + re.escape(name) + r"\b", text):
+        if m.group(1).lower().rstrip(".") not in _NOT_NAME:
+            return True
+    return False
 
 
 _COORDINATED = re.compile(r"[\s,.\"“”‘’'«»„`]*(?:(?:and|or)[\s\"“”‘’'«»„`]*)?")

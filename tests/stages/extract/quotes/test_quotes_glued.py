@@ -33,3 +33,18 @@ def test_trailing_attribution_after_glued_parts() -> None:
 def test_stray_mark_without_a_sentence_end_is_still_dropped() -> None:
     """A second opener with no sentence end before it means the first mark was stray."""
     assert [s.text for s in find_spans('He said "yes and "no to that" in the end.')] == ["no to that"]
+
+
+def test_a_lone_quote_after_a_sentence_about_a_company_keeps_the_last_speaker() -> None:
+    """Tech site: the narration turns to the company for one sentence, then the interviewee
+    goes on; the lone quote is his, not the company's."""
+    text = ('"Battery life is the hard part," said Dan Moss, the firm\'s founder. Brightloop is now '
+            'looking at Europe. "We started in Japan because the handsets there were ready."')
+    assert [q.speaker for q in extract_quotes(text)] == ["Dan Moss", "Dan Moss"]
+
+
+def test_a_lone_quote_after_a_sentence_about_a_named_person_is_that_person() -> None:
+    """Broadsheet: a person the article introduced by full name is the subject before the quote."""
+    text = ('"It failed," said Ann Lee. Her rival, Tom Reed, disagreed.\n\nReed was defiant. '
+            '"We will win this."')
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Lee", "Tom Reed"]
