@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from claimtrack.stages.extract.quotes.after import speaker_after
 from claimtrack.stages.extract.quotes.cues import _trie_regex
-from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _STATES, TITLES, is_country, is_place, OFFICES, US_STATES
+from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _STATES, TITLES, is_country, is_place, OFFICES, person_named, US_STATES
 from claimtrack.stages.extract.quotes.names import clean_name, Mention, _name_run_back, _PAREN_TAIL, _person_like, _strip_adverbs, _tokens
 from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _PLURAL_ROLES, _reduced_tail, _role_back, _ROLE_PREPS
 
@@ -262,7 +262,14 @@ def _speaker_before(left: str) -> Mention | None:
                     role = _bare_plural_back(head) or [head[-1]]
                 if role:
                     return Mention(" ".join(role + toks[j - 1:]), None, "role")
-            return _name_mention(toks, run)
+            found = _name_mention(toks, run)
+            if found is not None and not person_named(found.name or found.text) and k > 2 and toks[k - 1] == ",":
+                # "Colin Reed, Acme Hotel Association said": the person, then the body he speaks for
+                person = _name_run_back(toks[:k - 1])
+                named = _name_mention(toks[:k - 1], person) if person and len(person) > 1 else None
+                if named is not None and named.kind == "name" and person_named(named.name or ""):
+                    return named
+            return found
         return None
     if last[:1].islower():
         person = _person_before_role(toks)

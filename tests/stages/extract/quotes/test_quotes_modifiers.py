@@ -44,3 +44,19 @@ def test_it_resolves_to_a_firm_named_with_its_legal_form(firm):
 ])
 def test_an_envoy_to_a_country_is_the_speaker_not_the_country(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # regional broadcaster: no comma closes the appositive before the cue
+    ('Colin Reed, Northtown Hotel Association said: "We tried very hard to keep them here."', "Colin Reed"),
+    # trade press: a firm with its legal form after the person
+    ('Ann Lee, Brightwater Ltd said the delay was "a shame".', "Ann Lee"),
+])
+def test_a_person_then_the_body_they_speak_for_is_the_person(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+def test_a_place_before_a_body_is_no_person() -> None:
+    """Wire: a dateline-like place phrase, then the body that speaks."""
+    text = 'In New York, the Acme Hotel Association said: "We tried very hard."'
+    assert [q.speaker for q in extract_quotes(text)] == ["Acme Hotel Association"]
