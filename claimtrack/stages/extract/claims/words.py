@@ -177,7 +177,9 @@ def parse_words(words: str) -> list[tuple[int, int, float, bool]]:
                 flush()
                 continue
         elif w == "dozen":
-            if last in ("unit", "teen", "tens", "a"):
+            if last in ("unit", "teen", "tens", "a", "frac_a"):
+                if last == "frac_a":
+                    frac = False  # "half a dozen" is six, as "half a million" is 500,000
                 current = (current or 1.0) * 12
                 last = "dozen"
             else:

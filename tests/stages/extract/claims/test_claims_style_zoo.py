@@ -23,6 +23,9 @@ ZOO = [
     ("broadsheet", "Bemis shares rose 3.5p to 245p in London on Tuesday.",
      [("3.5p", 3.5, "pence"), ("245p", 245, "pence")]),
     ("tabloid", "Fury as a pint goes up by 30p AGAIN!", [("30p", 30, "pence")]),
+    # "half a dozen" is six, as "half a million" is 500,000 (never the fraction one half)
+    ("local paper", "Half a dozen boats were damaged in the storm.", [("Half a dozen", 6, None)]),
+    ("broadcaster", "Police said about half a million people lined the route.", [("half a million", 500000, None)]),
     ("broadcaster", "The euro fell 0.3 cents against the dollar.", [("0.3 cents", 0.3, "cent")]),
     # currency signs that arrive as other characters
     ("tabloid", "Cardale paid \u00c2\u00a345m for the striker.", [("\u00c2\u00a345m", 45e6, "GBP")]),
