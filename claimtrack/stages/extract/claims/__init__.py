@@ -13,7 +13,10 @@ Entry point: :func:`extract_claims`. Pure regular-expression rules, no models:
   what a figure measures when no noun follows it;
 - :mod:`.headline` rewrites title-case and all-caps lines in body-text case (same offsets) before
   numbers, units and nouns are read, so "$1 Billion" and "Adds 215,000 Jobs" parse as in body text;
-  names, attributions and surfaces are read on the text as written.
+  names, attributions and surfaces are read on the text as written;
+- :mod:`.frame` gives each claim its frame for the matcher (holder, measure, scope, and the
+  period that :mod:`.periods` reads: "1986-Q4", "day-1"); :mod:`.sections` dates the lines of a
+  results table by its header.
 
 Conventions of a :class:`~claimtrack.records.Claim`:
 

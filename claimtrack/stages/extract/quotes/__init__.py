@@ -4,10 +4,11 @@ Entry point: :func:`extract_quotes`. Modules, in the order of Citron's stages:
 ``marks`` (quotation-mark spans), ``sentences`` (sentence bounds that never split a quote);
 content: ``content`` (scare quotes, titles, sign-offs), ``transcript`` (speaker labels);
 cue: ``cues`` (verbs of saying); source: ``source`` (the speaker a cue governs), ``speakers``
-(names, appositives, pronouns, role nouns next to a cue), ``names`` (name runs, titles),
-``roles`` (role noun phrases); coreference: ``context`` (continuations), ``coref`` (fullest
-names), ``pronouns`` (he/she/it/they, and a role to the person named with it); ``lexicon`` holds the word classes they share and ``found`` the
-working record; ``attribute`` runs them in order.
+(names, appositives, pronouns, role nouns before a cue), ``after`` (the speaker after a cue:
+"said X, a title"), ``names`` (name runs, titles), ``roles`` (role noun phrases); coreference:
+``context`` (continuations), ``coref`` (fullest names), ``pronouns`` (he/she/it/they, and a
+role to the person named with it); ``lexicon`` holds the word classes they share and ``found``
+the working record; ``attribute`` runs them in order.
 
 >>> [(q.text, q.speaker, q.cue) for q in extract_quotes('"We will win," Jane Smith said.')]
 [('We will win,', 'Jane Smith', 'said')]
