@@ -131,6 +131,8 @@ def _bare_plural_back(toks: list[str]) -> list[str] | None:
 
     >>> _bare_plural_back(["Then", "local", "officials"]), _bare_plural_back(["Notes"])
     (['local', 'officials'], ['Notes'])
+    >>> _bare_plural_back("Labour party activists".split()), _bare_plural_back("Monday party activists".split())
+    (['Labour', 'party', 'activists'], ['party', 'activists'])
     """
     if not toks:
         return None
@@ -153,6 +155,10 @@ def _bare_plural_back(toks: list[str]) -> list[str] | None:
                 return head + toks[k - 1:]
         if k > 0 and _ACRONYM.match(toks[k - 1]):
             k -= 1  # "FBI notes", "EU officials"
+        elif 0 < k < len(toks) - 1 and _NAME_TOKEN.match(toks[k - 1]) and toks[k - 1].isalpha() and \
+                toks[k - 1].lower() not in _NOT_NAME and toks[k - 1].lower() not in _TIME_WORDS and \
+                (k == 1 or not toks[k - 2][:1].isalpha() or toks[k - 2][:1].islower()):
+            k -= 1  # "Labour party activists", "Senate budget writers": the body they belong to
         if k == 0 or not toks[k - 1][:1].islower() or toks[k - 1].lower() in ("and", "but", "that"):
             return toks[k:]
     return None

@@ -60,3 +60,15 @@ def test_a_place_before_a_body_is_no_person() -> None:
     """Wire: a dateline-like place phrase, then the body that speaks."""
     text = 'In New York, the Acme Hotel Association said: "We tried very hard."'
     assert [q.speaker for q in extract_quotes(text)] == ["Acme Hotel Association"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # political correspondent: the party before its activists
+    ('Labour party activists warned the plan was "doomed from the start".', "Labour party activists"),
+    # wire: a bloc before its ministers
+    ('Nato defence ministers agreed it was "the right step" for the alliance.', "Nato defence ministers"),
+    # a weekday before the plural is when, not whose
+    ('Monday party activists said the vote was "a farce".', "party activists"),
+])
+def test_a_body_before_a_plural_role_stays_in_the_role(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
