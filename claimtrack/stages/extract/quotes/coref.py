@@ -86,8 +86,8 @@ _NEXT_NAME_WORD = re.compile(r" " + _NAME_WORD)
 
 
 def _runs_on(text: str, end: int) -> bool:
-    """Whether the name word that ends at ``end`` is followed by another (not a weekday or
-    another word that is never a name).
+    """Whether the name word that ends at ``end`` is followed by another (not a weekday, a suffix
+    such as "Jr" or another word that is never a name).
 
     >>> _runs_on("Ambassador Liu Xiaming spoke", 14), _runs_on("said Liu Monday", 8), _runs_on("Liu said", 3)
     (True, False, False)
@@ -98,10 +98,7 @@ def _runs_on(text: str, end: int) -> bool:
     if m is None:
         return False
     word = m.group()[1:].lower()
-    return word not in _NOT_NAME and word not in _WEEKDAYS and word not in _SUFFIX and word + "." not in _SUFFIX
-
-
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+    return word not in _NOT_NAME and word not in _SUFFIX  # (_NOT_NAME holds the weekdays and months)
 
 
 class NameIndex:

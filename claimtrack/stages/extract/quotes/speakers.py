@@ -265,9 +265,8 @@ def _speaker_before(left: str) -> Mention | None:
             found = _name_mention(toks, run)
             if found is not None and not person_named(found.name or found.text) and k > 2 and toks[k - 1] == ",":
                 # "Colin Reed, Acme Hotel Association said": the person, then the body he speaks for
-                person = _name_run_back(toks[:k - 1])
-                named = _name_mention(toks[:k - 1], person) if person and len(person) > 1 else None
-                if named is not None and named.kind == "name" and person_named(named.name or ""):
+                named = _person_ending(toks[:k - 1], min_words=2)
+                if named is not None and person_named(named.name or ""):
                     return named
             return found
         return None
@@ -289,17 +288,27 @@ def _speaker_before(left: str) -> Mention | None:
             head = (_role_back(toks[:j]) or _bare_plural_back(toks[:j])) if j > 0 else None
             if head:
                 role = head + toks[j:]
-            elif toks[k - 1].lower() in ("of", "from", "at") and _name_run_back(toks[:j]):
-                # "Tom Reed of the union told …": the person, not the body they belong to
-                named = _name_mention(toks[:j], _name_run_back(toks[:j]))
-                if named is not None and named.kind == "name":
-                    return named
+            elif toks[k - 1].lower() in ("of", "from", "at") and (named := _person_ending(toks[:j])) is not None:
+                return named  # "Tom Reed of the union told …": the person, not the body they belong to
         return Mention(" ".join(role), None, "role")
     if low in ("one", "another") and (len(toks) == 1 or not toks[-2][:1].isalpha()):
         return Mention(last, None, "role")  # '"…," one said.'
 
     plural = _bare_plural_back(toks)
     return Mention(" ".join(plural), None, "role") if plural else None
+
+
+def _person_ending(toks: list[str], min_words: int = 1) -> Mention | None:
+    """The name that ends ``toks``, when it names someone (at least ``min_words`` words).
+
+    >>> _person_ending("Tom Reed".split()).name, _person_ending("Reed".split(), min_words=2)
+    ('Tom Reed', None)
+    """
+    run = _name_run_back(toks)
+    if not run or len(run) < min_words:
+        return None
+    named = _name_mention(toks, run)
+    return named if named is not None and named.kind == "name" else None
 
 
 def _office_of_before(toks: list[str], k: int) -> Mention | None:
