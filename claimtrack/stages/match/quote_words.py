@@ -5,7 +5,7 @@ a number, a name, a content word, a tense. Not when the two versions differ in s
 ("emphasise"/"emphasize", "acces"/"access", "amore"/"a more"), contractions ("do not"/"don't"),
 an article or a verb's agreement ("a"/"the", "are"/"is"), a bracketed insertion ("(the
 letter)"), an ellipsis standing for dropped words, or because one is a shorter excerpt of the
-other (a fragment quoted mid-sentence).
+other (a fragment quoted mid-sentence, or a sentence quoted from after its opening "But" or "And").
 
 >>> meaningful_changes("We will not raise fees.", "We will raise fees.").changes
 [('not', '')]
