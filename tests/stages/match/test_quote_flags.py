@@ -337,3 +337,18 @@ def test_a_word_that_carries_meaning_at_the_cut_or_inside_is_still_a_change(earl
     hist = q("e21", "A", earlier, "Priya Raman", "2025-05-01T09:00Z", mention="Raman")
     new = q("n41", "B", later, "Priya Raman", "2025-05-01T18:00Z", mention="Ms Raman")
     assert relations([new], [hist]) == {("n41", "altered")}
+
+
+# ------------------------------------------------------------------ which earlier quote
+
+
+def test_of_two_earlier_quotes_that_both_score_full_marks_the_whole_quote_is_kept_in_any_order():
+    # a broadcaster's page quotes the minister in full, then pulls out the last sentence again
+    whole = "We settled this with the unions in the spring. We said then that no pension deal is done in a hurry"
+    tail = "We said then that no pension deal is done in a hurry"
+    full = q("e30", "A", whole, "Owen Pritchard", "2025-05-01T09:00Z", mention="Pritchard")
+    pull = q("e31", "A", tail, "Owen Pritchard", "2025-05-01T09:00Z", mention="Pritchard")
+    later = q("n50", "B", whole, "Owen Pritchard", "2025-05-02T09:00Z", mention="Mr Pritchard")
+    for history in ([full, pull], [pull, full]):
+        [m] = match_quotes(frame(later), frame(*history))
+        assert (m.relation, m.earlier_id) == ("repeat", "e30")
