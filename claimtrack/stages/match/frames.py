@@ -316,6 +316,20 @@ def check_pair(relation: str, earlier: dict, new: dict, score: float, measure_ke
                         measure_key, gap_seconds)
 
 
+_CORRECTED = re.compile(r"^(?:corrected|correction|refiled)\s*[-:]+\s*")
+
+
+def corrects(later: str | None, earlier: str | None) -> bool:
+    """Whether a (lower-case) headline is a correction of the earlier story's headline.
+
+    >>> corrects("corrected - acme corp <acm> 4th", "acme corp <acm> 4th qtr loss"), corrects("acme corp 4th", "acme corp 4th qtr")
+    (True, False)
+    """
+    m = _CORRECTED.match(later or "")
+    rest = (later or "")[m.end():] if m else ""
+    return len(rest) >= 10 and (earlier or "").startswith(rest)
+
+
 def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: str | None = None,
                  measure_key: str | None = None, gap_seconds: float | None = None) -> Verdict:
     """:func:`check_pair` on frames made by :func:`side_frame` (one per claim, shared by its pairs)."""
@@ -335,7 +349,10 @@ def check_frames(relation: str, fe: dict, fn: dict, score: float, new_sentence: 
     measure_differ = bool(me and mn) and me != mn and (me.split()[-1] != mn.split()[-1] or len(me.split()) == len(mn.split()))
     # a rate ("12 ships a day") and a count ("two ships working") are two measures
     measure_differ = measure_differ or fe["rate"] != fn["rate"]
-    period = _period_agrees(fe["period"], fn["period"], fe["day"], fn["day"])
+    # a wire correction re-sends its story under the headline "CORRECTED - ...", cut to the
+    # headline width (and so often without its "4TH QTR"): its lines have the story's period
+    pn_ = fe["period"] if fn["period"] is None and corrects(fn["title"], fe["title"]) else fn["period"]
+    period = _period_agrees(fe["period"], pn_, fe["day"], fn["day"])
     se, sn = fe["scope"], fn["scope"]
     scope_differ = bool(se and sn) and norm_holder(se) != norm_holder(sn)
     dated = fe["day"] is not None and fn["day"] is not None

@@ -5,7 +5,7 @@ a number, a name, a content word, a tense. Not when the two versions differ in s
 ("emphasise"/"emphasize", "acces"/"access", "amore"/"a more"), contractions ("do not"/"don't"),
 an article or a verb's agreement ("a"/"the", "are"/"is"), a bracketed insertion ("(the
 letter)"), an ellipsis standing for dropped words, or because one is a shorter excerpt of the
-other (a fragment quoted mid-sentence).
+other (a fragment quoted mid-sentence, or a sentence quoted from after its opening "But" or "And").
 
 >>> meaningful_changes("We will not raise fees.", "We will raise fees.").changes
 [('not', '')]
@@ -59,6 +59,16 @@ _FUNCTION = frozenset("""the they them then than that this these those there the
 not no nor now new can cannot will would may might must shall should could is its it in on one of off
 our out we were was are as at an and any all""".split())
 _SPELLING = 80.0  # rapidfuzz ratio of two words that are one word spelt two ways
+# words that open a sentence only to tie it to the one before (the coordinating conjunctions
+# and, but, or, yet, so; the conjunctive adverbs and discourse markers of the same job), so
+# a quote that starts after them quotes less of the sentence, not other words. Not "for"
+# (mostly a preposition: "For ten years ..."), not "nor" (a negation), not "then"
+# ("then-president"), and no adverb of time, degree or stance ("never", "only", "actually").
+# Some double as a degree or time word ("well over", "so many", "yet another", "now banned"):
+# a quote cut after one of those still quotes less, and never the reverse of what was said.
+_CONNECTIVES = frozenset("""and but or yet so also still now well however besides moreover furthermore
+meanwhile nevertheless nonetheless anyway indeed therefore thus hence plus""".split())
+_MAX_CONNECTIVES = 2  # "and so", "but now": more than two is not one sentence's opening
 
 
 @lru_cache(maxsize=1 << 15)
@@ -171,7 +181,11 @@ def meaningful_changes(earlier: str, later: str, earlier_excerpt: bool | None = 
     ``*_excerpt``: whether that version is a fragment cut out of a longer statement (quoted
     mid-sentence); by default, a version that starts in lower case. Words one version lacks at
     its start or end are not a change when that version is an excerpt (or when the other has a
-    sentence break or an ellipsis there): it quotes less, not differently.
+    sentence break or an ellipsis there): it quotes less, not differently. Nor are one or two
+    words one version lacks at its very start when they only tie the sentence to the one before
+    (``_CONNECTIVES``: "And", "But", "So", "Yet", "However", "Well" ...), after whole sentences
+    or none: the shorter version starts its excerpt after the connective. Not at the end: no
+    sentence ends on a connective, so a word lacking there is cut from what follows.
 
     >>> meaningful_changes("I would like one mln barrels a year.", "I would like one mln barrels a day").changes
     [('year', 'day')]
@@ -181,6 +195,10 @@ def meaningful_changes(earlier: str, later: str, earlier_excerpt: bool | None = 
     []
     >>> meaningful_changes("That adjustment should be large enough in the U.S.", "large enough in the United States").changes
     []
+    >>> meaningful_changes("But we still enjoy the work.", "We still enjoy the work.").ignored
+    ['excerpt']
+    >>> meaningful_changes("Never again will we trust them.", "Again will we trust them.").changes
+    [('never', '')]
     """
     a, b = quote_tokens(earlier), quote_tokens(later)
     if earlier_excerpt is None:
@@ -199,8 +217,10 @@ def meaningful_changes(earlier: str, later: str, earlier_excerpt: bool | None = 
         if set(old + new) <= {BREAK}:
             ignored.append("punctuation")
             continue
-        if (first or last) and (not old or not new) and _whole_sentences(old or new, first):
-            # whole sentences one version leaves out: it quotes less of the same statement
+        if (first or last) and (not old or not new) and (
+                _whole_sentences(old or new, first) or (first and _opening_connectives(old or new))):
+            # whole sentences one version leaves out, or the words that only join its first
+            # sentence to what came before: it quotes less of the same statement
             ignored.append("excerpt")
             continue
         # words one side lacks where the other has an ellipsis: an elision, not a change
@@ -238,6 +258,21 @@ def _starts_lower(text: str) -> bool:
 def _whole_sentences(span: list[str], first: bool) -> bool:
     """Whether the words one version lacks at its start (``first``) or end are whole sentences."""
     return bool(span) and (span[-1] == BREAK if first else span[0] == BREAK)
+
+
+def _opening_connectives(span: list[str]) -> bool:
+    """Whether words one version lacks at its start are whole sentences (or none) and then one
+    or two connectives that open the next sentence.
+
+    >>> _opening_connectives(["but"]), _opening_connectives(["we", "won", "¶", "and", "so"])
+    (True, True)
+    >>> _opening_connectives(["not"]), _opening_connectives(["we", "won", "and"]), _opening_connectives(["¶"])
+    (False, False, False)
+    """
+    k = len(span)
+    while k > 0 and span[k - 1] in _CONNECTIVES:
+        k -= 1
+    return 0 < len(span) - k <= _MAX_CONNECTIVES and (k == 0 or span[k - 1] == BREAK)
 
 
 def _near_ellipsis(tokens: tuple[str, ...], i1: int, i2: int) -> bool:

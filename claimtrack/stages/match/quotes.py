@@ -20,7 +20,8 @@
      disagree never make an altered quote; two named people make a misattribution (score >= 90).
    - Quotes in two known, different languages never match; an all-capitals "quote" is a table
      line, never flagged. An unknown date (or a raw file's time) is never "the same moment".
-   Per new quote, the best earlier quote per relation is kept (ties: the earliest, the original).
+   Per new quote, the best earlier quote per relation is kept (ties: the earliest, the original;
+   then the one sharing the most words, the best evidenced, the first in publication order).
    Each match carries ``confidence`` (0-1) and one line of ``evidence``.
 
 >>> import pandas as pd
@@ -265,12 +266,17 @@ def match_quotes(new: pd.DataFrame, history: pd.DataFrame,
         if verdict is None:
             continue
         rel, confidence, evidence, changes = verdict
-        found.append((n, p, score, rel, t_pool[p], confidence, evidence, changes))
+        # how many words the two share where they align (a fragment of the quote: its own length)
+        span = min(len(a_aligned.split()), len(b_aligned.split()))
+        found.append((n, p, score, rel, t_pool[p], span, confidence, evidence, changes))
     if not found:
         return []
-    best = (pd.DataFrame(found, columns=["n", "p", "score", "rel", "t", "conf", "evidence", "changes"])
-            .sort_values(["n", "rel", "score", "t"], ascending=[True, True, False, True],
-                         na_position="last", kind="stable")
+    # ties: the earliest, then the one sharing the most words (the whole quote over a fragment of
+    # it, both scoring 100), the best evidenced, the first in publication order; never the order
+    # the 2-grams came in (their hashes, and so the candidates' order, change with the process)
+    best = (pd.DataFrame(found, columns=["n", "p", "score", "rel", "t", "span", "conf", "evidence", "changes"])
+            .sort_values(["n", "rel", "score", "t", "span", "conf", "p"],
+                         ascending=[True, True, False, True, False, False, True], na_position="last", kind="stable")
             .drop_duplicates(["n", "rel"], keep="first"))
     out = []
     for n, p, sc, r, conf, ev, changes in zip(best["n"], best["p"], best["score"], best["rel"], best["conf"],

@@ -283,3 +283,72 @@ def test_letters_an_editor_adds_in_brackets_complete_the_word():
     patient = q("e16", "A", said.replace("minute", "min[ute]"), "the patient", via="role", mention="the patient")
     named = q("n33", "B", said, "Martin Tyler", "2025-05-02T12:00Z", mention="Tyler")
     assert relations([named], [patient]) == {("n33", "repeat")}
+
+
+# ------------------------------------------------------------------ a connective at the cut
+
+# (earlier, later, style): one version opens with a word that only ties its sentence to the one
+# before; the other starts its excerpt after it
+CONNECTIVE_CUTS = [
+    ("But I actually like the early shifts on the ward", "I actually like the early shifts on the ward",
+     "broadcaster's web page, the later excerpt drops 'But'"),
+    ("And we're going to win this thing for the fans", "We're going to win this thing for the fans",
+     "tabloid, 'And'"),
+    ("However, the bank expects growth to slow in the second half", "The bank expects growth to slow in the "
+     "second half", "wire copy, 'However,'"),
+    ("Well, I think the committee got it about right on rates", "I think the committee got it about right on "
+     "rates", "transcript, 'Well,'"),
+    ("We will not rush into a decision on the bypass", "So we will not rush into a decision on the bypass",
+     "broadsheet, the later version quotes 'So' as well"),
+    ("The new plant will employ local people from next spring", "Moreover, the new plant will employ local people "
+     "from next spring", "press release, the later version has 'Moreover,'"),
+    ("And yet the samples showed no sign of the expected decay", "The samples showed no sign of the expected decay",
+     "science report, two connectives"),
+    ("We lost the vote. But we keep going with the campaign in every ward", "We keep going with the campaign in "
+     "every ward", "a whole sentence and then 'But'"),
+]
+
+
+@pytest.mark.parametrize("earlier, later, style", CONNECTIVE_CUTS)
+def test_a_connective_one_version_starts_with_is_an_excerpt_not_an_alteration(earlier, later, style):
+    hist = q("e20", "A", earlier, "Priya Raman", "2025-05-01T09:00Z", mention="Raman")
+    new = q("n40", "B", later, "Priya Raman", "2025-05-01T18:00Z", mention="Ms Raman")
+    assert relations([new], [hist]) == {("n40", "repeat")}, style
+    assert "excerpt" in meaningful_changes(earlier, later).ignored, style
+
+
+@pytest.mark.parametrize("earlier, later, changed", [
+    # the connective is dropped and a word inside changed: still altered, for that word
+    ("But I actually like the early shifts on the ward", "I actually hate the early shifts on the ward",
+     ("like", "hate")),
+    # words that open a sentence and carry meaning are no connectives
+    ("Only the board can approve the merger before the summer", "The board can approve the merger before the "
+     "summer", ("only", "")),
+    ("Never again will the club sell its ground to developers", "Again will the club sell its ground to "
+     "developers", ("never", "")),
+    ("Nor will the club sell its ground to developers this year", "Will the club sell its ground to developers "
+     "this year", ("nor", "")),
+    # a connective is lacking only at the start: an extra word at the end is no excerpt of this kind
+    ("The samples showed no sign of the expected decay", "The samples showed no sign of the expected decay "
+     "however", ("", "however")),
+])
+def test_a_word_that_carries_meaning_at_the_cut_or_inside_is_still_a_change(earlier, later, changed):
+    assert changed in meaningful_changes(earlier, later).changes
+    hist = q("e21", "A", earlier, "Priya Raman", "2025-05-01T09:00Z", mention="Raman")
+    new = q("n41", "B", later, "Priya Raman", "2025-05-01T18:00Z", mention="Ms Raman")
+    assert relations([new], [hist]) == {("n41", "altered")}
+
+
+# ------------------------------------------------------------------ which earlier quote
+
+
+def test_of_two_earlier_quotes_that_both_score_full_marks_the_whole_quote_is_kept_in_any_order():
+    # a broadcaster's page quotes the minister in full, then pulls out the last sentence again
+    whole = "We settled this with the unions in the spring. We said then that no pension deal is done in a hurry"
+    tail = "We said then that no pension deal is done in a hurry"
+    full = q("e30", "A", whole, "Owen Pritchard", "2025-05-01T09:00Z", mention="Pritchard")
+    pull = q("e31", "A", tail, "Owen Pritchard", "2025-05-01T09:00Z", mention="Pritchard")
+    later = q("n50", "B", whole, "Owen Pritchard", "2025-05-02T09:00Z", mention="Mr Pritchard")
+    for history in ([full, pull], [pull, full]):
+        [m] = match_quotes(frame(later), frame(*history))
+        assert (m.relation, m.earlier_id) == ("repeat", "e30")
