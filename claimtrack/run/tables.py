@@ -28,6 +28,29 @@ def flags_for(matches: list[Match], flagged_at: datetime, run_id: str) -> list[d
             for m in matches if m.relation in FLAGGED_RELATIONS]
 
 
+#: what a reviewer reads of a flag: two flags alike in these are one finding
+FINDING = ("kind", "relation", "earlier_id", "detail")
+
+
+def _new_findings(flags: list[dict], stored: pd.DataFrame) -> list[dict]:
+    """The flags that show the desk something it has not been shown: a wire re-sends a story
+    under a new id, and its copy of an altered quote would be the same flag twice (same earlier
+    side, same words, same source and day). Stored flags are kept as they are.
+
+    >>> f = {"kind": "quote", "relation": "altered", "earlier_id": "q1", "detail": "on -> concerning"}
+    >>> len(_new_findings([f | {"flag_id": "a"}, f | {"flag_id": "b"}], pd.DataFrame()))
+    1
+    """
+    seen = set(zip(*(stored[c] for c in FINDING))) if not stored.empty else set()
+    out = []
+    for flag in flags:
+        key = tuple(flag[c] for c in FINDING)
+        if key not in seen:
+            seen.add(key)
+            out.append(flag)
+    return out
+
+
 def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
     # an empty table still has every stored column, so each check of its suite finds its column
     return pd.DataFrame(rows) if rows else pd.DataFrame(columns=columns(table))
@@ -46,8 +69,9 @@ def build_tables(run, articles: list[Article], rejections: list[Rejection], quot
         "matches": _frame("matches", [as_row(m) | tag for m in matches]),
         "rejected": _frame("rejected", [as_row(r) | tag | {"rejected_at": now} for r in rejections]),
     }
-    all_flags = pd.concat([run.curated.read("flags").drop(columns=["ingest_date"], errors="ignore"),
-                           pd.DataFrame(flags_for(matches, now, run.run_id))], ignore_index=True)
+    stored = run.curated.read("flags").drop(columns=["ingest_date"], errors="ignore")
+    new = _new_findings(flags_for(matches, now, run.run_id), stored)
+    all_flags = pd.concat([stored, pd.DataFrame(new)], ignore_index=True)
     all_flags = all_flags.drop_duplicates("flag_id", keep="first") if not all_flags.empty else all_flags
     tables["flags"] = latest_status(all_flags, run.curated.read("reviews"))
     return tables

@@ -18,7 +18,7 @@ def later(raw, name, text, date, source="Example Wire"):
 
 @pytest.fixture(scope="module")
 def flags_night(tmp_path_factory):
-    """The sample article and four later ones, ingested in one run (publication order decides):
+    """The sample article and five later ones (one a re-sent copy), ingested in one run (publication order decides):
     the raw folder and the curated folder."""
     raw = tmp_path_factory.mktemp("flags-night") / "raw"
     raw.mkdir()
@@ -29,6 +29,9 @@ def flags_night(tmp_path_factory):
           "2018-09-19T10:00:00Z")
     later(raw, "altered.json", 'At the summit Erdogan said that "the entire world has eyes focused on our meeting '
           'tomorrow."', "2018-09-20T08:00:00Z")
+    # the wire sends the story again an hour later with a line added: the same altered quote
+    later(raw, "resent.json", 'At the summit Erdogan said that "the entire world has eyes focused on our meeting '
+          'tomorrow." The Kremlin did not comment.', "2018-09-20T09:30:00Z")
     later(raw, "misattributed.json", '"The entire world has eyes focused on our meeting today," Putin said in Sochi.',
           "2018-09-20T09:00:00Z", source="Another Paper")
     curated = raw.parent / "curated"
@@ -85,6 +88,17 @@ def test_changed_word_in_erdogans_quote_is_an_altered_flag(history_and_later):
     assert list(matches["relation"]) == ["altered"]
     assert "tomorrow" in matches["detail"].iloc[0] and "today" in matches["detail"].iloc[0]
     assert matches["match_id"].isin(pd.read_parquet(curated / "flags")["match_id"]).all()
+
+
+def test_a_resent_copy_of_the_altered_quote_is_matched_but_not_flagged_twice(history_and_later):
+    curated = history_and_later
+    resent = relations_of(curated, "quotes", "resent.json")
+    first = relations_of(curated, "quotes", "altered.json")
+    assert "altered" in set(resent["relation"])  # the match is stored: the copy changed the words too
+    flags = pd.read_parquet(curated / "flags")
+    altered = flags[(flags["relation"] == "altered")
+                    & flags["earlier_id"].isin(first["earlier_id"])]
+    assert list(altered["match_id"]) == list(first["match_id"])  # one flag, on the first copy
 
 
 def test_erdogans_words_given_to_putin_are_misattributed(history_and_later):
