@@ -51,7 +51,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from claimtrack.stages.extract.claims import extract_claims
-from claimtrack.stages.match.compare_derive import _implied, _ratios, _sum_of_parts, _times_as_percent, derived
+from claimtrack.stages.match.compare_derive import _implied, _ratios, _sum_of_parts, _times_as_percent, article_one, derived
 from claimtrack.stages.match.compare_words import (MIN_COVERAGE, adds_claim, _move_phrase, _moves, _names, _noun_words, _numeral,
                                                    _subject_words, _values, _written_value, coverage, denies,
                                                    opposite_moves, opposite_result, other_date, other_holders, partitive)
@@ -134,8 +134,9 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     n = _frame(extract_claims(later or "", "later")[:MAX_CLAIMS], later or "")
     if len(n) == 0 or len(e) == 0:
         numerals, values = _numeral(earlier), _values(earlier)
-        verdicts = ["agree" if _numeral(x) & numerals or _written_value(v, q, values) else "unpaired"
-                    for x, v, q in zip(n.get("surface", []), n.get("value", []), n.get("qualifier", []))]
+        verdicts = ["agree" if _numeral(x) & numerals or _written_value(v, q, values) or article_one(row, earlier) else "unpaired"
+                    for x, v, q, row in zip(n.get("surface", []), n.get("value", []), n.get("qualifier", []),
+                                            n.to_dict("records") if len(n) else [])]
         return _in_words(earlier, later, e, decide(verdicts, *coverage(earlier, later)), verdicts, [])
     ke = concept_keys(e).to_numpy(object)
     kn = concept_keys(n).to_numpy(object)
@@ -230,7 +231,8 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
             if not written and not (ni == i).any() or not written and not other_toll[ni == i].any():
                 # the same count written in words ("Twenty-five others" -> "25 people")
                 written = {"w"} if _written_value(n.at[i, "value"], n.at[i, "qualifier"], earlier_values) else set()
-            verdicts.append("agree" if written and not written & counted_else else "unpaired")
+            verdicts.append("agree" if (written and not written & counted_else) or article_one(n.iloc[i].to_dict(), earlier)
+                            else "unpaired")
             continue
         # the best pairing: an agreeing figure first, then the counted thing, then the score
         order = sorted(mine, key=lambda j: (not (agree[j] and implied[j]), not agree[j],

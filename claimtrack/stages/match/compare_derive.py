@@ -1,6 +1,7 @@
 """Later figures that follow from earlier ones without being written there: a bound implied by
 a figure, a sum of parts, a difference or percent change of two figures, a ratio's share, a share
-of a whole (:func:`_share_of_whole`), a multiple read as a percent increase.
+of a whole (:func:`_share_of_whole`), a multiple read as a percent increase, the article "one"
+(:func:`article_one`).
 
 >>> derived([[(280.0, "ppm"), (415.0, "ppm")]], 48.0, "percent", 0.5)
 True
@@ -13,6 +14,8 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
+from claimtrack.stages.match.compare_words import _noun_words
+from claimtrack.stages.match.nouns import singular
 from claimtrack.stages.match.relate import _factors
 from claimtrack.stages.match.settings import MatchSettings
 from claimtrack.stages.match.units import grains
@@ -167,3 +170,32 @@ def _share_of_whole(a: float, ua: str, b: float, ub: str, value: float, unit: st
     return False
 
 
+# "one" is the article and the pronoun as often as the count: "one PR executive says", "a moral
+# one", "at one point" (a time, not a score)
+_ONE = re.compile(r"one", re.I)
+_AT_ONE = re.compile(r"\bat\s+one\s+(?:point|time|stage)\b", re.I)
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def article_one(row: dict, earlier: str) -> bool:
+    """Whether a later figure that pairs with no earlier one is the word "one" as an article or a
+    pronoun, which the earlier text implies: "one X" follows from any mention of an X there ("one
+    PR executive says" from "said the chief executive of a PR firm"); "a moral one" and "at one
+    point" count nothing. "One firefighter" needs a firefighter in the earlier text.
+
+    >>> row = {"surface": "one", "noun": "executive", "unit": None, "qualifier": "exact", "sentence": ""}
+    >>> article_one(row, "said the chief executive of a PR firm"), article_one(row, "said a PR firm")
+    (True, False)
+    >>> article_one(dict(row, surface="1"), "said the chief executive of a PR firm")
+    False
+    >>> article_one({"surface": "one point", "unit": "point", "qualifier": "exact", "sentence": "He led at one point."}, "")
+    True
+    """
+    surface, sentence = row.get("surface"), row.get("sentence")
+    if not isinstance(surface, str) or not _ONE.fullmatch(surface.split(" ", 1)[0]) or row.get("qualifier") != "exact":
+        return False
+    unit = row.get("unit")
+    if isinstance(unit, str) and unit:
+        return isinstance(sentence, str) and bool(_AT_ONE.search(sentence))
+    noun = _noun_words(row.get("noun"))
+    return not noun or bool(noun & {singular(w.lower()) for w in _WORDS.findall(earlier or "")})

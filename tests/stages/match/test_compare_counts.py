@@ -94,3 +94,33 @@ def test_a_holder_named_in_both_texts_still_conflicts():
     out = compare_texts("Goldman to pay up to $5 billion to settle a mortgage probe",
                         "Goldman Sachs to pay $5.1 billion to settle mortgage probe")
     assert out["relation"] == "contradiction"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # broadsheet: "one" + a noun the earlier text names ("a" / "the" / "their" X)
+    ("Their van has passed the Dunmore toll plaza without paying more than 900 times, the agency said.",
+     "One van has passed the Dunmore toll plaza 900 times without paying"),
+    # broadcaster web page: an unnamed source restated as "one ... says"
+    ("'The Arlo ferry is a lifeline,' said Mary Kell, chief executive of the Arlo Ferry Trust.",
+     "The Arlo ferry is 'a lifeline', one chief executive says"),
+    # transcript: the pronoun "one" counts nothing
+    ("Even if the Arlo verdict is lawful, you may still decide that it is an unjust verdict.",
+     "He says even if the Arlo verdict is lawful, it may be an unjust one"),
+    # tabloid: "at one point" is a time, not a score
+    ("Kemp was offered the part of the detective's partner, his agent said.",
+     "Kemp was offered the part of the detective's partner at one point"),
+])
+def test_one_as_an_article_or_pronoun_asks_nothing_of_the_earlier_text(earlier, later):
+    assert compare_texts(earlier, later)["relation"] == "consistent"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # wire copy: "one X" with no X in the earlier text adds a thing of its own
+    ("The Arlo warehouse fire was put out by Tuesday night, a spokeswoman said.",
+     "One firefighter was hurt in the Arlo warehouse fire"),
+    # "one" against another count of the same thing is still a conflict
+    ("Two firefighters were in a serious condition at Arlo General, a spokeswoman said.",
+     "One firefighter was in a serious condition at Arlo General"),
+])
+def test_one_with_a_noun_of_its_own_or_against_another_count_is_not_a_restatement(earlier, later):
+    assert compare_texts(earlier, later)["relation"] != "consistent"
