@@ -51,7 +51,8 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from claimtrack.stages.extract.claims import extract_claims
-from claimtrack.stages.match.compare_derive import _implied, _ratios, _sum_of_parts, _times_as_percent, article_one, derived
+from claimtrack.stages.match.compare_derive import (_implied, _ratios, _sum_of_parts, _times_as_percent, article_one,
+                                                    derived, list_count)
 from claimtrack.stages.match.compare_words import (MIN_COVERAGE, adds_claim, _move_phrase, _moves, _names, _noun_words, _numeral,
                                                    _subject_words, _values, _written_value, coverage, denies,
                                                    opposite_moves, opposite_result, other_date, other_holders, partitive)
@@ -134,7 +135,8 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     n = _frame(extract_claims(later or "", "later")[:MAX_CLAIMS], later or "")
     if len(n) == 0 or len(e) == 0:
         numerals, values = _numeral(earlier), _values(earlier)
-        verdicts = ["agree" if _numeral(x) & numerals or _written_value(v, q, values) or article_one(row, earlier) else "unpaired"
+        verdicts = ["agree" if _numeral(x) & numerals or _written_value(v, q, values) or article_one(row, earlier)
+                    or list_count(row, earlier) else "unpaired"
                     for x, v, q, row in zip(n.get("surface", []), n.get("value", []), n.get("qualifier", []),
                                             n.to_dict("records") if len(n) else [])]
         return _in_words(earlier, later, e, decide(verdicts, *coverage(earlier, later)), verdicts, [])
@@ -223,7 +225,7 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
             # (not one it found and judged to count something else)
             if (_sum_of_parts(e, ev, unit_e, nv[i], unit_n[i]) or derived(by_sentence, nv[i], unit_n[i], slack_n[i])
                     or (unit_n[i] == "percent" and np.any(np.abs(shares_e - nv[i]) <= half_n[i] + 1e-9))
-                    or _times_as_percent(ev, unit_e, nv[i], unit_n[i])):
+                    or _times_as_percent(ev, unit_e, nv[i], unit_n[i]) or list_count(n.iloc[i].to_dict(), earlier)):
                 verdicts.append("agree")
                 continue
             written = _numeral(n.at[i, "surface"]) & earlier_numerals
@@ -243,6 +245,9 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                 or (unit_n[i] == "percent" and np.any(np.abs(shares_e - nv[i]) <= half_n[i] + 1e-9))):
             # "three nurses and two porters were hurt" -> "five people"
             agree[j], implied[j], rel[j], side[j] = True, True, "consistent", "sum"
+        elif not (agree[j] and implied[j]) and not same_noun[j] and list_count(n.iloc[i].to_dict(), earlier):
+            # "Ann Lee, 16, and Tom Ward, 17" -> "two teen suspects", not the age 17
+            agree[j], implied[j], rel[j], side[j] = True, True, "consistent", "list"
         # the earlier text gives several figures for this counted thing: they are parts
         # ("five in Arizona, three in Utah"); their sum agrees, and no single one can be
         # contradicted, since we cannot tell which part the later figure is about

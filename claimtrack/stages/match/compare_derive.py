@@ -199,3 +199,57 @@ def article_one(row: dict, earlier: str) -> bool:
         return isinstance(sentence, str) and bool(_AT_ONE.search(sentence))
     noun = _noun_words(row.get("noun"))
     return not noun or bool(noun & {singular(w.lower()) for w in _WORDS.findall(earlier or "")})
+
+
+# a list of names: "Arizona and California", "Florida, Ohio and Pennsylvania", "Ann Lee, 16, and
+# Tom Ward, 17" (an age in apposition belongs to its name)
+_NAME = r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*(?:\s*,\s*\d{1,3}(?=\s*,|\s+(?:and|are|were|was|is|have|had)\b))?"
+_NAMES = re.compile(rf"(?<![\w,])({_NAME})((?:\s*,\s*{_NAME})*)\s*,?\s+and\s+({_NAME})")
+_ITEM = re.compile(_NAME)
+_FUNCTION = frozenset("""a an the this that these those but and or if when while as in on at of for from by with
+to after before since during it its he she they we i you his her their our my your there here then so yet
+not no all both each every some any many most several other another such""".split())
+
+
+def listed(text: str) -> list[int]:
+    """How many names each list in ``text`` coordinates: a count of them ("charged in Arizona and
+    California" -> "two states") follows from the list. Items that open with a function word
+    ("The", "But") are no names, and the list is cut before them.
+
+    >>> listed("Sharper faces charges in Arizona and California.")
+    [2]
+    >>> listed("Ann Lee , 16 , and Tom Ward , 17 are charged as adults, police said.")
+    [2]
+    >>> listed("Polls put him ahead in Florida, Ohio and Pennsylvania."), listed("But the plan and the cost")
+    ([3], [])
+    """
+    out = []
+    for m in _NAMES.finditer(text or ""):
+        items = _ITEM.findall(m.group(0))
+        while items and items[0].split()[0].lower() in _FUNCTION:
+            items = items[1:]
+        if len(items) >= 2 and not any(i.split()[0].lower() in _FUNCTION for i in items):
+            out.append(len(items))
+    return out
+
+
+def list_count(row: dict, earlier: str) -> bool:
+    """Whether a later count of a plural noun ("two states", "Two teen suspects") is the number of
+    names one list of the earlier text coordinates (:func:`listed`).
+
+    >>> list_count({"value": 2.0, "qualifier": "exact", "noun": "states"}, "charged in Arizona and California")
+    True
+    >>> list_count({"value": 3.0, "qualifier": "exact", "noun": "states"}, "charged in Arizona and California")
+    False
+    """
+    noun = row.get("noun")
+    if row.get("qualifier") != "exact" or not isinstance(noun, str) or not noun.strip():
+        return False
+    head = noun.split()[-1].lower()
+    if singular(head) == head:
+        return False  # a plural noun counts the names: "two states", not "two-year"
+    try:
+        value = float(row.get("value"))
+    except (TypeError, ValueError):
+        return False
+    return value in listed(earlier)

@@ -124,3 +124,27 @@ def test_one_as_an_article_or_pronoun_asks_nothing_of_the_earlier_text(earlier, 
 ])
 def test_one_with_a_noun_of_its_own_or_against_another_count_is_not_a_restatement(earlier, later):
     assert compare_texts(earlier, later)["relation"] != "consistent"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # wire copy: names with ages in apposition
+    ("Ann Lee, 16, and Tom Ward, 17, were charged as adults on Monday, police said.",
+     "Two teenagers charged as adults, police say"),
+    # broadsheet arts page: a tour's dates
+    ("The Arlo Quartet will play Leeds, Glasgow and Cardiff on its spring tour.",
+     "The Arlo Quartet will play three cities on its spring tour"),
+    # press release
+    ("Acme Foods will open stores in Dunmore and Korlo this year.", "Acme Foods to open two stores this year"),
+])
+def test_a_count_of_the_names_a_list_gives_is_supported(earlier, later):
+    assert compare_texts(earlier, later)["relation"] == "consistent"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # another count than the list's
+    ("Ann Lee and Tom Ward were charged as adults on Monday, police said.", "Three teenagers charged as adults"),
+    # the list does not stand in for a figure the earlier text gives for the same thing
+    ("Ann Lee and Tom Ward said three houses burned on Mill Lane in Arlo.", "Two houses burned on Mill Lane in Arlo"),
+])
+def test_a_list_does_not_support_another_count(earlier, later):
+    assert compare_texts(earlier, later)["relation"] != "consistent"
