@@ -52,7 +52,7 @@ from rapidfuzz import fuzz, process
 
 from claimtrack.stages.extract.claims import extract_claims
 from claimtrack.stages.match.compare_derive import (_implied, _ratios, _sum_of_parts, _times_as_percent, article_one,
-                                                    derived, list_count)
+                                                    derived, list_count, respective_other)
 from claimtrack.stages.match.compare_words import (MIN_COVERAGE, adds_claim, _move_phrase, _moves, _names, _noun_words, _numeral,
                                                    _subject_words, _values, _written_value, coverage, denies,
                                                    opposite_moves, opposite_result, other_date, other_holders, partitive)
@@ -273,6 +273,9 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                   and not other_holders(erow_j, nrow_i, earlier, later))
         verdict = ("agree" if agree[j] and implied[j] else
                    "conflict" if strong and rel[j] == "contradiction" else "differ")
+        if verdict == "agree" and respective_other(e, int(ei[j]), n.at[i, "sentence"]):
+            # "Lee and Ward got 21 and 18 months, respectively" does not give Lee 18 months
+            verdict, rel[j], side[j] = "differ", "unrelated", "respectively"
         edge_j = bool(edge[j]) and rel[j] == "contradiction"
         if edge_j:
             side[j] = "edge"  # the detail says why two equal figures conflict

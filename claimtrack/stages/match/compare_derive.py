@@ -253,3 +253,33 @@ def list_count(row: dict, earlier: str) -> bool:
     except (TypeError, ValueError):
         return False
     return value in listed(earlier)
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def respective_other(e: pd.DataFrame, k: int, later_sentence: str) -> bool:
+    """Whether earlier claim ``k`` belongs, by "respectively", to another name than the one the
+    later sentence names: "Lee and Ward were jailed for 21 and 18 months, respectively" gives Ward
+    18 months, so "Lee was jailed for 18 months" does not follow from it. The names are the first
+    list of the sentence (:func:`listed`), the figures those of ``k``'s unit in that sentence.
+
+    >>> e = pd.DataFrame({"sentence": ["Lee and Ward got 21 months and 18 months, respectively."] * 2,
+    ...                   "start": [17, 31], "unit": ["month", "month"]})
+    >>> respective_other(e, 1, "Lee got 18 months"), respective_other(e, 1, "Ward got 18 months")
+    (True, False)
+    """
+    sentence = e.at[k, "sentence"]
+    if not isinstance(sentence, str) or not _RESPECTIVELY.search(sentence) or not isinstance(later_sentence, str):
+        return False
+    lists = [_ITEM.findall(m.group(0)) for m in _NAMES.finditer(sentence)]
+    if not lists:
+        return False
+    names = lists[0]
+    same = e[(e["sentence"] == sentence) & (e["unit"].fillna("") == (e.at[k, "unit"] if isinstance(e.at[k, "unit"], str) else ""))]
+    order = list(same.sort_values("start").index)
+    if len(order) != len(names) or len(names) < 2:
+        return False
+    later_words = set(_WORDS.findall(later_sentence))
+    named = [a for a, name in enumerate(names) if set(_WORDS.findall(name)) & later_words]
+    return len(named) == 1 and named[0] != order.index(k)

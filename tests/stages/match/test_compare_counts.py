@@ -148,3 +148,17 @@ def test_a_count_of_the_names_a_list_gives_is_supported(earlier, later):
 ])
 def test_a_list_does_not_support_another_count(earlier, later):
     assert compare_texts(earlier, later)["relation"] != "consistent"
+
+
+@pytest.mark.parametrize("earlier, later, relation", [
+    # court report (wire copy)
+    ("Ann Lee and Tom Ward were jailed for 21 months and 18 months, respectively, at Arlo Crown Court.",
+     "Ann Lee was jailed for 18 months at Arlo Crown Court", "unrelated"),
+    ("Ann Lee and Tom Ward were jailed for 21 months and 18 months, respectively, at Arlo Crown Court.",
+     "Tom Ward was jailed for 18 months at Arlo Crown Court", "consistent"),
+    # science abstract
+    ("Response rates in the Arlo and Bemis cohorts were 42% and 37%, respectively.",
+     "The response rate in the Bemis cohort was 42%", "unrelated"),
+])
+def test_respectively_gives_each_figure_to_its_own_name(earlier, later, relation):
+    assert compare_texts(earlier, later)["relation"] == relation
