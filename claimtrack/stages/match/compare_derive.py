@@ -175,6 +175,8 @@ def _share_of_whole(a: float, ua: str, b: float, ub: str, value: float, unit: st
 _ONE = re.compile(r"one", re.I)
 _AT_ONE = re.compile(r"\bat\s+one\s+(?:point|time|stage)\b", re.I)
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# "one more year", "one extra day": the word after "one" makes it a count of what follows
+_COUNTING_NEXT = frozenset("more less fewer extra further additional last final full whole single".split())
 
 
 def article_one(row: dict, earlier: str) -> bool:
@@ -190,6 +192,8 @@ def article_one(row: dict, earlier: str) -> bool:
     False
     >>> article_one({"surface": "one point", "unit": "point", "qualifier": "exact", "sentence": "He led at one point."}, "")
     True
+    >>> article_one({"surface": "one", "unit": None, "qualifier": "exact", "sentence": "I would stay one more year."}, "")
+    False
     """
     surface, sentence = row.get("surface"), row.get("sentence")
     if not isinstance(surface, str) or not _ONE.fullmatch(surface.split(" ", 1)[0]) or row.get("qualifier") != "exact":
@@ -198,7 +202,12 @@ def article_one(row: dict, earlier: str) -> bool:
     if isinstance(unit, str) and unit:
         return isinstance(sentence, str) and bool(_AT_ONE.search(sentence))
     noun = _noun_words(row.get("noun"))
-    return not noun or bool(noun & {singular(w.lower()) for w in _WORDS.findall(earlier or "")})
+    if not noun:
+        # a pronoun ends its phrase ("a moral one", "one of them"); "one more year" still counts
+        at = sentence.find(surface) if isinstance(sentence, str) else -1
+        after = _WORDS.findall(sentence[at + len(surface):at + len(surface) + 30]) if at >= 0 else []
+        return not after or after[0].lower() not in _COUNTING_NEXT
+    return bool(noun & {singular(w.lower()) for w in _WORDS.findall(earlier or "")})
 
 
 # a list of names: "Arizona and California", "Florida, Ohio and Pennsylvania", "Ann Lee, 16, and

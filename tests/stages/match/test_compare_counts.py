@@ -121,6 +121,9 @@ def test_one_as_an_article_or_pronoun_asks_nothing_of_the_earlier_text(earlier, 
     # "one" against another count of the same thing is still a conflict
     ("Two firefighters were in a serious condition at Arlo General, a spokeswoman said.",
      "One firefighter was in a serious condition at Arlo General"),
+    # sports page transcript: "one more year" counts years
+    ("Kemp said he wanted to stay at Arlo Town, his agent told reporters.",
+     "'I want to stay at Arlo Town for one more year,' Kemp said"),
 ])
 def test_one_with_a_noun_of_its_own_or_against_another_count_is_not_a_restatement(earlier, later):
     assert compare_texts(earlier, later)["relation"] != "consistent"
