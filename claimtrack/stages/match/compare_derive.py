@@ -242,6 +242,14 @@ def listed(text: str) -> list[int]:
     return out
 
 
+# things news names one by one: people by role, places, bodies ("two suspects", "three states")
+_NAMED_KINDS = frozenset("""person people man woman men women boy girl child teenager teen adult suspect victim
+player athlete member candidate officer soldier minister leader official director executive son daughter brother
+sister parent student worker passenger survivor journalist judge senator lawmaker rival partner country nation
+state city town village province region county district island capital continent party company firm bank
+team club group airline carrier hospital school university newspaper network agency union""".split())
+
+
 def list_count(row: dict, earlier: str) -> bool:
     """Whether a later count of a plural noun ("two states", "Two teen suspects") is the number of
     names one list of the earlier text coordinates (:func:`listed`).
@@ -250,13 +258,15 @@ def list_count(row: dict, earlier: str) -> bool:
     True
     >>> list_count({"value": 3.0, "qualifier": "exact", "noun": "states"}, "charged in Arizona and California")
     False
+    >>> list_count({"value": 2.0, "qualifier": "exact", "noun": "cameras"}, "phones from Acme and Bemis")
+    False
     """
     noun = row.get("noun")
     if row.get("qualifier") != "exact" or not isinstance(noun, str) or not noun.strip():
         return False
     head = noun.split()[-1].lower()
-    if singular(head) == head:
-        return False  # a plural noun counts the names: "two states", not "two-year"
+    if singular(head) == head or singular(head) not in _NAMED_KINDS:
+        return False  # a plural of things that have names counts them: "two states", not "two cameras"
     try:
         value = float(row.get("value"))
     except (TypeError, ValueError):

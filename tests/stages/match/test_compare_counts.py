@@ -137,7 +137,7 @@ def test_one_with_a_noun_of_its_own_or_against_another_count_is_not_a_restatemen
     ("The Arlo Quartet will play Leeds, Glasgow and Cardiff on its spring tour.",
      "The Arlo Quartet will play three cities on its spring tour"),
     # press release
-    ("Acme Foods will open stores in Dunmore and Korlo this year.", "Acme Foods to open two stores this year"),
+    ("Acme Foods will sell its shares in Dunmore Bank and Korlo Bank this year.", "Acme Foods to sell its shares in two banks this year"),
 ])
 def test_a_count_of_the_names_a_list_gives_is_supported(earlier, later):
     assert compare_texts(earlier, later)["relation"] == "consistent"
@@ -146,6 +146,8 @@ def test_a_count_of_the_names_a_list_gives_is_supported(earlier, later):
 @pytest.mark.parametrize("earlier, later", [
     # another count than the list's
     ("Ann Lee and Tom Ward were charged as adults on Monday, police said.", "Three teenagers charged as adults"),
+    # things without names are not counted from a list of names (phone review)
+    ("Acme and Bemis showed new phones at the Arlo show.", "Two cameras were shown at the Arlo show"),
     # the list does not stand in for a figure the earlier text gives for the same thing
     ("Ann Lee and Tom Ward said three houses burned on Mill Lane in Arlo.", "Two houses burned on Mill Lane in Arlo"),
 ])
