@@ -24,8 +24,10 @@ the same story (no subject blocking, every pair of claims is a candidate).
    with the bare price of the same value; "ticks up to 5.5%" is a level, not a bound.
    ``consistent`` when every later claim is implied by an earlier figure (units converted,
    units.py; a later bound must follow from the earlier figure) or derived from earlier ones
-   (a sum of parts, a difference, a percent change, a ratio's share), or its numeral is written
-   in the earlier text; at least half of the later text's content words are in the earlier text,
+   (a sum of parts, a difference, a percent change, a ratio's share, a count of the names one
+   earlier list gives), or its numeral is written in the earlier text, or it is the article or
+   pronoun "one" (compare_derive.article_one); a figure that "respectively" gives to another name
+   than the later text's is not implied; at least half of the later text's content words are in the earlier text,
    it adds at most three of its own, it names no other month or weekday, and its last clause
    is not one of its own ("…, inflation muted": compare_words.adds_claim). Otherwise
    ``unrelated``.
