@@ -24,8 +24,10 @@ the same story (no subject blocking, every pair of claims is a candidate).
    with the bare price of the same value; "ticks up to 5.5%" is a level, not a bound.
    ``consistent`` when every later claim is implied by an earlier figure (units converted,
    units.py; a later bound must follow from the earlier figure) or derived from earlier ones
-   (a sum of parts, a difference, a percent change, a ratio's share), or its numeral is written
-   in the earlier text; at least half of the later text's content words are in the earlier text,
+   (a sum of parts, a difference, a percent change, a ratio's share, a count of the names one
+   earlier list gives), or its numeral is written in the earlier text, or it is the article or
+   pronoun "one" (compare_derive.article_one); a figure that "respectively" gives to another name
+   than the later text's is not implied; at least half of the later text's content words are in the earlier text,
    it adds at most three of its own, it names no other month or weekday, and its last clause
    is not one of its own ("…, inflation muted": compare_words.adds_claim). Otherwise
    ``unrelated``.
@@ -51,7 +53,8 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from claimtrack.stages.extract.claims import extract_claims
-from claimtrack.stages.match.compare_derive import _implied, _ratios, _sum_of_parts, _times_as_percent, derived
+from claimtrack.stages.match.compare_derive import (_implied, _ratios, _sum_of_parts, _times_as_percent, article_one,
+                                                    derived, list_count, respective_other)
 from claimtrack.stages.match.compare_words import (MIN_COVERAGE, adds_claim, _move_phrase, _moves, _names, _noun_words, _numeral,
                                                    _subject_words, _values, _written_value, coverage, denies,
                                                    opposite_moves, opposite_result, other_date, other_holders, partitive)
@@ -134,8 +137,10 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     n = _frame(extract_claims(later or "", "later")[:MAX_CLAIMS], later or "")
     if len(n) == 0 or len(e) == 0:
         numerals, values = _numeral(earlier), _values(earlier)
-        verdicts = ["agree" if _numeral(x) & numerals or _written_value(v, q, values) else "unpaired"
-                    for x, v, q in zip(n.get("surface", []), n.get("value", []), n.get("qualifier", []))]
+        verdicts = ["agree" if _numeral(x) & numerals or _written_value(v, q, values) or article_one(row, earlier)
+                    or list_count(row, earlier) else "unpaired"
+                    for x, v, q, row in zip(n.get("surface", []), n.get("value", []), n.get("qualifier", []),
+                                            n.to_dict("records") if len(n) else [])]
         return _in_words(earlier, later, e, decide(verdicts, *coverage(earlier, later)), verdicts, [])
     ke = concept_keys(e).to_numpy(object)
     kn = concept_keys(n).to_numpy(object)
@@ -222,7 +227,7 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
             # (not one it found and judged to count something else)
             if (_sum_of_parts(e, ev, unit_e, nv[i], unit_n[i]) or derived(by_sentence, nv[i], unit_n[i], slack_n[i])
                     or (unit_n[i] == "percent" and np.any(np.abs(shares_e - nv[i]) <= half_n[i] + 1e-9))
-                    or _times_as_percent(ev, unit_e, nv[i], unit_n[i])):
+                    or _times_as_percent(ev, unit_e, nv[i], unit_n[i]) or list_count(n.iloc[i].to_dict(), earlier)):
                 verdicts.append("agree")
                 continue
             written = _numeral(n.at[i, "surface"]) & earlier_numerals
@@ -230,7 +235,8 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
             if not written and not (ni == i).any() or not written and not other_toll[ni == i].any():
                 # the same count written in words ("Twenty-five others" -> "25 people")
                 written = {"w"} if _written_value(n.at[i, "value"], n.at[i, "qualifier"], earlier_values) else set()
-            verdicts.append("agree" if written and not written & counted_else else "unpaired")
+            verdicts.append("agree" if (written and not written & counted_else) or article_one(n.iloc[i].to_dict(), earlier)
+                            else "unpaired")
             continue
         # the best pairing: an agreeing figure first, then the counted thing, then the score
         order = sorted(mine, key=lambda j: (not (agree[j] and implied[j]), not agree[j],
@@ -241,6 +247,9 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                 or (unit_n[i] == "percent" and np.any(np.abs(shares_e - nv[i]) <= half_n[i] + 1e-9))):
             # "three nurses and two porters were hurt" -> "five people"
             agree[j], implied[j], rel[j], side[j] = True, True, "consistent", "sum"
+        elif not (agree[j] and implied[j]) and not same_noun[j] and list_count(n.iloc[i].to_dict(), earlier):
+            # "Ann Lee, 16, and Tom Ward, 17" -> "two teen suspects", not the age 17
+            agree[j], implied[j], rel[j], side[j] = True, True, "consistent", "list"
         # the earlier text gives several figures for this counted thing: they are parts
         # ("five in Arizona, three in Utah"); their sum agrees, and no single one can be
         # contradicted, since we cannot tell which part the later figure is about
@@ -266,6 +275,9 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                   and not other_holders(erow_j, nrow_i, earlier, later))
         verdict = ("agree" if agree[j] and implied[j] else
                    "conflict" if strong and rel[j] == "contradiction" else "differ")
+        if verdict == "agree" and respective_other(e, int(ei[j]), n.at[i, "sentence"]):
+            # "Lee and Ward got 21 and 18 months, respectively" does not give Lee 18 months
+            verdict, rel[j], side[j] = "differ", "unrelated", "respectively"
         edge_j = bool(edge[j]) and rel[j] == "contradiction"
         if edge_j:
             side[j] = "edge"  # the detail says why two equal figures conflict

@@ -1,6 +1,7 @@
 """Later figures that follow from earlier ones without being written there: a bound implied by
 a figure, a sum of parts, a difference or percent change of two figures, a ratio's share, a share
-of a whole (:func:`_share_of_whole`), a multiple read as a percent increase.
+of a whole (:func:`_share_of_whole`), a multiple read as a percent increase, the article "one"
+(:func:`article_one`).
 
 >>> derived([[(280.0, "ppm"), (415.0, "ppm")]], 48.0, "percent", 0.5)
 True
@@ -13,6 +14,8 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
+from claimtrack.stages.match.compare_words import _noun_words
+from claimtrack.stages.match.nouns import singular
 from claimtrack.stages.match.relate import _factors
 from claimtrack.stages.match.settings import MatchSettings
 from claimtrack.stages.match.units import grains
@@ -167,3 +170,135 @@ def _share_of_whole(a: float, ua: str, b: float, ub: str, value: float, unit: st
     return False
 
 
+# "one" is the article and the pronoun as often as the count: "one PR executive says", "a moral
+# one", "at one point" (a time, not a score)
+_ONE = re.compile(r"one", re.I)
+_AT_ONE = re.compile(r"\bat\s+one\s+(?:point|time|stage)\b", re.I)
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# "one more year", "one extra day": the word after "one" makes it a count of what follows
+_COUNTING_NEXT = frozenset("more less fewer extra further additional last final full whole single".split())
+
+
+def article_one(row: dict, earlier: str) -> bool:
+    """Whether a later figure that pairs with no earlier one is the word "one" as an article or a
+    pronoun, which the earlier text implies: "one X" follows from any mention of an X there ("one
+    PR executive says" from "said the chief executive of a PR firm"); "a moral one" and "at one
+    point" count nothing. "One firefighter" needs a firefighter in the earlier text.
+
+    >>> row = {"surface": "one", "noun": "executive", "unit": None, "qualifier": "exact", "sentence": ""}
+    >>> article_one(row, "said the chief executive of a PR firm"), article_one(row, "said a PR firm")
+    (True, False)
+    >>> article_one(dict(row, surface="1"), "said the chief executive of a PR firm")
+    False
+    >>> article_one({"surface": "one point", "unit": "point", "qualifier": "exact", "sentence": "He led at one point."}, "")
+    True
+    >>> article_one({"surface": "one", "unit": None, "qualifier": "exact", "sentence": "I would stay one more year."}, "")
+    False
+    """
+    surface, sentence = row.get("surface"), row.get("sentence")
+    if not isinstance(surface, str) or not _ONE.fullmatch(surface.split(" ", 1)[0]) or row.get("qualifier") != "exact":
+        return False
+    unit = row.get("unit")
+    if isinstance(unit, str) and unit:
+        return isinstance(sentence, str) and bool(_AT_ONE.search(sentence))
+    noun = _noun_words(row.get("noun"))
+    if not noun:
+        # a pronoun ends its phrase ("a moral one", "one of them"); "one more year" still counts
+        at = sentence.find(surface) if isinstance(sentence, str) else -1
+        after = _WORDS.findall(sentence[at + len(surface):at + len(surface) + 30]) if at >= 0 else []
+        return not after or after[0].lower() not in _COUNTING_NEXT
+    return bool(noun & {singular(w.lower()) for w in _WORDS.findall(earlier or "")})
+
+
+# a list of names: "Arizona and California", "Florida, Ohio and Pennsylvania", "Ann Lee, 16, and
+# Tom Ward, 17" (an age in apposition belongs to its name)
+_NAME = r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*(?:\s*,\s*\d{1,3}(?=\s*,|\s+(?:and|are|were|was|is|have|had)\b))?"
+_NAMES = re.compile(rf"(?<![\w,])({_NAME})((?:\s*,\s*{_NAME})*)\s*,?\s+and\s+({_NAME})")
+_ITEM = re.compile(_NAME)
+_FUNCTION = frozenset("""a an the this that these those but and or if when while as in on at of for from by with
+to after before since during it its he she they we i you his her their our my your there here then so yet
+not no all both each every some any many most several other another such""".split())
+
+
+def listed(text: str) -> list[int]:
+    """How many names each list in ``text`` coordinates: a count of them ("charged in Arizona and
+    California" -> "two states") follows from the list. Items that open with a function word
+    ("The", "But") are no names, and the list is cut before them.
+
+    >>> listed("Sharper faces charges in Arizona and California.")
+    [2]
+    >>> listed("Ann Lee , 16 , and Tom Ward , 17 are charged as adults, police said.")
+    [2]
+    >>> listed("Polls put him ahead in Florida, Ohio and Pennsylvania."), listed("But the plan and the cost")
+    ([3], [])
+    """
+    out = []
+    for m in _NAMES.finditer(text or ""):
+        items = _ITEM.findall(m.group(0))
+        while items and items[0].split()[0].lower() in _FUNCTION:
+            items = items[1:]
+        if len(items) >= 2 and not any(i.split()[0].lower() in _FUNCTION for i in items):
+            out.append(len(items))
+    return out
+
+
+# things news names one by one: people by role, places, bodies ("two suspects", "three states")
+_NAMED_KINDS = frozenset("""person people man woman men women boy girl child teenager teen adult suspect victim
+player athlete member candidate officer soldier minister leader official director executive son daughter brother
+sister parent student worker passenger survivor journalist judge senator lawmaker rival partner country nation
+state city town village province region county district island capital continent party company firm bank
+team club group airline carrier hospital school university newspaper network agency union""".split())
+
+
+def list_count(row: dict, earlier: str) -> bool:
+    """Whether a later count of a plural noun ("two states", "Two teen suspects") is the number of
+    names one list of the earlier text coordinates (:func:`listed`).
+
+    >>> list_count({"value": 2.0, "qualifier": "exact", "noun": "states"}, "charged in Arizona and California")
+    True
+    >>> list_count({"value": 3.0, "qualifier": "exact", "noun": "states"}, "charged in Arizona and California")
+    False
+    >>> list_count({"value": 2.0, "qualifier": "exact", "noun": "cameras"}, "phones from Acme and Bemis")
+    False
+    """
+    noun = row.get("noun")
+    if row.get("qualifier") != "exact" or not isinstance(noun, str) or not noun.strip():
+        return False
+    head = noun.split()[-1].lower()
+    if singular(head) == head or singular(head) not in _NAMED_KINDS:
+        return False  # a plural of things that have names counts them: "two states", not "two cameras"
+    try:
+        value = float(row.get("value"))
+    except (TypeError, ValueError):
+        return False
+    return value in listed(earlier)
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def respective_other(e: pd.DataFrame, k: int, later_sentence: str) -> bool:
+    """Whether earlier claim ``k`` belongs, by "respectively", to another name than the one the
+    later sentence names: "Lee and Ward were jailed for 21 and 18 months, respectively" gives Ward
+    18 months, so "Lee was jailed for 18 months" does not follow from it. The names are the first
+    list of the sentence (:func:`listed`), the figures those of ``k``'s unit in that sentence.
+
+    >>> e = pd.DataFrame({"sentence": ["Lee and Ward got 21 months and 18 months, respectively."] * 2,
+    ...                   "start": [17, 31], "unit": ["month", "month"]})
+    >>> respective_other(e, 1, "Lee got 18 months"), respective_other(e, 1, "Ward got 18 months")
+    (True, False)
+    """
+    sentence = e.at[k, "sentence"]
+    if not isinstance(sentence, str) or not _RESPECTIVELY.search(sentence) or not isinstance(later_sentence, str):
+        return False
+    lists = [_ITEM.findall(m.group(0)) for m in _NAMES.finditer(sentence)]
+    if not lists:
+        return False
+    names = lists[0]
+    same = e[(e["sentence"] == sentence) & (e["unit"].fillna("") == (e.at[k, "unit"] if isinstance(e.at[k, "unit"], str) else ""))]
+    order = list(same.sort_values("start").index)
+    if len(order) != len(names) or len(names) < 2:
+        return False
+    later_words = set(_WORDS.findall(later_sentence))
+    named = [a for a, name in enumerate(names) if set(_WORDS.findall(name)) & later_words]
+    return len(named) == 1 and named[0] != order.index(k)

@@ -137,6 +137,8 @@ _WHY = {
     ("consistent", "overlap"): "the figures agree within the rounding their wording allows",
     ("repeat", "overlap"): "the same figure, repeated",
     ("consistent", "sum"): "the earlier figures for its parts add up to the later one",
+    ("consistent", "list"): "the later figure counts the names the earlier text lists",
+    ("unrelated", "respectively"): "the earlier text gives this figure to another name (“respectively”)",
     ("contradiction", "direction"): "the same change, but one says it rose and the other that it fell",
     ("contradiction", "edge"): "the later bound excludes the very figure the earlier text gives",
     ("contradiction", "result"): "the same sum, but one calls it a profit and the other a loss",

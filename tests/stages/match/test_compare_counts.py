@@ -94,3 +94,76 @@ def test_a_holder_named_in_both_texts_still_conflicts():
     out = compare_texts("Goldman to pay up to $5 billion to settle a mortgage probe",
                         "Goldman Sachs to pay $5.1 billion to settle mortgage probe")
     assert out["relation"] == "contradiction"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # broadsheet: "one" + a noun the earlier text names ("a" / "the" / "their" X)
+    ("Their van has passed the Dunmore toll plaza without paying more than 900 times, the agency said.",
+     "One van has passed the Dunmore toll plaza 900 times without paying"),
+    # broadcaster web page: an unnamed source restated as "one ... says"
+    ("'The Arlo ferry is a lifeline,' said Mary Kell, chief executive of the Arlo Ferry Trust.",
+     "The Arlo ferry is 'a lifeline', one chief executive says"),
+    # transcript: the pronoun "one" counts nothing
+    ("Even if the Arlo verdict is lawful, you may still decide that it is an unjust verdict.",
+     "He says even if the Arlo verdict is lawful, it may be an unjust one"),
+    # tabloid: "at one point" is a time, not a score
+    ("Kemp was offered the part of the detective's partner, his agent said.",
+     "Kemp was offered the part of the detective's partner at one point"),
+])
+def test_one_as_an_article_or_pronoun_asks_nothing_of_the_earlier_text(earlier, later):
+    assert compare_texts(earlier, later)["relation"] == "consistent"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # wire copy: "one X" with no X in the earlier text adds a thing of its own
+    ("The Arlo warehouse fire was put out by Tuesday night, a spokeswoman said.",
+     "One firefighter was hurt in the Arlo warehouse fire"),
+    # "one" against another count of the same thing is still a conflict
+    ("Two firefighters were in a serious condition at Arlo General, a spokeswoman said.",
+     "One firefighter was in a serious condition at Arlo General"),
+    # sports page transcript: "one more year" counts years
+    ("Kemp said he wanted to stay at Arlo Town, his agent told reporters.",
+     "'I want to stay at Arlo Town for one more year,' Kemp said"),
+])
+def test_one_with_a_noun_of_its_own_or_against_another_count_is_not_a_restatement(earlier, later):
+    assert compare_texts(earlier, later)["relation"] != "consistent"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # wire copy: names with ages in apposition
+    ("Ann Lee, 16, and Tom Ward, 17, were charged as adults on Monday, police said.",
+     "Two teenagers charged as adults, police say"),
+    # broadsheet arts page: a tour's dates
+    ("The Arlo Quartet will play Leeds, Glasgow and Cardiff on its spring tour.",
+     "The Arlo Quartet will play three cities on its spring tour"),
+    # press release
+    ("Acme Foods will sell its shares in Dunmore Bank and Korlo Bank this year.", "Acme Foods to sell its shares in two banks this year"),
+])
+def test_a_count_of_the_names_a_list_gives_is_supported(earlier, later):
+    assert compare_texts(earlier, later)["relation"] == "consistent"
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # another count than the list's
+    ("Ann Lee and Tom Ward were charged as adults on Monday, police said.", "Three teenagers charged as adults"),
+    # things without names are not counted from a list of names (phone review)
+    ("Acme and Bemis showed new phones at the Arlo show.", "Two cameras were shown at the Arlo show"),
+    # the list does not stand in for a figure the earlier text gives for the same thing
+    ("Ann Lee and Tom Ward said three houses burned on Mill Lane in Arlo.", "Two houses burned on Mill Lane in Arlo"),
+])
+def test_a_list_does_not_support_another_count(earlier, later):
+    assert compare_texts(earlier, later)["relation"] != "consistent"
+
+
+@pytest.mark.parametrize("earlier, later, relation", [
+    # court report (wire copy)
+    ("Ann Lee and Tom Ward were jailed for 21 months and 18 months, respectively, at Arlo Crown Court.",
+     "Ann Lee was jailed for 18 months at Arlo Crown Court", "unrelated"),
+    ("Ann Lee and Tom Ward were jailed for 21 months and 18 months, respectively, at Arlo Crown Court.",
+     "Tom Ward was jailed for 18 months at Arlo Crown Court", "consistent"),
+    # science abstract
+    ("Response rates in the Arlo and Bemis cohorts were 42% and 37%, respectively.",
+     "The response rate in the Bemis cohort was 42%", "unrelated"),
+])
+def test_respectively_gives_each_figure_to_its_own_name(earlier, later, relation):
+    assert compare_texts(earlier, later)["relation"] == relation

@@ -130,3 +130,10 @@ def test_a_later_bound_follows_only_from_a_figure_past_its_edge():
 def test_a_multiple_meets_a_percent_increase():
     assert rel("Night shifts raise the risk of a fall at work by 300 % , a Korlo study says",
                "Night workers three times more likely to fall at work , a Korlo study says") == "consistent"
+
+
+def test_pts_is_points_in_news_copy():
+    # market report and its headline: "pts" is how headlines and tickers write points
+    earlier = "The Korlo index closed up 45 points at 7,410 on Friday, dealers said."
+    assert rel(earlier, "Korlo index up 45 pts at 7,410") == "consistent"
+    assert rel(earlier, "Korlo index up 90 pts at 7,410") == "contradiction"

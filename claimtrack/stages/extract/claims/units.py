@@ -290,7 +290,7 @@ PER = {"annum": "year", "h": "hour", "s": "second", "min": "minute", "g": "gram"
 # units that are also common words or letters: only attached ("5kW", "30C") or clearly a unit
 _AMBIGUOUS_SPACED = {"m", "s", "h", "l", "L", "t", "g", "A", "V", "W", "K", "C", "F", "J", "x", "p", "pp",
                      "in.", "bar", "Ma", "ka", "ha", "mi", "ft", "'", "′", "″", "DM", "sen", "gal",
-                     "pts", "pt", "cal", "mol", "Ga", "mM", "nM", "um", "Ah", "MP", "cc", "IU"}
+                     "pt", "cal", "mol", "Ga", "mM", "nM", "um", "Ah", "MP", "cc", "IU"}
 # units after which a following letter/word is allowed (a rate) but never mistaken
 _MONEY = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "GBP", "EUR", "JPY", "CNY", "INR", "MYR", "ILS",
           "CHF", "FRF", "DEM", "ITL", "NLG", "RUB", "MXN", "ZAR", "THB", "SAR", "AED", "NGN", "PLN", "BRL",
