@@ -11,6 +11,8 @@ disjoint only when every reading is.
 (('m', 0.3048), ('m', 1000.0), ('percent', 100.0), 'm/day')
 >>> canonical("pct"), canonical(None), canonical("K")
 (('percent', 1.0), ('', 1.0), ('', 1000.0))
+>>> [round(canonical(u)[1]) for u in ("mph", "km/h", "km per hour", "miles per hour")]
+[38624, 24000, 24000, 38624]
 """
 from __future__ import annotations
 
@@ -53,6 +55,12 @@ _LINEAR = {
     # time spans, to days
     "day": ("day", 1.0), "week": ("day", 7.0), "month": ("day", 30.4375), "year": ("day", 365.25),
     "decade": ("day", 3652.5), "century": ("day", 36525.0),
+    "hour": ("day", 1 / 24), "hr": ("day", 1 / 24), "minute": ("day", 1 / 1440), "min": ("day", 1 / 1440),
+    "second": ("day", 1 / 86400), "sec": ("day", 1 / 86400), "m/s": ("m/day", 86400.0),
+    # speeds, to metres a day (the scale a rate of length over time spans gets): "100 mph" meets
+    # "160 km/h", and 100 mph never meets 100 km/h as the same figure
+    "mph": ("m/day", 1609.344 * 24), "km/h": ("m/day", 1000.0 * 24), "kph": ("m/day", 1000.0 * 24),
+    "kmh": ("m/day", 1000.0 * 24), "knot": ("m/day", 1852.0 * 24), "kt": ("m/day", 1852.0 * 24),
 }
 # scale words and suffixes the extractor may leave in the unit: "18K", "$5 bn", "163K jobs"
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "million": 1e6,
