@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import islice
 
-from claimtrack.stages.extract.quotes.content import _EMBED_AFTER, _INTRO_WORDS, _is_title, _SCARE_BEFORE, _SIGN_OFF, _STAGE, _WORDS, _WORK_BEFORE
+from claimtrack.stages.extract.quotes.content import _EMBED_AFTER, ends_with_phrase, _INTRO_WORDS, _is_title, _SCARE_BEFORE, _SCARE_LONGEST, _SIGN_OFF, _SIGN_OFF_WORDS, _STAGE, _WORDS, _WORK_BEFORE, _WORK_LONGEST
 from claimtrack.stages.extract.quotes.context import _resolve_context
 from claimtrack.stages.extract.quotes.coref import NameIndex
 from claimtrack.stages.extract.quotes.cues import CUE, norm_cue, SOURCE_AFTER
@@ -129,7 +129,7 @@ def attribute_document(text: str) -> list[Found]:
         if f.kind == "name" and f.speaker:
             # "Ryan's spokeswoman, AshLee Strong": the role the article gives the speaker first
             f.speaker = speaker_with_role(f.speaker, f.mention)
-        if _SIGN_OFF.fullmatch(text, f.start, f.end):
+        if text.startswith(_SIGN_OFF_WORDS, f.start) and _SIGN_OFF.fullmatch(text, f.start, f.end):
             f.keep = False  # the site's sign-off ("Follow Jo Park on Twitter @jopark.")
         # a few words in quotation marks that nobody is said to have said: a scare quote
         if f.mention is None and sum(1 for _ in islice(_WORDS.finditer(text, f.start, f.end), 5)) <= 4:
@@ -252,7 +252,8 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
         # partial: words of the sentence between the cue and the quote ("said the plan was")
         if before is not None:
             between = frame[before[2]:a]
-            f.partial = len(_WORDS.findall(between.replace("\x01", " "))) >= 2 and not between.rstrip().endswith(":")
+            f.partial = sum(1 for _ in islice(_WORDS.finditer(between.replace("\x01", " ")), 2)) >= 2 and \
+                not between.rstrip().endswith(":")
     # ... or a quote embedded in running words ("was “a disaster” for", "“phony polls” that")
     if not f.standalone and not f.partial:
         wb = _LAST_WORD.search(text, max(sp.para_start, sp.open_at - 30), sp.open_at)
@@ -264,14 +265,14 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     # 'Mr Reed said: "No."': a quote a cue introduces is speech, whatever its capitals
     introduced = before is not None and before[1] in STRONG and frame[before[2]:a].strip() in (":", ",")
     if not f.standalone:
-        if _SCARE_BEFORE.search(lead_text.rstrip(" \x01")) and len(qwords) <= 4:
+        if len(qwords) <= 4 and ends_with_phrase(_SCARE_BEFORE, lead_text.rstrip(" \x01"), _SCARE_LONGEST):
             f.keep = False
-        elif not adjacent and _WORK_BEFORE.search(lead_text.rstrip(" \x01,")):
+        elif not adjacent and ends_with_phrase(_WORK_BEFORE, lead_text.rstrip(" \x01,"), _WORK_LONGEST):
             f.keep = False  # "author of the book "Rivers of Salt""
         elif not adjacent and len(qwords) <= 10 and not introduced and \
-                _is_title(qwords, text[start:end], _WORDS.findall(outside)):
+                _is_title(qwords, text[start:end], outside):
             f.keep = False
-    if _STAGE.match(text[start:end]) and len(qwords) <= 3:
+    if len(qwords) <= 3 and _STAGE.match(text[start:end]):
         f.keep = False  # a stage direction in a transcript
     if len(qwords) == 1 and qwords[0].lower() in PRONOUNS:
         f.keep = False  # a word talked about ("she" is a "he"), not a quotation

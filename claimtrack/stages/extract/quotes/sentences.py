@@ -46,7 +46,7 @@ def sentence_bounds(text: str, start: int, end: int,
             w = _LASTWORD.search(text, max(start, m.start() - 12), m.start())
             if w:
                 word = w.group(1).lower().strip(".")
-                if word in _ABBREV or (len(word) == 1 and word.isalpha()) or _INITIALS.match(word):
+                if word in _ABBREV or (len(word) == 1 and word.isalpha()) or ("." in word and _INITIALS.match(word)):
                     continue
         nxt = _ATTRIBUTION_NEXT.match(text, b, min(end, b + 80)) if text[b - 1] in "\"”’'»" else None
         if nxt and (text[m.start()] in "?!" or text[nxt.end():nxt.end() + 1] in (".", ",", "")):

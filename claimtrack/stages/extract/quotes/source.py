@@ -7,6 +7,7 @@ interjection, a colon introduction, a sentence's subject, words written on a thi
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from claimtrack.stages.extract.quotes.content import _WORDS
 from claimtrack.stages.extract.quotes.cues import CUE, NAMING, norm_cue, NOUNLIKE, RECORD_CUES, SOURCE_AFTER
@@ -323,7 +324,7 @@ def _find_before(frame: str, lo: int, a: int) -> tuple[Mention, str, int] | None
             # a weaker cue right against the quote ("as Trump went on about "…"") beats a
             # plain "said" further back: the quote is that verb's object
             if weak is None and not modal and "\x01" not in frame[m.end():a] and \
-                    len(_WORDS.findall(frame, m.end(), a)) <= 2:
+                    sum(1 for _ in islice(_WORDS.finditer(frame, m.end(), a), 3)) <= 2:
                 return mention, cue, m.end()
             if weak is None:
                 weak = mention, cue, m.end()
