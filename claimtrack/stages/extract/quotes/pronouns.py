@@ -21,9 +21,10 @@ from claimtrack.stages.extract.quotes.sentences import sentence_bounds
 from claimtrack.stages.extract.quotes.source import _colon_subject, _PERSON_SUFFIX, _role_head, _subject
 
 
-def _subjects_before(text: str, para_start: int, pos: int, floor: int = 0):
+def _subjects_before(text: str, para_start: int, pos: int, floor: int = -1):
     """(position, name, female?) of the named subjects of the sentences of a paragraph before
-    ``pos`` (including the start of the sentence that holds ``pos``), latest first."""
+    ``pos`` (including the start of the sentence that holds ``pos``) that start after
+    ``floor``, latest first."""
     for s, m in _subject_mentions(text, para_start, pos, floor):
         if m.kind == "name" and m.name:
             yield s, m.name, m.female
@@ -32,10 +33,15 @@ def _subjects_before(text: str, para_start: int, pos: int, floor: int = 0):
 _OWN_CLAUSE = re.compile(r"(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}?\w+(?:\s+\w+)?\s*[:,]?")
 
 
-def _subject_mentions(text: str, para_start: int, pos: int, floor: int = 0):
+def _subject_mentions(text: str, para_start: int, pos: int, floor: int = -1):
     """(position, mention) of the subjects of the sentences before ``pos`` in its paragraph
     (the paragraph before when the quote opens its own, or when only its own short clause comes
-    before it: 'He said: "…"' opening a paragraph), latest first."""
+    before it: 'He said: "…"' opening a paragraph) that start after ``floor``, latest first.
+
+    >>> t = 'Jo Reyes spoke. Then Ann Lee left. "No," he said.'
+    >>> [(s, m.text) for s, m in _subject_mentions(t, 0, 35)], [s for s, _ in _subject_mentions(t, 0, 35, 16)]
+    ([(16, 'Ann Lee'), (0, 'Jo Reyes')], [])
+    """
     lead = text[para_start:pos].strip(" \t\"“”‘’'«»„`")
     if not lead or _OWN_CLAUSE.fullmatch(lead):
         k = para_start - 1
@@ -44,6 +50,8 @@ def _subject_mentions(text: str, para_start: int, pos: int, floor: int = 0):
         para_start = text.rfind("\n", 0, k + 1) + 1
     lo = max(para_start, pos - 800, floor)
     for s, e in reversed(sentence_bounds(text, lo, pos, [])):
+        if s <= floor:
+            return  # (its subject is not read: the caller has someone at or after it)
         m = _subject(text[s:e])
         if m is not None:
             yield s, m
@@ -379,11 +387,9 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                 # "A spokesman said … Ms Lee wrote on her blog. She said: "…"": a person named
                 # since the role spoke is nearer
                 role_pick, best = best[1], None
-            floor = best[0] if best else 0
+            floor = best[0] if best else -1
             unknown = None  # the latest named subject of unknown gender: "Smith was defiant."
             for pos, m in _subject_mentions(text, f.para_start, f.start, floor):
-                if best is not None and pos <= best[0]:
-                    break
                 if m.kind == "role" and unknown is None:
                     one, g = _person_role(m.text, strict=True)
                     if one and (g is None or g == want) and m.text.split()[0].lower() in _ROLE_DETS:
