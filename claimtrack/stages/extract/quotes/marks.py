@@ -186,14 +186,12 @@ def find_spans(text: str) -> list[Span]:
     pi = -1
     for pm in _PARA.finditer(text):
         ps, para = pm.start(), pm.group()
-        if not para.strip():
+        if para.isspace():
             continue
         pi += 1  # counts non-blank paragraphs, so that "next paragraph" skips blank lines
-        regions = []
-        for a, b, unclosed, kind in _double_spans(para):
-            regions.append((a, b, unclosed, kind))
-        taken = [(a, b + 1) for a, b, _, _ in regions]
+        regions = _double_spans(para)
         if "‘" in para or (not has_double and "'" in para):
+            taken = [(a, b + 1) for a, b, _, _ in regions]
             for a, b in _single_spans(para, taken, straight=not has_double):
                 regions.append((a, b, False, "single"))
             regions.sort()

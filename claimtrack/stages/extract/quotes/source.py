@@ -139,7 +139,7 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     if cue.endswith("ing"):
         # "Clinton issued a statement saying …": a participle's speaker is the clause subject
         # (not a dummy "it": "It may be saying something like …")
-        qa = _QUOTED_AS.search(left)
+        qa = _QUOTED_AS.search(left) if "quot" in left else None
         if qa is not None:
             quoted = _quoted_one(qa.group(1))
             if quoted is not None:
@@ -263,7 +263,8 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
             if m2 is not None and m2.kind == "name":
                 return m2, "—"
     start = b + (lead.end() if lead else 0)
-    qa = _QUOTED_AS_AFTER.match(frame, start, limit)
+    # ("quoted" can start no further on than 60 characters: look for it before the regex)
+    qa = _QUOTED_AS_AFTER.match(frame, start, limit) if frame.find("quot", start + 1, min(limit, start + 64)) >= 0 else None
     if qa is not None:  # '"…," AP quoted prosecutor Russell McGuire as saying'
         quoted = _quoted_one(qa.group(1))
         if quoted is not None:
