@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import islice
+from itertools import chain, islice
 
 from claimtrack.stages.extract.quotes.content import _EMBED_AFTER, ends_with_phrase, _INTRO_WORDS, _is_title, _SCARE_BEFORE, _SCARE_LONGEST, _SIGN_OFF, _SIGN_OFF_WORDS, _STAGE, _WORDS, _WORK_BEFORE, _WORK_LONGEST
 from claimtrack.stages.extract.quotes.context import _resolve_context
@@ -180,8 +180,9 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     k = bisect_left(regions, (sp.open_at, sp.outer_end))  # this quote's own region
     prev_end = max(regions[k - 1][1] - s0, 0) if k > 0 else 0
     next_start = min(regions[k + 1][0] - s0, len(frame)) if k + 1 < len(regions) else len(frame)
-    outside = frame.replace("\x01", " ")
-    n_out = sum(1 for _ in islice(_WORDS.finditer(outside), 3))
+    # words of the sentence outside the quote (up to 3; the quote's own blanked marks are not
+    # scanned, and a blank \x01 splits words as a space does)
+    n_out = sum(1 for _ in islice(chain(_WORDS.finditer(frame, 0, a), _WORDS.finditer(frame, b)), 3))
     # the first words of the quote are enough for every length test below
     qwords = [m.group() for m in islice(_WORDS.finditer(text, start, end), 12)]
     f.standalone = n_out <= 2 or (a == 0 and sp.unclosed)
@@ -252,7 +253,7 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
         # partial: words of the sentence between the cue and the quote ("said the plan was")
         if before is not None:
             between = frame[before[2]:a]
-            f.partial = sum(1 for _ in islice(_WORDS.finditer(between.replace("\x01", " ")), 2)) >= 2 and \
+            f.partial = sum(1 for _ in islice(_WORDS.finditer(between), 2)) >= 2 and \
                 not between.rstrip().endswith(":")
     # ... or a quote embedded in running words ("was “a disaster” for", "“phony polls” that")
     if not f.standalone and not f.partial:
@@ -270,7 +271,7 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
         elif not adjacent and ends_with_phrase(_WORK_BEFORE, lead_text.rstrip(" \x01,"), _WORK_LONGEST):
             f.keep = False  # "author of the book "Rivers of Salt""
         elif not adjacent and len(qwords) <= 10 and not introduced and \
-                _is_title(qwords, text[start:end], outside):
+                _is_title(qwords, text[start:end], frame):
             f.keep = False
     if len(qwords) <= 3 and _STAGE.match(text[start:end]):
         f.keep = False  # a stage direction in a transcript

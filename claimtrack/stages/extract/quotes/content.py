@@ -52,7 +52,8 @@ _MINOR = frozenset("a an the and or of in on at to for by with from nor but as v
 def _is_title(words: list[str], quote: str, outside: str) -> bool:
     """Title Case inside running text: a book, film, show or event name ("Meet the Press").
     A Title Case quote inside a Title Case headline is a quote, not a title. ``outside``: the
-    sentence's words outside quotation marks (split into words only for a Title Case quote).
+    sentence with its quotations blanked (to \\x01 or spaces; split into words only for a Title
+    Case quote).
 
     >>> _is_title(["Meet", "the", "Press"], "Meet the Press", "He was on today")
     True
