@@ -20,7 +20,7 @@ _ABBREV = frozenset("""mr mrs ms dr st jr sr rep reps sen sens gov gen lt col sg
 prof rev hon pres supt det insp cpl pvt vs etc no nos inc corp co ltd bros mt ft jan feb mar
 apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e st ave blvd fig vol
 op ph ed al del amb msgr fr gens sec atty""".split())
-_LASTWORD = re.compile(r"([\w.]+)$")
+_LASTWORD = re.compile(r"([\w.]++)$")  # (possessive: see source._LAST_WORD)
 _INITIALS = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # G.K. Butterfield
 # a capitalised name (1-4 words) and a verb of saying right after a quote ending in ? ! or .
 _ATTRIBUTION_NEXT = re.compile(

@@ -22,7 +22,9 @@ _AFTER_LEAD = re.compile(r"^\s*[,.;!?]?\s*(?:[—–]|--)?\s*")
 _DASH_SPEAKER = re.compile(r"^\s*(?:[—–]|--|-(?=\s))\s*")  # a spaced hyphen is a dash in plain text
 
 
-_LAST_WORD = re.compile(r"(\w+)\s*$")
+# (possessive: a search tries every start in the window, and a word that is not the last one
+# fails at once instead of giving back one character at a time)
+_LAST_WORD = re.compile(r"(\w++)\s*+$")
 
 
 MAX_CONTEXT = 400
