@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import chain, islice
 
-from claimtrack.stages.extract.quotes.content import _EMBED_AFTER, ends_with_phrase, _INTRO_WORDS, _is_title, _SCARE_BEFORE, _SCARE_LONGEST, _SIGN_OFF, _SIGN_OFF_WORDS, _STAGE, _WORDS, _WORK_BEFORE, _WORK_LONGEST
+from claimtrack.stages.extract.quotes.content import _EMBED_AFTER, ends_with_phrase, _INTRO_WORDS, _is_title, _SCARE_BEFORE, _SCARE_LONGEST, _SIGN_OFF, _SIGN_OFF_WORDS, _STAGE, _WORK_BEFORE, _WORK_LONGEST, words_rx
 from claimtrack.stages.extract.quotes.context import _resolve_context
 from claimtrack.stages.extract.quotes.coref import NameIndex
 from claimtrack.stages.extract.quotes.cues import CUE, norm_cue, SOURCE_AFTER
@@ -81,6 +81,7 @@ def attribute_document(text: str) -> list[Found]:
     if not spans and not labels:
         return []
     index = NameIndex(text)
+    words = words_rx(text)
     found: list[Found] = []
     # group spans by paragraph
     by_para: dict[int, list[Span]] = {}
@@ -132,7 +133,7 @@ def attribute_document(text: str) -> list[Found]:
         if text.startswith(_SIGN_OFF_WORDS, f.start) and _SIGN_OFF.fullmatch(text, f.start, f.end):
             f.keep = False  # the site's sign-off ("Follow Jo Park on Twitter @jopark.")
         # a few words in quotation marks that nobody is said to have said: a scare quote
-        if f.mention is None and sum(1 for _ in islice(_WORDS.finditer(text, f.start, f.end), 5)) <= 4:
+        if f.mention is None and sum(1 for _ in islice(words.finditer(text, f.start, f.end), 5)) <= 4:
             f.keep = False
     return [f for f in found if f.keep]
 
@@ -182,9 +183,10 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     next_start = min(regions[k + 1][0] - s0, len(frame)) if k + 1 < len(regions) else len(frame)
     # words of the sentence outside the quote (up to 3; the quote's own blanked marks are not
     # scanned, and a blank \x01 splits words as a space does)
-    n_out = sum(1 for _ in islice(chain(_WORDS.finditer(frame, 0, a), _WORDS.finditer(frame, b)), 3))
+    words = words_rx(text)  # (the frame is cut from the text)
+    n_out = sum(1 for _ in islice(chain(words.finditer(frame, 0, a), words.finditer(frame, b)), 3))
     # the first words of the quote are enough for every length test below
-    qwords = [m.group() for m in islice(_WORDS.finditer(text, start, end), 12)]
+    qwords = [m.group() for m in islice(words.finditer(text, start, end), 12)]
     f.standalone = n_out <= 2 or (a == 0 and sp.unclosed)
     # words written on a thing: "a sign reading "…"", "a cape bearing the words "…""
     res = _inscription(frame, prev_end, a) if a > 0 else None
@@ -253,7 +255,7 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
         # partial: words of the sentence between the cue and the quote ("said the plan was")
         if before is not None:
             between = frame[before[2]:a]
-            f.partial = sum(1 for _ in islice(_WORDS.finditer(between), 2)) >= 2 and \
+            f.partial = sum(1 for _ in islice(words.finditer(between), 2)) >= 2 and \
                 not between.rstrip().endswith(":")
     # ... or a quote embedded in running words ("was “a disaster” for", "“phony polls” that")
     if not f.standalone and not f.partial:

@@ -10,6 +10,19 @@ import re
 
 
 _WORDS = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
+# the same words in an ASCII text, in a class the regex engine tests as a bitmap (\W goes
+# through Unicode tables at every character)
+_WORDS_ASCII = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
+
+
+def words_rx(s: str) -> re.Pattern:
+    """:data:`_WORDS`, or for an ASCII ``s`` (and any text cut from it) the pattern that finds
+    the same words faster.
+
+    >>> words_rx("it's 2 o'clock").findall("it's 2 o'clock"), words_rx("Zoë’s").findall("Zoë’s")
+    (["it's", '2', "o'clock"], ['Zoë’s'])
+    """
+    return _WORDS_ASCII if s.isascii() else _WORDS
 
 
 def ends_with_phrase(rx: re.Pattern, s: str, longest: int) -> bool:
