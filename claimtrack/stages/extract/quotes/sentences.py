@@ -16,6 +16,10 @@ from bisect import bisect_left
 # "[.!?…][.!?…]*", as "[.!?…]+" is a repeat, which the engine does not skip to)
 _BOUNDARY = re.compile(r"[.!?…][.!?…]*(?:(?:''|[\"”’'»)\]])*(?=\s+(?:''|``|[\"“‘'«(\[])?[A-Z0-9])"
                        r"|(?:''|[\"”»])(?=[A-Z][a-z]))")
+# the same boundaries in an ASCII text (its classes without the marks an ASCII text cannot hold:
+# a bitmap test at every character)
+_BOUNDARY_ASCII = re.compile(r"[.!?][.!?]*(?:(?:''|[\"')\]])*(?=\s+(?:''|``|[\"'(\[])?[A-Z0-9])"
+                             r"|(?:''|\")(?=[A-Z][a-z]))")
 _ABBREV = frozenset("""mr mrs ms dr st jr sr rep reps sen sens gov gen lt col sgt capt cmdr adm maj
 prof rev hon pres supt det insp cpl pvt vs etc no nos inc corp co ltd bros mt ft jan feb mar
 apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e st ave blvd fig vol
@@ -36,7 +40,7 @@ def sentence_bounds(text: str, start: int, end: int,
     out = []
     s = start
     starts = [a for a, _ in protected]  # sorted, not overlapping
-    for m in _BOUNDARY.finditer(text, start, end):
+    for m in (_BOUNDARY_ASCII if text.isascii() else _BOUNDARY).finditer(text, start, end):
         b = m.end()
         k = bisect_left(starts, b) - 1
         if k >= 0 and b < protected[k][1]:
