@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from claimtrack.stages.extract.quotes.coref import NameIndex, _NAME_WORD
+from claimtrack.stages.extract.quotes.coref import at_boundary, NameIndex, _NAME_WORD
 from claimtrack.stages.extract.quotes.found import Found, _is_org
 from claimtrack.stages.extract.quotes.lexicon import _FEMALE_TITLES, gender_of, is_country, _MALE_TITLES, OFFICES, person_named, RECORD_NOUNS, TITLES
 from claimtrack.stages.extract.quotes.names import clean_name
@@ -329,11 +329,35 @@ def _reads_as_person(text: str, name: str) -> bool:
     >>> _reads_as_person(t, "Rha Bae"), _reads_as_person(t, "Peach Bottom")
     (True, False)
     """
-    for m in re.finditer(re.escape(name), text):
-        if _PERSON_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _PERSON_AFTER.match(text, m.end()):
+    i = text.find(name)
+    while i >= 0:
+        j = i + len(name)
+        if _PERSON_BEFORE.search(text, max(0, i - 30), i) or _PERSON_AFTER.match(text, j):
             return True
+        i = text.find(name, j)
     # "Mr Chidambaram said": the surname alone after an honorific
-    return re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+" + re.escape(name.split()[-1]) + r"\b", text) is not None
+    return _after_honorific(text, name.split()[-1])
+
+
+_HONORIFIC_END = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?$")
+
+
+def _after_honorific(text: str, last: str) -> bool:
+    """Whether ``last`` occurs as a word after "Mr", "Mrs", "Ms", "Miss" or "Dr" and white
+    space (``\\b(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\s+<last>\\b``, without compiling a pattern per name).
+
+    >>> _after_honorific("He met Mr.  Bae there.", "Bae"), _after_honorific("Bae and Mr Baeza", "Bae")
+    (True, False)
+    """
+    i = text.find(last)
+    while i >= 0:
+        k = i
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k < i and at_boundary(text, i + len(last)) and _HONORIFIC_END.search(text, max(0, k - 5), k):
+            return True
+        i = text.find(last, i + 1)
+    return False
 
 
 def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
