@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from claimtrack.stages.extract.quotes.coref import at_boundary, NameIndex, _NAME_WORD
+from claimtrack.stages.extract.quotes.coref import at_boundary, find_word, NameIndex, _NAME_WORD
 from claimtrack.stages.extract.quotes.found import Found, _is_org
 from claimtrack.stages.extract.quotes.lexicon import _FEMALE_TITLES, gender_of, is_country, _MALE_TITLES, OFFICES, person_named, RECORD_NOUNS, TITLES
 from claimtrack.stages.extract.quotes.names import clean_name
@@ -89,7 +89,22 @@ def _sentence_sources(text: str, para_start: int, pos: int):
 _ACRONYM_END = re.compile(r"(?:^|\s)[A-Z]{2,6}$")  # "The OECD", "Acme PLC" (not "Jo Reyes")
 
 
-_SAID_NEXT = r"\s+(?:\w+\s+)?(?:said|says|told|tells|added|announced|reported|stated|warned)\b"
+_SAID_NEXT = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|tells|added|announced|reported|stated|warned)\b")
+
+
+def _said_next(text: str, name: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` has ``name`` followed by a verb of saying ("Acme said"), as
+    ``re.search(re.escape(name) + _SAID_NEXT)`` would find without a pattern compiled per name.
+
+    >>> _said_next("Acme said so.", "Acme", 0, 13), _said_next("Acme said so.", "Acme", 0, 7)
+    (True, False)
+    """
+    i = text.find(name, lo, hi)
+    while i >= 0:
+        if _SAID_NEXT.match(text, i + len(name), hi):
+            return True
+        i = text.find(name, i + 1, hi)
+    return False
 
 
 def _group_subject(text: str, f: Found, plural: bool) -> str | None:
@@ -116,7 +131,7 @@ def _group_subject(text: str, f: Found, plural: bool) -> str | None:
             if org or (not plural and is_country(m.name)) or (plural and _PEOPLE_HEADS.search(head)):
                 return m.name
             if not plural and " " not in m.name and m.name == m.text and \
-                    re.compile(re.escape(m.name) + _SAID_NEXT).search(text, at, f.start):
+                    _said_next(text, m.name, at, f.start):
                 return m.name  # "Acme said it would cut jobs. "…," it said.": "it" tells a body
             return None
         if m.kind in ("role", "group"):
@@ -295,14 +310,12 @@ def _anaphor(text: str, index: NameIndex, role: str, words: list[str]) -> str | 
     >>> _anaphor(t, NameIndex(t), "The minister", ["minister"]) is None
     True
     """
-    low = text.lower()
-    at = low.find(role.lower())
-    first = re.search(r"\b" + re.escape(role.lower()) + r"\b", low, 0) if at >= 0 else None
-    if first is None or _introduced(words[-1]).search(text, 0, first.start()):
+    first = find_word(text.lower(), role.lower())
+    if first < 0 or _introduced(words[-1]).search(text, 0, first):
         return None  # introduced as someone new before: "one of his aides … the aide"
     # the named subject of a sentence just before it ("Jo Reyes believes … The minister said")
-    para_start = text.rfind("\n", 0, first.start()) + 1
-    for end in (first.start(), para_start):  # its paragraph, then the one before
+    para_start = text.rfind("\n", 0, first) + 1
+    for end in (first, para_start):  # its paragraph, then the one before
         for _, m in islice(_sentence_sources(text, para_start, end), 3):
             if m.kind == "name" and m.name and person_named(m.name) and not _is_org(m.name):
                 return index.fullest(m.name, m.female)
