@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: double marks; '' and `` are two-character NYT-style marks
 # ``, '' or one double mark; written as one character class first (then the second ` or '), so
@@ -52,13 +52,12 @@ class Span:
     unclosed: bool = False
     group: int = -1  # spans of one multi-paragraph quote share a group
     text: str = ""
+    #: position just after the closing mark (paragraph end when unclosed); set once, as
+    #: attribution reads it many times per quote
+    outer_end: int = field(init=False)
 
-    @property
-    def outer_end(self) -> int:
-        """Position just after the closing mark (paragraph end when unclosed)."""
-        if self.unclosed:
-            return self.close_at
-        return self.close_at + (2 if self.kind == "nyt" else 1)
+    def __post_init__(self) -> None:
+        self.outer_end = self.close_at if self.unclosed else self.close_at + (2 if self.kind == "nyt" else 1)
 
 
 def _direction(para: str, i: int, mark: str) -> str | None:
