@@ -11,6 +11,7 @@ from itertools import islice
 
 from claimtrack.stages.extract.quotes.content import _WORDS
 from claimtrack.stages.extract.quotes.cues import CUE, NAMING, norm_cue, NOUNLIKE, RECORD_CUES, SOURCE_AFTER
+from claimtrack.stages.extract.quotes.leads import _DATELINE, _lead_phrase
 from claimtrack.stages.extract.quotes.lexicon import _NOT_NAME, _PARTICIPLES, RECORD_NOUNS, _SPEAKING_NOUNS, TITLES
 from claimtrack.stages.extract.quotes.names import Mention
 from claimtrack.stages.extract.quotes.after import speaker_after
@@ -385,21 +386,6 @@ def _colon_subject(sentence: str) -> Mention | None:
     return _subject(frame)
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’\-]{2,40}(?:\([A-Za-z .]{1,20}\))?\s*(?:[—–]|--?)\s*")
-
-
-_LEAD_PHRASE = re.compile(
-    r"^\s*(?:(?:but|and|yet|so|or|nor|then|also|now|still|meanwhile|however|indeed|instead)\s*,?\s+(?=(?-i:[A-Z])|(?:the|a|an|his|her|their|its|this|these|those)\s)|"
-    r"[A-Z][a-z]+(?:ically|ally|ively|ously|edly|ingly|fully|lessly|ently|antly|ately|arly)\s*,\s*|"
-    r"[A-Z][a-z]{3,}(?:ed|ing)\b[^,\x01]{0,150},\s*|(?:in|on|at|during|after|before|although|though|while|when|as|since|contrary to|"
-    r"despite|unlike|like|for|with|without|under|over|by|from|to|if|because|once|then|but|and|"
-    r"yet|so|still|meanwhile|however|instead|indeed|also|now|later|earlier|today|yesterday|"
-    r"even as|even though|even if|even when)\b"
-    r"[^,\x01]{0,150}(?:,|\s[—–]|\s--)\s*|[^,\x01]{0,40}\b(?:morning|afternoon|evening|night|day|week|weekend|"
-    r"month|year|ago|time|moment|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,\s*)+",
-    re.I)
-
-
 _PERSON_SUFFIX = re.compile(r"(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|ant|ants|"
                             r"ent|ents|ee|ees|ive|ives|al|als|ary|aries|ar|ars)$")
 
@@ -490,7 +476,7 @@ def _subject(frame: str) -> Mention | None:
     """The grammatical subject of a sentence, roughly: its first noun phrase after any
     leading adverbial ("In July, Gingrich dismissed …" -> Gingrich)."""
     frame = _DATELINE.sub("", frame, count=1)
-    lead = _LEAD_PHRASE.match(frame)
+    lead = _lead_phrase(frame)
     rest = frame[lead.end():] if lead else frame
     rest = rest.lstrip(" \x01\"“”‘’'([")
     return speaker_after(rest, subject=True)
