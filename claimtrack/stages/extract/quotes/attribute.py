@@ -160,6 +160,24 @@ def _not_a_subject_name(name: str, index: NameIndex) -> bool:
     return not index.reads_as_name(name) or (name.endswith("ing") and gender_of(name) is None)
 
 
+FIRST_WORDS = 12  # words of a quote read by its length tests (none reads more than 11)
+
+
+def _first_words(words: re.Pattern, text: str, start: int, end: int) -> list[str]:
+    """The first :data:`FIRST_WORDS` words of ``text[start:end]`` (``words``: the words
+    pattern): found in one call on its first 100 characters when they hold more (only the last
+    word found there can be cut short), else word by word.
+
+    >>> _first_words(words_rx("a"), "We will, we will rock you", 0, 25)
+    ['We', 'will', 'we', 'will', 'rock', 'you']
+    """
+    cut = min(end, start + 100)
+    found = words.findall(text, start, cut)
+    if cut == end or len(found) > FIRST_WORDS:
+        return found[:FIRST_WORDS]
+    return [m.group() for m in islice(words.finditer(text, start, end), FIRST_WORDS)]
+
+
 def _attribute_span(text: str, sp: Span, s0: int, e0: int,
                     regions: list[tuple[int, int]]) -> Found:
     """Attribution of one span inside its sentence ``text[s0:e0]`` (``regions``: the quotes
@@ -186,7 +204,7 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     words = words_rx(text)  # (the frame is cut from the text)
     n_out = sum(1 for _ in islice(chain(words.finditer(frame, 0, a), words.finditer(frame, b)), 3))
     # the first words of the quote are enough for every length test below
-    qwords = [m.group() for m in islice(words.finditer(text, start, end), 12)]
+    qwords = _first_words(words, text, start, end)
     f.standalone = n_out <= 2 or (a == 0 and sp.unclosed)
     # words written on a thing: "a sign reading "…"", "a cape bearing the words "…""
     res = _inscription(frame, prev_end, a) if a > 0 else None
