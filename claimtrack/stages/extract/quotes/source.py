@@ -7,6 +7,7 @@ interjection, a colon introduction, a sentence's subject, words written on a thi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from claimtrack.stages.extract.quotes.content import _WORDS
@@ -104,12 +105,20 @@ def _quoted_one(phrase: str) -> Mention | None:
 
 def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     """The speaker of cue ``m`` in ``frame``: before it, or after it when nothing is before."""
-    cue = norm_cue(m.group())
-    if cue in _AUX_CUES and _AUX_TO.match(frame, m.end()):
+    return _np_for_cue_at(frame, m.start(), m.end(), allow_after)
+
+
+@lru_cache(maxsize=4096)
+def _np_for_cue_at(frame: str, start: int, end: int, allow_after: bool) -> Mention | None:
+    """:func:`_np_for_cue` for the cue at ``frame[start:end]``, memoised: the quotes of one
+    sentence share its frame, and a cue between two of them is read for each (the returned
+    mentions are never changed)."""
+    cue = norm_cue(frame[start:end])
+    if cue in _AUX_CUES and _AUX_TO.match(frame, end):
         return None  # "continued to expand": not a cue
-    left = frame[max(0, m.start() - MAX_CONTEXT):m.start()]
+    left = frame[max(0, start - MAX_CONTEXT):start]
     if cue in SOURCE_AFTER:
-        right = frame[m.end():m.end() + MAX_CONTEXT]
+        right = frame[end:end + MAX_CONTEXT]
         mention = speaker_after(right)
         if mention is not None and mention.kind == "role":
             return _whole_source(right, mention)
@@ -125,7 +134,7 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     if "\x01" in lstrip[-3:] or not lstrip.strip(" ,.;:!?—–-\x01"):
         # inverted: '"…," said Smith' (never after a participle: '"…," adding that')
         if allow_after and not cue.endswith("ing"):
-            return speaker_after(frame[m.end():m.end() + MAX_CONTEXT])
+            return speaker_after(frame[end:end + MAX_CONTEXT])
         return None
     full_left = left
     cut = left.rfind("\x01")
@@ -133,7 +142,7 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
         left = left[cut + 1:]
     if lstrip.endswith(",") and allow_after and not cue.endswith("ing") and cue not in _TAKES_OBJECT:
         # "…, said Bart Naylor, a policy advocate." : inverted after a comma
-        right = frame[m.end():m.end() + MAX_CONTEXT]
+        right = frame[end:end + MAX_CONTEXT]
         am = speaker_after(right)
         if am is not None and am.kind == "name":
             k = right.find(am.text.split()[-1])
@@ -169,13 +178,13 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
         # person that describes something does speak ("Notes of the call describe a …"), unless
         # the verb is passive ("a man described as …", "a house described by neighbours")
         if not (cue.startswith("describ") and _role_head(mention.text) in _SPEAKING_NOUNS
-                and not _PASSIVE_NEXT.match(frame, m.end())):
+                and not _PASSIVE_NEXT.match(frame, end)):
             return None
     if mention is not None and cue in NOUNLIKE and mention.kind == "name":
         # "A Government Accountability Office report released …", "FBI notes revealed …":
         # the cue word is a noun when a determiner leads the name or a verb follows it
         before = left[:len(left.rstrip()) - len(mention.text)] if left.rstrip().endswith(mention.text) else ""
-        if _DET_END.search(before) or _VERB_NEXT.match(frame, m.end()):
+        if _DET_END.search(before) or _VERB_NEXT.match(frame, end):
             return None
     return mention
 
