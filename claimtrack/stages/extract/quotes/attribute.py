@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import chain, islice
+from itertools import islice
 
 from claimtrack.stages.extract.quotes.content import _EMBED_AFTER, ends_with_phrase, _INTRO_WORDS, _is_title, _SCARE_BEFORE, _SCARE_LONGEST, _SIGN_OFF, _SIGN_OFF_WORDS, _STAGE, _WORK_BEFORE, _WORK_LONGEST, words_rx
 from claimtrack.stages.extract.quotes.context import _resolve_context
@@ -160,6 +160,22 @@ def _not_a_subject_name(name: str, index: NameIndex) -> bool:
     return not index.reads_as_name(name) or (name.endswith("ing") and gender_of(name) is None)
 
 
+def _count_words(words: re.Pattern, s: str, lo: int, hi: int, most: int) -> int:
+    """How many words ``s[lo:hi]`` holds, counted up to ``most`` (``words``: the words pattern).
+
+    >>> _count_words(words_rx("a"), "one two three four", 0, 18, 3), _count_words(words_rx("a"), "one two", 0, 18, 3)
+    (3, 2)
+    """
+    n = 0
+    m = words.search(s, lo, hi) if most > 0 else None
+    while m is not None:
+        n += 1
+        if n == most:
+            break
+        m = words.search(s, m.end(), hi)
+    return n
+
+
 FIRST_WORDS = 12  # words of a quote read by its length tests (none reads more than 11)
 
 
@@ -199,10 +215,13 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     k = bisect_left(regions, (sp.open_at, sp.outer_end))  # this quote's own region
     prev_end = max(regions[k - 1][1] - s0, 0) if k > 0 else 0
     next_start = min(regions[k + 1][0] - s0, len(frame)) if k + 1 < len(regions) else len(frame)
-    # words of the sentence outside the quote (up to 3; the quote's own blanked marks are not
-    # scanned, and a blank \x01 splits words as a space does)
+    # words of the sentence outside the quote, up to 3 (a word search resumes where the last
+    # word ended, as re.finditer does; the quote's own blanked marks are not scanned, and a
+    # blank \x01 splits words as a space does)
     words = words_rx(text)  # (the frame is cut from the text)
-    n_out = sum(1 for _ in islice(chain(words.finditer(frame, 0, a), words.finditer(frame, b)), 3))
+    n_out = _count_words(words, frame, 0, a, 3)
+    if n_out < 3:
+        n_out += _count_words(words, frame, b, len(frame), 3 - n_out)
     # the first words of the quote are enough for every length test below
     qwords = _first_words(words, text, start, end)
     f.standalone = n_out <= 2 or (a == 0 and sp.unclosed)
