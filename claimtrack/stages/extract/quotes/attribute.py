@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import islice
 
-from claimtrack.stages.extract.quotes.content import _EMBED_AFTER, ends_with_phrase, _INTRO_WORDS, _is_title, _SCARE_BEFORE, _SCARE_LONGEST, _SIGN_OFF, _SIGN_OFF_WORDS, _STAGE, _WORK_BEFORE, _WORK_LONGEST, words_rx
+from claimtrack.stages.extract.quotes.content import _EMBED_AFTER, ends_with_phrase, _INTRO_WORDS, _is_title, _SCARE_BEFORE, _SCARE_LONGEST, _SIGN_OFF, _SIGN_OFF_WORDS, _STAGE, _WORK_BEFORE, _WORK_LONGEST, count_words, words_rx
 from claimtrack.stages.extract.quotes.context import _resolve_context
 from claimtrack.stages.extract.quotes.coref import NameIndex
 from claimtrack.stages.extract.quotes.cues import CUE, norm_cue, SOURCE_AFTER
@@ -133,7 +133,7 @@ def attribute_document(text: str) -> list[Found]:
         if text.startswith(_SIGN_OFF_WORDS, f.start) and _SIGN_OFF.fullmatch(text, f.start, f.end):
             f.keep = False  # the site's sign-off ("Follow Jo Park on Twitter @jopark.")
         # a few words in quotation marks that nobody is said to have said: a scare quote
-        if f.mention is None and sum(1 for _ in islice(words.finditer(text, f.start, f.end), 5)) <= 4:
+        if f.mention is None and count_words(words, text, f.start, f.end, 5) <= 4:
             f.keep = False
     return [f for f in found if f.keep]
 
@@ -158,22 +158,6 @@ def _not_a_subject_name(name: str, index: NameIndex) -> bool:
     if _PEOPLE_WORD.search(name.lower()):
         return False  # "Lawyers for the papers said it was "…"": people speak
     return not index.reads_as_name(name) or (name.endswith("ing") and gender_of(name) is None)
-
-
-def _count_words(words: re.Pattern, s: str, lo: int, hi: int, most: int) -> int:
-    """How many words ``s[lo:hi]`` holds, counted up to ``most`` (``words``: the words pattern).
-
-    >>> _count_words(words_rx("a"), "one two three four", 0, 18, 3), _count_words(words_rx("a"), "one two", 0, 18, 3)
-    (3, 2)
-    """
-    n = 0
-    m = words.search(s, lo, hi) if most > 0 else None
-    while m is not None:
-        n += 1
-        if n == most:
-            break
-        m = words.search(s, m.end(), hi)
-    return n
 
 
 FIRST_WORDS = 12  # words of a quote read by its length tests (none reads more than 11)
@@ -219,9 +203,9 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     # word ended, as re.finditer does; the quote's own blanked marks are not scanned, and a
     # blank \x01 splits words as a space does)
     words = words_rx(text)  # (the frame is cut from the text)
-    n_out = _count_words(words, frame, 0, a, 3)
+    n_out = count_words(words, frame, 0, a, 3)
     if n_out < 3:
-        n_out += _count_words(words, frame, b, len(frame), 3 - n_out)
+        n_out += count_words(words, frame, b, len(frame), 3 - n_out)
     # the first words of the quote are enough for every length test below
     qwords = _first_words(words, text, start, end)
     f.standalone = n_out <= 2 or (a == 0 and sp.unclosed)
@@ -292,7 +276,7 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
         # partial: words of the sentence between the cue and the quote ("said the plan was")
         if before is not None:
             between = frame[before[2]:a]
-            f.partial = sum(1 for _ in islice(words.finditer(between), 2)) >= 2 and \
+            f.partial = count_words(words, between, 0, len(between), 2) >= 2 and \
                 not between.rstrip().endswith(":")
     # ... or a quote embedded in running words ("was “a disaster” for", "“phony polls” that")
     if not f.standalone and not f.partial:

@@ -25,6 +25,22 @@ def words_rx(s: str) -> re.Pattern:
     return _WORDS_ASCII if s.isascii() else _WORDS
 
 
+def count_words(words: re.Pattern, s: str, lo: int, hi: int, most: int) -> int:
+    """How many words ``s[lo:hi]`` holds, counted up to ``most`` (``words``: the words pattern).
+
+    >>> count_words(words_rx("a"), "one two three four", 0, 18, 3), count_words(words_rx("a"), "one two", 0, 18, 3)
+    (3, 2)
+    """
+    n = 0
+    m = words.search(s, lo, hi) if most > 0 else None
+    while m is not None:
+        n += 1
+        if n == most:
+            break
+        m = words.search(s, m.end(), hi)
+    return n
+
+
 def ends_with_phrase(rx: re.Pattern, s: str, longest: int) -> bool:
     """``rx.search(s)`` for a pattern of literal phrases that must end ``s`` (``(?:…)\\s*$``,
     none longer than ``longest`` characters), tried only where such a phrase can start: a

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice
 
-from claimtrack.stages.extract.quotes.content import _WORDS
+from claimtrack.stages.extract.quotes.content import count_words, _WORDS
 from claimtrack.stages.extract.quotes.cues import CUE, NAMING, norm_cue, NOUNLIKE, RECORD_CUES, SOURCE_AFTER
 from claimtrack.stages.extract.quotes.leads import _DATELINE, _lead_phrase
 from claimtrack.stages.extract.quotes.lexicon import _NOT_NAME, _PARTICIPLES, RECORD_NOUNS, _SPEAKING_NOUNS, TITLES
@@ -337,7 +336,7 @@ def _find_before(frame: str, lo: int, a: int) -> tuple[Mention, str, int] | None
             # a weaker cue right against the quote ("as Trump went on about "…"") beats a
             # plain "said" further back: the quote is that verb's object
             if weak is None and not modal and "\x01" not in frame[m.end():a] and \
-                    sum(1 for _ in islice(_WORDS.finditer(frame, m.end(), a), 3)) <= 2:
+                    count_words(_WORDS, frame, m.end(), a, 3) <= 2:
                 return mention, cue, m.end()
             if weak is None:
                 weak = mention, cue, m.end()
