@@ -3,7 +3,8 @@
 Entry point: :func:`extract_quotes`. Modules, in the order of Citron's stages:
 ``marks`` (quotation-mark spans), ``sentences`` (sentence bounds that never split a quote);
 content: ``content`` (scare quotes, titles, sign-offs), ``transcript`` (speaker labels);
-cue: ``cues`` (verbs of saying); source: ``source`` (the speaker a cue governs), ``speakers``
+cue: ``cues`` (verbs of saying); source: ``source`` (the speaker a cue governs; ``leads``: the
+datelines and adverbials that open a sentence before its subject), ``speakers``
 (names, appositives, pronouns, role nouns before a cue), ``after`` (the speaker after a cue:
 "said X, a title"), ``names`` (name runs, titles), ``roles`` (role noun phrases); coreference:
 ``context`` (continuations), ``coref`` (fullest names), ``pronouns`` (he/she/it/they, and a

@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import islice
 
-from claimtrack.stages.extract.quotes.content import _EMBED_AFTER, _INTRO_WORDS, _is_title, _SCARE_BEFORE, _SIGN_OFF, _STAGE, _WORDS, _WORK_BEFORE
+from claimtrack.stages.extract.quotes.content import _EMBED_AFTER, ends_with_phrase, _INTRO_WORDS, _is_title, _SCARE_BEFORE, _SCARE_LONGEST, _SIGN_OFF, _SIGN_OFF_WORDS, _STAGE, _WORK_BEFORE, _WORK_LONGEST, count_words, words_rx
 from claimtrack.stages.extract.quotes.context import _resolve_context
 from claimtrack.stages.extract.quotes.coref import NameIndex
 from claimtrack.stages.extract.quotes.cues import CUE, norm_cue, SOURCE_AFTER
@@ -81,6 +81,7 @@ def attribute_document(text: str) -> list[Found]:
     if not spans and not labels:
         return []
     index = NameIndex(text)
+    words = words_rx(text)
     found: list[Found] = []
     # group spans by paragraph
     by_para: dict[int, list[Span]] = {}
@@ -129,10 +130,10 @@ def attribute_document(text: str) -> list[Found]:
         if f.kind == "name" and f.speaker:
             # "Ryan's spokeswoman, AshLee Strong": the role the article gives the speaker first
             f.speaker = speaker_with_role(f.speaker, f.mention)
-        if _SIGN_OFF.fullmatch(text, f.start, f.end):
+        if text.startswith(_SIGN_OFF_WORDS, f.start) and _SIGN_OFF.fullmatch(text, f.start, f.end):
             f.keep = False  # the site's sign-off ("Follow Jo Park on Twitter @jopark.")
         # a few words in quotation marks that nobody is said to have said: a scare quote
-        if f.mention is None and sum(1 for _ in islice(_WORDS.finditer(text, f.start, f.end), 5)) <= 4:
+        if f.mention is None and count_words(words, text, f.start, f.end, 5) <= 4:
             f.keep = False
     return [f for f in found if f.keep]
 
@@ -159,6 +160,24 @@ def _not_a_subject_name(name: str, index: NameIndex) -> bool:
     return not index.reads_as_name(name) or (name.endswith("ing") and gender_of(name) is None)
 
 
+FIRST_WORDS = 12  # words of a quote read by its length tests (none reads more than 11)
+
+
+def _first_words(words: re.Pattern, text: str, start: int, end: int) -> list[str]:
+    """The first :data:`FIRST_WORDS` words of ``text[start:end]`` (``words``: the words
+    pattern): found in one call on its first 100 characters when they hold more (only the last
+    word found there can be cut short), else word by word.
+
+    >>> _first_words(words_rx("a"), "We will, we will rock you", 0, 25)
+    ['We', 'will', 'we', 'will', 'rock', 'you']
+    """
+    cut = min(end, start + 100)
+    found = words.findall(text, start, cut)
+    if cut == end or len(found) > FIRST_WORDS:
+        return found[:FIRST_WORDS]
+    return [m.group() for m in islice(words.finditer(text, start, end), FIRST_WORDS)]
+
+
 def _attribute_span(text: str, sp: Span, s0: int, e0: int,
                     regions: list[tuple[int, int]]) -> Found:
     """Attribution of one span inside its sentence ``text[s0:e0]`` (``regions``: the quotes
@@ -180,10 +199,15 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     k = bisect_left(regions, (sp.open_at, sp.outer_end))  # this quote's own region
     prev_end = max(regions[k - 1][1] - s0, 0) if k > 0 else 0
     next_start = min(regions[k + 1][0] - s0, len(frame)) if k + 1 < len(regions) else len(frame)
-    outside = frame.replace("\x01", " ")
-    n_out = sum(1 for _ in islice(_WORDS.finditer(outside), 3))
+    # words of the sentence outside the quote, up to 3 (a word search resumes where the last
+    # word ended, as re.finditer does; the quote's own blanked marks are not scanned, and a
+    # blank \x01 splits words as a space does)
+    words = words_rx(text)  # (the frame is cut from the text)
+    n_out = count_words(words, frame, 0, a, 3)
+    if n_out < 3:
+        n_out += count_words(words, frame, b, len(frame), 3 - n_out)
     # the first words of the quote are enough for every length test below
-    qwords = [m.group() for m in islice(_WORDS.finditer(text, start, end), 12)]
+    qwords = _first_words(words, text, start, end)
     f.standalone = n_out <= 2 or (a == 0 and sp.unclosed)
     # words written on a thing: "a sign reading "…"", "a cape bearing the words "…""
     res = _inscription(frame, prev_end, a) if a > 0 else None
@@ -252,7 +276,8 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
         # partial: words of the sentence between the cue and the quote ("said the plan was")
         if before is not None:
             between = frame[before[2]:a]
-            f.partial = len(_WORDS.findall(between.replace("\x01", " "))) >= 2 and not between.rstrip().endswith(":")
+            f.partial = count_words(words, between, 0, len(between), 2) >= 2 and \
+                not between.rstrip().endswith(":")
     # ... or a quote embedded in running words ("was “a disaster” for", "“phony polls” that")
     if not f.standalone and not f.partial:
         wb = _LAST_WORD.search(text, max(sp.para_start, sp.open_at - 30), sp.open_at)
@@ -264,14 +289,14 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     # 'Mr Reed said: "No."': a quote a cue introduces is speech, whatever its capitals
     introduced = before is not None and before[1] in STRONG and frame[before[2]:a].strip() in (":", ",")
     if not f.standalone:
-        if _SCARE_BEFORE.search(lead_text.rstrip(" \x01")) and len(qwords) <= 4:
+        if len(qwords) <= 4 and ends_with_phrase(_SCARE_BEFORE, lead_text.rstrip(" \x01"), _SCARE_LONGEST):
             f.keep = False
-        elif not adjacent and _WORK_BEFORE.search(lead_text.rstrip(" \x01,")):
+        elif not adjacent and ends_with_phrase(_WORK_BEFORE, lead_text.rstrip(" \x01,"), _WORK_LONGEST):
             f.keep = False  # "author of the book "Rivers of Salt""
         elif not adjacent and len(qwords) <= 10 and not introduced and \
-                _is_title(qwords, text[start:end], _WORDS.findall(outside)):
+                _is_title(qwords, text[start:end], frame):
             f.keep = False
-    if _STAGE.match(text[start:end]) and len(qwords) <= 3:
+    if len(qwords) <= 3 and _STAGE.match(text[start:end]):
         f.keep = False  # a stage direction in a transcript
     if len(qwords) == 1 and qwords[0].lower() in PRONOUNS:
         f.keep = False  # a word talked about ("she" is a "he"), not a quotation

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.stages.extract.quotes.content import _WORDS
+from claimtrack.stages.extract.quotes.coref import at_boundary
 from claimtrack.stages.extract.quotes.lexicon import gender_of, _NOT_NAME
 from claimtrack.stages.extract.quotes.found import _copy, Found, _set
 from claimtrack.stages.extract.quotes.names import Mention
@@ -133,10 +134,32 @@ def _known_person(text: str, name: str) -> bool:
     ("Ann Lee", "Mr Lee")."""
     if " " in name.strip() or gender_of(name) is not None:
         return True
-    for m in re.finditer(r"\b([A-Z][a-z]+\.?) " + re.escape(name) + r"\b", text):
-        if m.group(1).lower().rstrip(".") not in _NOT_NAME:
-            return True
+    # the matches of r"\b([A-Z][a-z]+\.?) <name>\b" one after another as re.finditer reads
+    # them (none starts inside the one before), without a pattern compiled per name
+    end = 0
+    i = text.find(" " + name)
+    while i >= 0:
+        j = i + 1 + len(name)
+        q = _capitalised_word_before(text, i)
+        if q >= end and at_boundary(text, q) and at_boundary(text, j):
+            if text[q:i].lower().rstrip(".") not in _NOT_NAME:
+                return True
+            end = j
+        i = text.find(" " + name, i + 1)
     return False
+
+
+def _capitalised_word_before(text: str, i: int) -> int:
+    """Where the word ``[A-Z][a-z]+\\.?`` that ends at ``i`` starts (-1: no such word).
+
+    >>> _capitalised_word_before("Ann Lee", 3), _capitalised_word_before("Dr. Lee", 3), _capitalised_word_before("ANN Lee", 3)
+    (0, 0, -1)
+    """
+    k = i - 1 if i > 0 and text[i - 1] == "." else i
+    low = k
+    while low > 0 and "a" <= text[low - 1] <= "z":
+        low -= 1
+    return low - 1 if low < k and low > 0 and "A" <= text[low - 1] <= "Z" else -1
 
 
 _COORDINATED = re.compile(r"[\s,.\"“”‘’'«»„`]*(?:(?:and|or)[\s\"“”‘’'«»„`]*)?")

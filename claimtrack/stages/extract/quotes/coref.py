@@ -85,6 +85,43 @@ def _back_run(text: str, i: int) -> list[str]:
 _NEXT_NAME_WORD = re.compile(r" " + _NAME_WORD)
 
 
+def at_boundary(text: str, i: int) -> bool:
+    """Whether a regex ``\\b`` holds at ``text[i]``: a word character (``\\w``: a letter, a digit
+    or "_") on one side only.
+
+    >>> at_boundary("Lee's", 3), at_boundary("Lee's", 2), at_boundary("Lee", 3)
+    (True, False, True)
+    """
+    before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    after = i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return before != after
+
+
+def find_word(text: str, word: str) -> int:
+    """Where ``re.search(r"\\b" + re.escape(word) + r"\\b", text)`` matches (-1: nowhere),
+    without compiling a pattern per word (a name read once per article would be compiled once
+    per article, at the cost of attributing several quotes).
+
+    >>> find_word("the plansfail, the plans", "plans"), find_word("the plansfail", "plans")
+    (19, -1)
+    """
+    i = text.find(word)
+    while i >= 0:
+        if at_boundary(text, i) and at_boundary(text, i + len(word)):
+            return i
+        i = text.find(word, i + 1)
+    return -1
+
+
+def has_word(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a word (:func:`find_word`).
+
+    >>> has_word("the plans fail", "plans"), has_word("the plansfail", "plans")
+    (True, False)
+    """
+    return find_word(text, word) >= 0
+
+
 def _runs_on(text: str, end: int) -> bool:
     """Whether the name word that ends at ``end`` is followed by another (not a weekday, a suffix
     such as "Jr" or another word that is never a name).
@@ -192,7 +229,7 @@ class NameIndex:
             if not hit and name.isalpha() and not name.lower().endswith("ly"):
                 # only at sentence starts: a name unless the word is also written in lower
                 # case ("Plans …" and "the plans")
-                hit = re.search(r"\b" + re.escape(name.lower()) + r"\b", text) is None
+                hit = not has_word(text, name.lower())
             self._mid[name] = hit
         return hit
 

@@ -76,6 +76,10 @@ def _cue_regex(words: list[str], heads: dict[str, list[str]]) -> re.Pattern:
     skips to them in C, where a leading ``\\b`` made it try the whole tree at every position.
     ``heads``: patterns that come before the words of their first letter.
 
+    The letters' branches sit in groups of :data:`_LETTER_GROUP`, each behind a lookbehind for
+    the group's letters: a word that opens no cue (most words) fails one lookbehind per group
+    and per letter of its group, not one per letter (the regex engine tries every branch).
+
     >>> [m.group() for m in _cue_regex(["said", "told"], {}).finditer("Ann said, Bo TOLD, untold")]
     ['said', 'TOLD']
     """
@@ -85,10 +89,20 @@ def _cue_regex(words: list[str], heads: dict[str, list[str]]) -> re.Pattern:
         tails = [w[1:] for w in words if w[0] == c]
         body = heads.get(c, []) + ([_trie_regex(tails)] if tails else [])
         alts.append(f"(?<={re.escape(c)})(?:{'|'.join(body)})")
+    groups = []
+    for k in range(0, len(firsts), _LETTER_GROUP):
+        letters, branches = firsts[k:k + _LETTER_GROUP], alts[k:k + _LETTER_GROUP]
+        groups.append(branches[0] if len(branches) == 1 else
+                      f"(?<=[{''.join(map(re.escape, letters))}])(?:{'|'.join(branches)})")
     # the characters re.I matches to an ASCII letter are ASCII letters, "İ", "ı", "ſ" and "K"
     folds = "".join(ch for ch in string.ascii_letters + "\u0130\u0131\u017f\u212a"
                     if any(re.fullmatch("(?i)" + re.escape(c), ch) for c in firsts))
-    return re.compile("(?-i:[" + folds + r"])(?<!\w.)(?:" + "|".join(alts) + r")\b", re.I)
+    return re.compile("(?-i:[" + folds + r"])(?<!\w.)(?:" + "|".join(groups) + r")\b", re.I)
+
+
+#: first letters per lookbehind group in :func:`_cue_regex` (about the square root of the
+#: number of letters: as many groups as letters in a group)
+_LETTER_GROUP = 5
 
 
 #: a cue inside a frame of text

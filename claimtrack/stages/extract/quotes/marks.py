@@ -12,14 +12,13 @@ multi-paragraph convention, and also how a stray opening mark loses only its own
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 #: double marks; '' and `` are two-character NYT-style marks
-# ``, '' or one double mark; written as one character class first (then the second ` or '), so
-# that the regex engine skips to the marks in C instead of trying each position
-_DOUBLE = re.compile(r"[`'\"“”„«»](?:(?<=`)`|(?<=')'|(?<=[\"“”„«»]))")
+_DOUBLE_MARKS = ('"', "“", "”", "„", "«", "»", "``", "''")
 _SINGLE = re.compile(r"[‘’']")
-_PARA = re.compile(r"[^\n]+")
 _WORDCH = re.compile(r"\w")
 # characters after which a straight mark opens a quote
 _OPEN_BEFORE = frozenset(" \t\r\f\v([{—–-/\u00a0:")
@@ -48,13 +47,12 @@ class Span:
     unclosed: bool = False
     group: int = -1  # spans of one multi-paragraph quote share a group
     text: str = ""
+    #: position just after the closing mark (paragraph end when unclosed); set once, as
+    #: attribution reads it many times per quote
+    outer_end: int = field(init=False)
 
-    @property
-    def outer_end(self) -> int:
-        """Position just after the closing mark (paragraph end when unclosed)."""
-        if self.unclosed:
-            return self.close_at
-        return self.close_at + (2 if self.kind == "nyt" else 1)
+    def __post_init__(self) -> None:
+        self.outer_end = self.close_at if self.unclosed else self.close_at + (2 if self.kind == "nyt" else 1)
 
 
 def _direction(para: str, i: int, mark: str) -> str | None:
@@ -93,26 +91,31 @@ def _direction(para: str, i: int, mark: str) -> str | None:
 _GLUED_BREAK = re.compile(r"[.!?…]\s+$")
 
 
-def _double_spans(para: str) -> list[tuple[int, int, bool, str]]:
-    """(open_at, close_at, unclosed, kind) of the outermost double-quoted spans in one paragraph."""
+def _double_spans(para: str, marks: list[tuple[int, str]]) -> list[tuple[int, int, bool, str]]:
+    """(open_at, close_at, unclosed, kind) of the outermost double-quoted spans in one paragraph,
+    given its double marks (``marks``: (position in ``para``, mark), as :func:`_double_marks`
+    finds them).
+
+    >>> _double_spans('He said "no" and "yes', [(8, '"'), (11, '"'), (17, '"')])
+    [(8, 11, False, 'double'), (17, 21, True, 'double')]
+    """
     out = []
     stack: list[tuple[int, int]] = []  # (position, mark length)
-    for m in _DOUBLE.finditer(para):
-        mark = m.group()
-        d = _direction(para, m.start(), mark)
+    for at, mark in marks:
+        d = _direction(para, at, mark)
         if d == "open":
             if stack and mark == '"' and para[stack[-1][0]] == '"':
                 # straight marks do not nest: a second opener means the first was stray, or,
                 # after the end of a sentence, that the first quote's paragraph break was lost
                 # ('… the ref. "I am sorry."': two paragraphs of one quote on one line)
                 pos, ln = stack.pop()
-                if not stack and _GLUED_BREAK.search(para, max(0, m.start() - 3), m.start()):
-                    out.append((pos, m.start(), True, "nyt" if ln == 2 else "double"))
-            stack.append((m.start(), len(mark)))
+                if not stack and _GLUED_BREAK.search(para, max(0, at - 3), at):
+                    out.append((pos, at, True, "nyt" if ln == 2 else "double"))
+            stack.append((at, len(mark)))
         elif d == "close" and stack:
             pos, ln = stack.pop()
             if not stack:
-                out.append((pos, m.start(), False, "nyt" if ln == 2 else "double"))
+                out.append((pos, at, False, "nyt" if ln == 2 else "double"))
     if stack:
         pos, ln = stack[0]
         out.append((pos, len(para), True, "nyt" if ln == 2 else "double"))
@@ -174,6 +177,38 @@ def _single_spans(para: str, taken: list[tuple[int, int]], straight: bool) -> li
     return out
 
 
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(start, line) of each non-empty line of ``text`` (split in C, where a regex for a run of
+    non-newlines tested every character in turn).
+
+    >>> list(_lines("ab\\n\\n c\\n"))
+    [(0, 'ab'), (4, ' c')]
+    """
+    pos = 0
+    for line in text.split("\n"):
+        if line:
+            yield pos, line
+        pos += len(line) + 1
+
+
+def _double_marks(text: str) -> list[tuple[int, str]]:
+    """(position, mark) of every double mark of ``text``, in order: each mark found with
+    str.find, a scan in C far cheaper than a regex testing a class at every character (no two
+    marks overlap: a pair is of one character, read left to right as a regex would).
+
+    >>> _double_marks("``No''  “Yes”")
+    [(0, '``'), (4, "''"), (8, '“'), (12, '”')]
+    """
+    out = []
+    for mark in _DOUBLE_MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            out.append((i, mark))
+            i = text.find(mark, i + len(mark))
+    out.sort()
+    return out
+
+
 def find_spans(text: str) -> list[Span]:
     """Every quoted segment of ``text``, in order, with multi-paragraph quotes grouped.
 
@@ -182,18 +217,20 @@ def find_spans(text: str) -> list[Span]:
     [('One,', True, 0), ('two,', False, 0)]
     """
     spans: list[Span] = []
-    has_double = bool(_DOUBLE.search(text))
+    # the double marks of the whole text in one scan (no mark spans a line break), handed to
+    # the paragraphs that hold them: most paragraphs hold none
+    doubles = _double_marks(text)
+    at = [p for p, _ in doubles]
+    has_double = bool(doubles)
     pi = -1
-    for pm in _PARA.finditer(text):
-        ps, para = pm.start(), pm.group()
-        if not para.strip():
+    for ps, para in _lines(text):
+        if para.isspace():
             continue
         pi += 1  # counts non-blank paragraphs, so that "next paragraph" skips blank lines
-        regions = []
-        for a, b, unclosed, kind in _double_spans(para):
-            regions.append((a, b, unclosed, kind))
-        taken = [(a, b + 1) for a, b, _, _ in regions]
+        lo, hi = bisect_left(at, ps), bisect_left(at, ps + len(para))
+        regions = _double_spans(para, [(p - ps, mark) for p, mark in doubles[lo:hi]]) if lo < hi else []
         if "‘" in para or (not has_double and "'" in para):
+            taken = [(a, b + 1) for a, b, _, _ in regions]
             for a, b in _single_spans(para, taken, straight=not has_double):
                 regions.append((a, b, False, "single"))
             regions.sort()

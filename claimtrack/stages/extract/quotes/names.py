@@ -10,13 +10,22 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimtrack.stages.extract.quotes.cues import _trie_regex
 from claimtrack.stages.extract.quotes.lexicon import _CAP_CUES, _FEMALE_TITLES, gender_of, _MALE_TITLES, _NOT_NAME, _ORG_TAIL, _ORG_WORDS, _PARTICLES, _PERSON_TITLES, _STATES, _SUFFIX, is_country, never_speaker, OFFICES, TITLES
 
 _ABBR = ("Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Sens|Rep|Reps|Gov|Lt|Col|Gen|Sgt|Capt|Cmdr|Adm|Maj|Cpl|Pvt|"
          "Det|Insp|Supt|Hon|Pres|St|Jr|Sr|Ft|Mt|Sec|Atty|Gens|Del|Amb|Msgr|Fr|Sgt")
 
 
-_TOKEN = re.compile(r"(?:" + _ABBR + r")\.|[A-Z]\.(?:[A-Z]\.)*|[^\W\d_][\w’'\-]*|\d[\w.,\-]*|[^\w\s]")
+# (the abbreviations as a prefix tree: one of them at most can be followed by its full stop, so
+# their order does not matter, and a word that opens none is rejected in a test or two)
+_ABBR_TREE = _trie_regex(sorted(set(_ABBR.split("|"))))
+_TOKEN = re.compile(r"(?:" + _ABBR_TREE + r")\.|[A-Z]\.(?:[A-Z]\.)*|[^\W\d_][\w’'\-]*|\d[\w.,\-]*|[^\w\s]")
+# the same tokens in an ASCII text, in classes of ASCII characters that the regex engine tests as
+# bitmaps (\w, \d and \s are tested character by character through Unicode tables;
+# \x1c-\x1f are white space to \s)
+_TOKEN_ASCII = re.compile(r"(?:" + _ABBR_TREE + r")\.|[A-Z]\.(?:[A-Z]\.)*|[A-Za-z][A-Za-z0-9_'\-]*|"
+                          r"[0-9][A-Za-z0-9_.,\-]*|[^A-Za-z0-9_\t\n\v\f\r\x1c-\x1f ]")
 
 
 #: words between a speaker and the cue: "Smith also said", "officials haven't said"
@@ -168,7 +177,12 @@ _ORG_LINKS = frozenset("of for and to de".split())
 
 
 def _tokens(s: str) -> list[str]:
-    return _TOKEN.findall(s)
+    """The words and marks of ``s``: titles with their full stop, initials, words, numbers.
+
+    >>> _tokens("said Mr. Reyes, J.K. Lo's aide_2 (in 2,000")
+    ['said', 'Mr.', 'Reyes', ',', 'J.K.', "Lo's", 'aide_2', '(', 'in', '2,000']
+    """
+    return (_TOKEN_ASCII if s.isascii() else _TOKEN).findall(s)
 
 
 def _name_run_back(toks: list[str]) -> list[str]:

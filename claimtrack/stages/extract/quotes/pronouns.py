@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from claimtrack.stages.extract.quotes.coref import NameIndex, _NAME_WORD
+from claimtrack.stages.extract.quotes.coref import at_boundary, find_word, NameIndex, _NAME_WORD
 from claimtrack.stages.extract.quotes.found import Found, _is_org
 from claimtrack.stages.extract.quotes.lexicon import _FEMALE_TITLES, gender_of, is_country, _MALE_TITLES, OFFICES, person_named, RECORD_NOUNS, TITLES
 from claimtrack.stages.extract.quotes.names import clean_name
@@ -21,9 +21,10 @@ from claimtrack.stages.extract.quotes.sentences import sentence_bounds
 from claimtrack.stages.extract.quotes.source import _colon_subject, _PERSON_SUFFIX, _role_head, _subject
 
 
-def _subjects_before(text: str, para_start: int, pos: int, floor: int = 0):
+def _subjects_before(text: str, para_start: int, pos: int, floor: int = -1):
     """(position, name, female?) of the named subjects of the sentences of a paragraph before
-    ``pos`` (including the start of the sentence that holds ``pos``), latest first."""
+    ``pos`` (including the start of the sentence that holds ``pos``) that start after
+    ``floor``, latest first."""
     for s, m in _subject_mentions(text, para_start, pos, floor):
         if m.kind == "name" and m.name:
             yield s, m.name, m.female
@@ -32,10 +33,15 @@ def _subjects_before(text: str, para_start: int, pos: int, floor: int = 0):
 _OWN_CLAUSE = re.compile(r"(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}?\w+(?:\s+\w+)?\s*[:,]?")
 
 
-def _subject_mentions(text: str, para_start: int, pos: int, floor: int = 0):
+def _subject_mentions(text: str, para_start: int, pos: int, floor: int = -1):
     """(position, mention) of the subjects of the sentences before ``pos`` in its paragraph
     (the paragraph before when the quote opens its own, or when only its own short clause comes
-    before it: 'He said: "…"' opening a paragraph), latest first."""
+    before it: 'He said: "…"' opening a paragraph) that start after ``floor``, latest first.
+
+    >>> t = 'Jo Reyes spoke. Then Ann Lee left. "No," he said.'
+    >>> [(s, m.text) for s, m in _subject_mentions(t, 0, 35)], [s for s, _ in _subject_mentions(t, 0, 35, 16)]
+    ([(16, 'Ann Lee'), (0, 'Jo Reyes')], [])
+    """
     lead = text[para_start:pos].strip(" \t\"“”‘’'«»„`")
     if not lead or _OWN_CLAUSE.fullmatch(lead):
         k = para_start - 1
@@ -44,6 +50,8 @@ def _subject_mentions(text: str, para_start: int, pos: int, floor: int = 0):
         para_start = text.rfind("\n", 0, k + 1) + 1
     lo = max(para_start, pos - 800, floor)
     for s, e in reversed(sentence_bounds(text, lo, pos, [])):
+        if s <= floor:
+            return  # (its subject is not read: the caller has someone at or after it)
         m = _subject(text[s:e])
         if m is not None:
             yield s, m
@@ -81,7 +89,22 @@ def _sentence_sources(text: str, para_start: int, pos: int):
 _ACRONYM_END = re.compile(r"(?:^|\s)[A-Z]{2,6}$")  # "The OECD", "Acme PLC" (not "Jo Reyes")
 
 
-_SAID_NEXT = r"\s+(?:\w+\s+)?(?:said|says|told|tells|added|announced|reported|stated|warned)\b"
+_SAID_NEXT = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|tells|added|announced|reported|stated|warned)\b")
+
+
+def _said_next(text: str, name: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` has ``name`` followed by a verb of saying ("Acme said"), as
+    ``re.search(re.escape(name) + _SAID_NEXT)`` would find without a pattern compiled per name.
+
+    >>> _said_next("Acme said so.", "Acme", 0, 13), _said_next("Acme said so.", "Acme", 0, 7)
+    (True, False)
+    """
+    i = text.find(name, lo, hi)
+    while i >= 0:
+        if _SAID_NEXT.match(text, i + len(name), hi):
+            return True
+        i = text.find(name, i + 1, hi)
+    return False
 
 
 def _group_subject(text: str, f: Found, plural: bool) -> str | None:
@@ -108,7 +131,7 @@ def _group_subject(text: str, f: Found, plural: bool) -> str | None:
             if org or (not plural and is_country(m.name)) or (plural and _PEOPLE_HEADS.search(head)):
                 return m.name
             if not plural and " " not in m.name and m.name == m.text and \
-                    re.compile(re.escape(m.name) + _SAID_NEXT).search(text, at, f.start):
+                    _said_next(text, m.name, at, f.start):
                 return m.name  # "Acme said it would cut jobs. "…," it said.": "it" tells a body
             return None
         if m.kind in ("role", "group"):
@@ -287,14 +310,12 @@ def _anaphor(text: str, index: NameIndex, role: str, words: list[str]) -> str | 
     >>> _anaphor(t, NameIndex(t), "The minister", ["minister"]) is None
     True
     """
-    low = text.lower()
-    at = low.find(role.lower())
-    first = re.search(r"\b" + re.escape(role.lower()) + r"\b", low, 0) if at >= 0 else None
-    if first is None or _introduced(words[-1]).search(text, 0, first.start()):
+    first = find_word(text.lower(), role.lower())
+    if first < 0 or _introduced(words[-1]).search(text, 0, first):
         return None  # introduced as someone new before: "one of his aides … the aide"
     # the named subject of a sentence just before it ("Jo Reyes believes … The minister said")
-    para_start = text.rfind("\n", 0, first.start()) + 1
-    for end in (first.start(), para_start):  # its paragraph, then the one before
+    para_start = text.rfind("\n", 0, first) + 1
+    for end in (first, para_start):  # its paragraph, then the one before
         for _, m in islice(_sentence_sources(text, para_start, end), 3):
             if m.kind == "name" and m.name and person_named(m.name) and not _is_org(m.name):
                 return index.fullest(m.name, m.female)
@@ -321,11 +342,35 @@ def _reads_as_person(text: str, name: str) -> bool:
     >>> _reads_as_person(t, "Rha Bae"), _reads_as_person(t, "Peach Bottom")
     (True, False)
     """
-    for m in re.finditer(re.escape(name), text):
-        if _PERSON_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _PERSON_AFTER.match(text, m.end()):
+    i = text.find(name)
+    while i >= 0:
+        j = i + len(name)
+        if _PERSON_BEFORE.search(text, max(0, i - 30), i) or _PERSON_AFTER.match(text, j):
             return True
+        i = text.find(name, j)
     # "Mr Chidambaram said": the surname alone after an honorific
-    return re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+" + re.escape(name.split()[-1]) + r"\b", text) is not None
+    return _after_honorific(text, name.split()[-1])
+
+
+_HONORIFIC_END = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?$")
+
+
+def _after_honorific(text: str, last: str) -> bool:
+    """Whether ``last`` occurs as a word after "Mr", "Mrs", "Ms", "Miss" or "Dr" and white
+    space (``\\b(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\s+<last>\\b``, without compiling a pattern per name).
+
+    >>> _after_honorific("He met Mr.  Bae there.", "Bae"), _after_honorific("Bae and Mr Baeza", "Bae")
+    (True, False)
+    """
+    i = text.find(last)
+    while i >= 0:
+        k = i
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k < i and at_boundary(text, i + len(last)) and _HONORIFIC_END.search(text, max(0, k - 5), k):
+            return True
+        i = text.find(last, i + 1)
+    return False
 
 
 def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
@@ -379,11 +424,9 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                 # "A spokesman said … Ms Lee wrote on her blog. She said: "…"": a person named
                 # since the role spoke is nearer
                 role_pick, best = best[1], None
-            floor = best[0] if best else 0
+            floor = best[0] if best else -1
             unknown = None  # the latest named subject of unknown gender: "Smith was defiant."
             for pos, m in _subject_mentions(text, f.para_start, f.start, floor):
-                if best is not None and pos <= best[0]:
-                    break
                 if m.kind == "role" and unknown is None:
                     one, g = _person_role(m.text, strict=True)
                     if one and (g is None or g == want) and m.text.split()[0].lower() in _ROLE_DETS:

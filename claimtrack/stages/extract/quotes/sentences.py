@@ -16,11 +16,15 @@ from bisect import bisect_left
 # "[.!?…][.!?…]*", as "[.!?…]+" is a repeat, which the engine does not skip to)
 _BOUNDARY = re.compile(r"[.!?…][.!?…]*(?:(?:''|[\"”’'»)\]])*(?=\s+(?:''|``|[\"“‘'«(\[])?[A-Z0-9])"
                        r"|(?:''|[\"”»])(?=[A-Z][a-z]))")
+# the same boundaries in an ASCII text (its classes without the marks an ASCII text cannot hold:
+# a bitmap test at every character)
+_BOUNDARY_ASCII = re.compile(r"[.!?][.!?]*(?:(?:''|[\"')\]])*(?=\s+(?:''|``|[\"'(\[])?[A-Z0-9])"
+                             r"|(?:''|\")(?=[A-Z][a-z]))")
 _ABBREV = frozenset("""mr mrs ms dr st jr sr rep reps sen sens gov gen lt col sgt capt cmdr adm maj
 prof rev hon pres supt det insp cpl pvt vs etc no nos inc corp co ltd bros mt ft jan feb mar
 apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e st ave blvd fig vol
 op ph ed al del amb msgr fr gens sec atty""".split())
-_LASTWORD = re.compile(r"([\w.]+)$")
+_LASTWORD = re.compile(r"([\w.]++)$")  # (possessive: see source._LAST_WORD)
 _INITIALS = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # G.K. Butterfield
 # a capitalised name (1-4 words) and a verb of saying right after a quote ending in ? ! or .
 _ATTRIBUTION_NEXT = re.compile(
@@ -36,7 +40,7 @@ def sentence_bounds(text: str, start: int, end: int,
     out = []
     s = start
     starts = [a for a, _ in protected]  # sorted, not overlapping
-    for m in _BOUNDARY.finditer(text, start, end):
+    for m in (_BOUNDARY_ASCII if text.isascii() else _BOUNDARY).finditer(text, start, end):
         b = m.end()
         k = bisect_left(starts, b) - 1
         if k >= 0 and b < protected[k][1]:
@@ -46,7 +50,7 @@ def sentence_bounds(text: str, start: int, end: int,
             w = _LASTWORD.search(text, max(start, m.start() - 12), m.start())
             if w:
                 word = w.group(1).lower().strip(".")
-                if word in _ABBREV or (len(word) == 1 and word.isalpha()) or _INITIALS.match(word):
+                if word in _ABBREV or (len(word) == 1 and word.isalpha()) or ("." in word and _INITIALS.match(word)):
                     continue
         nxt = _ATTRIBUTION_NEXT.match(text, b, min(end, b + 80)) if text[b - 1] in "\"”’'»" else None
         if nxt and (text[m.start()] in "?!" or text[nxt.end():nxt.end() + 1] in (".", ",", "")):

@@ -7,9 +7,11 @@ interjection, a colon introduction, a sentence's subject, words written on a thi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from claimtrack.stages.extract.quotes.content import _WORDS
+from claimtrack.stages.extract.quotes.content import count_words, _WORDS
 from claimtrack.stages.extract.quotes.cues import CUE, NAMING, norm_cue, NOUNLIKE, RECORD_CUES, SOURCE_AFTER
+from claimtrack.stages.extract.quotes.leads import _DATELINE, _lead_phrase
 from claimtrack.stages.extract.quotes.lexicon import _NOT_NAME, _PARTICIPLES, RECORD_NOUNS, _SPEAKING_NOUNS, TITLES
 from claimtrack.stages.extract.quotes.names import Mention
 from claimtrack.stages.extract.quotes.after import speaker_after
@@ -21,7 +23,9 @@ _AFTER_LEAD = re.compile(r"^\s*[,.;!?]?\s*(?:[—–]|--)?\s*")
 _DASH_SPEAKER = re.compile(r"^\s*(?:[—–]|--|-(?=\s))\s*")  # a spaced hyphen is a dash in plain text
 
 
-_LAST_WORD = re.compile(r"(\w+)\s*$")
+# (possessive: a search tries every start in the window, and a word that is not the last one
+# fails at once instead of giving back one character at a time)
+_LAST_WORD = re.compile(r"(\w++)\s*+$")
 
 
 MAX_CONTEXT = 400
@@ -100,12 +104,20 @@ def _quoted_one(phrase: str) -> Mention | None:
 
 def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     """The speaker of cue ``m`` in ``frame``: before it, or after it when nothing is before."""
-    cue = norm_cue(m.group())
-    if cue in _AUX_CUES and _AUX_TO.match(frame, m.end()):
+    return _np_for_cue_at(frame, m.start(), m.end(), allow_after)
+
+
+@lru_cache(maxsize=4096)
+def _np_for_cue_at(frame: str, start: int, end: int, allow_after: bool) -> Mention | None:
+    """:func:`_np_for_cue` for the cue at ``frame[start:end]``, memoised: the quotes of one
+    sentence share its frame, and a cue between two of them is read for each (the returned
+    mentions are never changed)."""
+    cue = norm_cue(frame[start:end])
+    if cue in _AUX_CUES and _AUX_TO.match(frame, end):
         return None  # "continued to expand": not a cue
-    left = frame[max(0, m.start() - MAX_CONTEXT):m.start()]
+    left = frame[max(0, start - MAX_CONTEXT):start]
     if cue in SOURCE_AFTER:
-        right = frame[m.end():m.end() + MAX_CONTEXT]
+        right = frame[end:end + MAX_CONTEXT]
         mention = speaker_after(right)
         if mention is not None and mention.kind == "role":
             return _whole_source(right, mention)
@@ -121,7 +133,7 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     if "\x01" in lstrip[-3:] or not lstrip.strip(" ,.;:!?—–-\x01"):
         # inverted: '"…," said Smith' (never after a participle: '"…," adding that')
         if allow_after and not cue.endswith("ing"):
-            return speaker_after(frame[m.end():m.end() + MAX_CONTEXT])
+            return speaker_after(frame[end:end + MAX_CONTEXT])
         return None
     full_left = left
     cut = left.rfind("\x01")
@@ -129,7 +141,7 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
         left = left[cut + 1:]
     if lstrip.endswith(",") and allow_after and not cue.endswith("ing") and cue not in _TAKES_OBJECT:
         # "…, said Bart Naylor, a policy advocate." : inverted after a comma
-        right = frame[m.end():m.end() + MAX_CONTEXT]
+        right = frame[end:end + MAX_CONTEXT]
         am = speaker_after(right)
         if am is not None and am.kind == "name":
             k = right.find(am.text.split()[-1])
@@ -138,7 +150,7 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
     if cue.endswith("ing"):
         # "Clinton issued a statement saying …": a participle's speaker is the clause subject
         # (not a dummy "it": "It may be saying something like …")
-        qa = _QUOTED_AS.search(left)
+        qa = _QUOTED_AS.search(left) if "quot" in left else None
         if qa is not None:
             quoted = _quoted_one(qa.group(1))
             if quoted is not None:
@@ -165,13 +177,13 @@ def _np_for_cue(frame: str, m: re.Match, allow_after: bool) -> Mention | None:
         # person that describes something does speak ("Notes of the call describe a …"), unless
         # the verb is passive ("a man described as …", "a house described by neighbours")
         if not (cue.startswith("describ") and _role_head(mention.text) in _SPEAKING_NOUNS
-                and not _PASSIVE_NEXT.match(frame, m.end())):
+                and not _PASSIVE_NEXT.match(frame, end)):
             return None
     if mention is not None and cue in NOUNLIKE and mention.kind == "name":
         # "A Government Accountability Office report released …", "FBI notes revealed …":
         # the cue word is a noun when a determiner leads the name or a verb follows it
         before = left[:len(left.rstrip()) - len(mention.text)] if left.rstrip().endswith(mention.text) else ""
-        if _DET_END.search(before) or _VERB_NEXT.match(frame, m.end()):
+        if _DET_END.search(before) or _VERB_NEXT.match(frame, end):
             return None
     return mention
 
@@ -262,7 +274,8 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
             if m2 is not None and m2.kind == "name":
                 return m2, "—"
     start = b + (lead.end() if lead else 0)
-    qa = _QUOTED_AS_AFTER.match(frame, start, limit)
+    # ("quoted" can start no further on than 60 characters: look for it before the regex)
+    qa = _QUOTED_AS_AFTER.match(frame, start, limit) if frame.find("quot", start + 1, min(limit, start + 64)) >= 0 else None
     if qa is not None:  # '"…," AP quoted prosecutor Russell McGuire as saying'
         quoted = _quoted_one(qa.group(1))
         if quoted is not None:
@@ -323,7 +336,7 @@ def _find_before(frame: str, lo: int, a: int) -> tuple[Mention, str, int] | None
             # a weaker cue right against the quote ("as Trump went on about "…"") beats a
             # plain "said" further back: the quote is that verb's object
             if weak is None and not modal and "\x01" not in frame[m.end():a] and \
-                    len(_WORDS.findall(frame, m.end(), a)) <= 2:
+                    count_words(_WORDS, frame, m.end(), a, 3) <= 2:
                 return mention, cue, m.end()
             if weak is None:
                 weak = mention, cue, m.end()
@@ -379,21 +392,6 @@ def _colon_subject(sentence: str) -> Mention | None:
                 return mention
     # no cue: the subject ("The piece used one of her quotes as its headline:")
     return _subject(frame)
-
-
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’\-]{2,40}(?:\([A-Za-z .]{1,20}\))?\s*(?:[—–]|--?)\s*")
-
-
-_LEAD_PHRASE = re.compile(
-    r"^\s*(?:(?:but|and|yet|so|or|nor|then|also|now|still|meanwhile|however|indeed|instead)\s*,?\s+(?=(?-i:[A-Z])|(?:the|a|an|his|her|their|its|this|these|those)\s)|"
-    r"[A-Z][a-z]+(?:ically|ally|ively|ously|edly|ingly|fully|lessly|ently|antly|ately|arly)\s*,\s*|"
-    r"[A-Z][a-z]{3,}(?:ed|ing)\b[^,\x01]{0,150},\s*|(?:in|on|at|during|after|before|although|though|while|when|as|since|contrary to|"
-    r"despite|unlike|like|for|with|without|under|over|by|from|to|if|because|once|then|but|and|"
-    r"yet|so|still|meanwhile|however|instead|indeed|also|now|later|earlier|today|yesterday|"
-    r"even as|even though|even if|even when)\b"
-    r"[^,\x01]{0,150}(?:,|\s[—–]|\s--)\s*|[^,\x01]{0,40}\b(?:morning|afternoon|evening|night|day|week|weekend|"
-    r"month|year|ago|time|moment|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,\s*)+",
-    re.I)
 
 
 _PERSON_SUFFIX = re.compile(r"(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|ant|ants|"
@@ -486,7 +484,7 @@ def _subject(frame: str) -> Mention | None:
     """The grammatical subject of a sentence, roughly: its first noun phrase after any
     leading adverbial ("In July, Gingrich dismissed …" -> Gingrich)."""
     frame = _DATELINE.sub("", frame, count=1)
-    lead = _LEAD_PHRASE.match(frame)
+    lead = _lead_phrase(frame)
     rest = frame[lead.end():] if lead else frame
     rest = rest.lstrip(" \x01\"“”‘’'([")
     return speaker_after(rest, subject=True)
