@@ -11,6 +11,7 @@ labels). :func:`mark` sets ``Mention.drop`` to a short reason; nothing is delete
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from claimtrack.stages.extract.claims import names
@@ -172,8 +173,7 @@ def mark(text: str, mentions: list[Mention], masked: list[tuple[int, int]] | Non
     """
     if masked is None:
         masked = masked_spans(text)
-    flags = ("Fig" in text or "Table" in text or "Panel" in text or "Eq" in text or "Section" in text
-             or "Ref" in text or "Supplementary" in text, "age" in text)
+    flags = _text_flags(text)
     prev: Mention | None = None
     for i, men in enumerate(mentions):
         if not recheck or men.kind == "range" or men.qualifier != "exact":
@@ -183,6 +183,19 @@ def mark(text: str, mentions: list[Mention], masked: list[tuple[int, int]] | Non
     if not recheck:
         _same_name_elsewhere(text, mentions)
     return mentions
+
+
+@functools.lru_cache(maxsize=4)
+def _text_flags(text: str) -> tuple[bool, bool]:
+    """Which of the label and age rules can apply anywhere in ``text``: (it names a figure, table,
+    section ...; it holds "age"). Cached: :func:`mark` runs twice on each text, and these are
+    substring searches over all of it.
+
+    >>> _text_flags("See Table 2; aged 40.")
+    (True, True)
+    """
+    return ("Fig" in text or "Table" in text or "Panel" in text or "Eq" in text or "Section" in text
+            or "Ref" in text or "Supplementary" in text, "age" in text)
 
 
 def _same_name_elsewhere(text: str, mentions: list[Mention]) -> None:
