@@ -15,6 +15,7 @@ import functools
 import re
 
 from claimtrack.stages.extract.claims import names
+from claimtrack.stages.extract.claims.digits import DigitRegex
 from claimtrack.stages.extract.claims.numbers import Mention, matches_from
 from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, match_unit
 
@@ -228,7 +229,7 @@ _MASK = re.compile(r"(?=[\d+(])(?:" + _PHONE.pattern + "|" + _NUMERIC_DATE.patte
 # "/", "." or "-" (a bare number is none of them, and most figures are bare). The search for these
 # opens with a character set, which the regex engine skips to in C; trying _MASK itself at every
 # position of the text cost twice as much.
-_MASK_START = re.compile(r"[\d+(](?<!\d\d)(?:(?<=[+(])|(?=\d{0,3}[/.-]))")
+_MASK_START = DigitRegex(r"[\d+(](?<!\d\d)(?:(?<=[+(])|(?=\d{0,3}[/.-]))")
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
@@ -246,7 +247,7 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     if "-" not in text and "/" not in text and "." not in text and "+" not in text and "(" not in text:
         return entities
     spans = []
-    for m in matches_from(_MASK, _MASK_START, text):
+    for m in matches_from(_MASK, _MASK_START.for_text(text), text):
         a, b = m.group(1), m.group(2)
         # a score "2-2", "89-89": the second number not above the first ("15-22" is a range)
         if a is not None and int(b) > int(a):

@@ -13,6 +13,7 @@ import functools
 import math
 import re
 
+from claimtrack.stages.extract.claims.digits import DigitRegex, digits_are_ascii
 from claimtrack.stages.extract.claims.units import (
     CURRENCY_PREFIX,
     CURRENCY_PREFIX_RE,
@@ -32,6 +33,7 @@ from claimtrack.stages.extract.claims.words import (
     VULGAR,
     WORD_SCALES,
     WORDS_RE,
+    _trie,
     _vague_of,
     _word_matches,
     parse_words,
@@ -61,15 +63,17 @@ def _num_re(plain_space: bool) -> re.Pattern:
 NUM_RE = _num_re(plain_space=True)
 #: ... in a text that groups thousands with commas ("1,200"): a plain space separates two numbers
 _NUM_RE_COMMAS = _num_re(plain_space=False)
-_COMMA_THOUSANDS = re.compile(r"\d,\d{3}(?![\d])")
+_COMMA_THOUSANDS = DigitRegex(r"\d,\d{3}(?![\d])")
+# the rest of a currency code that opens with a capital ("S$" of "US$", "s" of "Rs"), as a prefix tree
+_CODE_TAILS = [p[1:] for p in CURRENCY_PREFIX if "A" <= p[0] <= "Z"]
 # where a NUM_RE match can start: a digit, ".", a currency symbol or a vulgar fraction not glued to a
 # word, or a capital that opens a currency code written before a digit ("US$5", "Rs 500"). The
 # search for these opens with a character set, which the regex engine skips to in C; NUM_RE's
-# look-ahead first made it try every position (see _num_matches)
-_NUM_START = re.compile(
-    r"[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕" + MANGLED_STARTS + r"](?<!\w.)(?:(?<![A-Z])|(?=(?:"
-    + "|".join(re.escape(p[1:]) for p in sorted(CURRENCY_PREFIX, key=len, reverse=True) if "A" <= p[0] <= "Z")
-    + r")\s?\.?\d))"
+# look-ahead first made it try every position (see _num_matches). After most capitals ("The")
+# the one-character class that opens the code's tail fails at once.
+_NUM_START = DigitRegex(
+    r"[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕" + MANGLED_STARTS + r"](?<!\w.)(?:(?<![A-Z])|(?=(?=["
+    + re.escape("".join(sorted({t[0] for t in _CODE_TAILS}))) + "])(?:" + _trie(_CODE_TAILS) + r")\s?\.?\d))"
 )
 _DOLLAR_COUNTRY = re.compile(r"(?<![A-Za-z])(US|AU|NZ|HK|CA|NT)\s\Z")
 _RACE_AFTER = re.compile(r"\s+(?:(?:indoor|outdoor|world|olympic|european|national|men's|women's)\s+)*"
@@ -137,14 +141,16 @@ def parse_digits(digits: str | None, dec: str | None) -> float:
 
 
 _SCIENCE_MARK = re.compile("[−±=≈∼<>]")
-_SCIENCE_DIGIT = re.compile(r"\d\s?" + _SCI_UNITS + r"\b")
+_SCIENCE_DIGIT = DigitRegex(r"\d\s?" + _SCI_UNITS + r"\b")
 
 
-def is_science(text: str) -> bool:
-    """Science-style text (SI symbols after numbers, equations): spaced unit symbols are units there."""
+def is_science(text: str, ascii_only: bool | None = None) -> bool:
+    """Science-style text (SI symbols after numbers, equations): spaced unit symbols are units there.
+    (``ascii_only``: :func:`.digits_are_ascii` of ``text``, when the caller knows it.)"""
     if _SCIENCE_MARK.search(text) is not None:
         return _SCIENCE.search(text) is not None
-    return _SCIENCE_DIGIT.search(text) is not None  # the one branch of _SCIENCE without those marks
+    # the one branch of _SCIENCE without those marks
+    return _SCIENCE_DIGIT.for_text(text, ascii_only).search(text) is not None
 
 
 @functools.lru_cache(maxsize=4)
@@ -185,18 +191,22 @@ def matches_from(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int = 
     return out
 
 
-def _num_matches(text: str) -> list[re.Match]:
+def _num_matches(text: str, ascii_only: bool | None = None) -> list[re.Match]:
     """``list(NUM_RE.finditer(text))``, tried only where a match can start (``_NUM_START``); in a
-    text that groups thousands with commas, a plain space never groups them."""
-    pattern = _NUM_RE_COMMAS if "," in text and _COMMA_THOUSANDS.search(text) else NUM_RE
-    return matches_from(pattern, _NUM_START, text)
+    text that groups thousands with commas, a plain space never groups them. (``ascii_only``:
+    :func:`.digits_are_ascii` of ``text``, when the caller knows it.)"""
+    if ascii_only is None:
+        ascii_only = digits_are_ascii(text)
+    commas = "," in text and _COMMA_THOUSANDS.for_text(text, ascii_only).search(text)
+    return matches_from(_NUM_RE_COMMAS if commas else NUM_RE, _NUM_START.for_text(text, ascii_only), text)
 
 
 def scan(text: str) -> list[Mention]:
     """Every number mention in ``text``, with scale, currency and unit applied, in text order."""
-    science = is_science(text)
+    ascii_only = digits_are_ascii(text)
+    science = is_science(text, ascii_only)
     out: list[Mention] = []
-    matches = _num_matches(text)
+    matches = _num_matches(text, ascii_only)
     low = text.lower()
     # number words on the lowercased text (same offsets unless lowercasing changed the length)
     wm = _word_matches(low) if len(low) == len(text) else list(_WORDS_RE_I.finditer(text))

@@ -16,6 +16,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from claimtrack.stages.extract.claims.digits import DigitRegex
 from claimtrack.stages.extract.claims.numbers import matches_from
 
 __all__ = ["RECURRING", "other_figures", "period_of", "resolve_period"]
@@ -86,7 +87,7 @@ def _period_matches(text: str) -> list[re.Match]:
 # another figure in the sentence: a number that is not a year, nor a day after a month name
 _OTHER_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*")
 # where an _OTHER_FIGURE can start: a digit with no letter, digit, "." or "," before it
-_OTHER_FIGURE_START = re.compile(r"\d(?<![\w.,]\d)")
+_OTHER_FIGURE_START = DigitRegex(r"\d(?<![\w.,]\d)")
 _MONTH_BEFORE = re.compile(r"\b" + _MONTH_WORD + r"\s*$")
 
 
@@ -117,7 +118,7 @@ def _sentence_figures(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _slice_figures(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in matches_from(_OTHER_FIGURE, _OTHER_FIGURE_START, text, start, end)
+    return [m.span() for m in matches_from(_OTHER_FIGURE, _OTHER_FIGURE_START.for_text(text), text, start, end)
             if not _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
 RECURRING = re.compile(r"\b(?:daily|weekly|monthly|quarterly)\b", re.I)
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}

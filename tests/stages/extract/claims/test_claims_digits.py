@@ -1,0 +1,38 @@
+"""The digit scans compiled with 0-9 (digits.DigitRegex) find what the patterns as written find, and
+texts with another script's digits keep the patterns as written."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.stages.extract.claims import digits, filters, numbers, periods
+
+_SCANS = [numbers._NUM_START, numbers._COMMA_THOUSANDS, numbers._SCIENCE_DIGIT, filters._MASK_START,
+          periods._OTHER_FIGURE_START]
+
+
+def test_another_scripts_digit_keeps_the_pattern_as_written():
+    assert digits.digits_are_ascii("Shares rose 5% to £3.20 – “a record”")
+    assert not digits.digits_are_ascii("The fare is ٣٠ riyals")  # Arabic-Indic digits
+    assert not digits.digits_are_ascii("定価１２００円")  # full-width digits
+    rx = filters._MASK_START
+    assert rx.for_text("call ١٢/٣") is rx.unicode and rx.for_text("call 12/3") is rx.ascii
+
+
+def test_a_currency_code_before_a_figure_still_opens_a_number():
+    # the start scan tests a capital against the codes' tails: "A$", "Rs", "US$", "HK$", "RMB"
+    cases = {"It cost A$4.50.": ("A$4.50", "AUD"), "Tickets at Rs 299 each.": ("Rs 299", "INR"),
+             "A US$5 fee.": ("US$5", "USD"), "Paid HK$ 20.": ("HK$ 20", "HKD"), "Only RMB 30.": ("RMB 30", "CNY")}
+    for text, want in cases.items():
+        assert [(text[m.start:m.end], m.unit) for m in numbers.scan(text)] == [want]
+
+
+_ALPHABET = st.sampled_from(list("0123456789 ,./-+()$£AUSRDKm%x") + ["٣", "１", "\u00a0", "US$", "Rs "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=30).map("".join))
+def test_both_forms_find_the_same_starts_in_a_text_of_ascii_digits(text):
+    for rx in _SCANS:
+        written = [m.span() for m in rx.unicode.finditer(text)]
+        if digits.digits_are_ascii(text):
+            assert [m.span() for m in rx.ascii.finditer(text)] == written
+        assert [m.span() for m in rx.for_text(text).finditer(text)] == written
