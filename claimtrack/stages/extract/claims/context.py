@@ -74,10 +74,12 @@ def _is_adverb(wl: str) -> bool:
 _OF_DET = re.compile(r"\s+of\s+(?:(?:the|all|its|their|his|her|our|these|those|a|an|which|them|whom|its)\s+)*", re.I)
 # the first letter is matched first, and the look-behinds after it, so that the regex engine skips in C
 # to the capitals (and "a" of "al-"); a look-ahead first made it try every position
-_CAP = re.compile(
-    r"[A-Za](?:(?<=[A-Z])(?<![\w'’].)[\w&'’.-]*|(?<=a)(?<![\w'’].)l-[A-Z][\w'’-]*)(?:(?:\s+|\s+(?:of|de|del|da|di|du|la|le|von|van|der|bin|al|ul|for)\s+|-)"
-    r"(?:[A-Z][\w&'’.-]*|al-[A-Z][\w'’-]*))*"
-)
+_CAP_REST = (r"(?:(?:\s+|\s+(?:of|de|del|da|di|du|la|le|von|van|der|bin|al|ul|for)\s+|-)"
+             r"(?:[A-Z][\w&'’.-]*|al-[A-Z][\w'’-]*))*")
+_CAP = re.compile(r"[A-Za](?:(?<=[A-Z])(?<![\w'’].)[\w&'’.-]*|(?<=a)(?<![\w'’].)l-[A-Z][\w'’-]*)" + _CAP_REST)
+# the same where no name can open with "al-" (a sentence without "al-"): the engine then stops only at
+# capitals, not at every "a" as well
+_CAP_CAPITAL = re.compile(r"[A-Z](?<![\w'’].)[\w&'’.-]*" + _CAP_REST)
 _NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "With", "And", "But", "Or", "It",
     "He", "She", "They", "We", "I", "You", "This", "That", "These", "Those", "There", "Their", "His", "Her",
@@ -277,7 +279,7 @@ def names_in(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
     b = min(b, a + 3000)
     out: list[tuple[int, int, str]] = []
     lowered = None
-    for m in _CAP.finditer(text, a, b):
+    for m in (_CAP if text.find("al-", a, b) >= 0 else _CAP_CAPITAL).finditer(text, a, b):
         name = m.group()
         start = m.start()
         words = name.split()

@@ -1,5 +1,5 @@
 """Noun, subject and speaker of claims, on sentences written for the tests."""
-from claimtrack.stages.extract.claims import extract_claims
+from claimtrack.stages.extract.claims import context, extract_claims
 
 
 def only(text):
@@ -78,3 +78,12 @@ def test_coordinated_quantities_keep_their_own_nouns():
 def test_a_name_after_a_number_word_does_not_keep_the_connector():
     [claim] = extract_claims("Millions of Syrian refugees now live in Turkey.")
     assert "Syrian" in claim.subject and not any(s.startswith("of ") for s in claim.subject)
+
+
+def test_names_opening_with_al_are_read_in_a_sentence_that_has_them():
+    # a sentence with "al-" is read with the pattern that can open a name there; others skip it
+    t = "Fighters of al-Qadir Brigade took 12 villages near Homs, said Omar al-Masri."
+    assert [n for _, _, n in context.names_in(t, (0, len(t)))] == ["Fighters of al-Qadir Brigade", "Homs",
+                                                                   "Omar al-Masri"]
+    u = "The rebels took 12 villages near Homs, said Omar Masri."
+    assert [n for _, _, n in context.names_in(u, (0, len(u)))] == ["Homs", "Omar Masri"]
