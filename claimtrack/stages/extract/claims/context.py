@@ -111,6 +111,12 @@ _NOT_PLURAL = {"news", "series", "species", "bus", "gas", "status", "crisis", "a
 # ";", " while ", ", and ": the separator's first character is matched first (the regex engine skips to it
 # in C), then what may follow it
 _CLAUSE_SPLIT = re.compile(r"[;\s,](?:(?<=;)|(?<=\s)(?:while|whereas|but)\s|(?<=,)\s+(?:and|while|but|whereas)\s)", re.I)
+# the same without the separators that open at a space, for a sentence that has none of them (most):
+# then the engine stops only at ";" and ",", not at every space
+_CLAUSE_SPLIT_PUNCT = re.compile(r"[;,](?:(?<=;)|(?<=,)\s+(?:and|while|but|whereas)\s)", re.I)
+# " while ", " whereas ", " but " in any case, each letter spelled as many ways as re.I matches it
+# (a dotless "ı" and a dotted "İ" are an "i" there, a long "ſ" an "s"); opens with its first letter
+_SPACE_CLAUSE_WORD = re.compile(r"[wWbB](?<=\s.)(?:[hH](?:[iIıİ][lL][eE]|[eE][rR][eE][aA][sSſ])|[uU][tT])\s")
 _ACCORDING = re.compile(
     r"[Aa](?<!\w.)ccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+|the\s+|on\s+)?[A-Z][\w&.'’-]*)*)")
 _CUE = (r"(?:said|says|told|estimated|estimates|reported|reports|stated|states|added|announced|claimed|"
@@ -322,7 +328,9 @@ def names_in(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
 def clause_cuts(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
     """(start, end) of each clause separator in the sentence (";", "while", "but", ", and")."""
     a, b = sent
-    return [m.span() for m in _CLAUSE_SPLIT.finditer(text, a, min(b, a + 5000))]
+    b = min(b, a + 5000)
+    split = _CLAUSE_SPLIT if _SPACE_CLAUSE_WORD.search(text, a, b) else _CLAUSE_SPLIT_PUNCT
+    return [m.span() for m in split.finditer(text, a, b)]
 
 
 def clause_of(text: str, sent: tuple[int, int], start: int, end: int,

@@ -1,4 +1,7 @@
 """Noun, subject and speaker of claims, on sentences written for the tests."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from claimtrack.stages.extract.claims import context, extract_claims
 
 
@@ -87,3 +90,15 @@ def test_names_opening_with_al_are_read_in_a_sentence_that_has_them():
                                                                    "Omar al-Masri"]
     u = "The rebels took 12 villages near Homs, said Omar Masri."
     assert [n for _, _, n in context.names_in(u, (0, len(u)))] == ["Homs", "Omar Masri"]
+
+
+_CLAUSE_PIECES = ["Sales rose", " while", " WHILE", " whıle", " whİle", " whereaſ", " But", " but", ", and", ",  And",
+                  "; ", " ", "\u00a0", "\n", ",", " costs fell", "butter", " bbut", " 5", " w", " b"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=14).map("".join), st.integers(0, 4))
+def test_clause_cuts_are_the_separators_the_full_pattern_finds(text, lead):
+    # a sentence with no separator opening at a space is cut with the ";"/"," pattern only
+    sent = (min(lead, len(text)), len(text))
+    assert context.clause_cuts(text, sent) == [m.span() for m in context._CLAUSE_SPLIT.finditer(text, *sent)]
