@@ -11,7 +11,6 @@ labels). :func:`mark` sets ``Mention.drop`` to a short reason; nothing is delete
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 
 from claimtrack.stages.extract.claims import names
@@ -166,15 +165,17 @@ def _is_sentence_start(text: str, pos: int) -> bool:
 
 
 def mark(text: str, mentions: list[Mention], masked: list[tuple[int, int]] | None = None,
-         recheck: bool = False) -> list[Mention]:
+         recheck: bool = False, flags: tuple[bool, bool] | None = None) -> list[Mention]:
     """Set ``drop`` on every mention that is not a quantity claim; returns the same list.
 
-    ``masked``: spans from :func:`masked_spans` (computed here when not given). ``recheck``:
-    only look again at ranges and qualified mentions (after :mod:`.qualifiers` ran).
+    ``masked``: spans from :func:`masked_spans` and ``flags`` from :func:`text_flags` (computed
+    here when not given). ``recheck``: only look again at ranges and qualified mentions (after
+    :mod:`.qualifiers` ran).
     """
     if masked is None:
         masked = masked_spans(text)
-    flags = _text_flags(text)
+    if flags is None:
+        flags = text_flags(text)
     prev: Mention | None = None
     for i, men in enumerate(mentions):
         if not recheck or men.kind == "range" or men.qualifier != "exact":
@@ -186,13 +187,12 @@ def mark(text: str, mentions: list[Mention], masked: list[tuple[int, int]] | Non
     return mentions
 
 
-@functools.lru_cache(maxsize=4)
-def _text_flags(text: str) -> tuple[bool, bool]:
+def text_flags(text: str) -> tuple[bool, bool]:
     """Which of the label and age rules can apply anywhere in ``text``: (it names a figure, table,
-    section ...; it holds "age"). Cached: :func:`mark` runs twice on each text, and these are
-    substring searches over all of it.
+    section ...; it holds "age"). Substring searches over all of the text: :func:`mark` takes them
+    from its caller, who runs it twice on one text.
 
-    >>> _text_flags("See Table 2; aged 40.")
+    >>> text_flags("See Table 2; aged 40.")
     (True, True)
     """
     return ("Fig" in text or "Table" in text or "Panel" in text or "Eq" in text or "Section" in text
