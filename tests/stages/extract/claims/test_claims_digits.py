@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from claimtrack.stages.extract.claims import digits, filters, numbers, periods
 
-_SCANS = [numbers._NUM_START, numbers._COMMA_THOUSANDS, numbers._SCIENCE_DIGIT, filters._MASK_START,
+_SCANS = [numbers._NUM_START, numbers._SCIENCE_DIGIT, filters._MASK_START,
           periods._OTHER_FIGURE_START]
 
 
@@ -36,3 +36,11 @@ def test_both_forms_find_the_same_starts_in_a_text_of_ascii_digits(text):
         if digits.digits_are_ascii(text):
             assert [m.span() for m in rx.ascii.finditer(text)] == written
         assert [m.span() for m in rx.for_text(text).finditer(text)] == written
+
+
+def test_a_text_that_groups_thousands_with_commas_never_groups_them_with_a_space():
+    def values(t):
+        return [m.value for m in numbers.scan(t)]
+    assert values("Fares rose to 20 000 yen.") == [20000.0]
+    assert values("Fares rose to 1,500 yen and then 20 000 yen.") == [1500.0, 20.0, 0.0]
+    assert values("Fares of 1,50 yen and 20 000 yen.")[-1] == 20000.0  # "1,50" groups no thousands
