@@ -84,10 +84,22 @@ _RACE_AFTER = re.compile(r"\s+(?:(?:indoor|outdoor|world|olympic|european|nation
                          r"steeplechase|walk|fun\s+run|road\s+race|barrier|mark|best|specialists?)\b", re.I)
 # a text about athletics or swimming: a distance glued to "m" there is metres ("won the 800m",
 # "cleared 4.88m"), unless a plural count follows ("1.7m people")
-_TRACK_TEXT = re.compile(r"\d(?:m|\s?metres)\s+(?:[a-z']+\s+){0,2}(?:hurdles|freestyle|butterfly|breaststroke|backstroke|"
-                         r"medley|relay|sprint|steeplechase|champion|title|titles|heats?|final)\b|"
-                         r"\b(?:[Mm]en's|[Ww]omen's|[Ii]ndoor|[Oo]lympic)\s+\d[\d,]*m\b|\b(?:[Aa]thletics|high\s+jump|long\s+jump|triple\s+jump|"
-                         r"pole\s+vault|shot\s+put|heptathlon|decathlon|pentathlon|sprinters?|[Hh]urdlers?)\b")
+# the events after a distance: "the 60m hurdles", "800 metres final"
+_TRACK_EVENTS = (r"\s+(?:[a-z']+\s+){0,2}(?:hurdles|freestyle|butterfly|breaststroke|backstroke|medley|relay|sprint|"
+                 r"steeplechase|champion|title|titles|heats?|final)\b")
+# the three ways such a text shows itself, searched one by one (as one regex, opening with a digit
+# or a word boundary, they were tried at every position of the text): a distance and an event,
+# opening with the "m" (a literal the engine finds fast, then the digit is looked back for) ...
+_TRACK_DISTANCE = re.compile(r"m(?:(?<=\dm)|(?:(?<=\dm)|(?<=\d\sm))etres)" + _TRACK_EVENTS)
+# ... a men's, women's, indoor or Olympic distance, and a word of athletics (each only searched for
+# in a text that holds a word it needs)
+_TRACK_EVENT = re.compile(r"\b(?:[Mm]en's|[Ww]omen's|[Ii]ndoor|[Oo]lympic)\s+\d[\d,]*m\b")
+_TRACK_SPORT = re.compile(r"\b(?:[Aa]thletics|high\s+jump|long\s+jump|triple\s+jump|pole\s+vault|shot\s+put|heptathlon|"
+                          r"decathlon|pentathlon|sprinters?|[Hh]urdlers?)\b")
+#: the rule as one pattern (what :func:`is_track` finds; the tests compare the two)
+TRACK_TEXT = re.compile(r"\d(?:m|\s?metres)" + _TRACK_EVENTS + "|" + _TRACK_EVENT.pattern + "|" + _TRACK_SPORT.pattern)
+_TRACK_EVENT_WORDS = ("en's", "ndoor", "lympic")  # "[Mm]en's", "[Ww]omen's", "[Ii]ndoor", "[Oo]lympic"
+_TRACK_SPORT_WORDS = ("thletics", "jump", "vault", "put", "athlon", "printer", "urdler")
 _COUNT_AFTER_M = re.compile(r"(?:\s+(?!(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z-]+)?"
                             r"\s+(?:people|men|women|children|(?!(?:was|has|does|its|his|this|thus|yes|less|plus)\b)[a-z]{2,}[^s\W']s)\b"
                             r"|\s+(?:of|more|fewer)\b")
@@ -164,7 +176,9 @@ def is_track(text: str) -> bool:
     >>> is_track("She won the 60m hurdles."), is_track("It sold 2.5m copies.")
     (True, False)
     """
-    return _TRACK_TEXT.search(text) is not None
+    return (_TRACK_DISTANCE.search(text) is not None
+            or (any(w in text for w in _TRACK_EVENT_WORDS) and _TRACK_EVENT.search(text) is not None)
+            or (any(w in text for w in _TRACK_SPORT_WORDS) and _TRACK_SPORT.search(text) is not None))
 
 
 def _finite(x: float) -> bool:

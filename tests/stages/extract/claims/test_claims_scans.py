@@ -1,5 +1,6 @@
-"""The digit scans compiled with 0-9 (digits.DigitRegex) find what the patterns as written find, and
-texts with another script's digits keep the patterns as written."""
+"""The fast forms of the whole-text scans find what the rules as written find: the digit scans
+compiled with 0-9 (digits.DigitRegex; texts with another script's digits keep the patterns as
+written), the comma-thousands test, and the athletics test searched branch by branch."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -44,3 +45,14 @@ def test_a_text_that_groups_thousands_with_commas_never_groups_them_with_a_space
     assert values("Fares rose to 20 000 yen.") == [20000.0]
     assert values("Fares rose to 1,500 yen and then 20 000 yen.") == [1500.0, 20.0, 0.0]
     assert values("Fares of 1,50 yen and 20 000 yen.")[-1] == 20000.0  # "1,50" groups no thousands
+
+
+_TRACK_PIECES = ["She won the ", "800", "4.88", "m", " metres", "metres", " ", "\n", " hurdles", " world title", " final",
+                 "Men's ", "women's ", "Indoor ", "Olympic", " 60m", " high jump", "shot put", "Hurdlers", "athletics",
+                 " sold 2.5m copies", "mm", "2m"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TRACK_PIECES), max_size=10).map("".join))
+def test_is_track_finds_what_the_rule_as_one_pattern_finds(text):
+    assert numbers.is_track(text) == (numbers.TRACK_TEXT.search(text) is not None)
