@@ -56,3 +56,9 @@ _TRACK_PIECES = ["She won the ", "800", "4.88", "m", " metres", "metres", " ", "
 @given(st.lists(st.sampled_from(_TRACK_PIECES), max_size=10).map("".join))
 def test_is_track_finds_what_the_rule_as_one_pattern_finds(text):
     assert numbers.is_track(text) == (numbers.TRACK_TEXT.search(text) is not None)
+
+
+def test_no_character_of_latin_1_is_a_digit_but_0_to_9():
+    # (digits_are_ascii trusts a text it can write in Latin-1)
+    assert [chr(c) for c in range(256) if chr(c).isdecimal()] == list("0123456789")
+    assert digits.digits_are_ascii("café £5 ½") and not digits.digits_are_ascii("café ٣")
