@@ -117,8 +117,10 @@ _CLAUSE_SPLIT_PUNCT = re.compile(r"[;,](?:(?<=;)|(?<=,)\s+(?:and|while|but|where
 # " while ", " whereas ", " but " in any case, each letter spelled as many ways as re.I matches it
 # (a dotless "ı" and a dotted "İ" are an "i" there, a long "ſ" an "s"); opens with its first letter
 _SPACE_CLAUSE_WORD = re.compile(r"[wWbB](?<=\s.)(?:[hH](?:[iIıİ][lL][eE]|[eE][rR][eE][aA][sSſ])|[uU][tT])\s")
+# "according to": opens with "ccording" (a literal the engine finds fast; the "A" or "a" before it, not
+# glued to a word, is looked back for), so a search for it starts one character after the sentence's
 _ACCORDING = re.compile(
-    r"[Aa](?<!\w.)ccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+|the\s+|on\s+)?[A-Z][\w&.'’-]*)*)")
+    r"ccording(?<=[Aa]ccording)(?<!\w[Aa]ccording)\s+to\s+(?:the\s+|a\s+|an\s+)?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+|the\s+|on\s+)?[A-Z][\w&.'’-]*)*)")
 _CUE = (r"(?:said|says|told|estimated|estimates|reported|reports|stated|states|added|announced|claimed|"
         r"claims|warned|noted|wrote|predicted|forecast|projected|calculated|found|showed|shows)")
 _SAID_AFTER_NAME = re.compile(
@@ -388,7 +390,7 @@ def attribution(text: str, sent: tuple[int, int]) -> str | None:
     a, b = sent
     if b - a > 1200:
         return None
-    m = _ACCORDING.search(text, a, b)
+    m = _ACCORDING.search(text, a + 1, b)
     if m is not None:
         return _clean_speaker(m.group("s"))
     cue = _CUE_WORD.search(text, a, b)

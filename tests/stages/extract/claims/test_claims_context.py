@@ -102,3 +102,10 @@ def test_clause_cuts_are_the_separators_the_full_pattern_finds(text, lead):
     # a sentence with no separator opening at a space is cut with the ";"/"," pattern only
     sent = (min(lead, len(text)), len(text))
     assert context.clause_cuts(text, sent) == [m.span() for m in context._CLAUSE_SPLIT.finditer(text, *sent)]
+
+
+def test_according_to_read_from_the_sentences_first_letter_and_not_before_it():
+    t = "Prices rose. According to the ONS, 5% more homes sold. Raccording to Bob, 3 did."
+    first = t.index("According")
+    assert context.attribution(t, (first, t.index(" Raccording"))) == "ONS"
+    assert context.attribution(t, (first + 1, len(t))) is None  # "ccording" alone opens no attribution
