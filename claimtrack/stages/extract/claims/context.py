@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from claimtrack.stages.extract.claims.scans import char_positions, matches_at
 from claimtrack.stages.extract.claims.words import _trie
 
 # a sentence ends after . ! ? (and closing quotes or brackets) before a capital or a digit, and at a
@@ -143,7 +144,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     start = 0
-    for m in _SENT_END.finditer(text):
+    for m in matches_at(_SENT_END, char_positions(text, ".!?\n"), text):  # (what _SENT_END.finditer finds)
         cut = m.start()
         if text[cut] != "\n":
             cut += 1  # the sentence keeps its closing mark

@@ -14,7 +14,8 @@ import bisect
 import re
 
 from claimtrack.stages.extract.claims import names
-from claimtrack.stages.extract.claims.digits import DigitRegex
+from claimtrack.stages.extract.claims.digits import digits_are_ascii
+from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions, matches_at
 from claimtrack.stages.extract.claims.numbers import Mention, matches_from
 from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, match_unit
 
@@ -226,10 +227,11 @@ def _same_name_elsewhere(text: str, mentions: list[Mention]) -> None:
 
 _MASK = re.compile(r"(?=[\d+(])(?:" + _PHONE.pattern + "|" + _NUMERIC_DATE.pattern + "|" + _SCORE.pattern + ")")
 # where a _MASK match can start: "+", "(", or the first digit of a run of one to four digits and a
-# "/", "." or "-" (a bare number is none of them, and most figures are bare). The search for these
-# opens with a character set, which the regex engine skips to in C; trying _MASK itself at every
-# position of the text cost twice as much.
-_MASK_START = DigitRegex(r"[\d+(](?<!\d\d)(?:(?<=[+(])|(?=\d{0,3}[/.-]))")
+# "/", "." or "-" (a bare number is none of them, and most figures are bare). Tried at the digits,
+# "+" and "(" that str.find finds where the text's digits are all 0-9 (.scans); elsewhere searched
+# for (opening with a character set, which the regex engine skips to in C; trying _MASK itself at
+# every position of the text cost twice as much).
+_MASK_START = re.compile(r"[\d+(](?<!\d\d)(?:(?<=[+(])|(?=\d{0,3}[/.-]))")
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
@@ -247,7 +249,12 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     if "-" not in text and "/" not in text and "." not in text and "+" not in text and "(" not in text:
         return entities
     spans = []
-    for m in matches_from(_MASK, _MASK_START.for_text(text), text):
+    if digits_are_ascii(text):  # _MASK_START tried at the digits, "+" and "(" that str.find finds
+        found = matches_at(_MASK, [p for p in char_positions(text, ASCII_DIGITS + "+(")
+                                   if _MASK_START.match(text, p) is not None], text)
+    else:
+        found = matches_from(_MASK, _MASK_START, text)
+    for m in found:
         a, b = m.group(1), m.group(2)
         # a score "2-2", "89-89": the second number not above the first ("15-22" is a range)
         if a is not None and int(b) > int(a):

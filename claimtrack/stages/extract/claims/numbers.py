@@ -14,6 +14,7 @@ import math
 import re
 
 from claimtrack.stages.extract.claims.digits import DigitRegex, digits_are_ascii
+from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions
 from claimtrack.stages.extract.claims.units import (
     CURRENCY_PREFIX,
     CURRENCY_PREFIX_RE,
@@ -157,7 +158,7 @@ def parse_digits(digits: str | None, dec: str | None) -> float:
 # the marks of formulas and measurements in science prose: each found by a substring search, which
 # is many times faster than a regex class over the text (and free for a mark outside an ASCII text)
 _SCIENCE_MARKS = "−±=≈∼<>"
-_SCIENCE_DIGIT = DigitRegex(r"\d\s?" + _SCI_UNITS + r"\b")
+_SCIENCE_DIGIT = re.compile(r"\d\s?" + _SCI_UNITS + r"\b")
 
 
 def is_science(text: str, ascii_only: bool | None = None) -> bool:
@@ -165,8 +166,13 @@ def is_science(text: str, ascii_only: bool | None = None) -> bool:
     (``ascii_only``: :func:`.digits_are_ascii` of ``text``, when the caller knows it.)"""
     if any(mark in text for mark in _SCIENCE_MARKS):
         return _SCIENCE.search(text) is not None
-    # the one branch of _SCIENCE without those marks
-    return _SCIENCE_DIGIT.for_text(text, ascii_only).search(text) is not None
+    # the one branch of _SCIENCE without those marks; it opens with a digit: where all are 0-9, tried
+    # at the digits that str.find finds (a search tested every character against \d)
+    if ascii_only is None:
+        ascii_only = digits_are_ascii(text)
+    if not ascii_only:
+        return _SCIENCE_DIGIT.search(text) is not None
+    return any(_SCIENCE_DIGIT.match(text, p) is not None for p in char_positions(text, ASCII_DIGITS))
 
 
 @functools.lru_cache(maxsize=4)

@@ -1,21 +1,22 @@
 """The fast forms of the whole-text scans find what the rules as written find: the digit scans
 compiled with 0-9 (digits.DigitRegex; texts with another script's digits keep the patterns as
-written), the comma-thousands test, and the athletics test searched branch by branch."""
+written), the scans started from characters str.find finds (scans.py: sentences, masks, the
+science test), the comma-thousands test, number words, and the athletics test searched branch
+by branch."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.stages.extract.claims import digits, filters, numbers, periods
+from claimtrack.stages.extract.claims import context, digits, filters, numbers, periods, scans, words
 
-_SCANS = [numbers._NUM_START, numbers._SCIENCE_DIGIT, filters._MASK_START,
-          periods._OTHER_FIGURE_START]
+_SCANS = [numbers._NUM_START, periods._OTHER_FIGURE_START]
 
 
 def test_another_scripts_digit_keeps_the_pattern_as_written():
     assert digits.digits_are_ascii("Shares rose 5% to £3.20 – “a record”")
     assert not digits.digits_are_ascii("The fare is ٣٠ riyals")  # Arabic-Indic digits
     assert not digits.digits_are_ascii("定価１２００円")  # full-width digits
-    rx = filters._MASK_START
-    assert rx.for_text("call ١٢/٣") is rx.unicode and rx.for_text("call 12/3") is rx.ascii
+    rx = numbers._NUM_START
+    assert rx.for_text("paid ١٢") is rx.unicode and rx.for_text("paid 12") is rx.ascii
 
 
 def test_a_currency_code_before_a_figure_still_opens_a_number():
@@ -62,3 +63,32 @@ def test_no_character_of_latin_1_is_a_digit_but_0_to_9():
     # (digits_are_ascii trusts a text it can write in Latin-1)
     assert [chr(c) for c in range(256) if chr(c).isdecimal()] == list("0123456789")
     assert digits.digits_are_ascii("café £5 ½") and not digits.digits_are_ascii("café ٣")
+
+
+_WORD_PIECES = ["one", "someone", "two", "twenty", "a", "an", " ", " and ", "-", "hundred", "thousand", "half",
+                "halves", "quarter", "tens of", "millions", "dozen", "é", "_", "5", "nine", "ninth", "often", "ten",
+                "thirds", ",", "."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=12).map("".join))
+def test_number_words_are_found_where_the_words_pattern_finds_them(low):
+    found = [(m.span(), m.group()) for m in words._word_matches(low)]
+    assert found == [(m.span(), m.group()) for m in words.WORDS_RE.finditer(low)]
+
+
+_FIND_PIECES = ["Call ", "+44 20 7946 0958", "(020) 7946 0958", "12/03/2019", "2-2", "15-22", "3.5", " 5 mm", "5mm",
+                "7 K", "9 nm", "٣", "Mr. Smith", "! ", "? ", "\n", ". Then ", ".\n\n", "“Yes.” He", " 1987", "(", "+"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FIND_PIECES), max_size=12).map("".join))
+def test_scans_from_str_find_positions_find_what_the_regex_search_finds(text):
+    # sentences, masks and the science test start from characters str.find finds (scans.py)
+    assert [m.span() for m in scans.matches_at(context._SENT_END, scans.char_positions(text, ".!?\n"), text)] == \
+        [m.span() for m in context._SENT_END.finditer(text)]
+    masks = [m.span() for m in numbers.matches_from(filters._MASK, filters._MASK_START, text)
+             if m.group(1) is None or int(m.group(2)) <= int(m.group(1))]
+    assert [sp for sp in filters.masked_spans(text) if text[sp[0]:sp[0] + 2] != "&#"] == masks
+    assert numbers.is_science(text) == (numbers._SCIENCE.search(text) is not None if any(
+        c in text for c in numbers._SCIENCE_MARKS) else numbers._SCIENCE_DIGIT.search(text) is not None)
