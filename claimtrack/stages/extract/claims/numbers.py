@@ -14,7 +14,7 @@ import math
 import re
 
 from claimtrack.stages.extract.claims.digits import DigitRegex, digits_are_ascii
-from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions, matches_at
+from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions
 from claimtrack.stages.extract.claims.units import (
     CURRENCY_PREFIX,
     CURRENCY_PREFIX_RE,
@@ -74,16 +74,10 @@ _CODE_TAILS = [p[1:] for p in CURRENCY_PREFIX if "A" <= p[0] <= "Z"]
 # search for these opens with a character set, which the regex engine skips to in C; NUM_RE's
 # look-ahead first made it try every position (see _num_matches). After most capitals ("The")
 # the one-character class that opens the code's tail fails at once.
-_VULGARS = "½¼¾⅓⅔⅛⅜⅝⅞⅕"
-_NUM_SIGNS = "$£€¥₹₪₩₽₺₦₱฿." + _VULGARS + MANGLED_STARTS  # what _NUM_START opens with, besides digits and capitals
 _NUM_START = DigitRegex(
-    r"[\dA-Z" + _NUM_SIGNS + r"](?<!\w.)(?:(?<![A-Z])|(?=(?=["
+    r"[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕" + MANGLED_STARTS + r"](?<!\w.)(?:(?<![A-Z])|(?=(?=["
     + re.escape("".join(sorted({t[0] for t in _CODE_TAILS}))) + "])(?:" + _trie(_CODE_TAILS) + r")\s?\.?\d))"
 )
-_NUM_FIRST = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" + _NUM_SIGNS)
-# a number written with digits opens at most this far before its first digit: a currency written
-# before it ("&#x20AC;"), a space and a "." ("$ .5")
-_NUM_REACH = max(map(len, CURRENCY_PREFIX)) + 2
 _DOLLAR_COUNTRY = re.compile(r"(?<![A-Za-z])(US|AU|NZ|HK|CA|NT)\s\Z")
 _RACE_AFTER = re.compile(r"\s+(?:(?:indoor|outdoor|world|olympic|european|national|men's|women's)\s+)*"
                          r"(?:hurdles|freestyle|butterfly|breaststroke|backstroke|medley|relay|sprint|race|dash|"
@@ -227,30 +221,8 @@ def _num_matches(text: str, ascii_only: bool | None = None) -> list[re.Match]:
     :func:`.digits_are_ascii` of ``text``, when the caller knows it.)"""
     if ascii_only is None:
         ascii_only = digits_are_ascii(text)
-    pattern = _NUM_RE_COMMAS if "," in text and _COMMA_THOUSANDS.search(text) else NUM_RE
-    if ascii_only:
-        return matches_at(pattern, _num_starts(text), text)
-    return matches_from(pattern, _NUM_START.unicode, text)
-
-
-def _num_starts(text: str) -> list[int]:
-    """Where ``_NUM_START.finditer`` finds a start that a NUM_RE match can open at, in a text whose
-    digits are all 0-9: a vulgar fraction, or a start at most ``_NUM_REACH`` before the first digit
-    of a run (NUM_RE's other branch needs a digit there). The digits and fractions are found with
-    ``str.find`` (.scans); a search for _NUM_START tested every character against its class.
-
-    >>> t = "Paid US$5 and ½ of 12.5, not A1."
-    >>> [t[p] for p in _num_starts(t)] == [t[m.start()] for m in _NUM_START.ascii.finditer(t)] == list("U5½15")
-    True
-    """
-    starts = set(char_positions(text, _VULGARS))
-    prev = -2
-    for d in char_positions(text, ASCII_DIGITS):
-        if d != prev + 1:  # the first digit of a run
-            starts.update(p for p in range(max(0, d - _NUM_REACH), d + 1) if text[p] in _NUM_FIRST)
-        prev = d
-    match = _NUM_START.ascii.match
-    return [p for p in sorted(starts) if match(text, p) is not None]
+    commas = "," in text and _COMMA_THOUSANDS.search(text)
+    return matches_from(_NUM_RE_COMMAS if commas else NUM_RE, _NUM_START.for_text(text, ascii_only), text)
 
 
 def scan(text: str) -> list[Mention]:

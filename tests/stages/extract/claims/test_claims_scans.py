@@ -92,17 +92,3 @@ def test_scans_from_str_find_positions_find_what_the_regex_search_finds(text):
     assert [sp for sp in filters.masked_spans(text) if text[sp[0]:sp[0] + 2] != "&#"] == masks
     assert numbers.is_science(text) == (numbers._SCIENCE.search(text) is not None if any(
         c in text for c in numbers._SCIENCE_MARKS) else numbers._SCIENCE_DIGIT.search(text) is not None)
-
-
-_NUM_PIECES = ["Paid ", "US$", "U.S.$", "Rs ", "Rs.", "&#x20AC;", "&pound;", "Â£", "€", "HK$ ", "$", ".", "5", "12",
-               "1,200", "½", "¾", " ", "A", "a", "-", "(", "\n", "٣", "x"]
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_NUM_PIECES), max_size=14).map("".join))
-def test_numbers_started_from_their_digits_are_the_numbers_the_start_search_finds(text):
-    spans = [m.span() for m in numbers.matches_from(numbers.NUM_RE, numbers._NUM_START.unicode, text)]
-    if digits.digits_are_ascii(text):
-        assert [m.span() for m in scans.matches_at(numbers.NUM_RE, numbers._num_starts(text), text)] == spans
-    commas = [m.span() for m in numbers.matches_from(numbers._NUM_RE_COMMAS, numbers._NUM_START.unicode, text)]
-    assert [m.span() for m in numbers._num_matches(text)] in (spans, commas)
