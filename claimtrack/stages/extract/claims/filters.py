@@ -132,6 +132,9 @@ _PLURAL = r"(?:people|men|women|children|(?!(?:was|has|is|does|its|his|this|thus
 _PLURAL_NEXT = re.compile(r"\s+" + _PLURAL)
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?" + _PLURAL)
 _TOP_BEFORE = re.compile(r"\b(?:top|bottom)[\s-]+\Z")
+# "to top 10%", "will top": "top" as a verb after an auxiliary or "to"
+_TOP_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should|can|did|does|not|expected|set)\s+top\s+\Z")
+_HYPHEN_COMPOUND = re.compile(r"-(?:[a-z]|,|\s)")  # "three-year", "one-off": a number word opening a compound
 # a capitalised word, or a brand written in camel case from a small letter ("iOS", "macOS", "eBay")
 _CAP_TOKEN = re.compile(r"(?:[A-Z]|[a-z]{1,5}[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?")
 _FORM_LETTER = re.compile(r"-[A-Z](?![\w-])")
@@ -443,12 +446,12 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         if men.words == "half" and _HALF_PLACE_BEFORE.search(before):
             return "part"  # "the left half of the figure", "the first half of 2019": a part, not a quantity
         ne = men.num_end
-        if text[ne:ne + 1] == "-" and re.match(r"-(?:[a-z]|,|\s)", text[ne:ne + 2]):
+        if text[ne:ne + 1] == "-" and _HYPHEN_COMPOUND.match(text, ne, ne + 2):
             return "compound"  # "three-year", "six-speed", "one-off": a modifier, not a count
     # a rank, not a count: "a top 10 hit", "the top five includes" ("the top three seeds" counts seeds)
     if bare and men.qualifier == "exact" and ("top" in before[-8:] or "bottom" in before[-8:]) and \
             _TOP_BEFORE.search(before[-8:]) and \
-            not re.search(r"\b(?:to|will|would|could|may|might|should|can|did|does|not|expected|set)\s+top\s+\Z", before) and \
+            not _TOP_VERB_BEFORE.search(before) and \
             not (men.value > 100 and _PLURAL_TOP.search(before)) and \
             not _PLURAL_AFTER.match(text[e:e + 30]):
         return "rank"

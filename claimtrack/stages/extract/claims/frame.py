@@ -233,13 +233,17 @@ def _names(sentence: str, subjects, title: str | None = None) -> list[tuple[int,
         if at <= 1 and " " not in name.strip() and (key in _OPENERS or (
                 title and key not in title.lower() and not sentence[at + len(name):].startswith(("'s", " said")))):
             continue  # a lone capitalised word opening the sentence: a common word ("Volume was ...")
-        if _ADJECTIVE.match(name.strip()) and re.match(r" [a-z]", sentence[at + len(name):at + len(name) + 2]):
+        if _ADJECTIVE.match(name.strip()) and _LOWER_NEXT.match(sentence, at + len(name)):
             continue  # "Syrian refugees", "Turkish-backed rebels": a modifier, not whose figure it is
         out.append((at, name.strip()))
     return sorted(set(out))
 
 
 _ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+(?:an|ese|ish|ic|i)|[A-Z][\w]*-[a-z][\w-]*)$")
+_LOWER_NEXT = re.compile(r" [a-z]")  # a lower-case word right after a name
+# "<Acme Inc> said its ...": a verb of reporting right after the name, and the reporter's own figure
+_REPORTS_OWN = re.compile(r"^[>\s]*(?:said|says|reported|posted|announced|expects|estimated)\b")
+_OWN = re.compile(r"\b(?:its|our|the company's)\b")
 _POSSESSIVE_OF = re.compile(r"^\s*(?:[a-z%$-]+\s+){0,3}?of\s+(?:the\s+)?$")
 # (within the figure's own clause: "... dlrs and will be listed in Luxembourg" is another clause)
 _IN_PLACE = re.compile(r"^(?:(?!\b(?:and|but|which|that|will|while|where)\b)[^,;:()]){0,60}?\b(?:in|at)\s+(?:the\s+)?$")
@@ -263,8 +267,7 @@ def _holder(sentence: str, at: int, end: int, names: list[tuple[int, str]]) -> s
     if left:
         p, n = left[0]
         between = sentence[p + len(n):at]
-        if re.match(r"^[>\s]*(?:said|says|reported|posted|announced|expects|estimated)\b", between) and \
-                re.search(r"\b(?:its|our|the company's)\b", between):
+        if _REPORTS_OWN.match(between) and _OWN.search(between):
             return n
     # "2 million civilians are at risk in Idlib", "refugees in Turkey"
     for p, n in right:
