@@ -60,16 +60,21 @@ def _char_class(chars: str) -> str:
 def _period_start(follow: dict[str, dict[str, str]]) -> re.Pattern:
     """Where a _PERIOD_WORDS match can start: a word's first character followed by a second and
     a third that can continue it (``follow``), or with a character outside ASCII among them
-    (``ſ``, a non-ASCII space), which re.I may fold otherwise. One regex: the engine skips to the
-    first characters in C and tests the next two there.
+    (``ſ``, a non-ASCII space), which re.I may fold otherwise.
+
+    One alternative per first character (each case apart), each opening with that character as a
+    literal: the engine skips in C to the characters that open one, and picks the alternative by
+    a one-character test. (Written as one class followed by a look-behind per first character, it
+    ran each of some twenty look-behinds in turn at every word start: a third of a claim's cost.)
     """
-    firsts = "".join(sorted({c for a in follow for c in (a, a.upper())}))
-    pairs = []
+    other = "(?=[^\\x00-\\x7f]|[\\s\\S][^\\x00-\\x7f])"
+    alts = []
     for a, nxt in follow.items():
-        first = f"[{a}{a.upper()}]" if a != a.upper() else a
-        pairs.append(f"(?<={first})(?=" + "|".join(_char_class(b) + _char_class(c) for b, c in nxt.items()) + ")")
-    return re.compile("[" + firsts + "\u017f](?<!\\w.)(?:(?<=\u017f)|(?=[^\\x00-\\x7f]|[\\s\\S][^\\x00-\\x7f])|"
-                      + "|".join(pairs) + ")")
+        then = "(?:" + other + "|(?=" + "|".join(_char_class(b) + _char_class(c) for b, c in nxt.items()) + "))"
+        for first in dict.fromkeys((a, a.upper())):
+            alts.append(re.escape(first) + "(?<!\\w.)" + then)
+    alts.append("\u017f(?<!\\w.)")
+    return re.compile("|".join(alts))
 
 
 _PERIOD_START = _period_start(_PERIOD_NEXT)

@@ -3,6 +3,8 @@ compiled with 0-9 (digits.DigitRegex; texts with another script's digits keep th
 written), the scans started from characters str.find finds (scans.py: sentences, masks, the
 science test), the comma-thousands test, number words, and the athletics test searched branch
 by branch."""
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,3 +94,29 @@ def test_scans_from_str_find_positions_find_what_the_regex_search_finds(text):
     assert [sp for sp in filters.masked_spans(text) if text[sp[0]:sp[0] + 2] != "&#"] == masks
     assert numbers.is_science(text) == (numbers._SCIENCE.search(text) is not None if any(
         c in text for c in numbers._SCIENCE_MARKS) else numbers._SCIENCE_DIGIT.search(text) is not None)
+
+
+def _period_start_as_one_class(follow):
+    # the period-start rule as first written: one class of first characters, then a look-behind
+    # per first character (the oracle for periods._PERIOD_START, which dispatches by a literal)
+    firsts = "".join(sorted({c for a in follow for c in (a, a.upper())}))
+    pairs = []
+    for a, nxt in follow.items():
+        first = f"[{a}{a.upper()}]" if a != a.upper() else a
+        pairs.append(f"(?<={first})(?=" + "|".join(periods._char_class(b) + periods._char_class(c)
+                                                    for b, c in nxt.items()) + ")")
+    return re.compile("[" + firsts + "\u017f](?<!\\w.)(?:(?<=\u017f)|(?=[^\\x00-\\x7f]|[\\s\\S][^\\x00-\\x7f])|"
+                      + "|".join(pairs) + ")")
+
+
+_PERIOD_ONE_CLASS = _period_start_as_one_class(periods._PERIOD_NEXT)
+_PERIOD_PIECES = ["Net rose ", "in March 1987", " from a year ago", "today", "Today", "the week ended Feb 22", "3 months",
+                  "Six mths", "ſ", "\u00a0", "é", "Q4", " fourth quarter", "last year", "the", "to ", "At end-May",
+                  "x", "_", "1", "9 ", "daily", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PERIOD_PIECES), max_size=10).map("".join))
+def test_period_starts_are_where_the_rule_as_first_written_finds_them(text):
+    assert [m.span() for m in periods._PERIOD_START.finditer(text)] == \
+        [m.span() for m in _PERIOD_ONE_CLASS.finditer(text)]
