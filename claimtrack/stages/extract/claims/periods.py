@@ -93,7 +93,12 @@ def _period_matches(text: str) -> list[re.Match]:
 _OTHER_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*")
 # where an _OTHER_FIGURE can start: a digit with no letter, digit, "." or "," before it
 _OTHER_FIGURE_START = DigitRegex(r"\d(?<![\w.,]\d)")
-_MONTH_BEFORE = re.compile(r"\b" + _MONTH_WORD + r"\s*$")
+# a month name ending the text before a figure ("March 4"): as _MONTH_WORD after a word boundary, each
+# name opening with its capital as a literal and the boundary looked back for after it, so that the
+# engine skips in C to the capitals that open one (a leading \b made it try every position)
+_MONTH_NAMES = _MONTH_WORD[len("(?:"):_MONTH_WORD.index(")")].split("|")
+_MONTH_BEFORE = re.compile("(?:" + "|".join(m[0] + r"(?<!\w.)" + m[1:] for m in _MONTH_NAMES)
+                           + _MONTH_WORD[_MONTH_WORD.index(")"):] + r"\s*$")
 
 
 def other_figures(text: str, start: int, end: int) -> list[tuple[int, int]]:

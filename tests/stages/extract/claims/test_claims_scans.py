@@ -120,3 +120,13 @@ _PERIOD_PIECES = ["Net rose ", "in March 1987", " from a year ago", "today", "To
 def test_period_starts_are_where_the_rule_as_first_written_finds_them(text):
     assert [m.span() for m in periods._PERIOD_START.finditer(text)] == \
         [m.span() for m in _PERIOD_ONE_CLASS.finditer(text)]
+
+
+_MONTH_BEFORE_AS_WRITTEN = re.compile(r"\b" + periods._MONTH_WORD + r"\s*$")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["in ", "March", "Mar", "Sept", "Sep", ".", " ", "X", "é", "May", "or", "4", "\n"]),
+                max_size=6).map("".join))
+def test_a_month_before_a_figure_is_found_as_the_rule_was_written(text):
+    assert (periods._MONTH_BEFORE.search(text) is not None) == (_MONTH_BEFORE_AS_WRITTEN.search(text) is not None)
