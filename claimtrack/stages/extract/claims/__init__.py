@@ -86,10 +86,10 @@ def _extract(text: str, article_id: str, quotes: list[Quote]) -> list[Claim]:
     mentions = scan(body)
     if not mentions:
         return []
-    masked = filters.masked_spans(body)
-    mentions = filters.mark(body, mentions, masked)
+    masked, flags = filters.masked_spans(body), filters.text_flags(body)
+    mentions = filters.mark(body, mentions, masked, flags=flags)
     mentions = qualifiers.apply(body, mentions)
-    mentions = filters.mark(body, mentions, masked, recheck=True)  # ranges formed just now, qualified ones
+    mentions = filters.mark(body, mentions, masked, recheck=True, flags=flags)  # ranges formed just now, qualified ones
     kept = [m for m in mentions if m.drop is None]
     if not kept:
         return []

@@ -20,6 +20,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from claimtrack.stages.extract.claims.scans import char_positions, matches_at
+from claimtrack.stages.extract.claims.words import _trie
+
 # a sentence ends after . ! ? (and closing quotes or brackets) before a capital or a digit, and at a
 # newline; the pattern opens with the character it ends on, so that the search skips to those in C
 # (a look-behind first made it try every position: 3x slower)
@@ -72,10 +75,12 @@ def _is_adverb(wl: str) -> bool:
 _OF_DET = re.compile(r"\s+of\s+(?:(?:the|all|its|their|his|her|our|these|those|a|an|which|them|whom|its)\s+)*", re.I)
 # the first letter is matched first, and the look-behinds after it, so that the regex engine skips in C
 # to the capitals (and "a" of "al-"); a look-ahead first made it try every position
-_CAP = re.compile(
-    r"[A-Za](?:(?<=[A-Z])(?<![\w'’].)[\w&'’.-]*|(?<=a)(?<![\w'’].)l-[A-Z][\w'’-]*)(?:(?:\s+|\s+(?:of|de|del|da|di|du|la|le|von|van|der|bin|al|ul|for)\s+|-)"
-    r"(?:[A-Z][\w&'’.-]*|al-[A-Z][\w'’-]*))*"
-)
+_CAP_REST = (r"(?:(?:\s+|\s+(?:of|de|del|da|di|du|la|le|von|van|der|bin|al|ul|for)\s+|-)"
+             r"(?:[A-Z][\w&'’.-]*|al-[A-Z][\w'’-]*))*")
+_CAP = re.compile(r"[A-Za](?:(?<=[A-Z])(?<![\w'’].)[\w&'’.-]*|(?<=a)(?<![\w'’].)l-[A-Z][\w'’-]*)" + _CAP_REST)
+# the same where no name can open with "al-" (a sentence without "al-"): the engine then stops only at
+# capitals, not at every "a" as well
+_CAP_CAPITAL = re.compile(r"[A-Z](?<![\w'’].)[\w&'’.-]*" + _CAP_REST)
 _NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "With", "And", "But", "Or", "It",
     "He", "She", "They", "We", "I", "You", "This", "That", "These", "Those", "There", "Their", "His", "Her",
@@ -107,13 +112,23 @@ _NOT_PLURAL = {"news", "series", "species", "bus", "gas", "status", "crisis", "a
 # ";", " while ", ", and ": the separator's first character is matched first (the regex engine skips to it
 # in C), then what may follow it
 _CLAUSE_SPLIT = re.compile(r"[;\s,](?:(?<=;)|(?<=\s)(?:while|whereas|but)\s|(?<=,)\s+(?:and|while|but|whereas)\s)", re.I)
+# the same without the separators that open at a space, for a sentence that has none of them (most):
+# then the engine stops only at ";" and ",", not at every space
+_CLAUSE_SPLIT_PUNCT = re.compile(r"[;,](?:(?<=;)|(?<=,)\s+(?:and|while|but|whereas)\s)", re.I)
+# " while ", " whereas ", " but " in any case, each letter spelled as many ways as re.I matches it
+# (a dotless "ı" and a dotted "İ" are an "i" there, a long "ſ" an "s"); opens with its first letter
+_SPACE_CLAUSE_WORD = re.compile(r"[wWbB](?<=\s.)(?:[hH](?:[iIıİ][lL][eE]|[eE][rR][eE][aA][sSſ])|[uU][tT])\s")
+# "according to": opens with "ccording" (a literal the engine finds fast; the "A" or "a" before it, not
+# glued to a word, is looked back for), so a search for it starts one character after the sentence's
 _ACCORDING = re.compile(
-    r"[Aa](?<!\w.)ccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+|the\s+|on\s+)?[A-Z][\w&.'’-]*)*)")
+    r"ccording(?<=[Aa]ccording)(?<!\w[Aa]ccording)\s+to\s+(?:the\s+|a\s+|an\s+)?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+|the\s+|on\s+)?[A-Z][\w&.'’-]*)*)")
 _CUE = (r"(?:said|says|told|estimated|estimates|reported|reports|stated|states|added|announced|claimed|"
         r"claims|warned|noted|wrote|predicted|forecast|projected|calculated|found|showed|shows)")
 _SAID_AFTER_NAME = re.compile(
     r"(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.'’-]*)*)\s+(?:has\s+|had\s+|have\s+)?" + _CUE + r"\b")
-_CUE_WORD = re.compile(_CUE)  # anywhere, even inside a word: a quick test that a sentence may have one
+# a cue anywhere, even inside a word: a quick test that a sentence may have one (as a prefix tree: a
+# failing position costs a test or two, where the alternation tried each of its words in turn)
+_CUE_WORD = re.compile(_trie(_CUE[3:-1].split("|")))
 _SAID_BEFORE_NAME = re.compile(
     r"(?=[satercawnfps])\b" + _CUE + r"\s+(?:the\s+)?(?:[a-z]+\s+){0,6}?(?P<s>(?:[A-Z][\w&.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.'’-]*)*)")
 _PRONOUN_OR_COMMON = {"He", "She", "They", "It", "We", "I", "You", "The", "This", "That", "A", "An", "There",
@@ -129,7 +144,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     start = 0
-    for m in _SENT_END.finditer(text):
+    for m in matches_at(_SENT_END, char_positions(text, ".!?\n"), text):  # (what _SENT_END.finditer finds)
         cut = m.start()
         if text[cut] != "\n":
             cut += 1  # the sentence keeps its closing mark
@@ -273,7 +288,7 @@ def names_in(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
     b = min(b, a + 3000)
     out: list[tuple[int, int, str]] = []
     lowered = None
-    for m in _CAP.finditer(text, a, b):
+    for m in (_CAP if text.find("al-", a, b) >= 0 else _CAP_CAPITAL).finditer(text, a, b):
         name = m.group()
         start = m.start()
         words = name.split()
@@ -316,7 +331,9 @@ def names_in(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
 def clause_cuts(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
     """(start, end) of each clause separator in the sentence (";", "while", "but", ", and")."""
     a, b = sent
-    return [m.span() for m in _CLAUSE_SPLIT.finditer(text, a, min(b, a + 5000))]
+    b = min(b, a + 5000)
+    split = _CLAUSE_SPLIT if _SPACE_CLAUSE_WORD.search(text, a, b) else _CLAUSE_SPLIT_PUNCT
+    return [m.span() for m in split.finditer(text, a, b)]
 
 
 def clause_of(text: str, sent: tuple[int, int], start: int, end: int,
@@ -374,7 +391,7 @@ def attribution(text: str, sent: tuple[int, int]) -> str | None:
     a, b = sent
     if b - a > 1200:
         return None
-    m = _ACCORDING.search(text, a, b)
+    m = _ACCORDING.search(text, a + 1, b)
     if m is not None:
         return _clean_speaker(m.group("s"))
     cue = _CUE_WORD.search(text, a, b)

@@ -14,6 +14,8 @@ import bisect
 import re
 
 from claimtrack.stages.extract.claims import names
+from claimtrack.stages.extract.claims.digits import digits_are_ascii
+from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions, matches_at
 from claimtrack.stages.extract.claims.numbers import Mention, matches_from
 from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, match_unit
 
@@ -130,6 +132,9 @@ _PLURAL = r"(?:people|men|women|children|(?!(?:was|has|is|does|its|his|this|thus
 _PLURAL_NEXT = re.compile(r"\s+" + _PLURAL)
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?" + _PLURAL)
 _TOP_BEFORE = re.compile(r"\b(?:top|bottom)[\s-]+\Z")
+# "to top 10%", "will top": "top" as a verb after an auxiliary or "to"
+_TOP_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should|can|did|does|not|expected|set)\s+top\s+\Z")
+_HYPHEN_COMPOUND = re.compile(r"-(?:[a-z]|,|\s)")  # "three-year", "one-off": a number word opening a compound
 # a capitalised word, or a brand written in camel case from a small letter ("iOS", "macOS", "eBay")
 _CAP_TOKEN = re.compile(r"(?:[A-Z]|[a-z]{1,5}[A-Z])[\w&.'’]*(?:-[A-Z]?[\w&.]*)?")
 _FORM_LETTER = re.compile(r"-[A-Z](?![\w-])")
@@ -164,16 +169,17 @@ def _is_sentence_start(text: str, pos: int) -> bool:
 
 
 def mark(text: str, mentions: list[Mention], masked: list[tuple[int, int]] | None = None,
-         recheck: bool = False) -> list[Mention]:
+         recheck: bool = False, flags: tuple[bool, bool] | None = None) -> list[Mention]:
     """Set ``drop`` on every mention that is not a quantity claim; returns the same list.
 
-    ``masked``: spans from :func:`masked_spans` (computed here when not given). ``recheck``:
-    only look again at ranges and qualified mentions (after :mod:`.qualifiers` ran).
+    ``masked``: spans from :func:`masked_spans` and ``flags`` from :func:`text_flags` (computed
+    here when not given). ``recheck``: only look again at ranges and qualified mentions (after
+    :mod:`.qualifiers` ran).
     """
     if masked is None:
         masked = masked_spans(text)
-    flags = ("Fig" in text or "Table" in text or "Panel" in text or "Eq" in text or "Section" in text
-             or "Ref" in text or "Supplementary" in text, "age" in text)
+    if flags is None:
+        flags = text_flags(text)
     prev: Mention | None = None
     for i, men in enumerate(mentions):
         if not recheck or men.kind == "range" or men.qualifier != "exact":
@@ -183,6 +189,18 @@ def mark(text: str, mentions: list[Mention], masked: list[tuple[int, int]] | Non
     if not recheck:
         _same_name_elsewhere(text, mentions)
     return mentions
+
+
+def text_flags(text: str) -> tuple[bool, bool]:
+    """Which of the label and age rules can apply anywhere in ``text``: (it names a figure, table,
+    section ...; it holds "age"). Substring searches over all of the text: :func:`mark` takes them
+    from its caller, who runs it twice on one text.
+
+    >>> text_flags("See Table 2; aged 40.")
+    (True, True)
+    """
+    return ("Fig" in text or "Table" in text or "Panel" in text or "Eq" in text or "Section" in text
+            or "Ref" in text or "Supplementary" in text, "age" in text)
 
 
 def _same_name_elsewhere(text: str, mentions: list[Mention]) -> None:
@@ -212,9 +230,10 @@ def _same_name_elsewhere(text: str, mentions: list[Mention]) -> None:
 
 _MASK = re.compile(r"(?=[\d+(])(?:" + _PHONE.pattern + "|" + _NUMERIC_DATE.pattern + "|" + _SCORE.pattern + ")")
 # where a _MASK match can start: "+", "(", or the first digit of a run of one to four digits and a
-# "/", "." or "-" (a bare number is none of them, and most figures are bare). The search for these
-# opens with a character set, which the regex engine skips to in C; trying _MASK itself at every
-# position of the text cost twice as much.
+# "/", "." or "-" (a bare number is none of them, and most figures are bare). Tried at the digits,
+# "+" and "(" that str.find finds where the text's digits are all 0-9 (.scans); elsewhere searched
+# for (opening with a character set, which the regex engine skips to in C; trying _MASK itself at
+# every position of the text cost twice as much).
 _MASK_START = re.compile(r"[\d+(](?<!\d\d)(?:(?<=[+(])|(?=\d{0,3}[/.-]))")
 
 
@@ -233,7 +252,12 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     if "-" not in text and "/" not in text and "." not in text and "+" not in text and "(" not in text:
         return entities
     spans = []
-    for m in matches_from(_MASK, _MASK_START, text):
+    if digits_are_ascii(text):  # _MASK_START tried at the digits, "+" and "(" that str.find finds
+        found = matches_at(_MASK, [p for p in char_positions(text, ASCII_DIGITS + "+(")
+                                   if _MASK_START.match(text, p) is not None], text)
+    else:
+        found = matches_from(_MASK, _MASK_START, text)
+    for m in found:
         a, b = m.group(1), m.group(2)
         # a score "2-2", "89-89": the second number not above the first ("15-22" is a range)
         if a is not None and int(b) > int(a):
@@ -422,12 +446,12 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         if men.words == "half" and _HALF_PLACE_BEFORE.search(before):
             return "part"  # "the left half of the figure", "the first half of 2019": a part, not a quantity
         ne = men.num_end
-        if text[ne:ne + 1] == "-" and re.match(r"-(?:[a-z]|,|\s)", text[ne:ne + 2]):
+        if text[ne:ne + 1] == "-" and _HYPHEN_COMPOUND.match(text, ne, ne + 2):
             return "compound"  # "three-year", "six-speed", "one-off": a modifier, not a count
     # a rank, not a count: "a top 10 hit", "the top five includes" ("the top three seeds" counts seeds)
     if bare and men.qualifier == "exact" and ("top" in before[-8:] or "bottom" in before[-8:]) and \
             _TOP_BEFORE.search(before[-8:]) and \
-            not re.search(r"\b(?:to|will|would|could|may|might|should|can|did|does|not|expected|set)\s+top\s+\Z", before) and \
+            not _TOP_VERB_BEFORE.search(before) and \
             not (men.value > 100 and _PLURAL_TOP.search(before)) and \
             not _PLURAL_AFTER.match(text[e:e + 30]):
         return "rank"

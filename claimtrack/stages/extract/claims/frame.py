@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimtrack.stages.extract.claims.periods import other_figures, period_of, RECURRING
+from claimtrack.stages.extract.claims.words import _trie
 
 __all__ = ["Frame", "claim_frame", "fill_frames", "headline_holder", "is_table_line", "says_revision",
            "norm_holder"]
@@ -75,6 +76,24 @@ STATES = {
     "employed": "employed", "laid": "laid off", "striking": "striking", "struck": "striking",
     "voted": "voted", "registered": "registered", "tendered": "tendered", "owned": "owned", "held": "held",
 }
+# any spelling of a state, anywhere in a (lowercased) text, even inside a word: a quick test that
+# a sentence may name one (a prefix tree, so that a failing position costs one or two tests)
+_STATE_TEXT = re.compile(_trie(list(STATES)))
+
+
+@lru_cache(maxsize=256)
+def _may_name_state(sentence: str) -> bool:
+    """Whether a word of ``sentence`` (or of any part of it) can be a key of :data:`STATES`.
+
+    Every word :func:`_measure` looks up is a piece of the sentence, so when no key is inside
+    the lowercased sentence, none is found: most sentences name no state, and skip the search.
+
+    >>> _may_name_state("57 were trapped."), _may_name_state("Sales rose 5%.")
+    (True, False)
+    """
+    return _STATE_TEXT.search(sentence.lower()) is not None
+
+
 # heads that say nothing about what is counted: the state next to the figure does
 _GENERIC = frozenset({"people", "person", "persons", "man", "men", "woman", "women", "other", "resident"})
 # ";", ":", "(", ")", " - ", ", and", "but ": written as one character class first (then what must
@@ -214,13 +233,17 @@ def _names(sentence: str, subjects, title: str | None = None) -> list[tuple[int,
         if at <= 1 and " " not in name.strip() and (key in _OPENERS or (
                 title and key not in title.lower() and not sentence[at + len(name):].startswith(("'s", " said")))):
             continue  # a lone capitalised word opening the sentence: a common word ("Volume was ...")
-        if _ADJECTIVE.match(name.strip()) and re.match(r" [a-z]", sentence[at + len(name):at + len(name) + 2]):
+        if _ADJECTIVE.match(name.strip()) and _LOWER_NEXT.match(sentence, at + len(name)):
             continue  # "Syrian refugees", "Turkish-backed rebels": a modifier, not whose figure it is
         out.append((at, name.strip()))
     return sorted(set(out))
 
 
 _ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+(?:an|ese|ish|ic|i)|[A-Z][\w]*-[a-z][\w-]*)$")
+_LOWER_NEXT = re.compile(r" [a-z]")  # a lower-case word right after a name
+# "<Acme Inc> said its ...": a verb of reporting right after the name, and the reporter's own figure
+_REPORTS_OWN = re.compile(r"^[>\s]*(?:said|says|reported|posted|announced|expects|estimated)\b")
+_OWN = re.compile(r"\b(?:its|our|the company's)\b")
 _POSSESSIVE_OF = re.compile(r"^\s*(?:[a-z%$-]+\s+){0,3}?of\s+(?:the\s+)?$")
 # (within the figure's own clause: "... dlrs and will be listed in Luxembourg" is another clause)
 _IN_PLACE = re.compile(r"^(?:(?!\b(?:and|but|which|that|will|while|where)\b)[^,;:()]){0,60}?\b(?:in|at)\s+(?:the\s+)?$")
@@ -244,8 +267,7 @@ def _holder(sentence: str, at: int, end: int, names: list[tuple[int, str]]) -> s
     if left:
         p, n = left[0]
         between = sentence[p + len(n):at]
-        if re.match(r"^[>\s]*(?:said|says|reported|posted|announced|expects|estimated)\b", between) and \
-                re.search(r"\b(?:its|our|the company's)\b", between):
+        if _REPORTS_OWN.match(between) and _OWN.search(between):
             return n
     # "2 million civilians are at risk in Idlib", "refugees in Turkey"
     for p, n in right:
@@ -278,7 +300,7 @@ def _measure(sentence: str, at: int, end: int, noun: str | None) -> str | None:
     if state or (words and _singular(words[-1]) in _GENERIC):
         words = words[:-1]  # "120 dead", "300 people killed": the state says what is counted
     head = " ".join(words[:-1] + [_singular(words[-1])]) if words else ""
-    if at >= 0 and not state:
+    if at >= 0 and not state and _may_name_state(sentence):
         own = set(words)
         right = _CLAUSE_BREAK.split(_DIGIT.split(sentence[end:], maxsplit=1)[0], maxsplit=1)[0]
         left = _CLAUSE_BREAK.split(_DIGIT.split(sentence[:at])[-1])[-1]

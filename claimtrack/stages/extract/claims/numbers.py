@@ -13,6 +13,8 @@ import functools
 import math
 import re
 
+from claimtrack.stages.extract.claims.digits import DigitRegex, digits_are_ascii
+from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions
 from claimtrack.stages.extract.claims.units import (
     CURRENCY_PREFIX,
     CURRENCY_PREFIX_RE,
@@ -32,6 +34,7 @@ from claimtrack.stages.extract.claims.words import (
     VULGAR,
     WORD_SCALES,
     WORDS_RE,
+    _trie,
     _vague_of,
     _word_matches,
     parse_words,
@@ -61,15 +64,19 @@ def _num_re(plain_space: bool) -> re.Pattern:
 NUM_RE = _num_re(plain_space=True)
 #: ... in a text that groups thousands with commas ("1,200"): a plain space separates two numbers
 _NUM_RE_COMMAS = _num_re(plain_space=False)
-_COMMA_THOUSANDS = re.compile(r"\d,\d{3}(?![\d])")
+# "1,200": opens with its comma, a literal the regex engine finds fast (a digit class is a table
+# lookup at every character), then looks back for the digit
+_COMMA_THOUSANDS = re.compile(r",(?<=\d,)\d{3}(?![\d])")
+# the rest of a currency code that opens with a capital ("S$" of "US$", "s" of "Rs"), as a prefix tree
+_CODE_TAILS = [p[1:] for p in CURRENCY_PREFIX if "A" <= p[0] <= "Z"]
 # where a NUM_RE match can start: a digit, ".", a currency symbol or a vulgar fraction not glued to a
 # word, or a capital that opens a currency code written before a digit ("US$5", "Rs 500"). The
 # search for these opens with a character set, which the regex engine skips to in C; NUM_RE's
-# look-ahead first made it try every position (see _num_matches)
-_NUM_START = re.compile(
-    r"[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕" + MANGLED_STARTS + r"](?<!\w.)(?:(?<![A-Z])|(?=(?:"
-    + "|".join(re.escape(p[1:]) for p in sorted(CURRENCY_PREFIX, key=len, reverse=True) if "A" <= p[0] <= "Z")
-    + r")\s?\.?\d))"
+# look-ahead first made it try every position (see _num_matches). After most capitals ("The")
+# the one-character class that opens the code's tail fails at once.
+_NUM_START = DigitRegex(
+    r"[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕" + MANGLED_STARTS + r"](?<!\w.)(?:(?<![A-Z])|(?=(?=["
+    + re.escape("".join(sorted({t[0] for t in _CODE_TAILS}))) + "])(?:" + _trie(_CODE_TAILS) + r")\s?\.?\d))"
 )
 _DOLLAR_COUNTRY = re.compile(r"(?<![A-Za-z])(US|AU|NZ|HK|CA|NT)\s\Z")
 _RACE_AFTER = re.compile(r"\s+(?:(?:indoor|outdoor|world|olympic|european|national|men's|women's)\s+)*"
@@ -78,10 +85,22 @@ _RACE_AFTER = re.compile(r"\s+(?:(?:indoor|outdoor|world|olympic|european|nation
                          r"steeplechase|walk|fun\s+run|road\s+race|barrier|mark|best|specialists?)\b", re.I)
 # a text about athletics or swimming: a distance glued to "m" there is metres ("won the 800m",
 # "cleared 4.88m"), unless a plural count follows ("1.7m people")
-_TRACK_TEXT = re.compile(r"\d(?:m|\s?metres)\s+(?:[a-z']+\s+){0,2}(?:hurdles|freestyle|butterfly|breaststroke|backstroke|"
-                         r"medley|relay|sprint|steeplechase|champion|title|titles|heats?|final)\b|"
-                         r"\b(?:[Mm]en's|[Ww]omen's|[Ii]ndoor|[Oo]lympic)\s+\d[\d,]*m\b|\b(?:[Aa]thletics|high\s+jump|long\s+jump|triple\s+jump|"
-                         r"pole\s+vault|shot\s+put|heptathlon|decathlon|pentathlon|sprinters?|[Hh]urdlers?)\b")
+# the events after a distance: "the 60m hurdles", "800 metres final"
+_TRACK_EVENTS = (r"\s+(?:[a-z']+\s+){0,2}(?:hurdles|freestyle|butterfly|breaststroke|backstroke|medley|relay|sprint|"
+                 r"steeplechase|champion|title|titles|heats?|final)\b")
+# the three ways such a text shows itself, searched one by one (as one regex, opening with a digit
+# or a word boundary, they were tried at every position of the text): a distance and an event,
+# opening with the "m" (a literal the engine finds fast, then the digit is looked back for) ...
+_TRACK_DISTANCE = re.compile(r"m(?:(?<=\dm)|(?:(?<=\dm)|(?<=\d\sm))etres)" + _TRACK_EVENTS)
+# ... a men's, women's, indoor or Olympic distance, and a word of athletics (each only searched for
+# in a text that holds a word it needs)
+_TRACK_EVENT = re.compile(r"\b(?:[Mm]en's|[Ww]omen's|[Ii]ndoor|[Oo]lympic)\s+\d[\d,]*m\b")
+_TRACK_SPORT = re.compile(r"\b(?:[Aa]thletics|high\s+jump|long\s+jump|triple\s+jump|pole\s+vault|shot\s+put|heptathlon|"
+                          r"decathlon|pentathlon|sprinters?|[Hh]urdlers?)\b")
+#: the rule as one pattern (what :func:`is_track` finds; the tests compare the two)
+TRACK_TEXT = re.compile(r"\d(?:m|\s?metres)" + _TRACK_EVENTS + "|" + _TRACK_EVENT.pattern + "|" + _TRACK_SPORT.pattern)
+_TRACK_EVENT_WORDS = ("en's", "ndoor", "lympic")  # "[Mm]en's", "[Ww]omen's", "[Ii]ndoor", "[Oo]lympic"
+_TRACK_SPORT_WORDS = ("thletics", "jump", "vault", "put", "athlon", "printer", "urdler")
 _COUNT_AFTER_M = re.compile(r"(?:\s+(?!(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z-]+)?"
                             r"\s+(?:people|men|women|children|(?!(?:was|has|does|its|his|this|thus|yes|less|plus)\b)[a-z]{2,}[^s\W']s)\b"
                             r"|\s+(?:of|more|fewer)\b")
@@ -136,15 +155,24 @@ def parse_digits(digits: str | None, dec: str | None) -> float:
     return float(s + dec) if dec else float(s)
 
 
-_SCIENCE_MARK = re.compile("[−±=≈∼<>]")
+# the marks of formulas and measurements in science prose: each found by a substring search, which
+# is many times faster than a regex class over the text (and free for a mark outside an ASCII text)
+_SCIENCE_MARKS = "−±=≈∼<>"
 _SCIENCE_DIGIT = re.compile(r"\d\s?" + _SCI_UNITS + r"\b")
 
 
-def is_science(text: str) -> bool:
-    """Science-style text (SI symbols after numbers, equations): spaced unit symbols are units there."""
-    if _SCIENCE_MARK.search(text) is not None:
+def is_science(text: str, ascii_only: bool | None = None) -> bool:
+    """Science-style text (SI symbols after numbers, equations): spaced unit symbols are units there.
+    (``ascii_only``: :func:`.digits_are_ascii` of ``text``, when the caller knows it.)"""
+    if any(mark in text for mark in _SCIENCE_MARKS):
         return _SCIENCE.search(text) is not None
-    return _SCIENCE_DIGIT.search(text) is not None  # the one branch of _SCIENCE without those marks
+    # the one branch of _SCIENCE without those marks; it opens with a digit: where all are 0-9, tried
+    # at the digits that str.find finds (a search tested every character against \d)
+    if ascii_only is None:
+        ascii_only = digits_are_ascii(text)
+    if not ascii_only:
+        return _SCIENCE_DIGIT.search(text) is not None
+    return any(_SCIENCE_DIGIT.match(text, p) is not None for p in char_positions(text, ASCII_DIGITS))
 
 
 @functools.lru_cache(maxsize=4)
@@ -154,7 +182,9 @@ def is_track(text: str) -> bool:
     >>> is_track("She won the 60m hurdles."), is_track("It sold 2.5m copies.")
     (True, False)
     """
-    return _TRACK_TEXT.search(text) is not None
+    return (_TRACK_DISTANCE.search(text) is not None
+            or (any(w in text for w in _TRACK_EVENT_WORDS) and _TRACK_EVENT.search(text) is not None)
+            or (any(w in text for w in _TRACK_SPORT_WORDS) and _TRACK_SPORT.search(text) is not None))
 
 
 def _finite(x: float) -> bool:
@@ -185,18 +215,22 @@ def matches_from(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int = 
     return out
 
 
-def _num_matches(text: str) -> list[re.Match]:
+def _num_matches(text: str, ascii_only: bool | None = None) -> list[re.Match]:
     """``list(NUM_RE.finditer(text))``, tried only where a match can start (``_NUM_START``); in a
-    text that groups thousands with commas, a plain space never groups them."""
-    pattern = _NUM_RE_COMMAS if "," in text and _COMMA_THOUSANDS.search(text) else NUM_RE
-    return matches_from(pattern, _NUM_START, text)
+    text that groups thousands with commas, a plain space never groups them. (``ascii_only``:
+    :func:`.digits_are_ascii` of ``text``, when the caller knows it.)"""
+    if ascii_only is None:
+        ascii_only = digits_are_ascii(text)
+    commas = "," in text and _COMMA_THOUSANDS.search(text)
+    return matches_from(_NUM_RE_COMMAS if commas else NUM_RE, _NUM_START.for_text(text, ascii_only), text)
 
 
 def scan(text: str) -> list[Mention]:
     """Every number mention in ``text``, with scale, currency and unit applied, in text order."""
-    science = is_science(text)
+    ascii_only = digits_are_ascii(text)
+    science = is_science(text, ascii_only)
     out: list[Mention] = []
-    matches = _num_matches(text)
+    matches = _num_matches(text, ascii_only)
     low = text.lower()
     # number words on the lowercased text (same offsets unless lowercasing changed the length)
     wm = _word_matches(low) if len(low) == len(text) else list(_WORDS_RE_I.finditer(text))

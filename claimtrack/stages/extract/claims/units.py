@@ -261,21 +261,42 @@ def _first_item(p: str, i: int) -> tuple[set | None, bool, int]:
 
 _PER_UNIT = re.compile(r"/\s?[a-zA-Zμµ]{1,4}[0-9²³]?(?![\w/])")
 _FIRST = [_first_chars(pat) for pat, _ in _UNIT_TABLE]
-_BUCKETS: dict[str, re.Pattern] = {}
+
+
+def _bucket(rows: tuple[int, ...]) -> re.Pattern:
+    """The unit regex over the table rows ``rows`` (in table order, so the earlier row still wins)."""
+    if not rows:
+        return re.compile(r"(?!)")
+    alts = "|".join(f"(?P<u{i}>{_UNIT_TABLE[i][0]})" for i in rows)
+    return re.compile(r"[\s\u00a0]?(?:-\s?)?(?:" + alts + r")(?![\w%])")
+
+
+def _buckets() -> tuple[dict[str, re.Pattern], re.Pattern]:
+    """The unit regex of each character a unit can start with, and the one for any other character.
+
+    Built once at import (a forked worker inherits them): built on first use instead, each worker
+    compiled its own ~60. Characters that select the same rows share one compiled regex.
+    """
+    always = tuple(i for i, f in enumerate(_FIRST) if f is None)
+    chars = sorted(set().union(*(f for f in _FIRST if f)))
+    by_rows: dict[tuple[int, ...], re.Pattern] = {}
+    out = {}
+    for ch in chars:
+        rows = tuple(i for i, f in enumerate(_FIRST) if f is None or ch in f)
+        out[ch] = by_rows.get(rows) or by_rows.setdefault(rows, _bucket(rows))
+    return out, _bucket(always)
+
+
+_BUCKETS, _OTHER_BUCKET = _buckets()
 
 
 def _unit_regex_for(ch: str) -> re.Pattern:
-    """The unit regex restricted to the table rows that can start with ``ch`` (cached)."""
-    rx = _BUCKETS.get(ch)
-    if rx is None:
-        alts = [f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(_UNIT_TABLE) if _FIRST[i] is None or ch in _FIRST[i]]
-        if not alts:
-            rx = re.compile(r"(?!)")
-        else:
-            rx = re.compile(r"[\s\u00a0]?(?:-\s?)?(?:" + "|".join(alts) + r")(?![\w%])")
-        if len(_BUCKETS) < 512:
-            _BUCKETS[ch] = rx
-    return rx
+    """The unit regex restricted to the table rows that can start with ``ch``.
+
+    >>> _unit_regex_for("k").match("5 km", 1).lastgroup == _unit_regex_for("k").match("5 kg", 1).lastgroup
+    False
+    """
+    return _BUCKETS.get(ch, _OTHER_BUCKET)
 
 
 # a period after the unit: "$14.95 a month", "barrels per day", "11 feet per century"

@@ -1,5 +1,8 @@
 """Noun, subject and speaker of claims, on sentences written for the tests."""
-from claimtrack.stages.extract.claims import extract_claims
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.stages.extract.claims import context, extract_claims
 
 
 def only(text):
@@ -78,3 +81,31 @@ def test_coordinated_quantities_keep_their_own_nouns():
 def test_a_name_after_a_number_word_does_not_keep_the_connector():
     [claim] = extract_claims("Millions of Syrian refugees now live in Turkey.")
     assert "Syrian" in claim.subject and not any(s.startswith("of ") for s in claim.subject)
+
+
+def test_names_opening_with_al_are_read_in_a_sentence_that_has_them():
+    # a sentence with "al-" is read with the pattern that can open a name there; others skip it
+    t = "Fighters of al-Qadir Brigade took 12 villages near Homs, said Omar al-Masri."
+    assert [n for _, _, n in context.names_in(t, (0, len(t)))] == ["Fighters of al-Qadir Brigade", "Homs",
+                                                                   "Omar al-Masri"]
+    u = "The rebels took 12 villages near Homs, said Omar Masri."
+    assert [n for _, _, n in context.names_in(u, (0, len(u)))] == ["Homs", "Omar Masri"]
+
+
+_CLAUSE_PIECES = ["Sales rose", " while", " WHILE", " whıle", " whİle", " whereaſ", " But", " but", ", and", ",  And",
+                  "; ", " ", "\u00a0", "\n", ",", " costs fell", "butter", " bbut", " 5", " w", " b"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=14).map("".join), st.integers(0, 4))
+def test_clause_cuts_are_the_separators_the_full_pattern_finds(text, lead):
+    # a sentence with no separator opening at a space is cut with the ";"/"," pattern only
+    sent = (min(lead, len(text)), len(text))
+    assert context.clause_cuts(text, sent) == [m.span() for m in context._CLAUSE_SPLIT.finditer(text, *sent)]
+
+
+def test_according_to_read_from_the_sentences_first_letter_and_not_before_it():
+    t = "Prices rose. According to the ONS, 5% more homes sold. Raccording to Bob, 3 did."
+    first = t.index("According")
+    assert context.attribution(t, (first, t.index(" Raccording"))) == "ONS"
+    assert context.attribution(t, (first + 1, len(t))) is None  # "ccording" alone opens no attribution
