@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from claimtrack.stages.extract.quotes.content import _WORDS
 from claimtrack.stages.extract.quotes.found import Found, _set
@@ -53,13 +54,32 @@ questioner narrator announcer audience member voice""".split())
 _TURN_LABELS = frozenset("q a question answer".split())
 
 
+def _line_labels(text: str) -> Iterator[re.Match]:
+    """The matches of ``_LINE_LABEL.finditer(text)``, tried only at the start of each line that
+    holds a colon (a match starts a line and ends within it: the search tested its ``^`` at
+    every character of the text).
+
+    >>> [m.group(1) for m in _line_labels("HOST: Hello\\nno label: here\\nQ: Why?\\n")]
+    ['HOST', 'Q']
+    """
+    i = text.find(":")
+    while i >= 0:
+        m = _LINE_LABEL.match(text, text.rfind("\n", 0, i) + 1)
+        if m is not None:
+            yield m
+        j = text.find("\n", i)
+        if j < 0:
+            return
+        i = text.find(":", j + 1)
+
+
 def _transcript_lines(text: str, spans: list[Span]) -> list[Found]:
     """Unquoted transcript turns ("PENCE: Well, look, …"), when a text has two or more."""
     if ":" not in text:
         return []
     hits = []
     turns = 0
-    for m in _LINE_LABEL.finditer(text):
+    for m in _line_labels(text):
         mention = _label_speaker(m.group(1))
         if mention is not None and _WORDS.search(m.group(2)):
             hits.append((m, mention))
