@@ -12,6 +12,7 @@ multipliers. A rate keeps its period: ``$14.95 a month`` -> ``USD/month``.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 #: symbols and codes written before the number: "$3.5bn", "HK$ 20", "USD34.6 million", "Rs 500"
@@ -263,31 +264,21 @@ _PER_UNIT = re.compile(r"/\s?[a-zA-Zμµ]{1,4}[0-9²³]?(?![\w/])")
 _FIRST = [_first_chars(pat) for pat, _ in _UNIT_TABLE]
 
 
+@functools.lru_cache(maxsize=None)
 def _bucket(rows: tuple[int, ...]) -> re.Pattern:
-    """The unit regex over the table rows ``rows`` (in table order, so the earlier row still wins)."""
+    """The unit regex over the table rows ``rows`` (in table order, so the earlier row still wins),
+    compiled on first use: a process compiles only the buckets its texts need, and characters
+    that select the same rows share one."""
     if not rows:
         return re.compile(r"(?!)")
     alts = "|".join(f"(?P<u{i}>{_UNIT_TABLE[i][0]})" for i in rows)
     return re.compile(r"[\s\u00a0]?(?:-\s?)?(?:" + alts + r")(?![\w%])")
 
 
-def _buckets() -> tuple[dict[str, re.Pattern], re.Pattern]:
-    """The unit regex of each character a unit can start with, and the one for any other character.
-
-    Built once at import (a forked worker inherits them): built on first use instead, each worker
-    compiled its own ~60. Characters that select the same rows share one compiled regex.
-    """
-    always = tuple(i for i, f in enumerate(_FIRST) if f is None)
-    chars = sorted(set().union(*(f for f in _FIRST if f)))
-    by_rows: dict[tuple[int, ...], re.Pattern] = {}
-    out = {}
-    for ch in chars:
-        rows = tuple(i for i, f in enumerate(_FIRST) if f is None or ch in f)
-        out[ch] = by_rows.get(rows) or by_rows.setdefault(rows, _bucket(rows))
-    return out, _bucket(always)
-
-
-_BUCKETS, _OTHER_BUCKET = _buckets()
+#: the table rows a unit starting with each character can come from; any other character: _ALWAYS
+_ALWAYS = tuple(i for i, f in enumerate(_FIRST) if f is None)
+_ROWS = {ch: tuple(i for i, f in enumerate(_FIRST) if f is None or ch in f)
+         for ch in sorted(set().union(*(f for f in _FIRST if f)))}
 
 
 def _unit_regex_for(ch: str) -> re.Pattern:
@@ -296,7 +287,7 @@ def _unit_regex_for(ch: str) -> re.Pattern:
     >>> _unit_regex_for("k").match("5 km", 1).lastgroup == _unit_regex_for("k").match("5 kg", 1).lastgroup
     False
     """
-    return _BUCKETS.get(ch, _OTHER_BUCKET)
+    return _bucket(_ROWS.get(ch, _ALWAYS))
 
 
 # a period after the unit: "$14.95 a month", "barrels per day", "11 feet per century"
