@@ -15,8 +15,8 @@ import re
 
 from claimtrack.stages.extract.claims import names
 from claimtrack.stages.extract.claims.digits import digits_are_ascii
-from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions, matches_at
-from claimtrack.stages.extract.claims.numbers import Mention, matches_from
+from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions, matches_at, matches_from
+from claimtrack.stages.extract.claims.numbers import Mention
 from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, match_unit
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"

@@ -14,7 +14,7 @@ import math
 import re
 
 from claimtrack.stages.extract.claims.digits import DigitRegex, digits_are_ascii
-from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions
+from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions, matches_from
 from claimtrack.stages.extract.claims.units import (
     CURRENCY_PREFIX,
     CURRENCY_PREFIX_RE,
@@ -41,7 +41,7 @@ from claimtrack.stages.extract.claims.words import (
 )
 
 __all__ = ["FRACTIONS", "TENS", "UNITS", "VAGUE", "VULGAR", "WORDS_RE", "WORD_SCALES", "Mention", "NUM_RE",
-           "is_science", "matches_from", "parse_digits", "parse_words", "scan"]
+           "is_science", "parse_digits", "parse_words", "scan"]
 
 
 def _num_re(plain_space: bool) -> re.Pattern:
@@ -189,30 +189,6 @@ def is_track(text: str) -> bool:
 
 def _finite(x: float) -> bool:
     return math.isfinite(x) and abs(x) < 1e30
-
-
-def matches_from(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int = 0,
-                 endpos: int | None = None) -> list[re.Match]:
-    """``list(pattern.finditer(text, pos, endpos))``, tried only where ``starts`` finds a place a
-    match can begin: the regex engine skips to those in C instead of trying ``pattern`` at every
-    position.
-
-    >>> matches_from(re.compile(r"\\d+"), re.compile(r"\\d"), "a 12 b 345")[1].group()
-    '345'
-    """
-    if endpos is None:
-        endpos = len(text)
-    out = []
-    match = pattern.match
-    for c in starts.finditer(text, pos, endpos):
-        s = c.start()
-        if s < pos:
-            continue  # inside the last match, as finditer goes on from its end
-        m = match(text, s, endpos)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
-    return out
 
 
 def _num_matches(text: str, ascii_only: bool | None = None) -> list[re.Match]:

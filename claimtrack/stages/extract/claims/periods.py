@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from claimtrack.stages.extract.claims.digits import DigitRegex
-from claimtrack.stages.extract.claims.numbers import matches_from
+from claimtrack.stages.extract.claims.scans import matches_from
 
 __all__ = ["RECURRING", "other_figures", "period_of", "resolve_period"]
 

@@ -15,8 +15,9 @@ with the same results as ``finditer``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-__all__ = ["ASCII_DIGITS", "char_positions", "matches_at"]
+__all__ = ["ASCII_DIGITS", "char_positions", "matches_at", "matches_from"]
 
 ASCII_DIGITS = "0123456789"
 
@@ -40,22 +41,37 @@ def char_positions(text: str, chars: str, start: int = 0, end: int | None = None
     return out
 
 
-def matches_at(pattern: re.Pattern, positions: list[int], text: str) -> list[re.Match]:
-    """``list(pattern.finditer(text))`` when every match opens at one of ``positions`` (sorted): the
-    pattern is tried there only, and, as ``finditer`` does, never inside the last match found.
-    (``pattern`` must not match the empty string.)
+def matches_at(pattern: re.Pattern, positions: Iterable[int], text: str, pos: int = 0,
+               endpos: int | None = None) -> list[re.Match]:
+    """``list(pattern.finditer(text, pos, endpos))`` when every match opens at one of ``positions``
+    (ascending): the pattern is tried there only, and, as ``finditer`` does, never inside the last
+    match found. (``pattern`` must not match the empty string.)
 
     >>> [m.span() for m in matches_at(re.compile(r"\\d+"), [1, 2, 5], "a12b 3")]
     [(1, 3), (5, 6)]
     """
+    if endpos is None:
+        endpos = len(text)
     out = []
-    end = 0
     match = pattern.match
     for p in positions:
-        if p < end:
-            continue
-        m = match(text, p)
+        if p < pos:
+            continue  # inside the last match, as finditer goes on from its end
+        m = match(text, p, endpos)
         if m is not None:
             out.append(m)
-            end = m.end()
+            pos = m.end()
     return out
+
+
+def matches_from(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int = 0,
+                 endpos: int | None = None) -> list[re.Match]:
+    """:func:`matches_at` the places where ``starts`` finds a match can begin: the regex engine
+    skips to those in C instead of trying ``pattern`` at every position.
+
+    >>> matches_from(re.compile(r"\\d+"), re.compile(r"\\d"), "a 12 b 345")[1].group()
+    '345'
+    """
+    if endpos is None:
+        endpos = len(text)
+    return matches_at(pattern, map(re.Match.start, starts.finditer(text, pos, endpos)), text, pos, endpos)
