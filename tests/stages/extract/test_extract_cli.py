@@ -115,3 +115,13 @@ def test_rows_are_as_row():
     for record in quotes + claims:
         row = extract._row(record)
         assert row == as_row(record) and list(row) == list(as_row(record))
+
+
+@pytest.mark.parametrize("doc_id", ["wire-7", 7, 2**70, 1.5, None])
+def test_an_id_comes_back_as_it_came_in(doc_id):
+    # one line per document, its id the same JSON value (an integer past 64 bits included)
+    [line] = extract.extract_lines([(doc_id, 'Prices rose 4%, the agency said on Monday.')], jobs=1)
+    assert line.endswith("\n") and line.count("\n") == 1
+    row = json.loads(line)
+    assert row["id"] == doc_id and type(row["id"]) is type(doc_id)
+    assert [c["surface"] for c in row["claims"]] == ["4%"]
