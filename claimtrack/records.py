@@ -27,7 +27,7 @@ def stable_id(*parts: object, length: int = 16) -> str:
     >>> stable_id("a", 1) == stable_id("a", 1)
     True
     """
-    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    h = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8"))  # map: no generator frame per id
     return h.hexdigest()[:length]
 
 
