@@ -379,8 +379,11 @@ _PREPS_BEFORE_NAME = frozenset("""of to for with about by from at on in against 
 like toward towards over under into onto upon""".split())
 
 
+@lru_cache(maxsize=1024)
 def _colon_subject(sentence: str) -> Mention | None:
-    """Speaker of a sentence that introduces a quote: its cue's, else its subject.
+    """Speaker of a sentence that introduces a quote: its cue's, else its subject (memoised:
+    a lone quote's context asks it up to three times of the sentence before, and the quotes of
+    one paragraph ask it of the same sentences; the returned mentions are never changed).
 
     >>> _colon_subject("Jo Park had one message:").name
     'Jo Park'
