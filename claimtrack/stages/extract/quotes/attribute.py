@@ -117,7 +117,7 @@ def attribute_document(text: str) -> list[Found]:
             if hi - me > NEIGHBOURS + 1:
                 hi = me + NEIGHBOURS + 1
                 e0 = min(e0, regions[hi - 1][1])
-            found.append(_attribute_span(text, sp, s0, e0, regions[lo:hi]))
+            found.append(_attribute_span(text, sp, s0, e0, regions[lo:hi], words))
     if labels:
         found = sorted(found + labels, key=lambda f: f.start)
     _resolve_context(text, found)
@@ -179,9 +179,10 @@ def _first_words(words: re.Pattern, text: str, start: int, end: int) -> list[str
 
 
 def _attribute_span(text: str, sp: Span, s0: int, e0: int,
-                    regions: list[tuple[int, int]]) -> Found:
+                    regions: list[tuple[int, int]], words: re.Pattern) -> Found:
     """Attribution of one span inside its sentence ``text[s0:e0]`` (``regions``: the quotes
-    of that sentence, marks included)."""
+    of that sentence, marks included; ``words``: :func:`words_rx` of the text, which serves
+    every frame cut from it)."""
     start, end = sp.start, sp.end
     f = Found(start, end, text[s0:e0], group=sp.group, para=sp.para, para_start=sp.para_start,
               para_end=sp.para_end, unclosed=sp.unclosed, sent_start=s0, sent_end=e0)
@@ -202,7 +203,6 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     # words of the sentence outside the quote, up to 3 (a word search resumes where the last
     # word ended, as re.finditer does; the quote's own blanked marks are not scanned, and a
     # blank \x01 splits words as a space does)
-    words = words_rx(text)  # (the frame is cut from the text)
     n_out = count_words(words, frame, 0, a, 3)
     if n_out < 3:
         n_out += count_words(words, frame, b, len(frame), 3 - n_out)
@@ -229,8 +229,10 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
         # "Donald Trump's claim that there were "thousands of shootings"": the possessor
         # the nearest one, followed closely by the quote (through "that", "of" or a colon)
         m = None
-        for m in _POSSESSIVE_SPEECH.finditer(frame, max(prev_end, a - 200), a):
-            pass
+        lo = max(prev_end, a - 200)
+        if frame.find("'s", lo, a) >= 0 or frame.find("’s", lo, a) >= 0:  # (its [’']s, or no match)
+            for m in _POSSESSIVE_SPEECH.finditer(frame, lo, a):
+                pass
         tail = frame[m.end(2):a] if m else ""
         if m and len(tail) <= 60 and not any(c in tail for c in "\x01.;") and (
                 not tail.strip() or tail.strip().startswith(":")

@@ -84,9 +84,11 @@ def _resolve_context(text: str, found: list[Found]) -> None:
     #    before when it is a name ("Smith was defiant. 'We will win.'")
     last: Found | None = None
     last_full: Found | None = None
+    before: dict[int, tuple[str | None, bool]] = {}  # sentence start -> _previous_sentence
     for f in found:
         if f.mention is None and f.standalone:
-            prev, same_para = _previous_sentence(text, f)
+            # (read once per sentence: the quotes of one sentence have the same sentence before)
+            prev, same_para = before.get(f.sent_start) or before.setdefault(f.sent_start, _previous_sentence(text, f))
             m = _colon_subject(prev) if prev and prev.rstrip().endswith(":") else None
             m2 = None
             if m is None and prev and same_para and not _QUOTE_MARK.search(prev):

@@ -58,7 +58,11 @@ def _back_run(text: str, i: int) -> list[str]:
     """
     if i == 0 or not text[i - 1].isspace():
         return []
-    words = text[max(0, i - 80):i].split()
+    head = text[max(0, i - 80):i]
+    last = head.rsplit(None, 1)
+    if not last or not "A" <= last[-1][0] <= "Z":
+        return []  # (most often: "said Lee"; every name word and title opens with A-Z)
+    words = head.split()
     out: list[str] = []
     while words and len(out) < 5:
         w = words[-1]

@@ -17,6 +17,7 @@ from claimtrack.stages.extract.quotes.coref import at_boundary, find_word, NameI
 from claimtrack.stages.extract.quotes.found import Found, _is_org
 from claimtrack.stages.extract.quotes.lexicon import _FEMALE_TITLES, gender_of, is_country, _MALE_TITLES, OFFICES, person_named, RECORD_NOUNS, TITLES
 from claimtrack.stages.extract.quotes.names import clean_name
+from claimtrack.stages.extract.quotes.phrases import RolePhrase
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
 from claimtrack.stages.extract.quotes.source import _colon_subject, _PERSON_SUFFIX, _role_head, _subject
 
@@ -240,35 +241,34 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
     if not words or len(words) > 5 or not _person_role(role)[0]:
         return None
     words = words[:next((i for i, w in enumerate(words) if i and w.lower() in _HEAD_PREPS), len(words))]
-    n = len(words)
-    head_rx, whole_rx = _role_patterns(tuple(words), tuple(phrase.split()))
+    where = RolePhrase(text, tuple(words), tuple(phrase.split()))
     best = None
     cands = []  # (where the match starts, the name words)
-    for r in head_rx.finditer(text, max(0, pos - 5000), pos):
-        m = _NAME_NEXT.match(text, r.end())  # "Prime Minister Jo Reyes", "son, filmmaker Al Reyes"
+    for r_start, r_end in where.head_spans(max(0, pos - 5000), pos):
+        m = _NAME_NEXT.match(text, r_end)  # "Prime Minister Jo Reyes", "son, filmmaker Al Reyes"
         if m is not None and m.end() <= pos and not any(
-                w.islower() and w not in TITLES and w != "the" for w in text[r.end():m.start(1)].split()):
-            cands.append((r.start(), m.group(1)))
-        w = whole_rx.match(text, r.start())
-        m = _NAME_AFTER_WHOLE.match(text, w.end()) if w is not None else None
+                w.islower() and w not in TITLES and w != "the" for w in text[r_end:m.start(1)].split()):
+            cands.append((r_start, m.group(1)))
+        w_end = where.whole_end(r_start)
+        m = _NAME_AFTER_WHOLE.match(text, w_end) if w_end >= 0 else None
         if m is not None and m.end() <= pos:  # "chief inspector of schools, Jo Reyes"
-            cands.append((r.start(), m.group(1)))
+            cands.append((r_start, m.group(1)))
         # "Jo Reyes, the Acme chairman": between the name and the role only a determiner,
         # names, possessives and offices; and not a place ("… in Brunswick, a bank spokesman")
-        m = _NAME_BEFORE_ROLE.search(text, max(0, r.start() - 120), r.start())
+        m = _NAME_BEFORE_ROLE.search(text, max(0, r_start - 120), r_start)
         if m is not None and not _PLACE_PREP_END.search(text, max(0, m.start() - 12), m.start()) and not any(
                 t[:1].islower() and t not in TITLES and t not in ("the", "a", "an")
-                for t in text[m.end(1):r.start()].split()):
+                for t in text[m.end(1):r_start].split()):
             cands.append((m.start(), m.group(1)))
     for at, words_ in cands:
         name, _ = clean_name(words_.split())
         if name and person_named(name) and not _is_org(name) and (best is None or at > best[0]):
             best = (at, name)
     if best is None:
-        for r in head_rx.finditer(text, pos):
-            m = _NAME_NEXT.match(text, r.end())
-            if m is not None and not any(w.islower() and w not in TITLES for w in text[r.end():m.start(1)].split()):
-                best = (r.start(), clean_name(m.group(1).split())[0])  # named later: "… leader Jo Reyes"
+        for r_start, r_end in where.head_spans(pos, len(text)):
+            m = _NAME_NEXT.match(text, r_end)
+            if m is not None and not any(w.islower() and w not in TITLES for w in text[r_end:m.start(1)].split()):
+                best = (r_start, clean_name(m.group(1).split())[0])  # named later: "… leader Jo Reyes"
             break
     if best is None or not best[1]:
         return _anaphor(text, index, role, words) if role.lower().startswith("the ") else None
@@ -282,15 +282,6 @@ _NAME_NEXT = re.compile(r"\s*,?\s+(?:(?i:the)\s+)?(?:[a-z]+\s+){0,2}?" + _NAME_A
 _NAME_AFTER_WHOLE = re.compile(r"(?:\s+(?i:of|for|at|to|with|in)\s+[^,.;:\"“”\n]{1,40}?)?,\s+" + _NAME_AFTER + r"(?![\w’'])")
 _APPOSED_NAME = re.compile(r"(?:\s+[a-z]+){0,2}\s*,\s+" + _NAME_AFTER + r"\s*,")
 _NAME_BEFORE_ROLE = re.compile(_NAME_AFTER + r",\s+(?:(?i:the|a|an)\s+)?(?:[\w’'\-]+\s+){0,3}?$")
-
-
-@lru_cache(maxsize=1024)
-def _role_patterns(words: tuple[str, ...], phrase: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
-    """The role's head words and its whole phrase as patterns (compiled once per role); the
-    name next to them is matched by the module's fixed patterns."""
-    head = re.compile(r"(?i:\b" + r"\s+".join(re.escape(w) for w in words) + r")\b")
-    whole = re.compile(r"(?i:" + r"\s+".join(re.escape(w) for w in phrase) + r")\b")
-    return head, whole
 
 
 @lru_cache(maxsize=1024)

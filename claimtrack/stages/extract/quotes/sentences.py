@@ -68,22 +68,26 @@ def sentence_bounds(text: str, start: int, end: int,
     starts = [a for a, _ in protected]  # sorted, not overlapping
     after = start
     for m in _boundaries(text, start, end):
-        if m.start() < after:
+        at, b = m.span()
+        if at < after:
             continue  # (inside the boundary before: not a match of _BOUNDARY.finditer)
-        b = after = m.end()
-        k = bisect_left(starts, b) - 1
-        if k >= 0 and b < protected[k][1]:
-            continue
+        after = b
+        if starts:
+            k = bisect_left(starts, b) - 1
+            if k >= 0 and b < protected[k][1]:
+                continue
+        stop = text[at]
         # the word before the stop: an abbreviation or an initial does not end a sentence
-        if text[m.start()] == ".":
-            w = _LASTWORD.search(text, max(start, m.start() - 12), m.start())
+        if stop == ".":
+            w = _LASTWORD.search(text, max(start, at - 12), at)
             if w:
                 word = w.group(1).lower().strip(".")
                 if word in _ABBREV or (len(word) == 1 and word.isalpha()) or ("." in word and _INITIALS.match(word)):
                     continue
-        nxt = _ATTRIBUTION_NEXT.match(text, b, min(end, b + 80)) if text[b - 1] in "\"”’'»" else None
-        if nxt and (text[m.start()] in "?!" or text[nxt.end():nxt.end() + 1] in (".", ",", "")):
-            continue  # '"Why?" Trump asked.': the attribution belongs to the quote
+        if text[b - 1] in _CLOSING_MARKS:
+            nxt = _ATTRIBUTION_NEXT.match(text, b, min(end, b + 80))
+            if nxt and (stop in "?!" or text[nxt.end():nxt.end() + 1] in (".", ",", "")):
+                continue  # '"Why?" Trump asked.': the attribution belongs to the quote
         out.append((s, b))
         s = b
         while s < end and text[s].isspace():
@@ -91,3 +95,6 @@ def sentence_bounds(text: str, start: int, end: int,
     if s < end:
         out.append((s, end))
     return out
+
+
+_CLOSING_MARKS = "\"”’'»"  # a quote closing right at a stop may have its attribution next

@@ -17,10 +17,11 @@ from claimtrack.stages.extract.quotes.names import Mention
 from claimtrack.stages.extract.quotes.after import speaker_after
 from claimtrack.stages.extract.quotes.speakers import speaker_before
 
-_AFTER_LEAD = re.compile(r"^\s*[,.;!?]?\s*(?:[—–]|--)?\s*")
+# (matched at a position of a frame, not on a slice of it: no "^")
+_AFTER_LEAD = re.compile(r"\s*[,.;!?]?\s*(?:[—–]|--)?\s*")
 
 
-_DASH_SPEAKER = re.compile(r"^\s*(?:[—–]|--|-(?=\s))\s*")  # a spaced hyphen is a dash in plain text
+_DASH_SPEAKER = re.compile(r"\s*(?:[—–]|--|-(?=\s))\s*")  # a spaced hyphen is a dash in plain text
 
 
 # (possessive: a search tries every start in the window, and a word that is not the last one
@@ -259,10 +260,9 @@ _SPEECH_NOUN_OF = re.compile(r"\b(?:verdict|view|words|message|assessment|opinio
 
 def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
     """Cue + speaker right after the quote ending at ``b`` (before ``limit``)."""
-    seg = frame[b:limit]
-    lead = _AFTER_LEAD.match(seg)
-    if _DASH_SPEAKER.match(seg):
-        rest = seg[_DASH_SPEAKER.match(seg).end():]
+    dash = _DASH_SPEAKER.match(frame, b, limit)
+    if dash is not None:
+        rest = frame[dash.end():limit]
         mention = speaker_after(rest)
         if mention is not None and mention.kind == "name":
             if not CUE.search(rest, 0, 60):
@@ -273,7 +273,8 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
             m2 = speaker_after(rest[noun.end():])
             if m2 is not None and m2.kind == "name":
                 return m2, "—"
-    start = b + (lead.end() if lead else 0)
+    lead = _AFTER_LEAD.match(frame, b, limit)  # (all optional: None only when limit < b)
+    start = lead.end() if lead is not None else b
     # ("quoted" can start no further on than 60 characters: look for it before the regex)
     qa = _QUOTED_AS_AFTER.match(frame, start, limit) if frame.find("quot", start + 1, min(limit, start + 64)) >= 0 else None
     if qa is not None:  # '"…," AP quoted prosecutor Russell McGuire as saying'
@@ -378,8 +379,11 @@ _PREPS_BEFORE_NAME = frozenset("""of to for with about by from at on in against 
 like toward towards over under into onto upon""".split())
 
 
+@lru_cache(maxsize=1024)
 def _colon_subject(sentence: str) -> Mention | None:
-    """Speaker of a sentence that introduces a quote: its cue's, else its subject.
+    """Speaker of a sentence that introduces a quote: its cue's, else its subject (memoised:
+    a lone quote's context asks it up to three times of the sentence before, and the quotes of
+    one paragraph ask it of the same sentences; the returned mentions are never changed).
 
     >>> _colon_subject("Jo Park had one message:").name
     'Jo Park'
