@@ -114,3 +114,14 @@ def test_tables_headlines_and_revisions():
     assert says_revision("Police revised the number of injured to 57.")
     assert says_revision("The toll has risen to 57, officials said.")
     assert not says_revision("57 people were injured.")
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("Prices rose 5 pct tonıght.", "day+0"),       # a dotless "ı" is an "i" to the period search
+    ("Sales rose 5 pct this wee\u212a.", "week+0"),  # so is the Kelvin sign a "k"
+    ("Output rose 5 pct in the fourth qtr.", "Q4"),
+    ("Half of 5 voters left.", None),               # no word a period needs: no search at all
+    ("Shares rose 5 pct to 300 pence.", None),
+])
+def test_period_words_in_any_spelling_the_search_reads(sentence, period):
+    assert period_of(sentence) == period and period_of(sentence, "5") == period
