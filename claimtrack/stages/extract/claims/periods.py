@@ -154,6 +154,35 @@ def _sentence_figures(text: str) -> tuple[tuple[int, int], ...]:
 def _slice_figures(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in matches_from(_OTHER_FIGURE, _OTHER_FIGURE_START.for_text(text), text, start, end)
             if not _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
+
+
+def _neighbours(text: str, at: int, end: int) -> tuple[int, int]:
+    """Where the other figures nearest ``text[at:end]`` end and start: (the end of the last one
+    that starts before ``at``, else 0; the start of the first one at or after ``end``, else
+    ``len(text)``), as :func:`other_figures` of ``text[:at]`` and ``text[end:]`` give them, in
+    one pass over the sentence's figures.
+
+    >>> t = "Sales rose 5% to 3 mln in March 4, from 2 mln."
+    >>> _neighbours(t, 17, 18)
+    (12, 40)
+    """
+    lo, hi = 0, len(text)
+    figures = _sentence_figures(text)
+    if at and text[at - 1] in _RUN_CHARS:  # the left part ends inside a run of digits: read it again
+        left = _slice_figures(text, 0, at)
+        lo = left[-1][1] if left else 0
+    else:
+        for start, stop in figures:
+            if start >= at:
+                break
+            lo = stop
+    for start, _ in figures:
+        if start >= end:
+            hi = start
+            break
+    return lo, hi
+
+
 RECURRING = re.compile(r"\b(?:daily|weekly|monthly|quarterly)\b", re.I)
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _SPAN = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
@@ -185,10 +214,8 @@ def period_of(text: str | None, surface: str | None = None) -> str | None:
         if at >= 0:
             # only the stretch between the neighbouring figures: "from 6.53 mln last year" dates
             # the figure it compares with, not this one (years are not figures here)
-            left = other_figures(text, 0, at)
-            right = other_figures(text, at + len(surface), len(text))
-            text = (text[left[-1][1] if left else 0:at] + " " * len(surface)
-                    + text[at + len(surface):right[0][0] if right else len(text)])
+            lo, hi = _neighbours(text, at, at + len(surface))
+            text = text[lo:at] + " " * len(surface) + text[at + len(surface):hi]
     year, parts, rel = None, [], []
     for m in _period_matches(text):
         g = m.groupdict()
