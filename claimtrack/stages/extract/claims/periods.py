@@ -63,19 +63,36 @@ def _period_start(follow: dict[str, dict[str, str]]) -> re.Pattern:
     a third that can continue it (``follow``), or with a character outside ASCII among them
     (``ſ``, a non-ASCII space), which re.I may fold otherwise.
 
-    One alternative per first character (each case apart), each opening with that character as a
-    literal: the engine skips in C to the characters that open one, and picks the alternative by
-    a one-character test. (Written as one class followed by a look-behind per first character, it
-    ran each of some twenty look-behinds in turn at every word start: a third of a claim's cost.)
+    The pattern opens with one class of every first character (the engine skips in C to those)
+    and the look-behind that the character opens a word; only at a word's start does it go on,
+    to one alternative per second character, each opening with that character as a literal (a
+    one-character test rejects it), which looks back at the first and ahead at the third. (One
+    alternative per first character, each with its look-behind, ran every one of some forty
+    alternatives at every character of the class, inside words too.) The alternatives are read
+    in a look-ahead: a match is the first character only, as before.
+
+    >>> [m.start() for m in _period_start({"t": {"o": "d"}}).finditer("to Tod atod tOD ſ")]
+    [3, 12, 16]
+    >>> [m.start() for m in _period_start({"a": {" ": "y"}}).finditer("a\\nyear")]
+    [0]
     """
     other = "(?=[^\\x00-\\x7f]|[\\s\\S][^\\x00-\\x7f])"
-    alts = []
+    firsts = "".join(dict.fromkeys(c for a in follow for c in (a, a.upper())))
+    by_second: dict[str, list[str]] = {}  # second character -> (first, thirds) tests
     for a, nxt in follow.items():
-        then = "(?:" + other + "|(?=" + "|".join(_char_class(b) + _char_class(c) for b, c in nxt.items()) + "))"
-        for first in dict.fromkeys((a, a.upper())):
-            alts.append(re.escape(first) + "(?<!\\w.)" + then)
-    alts.append("\u017f(?<!\\w.)")
-    return re.compile("|".join(alts))
+        for b, c in nxt.items():
+            by_second.setdefault(b, []).append("(?<=" + _char_class(a) + "[\\s\\S])(?=" + _char_class(c) + ")")
+    alts = [other]
+    for b, tests in by_second.items():
+        then = tests[0] if len(tests) == 1 else "(?:" + "|".join(tests) + ")"
+        if b == " ":
+            alts.append("[\\s-]" + then)
+        elif b == "0":
+            alts.append("\\d" + then)
+        else:
+            alts.extend(re.escape(x) + then for x in dict.fromkeys((b, b.upper())))
+    alts.append("(?<=\u017f)")
+    return re.compile("[" + re.escape(firsts) + "\u017f](?<!\\w.)(?=" + "|".join(alts) + ")")
 
 
 _PERIOD_START = _period_start(_PERIOD_NEXT)

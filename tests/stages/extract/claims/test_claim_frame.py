@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import doctest
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from claimtrack.stages.extract.claims import extract_claims, frame, periods
 from claimtrack.stages.extract.claims.frame import claim_frame, headline_holder, is_table_line, same_holder, says_revision
@@ -125,3 +127,28 @@ def test_tables_headlines_and_revisions():
 ])
 def test_period_words_in_any_spelling_the_search_reads(sentence, period):
     assert period_of(sentence) == period and period_of(sentence, "5") == period
+
+
+def _period_start_by_first(follow):
+    """The start pattern as first written: one alternative per first character, each opening with
+    it as a literal, then its look-behind and its look-ahead."""
+    other = "(?=[^\\x00-\\x7f]|[\\s\\S][^\\x00-\\x7f])"
+    alts = []
+    for a, nxt in follow.items():
+        then = "(?:" + other + "|(?=" + "|".join(periods._char_class(b) + periods._char_class(c)
+                                                 for b, c in nxt.items()) + "))"
+        for first in dict.fromkeys((a, a.upper())):
+            alts.append(re.escape(first) + "(?<!\\w.)" + then)
+    alts.append("\u017f(?<!\\w.)")
+    return re.compile("|".join(alts))
+
+
+_PERIOD_ALPHABET = "tToOdDnNhHiIrRwWeEyYsSaAlLpPuUgGfFbBcCvVmMqQjJkKxX0123456789 -\n.,'é\u00a0ſıİ"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_PERIOD_ALPHABET, max_size=40) | st.text(alphabet="aA3tTyYmMoOd \n\t-éſ", max_size=12))
+def test_period_starts_are_where_the_first_written_pattern_finds_them(text):
+    # the start pattern dispatches on the second character; the places it finds are the same
+    old = _period_start_by_first(periods._PERIOD_NEXT)
+    assert [m.start() for m in periods._PERIOD_START.finditer(text)] == [m.start() for m in old.finditer(text)]
