@@ -152,3 +152,17 @@ def test_period_starts_are_where_the_first_written_pattern_finds_them(text):
     # the start pattern dispatches on the second character; the places it finds are the same
     old = _period_start_by_first(periods._PERIOD_NEXT)
     assert [m.start() for m in periods._PERIOD_START.finditer(text)] == [m.start() for m in old.finditer(text)]
+
+
+_NEEDED_WORDS = ("today tonight morning afternoon evening yesterday night week 19 20 quarter qtr half year month mths "
+                 "daily jan feb mar apr may jun jul aug sep oct nov dec").split()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NEEDED_WORDS + ["to", "nig", "ht", "ye", "ar", "x", " ", "9", "1", "2", "0", "ma"]),
+                max_size=8).map("".join))
+def test_any_word_pattern_finds_a_word_wherever_one_is_written(text):
+    # each word is found at its least common letter, then looked for either side of it
+    rx = periods.any_word_pattern(_NEEDED_WORDS)
+    assert (rx.search(text) is not None) == any(w in text for w in _NEEDED_WORDS)
+    assert (rx.search(text[1:]) is not None) == any(w in text[1:] for w in _NEEDED_WORDS)
