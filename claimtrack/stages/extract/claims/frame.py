@@ -23,8 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimtrack.stages.extract.claims.periods import other_figures, period_of, RECURRING
-from claimtrack.stages.extract.claims.words import _trie
+from claimtrack.stages.extract.claims.periods import any_word_pattern, other_figures, period_of, RECURRING
 
 __all__ = ["Frame", "claim_frame", "fill_frames", "headline_holder", "is_table_line", "says_revision",
            "norm_holder"]
@@ -77,8 +76,8 @@ STATES = {
     "voted": "voted", "registered": "registered", "tendered": "tendered", "owned": "owned", "held": "held",
 }
 # any spelling of a state, anywhere in a (lowercased) text, even inside a word: a quick test that
-# a sentence may name one (a prefix tree, so that a failing position costs one or two tests)
-_STATE_TEXT = re.compile(_trie(list(STATES)))
+# a sentence may name one (each found at its least common letter, which the engine skips to in C)
+_STATE_TEXT = any_word_pattern(list(STATES))
 
 
 @lru_cache(maxsize=256)

@@ -166,3 +166,10 @@ def test_any_word_pattern_finds_a_word_wherever_one_is_written(text):
     rx = periods.any_word_pattern(_NEEDED_WORDS)
     assert (rx.search(text) is not None) == any(w in text for w in _NEEDED_WORDS)
     assert (rx.search(text[1:]) is not None) == any(w in text[1:] for w in _NEEDED_WORDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list(frame.STATES) + ["kil", "led", "strand", "x", " ", "De", "AD", "Held"]),
+                max_size=6).map("".join))
+def test_a_sentence_may_name_a_state_exactly_when_one_is_written_in_it(text):
+    assert frame._may_name_state.__wrapped__(text) == any(k in text.lower() for k in frame.STATES)
