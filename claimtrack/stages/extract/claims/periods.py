@@ -131,7 +131,8 @@ _NEEDED = any_word_pattern("today tonight morning afternoon evening yesterday ni
 @lru_cache(maxsize=256)
 def _may_name_period(text: str) -> bool:
     """Whether ``text`` (or any part of it) can hold a period word: False when none of the words
-    every period needs is in it, so that many sentences (four in ten of a news site's claims) skip the search.
+    every period needs is in it, so that many sentences (four in ten of a news site's claims)
+    skip the search.
 
     Under re.I only "ı", "İ" (an "i"), "ſ" (an "s") and the Kelvin sign (a "k") match an ASCII
     letter of those words besides the letter's two cases; ``str.lower`` makes "İ" and the Kelvin

@@ -112,7 +112,8 @@ def test_according_to_read_from_the_sentences_first_letter_and_not_before_it():
 
 
 _NAME_PIECES = ["Exports", " exports", " Exports", " rose", ". ", "Turkey", " Ankara", " said", " 5%", "\n",
-                " İzmir", " ΟΔΟΣ", " Sales", " sales", "-sales", " The", " Black Sea", " EXPORTS", "x" * 30, " " + "y" * 1200]
+                " İzmir", " ΟΔΟΣ", " Sales", " sales", "-sales", " The", " Black Sea", " EXPORTS", "x" * 30,
+                " " + "y" * 1200]
 
 
 @settings(max_examples=300, deadline=None)
