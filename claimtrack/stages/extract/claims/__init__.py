@@ -98,8 +98,9 @@ def _extract(text: str, article_id: str, quotes: list[Quote]) -> list[Claim]:
     claims: list[Claim] = []
     prev: tuple[Mention, Claim] | None = None
     cache: dict = {}
+    lowered = context.lower_text(text)  # (once per text, not a window of it per sentence)
     for men in kept:
-        claim = _claim(text, body, article_id, men, spans, starts, quotes, prev, cache)
+        claim = _claim(text, body, article_id, men, spans, starts, quotes, prev, cache, lowered)
         if claim is not None:
             claims.append(claim)
             prev = (men, claim)
@@ -108,7 +109,7 @@ def _extract(text: str, article_id: str, quotes: list[Quote]) -> list[Claim]:
     return sections.fill_section_periods(frame.fill_frames(claims), text)
 
 
-def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, cache) -> Claim | None:
+def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, cache, lowered) -> Claim | None:
     value, low, high = float(men.value), float(men.low), float(men.high)
     if not (math.isfinite(value) and math.isfinite(low) and math.isfinite(high)):
         return None
@@ -130,7 +131,7 @@ def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, ca
             noun = noun_before(text, men.start, a)
     info = cache.get(sent)
     if info is None:  # once per sentence: its names, its attribution, its clause separators
-        names = context.names_in(text, sent)
+        names = context.names_in(text, sent, lowered)
         title = body is not text and body[a:b] != text[a:b]
         if title:
             names = headline.split_names(names, context.STOP_WORDS)  # a headline capitalises every word

@@ -277,8 +277,21 @@ _DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|ians|(?<!ar)is|ers|ites)|Chines
 
 
 
-def names_in(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
+def lower_text(text: str) -> str | None:
+    """``text.lower()`` when each of its slices is the lowered slice of ``text`` (no character
+    changes length, no "Σ", whose lower case depends on its neighbours), else None: what
+    :func:`names_in` reads instead of lowering a window of the text around every sentence.
+
+    >>> lower_text("Exports ROSE."), lower_text("\u0130stanbul"), lower_text("ΟΔΟΣ")
+    ('exports rose.', None, None)
+    """
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) and "\u03a3" not in text else None
+
+
+def names_in(text: str, sent: tuple[int, int], lowered: str | None = None) -> list[tuple[int, int, str]]:
     """Capitalised names of a sentence as (start, end, name), common words and currencies left out.
+    ``lowered``: :func:`lower_text` of ``text``, when the caller has it (one per text).
 
     >>> t = "Exports from Turkey rose 5% while US$ 3 went to the Black Sea."
     >>> [n for _, _, n in names_in(t, (0, len(t)))]
@@ -287,7 +300,10 @@ def names_in(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
     a, b = sent
     b = min(b, a + 3000)
     out: list[tuple[int, int, str]] = []
-    lowered = None
+    # the text 2,000 characters either side, lowercased (offset: where index 0 of it is in text)
+    lo, hi, offset = max(0, a - 2000), min(len(text), b + 2000), 0
+    if lowered is None:
+        offset = lo
     for m in (_CAP if text.find("al-", a, b) >= 0 else _CAP_CAPITAL).finditer(text, a, b):
         name = m.group()
         start = m.start()
@@ -310,22 +326,29 @@ def names_in(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
             if low.endswith(_COMMON_SUFFIX):
                 continue
             if lowered is None:
-                lowered = text[max(0, a - 2000):b + 2000].lower()
-            i = lowered.find(low)
-            found_lower = False
-            while i >= 0:
-                j = i + len(low)
-                if (i == 0 or not lowered[i - 1].isalpha()) and (j >= len(lowered) or not lowered[j].isalpha()):
-                    # the same word written in lower case elsewhere: a common word
-                    src = text[max(0, a - 2000) + i:max(0, a - 2000) + j]
-                    if src.islower():
-                        found_lower = True
-                        break
-                i = lowered.find(low, i + 1)
-            if found_lower:
+                lowered = text[lo:hi].lower()
+                lo, hi = 0, len(lowered)
+            if _written_lower(text, low, lowered, offset, lo, hi):
                 continue  # "Exports rose ...": a capitalised common word at the start of a sentence
         out.append((start, m.end(), name))
     return out
+
+
+def _written_lower(text: str, low: str, lowered: str, offset: int, lo: int, hi: int) -> bool:
+    """Whether the word ``low`` is written in lower case (as a whole word) in ``lowered[lo:hi]``,
+    a lowercased copy of ``text`` whose index i is ``text``'s index ``offset + i``.
+
+    >>> _written_lower("Exports rose; exports fell.", "exports", "exports rose; exports fell.", 0, 0, 27)
+    True
+    """
+    i = lowered.find(low, lo, hi)
+    while i >= 0:
+        j = i + len(low)
+        if (i == lo or not lowered[i - 1].isalpha()) and (j >= hi or not lowered[j].isalpha()):
+            if text[offset + i:offset + j].islower():
+                return True
+        i = lowered.find(low, i + 1, hi)
+    return False
 
 
 def clause_cuts(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:

@@ -23,8 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimtrack.stages.extract.claims.periods import other_figures, period_of, RECURRING
-from claimtrack.stages.extract.claims.words import _trie
+from claimtrack.stages.extract.claims.periods import any_word_pattern, other_figures, period_of, RECURRING
 
 __all__ = ["Frame", "claim_frame", "fill_frames", "headline_holder", "is_table_line", "says_revision",
            "norm_holder"]
@@ -77,8 +76,8 @@ STATES = {
     "voted": "voted", "registered": "registered", "tendered": "tendered", "owned": "owned", "held": "held",
 }
 # any spelling of a state, anywhere in a (lowercased) text, even inside a word: a quick test that
-# a sentence may name one (a prefix tree, so that a failing position costs one or two tests)
-_STATE_TEXT = re.compile(_trie(list(STATES)))
+# a sentence may name one (each found at its least common letter, which the engine skips to in C)
+_STATE_TEXT = any_word_pattern(list(STATES))
 
 
 @lru_cache(maxsize=256)
@@ -343,6 +342,13 @@ def claim_frame(sentence: str | None, surface: str | None, noun: str | None = No
     >>> f.holder, f.scope, f.measure
     (None, 'Kuwait', 'head sold')
     """
+    return Frame(*_frame_fields(sentence, surface, noun, subject, title, at))
+
+
+def _frame_fields(sentence, surface, noun, subject, title, at) -> tuple:
+    """The fields of :func:`claim_frame`'s Frame, in its order (holder, measure, period, scope,
+    holder_from): :func:`fill_frames` copies them to the claim without building a Frame (a frozen
+    dataclass sets each field through ``object.__setattr__``)."""
     sentence = sentence if isinstance(sentence, str) else ""
     surface = surface if isinstance(surface, str) else ""
     if at is None or not (0 <= at <= len(sentence)) or sentence[at:at + len(surface)] != surface:
@@ -365,8 +371,7 @@ def claim_frame(sentence: str | None, surface: str | None, noun: str | None = No
     scope = _scope(sentence, end, names) if names and at >= 0 else None
     if scope is not None and holder is not None and norm_holder(scope) == norm_holder(holder):
         scope = None
-    return Frame(holder=holder, measure=_measure(sentence, at, end, noun if isinstance(noun, str) else None),
-                 period=period, scope=scope, holder_from=holder_from)
+    return holder, _measure(sentence, at, end, noun if isinstance(noun, str) else None), period, scope, holder_from
 
 
 def fill_frames(claims: list, title: str | None = None) -> list:
@@ -381,6 +386,5 @@ def fill_frames(claims: list, title: str | None = None) -> list:
     """
     for c in claims:
         at = c.start - c.sentence_start if c.sentence_start >= 0 else None
-        f = claim_frame(c.sentence, c.surface, c.noun, tuple(c.subject or ()), title, at)
-        c.holder, c.measure, c.period, c.scope = f.holder, f.measure, f.period, f.scope
+        c.holder, c.measure, c.period, c.scope, _ = _frame_fields(c.sentence, c.surface, c.noun, c.subject, title, at)
     return claims

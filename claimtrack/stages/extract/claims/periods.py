@@ -62,22 +62,87 @@ def _period_start(follow: dict[str, dict[str, str]]) -> re.Pattern:
     a third that can continue it (``follow``), or with a character outside ASCII among them
     (``ſ``, a non-ASCII space), which re.I may fold otherwise.
 
-    One alternative per first character (each case apart), each opening with that character as a
-    literal: the engine skips in C to the characters that open one, and picks the alternative by
-    a one-character test. (Written as one class followed by a look-behind per first character, it
-    ran each of some twenty look-behinds in turn at every word start: a third of a claim's cost.)
+    The pattern opens with one class of every first character (the engine skips in C to those)
+    and the look-behind that the character opens a word; only at a word's start does it go on,
+    to one alternative per second character, each opening with that character as a literal (a
+    one-character test rejects it), which looks back at the first and ahead at the third. (One
+    alternative per first character, each with its look-behind, ran every one of some forty
+    alternatives at every character of the class, inside words too.) The alternatives are read
+    in a look-ahead: a match is the first character only, as before.
+
+    >>> [m.start() for m in _period_start({"t": {"o": "d"}}).finditer("to Tod atod tOD ſ")]
+    [3, 12, 16]
+    >>> [m.start() for m in _period_start({"a": {" ": "y"}}).finditer("a\\nyear")]
+    [0]
     """
     other = "(?=[^\\x00-\\x7f]|[\\s\\S][^\\x00-\\x7f])"
-    alts = []
+    firsts = "".join(dict.fromkeys(c for a in follow for c in (a, a.upper())))
+    by_second: dict[str, list[str]] = {}  # second character -> (first, thirds) tests
     for a, nxt in follow.items():
-        then = "(?:" + other + "|(?=" + "|".join(_char_class(b) + _char_class(c) for b, c in nxt.items()) + "))"
-        for first in dict.fromkeys((a, a.upper())):
-            alts.append(re.escape(first) + "(?<!\\w.)" + then)
-    alts.append("\u017f(?<!\\w.)")
-    return re.compile("|".join(alts))
+        for b, c in nxt.items():
+            by_second.setdefault(b, []).append("(?<=" + _char_class(a) + "[\\s\\S])(?=" + _char_class(c) + ")")
+    alts = [other]
+    for b, tests in by_second.items():
+        then = tests[0] if len(tests) == 1 else "(?:" + "|".join(tests) + ")"
+        if b == " ":
+            alts.append("[\\s-]" + then)
+        elif b == "0":
+            alts.append("\\d" + then)
+        else:
+            alts.extend(re.escape(x) + then for x in dict.fromkeys((b, b.upper())))
+    alts.append("(?<=\u017f)")
+    return re.compile("[" + re.escape(firsts) + "\u017f](?<!\\w.)(?=" + "|".join(alts) + ")")
 
 
 _PERIOD_START = _period_start(_PERIOD_NEXT)
+
+
+#: letters from the most to the least common in English text (digits as the middle ones)
+_LETTER_RANK = {c: i for i, c in enumerate("etaoinshrdlcumwfgy0123456789pbvkjxqz")}
+
+
+def any_word_pattern(words: list[str]) -> re.Pattern:
+    """A pattern whose ``search`` finds something exactly where one of ``words`` is written (as
+    a substring, case as given), each word found at its least common letter: the engine skips in
+    C to those letters only (a quarter of a text's letters, where a prefix tree of the words
+    stops at nearly every letter), then looks behind and ahead for the rest of the word.
+
+    >>> rx = any_word_pattern(["killed", "dead", "trapped"])
+    >>> rx.search("57 miners were trapped") is not None, rx.search("Sales rose 5%") is None
+    (True, True)
+    """
+    by_anchor: dict[str, list[str]] = {}
+    for w in words:
+        k = max(range(len(w)), key=lambda i: _LETTER_RANK.get(w[i], len(_LETTER_RANK)))
+        test = (f"(?<={re.escape(w[:k + 1])})" if k else "") + (f"(?={re.escape(w[k + 1:])})" if w[k + 1:] else "")
+        by_anchor.setdefault(w[k], []).append(test)
+    alts = []
+    for anchor, tests in by_anchor.items():
+        alts.append(re.escape(anchor) + ("(?:" + "|".join(tests) + ")" if len(tests) > 1 else tests[0]))
+    return re.compile("|".join(alts))
+
+
+# what every _PERIOD_WORDS match holds, in lower case: a word it needs ("week", "year", "night", a
+# month's first three letters) or the "19"/"20" that opens a year
+_NEEDED = any_word_pattern("today tonight morning afternoon evening yesterday night week 19 20 quarter qtr half year "
+                           "month mths daily jan feb mar apr may jun jul aug sep oct nov dec".split())
+
+
+@lru_cache(maxsize=256)
+def _may_name_period(text: str) -> bool:
+    """Whether ``text`` (or any part of it) can hold a period word: False when none of the words
+    every period needs is in it, so that many sentences (four in ten of a news site's claims)
+    skip the search.
+
+    Under re.I only "ı", "İ" (an "i"), "ſ" (an "s") and the Kelvin sign (a "k") match an ASCII
+    letter of those words besides the letter's two cases; ``str.lower`` makes "İ" and the Kelvin
+    sign an "i" and a "k", and a text with "ı" or "ſ" is always searched.
+
+    >>> _may_name_period("Sales rose 5 pct."), _may_name_period("Sales rose 5 pct in Oct.")
+    (False, True)
+    """
+    low = text.lower()
+    return _NEEDED.search(low) is not None or "\u0131" in low or "\u017f" in low
 
 
 def _period_matches(text: str) -> list[re.Match]:
@@ -130,6 +195,35 @@ def _sentence_figures(text: str) -> tuple[tuple[int, int], ...]:
 def _slice_figures(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in matches_from(_OTHER_FIGURE, _OTHER_FIGURE_START.for_text(text), text, start, end)
             if not _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
+
+
+def _neighbours(text: str, at: int, end: int) -> tuple[int, int]:
+    """Where the other figures nearest ``text[at:end]`` end and start: (the end of the last one
+    that starts before ``at``, else 0; the start of the first one at or after ``end``, else
+    ``len(text)``), as :func:`other_figures` of ``text[:at]`` and ``text[end:]`` give them, in
+    one pass over the sentence's figures.
+
+    >>> t = "Sales rose 5% to 3 mln in March 4, from 2 mln."
+    >>> _neighbours(t, 17, 18)
+    (12, 40)
+    """
+    lo, hi = 0, len(text)
+    figures = _sentence_figures(text)
+    if at and text[at - 1] in _RUN_CHARS:  # the left part ends inside a run of digits: read it again
+        left = _slice_figures(text, 0, at)
+        lo = left[-1][1] if left else 0
+    else:
+        for start, stop in figures:
+            if start >= at:
+                break
+            lo = stop
+    for start, _ in figures:
+        if start >= end:
+            hi = start
+            break
+    return lo, hi
+
+
 RECURRING = re.compile(r"\b(?:daily|weekly|monthly|quarterly)\b", re.I)
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _SPAN = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
@@ -154,17 +248,15 @@ def period_of(text: str | None, surface: str | None = None) -> str | None:
     >>> period_of("Sales in March 1987 rose to 4 bln from 3 bln a year ago.", "3 bln")
     'year-1'
     """
-    if not text:
-        return None
+    if not text or not _may_name_period(text):
+        return None  # (a part of the text cannot hold a period word when the whole cannot)
     if surface:
         at = text.find(surface)
         if at >= 0:
             # only the stretch between the neighbouring figures: "from 6.53 mln last year" dates
             # the figure it compares with, not this one (years are not figures here)
-            left = other_figures(text, 0, at)
-            right = other_figures(text, at + len(surface), len(text))
-            text = (text[left[-1][1] if left else 0:at] + " " * len(surface)
-                    + text[at + len(surface):right[0][0] if right else len(text)])
+            lo, hi = _neighbours(text, at, at + len(surface))
+            text = text[lo:at] + " " * len(surface) + text[at + len(surface):hi]
     year, parts, rel = None, [], []
     for m in _period_matches(text):
         g = m.groupdict()

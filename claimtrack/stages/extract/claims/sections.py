@@ -36,12 +36,15 @@ _ROW_LINE = re.compile(r"[A-Z][\w./-]*(?:\s+[\w./-]+){0,4}\s+\d[\d,.]*(?:\s+\w+)
 
 def _is_row(line: str) -> bool:
     """A row of a results table: "vs" as a word, or a label and a figure, the whole line
-    (searched only where it can match: "vs" when the line has it, the label at its start).
+    (searched only where it can match: "vs" when the line has it, the label at its start when
+    the line has the seven words or fewer that _ROW_LINE's pieces and the spaces between them
+    allow: most sentences have more).
 
     >>> _is_row("Net 5 mln vs 4 mln"), _is_row("Revs 12.5 mln"), _is_row("The firm earned 5 mln.")
     (True, True, False)
     """
-    return ("vs" in line and _ROW_VS.search(line) is not None) or _ROW_LINE.match(line) is not None
+    return ("vs" in line and _ROW_VS.search(line) is not None) or (
+        len(line.split(None, 7)) <= 7 and _ROW_LINE.match(line) is not None)
 #: how far back a header is looked for (a results table is a few dozen lines)
 _LOOK_BACK = 3000
 

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import doctest
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from claimtrack.stages.extract.claims import extract_claims, frame, periods
 from claimtrack.stages.extract.claims.frame import claim_frame, headline_holder, is_table_line, same_holder, says_revision
@@ -114,3 +116,60 @@ def test_tables_headlines_and_revisions():
     assert says_revision("Police revised the number of injured to 57.")
     assert says_revision("The toll has risen to 57, officials said.")
     assert not says_revision("57 people were injured.")
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("Prices rose 5 pct tonıght.", "day+0"),       # a dotless "ı" is an "i" to the period search
+    ("Sales rose 5 pct this wee\u212a.", "week+0"),  # so is the Kelvin sign a "k"
+    ("Output rose 5 pct in the fourth qtr.", "Q4"),
+    ("Half of 5 voters left.", None),               # no word a period needs: no search at all
+    ("Shares rose 5 pct to 300 pence.", None),
+])
+def test_period_words_in_any_spelling_the_search_reads(sentence, period):
+    assert period_of(sentence) == period and period_of(sentence, "5") == period
+
+
+def _period_start_by_first(follow):
+    """The start pattern as first written: one alternative per first character, each opening with
+    it as a literal, then its look-behind and its look-ahead."""
+    other = "(?=[^\\x00-\\x7f]|[\\s\\S][^\\x00-\\x7f])"
+    alts = []
+    for a, nxt in follow.items():
+        then = "(?:" + other + "|(?=" + "|".join(periods._char_class(b) + periods._char_class(c)
+                                                 for b, c in nxt.items()) + "))"
+        for first in dict.fromkeys((a, a.upper())):
+            alts.append(re.escape(first) + "(?<!\\w.)" + then)
+    alts.append("\u017f(?<!\\w.)")
+    return re.compile("|".join(alts))
+
+
+_PERIOD_ALPHABET = "tToOdDnNhHiIrRwWeEyYsSaAlLpPuUgGfFbBcCvVmMqQjJkKxX0123456789 -\n.,'é\u00a0ſıİ"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_PERIOD_ALPHABET, max_size=40) | st.text(alphabet="aA3tTyYmMoOd \n\t-éſ", max_size=12))
+def test_period_starts_are_where_the_first_written_pattern_finds_them(text):
+    # the start pattern dispatches on the second character; the places it finds are the same
+    old = _period_start_by_first(periods._PERIOD_NEXT)
+    assert [m.start() for m in periods._PERIOD_START.finditer(text)] == [m.start() for m in old.finditer(text)]
+
+
+_NEEDED_WORDS = ("today tonight morning afternoon evening yesterday night week 19 20 quarter qtr half year month mths "
+                 "daily jan feb mar apr may jun jul aug sep oct nov dec").split()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NEEDED_WORDS + ["to", "nig", "ht", "ye", "ar", "x", " ", "9", "1", "2", "0", "ma"]),
+                max_size=8).map("".join))
+def test_any_word_pattern_finds_a_word_wherever_one_is_written(text):
+    # each word is found at its least common letter, then looked for either side of it
+    rx = periods.any_word_pattern(_NEEDED_WORDS)
+    assert (rx.search(text) is not None) == any(w in text for w in _NEEDED_WORDS)
+    assert (rx.search(text[1:]) is not None) == any(w in text[1:] for w in _NEEDED_WORDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list(frame.STATES) + ["kil", "led", "strand", "x", " ", "De", "AD", "Held"]),
+                max_size=6).map("".join))
+def test_a_sentence_may_name_a_state_exactly_when_one_is_written_in_it(text):
+    assert frame._may_name_state.__wrapped__(text) == any(k in text.lower() for k in frame.STATES)

@@ -109,3 +109,19 @@ def test_according_to_read_from_the_sentences_first_letter_and_not_before_it():
     first = t.index("According")
     assert context.attribution(t, (first, t.index(" Raccording"))) == "ONS"
     assert context.attribution(t, (first + 1, len(t))) is None  # "ccording" alone opens no attribution
+
+
+_NAME_PIECES = ["Exports", " exports", " Exports", " rose", ". ", "Turkey", " Ankara", " said", " 5%", "\n",
+                " İzmir", " ΟΔΟΣ", " Sales", " sales", "-sales", " The", " Black Sea", " EXPORTS", "x" * 30,
+                " " + "y" * 1200]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=16).map("".join), st.integers(0, 3000), st.integers(0, 3000))
+def test_names_read_with_the_whole_text_lowered_once_are_the_same(text, lead, tail):
+    # a capitalised word opening a sentence is looked up in lower case around it: in the text
+    # lowered once (when lowering keeps every offset) or in a window lowered for the sentence
+    lowered = context.lower_text(text)
+    sent = (min(lead, len(text)), max(min(lead, len(text)), len(text) - tail))
+    assert lowered is None or context.names_in(text, sent, lowered) == context.names_in(text, sent)
+    assert (lowered is None) == (len(text.lower()) != len(text) or "Σ" in text)
