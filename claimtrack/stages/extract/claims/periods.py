@@ -229,8 +229,19 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 _SPAN = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
 
 
+def _word(matched: str) -> str:
+    """A matched period word in the lower-case ASCII the tables use: re.I also matches "ſ" as
+    "s", "ı" and "İ" as "i" and the Kelvin sign as "k", which ``str.lower`` keeps apart.
+
+    >>> _word("Laſt"), _word("FIRST"), _word("İn")
+    ('last', 'first', 'in')
+    """
+    low = matched.lower()
+    return low.replace("ſ", "s").replace("ı", "i").replace("\u0307", "") if not low.isascii() else low
+
+
 def _month(word: str) -> int:
-    return _MONTHS.get(word.lower().rstrip(".")[:3], 0)
+    return _MONTHS.get(_word(word).rstrip(".")[:3], 0)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -261,7 +272,7 @@ def period_of(text: str | None, surface: str | None = None) -> str | None:
     for m in _period_matches(text):
         g = m.groupdict()
         if g["rel"]:
-            rel.append("day-1" if g["rel"].lower() in ("yesterday", "last night") else "day+0")
+            rel.append("day-1" if _word(g["rel"]) in ("yesterday", "last night") else "day+0")
         elif g["wm"]:
             parts.append(f"week-to-{_month(g['wm']):02d}-{int(g['wd']):02d}")
         elif g["am"]:
@@ -271,16 +282,16 @@ def period_of(text: str | None, surface: str | None = None) -> str | None:
         elif g["year"]:
             year = year or g["year"]
         elif g["ord"]:
-            parts.append(("H" if g["part"].lower() == "half" else "Q") + str(_ORD[g["ord"].lower()]))
+            parts.append(("H" if _word(g["part"]) == "half" else "Q") + str(_ORD[_word(g["ord"])]))
         elif g["rely"]:
-            step = {"last": "-1", "previous": "-1", "this": "+0", "next": "+1"}[g["rely"].lower()]
-            rel.append(f"{g['unit'].lower()}{step}")
+            step = {"last": "-1", "previous": "-1", "this": "+0", "next": "+1"}[_word(g["rely"])]
+            rel.append(f"{_word(g['unit'])}{step}")
         elif g["ago"]:
-            rel.append(f"{g['ago'].lower().split()[-1]}-1")
+            rel.append(f"{_word(g['ago']).split()[-1]}-1")
         elif g["every"]:  # a recurring report's figure is its own day's, week's, month's
-            rel.append({"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter"}[g["every"].lower()] + "+0")
+            rel.append({"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter"}[_word(g["every"])] + "+0")
         elif g["span"]:
-            parts.append(f"{_SPAN.get(g['span'].lower(), g['span'])}M")
+            parts.append(f"{_SPAN.get(_word(g['span']), g['span'])}M")
         else:
             word = g["month"]
             if not word[0].isupper() or (word == "May" and m.start() == 0):

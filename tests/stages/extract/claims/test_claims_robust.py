@@ -78,3 +78,13 @@ def test_every_tens_or_hundreds_of_a_magnitude_has_an_interval():
 def test_an_html_character_reference_left_in_text_is_no_figure():
     from claimtrack.stages.extract.claims import extract_claims
     assert [c.surface for c in extract_claims("Jos&#233; Ortega scored 3 goals.", "a")] == ["3"]
+
+
+def test_letters_that_fold_to_ascii_in_a_period_word_keep_the_claims():
+    # re.I reads "ſ" as "s" and "ı" as "i", and the period tables are ASCII: "laſt year" (a long s
+    # from an old scan) used to raise a KeyError that cost the whole text its claims
+    for text, period in [("Profits fell 5% laſt year, the bank said.", "year-1"),
+                         ("Output rose 4 pct in the ſecond half.", "H2"),
+                         ("Sales rose 3% in the fırst quarter of 1987.", "1987-Q1")]:
+        [claim] = check(text)
+        assert (claim.surface[0].isdigit(), claim.period) == (True, period)
