@@ -130,3 +130,20 @@ _MONTH_BEFORE_AS_WRITTEN = re.compile(r"\b" + periods._MONTH_WORD + r"\s*$")
                 max_size=6).map("".join))
 def test_a_month_before_a_figure_is_found_as_the_rule_was_written(text):
     assert (periods._MONTH_BEFORE.search(text) is not None) == (_MONTH_BEFORE_AS_WRITTEN.search(text) is not None)
+
+
+_NUM_PIECES = ["US$", "$", " ", ".", "5", "12", "1,000", "20 000", "\u00a0", "½", "The ", "Rs", "&#x20AC;", "&pound;", "Â£",
+               "HK$", "Y=", "PS", "x", ",", "/", "-", "-1/2", "٣", "nm", " K", "=", "<", "±", "m−1", "≈", "μ", "a"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NUM_PIECES), max_size=16).map("".join))
+def test_numerals_and_the_science_test_find_what_the_patterns_find_over_the_whole_text(text):
+    # numerals are tried only near the digits str.find finds (numbers._num_starts), the science
+    # marks only at and just before each mark
+    commas = "," in text and numbers._COMMA_THOUSANDS.search(text)
+    num_re = numbers._NUM_RE_COMMAS if commas else numbers.NUM_RE
+    assert [(m.span(), m.groupdict()) for m in numbers._num_matches(text)] == \
+        [(m.span(), m.groupdict()) for m in num_re.finditer(text)]
+    assert numbers.is_science(text) == (numbers._SCIENCE.search(text) is not None if any(
+        c in text for c in numbers._SCIENCE_MARKS) else numbers._SCIENCE_DIGIT.search(text) is not None)
