@@ -14,7 +14,14 @@ import math
 import re
 
 from claimtrack.stages.extract.claims.digits import DigitRegex, digits_are_ascii
-from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions, matches_at, matches_from
+from claimtrack.stages.extract.claims.scans import (
+    ASCII_DIGITS,
+    char_positions,
+    digit_offsets,
+    matches_at,
+    matches_from,
+    run_starts,
+)
 from claimtrack.stages.extract.claims.units import (
     CURRENCY_PREFIX,
     CURRENCY_PREFIX_RE,
@@ -264,7 +271,7 @@ def _num_starts(text: str, digits_at: list[int]) -> list[int]:
     >>> [t[p] for p in _num_starts(t, char_positions(t, ASCII_DIGITS))]
     ['U', '4', '½', '2']
     """
-    anchors = [p for i, p in enumerate(digits_at) if not i or digits_at[i - 1] != p - 1]
+    anchors = run_starts(digits_at)
     if not text.isascii():
         vulgars = char_positions(text, _VULGARS)
         if vulgars:
@@ -286,7 +293,7 @@ def _num_starts(text: str, digits_at: list[int]) -> list[int]:
 def scan(text: str) -> list[Mention]:
     """Every number mention in ``text``, with scale, currency and unit applied, in text order."""
     ascii_only = digits_are_ascii(text)
-    digits_at = char_positions(text, ASCII_DIGITS) if ascii_only else None
+    digits_at = digit_offsets(text) if ascii_only else None
     science = is_science(text, ascii_only, digits_at)
     out: list[Mention] = []
     matches = _num_matches(text, ascii_only, digits_at)

@@ -80,7 +80,8 @@ def test_number_words_are_found_where_the_words_pattern_finds_them(low):
 
 
 _FIND_PIECES = ["Call ", "+44 20 7946 0958", "(020) 7946 0958", "12/03/2019", "2-2", "15-22", "3.5", " 5 mm", "5mm",
-                "7 K", "9 nm", "٣", "Mr. Smith", "! ", "? ", "\n", ". Then ", ".\n\n", "“Yes.” He", " 1987", "(", "+"]
+                "7 K", "9 nm", "٣", "1234.", "12345-", "(0)",
+                "Mr. Smith", "! ", "? ", "\n", ". Then ", ".\n\n", "“Yes.” He", " 1987", "(", "+"]
 
 
 @settings(max_examples=400, deadline=None)
