@@ -56,18 +56,25 @@ def _num_re(plain_space: bool) -> re.Pattern:
     """The numeral pattern. Thousands grouped by a thin or no-break space ("940 000") are always
     one number; grouped by a plain space only when ``plain_space`` (the text does not group its
     thousands with commas) and not before a name or a glued letter: "roughly 400 737 Max jets" is
-    400 jets of a model, not 400,737."""
+    400 jets of a model, not 400,737.
+
+    Two look-aheads only skip what cannot match (a numeral is matched a dozen times a text, and
+    they cut a third of a match): the currency codes are tried only at one of their first
+    characters, the grouped forms only at up to three digits and a separator before a digit."""
     plain = (r"|(?<![-–])\d{1,3}(?: \d{3})+(?![\d\w]|,\d|\s+[A-Z])" if plain_space else "")
+    separators = ",\u00a0\u202f\u2009" + (" " if plain_space else "")
     return re.compile(
         r"(?=[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕" + MANGLED_STARTS + r"])(?:"
-        r"(?P<num>(?<![\w.,/:^'’])(?:(?P<cur>" + CURRENCY_PREFIX_RE + r")\s?)?(?=\.?\d)"
-        r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d])|(?<![-–])\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d|,\d)"
-        + plain + r"|\d+)?"
+        r"(?P<num>(?<![\w.,/:^'’])(?:(?=[" + _CURRENCY_FIRST + r"])(?P<cur>" + CURRENCY_PREFIX_RE + r")\s?)?(?=\.?\d)"
+        r"(?P<digits>(?=\d{1,3}[" + separators + r"]\d)"
+        r"(?:\d{1,3}(?:,\d{3})+(?![\d])|(?<![-–])\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d|,\d)" + plain + r")|\d+)?"
         r"(?P<dec>\.\d+)?(?:(?P<frac>[/⁄]\d{1,4})|(?P<vul>[½¼¾⅓⅔⅛⅜⅝⅞⅕])|(?P<mixed>[-\s]\d{1,2}/(?:2|4|8|16|32|64)(?!\d)))?)"
         r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕]))"
     )
 
 
+# the characters a currency written before a numeral opens with ("$", "U" of "US$", "&" of "&pound;")
+_CURRENCY_FIRST = re.escape("".join(sorted({p[0] for p in CURRENCY_PREFIX})))
 #: numerals (with a currency written before them) and vulgar fractions, matched on the text
 NUM_RE = _num_re(plain_space=True)
 #: ... in a text that groups thousands with commas ("1,200"): a plain space separates two numbers

@@ -148,3 +148,24 @@ def test_numerals_and_the_science_test_find_what_the_patterns_find_over_the_whol
         [(m.span(), m.groupdict()) for m in num_re.finditer(text)]
     assert numbers.is_science(text) == (numbers._SCIENCE.search(text) is not None if any(
         c in text for c in numbers._SCIENCE_MARKS) else numbers._SCIENCE_DIGIT.search(text) is not None)
+
+
+def _without_guards(pattern):
+    # the numeral pattern as first written: no look-ahead before the currency codes and the grouped forms
+    pattern = re.sub(r"\(\?=\[[^\]]*\]\)\(\?P<cur>", "(?P<cur>", pattern)
+    pattern = re.sub(r"\(\?P<digits>\(\?=\\d\{1,3\}\[[^\]]*\]\\d\)\(\?:", "(?P<digits>", pattern)
+    return re.compile(pattern.replace(r")|\d+)?", r"|\d+)?", 1))
+
+
+_UNGUARDED = [(rx, _without_guards(rx.pattern)) for rx in (numbers.NUM_RE, numbers._NUM_RE_COMMAS)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NUM_PIECES + ["1 2", "123 456", "1\u2009000", "1,00", "CHF", "€", "–"]), max_size=12)
+       .map("".join))
+def test_the_numeral_patterns_guards_only_skip_what_cannot_match(text):
+    for guarded, written in _UNGUARDED:
+        assert guarded.pattern != written.pattern
+        for pos in range(len(text)):
+            a, b = guarded.match(text, pos), written.match(text, pos)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
