@@ -69,7 +69,8 @@ def test_no_character_of_latin_1_is_a_digit_but_0_to_9():
 
 _WORD_PIECES = ["one", "someone", "two", "twenty", "a", "an", " ", " and ", "-", "hundred", "thousand", "half",
                 "halves", "quarter", "tens of", "millions", "dozen", "é", "_", "5", "nine", "ninth", "often", "ten",
-                "thirds", ",", "."]
+                "thirds", ",", ".", "twelve", "between", "network", "million", "trillion", "gazillion", "shall",
+                "behalf", "halt"]
 
 
 @settings(max_examples=500, deadline=None)
