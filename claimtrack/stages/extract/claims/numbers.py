@@ -14,7 +14,14 @@ import math
 import re
 
 from claimtrack.stages.extract.claims.digits import DigitRegex, digits_are_ascii
-from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions, matches_from
+from claimtrack.stages.extract.claims.scans import (
+    ASCII_DIGITS,
+    char_positions,
+    digit_offsets,
+    matches_at,
+    matches_from,
+    run_starts,
+)
 from claimtrack.stages.extract.claims.units import (
     CURRENCY_PREFIX,
     CURRENCY_PREFIX_RE,
@@ -23,6 +30,7 @@ from claimtrack.stages.extract.claims.units import (
     RATE_RE,
     SCALE_RE,
     SCALES,
+    _first_chars,
     match_unit,
 )
 from claimtrack.stages.extract.claims.words import (
@@ -48,18 +56,25 @@ def _num_re(plain_space: bool) -> re.Pattern:
     """The numeral pattern. Thousands grouped by a thin or no-break space ("940 000") are always
     one number; grouped by a plain space only when ``plain_space`` (the text does not group its
     thousands with commas) and not before a name or a glued letter: "roughly 400 737 Max jets" is
-    400 jets of a model, not 400,737."""
+    400 jets of a model, not 400,737.
+
+    Two look-aheads only skip what cannot match (a numeral is matched a dozen times a text, and
+    they cut a third of a match): the currency codes are tried only at one of their first
+    characters, the grouped forms only at up to three digits and a separator before a digit."""
     plain = (r"|(?<![-–])\d{1,3}(?: \d{3})+(?![\d\w]|,\d|\s+[A-Z])" if plain_space else "")
+    separators = ",\u00a0\u202f\u2009" + (" " if plain_space else "")
     return re.compile(
         r"(?=[\dA-Z$£€¥₹₪₩₽₺₦₱฿.½¼¾⅓⅔⅛⅜⅝⅞⅕" + MANGLED_STARTS + r"])(?:"
-        r"(?P<num>(?<![\w.,/:^'’])(?:(?P<cur>" + CURRENCY_PREFIX_RE + r")\s?)?(?=\.?\d)"
-        r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d])|(?<![-–])\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d|,\d)"
-        + plain + r"|\d+)?"
+        r"(?P<num>(?<![\w.,/:^'’])(?:(?=[" + _CURRENCY_FIRST + r"])(?P<cur>" + CURRENCY_PREFIX_RE + r")\s?)?(?=\.?\d)"
+        r"(?P<digits>(?=\d{1,3}[" + separators + r"]\d)"
+        r"(?:\d{1,3}(?:,\d{3})+(?![\d])|(?<![-–])\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d|,\d)" + plain + r")|\d+)?"
         r"(?P<dec>\.\d+)?(?:(?P<frac>[/⁄]\d{1,4})|(?P<vul>[½¼¾⅓⅔⅛⅜⅝⅞⅕])|(?P<mixed>[-\s]\d{1,2}/(?:2|4|8|16|32|64)(?!\d)))?)"
         r"|(?P<vulgar>(?<!\w)[½¼¾⅓⅔⅛⅜⅝⅞⅕]))"
     )
 
 
+# the characters a currency written before a numeral opens with ("$", "U" of "US$", "&" of "&pound;")
+_CURRENCY_FIRST = re.escape("".join(sorted({p[0] for p in CURRENCY_PREFIX})))
 #: numerals (with a currency written before them) and vulgar fractions, matched on the text
 NUM_RE = _num_re(plain_space=True)
 #: ... in a text that groups thousands with commas ("1,200"): a plain space separates two numbers
@@ -161,18 +176,57 @@ _SCIENCE_MARKS = "−±=≈∼<>"
 _SCIENCE_DIGIT = re.compile(r"\d\s?" + _SCI_UNITS + r"\b")
 
 
-def is_science(text: str, ascii_only: bool | None = None) -> bool:
+# what can follow the digit of a _SCIENCE_DIGIT match besides a space: a unit symbol's first letter
+_SCI_UNIT_FIRST = _first_chars(_SCI_UNITS)
+assert _SCI_UNIT_FIRST is not None
+
+
+def is_science(text: str, ascii_only: bool | None = None, digits_at: list[int] | None = None) -> bool:
     """Science-style text (SI symbols after numbers, equations): spaced unit symbols are units there.
-    (``ascii_only``: :func:`.digits_are_ascii` of ``text``, when the caller knows it.)"""
-    if any(mark in text for mark in _SCIENCE_MARKS):
-        return _SCIENCE.search(text) is not None
-    # the one branch of _SCIENCE without those marks; it opens with a digit: where all are 0-9, tried
-    # at the digits that str.find finds (a search tested every character against \d)
+    (``ascii_only``: :func:`.digits_are_ascii` of ``text``, and ``digits_at``: the offsets of its
+    digits 0-9 in a text where those are all its digits, when the caller knows them.)
+
+    >>> is_science("a 5 nm film"), is_science("5 new films")
+    (True, False)
+    """
     if ascii_only is None:
         ascii_only = digits_are_ascii(text)
-    if not ascii_only:
+    if any(mark in text for mark in _SCIENCE_MARKS):
+        if not ascii_only:
+            return _SCIENCE.search(text) is not None
+        if _science_at_marks(text):
+            return True
+    elif not ascii_only:
         return _SCIENCE_DIGIT.search(text) is not None
-    return any(_SCIENCE_DIGIT.match(text, p) is not None for p in char_positions(text, ASCII_DIGITS))
+    # the one branch of _SCIENCE without those marks; it opens with a digit: where all are 0-9, tried
+    # at the digits that str.find finds (a search tested every character against \d), and only at a
+    # digit followed by a space or a unit's first letter (most are followed by a digit, "," or " ")
+    if digits_at is None:
+        digits_at = char_positions(text, ASCII_DIGITS)
+    match = _SCIENCE_DIGIT.match
+    for p in digits_at:
+        nxt = text[p + 1:p + 2]
+        if (nxt in _SCI_UNIT_FIRST or nxt.isspace()) and match(text, p) is not None:
+            return True
+    return False
+
+
+def _science_at_marks(text: str) -> bool:
+    """Whether a branch of ``_SCIENCE`` other than the digit-and-unit one matches ``text``: each
+    opens at one of ``_SCIENCE_MARKS`` ("±", "=", "<" ...) or one or two characters before it
+    ("m−1", "5 =", "4<"), so it is tried there only. Searched for over all of the text, it was
+    tried at every small letter ("[a-z]−[1-4]"): a text with one stray "<" cost as much as the rest
+    of its scan.
+
+    >>> _science_at_marks("a ratio of 5 < 7"), _science_at_marks("see <b>here</b>")
+    (True, False)
+    """
+    match = _SCIENCE.match
+    for p in char_positions(text, _SCIENCE_MARKS):
+        for q in range(max(0, p - 2), p + 1):
+            if match(text, q) is not None:
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=4)
@@ -191,22 +245,65 @@ def _finite(x: float) -> bool:
     return math.isfinite(x) and abs(x) < 1e30
 
 
-def _num_matches(text: str, ascii_only: bool | None = None) -> list[re.Match]:
+def _num_matches(text: str, ascii_only: bool | None = None, digits_at: list[int] | None = None) -> list[re.Match]:
     """``list(NUM_RE.finditer(text))``, tried only where a match can start (``_NUM_START``); in a
     text that groups thousands with commas, a plain space never groups them. (``ascii_only``:
-    :func:`.digits_are_ascii` of ``text``, when the caller knows it.)"""
+    :func:`.digits_are_ascii` of ``text``; ``digits_at``: the offsets of its digits 0-9 when those
+    are all its digits; each when the caller knows it.)"""
     if ascii_only is None:
         ascii_only = digits_are_ascii(text)
     commas = "," in text and _COMMA_THOUSANDS.search(text)
-    return matches_from(_NUM_RE_COMMAS if commas else NUM_RE, _NUM_START.for_text(text, ascii_only), text)
+    pattern = _NUM_RE_COMMAS if commas else NUM_RE
+    if not ascii_only:
+        return matches_from(pattern, _NUM_START.unicode, text)
+    if digits_at is None:
+        digits_at = char_positions(text, ASCII_DIGITS)
+    return matches_at(pattern, _num_starts(text, digits_at), text)
+
+
+# a numeral's first digit stands at most this far after where its match opens: a currency prefix
+# ("&#x20AC;"), a space and a "." ("$ .5")
+_LEAD = max(map(len, CURRENCY_PREFIX)) + 2
+_VULGARS = "".join(VULGAR)
+
+
+def _num_starts(text: str, digits_at: list[int]) -> list[int]:
+    """The ``_NUM_START`` offsets at which a NUM_RE match can open, in a text whose digits are all
+    0-9 (``digits_at``: their offsets): within ``_LEAD`` characters before the first digit of a
+    run (a numeral opens there, or at its currency or point), or at a vulgar fraction. The start
+    scan runs over those few characters only: searched over all of the text, it tested every
+    character against its class (at every capital, the currency codes' tails too).
+
+    >>> t = "The firm, US$ 40m and ½; 2023."
+    >>> [t[p] for p in _num_starts(t, char_positions(t, ASCII_DIGITS))]
+    ['U', '4', '½', '2']
+    """
+    anchors = run_starts(digits_at)
+    if not text.isascii():
+        vulgars = char_positions(text, _VULGARS)
+        if vulgars:
+            anchors = sorted(anchors + vulgars)
+    out: list[int] = []
+    finditer = _NUM_START.ascii.finditer
+    i, n = 0, len(anchors)
+    while i < n:  # one search per run of anchors whose windows touch
+        lo, hi = max(0, anchors[i] - _LEAD), anchors[i] + 1
+        i += 1
+        while i < n and anchors[i] - _LEAD <= hi:
+            hi = anchors[i] + 1
+            i += 1
+        # (a start's look-ahead needs no character past the anchor: the first digit after it)
+        out.extend(map(re.Match.start, finditer(text, lo, hi)))
+    return out
 
 
 def scan(text: str) -> list[Mention]:
     """Every number mention in ``text``, with scale, currency and unit applied, in text order."""
     ascii_only = digits_are_ascii(text)
-    science = is_science(text, ascii_only)
+    digits_at = digit_offsets(text) if ascii_only else None
+    science = is_science(text, ascii_only, digits_at)
     out: list[Mention] = []
-    matches = _num_matches(text, ascii_only)
+    matches = _num_matches(text, ascii_only, digits_at)
     low = text.lower()
     # number words on the lowercased text (same offsets unless lowercasing changed the length)
     wm = _word_matches(low) if len(low) == len(text) else list(_WORDS_RE_I.finditer(text))

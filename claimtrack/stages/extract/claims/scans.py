@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["ASCII_DIGITS", "char_positions", "matches_at", "matches_from"]
+__all__ = ["ASCII_DIGITS", "char_positions", "digit_offsets", "matches_at", "matches_from", "run_starts"]
 
 ASCII_DIGITS = "0123456789"
 
@@ -39,6 +39,33 @@ def char_positions(text: str, chars: str, start: int = 0, end: int | None = None
             i = find(ch, i + 1, end)
     out.sort()
     return out
+
+
+# the last text digit_offsets was asked about and its answer (held, so its id is never reused)
+_LAST_DIGITS: list = [None, []]
+
+
+def digit_offsets(text: str) -> list[int]:
+    """``char_positions(text, ASCII_DIGITS)``, remembered for the last text asked about: the
+    numeral scan and the masks read the same text one after the other. (Callers must not change
+    the list.)
+
+    >>> digit_offsets("a1b22")
+    [1, 3, 4]
+    """
+    if _LAST_DIGITS[0] is not text:
+        _LAST_DIGITS[1] = char_positions(text, ASCII_DIGITS)
+        _LAST_DIGITS[0] = text
+    return _LAST_DIGITS[1]
+
+
+def run_starts(offsets: list[int]) -> list[int]:
+    """The offsets among sorted ``offsets`` that do not follow another: where each run begins.
+
+    >>> run_starts([1, 3, 4, 5, 9])
+    [1, 3, 9]
+    """
+    return [p for i, p in enumerate(offsets) if not i or offsets[i - 1] != p - 1]
 
 
 def matches_at(pattern: re.Pattern, positions: Iterable[int], text: str, pos: int = 0,

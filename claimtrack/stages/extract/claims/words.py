@@ -215,9 +215,39 @@ def parse_words(words: str) -> list[tuple[int, int, float, bool]]:
 
 # every word a WORDS_RE match can open with starts with one of these ("four" opens "fourteen" and
 # "fourths", "nin" opens "nine" and "ninth"); "a"/"an" open one only before such a word
-_WORD_STEMS = ("zero", "one", "two", "three", "thir", "four", "fif", "five", "six", "seven", "eight", "nin", "ten",
-               "eleven", "twelve", "twenty", "forty", "hundred", "thousand", "million", "billion", "trillion",
-               "dozen", "half", "halves", "quarter")
+_WORD_STEMS = ("zero", "one", "three", "thir", "four", "fif", "five", "six", "seven", "eight", "nin", "ten",
+               "eleven", "forty", "hundred", "thousand", "dozen", "quarter")
+# ... and stems that share a rarer core, each found with one search for the core: the word opens
+# where one of its prefixes ends ("illion" in "million", "billion", "trillion")
+_SHARED_CORES = (("illion", ("m", "b", "tr")), ("tw", ("",)), ("hal", ("",)))
+_CORE_WORDS = {"tw": ("two", "twelve", "twenty"), "hal": ("half", "halves")}
+
+
+def _word_starts(low: str) -> list[int]:
+    """The offsets in ``low`` where a word opens with one of the stems (unsorted).
+
+    >>> sorted(_word_starts("someone paid two million, a third of ten"))
+    [13, 17, 28, 37]
+    """
+    starts = []
+    find = low.find
+    for stem in _WORD_STEMS:
+        i = find(stem)
+        while i >= 0:
+            if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_"):  # a word starts here (\b)
+                starts.append(i)
+            i = find(stem, i + 1)
+    for core, heads in _SHARED_CORES:
+        words = _CORE_WORDS.get(core)
+        i = find(core)
+        while i >= 0:
+            for head in heads:
+                j = i - len(head)
+                if j >= 0 and low.startswith(head, j) and (words is None or low.startswith(words, j)) and (
+                        j == 0 or not (low[j - 1].isalnum() or low[j - 1] == "_")):
+                    starts.append(j)
+            i = find(core, i + 1)
+    return starts
 
 
 def _word_matches(low: str) -> list[re.Match]:
@@ -229,14 +259,7 @@ def _word_matches(low: str) -> list[re.Match]:
     >>> [m.group() for m in _word_matches("someone paid a hundred and five, then one-third of ten")]
     ['a hundred and five', 'one-third', 'ten']
     """
-    starts = []
-    find = low.find
-    for stem in _WORD_STEMS:
-        i = find(stem)
-        while i >= 0:
-            if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_"):  # a word starts here (\b)
-                starts.append(i)
-            i = find(stem, i + 1)
+    starts = _word_starts(low)
     if not starts:
         return []
     starts.sort()

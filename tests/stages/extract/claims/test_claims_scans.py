@@ -69,7 +69,8 @@ def test_no_character_of_latin_1_is_a_digit_but_0_to_9():
 
 _WORD_PIECES = ["one", "someone", "two", "twenty", "a", "an", " ", " and ", "-", "hundred", "thousand", "half",
                 "halves", "quarter", "tens of", "millions", "dozen", "é", "_", "5", "nine", "ninth", "often", "ten",
-                "thirds", ",", "."]
+                "thirds", ",", ".", "twelve", "between", "network", "million", "trillion", "gazillion", "shall",
+                "behalf", "halt"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -80,7 +81,8 @@ def test_number_words_are_found_where_the_words_pattern_finds_them(low):
 
 
 _FIND_PIECES = ["Call ", "+44 20 7946 0958", "(020) 7946 0958", "12/03/2019", "2-2", "15-22", "3.5", " 5 mm", "5mm",
-                "7 K", "9 nm", "٣", "Mr. Smith", "! ", "? ", "\n", ". Then ", ".\n\n", "“Yes.” He", " 1987", "(", "+"]
+                "7 K", "9 nm", "٣", "1234.", "12345-", "(0)",
+                "Mr. Smith", "! ", "? ", "\n", ". Then ", ".\n\n", "“Yes.” He", " 1987", "(", "+"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -130,3 +132,41 @@ _MONTH_BEFORE_AS_WRITTEN = re.compile(r"\b" + periods._MONTH_WORD + r"\s*$")
                 max_size=6).map("".join))
 def test_a_month_before_a_figure_is_found_as_the_rule_was_written(text):
     assert (periods._MONTH_BEFORE.search(text) is not None) == (_MONTH_BEFORE_AS_WRITTEN.search(text) is not None)
+
+
+_NUM_PIECES = ["US$", "$", " ", ".", "5", "12", "1,000", "20 000", "\u00a0", "½", "The ", "Rs", "&#x20AC;", "&pound;", "Â£",
+               "HK$", "Y=", "PS", "x", ",", "/", "-", "-1/2", "٣", "nm", " K", "=", "<", "±", "m−1", "≈", "μ", "a"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NUM_PIECES), max_size=16).map("".join))
+def test_numerals_and_the_science_test_find_what_the_patterns_find_over_the_whole_text(text):
+    # numerals are tried only near the digits str.find finds (numbers._num_starts), the science
+    # marks only at and just before each mark
+    commas = "," in text and numbers._COMMA_THOUSANDS.search(text)
+    num_re = numbers._NUM_RE_COMMAS if commas else numbers.NUM_RE
+    assert [(m.span(), m.groupdict()) for m in numbers._num_matches(text)] == \
+        [(m.span(), m.groupdict()) for m in num_re.finditer(text)]
+    assert numbers.is_science(text) == (numbers._SCIENCE.search(text) is not None if any(
+        c in text for c in numbers._SCIENCE_MARKS) else numbers._SCIENCE_DIGIT.search(text) is not None)
+
+
+def _without_guards(pattern):
+    # the numeral pattern as first written: no look-ahead before the currency codes and the grouped forms
+    pattern = re.sub(r"\(\?=\[[^\]]*\]\)\(\?P<cur>", "(?P<cur>", pattern)
+    pattern = re.sub(r"\(\?P<digits>\(\?=\\d\{1,3\}\[[^\]]*\]\\d\)\(\?:", "(?P<digits>", pattern)
+    return re.compile(pattern.replace(r")|\d+)?", r"|\d+)?", 1))
+
+
+_UNGUARDED = [(rx, _without_guards(rx.pattern)) for rx in (numbers.NUM_RE, numbers._NUM_RE_COMMAS)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NUM_PIECES + ["1 2", "123 456", "1\u2009000", "1,00", "CHF", "€", "–"]), max_size=12)
+       .map("".join))
+def test_the_numeral_patterns_guards_only_skip_what_cannot_match(text):
+    for guarded, written in _UNGUARDED:
+        assert guarded.pattern != written.pattern
+        for pos in range(len(text)):
+            a, b = guarded.match(text, pos), written.match(text, pos)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))

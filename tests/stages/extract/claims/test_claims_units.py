@@ -12,6 +12,11 @@ def test_every_unit_row_has_a_known_first_character_set():
     assert all(f for f in units._FIRST), [p for (p, _), f in zip(units._UNIT_TABLE, units._FIRST) if not f]
 
 
+def test_no_row_opens_with_a_space_or_hyphen_so_the_lookup_takes_them_for_good():
+    # (the dispatch test below compares the possessive prefix with the table as written)
+    assert units._NO_ROW_OPENS_SPACED and units.UNIT_PREFIX.startswith(r"[\s\u00a0]?+")
+
+
 def test_first_characters_of_the_syntax_the_table_uses():
     assert units._first_chars(r"(?:sq(?:uare)?\.?\s?|square\s+)(?:km)|km2") == frozenset("sk")
     assert units._first_chars(r"[kMGT]?Hz|hertz") == frozenset("kMGTHh")
@@ -27,7 +32,8 @@ _WORDS = [w for p, _ in units._UNIT_TABLE for w in re.findall(r"[A-Za-z°%μ]+",
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.sampled_from(_WORDS), st.sampled_from(["", " ", "-", " - "]), st.sampled_from(["", " of", "s", "/h", "2"]))
+@given(st.sampled_from(_WORDS), st.sampled_from(["", " ", "-", " - ", "  ", "--", "- -"]),
+       st.sampled_from(["", " of", "s", "/h", "2"]))
 def test_the_dispatch_finds_what_the_whole_table_finds(word, gap, tail):
     text = "5" + gap + word + tail
     full = _FULL.match(text, 1)
