@@ -217,10 +217,10 @@ def parse_words(words: str) -> list[tuple[int, int, float, bool]]:
 # "fourths", "nin" opens "nine" and "ninth"); "a"/"an" open one only before such a word
 _WORD_STEMS = ("zero", "one", "three", "thir", "four", "fif", "five", "six", "seven", "eight", "nin", "ten",
                "eleven", "forty", "hundred", "thousand", "dozen", "quarter")
-# ... and stems that share a rarer core, each found with one search for the core: the word opens
-# where one of its prefixes ends ("illion" in "million", "billion", "trillion")
-_SHARED_CORES = (("illion", ("m", "b", "tr")), ("tw", ("",)), ("hal", ("",)))
-_CORE_WORDS = {"tw": ("two", "twelve", "twenty"), "hal": ("half", "halves")}
+# ... and stems that share a rarer core, each found with one search for the core: (core, the stems,
+# each with where the core stands in it: "illion" one letter into "million", two into "trillion")
+_SHARED_CORES = tuple((core, tuple((stem, stem.index(core)) for stem in stems)) for core, stems in (
+    ("illion", ("million", "billion", "trillion")), ("tw", ("two", "twelve", "twenty")), ("hal", ("half", "halves"))))
 
 
 def _word_starts(low: str) -> list[int]:
@@ -237,14 +237,12 @@ def _word_starts(low: str) -> list[int]:
             if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_"):  # a word starts here (\b)
                 starts.append(i)
             i = find(stem, i + 1)
-    for core, heads in _SHARED_CORES:
-        words = _CORE_WORDS.get(core)
+    for core, stems in _SHARED_CORES:
         i = find(core)
         while i >= 0:
-            for head in heads:
-                j = i - len(head)
-                if j >= 0 and low.startswith(head, j) and (words is None or low.startswith(words, j)) and (
-                        j == 0 or not (low[j - 1].isalnum() or low[j - 1] == "_")):
+            for stem, into in stems:
+                j = i - into
+                if j >= 0 and low.startswith(stem, j) and (j == 0 or not (low[j - 1].isalnum() or low[j - 1] == "_")):
                     starts.append(j)
             i = find(core, i + 1)
     return starts
