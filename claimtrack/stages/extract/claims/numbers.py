@@ -30,7 +30,7 @@ from claimtrack.stages.extract.claims.units import (
     RATE_RE,
     SCALE_RE,
     SCALES,
-    _first_chars,
+    first_chars,
     match_unit,
 )
 from claimtrack.stages.extract.claims.words import (
@@ -177,7 +177,7 @@ _SCIENCE_DIGIT = re.compile(r"\d\s?" + _SCI_UNITS + r"\b")
 
 
 # what can follow the digit of a _SCIENCE_DIGIT match besides a space: a unit symbol's first letter
-_SCI_UNIT_FIRST = _first_chars(_SCI_UNITS)
+_SCI_UNIT_FIRST = first_chars(_SCI_UNITS)
 assert _SCI_UNIT_FIRST is not None
 
 

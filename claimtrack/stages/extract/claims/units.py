@@ -146,7 +146,7 @@ _ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
 _CLASS_ESCAPES = frozenset("sSwWdD")
 
 
-def _first_chars(pattern: str) -> frozenset[str] | None:
+def first_chars(pattern: str) -> frozenset[str] | None:
     r"""The characters a match of ``pattern`` can begin with; None when any character may, or when
     the pattern uses syntax this reader does not know (then every table row is tried: the same
     results, only slower).
@@ -155,9 +155,9 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     tries the branches of an alternation one by one. A small reader of the regex syntax that
     the unit table uses (literals, escapes, classes, groups, look-arounds, quantifiers).
 
-    >>> sorted(_first_chars(r"(?:kilo|k)?m(?![\w])|mi"))
+    >>> sorted(first_chars(r"(?:kilo|k)?m(?![\w])|mi"))
     ['k', 'm']
-    >>> _first_chars(r"\s?km") is None, _first_chars(r"[^a]b") is None
+    >>> first_chars(r"\s?km") is None, first_chars(r"[^a]b") is None
     (True, True)
     """
     try:
@@ -261,7 +261,7 @@ def _first_item(p: str, i: int) -> tuple[set | None, bool, int]:
 
 
 _PER_UNIT = re.compile(r"/\s?[a-zA-Zμµ]{1,4}[0-9²³]?(?![\w/])")
-_FIRST = [_first_chars(pat) for pat, _ in _UNIT_TABLE]
+_FIRST = [first_chars(pat) for pat, _ in _UNIT_TABLE]
 # the space and hyphen a unit may stand after ("5 km", "5-km", "5 - km"); when no row can open with
 # either, they are taken for good (possessive): trying every row again without them could match
 # nothing, and cost a third of a lookup that finds no unit ("12 people")
