@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from claimtrack.stages import extract
-from claimtrack.records import as_row
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -107,14 +106,6 @@ def test_text_not_a_string_is_a_one_line_error_and_writes_nothing(tmp_path):
     assert done.stderr.strip().splitlines() == [f"claimtrack: error: {tmp_path / 'in.jsonl'}: document 'bad': "
                                                 "'text' must be a string"]
     assert not out.exists() and not list(tmp_path.glob("*.tmp"))
-
-
-def test_rows_are_as_row():
-    quotes, claims = extract.extract_text(TEMPLATES[0].format(n=12, m=3) + " " + TEMPLATES[1].format(n=4, m=2), "r")
-    assert quotes and claims
-    for record in quotes + claims:
-        row = extract._row(record)
-        assert row == as_row(record) and list(row) == list(as_row(record))
 
 
 @pytest.mark.parametrize("doc_id", ["wire-7", 7, 2**70, 1.5, None])
