@@ -53,7 +53,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from claimtrack.stages.extract.claims import extract_claims
-from claimtrack.stages.match.compare_derive import (_implied, _ratios, _sum_of_parts, _times_as_percent, article_one,
+from claimtrack.stages.match.compare_derive import (_implied, _ratios, _sum_of_parts, _times_as_percent, article_one, change_amount,
                                                     derived, list_count, respective_other)
 from claimtrack.stages.match.compare_words import (MIN_COVERAGE, adds_claim, _move_phrase, _moves, _names, _noun_words, _numeral,
                                                    _subject_words, _values, _written_value, coverage, denies,
@@ -84,6 +84,17 @@ MAX_CLAIMS = 300
 # not the bound of "up to 5.5%" ("prices rose up to 5%" stays a bound: "rose" rises on its own)
 _PARTICLE_UP_TO = re.compile(r"\b(?:tick|inch|edge|creep|crept|move|go|goes|went|gone|step|ramp|"
                              r"shoot|shot|push|bump|tick|head|level|spike|trend)(?:s|ed|ing)?\s+up\s+to\s*$", re.I)
+
+
+def changes(row: dict) -> bool:
+    """Whether a claim (a row with "sentence", "surface", "qualifier") is the size of a change
+    (claim_context.change_amount).
+
+    >>> changes({"sentence": "Profit rose 40m to 700m.", "surface": "40m"}), changes({"sentence": "Profit was 700m.", "surface": "700m"})
+    (True, False)
+    """
+    text = [x if isinstance(x, str) else None for x in (row.get("sentence"), row.get("surface"), row.get("qualifier"))]
+    return change_amount(*text)
 
 
 def same_time(earlier: dict, later: dict) -> bool:
@@ -297,7 +308,9 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                   and not other_holders(erow_j, nrow_i, earlier, later)
                   # ... or of two periods ("in 1999 produced 180,000" / "last year, 110,000"),
                   # read as the pipeline's matcher reads them (same_time.py)
-                  and same_time(erow_j, nrow_i))
+                  and same_time(erow_j, nrow_i)
+                  # a change and a level ("up £40m" / "£700m") are not two figures for one thing
+                  and changes(erow_j) == changes(nrow_i))
         verdict = ("agree" if agree[j] and implied[j] else
                    "conflict" if strong and rel[j] == "contradiction" else "differ")
         if verdict == "agree" and respective_other(e, int(ei[j]), n.at[i, "sentence"]):
