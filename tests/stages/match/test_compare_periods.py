@@ -39,3 +39,14 @@ def test_figures_of_other_periods_do_not_conflict(earlier, later):
 @pytest.mark.parametrize("earlier,later", SAME_PERIOD)
 def test_figures_of_one_period_still_conflict(earlier, later):
     assert compare_texts(earlier, later)["relation"] == "contradiction"
+
+
+def test_a_month_is_not_a_name_that_moves():
+    # wire copy: two series, each up one month and down the other; the month is no holder
+    earlier = "Defence orders rose 2.2 billion dlrs in January after falling 57.7 pct in December."
+    later = "Civil orders fell 17 pct in January after increasing by 5.7 pct in December."
+    assert compare_texts(earlier, later)["relation"] != "contradiction"
+
+
+def test_a_name_that_moves_both_ways_still_conflicts():
+    assert compare_texts("Arlo shares rise in early trade", "Arlo shares fall in early trade")["relation"] == "contradiction"
