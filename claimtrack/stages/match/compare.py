@@ -53,7 +53,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from claimtrack.stages.extract.claims import extract_claims
-from claimtrack.stages.match.compare_derive import (_implied, _ratios, _sum_of_parts, _times_as_percent, article_one,
+from claimtrack.stages.match.compare_derive import (_implied, _ratios, _sum_of_parts, _times_as_percent, article_one, change_amount,
                                                     derived, list_count, respective_other)
 from claimtrack.stages.match.compare_words import (MIN_COVERAGE, adds_claim, _move_phrase, _moves, _names, _noun_words, _numeral,
                                                    _subject_words, _values, _written_value, coverage, denies,
@@ -65,6 +65,7 @@ from claimtrack.stages.match.claim_context import (_CASUALTY_KEYS, _CASUALTY_RE,
 from claimtrack.stages.match.claim_blocks import concept_keys
 from claimtrack.stages.match.nouns import _GENERIC, can_contradict
 from claimtrack.stages.match.relate import _factors, relate_units, strict_bound
+from claimtrack.stages.match.same_time import comparison_role, period_marks, same_period, same_side_of_comparison
 from claimtrack.stages.match.settings import MatchSettings
 from claimtrack.stages.match.units import grains
 from claimtrack.records import as_row, stable_id
@@ -83,6 +84,38 @@ MAX_CLAIMS = 300
 # not the bound of "up to 5.5%" ("prices rose up to 5%" stays a bound: "rose" rises on its own)
 _PARTICLE_UP_TO = re.compile(r"\b(?:tick|inch|edge|creep|crept|move|go|goes|went|gone|step|ramp|"
                              r"shoot|shot|push|bump|tick|head|level|spike|trend)(?:s|ed|ing)?\s+up\s+to\s*$", re.I)
+
+
+def changes(row: dict) -> bool:
+    """Whether a claim (a row with "sentence", "surface", "qualifier") is the size of a change
+    (claim_context.change_amount).
+
+    >>> changes({"sentence": "Profit rose 40m to 700m.", "surface": "40m"}), changes({"sentence": "Profit was 700m.", "surface": "700m"})
+    (True, False)
+    """
+    text = [x if isinstance(x, str) else None for x in (row.get("sentence"), row.get("surface"), row.get("qualifier"))]
+    return change_amount(*text)
+
+
+def same_time(earlier: dict, later: dict) -> bool:
+    """Whether two claims (rows with "sentence", "surface", "qualifier") may measure the same
+    period, as a conflict needs: their sentences name no periods, or the same ones, and neither
+    figure is the base an earlier period's figure is compared with (same_time.py, as the
+    pipeline's matcher reads them).
+
+    >>> same_time({"sentence": "In 2003 only 40% of mail was spam.", "surface": "40%"},
+    ...           {"sentence": "By 2004, 75% of mail was spam.", "surface": "75%"})
+    False
+    >>> same_time({"sentence": "Sales were 5 bln in 2004.", "surface": "5 bln"},
+    ...           {"sentence": "2004 sales: 6 bln.", "surface": "6 bln"})
+    True
+    """
+    def text(x):
+        return x if isinstance(x, str) else None
+    se, fe, sn, fn = text(earlier.get("sentence")), text(earlier.get("surface")), text(later.get("sentence")), text(later.get("surface"))
+    return (same_period(period_marks(se, fe), period_marks(sn, fn))
+            and same_side_of_comparison(comparison_role(se, fe, text(earlier.get("qualifier"))),
+                                        comparison_role(sn, fn, text(later.get("qualifier")))))
 
 
 def _frame(claims, text: str = "") -> pd.DataFrame:
@@ -272,7 +305,12 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                   # a part and its whole ("Twenty of his films" / "more than 100 films")
                   and partitive(erow_j) == partitive(nrow_i)
                   # figures of two holders, each named only in its own text
-                  and not other_holders(erow_j, nrow_i, earlier, later))
+                  and not other_holders(erow_j, nrow_i, earlier, later)
+                  # ... or of two periods ("in 1999 produced 180,000" / "last year, 110,000"),
+                  # read as the pipeline's matcher reads them (same_time.py)
+                  and same_time(erow_j, nrow_i)
+                  # a change and a level ("up £40m" / "£700m") are not two figures for one thing
+                  and changes(erow_j) == changes(nrow_i))
         verdict = ("agree" if agree[j] and implied[j] else
                    "conflict" if strong and rel[j] == "contradiction" else "differ")
         if verdict == "agree" and respective_other(e, int(ei[j]), n.at[i, "sentence"]):
@@ -281,7 +319,7 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         edge_j = bool(edge[j]) and rel[j] == "contradiction"
         if edge_j:
             side[j] = "edge"  # the detail says why two equal figures conflict
-        if (verdict != "conflict" and edge_j and not apart[j] and (near_noun[j] or no_noun[j])
+        if (verdict != "conflict" and edge_j and not apart[j] and (near_noun[j] or no_noun[j]) and same_time(erow_j, nrow_i)
                 and can_contradict(erow_j, nrow_i, "above" if n.at[i, "qualifier"] == "at_least" else "below")):
             verdict = "conflict"
         if verdict == "agree" and same_value[j] and not apart[j] and opposite_change(erow_j, nrow_i):

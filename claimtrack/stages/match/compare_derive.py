@@ -14,8 +14,8 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from claimtrack.stages.match.compare_words import _noun_words
-from claimtrack.stages.match.nouns import singular
+from claimtrack.stages.match.compare_words import _noun_words, _phrasal
+from claimtrack.stages.match.nouns import direction, direction_word, locate, singular
 from claimtrack.stages.match.relate import _factors
 from claimtrack.stages.match.settings import MatchSettings
 from claimtrack.stages.match.units import grains
@@ -302,3 +302,37 @@ def respective_other(e: pd.DataFrame, k: int, later_sentence: str) -> bool:
     later_words = set(_WORDS.findall(later_sentence))
     named = [a for a, name in enumerate(names) if set(_WORDS.findall(name)) & later_words]
     return len(named) == 1 and named[0] != order.index(k)
+
+
+# a figure that is the amount of a change: a direction word right before it, or "by" after one
+# ("rose 5%", "fell by 2 pts", "up £40m"), or a change noun and "of" ("an increase of 62,000",
+# "a drop of 3%"); "rose to 5%" names the level reached, not the change
+_CHANGE_NOUNS = frozenset("""increase increases rise rises gain gains jump jumps drop drops fall falls
+decline declines decrease decreases cut cuts growth""".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_DIGIT = re.compile(r"\d")
+
+
+def change_amount(sentence: str | None, surface: str | None, qualifier: str | None = None) -> bool:
+    """Whether the figure is the size of a change rather than a level or a total.
+
+    >>> change_amount("Its value is now £800m, up £40m on last year.", "£40m")
+    True
+    >>> change_amount("Sales were 6.8 million, an increase of 62,000 units.", "62,000 units")
+    True
+    >>> change_amount("Unemployment rose to 5% in May.", "5%"), change_amount("The show picked up six awards.", "six")
+    (False, False)
+    """
+    at = locate(sentence or "", surface or "", qualifier)
+    if at < 0:
+        return False
+    before = [w.lower() for w in _WORD.findall(_DIGIT.split(sentence[:at])[-1])[-3:]]
+    if not before:
+        return False
+    if before[-1] == "by" and len(before) >= 2:
+        return bool(direction(sentence, surface, qualifier)) and before[-2] not in ("to", "at")
+    if before[-1] == "of" and len(before) >= 2:
+        return before[-2] in _CHANGE_NOUNS
+    if before[-1] in ("up", "down") and len(before) >= 2 and _phrasal(before[-2]):
+        return False  # "picked up six awards", "turned down two offers"
+    return bool(direction_word(before[-1]))

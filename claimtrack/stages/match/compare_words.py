@@ -332,6 +332,8 @@ def _moves(text: str) -> dict[str, set[str]]:
 
     >>> dict(_moves("Arlo Mills fell; Bemis Corp gains."))
     {'mills': {'down'}, 'arlo': {'down'}, 'corp': {'up'}, 'bemis': {'up'}}
+    >>> dict(_moves("Orders rose in January after falling in December."))
+    {'orders': {'up'}}
     """
     toks = _TOKEN.findall(text or "")
     out: dict[str, set[str]] = {}
@@ -348,8 +350,8 @@ def _moves(text: str) -> dict[str, set[str]]:
             w = toks[k]
             if not w[0].isalpha():
                 break
-            if w[0].isupper() and len(w) >= 3 and w.lower() not in _STOP:
-                out.setdefault(w.lower(), set()).add(d)
+            if w[0].isupper() and len(w) >= 3 and w.lower() not in _STOP and not _DATE_WORD.fullmatch(w):
+                out.setdefault(w.lower(), set()).add(d)  # a month or weekday does not move
     return out
 
 
