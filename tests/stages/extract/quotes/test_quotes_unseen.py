@@ -1,0 +1,35 @@
+"""Attribution conventions found missing on unseen news (wire and broadcaster pages), each
+as a short sentence written for this test in several outlets' styles, with cases where the
+rule must not fire. Each case is (style, text, [speaker of each quote in order]).
+"""
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.stages.extract.quotes import extract_quotes
+
+# The person a chain of "of/from/at/in" phrases hangs from speaks, not the body or the place
+# at the end of the chain; a role set off after a person's name does not hand the quote to an
+# abbreviation that follows it.
+CHAINS = [
+    ("broadcaster", 'Dr Ruth Amani, of the Centre for Health and Society at the University of '
+                    'the North in Leeds said: "The design ignores older users."', ["Ruth Amani"]),
+    ("wire", 'Kenji Morita of Hoshi Bank in New York warned, "The yen has further to climb."',
+     ["Kenji Morita"]),
+    ("tech page", '"Capacity is the whole story," Paul Ostrow, from Vexa\'s Imaging Laboratories, '
+                  'one of the backers of the format, told the website.', ["Paul Ostrow"]),
+    ("trade press", '"Shoppers want choice," Ina Kohl, from the Retail Goods Federation (RGF) '
+                    'told reporters.', ["Ina Kohl"]),
+    ("wire", 'Pedro Alcala, the veteran general secretary of the National Miners Union, NMU, told '
+             'reporters: "We will not go back underground."', ["Pedro Alcala"]),
+    # must not fire: an organisation "of" a place, a name inside a letter's source
+    ("press release", '"Demand held up well," the Bank of Westland said in a statement.',
+     ["the Bank of Westland"]),
+    ("broadsheet", '"Prices will rise," Hale Brothers of Leeds said.', ["Hale Brothers of Leeds"]),
+    ("wire", '"We regret the delay," Sam Price of Rowe Foods said.', ["Sam Price"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", CHAINS)
+def test_the_person_before_a_chain_of_places_and_bodies_speaks(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
