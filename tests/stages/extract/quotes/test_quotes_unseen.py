@@ -33,3 +33,29 @@ CHAINS = [
 @pytest.mark.parametrize("style,text,speakers", CHAINS)
 def test_the_person_before_a_chain_of_places_and_bodies_speaks(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# A quote standing alone after a sentence that reports someone's words (indirect speech, at
+# most a quoted fragment in it) is that person's, not the last full quote's speaker.
+REPORTED = [
+    ("sport page", 'Club chief Ian Roe had said: "He will miss the season." But his agent insisted '
+                   'the player was only resting. "The scans are clear and he trains on Monday."',
+     ["Ian Roe", "his agent"]),
+    ("tech page", '"Discs are too small," said Ana Ruiz, of Vela Games. Mr Tam said players were '
+                  '"hungry" for better pictures. "They want every texture in full."',
+     ["Ana Ruiz", "Tam", "Tam"]),
+    ("politics page", 'Jo Hart, of Parents First, said: "It is a cynical move." Ken Obi, from '
+                      'Families Together, said the plan lacked teeth.\n\n"We want a real plan for '
+                      'every family."', ["Jo Hart", "Ken Obi"]),
+    # must not fire: the sentence between is narration, or a thing "reveals"
+    ("wire", '"We will cut costs," Ann Lee said. The firm employs 4,000 people. "Nobody will lose '
+             'their job."', ["Ann Lee", "Ann Lee"]),
+    ("broadcaster", '"Every frame was cleaned by hand," says Ron Dale. The restoration of the old '
+                    'films revealed some surprises. "There is a coffee cup in one shot."',
+     ["Ron Dale", "Ron Dale"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", REPORTED)
+def test_a_lone_quote_after_reported_speech_is_the_reported_speakers(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
