@@ -419,9 +419,12 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
             unknown = None  # the latest named subject of unknown gender: "Smith was defiant."
             for pos, m in _subject_mentions(text, f.para_start, f.start, floor):
                 if m.kind == "role" and unknown is None:
-                    one, g = _person_role(m.text, strict=True)
+                    at = text.find(m.text, pos)
+                    # (a role that a verb of saying follows speaks: "Another trader said he …"
+                    # needs no head that only people have)
+                    said = at >= 0 and _SAID_NEXT.match(text, at + len(m.text)) is not None
+                    one, g = _person_role(m.text, strict=not said)
                     if one and (g is None or g == want) and m.text.split()[0].lower() in _ROLE_DETS:
-                        at = text.find(m.text, pos)
                         app = _APPOSED_NAME.match(text, at + len(m.text)) if at >= 0 else None
                         named = clean_name(app.group(1).split())[0] if app is not None else None
                         if named and person_named(named) and not _is_org(named):

@@ -59,3 +59,23 @@ REPORTED = [
 @pytest.mark.parametrize("style,text,speakers", REPORTED)
 def test_a_lone_quote_after_reported_speech_is_the_reported_speakers(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# "he"/"she" after a sentence whose subject is a role that a verb of saying follows ("Another
+# trader said he …") is that role, not a person named earlier in passing.
+ROLE_PRONOUNS = [
+    ("wire", 'Ron Vale may bid again, analysts said. Another arbitrageur said he doubted the board '
+             'would agree. "I cannot see them consenting," he said.',
+     ["Another arbitrageur"]),
+    ("feature", '"We had nothing," said Li Na, 31. Another worker in the weaving collective said '
+                'pay used to be equal. "The lazy laughed at the rest," she said.',
+     ["Li Na", "Another worker in the weaving collective"]),
+    # must not fire: a role that says nothing ("Another goal came late") is no "he"
+    ("sport page", 'Tom Hale scored twice. Another goal came late in the game. "We never stopped," '
+                   'he said.', ["Tom Hale"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", ROLE_PRONOUNS)
+def test_he_or_she_after_a_role_that_said_something_is_that_role(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
