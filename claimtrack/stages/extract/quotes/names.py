@@ -129,7 +129,7 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
             elif low in _MALE_TITLES:
                 female = False
         if k < len(toks) - 1 and (low in TITLES or low + "." in TITLES or (
-                "-" in low and all(p in TITLES or p == "ex" for p in low.split("-")))):  # "Director-General", "Ex-host"
+                "-" in low and all(p in TITLES or p in _TITLE_PREFIXES for p in low.split("-")))):  # "Director-General", "Ex-host", "Under-secretary"
             last_title = k
             personal = personal or low in _PERSON_TITLES
             if k + 2 < len(toks) - 1 and toks[k + 1].lower() == "of":
@@ -168,6 +168,9 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     if len(toks) == 1 and toks[0].lower().rstrip(".") in TITLES and not personal:
         return None, female
     return " ".join(toks), female
+
+
+_TITLE_PREFIXES = frozenset("ex under co vice".split())  # "Under-secretary", "Co-founder"
 
 
 _TRADE = re.compile(r"^[A-Z][a-z]+(?:er|or|ist|ian)$")

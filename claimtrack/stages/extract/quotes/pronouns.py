@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
+from claimtrack.stages.extract.quotes.cuechain import cue_speaker_back
 from claimtrack.stages.extract.quotes.coref import at_boundary, find_word, NameIndex, _NAME_WORD
 from claimtrack.stages.extract.quotes.found import Found, _is_org
 from claimtrack.stages.extract.quotes.lexicon import _FEMALE_TITLES, gender_of, is_country, _MALE_TITLES, OFFICES, person_named, RECORD_NOUNS, TITLES
@@ -448,6 +449,14 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                     best = (pos, full)
                     break
             pick = best[1] if best else None
+            if pick is None:
+                # "…, Energy Minister Ali Tan said. / He met Ray Oduya. / "…," he said.": the one
+                # a chain of "he said" sentences goes back to, before any name met in passing
+                m = cue_speaker_back(text, f.start, want)
+                if m is not None:
+                    pick = index.fullest(m.name, m.female) if m.kind == "name" else m.text
+                    if m.kind == "role":
+                        persons.add(pick)
             if pick is None:
                 for name in reversed(index.names_before(f.start)):
                     g = gender_of(name)

@@ -79,3 +79,26 @@ ROLE_PRONOUNS = [
 @pytest.mark.parametrize("style,text,speakers", ROLE_PRONOUNS)
 def test_he_or_she_after_a_role_that_said_something_is_that_role(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# A chain of "he said" paragraphs goes back to the speaker a cue named at its start (wire copy
+# names a minister once, inverted, then writes "He told reporters …"), a hyphenated title
+# ("Under-secretary") is no part of the name, and the chain stops at anyone else's cue.
+CHAINS_OF_HE = [
+    ("wire", 'Output is within the ceiling, Energy Minister Budiono said.\n\nHe told reporters after '
+             'meeting President Ray Oduya that demand was weak.\n\nAsked about output, he replied: '
+             '"Below the ceiling."', ["Budiono"]),
+    ("wire", 'Debt rose sharply, Treasury Under-secretary Emre Kaya said.\n\nKaya said half was in '
+             'deposits. "It is a liability we can carry," he added.', ["Emre Kaya"]),
+    ("wire", 'A Treasury official said the accord was the reason markets were calm.\n\nBut he said '
+             'in an interview that markets also understood, "The six will keep their word and '
+             'act together."', ["A Treasury official"]),
+    # must not fire: an organisation's cue is no "he"
+    ("press release", 'Acme Holdings Ltd said profits fell.\n\nThe board met on Monday.\n\n"We will '
+                      'recover and grow again next year," he said.', [None]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", CHAINS_OF_HE)
+def test_a_chain_of_he_said_goes_back_to_the_named_speaker(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
