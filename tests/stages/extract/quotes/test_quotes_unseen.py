@@ -102,3 +102,22 @@ CHAINS_OF_HE = [
 @pytest.mark.parametrize("style,text,speakers", CHAINS_OF_HE)
 def test_a_chain_of_he_said_goes_back_to_the_named_speaker(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# A capitalised abstract noun that opens a sentence ("Government", "Demographics", "Payment")
+# is no name: it neither speaks a fragment nor stands for a later "he".
+ABSTRACT_OPENERS = [
+    ("tech page", 'Games cost more to make, says Dr Tom Berg. Demographics have shifted and the '
+                  '"sweet spot" is now older. "We may see more games ported to consoles," he says.',
+     ["Tom Berg"]),
+    ("wire", 'Payment of pensions would be made "at much reduced levels." The plan needs '
+             'creditor approval.', []),
+    # must not fire: a surname that merely ends like a word (and is written mid-sentence)
+    ("broadsheet", 'Ministers met Ann Clement on Monday. "We will look again," said Clement.',
+     ["Ann Clement"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", ABSTRACT_OPENERS)
+def test_an_abstract_noun_opening_a_sentence_is_no_speaker(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
