@@ -68,6 +68,34 @@ def _person_noun(word: str) -> bool:
 _PERSON_WORDS = frozenset("analyst official aide source expert envoy diplomat delegate".split())
 
 
+_VERBISH = frozenset("""would will could should may might must can cannot did does do has had have
+is was were are be been being""".split())
+
+
+def _office_words(words: list[str]) -> bool:
+    """Lower-case words that may name an office ("physio", "team doctor"), not a verb phrase
+    ("would help", "helped", "wants").
+
+    >>> _office_words(["physio"]), _office_words(["would", "help"]), _office_words(["wants"])
+    (True, False, False)
+    """
+    return not any(w in _VERBISH or w in _ROLE_STOP_VERBS or w.endswith("ed") or
+                   (w.endswith("s") and w not in TITLES) for w in words)
+
+
+def _person_after(toks: list[str], j: int) -> bool:
+    """Whether a person's name (a known first name or a personal title, then a surname)
+    starts at ``toks[j]``.
+
+    >>> _person_after("Wales physio Mark Davies".split(), 2), _person_after("Acme unit Rowe Foods".split(), 2)
+    (True, False)
+    """
+    k = j
+    while k < len(toks) and k - j < 4 and (_is_name_token(toks[k]) or toks[k].lower() in TITLES):
+        k += 1
+    return k - j >= 2 and _person_like(toks[j:k])
+
+
 _THOSE_NEXT = frozenset("behind close involved familiar present inside within around at in".split())
 
 
@@ -246,8 +274,11 @@ def _speaker_after(right: str, subject: bool) -> Mention | None:
                 j = i
             while j < len(toks) and j - i < 3 and toks[j][:1].islower() and toks[j].isalpha():
                 j += 1
-            if j > i and j < len(toks) and _person_noun(toks[j - 1].lower()) and toks[j][:1].isupper():
-                run = []  # "Acme worker David Ogden": the office or trade, then the person
+            if j > i and j < len(toks) and toks[j][:1].isupper() and (_person_noun(toks[j - 1].lower()) or (
+                    not subject and j - i <= 2 and _office_words(toks[i:j]) and _person_after(toks, j))):
+                # "Acme worker David Ogden": the office or trade, then the person (after a cue,
+                # any office word before a person's name: "said Wales physio Mark Davies")
+                run = []
                 i = j
                 continue
             if run and j > i:

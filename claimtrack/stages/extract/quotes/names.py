@@ -110,6 +110,8 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     (('King', True), ('Harry', False))
     >>> _clean_name(("Britain", "Liu", "Wei")), _clean_name(("Labour's", "Jo", "Reyes"))
     (('Liu Wei', None), ('Jo Reyes', None))
+    >>> _clean_name(("Hale", "Corp's", "Reyes")), _clean_name(("Rowe", "Securities'", "Oda"))
+    (('Reyes', None), ('Oda', None))
     >>> _clean_name(("Sprinter", "Ken", "Collins")), _clean_name(("Walker", "Smith"))
     (('Ken Collins', None), ('Walker Smith', None))
     """
@@ -143,8 +145,13 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     if len(toks) >= 3 and _TRADE.search(toks[0]) and toks[0][1:].islower() and \
             gender_of(" ".join(toks[1:])) is not None:
         toks = toks[1:]  # "Sprinter Ken Collins", "Developer Ann Reyes": a trade, then the person
-    if len(toks) >= 3 and toks[0][-2:] in ("’s", "'s") and toks[1][:1].isupper():
-        toks = toks[1:]  # "Labour's Jess Phillips": the party is not part of her name
+    cut = max((k for k, t in enumerate(toks[:-1]) if (t[-2:] in ("’s", "'s") or t[-2:] in ("s’", "s'"))
+               and toks[k + 1][:1].isupper()), default=-1)
+    if cut >= 0 and (len(toks) - cut > 2 or toks[-1].lower().rstrip(".") not in _TITLE_WORDS_OWNED):
+        # "Labour's Jess Phillips", "Discount Corp's McGroarty", "Nikko Securities' Okamoto":
+        # the party or firm that owns the person is not part of the name (a paper's or a firm's
+        # own name is: "People's Daily", "Lloyd's Register")
+        toks = toks[cut + 1:]
     if len(toks) in (3, 4) and is_country(toks[0]) and toks[1][:1].isupper() and \
             toks[-1].lower().rstrip(".") not in _ORG_TAIL and toks[-1].lower() not in _ORG_WORDS:
         toks = toks[1:]  # "ambassador to Britain Liu Xiaming": the country ends the office
@@ -168,6 +175,11 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     if len(toks) == 1 and toks[0].lower().rstrip(".") in TITLES and not personal:
         return None, female
     return " ".join(toks), female
+
+
+#: the last word of a name that is owned whole ("People's Daily", "Reader's Digest")
+_TITLE_WORDS_OWNED = _ORG_TAIL | frozenset("""daily digest register weekly review gazette herald
+tribune mail telegraph express mirror sun guardian observer magazine record""".split())
 
 
 _TITLE_PREFIXES = frozenset("ex under co vice".split())  # "Under-secretary", "Co-founder"

@@ -121,3 +121,23 @@ ABSTRACT_OPENERS = [
 @pytest.mark.parametrize("style,text,speakers", ABSTRACT_OPENERS)
 def test_an_abstract_noun_opening_a_sentence_is_no_speaker(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# A firm or party that owns a person ("Discount Corp's Reyes") is no part of the person's name;
+# a paper's own name is ("People's Daily"); after a cue, an office word between a team or
+# country and a person's name hands the quote to the person ("said Wales physio Mark Davies").
+OWNERS_AND_OFFICES = [
+    ("wire", '"The dollar has bottomed," said Jim Reyes of Hale Corp. Hale Corp\'s Reyes called the '
+             'buying "impressive".', ["Jim Reyes", "Jim Reyes"]),
+    ("wire", '"Rates will fall," said Ken Oda of Nikko Trust. "The themes are clear," said Nikko '
+             'Trust\'s Oda.', ["Ken Oda", "Ken Oda"]),
+    ("sport page", '"He will miss the next game," said Wales physio Mark Davies.', ["Mark Davies"]),
+    # must not fire: a paper's name, and a verb after a country
+    ("wire", 'The People\'s Daily said trading shares is "not compatible with the plan."',
+     ["People's Daily"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", OWNERS_AND_OFFICES)
+def test_owners_and_offices_are_not_the_speakers_name(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
