@@ -254,8 +254,11 @@ def _speaker_after(right: str, subject: bool) -> Mention | None:
                     i += 2 + the
             # "Clinton press secretary Brian Fallon": lower-case office words, then the name;
             # "Clinton’s campaign manager Robby Mook", "Labour’s Jess Phillips": past a possessor
+            if len(run) > 1 and run[-1][-2:] in ("s’", "s'") and i < len(toks) and toks[i][:1].islower():
+                run.pop()  # "Matt Williams' side": a possessor in -s', read as "Williams's"
+                i -= 1
             j = i
-            if run and j + 1 < len(toks) and toks[j][:1].isupper() and toks[j][-2:] in ("’s", "'s"):
+            if run and j + 1 < len(toks) and toks[j][:1].isupper() and toks[j][-2:] in ("’s", "'s", "s’", "s'"):
                 j += 1
                 while j < len(toks) and j - i < 4 and toks[j][:1].islower() and toks[j].isalpha():
                     j += 1

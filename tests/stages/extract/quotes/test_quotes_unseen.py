@@ -141,3 +141,19 @@ OWNERS_AND_OFFICES = [
 @pytest.mark.parametrize("style,text,speakers", OWNERS_AND_OFFICES)
 def test_owners_and_offices_are_not_the_speakers_name(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# A possessor written with a bare apostrophe ("Matt Williams' side") is not the subject of its
+# sentence, so it takes no "he" from the person who speaks in it.
+BARE_APOSTROPHE = [
+    ("sport page", '"We are ready," said coach Tom Hale. Matt Williams\' side has lost twice, but '
+                   'Hale insisted they are dangerous. "They are brave opposition," he said.',
+     ["Tom Hale", "Tom Hale"]),
+    ("broadsheet", 'Ann Davis\' lawyer, Tom Hale, spoke outside court. "We will appeal," he said.',
+     ["Tom Hale"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", BARE_APOSTROPHE)
+def test_a_possessor_in_s_apostrophe_is_not_the_subject(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
