@@ -257,7 +257,8 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
         # "Jo Reyes, the Acme chairman": between the name and the role only a determiner,
         # names, possessives and offices; and not a place ("… in Brunswick, a bank spokesman")
         m = _NAME_BEFORE_ROLE.search(text, max(0, r_start - 120), r_start)
-        if m is not None and not _PLACE_PREP_END.search(text, max(0, m.start() - 12), m.start()) and not any(
+        if m is not None and not _PLACE_PREP_END.search(text, max(0, m.start() - 12), m.start()) and \
+                m.group(1).split()[0].lower() not in _OPENING_PREPS and not any(
                 t[:1].islower() and t not in TITLES and t not in ("the", "a", "an")
                 for t in text[m.end(1):r_start].split()):
             cands.append((m.start(), m.group(1)))
@@ -274,6 +275,10 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
     if best is None or not best[1]:
         return _anaphor(text, index, role, words) if role.lower().startswith("the ") else None
     return index.fullest(best[1])
+
+
+#: a capitalised preposition that opens a sentence ("In Manila, an ADB spokesman"): a place follows
+_OPENING_PREPS = frozenset("in at from on near outside inside across throughout".split())
 
 
 _PLACE_PREP_END = re.compile(r"\b(?:in|at|of|from|to|for|by|with|near|and|or)\s+$", re.I)

@@ -157,3 +157,14 @@ BARE_APOSTROPHE = [
 @pytest.mark.parametrize("style,text,speakers", BARE_APOSTROPHE)
 def test_a_possessor_in_s_apostrophe_is_not_the_subject(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# A place after a sentence-opening preposition is not the name a role is set off after: "In
+# Lima, an ADB spokesman declined to comment. "…," he said." is the spokesman's.
+def test_a_place_opening_a_sentence_is_not_the_roles_name():
+    text = ('"We want a fair solution," the ministry spokesman said.\n\nIn Lima, a bank spokesman '
+            'declined to comment.\n\n"We have no comment at all," he said.')
+    assert [q.speaker for q in extract_quotes(text)] == ["the ministry spokesman", "a bank spokesman"]
+    # (a name set off before the role still gives the person)
+    text = 'Tom Reyes, a bank spokesman, declined to comment.\n\n"We have no comment," he said.'
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Reyes"]
