@@ -168,3 +168,19 @@ def test_a_place_opening_a_sentence_is_not_the_roles_name():
     # (a name set off before the role still gives the person)
     text = 'Tom Reyes, a bank spokesman, declined to comment.\n\n"We have no comment," he said.'
     assert [q.speaker for q in extract_quotes(text)] == ["Tom Reyes"]
+
+
+# "Name, title of Org said" with no comma closing the title (hurried wire copy) is the person's.
+NO_CLOSING_COMMA = [
+    ("wire", '"We chose this month to tap the market," Lance Ure, corporate treasurer at Holt Stores '
+             'Plc told Reuters.', ["Lance Ure"]),
+    ("regional paper", '"The ward is full every night," Hugh Hill, a senior nurse said.', ["Hugh Hill"]),
+    # must not fire: a place before the comma, and a relative clause
+    ("wire", 'In Leeds, the finance director at Acme said: "Costs are rising."',
+     ["the finance director at Acme"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", NO_CLOSING_COMMA)
+def test_a_title_with_no_closing_comma_keeps_the_person(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
