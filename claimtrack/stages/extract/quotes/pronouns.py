@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
+from claimtrack.stages.extract.quotes.context import _speech_subject
 from claimtrack.stages.extract.quotes.cuechain import cue_speaker_back
 from claimtrack.stages.extract.quotes.coref import at_boundary, find_word, NameIndex, _NAME_WORD
 from claimtrack.stages.extract.quotes.found import Found, _is_org
@@ -54,9 +55,14 @@ def _subject_mentions(text: str, para_start: int, pos: int, floor: int = -1):
     for s, e in reversed(sentence_bounds(text, lo, pos, [])):
         if s <= floor:
             return  # (its subject is not read: the caller has someone at or after it)
+        # its subject, then the speaker of its cue when another ("Such sums hurt start-ups,
+        # said Mr Walsh.", "While Bangkok grows, Mr Prater predicts …")
         m = _subject(text[s:e])
         if m is not None:
             yield s, m
+        said = _speech_subject(text[s:e])
+        if said is not None and said.kind in ("name", "role") and (m is None or said.text != m.text):
+            yield s, said
 
 
 #: heads of a role phrase that an "it" can stand for: institutions, firms, bodies, texts
@@ -92,6 +98,10 @@ _ACRONYM_END = re.compile(r"(?:^|\s)[A-Z]{2,6}$")  # "The OECD", "Acme PLC" (not
 
 
 _SAID_NEXT = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|tells|added|announced|reported|stated|warned)\b")
+
+
+#: a verb only people use next to a subject ("Souness said", not "the film tells")
+_SAYS_NEXT = re.compile(r"\s+(?:\w+\s+)?(?:said|says|added|adds|insisted|insists|admitted|admits|argued|argues|explained|explains)\b")
 
 
 def _said_next(text: str, name: str, lo: int, hi: int) -> bool:
@@ -448,8 +458,13 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                     continue  # "Whatever their history, …", "The Holy Land …": no person
                 if unknown is None and g is None and not _is_org(full) and index.reads_as_name(full):
                     unknown = full
-                # a subject counts when it reads as a person: a known gender or a speaker
-                if (g == want or (g is None and any(full == sp[2] for sp in speakers))) \
+                # a subject counts when it reads as a person: a known gender, a speaker, or
+                # a verb of saying next ("But Souness said he …")
+                if g is None and " " not in full:
+                    # "Desailly" for the speaker "Marcel Desailly" met before
+                    full = next((sp[2] for sp in reversed(speakers) if sp[2].split()[-1] == full), full)
+                if (g == want or (g is None and (any(full == sp[2] for sp in speakers) or (
+                        (at := text.find(m.text, pos)) >= 0 and _SAYS_NEXT.match(text, at + len(m.text)))))) \
                         and not _is_org(full):
                     best = (pos, full)
                     break

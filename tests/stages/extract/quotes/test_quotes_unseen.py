@@ -184,3 +184,30 @@ NO_CLOSING_COMMA = [
 @pytest.mark.parametrize("style,text,speakers", NO_CLOSING_COMMA)
 def test_a_title_with_no_closing_comma_keeps_the_person(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# "he" after a sentence whose cue names a speaker after its subject ("Such sums hurt start-ups,
+# said Mr Walsh.", "While Leeds grows, Mr Prater predicts …"; "according to X" too) is that
+# speaker; a surname of no known sex that a verb of saying follows ("But Souness said he …")
+# is a person for "he".
+CUE_SPEAKERS_FOR_HE = [
+    ("tech page", '"Games will look like a dream," said Mr Cole. Such budgets will hurt new studios, '
+                  'said Mr Walsh. "A start-up cannot find $10m," he said.', ["Cole", "Walsh"]),
+    ("feature", '"We were careful," said Ann Rush. While Leeds has yet to match the big events, '
+                'Mr Prater predicts it soon will. "It has grown awfully fast," he concedes.',
+     ["Ann Rush", "Prater"]),
+    ("wire", '"We took the last leap," said Lloyd Vane. It is an ideal tool, according to Brian '
+             'Doyle, an analyst. "The more variables, the better it does," he said.',
+     ["Lloyd Vane", "Brian Doyle"]),
+    ("sport page", '"It gave us a great advantage," said Alan Kerr. But Souness said he did not '
+                   'think the record mattered. "He would want to stay anyway," he added.',
+     ["Alan Kerr", "Souness"]),
+    # must not fire: a film that "tells" a story is nobody
+    ("arts page", '"I felt privileged," says Ann Ford. Wasp tells the story of a young mother. '
+                  '"The other nominees loved it," she explains.', ["Ann Ford", "Ann Ford"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", CUE_SPEAKERS_FOR_HE)
+def test_he_goes_to_the_speaker_a_cue_names(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
