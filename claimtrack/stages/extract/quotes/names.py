@@ -46,6 +46,8 @@ def _strip_adverbs(left: str) -> str:
     'Smith'
     >>> _strip_adverbs("officials haven’t")
     'officials'
+    >>> _strip_adverbs("Theresa May")
+    'Theresa May'
     """
     end = len(left)
     while True:
@@ -55,7 +57,8 @@ def _strip_adverbs(left: str) -> str:
         low = word.lower()
         if not word:
             return stripped
-        if low in _ADVERBS or (word.islower() and (
+        # (a capitalised "May" or "Will" after a name is the name's: "Theresa May said")
+        if (low in _ADVERBS and (word[:1].islower() or cut < 0)) or (word.islower() and (
                 (low.endswith("ly") and len(low) > 3 and low not in _NOT_ADVERB_LY)
                 or low.endswith("n’t") or low.endswith("n't"))):
             if cut < 0:

@@ -211,3 +211,12 @@ CUE_SPEAKERS_FOR_HE = [
 @pytest.mark.parametrize("style,text,speakers", CUE_SPEAKERS_FOR_HE)
 def test_he_goes_to_the_speaker_a_cue_names(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# A surname that is also an auxiliary verb ("May", "Will") is kept when capitalised after a name.
+def test_a_capitalised_auxiliary_after_a_first_name_is_the_surname():
+    text = ('Theresa May, the shadow family secretary, told the radio programme the plans were '
+            '"inadequate and far too timid". "Courts must be the last resort," she added.')
+    assert [q.speaker for q in extract_quotes(text)] == ["Theresa May", "Theresa May"]
+    # (a lower-case auxiliary before the cue is still no part of the name)
+    assert [q.speaker for q in extract_quotes('"We may act," Tom Hale may have said.')] == ["Tom Hale"]
