@@ -10,7 +10,7 @@ import re
 
 from claimtrack.stages.extract.quotes.content import _WORDS
 from claimtrack.stages.extract.quotes.coref import at_boundary
-from claimtrack.stages.extract.quotes.lexicon import gender_of, _NOT_NAME
+from claimtrack.stages.extract.quotes.lexicon import gender_of, _NOT_NAME, person_named
 from claimtrack.stages.extract.quotes.found import _copy, Found, _set
 from claimtrack.stages.extract.quotes.names import Mention
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
@@ -167,6 +167,8 @@ def _body_after_speaker(text: str, subject: Mention, last: Found | None, f: Foun
 
     >>> _known_person("Ann Lee spoke. Lee was defiant.", "Lee"), _known_person("Acme was one.", "Acme")
     (True, False)
+    >>> _known_person("The Football Association met.", "Football Association")
+    False
     """
     return subject.kind == "name" and last is not None and f.para - last.para <= 1 and \
         last.kind == "name" and not _known_person(text, subject.name or subject.text)
@@ -175,8 +177,10 @@ def _body_after_speaker(text: str, subject: Mention, last: Found | None, f: Foun
 def _known_person(text: str, name: str) -> bool:
     """A known first name, or a name the article writes somewhere after a first name or a title
     ("Ann Lee", "Mr Lee")."""
-    if " " in name.strip() or gender_of(name) is not None:
+    if gender_of(name) is not None:
         return True
+    if " " in name.strip():
+        return person_named(name)  # "Ann Lee", not "Scottish Football Association"
     # the matches of r"\b([A-Z][a-z]+\.?) <name>\b" one after another as re.finditer reads
     # them (none starts inside the one before), without a pattern compiled per name
     end = 0

@@ -220,3 +220,14 @@ def test_a_capitalised_auxiliary_after_a_first_name_is_the_surname():
     assert [q.speaker for q in extract_quotes(text)] == ["Theresa May", "Theresa May"]
     # (a lower-case auxiliary before the cue is still no part of the name)
     assert [q.speaker for q in extract_quotes('"We may act," Tom Hale may have said.')] == ["Tom Hale"]
+
+
+# A body that the narration turns to between two quotes ("The Football Association has named a
+# caretaker.") does not take the next lone quote from the person who was speaking.
+def test_a_body_in_the_narration_does_not_take_the_speakers_next_quote():
+    text = ('"Walter is the ideal man," Souness told the radio station. The Scottish Football '
+            'Association has appointed a caretaker for the friendly. "He knows the players well."')
+    assert [q.speaker for q in extract_quotes(text)] == ["Souness", "Souness"]
+    # (a person the narration turns to still does: "Ann Lee was defiant.")
+    text = '"We lost," Souness said. Ann Lee was defiant. "We will win the next one."'
+    assert [q.speaker for q in extract_quotes(text)] == ["Souness", "Ann Lee"]
