@@ -231,3 +231,22 @@ def test_a_body_in_the_narration_does_not_take_the_speakers_next_quote():
     # (a person the narration turns to still does: "Ann Lee was defiant.")
     text = '"We lost," Souness said. Ann Lee was defiant. "We will win the next one."'
     assert [q.speaker for q in extract_quotes(text)] == ["Souness", "Ann Lee"]
+
+
+# The agent of a passive verb of describing speaks the quoted description.
+PASSIVE_AGENTS = [
+    ("broadcaster", 'The firm argued it had changed. But the argument was dismissed as "plainly '
+                    'ridiculous" by Justice Ann Lee.', ["Ann Lee"]),
+    ("tech page", 'The machine was described by Mr Jobs as "the cheapest Mac we have ever made".',
+     ["Jobs"]),
+    ("broadsheet", 'The scheme was branded "a tax on the poor" by the shadow chancellor.',
+     ["the shadow chancellor"]),
+    # must not fire: an agent that is a thing, and no agent at all
+    ("wire", 'The bill was described as "a bold and overdue reform" in the report.',
+     [None]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", PASSIVE_AGENTS)
+def test_the_agent_of_a_passive_description_speaks(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
