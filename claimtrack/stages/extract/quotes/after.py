@@ -186,6 +186,8 @@ def _speaker_after(right: str, subject: bool) -> Mention | None:
                      or toks[i + 1].lower() in _OBJECT_START):
                 break
             role.append(t)
+        if len(role) == 2 and _AGE.match(role[1].rstrip(".")):
+            return Mention(first + " " + role[1].rstrip("."), None, "role")  # "said the 36-year-old."
         if len(role) == 1 and low in ("one", "another"):
             return Mention(first, None, "role")  # '"…," said another.'
         if len(role) > 1:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import islice
 
 from claimtrack.stages.extract.quotes.context import _speech_subject
-from claimtrack.stages.extract.quotes.cuechain import cue_speaker_back
+from claimtrack.stages.extract.quotes.cuechain import cue_speaker_back, _reads_as_person
 from claimtrack.stages.extract.quotes.coref import at_boundary, find_word, NameIndex, _NAME_WORD
 from claimtrack.stages.extract.quotes.found import Found, _is_org
 from claimtrack.stages.extract.quotes.lexicon import _FEMALE_TITLES, gender_of, is_country, _MALE_TITLES, OFFICES, person_named, RECORD_NOUNS, TITLES
@@ -180,6 +180,29 @@ _FEMININE = frozenset("""actress waitress hostess duchess countess princess empr
 headmistress mistress mother daughter wife sister girl grandmother aunt niece widow""".split())
 
 
+def _person_before(text: str, index: NameIndex, f: Found) -> str | None:
+    """The person named as the subject (or a cue's speaker) of the latest sentence before the
+    one holding ``f``, in its paragraph or the one before: whom "the 36-year-old" stands for.
+
+    >>> t = 'Ann Dale, who plays in Qatar, says so. "We are stronger," the 36-year-old said.'
+    >>> _person_before(t, NameIndex(t), Found(40, 55, "", para_start=0, sent_start=39))
+    'Ann Dale'
+    """
+    for s, m in _subject_mentions(text, f.para_start, f.start):
+        if s >= f.sent_start or m.kind != "name" or not m.name:
+            continue
+        full = index.fullest(m.name, m.female)
+        if person_named(full) and not _is_org(full) and (gender_of(full) is not None or index.reads_as_name(full)):
+            return full
+    return None
+
+
+_THE_AGE = re.compile(r"(?i)the\s+\d{1,3}-year-old$")
+
+
+_AGE_HEAD = re.compile(r"\d{1,3}-year-old$")
+
+
 _STRICT_SUFFIX = re.compile(r"(?:man|woman|person|ist|ian)$")
 
 
@@ -192,10 +215,14 @@ def _person_role(role: str, strict: bool = False) -> tuple[bool, bool | None]:
     ((True, None), (True, True), (False, None))
     >>> _person_role("analysts"), _person_role("the company"), _person_role("the early goal", strict=True)
     ((False, None), (False, None), (False, None))
+    >>> _person_role("the 36-year-old", strict=True)
+    (True, None)
     """
     head = _role_head(role)
     if head in RECORD_NOUNS or head in _INSTITUTION_HEADS or head in _TEXT_HEADS:
         return False, None
+    if _AGE_HEAD.match(head):
+        return True, None  # "the 36-year-old"
     # (a subject that spoke no quote, ``strict``, needs a head that only people have: "the
     # bishop", not "his career" or "the early goal")
     suffix = _STRICT_SUFFIX if strict else _PERSON_SUFFIX
@@ -332,54 +359,6 @@ def _anaphor(text: str, index: NameIndex, role: str, words: list[str]) -> str | 
 _HEAD_PREPS = frozenset("of for at on from with in to close about by".split())
 
 
-_TITLE_ALT = "|".join(sorted({t for t in TITLES if t.isalpha() and len(t) > 2} | {"head", "boss", "member", "founder"}))
-_PERSON_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?|\b[a-z]+(?:er|or|ist|ian|man|woman|ee|ent|ant)|"
-                            r"\b(?i:" + _TITLE_ALT + r")|\b[a-z]+,)\s+$")
-_PERSON_AFTER = re.compile(r"(?:,\s+(?:\d{1,3}\b|a\b|an\b|the\b|who\b|[A-Za-z]+[’']s\b|said\b|says\b|told\b|(?i:"
-                           + _TITLE_ALT + r")\b)|\s+(?:said|says|told|tells|added|argued|warned|wrote|asked|"
-                           r"insisted|agreed|noted|explained)\b|[’']s\s+(?:wife|husband|son|daughter|mother|father))")
-
-
-def _reads_as_person(text: str, name: str) -> bool:
-    """Whether the article writes ``name`` as a person's somewhere: after a title or a noun
-    for a person ("analyst Jo Bae", "Mr Bae"), or before an age, an appositive or a verb of
-    saying ("Jo Bae, 45,", "Jo Bae said"); a place or a thing ("Peach Bottom") is not.
-
-    >>> t = "Work at Peach Bottom stopped. Analyst Rha Bae said so."
-    >>> _reads_as_person(t, "Rha Bae"), _reads_as_person(t, "Peach Bottom")
-    (True, False)
-    """
-    i = text.find(name)
-    while i >= 0:
-        j = i + len(name)
-        if _PERSON_BEFORE.search(text, max(0, i - 30), i) or _PERSON_AFTER.match(text, j):
-            return True
-        i = text.find(name, j)
-    # "Mr Chidambaram said": the surname alone after an honorific
-    return _after_honorific(text, name.split()[-1])
-
-
-_HONORIFIC_END = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?$")
-
-
-def _after_honorific(text: str, last: str) -> bool:
-    """Whether ``last`` occurs as a word after "Mr", "Mrs", "Ms", "Miss" or "Dr" and white
-    space (``\\b(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\s+<last>\\b``, without compiling a pattern per name).
-
-    >>> _after_honorific("He met Mr.  Bae there.", "Bae"), _after_honorific("Bae and Mr Baeza", "Bae")
-    (True, False)
-    """
-    i = text.find(last)
-    while i >= 0:
-        k = i
-        while k > 0 and text[k - 1].isspace():
-            k -= 1
-        if k < i and at_boundary(text, i + len(last)) and _HONORIFIC_END.search(text, max(0, k - 5), k):
-            return True
-        i = text.find(last, i + 1)
-    return False
-
-
 def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
     """Short names to the fullest name in the article; "he"/"she" to the most recent compatible
     person: a named speaker (up to 3 paragraphs back) or the named subject of an earlier
@@ -397,6 +376,14 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                 speakers.append((f.start, f.para, f.speaker, fem))
             if _is_org(f.speaker) or _ACRONYM_END.search(f.speaker):  # "The OECD": an "it"
                 groups.append((f.para, f.speaker, f.speaker.endswith("s") and not f.speaker.isupper()))
+        elif f.kind == "role" and f.speaker and _THE_AGE.match(f.speaker) and \
+                (named := _person_before(text, index, f)) is not None:
+            # "the 36-year-old said": an age never introduces anyone, it stands for the person
+            # just named (by the fullest name a speaker had: "Desailly" -> "Marcel Desailly")
+            if " " not in named:
+                named = next((sp[2] for sp in reversed(speakers) if sp[2].split()[-1] == named), named)
+            f.speaker, f.kind = named, "name"
+            speakers.append((f.start, f.para, named, f.female if f.female is not None else gender_of(named)))
         elif f.kind in ("group", "role") and f.speaker:
             groups.append((f.para, f.speaker, f.kind == "group" or f.speaker.split()[-1].endswith("s")))
             if f.kind == "role":

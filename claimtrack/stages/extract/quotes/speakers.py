@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimtrack.stages.extract.quotes.after import speaker_after
+from claimtrack.stages.extract.quotes.after import _AGE, speaker_after
 from claimtrack.stages.extract.quotes.cues import _trie_regex
 from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _STATES, TITLES, is_country, is_place, OFFICES, person_named, US_STATES
 from claimtrack.stages.extract.quotes.heads import _named_before_role, _person_before_pps, _person_comma_role
@@ -220,6 +220,9 @@ def _speaker_before(left: str) -> Mention | None:
         return None
     last = toks[-1]
     low = last.lower()
+    if len(toks) > 1 and toks[-2].lower() in ("the", "a") and _AGE.match(last.rstrip(".")):
+        return Mention(toks[-2] + " " + last.rstrip("."), None, "role")  # '"…," the 36-year-old said'
+
     if low in PRONOUNS:
         if low in ("who", "which"):
             # "Smith, who ..., said": the antecedent comes before the relative pronoun

@@ -250,3 +250,17 @@ PASSIVE_AGENTS = [
 @pytest.mark.parametrize("style,text,speakers", PASSIVE_AGENTS)
 def test_the_agent_of_a_passive_description_speaks(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# "the 36-year-old said" (sport and tabloid pages) stands for the person just named; with no
+# one named before it stays the role as written.
+AGES = [
+    ("sport page", 'Marcel Dessy, who now plays in Qatar, says there is no comparison. "Mentally '
+                   'they are much stronger now," the 36-year-old said.', ["Marcel Dessy"]),
+    ("tabloid", '"I never thought I would get this far," said the 19-year-old.', ["the 19-year-old"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", AGES)
+def test_an_age_stands_for_the_person_just_named(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
