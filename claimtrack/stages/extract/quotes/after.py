@@ -96,6 +96,10 @@ def _person_after(toks: list[str], j: int) -> bool:
     return k - j >= 2 and _person_like(toks[j:k])
 
 
+#: a short quotation (blanked to \x01) between two words of a name: a nickname
+_NICKNAME_GAP = re.compile(r"(?<=[A-Za-z.]) \x01{3,24} (?=[A-Z])")
+
+
 _THOSE_NEXT = frozenset("behind close involved familiar present inside within around at in".split())
 
 
@@ -122,6 +126,8 @@ def _speaker_after(right: str, subject: bool) -> Mention | None:
     """:func:`speaker_after` of the first 160 characters (all it reads), memoised: a quote's
     attributions read the same text after a cue more than once (the returned mentions are never
     changed)."""
+    if "\x01" in right:
+        right = _NICKNAME_GAP.sub(" ", right)  # 'said John "Bud" Frazier': the name runs on
     toks = _tokens(right)
     k = 0
     # "said Monday", "said on Tuesday": skip a short time phrase

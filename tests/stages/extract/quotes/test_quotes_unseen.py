@@ -264,3 +264,11 @@ AGES = [
 @pytest.mark.parametrize("style,text,speakers", AGES)
 def test_an_age_stands_for_the_person_just_named(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# A nickname in quotation marks inside a name does not cut the name short.
+def test_a_nickname_inside_a_name_keeps_the_whole_name():
+    text = '"It is the first good report in a long time," said John "Bud" Frazer, a grain analyst.'
+    assert [q.speaker for q in extract_quotes(text)] == ["John Frazer"]
+    text = '"We cut our debt hard this year," said club chairman Tony "Bomber" Reyes.'
+    assert [q.speaker for q in extract_quotes(text)][:1] == ["Tony Reyes"]
