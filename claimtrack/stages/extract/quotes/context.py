@@ -152,7 +152,8 @@ def _reported_speaker(prev: str, prev_start: int, found: list[Found], i: int) ->
         if found[k].keep and not found[k].partial:
             return None
         k -= 1
-    m = _speech_subject(prev)
+    # (a cue inside a quotation in that sentence is the quoted text's: '"Jo said no," reads a memo')
+    m = _speech_subject(_QUOTED.sub(lambda q: " " * len(q.group()), prev) if _QUOTE_MARK.search(prev) else prev)
     if m is None or m.kind not in ("name", "role"):
         return None
     # a role that names a person ("her spokesman", "the official"), not a thing that shows
@@ -207,6 +208,9 @@ def _capitalised_word_before(text: str, i: int) -> int:
     while low > 0 and "a" <= text[low - 1] <= "z":
         low -= 1
     return low - 1 if low < k and low > 0 and "A" <= text[low - 1] <= "Z" else -1
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
 _COORDINATED = re.compile(r"[\s,.\"“”‘’'«»„`]*(?:(?:and|or)[\s\"“”‘’'«»„`]*)?")

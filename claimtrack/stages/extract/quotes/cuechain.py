@@ -16,10 +16,13 @@ import re
 from claimtrack.stages.extract.quotes.context import _speech_subject
 from claimtrack.stages.extract.quotes.found import _is_org
 from claimtrack.stages.extract.quotes.coref import at_boundary
-from claimtrack.stages.extract.quotes.lexicon import PRONOUNS, gender_of, person_named, TITLES
+from claimtrack.stages.extract.quotes.lexicon import _ORG_WORDS, PRONOUNS, gender_of, person_named, TITLES
 from claimtrack.stages.extract.quotes.names import Mention
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
-from claimtrack.stages.extract.quotes.source import _PERSON_SUFFIX, _role_head
+from claimtrack.stages.extract.quotes.source import _PERSON_SUFFIX, _role_head, _subject
+
+_PLACE_PREP = re.compile(r"\b(?:in|at|from|near)\s+$")
+
 
 WINDOW = 2000  # characters read back from the quote
 
@@ -41,6 +44,12 @@ def cue_speaker_back(text: str, pos: int, female: bool) -> Mention | None:
     for s, e in reversed(sentence_bounds(text, max(0, pos - WINDOW), pos, [])):
         m = _speech_subject(text[s:e])
         if m is None:
+            # no cue: a person as the sentence's subject stops the chain ("Bank head Jan Baka,
+            # in talks last week, made it clear that …"): the caller's other evidence decides
+            m = _subject(text[s:e])
+            if m is not None and m.kind == "name" and m.name and person_named(m.name) and \
+                    _reads_as_person(text, m.name):
+                return None
             continue
         if m.kind == "pronoun":
             if m.text.lower() == pronoun:
@@ -48,13 +57,19 @@ def cue_speaker_back(text: str, pos: int, female: bool) -> Mention | None:
             if m.text.lower() in PRONOUNS:
                 return None
         if m.kind == "name" and m.name:
+            at = text.rfind(m.text, s, e)
+            if at > s and _PLACE_PREP.search(text, max(s, at - 8), at):
+                continue  # "economist at Acme Bank in Frankfurt said": a place, not the speaker
             g = m.female if m.female is not None else gender_of(m.name)
+            if g is None and m.female is None and not _reads_as_person(text, m.name):
+                continue  # "Consumer demand rose, X said.": a cue read off a sentence's subject
             if g in (None, female) and person_named(m.name) and not _is_org(m.name):
                 return m
             return None
         if m.kind == "role":
-            head = _role_head(m.text)
-            if not head.endswith("s") and _PERSON_SUFFIX.search(head):
+            # (its head, or its last word: "A Department for Health spokeswoman")
+            if any(not w.endswith("s") and w not in _ORG_WORDS and _PERSON_SUFFIX.search(w)
+                   for w in (_role_head(m.text), m.text.split()[-1].lower())):
                 return m
             return None
     return None

@@ -135,7 +135,7 @@ def _person_comma_role(toks: list[str]) -> Mention | None:
         return None
     if j < len(toks):
         if toks[j] not in _CHAIN_PREPS or j + 1 == len(toks) or not all(
-                _is_name_token(t) or t in ("the", "of", "and", "&", "for") for t in toks[j + 1:]):
+                _is_name_token(t) or t in ("the", "of", "and", "&", "for", "in", "at") for t in toks[j + 1:]):
             return None
     name, female = clean_name(run)
     return Mention(" ".join(run), name, "name", female) if name else None

@@ -181,8 +181,8 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
 
 
 #: the last word of a name that is owned whole ("People's Daily", "Reader's Digest")
-_TITLE_WORDS_OWNED = _ORG_TAIL | frozenset("""daily digest register weekly review gazette herald
-tribune mail telegraph express mirror sun guardian observer magazine record""".split())
+_TITLE_WORDS_OWNED = _ORG_TAIL | _ORG_WORDS | frozenset("""daily digest register weekly review gazette
+herald tribune mail telegraph express mirror sun guardian observer magazine record forum""".split())
 
 
 _TITLE_PREFIXES = frozenset("ex under co vice".split())  # "Under-secretary", "Co-founder"

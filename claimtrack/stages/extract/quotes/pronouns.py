@@ -61,8 +61,9 @@ def _subject_mentions(text: str, para_start: int, pos: int, floor: int = -1):
         if m is not None:
             yield s, m
         said = _speech_subject(text[s:e])
-        if said is not None and said.kind in ("name", "role") and (m is None or said.text != m.text):
-            yield s, said
+        if said is not None and said.kind in ("name", "role") and (m is None or said.text != m.text) and (
+                said.kind == "role" or said.female is not None or gender_of(said.name or "") is not None):
+            yield s, said  # (a name only with a title or a first name that tells: "Mr Walsh")
 
 
 #: heads of a role phrase that an "it" can stand for: institutions, firms, bodies, texts
@@ -189,8 +190,8 @@ def _person_before(text: str, index: NameIndex, f: Found) -> str | None:
     'Ann Dale'
     """
     for s, m in _subject_mentions(text, f.para_start, f.start):
-        if s >= f.sent_start or m.kind != "name" or not m.name:
-            continue
+        if s >= f.sent_start or m.kind != "name" or not m.name or text[s:s + 1] in "\"“‘'":
+            continue  # (not a word that opens a quotation: '"Bring it on," said …')
         full = index.fullest(m.name, m.female)
         if person_named(full) and not _is_org(full) and (gender_of(full) is not None or index.reads_as_name(full)):
             return full
@@ -449,7 +450,8 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                 # a verb of saying next ("But Souness said he …")
                 if g is None and " " not in full:
                     # "Desailly" for the speaker "Marcel Desailly" met before
-                    full = next((sp[2] for sp in reversed(speakers) if sp[2].split()[-1] == full), full)
+                    full = next((sp[2] for sp in reversed(speakers) if full in sp[2].split()), None) or \
+                        next((n for n in reversed(index.names_before(f.start)) if full in n.split()), full)
                 if (g == want or (g is None and (any(full == sp[2] for sp in speakers) or (
                         (at := text.find(m.text, pos)) >= 0 and _SAYS_NEXT.match(text, at + len(m.text)))))) \
                         and not _is_org(full):
@@ -462,6 +464,8 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                 m = cue_speaker_back(text, f.start, want)
                 if m is not None:
                     pick = index.fullest(m.name, m.female) if m.kind == "name" else m.text
+                    if m.kind == "name" and " " not in pick:  # "Rha" for "Rha Woong Bae"
+                        pick = next((n for n in reversed(index.names_before(f.start)) if pick in n.split()), pick)
                     if m.kind == "role":
                         persons.add(pick)
             if pick is None:

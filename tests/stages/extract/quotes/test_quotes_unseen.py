@@ -272,3 +272,21 @@ def test_a_nickname_inside_a_name_keeps_the_whole_name():
     assert [q.speaker for q in extract_quotes(text)] == ["John Frazer"]
     text = '"We cut our debt hard this year," said club chairman Tony "Bomber" Reyes.'
     assert [q.speaker for q in extract_quotes(text)][:1] == ["Tony Reyes"]
+
+
+# Guards found on a second unseen sample: a cue inside a quotation is the quoted text's own
+# (a memo that reads '"Jo said …"' keeps the next lone quote); a place after "in" that a cue
+# follows is not who "he" is; a body ("the government") is no "she".
+GUARDS = [
+    ("broadsheet", '"Jeremy said his colleagues would not back him," reads a memo for Mr Heath.\n\n'
+                   '"They feel they could not serve under him at all."',
+     ["a memo for Mr Heath", "a memo for Mr Heath"]),
+    ("wire", 'Guenther Ascher, chief economist at Acme Bank in Frankfurt said rates fell.\n\n"The '
+             'Bundesbank wanted to set a marker for the markets," he said.',
+     ["Guenther Ascher"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", GUARDS)
+def test_guards_from_a_second_unseen_sample(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
