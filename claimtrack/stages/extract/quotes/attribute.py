@@ -198,6 +198,9 @@ def _passive_agent(frame: str, prev_end: int, a: int, b: int, next_start: int) -
     'Jobs'
     """
     lead = frame[max(prev_end, a - 140):a]
+    tail = lead.rstrip()[-3:]
+    if tail[-2:] != "ed" and tail != " as" and "by" not in lead:
+        return None  # (most quotes: no passive verb or "by" before them)
     if "by" in lead:
         m = _PASSIVE_BY_AS.search(lead)
         if m is not None:

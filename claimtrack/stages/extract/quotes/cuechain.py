@@ -12,6 +12,7 @@ paragraphs, with other names (met, criticised, quoted in passing) in between.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from claimtrack.stages.extract.quotes.context import _speech_subject
 from claimtrack.stages.extract.quotes.found import _is_org
@@ -19,12 +20,12 @@ from claimtrack.stages.extract.quotes.coref import at_boundary
 from claimtrack.stages.extract.quotes.lexicon import _ORG_WORDS, PRONOUNS, gender_of, person_named, TITLES
 from claimtrack.stages.extract.quotes.names import Mention
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
-from claimtrack.stages.extract.quotes.source import _PERSON_SUFFIX, _role_head, _subject
+from claimtrack.stages.extract.quotes.source import _PERSON_SUFFIX, _role_head
 
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|near)\s+$")
 
 
-WINDOW = 2000  # characters read back from the quote
+WINDOW = 1200  # characters read back from the quote
 
 
 def cue_speaker_back(text: str, pos: int, female: bool) -> Mention | None:
@@ -41,15 +42,9 @@ def cue_speaker_back(text: str, pos: int, female: bool) -> Mention | None:
     True
     """
     pronoun = "she" if female else "he"
-    for s, e in reversed(sentence_bounds(text, max(0, pos - WINDOW), pos, [])):
+    for s, e in islice(reversed(sentence_bounds(text, max(0, pos - WINDOW), pos, [])), 8):
         m = _speech_subject(text[s:e])
         if m is None:
-            # no cue: a person as the sentence's subject stops the chain ("Bank head Jan Baka,
-            # in talks last week, made it clear that …"): the caller's other evidence decides
-            m = _subject(text[s:e])
-            if m is not None and m.kind == "name" and m.name and person_named(m.name) and \
-                    _reads_as_person(text, m.name):
-                return None
             continue
         if m.kind == "pronoun":
             if m.text.lower() == pronoun:

@@ -60,6 +60,8 @@ def _subject_mentions(text: str, para_start: int, pos: int, floor: int = -1):
         m = _subject(text[s:e])
         if m is not None:
             yield s, m
+        if m is not None and m.kind == "name" and (m.female is not None or gender_of(m.name or "") is not None):
+            continue  # (a subject whose sex is known answers for its sentence)
         said = _speech_subject(text[s:e])
         if said is not None and said.kind in ("name", "role") and (m is None or said.text != m.text) and (
                 said.kind == "role" or said.female is not None or gender_of(said.name or "") is not None):
