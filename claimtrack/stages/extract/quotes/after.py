@@ -68,6 +68,38 @@ def _person_noun(word: str) -> bool:
 _PERSON_WORDS = frozenset("analyst official aide source expert envoy diplomat delegate".split())
 
 
+_VERBISH = frozenset("""would will could should may might must can cannot did does do has had have
+is was were are be been being""".split())
+
+
+def _office_words(words: list[str]) -> bool:
+    """Lower-case words that may name an office ("physio", "team doctor"), not a verb phrase
+    ("would help", "helped", "wants").
+
+    >>> _office_words(["physio"]), _office_words(["would", "help"]), _office_words(["wants"])
+    (True, False, False)
+    """
+    return not any(w in _VERBISH or w in _ROLE_STOP_VERBS or w.endswith("ed") or
+                   (w.endswith("s") and w not in TITLES) for w in words)
+
+
+def _person_after(toks: list[str], j: int) -> bool:
+    """Whether a person's name (a known first name or a personal title, then a surname)
+    starts at ``toks[j]``.
+
+    >>> _person_after("Wales physio Mark Davies".split(), 2), _person_after("Acme unit Rowe Foods".split(), 2)
+    (True, False)
+    """
+    k = j
+    while k < len(toks) and k - j < 4 and (_is_name_token(toks[k]) or toks[k].lower() in TITLES):
+        k += 1
+    return k - j >= 2 and _person_like(toks[j:k])
+
+
+#: a short quotation (blanked to \x01) between two words of a name: a nickname
+_NICKNAME_GAP = re.compile(r"(?<=[A-Za-z.]) \x01{3,24} (?=[A-Z])")
+
+
 _THOSE_NEXT = frozenset("behind close involved familiar present inside within around at in".split())
 
 
@@ -94,6 +126,8 @@ def _speaker_after(right: str, subject: bool) -> Mention | None:
     """:func:`speaker_after` of the first 160 characters (all it reads), memoised: a quote's
     attributions read the same text after a cue more than once (the returned mentions are never
     changed)."""
+    if "\x01" in right:
+        right = _NICKNAME_GAP.sub(" ", right)  # 'said John "Bud" Frazier': the name runs on
     toks = _tokens(right)
     k = 0
     # "said Monday", "said on Tuesday": skip a short time phrase
@@ -158,6 +192,8 @@ def _speaker_after(right: str, subject: bool) -> Mention | None:
                      or toks[i + 1].lower() in _OBJECT_START):
                 break
             role.append(t)
+        if len(role) == 2 and _AGE.match(role[1].rstrip(".")):
+            return Mention(first + " " + role[1].rstrip("."), None, "role")  # "said the 36-year-old."
         if len(role) == 1 and low in ("one", "another"):
             return Mention(first, None, "role")  # '"…," said another.'
         if len(role) > 1:
@@ -226,8 +262,11 @@ def _speaker_after(right: str, subject: bool) -> Mention | None:
                     i += 2 + the
             # "Clinton press secretary Brian Fallon": lower-case office words, then the name;
             # "Clinton’s campaign manager Robby Mook", "Labour’s Jess Phillips": past a possessor
+            if len(run) > 1 and run[-1][-2:] in ("s’", "s'") and i < len(toks) and toks[i][:1].islower():
+                run.pop()  # "Matt Williams' side": a possessor in -s', read as "Williams's"
+                i -= 1
             j = i
-            if run and j + 1 < len(toks) and toks[j][:1].isupper() and toks[j][-2:] in ("’s", "'s"):
+            if run and j + 1 < len(toks) and toks[j][:1].isupper() and toks[j][-2:] in ("’s", "'s", "s’", "s'"):
                 j += 1
                 while j < len(toks) and j - i < 4 and toks[j][:1].islower() and toks[j].isalpha():
                     j += 1
@@ -246,8 +285,11 @@ def _speaker_after(right: str, subject: bool) -> Mention | None:
                 j = i
             while j < len(toks) and j - i < 3 and toks[j][:1].islower() and toks[j].isalpha():
                 j += 1
-            if j > i and j < len(toks) and _person_noun(toks[j - 1].lower()) and toks[j][:1].isupper():
-                run = []  # "Acme worker David Ogden": the office or trade, then the person
+            if j > i and j < len(toks) and toks[j][:1].isupper() and (_person_noun(toks[j - 1].lower()) or (
+                    not subject and j - i <= 2 and _office_words(toks[i:j]) and _person_after(toks, j))):
+                # "Acme worker David Ogden": the office or trade, then the person (after a cue,
+                # any office word before a person's name: "said Wales physio Mark Davies")
+                run = []
                 i = j
                 continue
             if run and j > i:

@@ -40,6 +40,7 @@ from bisect import bisect_left, bisect_right
 from itertools import islice
 
 from claimtrack.stages.extract.quotes.content import _EMBED_AFTER, ends_with_phrase, _INTRO_WORDS, _is_title, _SCARE_BEFORE, _SCARE_LONGEST, _SIGN_OFF, _SIGN_OFF_WORDS, _STAGE, _WORK_BEFORE, _WORK_LONGEST, count_words, words_rx
+from claimtrack.stages.extract.quotes.after import speaker_after
 from claimtrack.stages.extract.quotes.context import _resolve_context
 from claimtrack.stages.extract.quotes.coref import NameIndex
 from claimtrack.stages.extract.quotes.cues import CUE, norm_cue, SOURCE_AFTER
@@ -178,6 +179,44 @@ def _first_words(words: re.Pattern, text: str, start: int, end: int) -> list[str
     return [m.group() for m in islice(words.finditer(text, start, end), FIRST_WORDS)]
 
 
+_PASSIVE_VERBS = r"(?:described|dismissed|called|branded|labell?ed|termed|hailed|denounced|condemned|critici[sz]ed|praised|attacked|derided|slammed|welcomed)"
+_PASSIVE_AS = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?" + _PASSIVE_VERBS + r"\s+(?:as\s+)?$")
+_PASSIVE_BY_AS = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?" + _PASSIVE_VERBS +
+                            r"\s+by\s+([^\x01,;:]{2,80}?)\s+as\s*$")
+_BY_AFTER = re.compile(r"\s*,?\s*by\s+")
+
+
+def _passive_agent(frame: str, prev_end: int, a: int, b: int, next_start: int) -> tuple[Mention, str] | None:
+    """The agent of a passive verb of describing around a quote: 'the plan was dismissed as
+    "ridiculous" by Justice Ann Lee' -> Ann Lee; 'it was described by Lee as "…"' -> Lee.
+
+    >>> f = 'The plan was dismissed as \x01\x01\x01 by Justice Ann Lee.'
+    >>> _passive_agent(f, 0, 26, 29, len(f))[0].name
+    'Ann Lee'
+    >>> f = 'It was described by Mr Jobs as \x01\x01\x01.'
+    >>> _passive_agent(f, 0, 31, 34, len(f))[0].name
+    'Jobs'
+    """
+    lead = frame[max(prev_end, a - 140):a]
+    tail = lead.rstrip()[-3:]
+    if tail[-2:] != "ed" and tail != " as" and "by" not in lead:
+        return None  # (most quotes: no passive verb or "by" before them)
+    if "by" in lead:
+        m = _PASSIVE_BY_AS.search(lead)
+        if m is not None:
+            agent = speaker_after(" " + m.group(1) + ".")
+            if agent is not None and agent.kind in ("name", "role"):
+                return agent, "described"
+    m = _PASSIVE_AS.search(lead)
+    if m is not None:
+        by = _BY_AFTER.match(frame, b, next_start)
+        if by is not None:
+            agent = speaker_after(frame[by.end():next_start])
+            if agent is not None and agent.kind in ("name", "role"):
+                return agent, "described"
+    return None
+
+
 def _attribute_span(text: str, sp: Span, s0: int, e0: int,
                     regions: list[tuple[int, int]], words: re.Pattern) -> Found:
     """Attribution of one span inside its sentence ``text[s0:e0]`` (``regions``: the quotes
@@ -240,6 +279,9 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
             name, female = clean_name(m.group(1).split())
             if name:
                 res = Mention(m.group(1), name, "name", female), m.group(2).lower()
+    if res is None:
+        # 'was dismissed as "ridiculous" by Justice Ann Lee', 'was described by Lee as "…"'
+        res = _passive_agent(frame, prev_end, a, b, next_start)
     if res is None:
         # any cue anywhere in the sentence, nearest first
         best = None

@@ -10,26 +10,45 @@ import re
 
 from claimtrack.stages.extract.quotes.content import _WORDS
 from claimtrack.stages.extract.quotes.coref import at_boundary
-from claimtrack.stages.extract.quotes.lexicon import gender_of, _NOT_NAME
+from claimtrack.stages.extract.quotes.lexicon import gender_of, _NOT_NAME, person_named
 from claimtrack.stages.extract.quotes.found import _copy, Found, _set
 from claimtrack.stages.extract.quotes.names import Mention
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
-from claimtrack.stages.extract.quotes.source import _colon_subject
+from claimtrack.stages.extract.quotes.cues import CUE
+from claimtrack.stages.extract.quotes.source import _colon_subject, _cue_ok, _np_for_cue, _PERSON_SUFFIX, _role_head
 from claimtrack.stages.extract.quotes.after import speaker_after
 
-def _previous_sentence(text: str, f: "Found") -> tuple[str | None, bool]:
-    """The sentence before the one holding ``f`` (from the previous paragraph if need be), and
-    whether it is in the same paragraph."""
+def _previous_sentence(text: str, f: "Found") -> tuple[str | None, bool, int]:
+    """The sentence before the one holding ``f`` (from the previous paragraph if need be),
+    whether it is in the same paragraph, and where it starts."""
     s = f.sent_start
     k = s - 1
     while k >= 0 and text[k].isspace():
         k -= 1
     if k < 0:
-        return None, False
+        return None, False, s
     same = "\n" not in text[k:s]
     ls = max(text.rfind("\n", 0, k + 1) + 1, k - 600)
     sents = sentence_bounds(text, ls, k + 1, [])
-    return (text[sents[-1][0]:sents[-1][1]] if sents else None), same
+    return (text[sents[-1][0]:sents[-1][1]] if sents else None), same, (sents[-1][0] if sents else s)
+
+
+def _speech_subject(sentence: str) -> Mention | None:
+    """Who a sentence says said something, by its cue ("Her spokesman insisted she had only
+    delayed her entry." -> her spokesman); None when no cue has a speaker.
+
+    >>> _speech_subject("But her spokesman insisted she had only delayed it.").text
+    'her spokesman'
+    >>> _speech_subject("Ann Lee was defiant.") is None
+    True
+    """
+    frame = sentence.rstrip()
+    for m in CUE.finditer(frame):
+        if _cue_ok(frame, m):
+            mention = _np_for_cue(frame, m, allow_after=True)
+            if mention is not None:
+                return mention
+    return None
 
 
 #: a quotation mark of any style: a sentence holding a quote is not read for a subject
@@ -84,11 +103,11 @@ def _resolve_context(text: str, found: list[Found]) -> None:
     #    before when it is a name ("Smith was defiant. 'We will win.'")
     last: Found | None = None
     last_full: Found | None = None
-    before: dict[int, tuple[str | None, bool]] = {}  # sentence start -> _previous_sentence
-    for f in found:
+    before: dict[int, tuple[str | None, bool, int]] = {}  # sentence start -> _previous_sentence
+    for i, f in enumerate(found):
         if f.mention is None and f.standalone:
             # (read once per sentence: the quotes of one sentence have the same sentence before)
-            prev, same_para = before.get(f.sent_start) or before.setdefault(f.sent_start, _previous_sentence(text, f))
+            prev, same_para, prev_start = before.get(f.sent_start) or before.setdefault(f.sent_start, _previous_sentence(text, f))
             m = _colon_subject(prev) if prev and prev.rstrip().endswith(":") else None
             m2 = None
             if m is None and prev and same_para and not _QUOTE_MARK.search(prev):
@@ -97,6 +116,11 @@ def _resolve_context(text: str, found: list[Found]) -> None:
                 _set(f, m, ":", carried=True)
             elif m2 is not None and m2.kind in ("name", "pronoun") and not _body_after_speaker(text, m2, last, f):
                 _set(f, m2, None, carried=True)
+            elif last is not None and prev and (said := _reported_speaker(prev, prev_start, found, i)) is not None:
+                # "Her spokesman insisted she had only delayed it. "The doctors …"": the quote
+                # after a sentence that reports someone's words (with at most fragments of
+                # their words quoted in it) is theirs, not the last full quote's
+                _set(f, said, None, carried=True)
             elif last is not None and f.para - last.para <= 2:
                 # a quote standing alone continues the last full quote, not a fragment
                 # embedded in someone's indirect speech (""…," McCaul said, though officials
@@ -119,6 +143,24 @@ def _resolve_context(text: str, found: list[Found]) -> None:
                 last_full = f
 
 
+def _reported_speaker(prev: str, prev_start: int, found: list[Found], i: int) -> Mention | None:
+    """The named or role speaker of the indirect speech in ``prev`` (the sentence before lone
+    quote ``found[i]``), when no full quote stands in that sentence; a role only when its
+    head names a person."""
+    k = i - 1
+    while k >= 0 and found[k].start >= prev_start:
+        if found[k].keep and not found[k].partial:
+            return None
+        k -= 1
+    # (a cue inside a quotation in that sentence is the quoted text's: '"Jo said no," reads a memo')
+    m = _speech_subject(_QUOTED.sub(lambda q: " " * len(q.group()), prev) if _QUOTE_MARK.search(prev) else prev)
+    if m is None or m.kind not in ("name", "role"):
+        return None
+    # a role that names a person ("her spokesman", "the official"), not a thing that shows
+    # something ("The restoration of the film revealed …")
+    return m if m.kind == "name" or _PERSON_SUFFIX.search(_role_head(m.text)) else None
+
+
 def _body_after_speaker(text: str, subject: Mention, last: Found | None, f: Found) -> bool:
     """Whether the subject of the sentence before a lone quote is a body ("Acme was one of the
     firms …": a name the article never gives a first name or a title) while someone spoke just
@@ -126,6 +168,8 @@ def _body_after_speaker(text: str, subject: Mention, last: Found | None, f: Foun
 
     >>> _known_person("Ann Lee spoke. Lee was defiant.", "Lee"), _known_person("Acme was one.", "Acme")
     (True, False)
+    >>> _known_person("The Football Association met.", "Football Association")
+    False
     """
     return subject.kind == "name" and last is not None and f.para - last.para <= 1 and \
         last.kind == "name" and not _known_person(text, subject.name or subject.text)
@@ -134,8 +178,10 @@ def _body_after_speaker(text: str, subject: Mention, last: Found | None, f: Foun
 def _known_person(text: str, name: str) -> bool:
     """A known first name, or a name the article writes somewhere after a first name or a title
     ("Ann Lee", "Mr Lee")."""
-    if " " in name.strip() or gender_of(name) is not None:
+    if gender_of(name) is not None:
         return True
+    if " " in name.strip():
+        return person_named(name)  # "Ann Lee", not "Scottish Football Association"
     # the matches of r"\b([A-Z][a-z]+\.?) <name>\b" one after another as re.finditer reads
     # them (none starts inside the one before), without a pattern compiled per name
     end = 0
@@ -162,6 +208,9 @@ def _capitalised_word_before(text: str, i: int) -> int:
     while low > 0 and "a" <= text[low - 1] <= "z":
         low -= 1
     return low - 1 if low < k and low > 0 and "A" <= text[low - 1] <= "Z" else -1
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
 _COORDINATED = re.compile(r"[\s,.\"“”‘’'«»„`]*(?:(?:and|or)[\s\"“”‘’'«»„`]*)?")

@@ -86,6 +86,10 @@ def _back_run(text: str, i: int) -> list[str]:
     return out
 
 
+#: endings of abstract and mass nouns that no surname has ("Government", "Demographics")
+_ABSTRACT_NOUN = re.compile(r"(?:ments?|tions?|sions?|ics|isms?|ity|ities|ships?)$")
+
+
 _NEXT_NAME_WORD = re.compile(r" " + _NAME_WORD)
 
 
@@ -211,9 +215,9 @@ class NameIndex:
         than at the start of a sentence or a quotation, or a word never written in lower case
         ("Okoro left." is a name; "Plans fail." and "Usually …" are not).
 
-        >>> idx = NameIndex("Usually it rains. Then Lee came. Plans fail. Okoro left. The plans.")
-        >>> [idx.reads_as_name(w) for w in ("Usually", "Lee", "Ann Lee", "Plans", "Okoro")]
-        [False, True, True, False, True]
+        >>> idx = NameIndex("Usually it rains. Then Lee came. Plans fail. Okoro left. The plans. Payment lags.")
+        >>> [idx.reads_as_name(w) for w in ("Usually", "Lee", "Ann Lee", "Plans", "Okoro", "Payment")]
+        [False, True, True, False, True, False]
         """
         if " " in name or gender_of(name) is not None:
             return True
@@ -230,9 +234,11 @@ class NameIndex:
                         k -= 1
                     hit = k >= 0 and text[k] not in _SENTENCE_OPEN
                 i = text.find(name, j)
-            if not hit and name.isalpha() and not name.lower().endswith("ly"):
+            if not hit and name.isalpha() and not name.lower().endswith("ly") and \
+                    not _ABSTRACT_NOUN.search(name.lower()):
                 # only at sentence starts: a name unless the word is also written in lower
-                # case ("Plans …" and "the plans")
+                # case ("Plans …" and "the plans") or ends like an abstract noun ("Payment …",
+                # "Demographics …")
                 hit = not has_word(text, name.lower())
             self._mid[name] = hit
         return hit

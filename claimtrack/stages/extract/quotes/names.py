@@ -46,6 +46,8 @@ def _strip_adverbs(left: str) -> str:
     'Smith'
     >>> _strip_adverbs("officials haven’t")
     'officials'
+    >>> _strip_adverbs("Theresa May")
+    'Theresa May'
     """
     end = len(left)
     while True:
@@ -55,7 +57,8 @@ def _strip_adverbs(left: str) -> str:
         low = word.lower()
         if not word:
             return stripped
-        if low in _ADVERBS or (word.islower() and (
+        # (a capitalised "May" or "Will" after a name is the name's: "Theresa May said")
+        if (low in _ADVERBS and (word[:1].islower() or cut < 0)) or (word.islower() and (
                 (low.endswith("ly") and len(low) > 3 and low not in _NOT_ADVERB_LY)
                 or low.endswith("n’t") or low.endswith("n't"))):
             if cut < 0:
@@ -110,6 +113,8 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     (('King', True), ('Harry', False))
     >>> _clean_name(("Britain", "Liu", "Wei")), _clean_name(("Labour's", "Jo", "Reyes"))
     (('Liu Wei', None), ('Jo Reyes', None))
+    >>> _clean_name(("Hale", "Corp's", "Reyes")), _clean_name(("Rowe", "Securities'", "Oda"))
+    (('Reyes', None), ('Oda', None))
     >>> _clean_name(("Sprinter", "Ken", "Collins")), _clean_name(("Walker", "Smith"))
     (('Ken Collins', None), ('Walker Smith', None))
     """
@@ -129,7 +134,7 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
             elif low in _MALE_TITLES:
                 female = False
         if k < len(toks) - 1 and (low in TITLES or low + "." in TITLES or (
-                "-" in low and all(p in TITLES or p == "ex" for p in low.split("-")))):  # "Director-General", "Ex-host"
+                "-" in low and all(p in TITLES or p in _TITLE_PREFIXES for p in low.split("-")))):  # "Director-General", "Ex-host", "Under-secretary"
             last_title = k
             personal = personal or low in _PERSON_TITLES
             if k + 2 < len(toks) - 1 and toks[k + 1].lower() == "of":
@@ -143,8 +148,13 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     if len(toks) >= 3 and _TRADE.search(toks[0]) and toks[0][1:].islower() and \
             gender_of(" ".join(toks[1:])) is not None:
         toks = toks[1:]  # "Sprinter Ken Collins", "Developer Ann Reyes": a trade, then the person
-    if len(toks) >= 3 and toks[0][-2:] in ("’s", "'s") and toks[1][:1].isupper():
-        toks = toks[1:]  # "Labour's Jess Phillips": the party is not part of her name
+    cut = max((k for k, t in enumerate(toks[:-1]) if (t[-2:] in ("’s", "'s") or t[-2:] in ("s’", "s'"))
+               and toks[k + 1][:1].isupper()), default=-1)
+    if cut >= 0 and (len(toks) - cut > 2 or toks[-1].lower().rstrip(".") not in _TITLE_WORDS_OWNED):
+        # "Labour's Jess Phillips", "Discount Corp's McGroarty", "Nikko Securities' Okamoto":
+        # the party or firm that owns the person is not part of the name (a paper's or a firm's
+        # own name is: "People's Daily", "Lloyd's Register")
+        toks = toks[cut + 1:]
     if len(toks) in (3, 4) and is_country(toks[0]) and toks[1][:1].isupper() and \
             toks[-1].lower().rstrip(".") not in _ORG_TAIL and toks[-1].lower() not in _ORG_WORDS:
         toks = toks[1:]  # "ambassador to Britain Liu Xiaming": the country ends the office
@@ -168,6 +178,14 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
     if len(toks) == 1 and toks[0].lower().rstrip(".") in TITLES and not personal:
         return None, female
     return " ".join(toks), female
+
+
+#: the last word of a name that is owned whole ("People's Daily", "Reader's Digest")
+_TITLE_WORDS_OWNED = _ORG_TAIL | _ORG_WORDS | frozenset("""daily digest register weekly review gazette
+herald tribune mail telegraph express mirror sun guardian observer magazine record forum""".split())
+
+
+_TITLE_PREFIXES = frozenset("ex under co vice".split())  # "Under-secretary", "Co-founder"
 
 
 _TRADE = re.compile(r"^[A-Z][a-z]+(?:er|or|ist|ian)$")

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from itertools import islice
 
+from claimtrack.stages.extract.quotes.context import _speech_subject
+from claimtrack.stages.extract.quotes.cuechain import cue_speaker_back, _reads_as_person
 from claimtrack.stages.extract.quotes.coref import at_boundary, find_word, NameIndex, _NAME_WORD
 from claimtrack.stages.extract.quotes.found import Found, _is_org
 from claimtrack.stages.extract.quotes.lexicon import _FEMALE_TITLES, gender_of, is_country, _MALE_TITLES, OFFICES, person_named, RECORD_NOUNS, TITLES
@@ -53,9 +55,17 @@ def _subject_mentions(text: str, para_start: int, pos: int, floor: int = -1):
     for s, e in reversed(sentence_bounds(text, lo, pos, [])):
         if s <= floor:
             return  # (its subject is not read: the caller has someone at or after it)
+        # its subject, then the speaker of its cue when another ("Such sums hurt start-ups,
+        # said Mr Walsh.", "While Bangkok grows, Mr Prater predicts …")
         m = _subject(text[s:e])
         if m is not None:
             yield s, m
+        if m is not None and m.kind == "name" and (m.female is not None or gender_of(m.name or "") is not None):
+            continue  # (a subject whose sex is known answers for its sentence)
+        said = _speech_subject(text[s:e])
+        if said is not None and said.kind in ("name", "role") and (m is None or said.text != m.text) and (
+                said.kind == "role" or said.female is not None or gender_of(said.name or "") is not None):
+            yield s, said  # (a name only with a title or a first name that tells: "Mr Walsh")
 
 
 #: heads of a role phrase that an "it" can stand for: institutions, firms, bodies, texts
@@ -91,6 +101,10 @@ _ACRONYM_END = re.compile(r"(?:^|\s)[A-Z]{2,6}$")  # "The OECD", "Acme PLC" (not
 
 
 _SAID_NEXT = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|tells|added|announced|reported|stated|warned)\b")
+
+
+#: a verb only people use next to a subject ("Souness said", not "the film tells")
+_SAYS_NEXT = re.compile(r"\s+(?:\w+\s+)?(?:said|says|added|adds|insisted|insists|admitted|admits|argued|argues|explained|explains)\b")
 
 
 def _said_next(text: str, name: str, lo: int, hi: int) -> bool:
@@ -169,6 +183,29 @@ _FEMININE = frozenset("""actress waitress hostess duchess countess princess empr
 headmistress mistress mother daughter wife sister girl grandmother aunt niece widow""".split())
 
 
+def _person_before(text: str, index: NameIndex, f: Found) -> str | None:
+    """The person named as the subject (or a cue's speaker) of the latest sentence before the
+    one holding ``f``, in its paragraph or the one before: whom "the 36-year-old" stands for.
+
+    >>> t = 'Ann Dale, who plays in Qatar, says so. "We are stronger," the 36-year-old said.'
+    >>> _person_before(t, NameIndex(t), Found(40, 55, "", para_start=0, sent_start=39))
+    'Ann Dale'
+    """
+    for s, m in _subject_mentions(text, f.para_start, f.start):
+        if s >= f.sent_start or m.kind != "name" or not m.name or text[s:s + 1] in "\"“‘'":
+            continue  # (not a word that opens a quotation: '"Bring it on," said …')
+        full = index.fullest(m.name, m.female)
+        if person_named(full) and not _is_org(full) and (gender_of(full) is not None or index.reads_as_name(full)):
+            return full
+    return None
+
+
+_THE_AGE = re.compile(r"(?i)the\s+\d{1,3}-year-old$")
+
+
+_AGE_HEAD = re.compile(r"\d{1,3}-year-old$")
+
+
 _STRICT_SUFFIX = re.compile(r"(?:man|woman|person|ist|ian)$")
 
 
@@ -181,10 +218,14 @@ def _person_role(role: str, strict: bool = False) -> tuple[bool, bool | None]:
     ((True, None), (True, True), (False, None))
     >>> _person_role("analysts"), _person_role("the company"), _person_role("the early goal", strict=True)
     ((False, None), (False, None), (False, None))
+    >>> _person_role("the 36-year-old", strict=True)
+    (True, None)
     """
     head = _role_head(role)
     if head in RECORD_NOUNS or head in _INSTITUTION_HEADS or head in _TEXT_HEADS:
         return False, None
+    if _AGE_HEAD.match(head):
+        return True, None  # "the 36-year-old"
     # (a subject that spoke no quote, ``strict``, needs a head that only people have: "the
     # bishop", not "his career" or "the early goal")
     suffix = _STRICT_SUFFIX if strict else _PERSON_SUFFIX
@@ -256,7 +297,8 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
         # "Jo Reyes, the Acme chairman": between the name and the role only a determiner,
         # names, possessives and offices; and not a place ("… in Brunswick, a bank spokesman")
         m = _NAME_BEFORE_ROLE.search(text, max(0, r_start - 120), r_start)
-        if m is not None and not _PLACE_PREP_END.search(text, max(0, m.start() - 12), m.start()) and not any(
+        if m is not None and not _PLACE_PREP_END.search(text, max(0, m.start() - 12), m.start()) and \
+                m.group(1).split()[0].lower() not in _OPENING_PREPS and not any(
                 t[:1].islower() and t not in TITLES and t not in ("the", "a", "an")
                 for t in text[m.end(1):r_start].split()):
             cands.append((m.start(), m.group(1)))
@@ -273,6 +315,10 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
     if best is None or not best[1]:
         return _anaphor(text, index, role, words) if role.lower().startswith("the ") else None
     return index.fullest(best[1])
+
+
+#: a capitalised preposition that opens a sentence ("In Manila, an ADB spokesman"): a place follows
+_OPENING_PREPS = frozenset("in at from on near outside inside across throughout".split())
 
 
 _PLACE_PREP_END = re.compile(r"\b(?:in|at|of|from|to|for|by|with|near|and|or)\s+$", re.I)
@@ -316,54 +362,6 @@ def _anaphor(text: str, index: NameIndex, role: str, words: list[str]) -> str | 
 _HEAD_PREPS = frozenset("of for at on from with in to close about by".split())
 
 
-_TITLE_ALT = "|".join(sorted({t for t in TITLES if t.isalpha() and len(t) > 2} | {"head", "boss", "member", "founder"}))
-_PERSON_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?|\b[a-z]+(?:er|or|ist|ian|man|woman|ee|ent|ant)|"
-                            r"\b(?i:" + _TITLE_ALT + r")|\b[a-z]+,)\s+$")
-_PERSON_AFTER = re.compile(r"(?:,\s+(?:\d{1,3}\b|a\b|an\b|the\b|who\b|[A-Za-z]+[’']s\b|said\b|says\b|told\b|(?i:"
-                           + _TITLE_ALT + r")\b)|\s+(?:said|says|told|tells|added|argued|warned|wrote|asked|"
-                           r"insisted|agreed|noted|explained)\b|[’']s\s+(?:wife|husband|son|daughter|mother|father))")
-
-
-def _reads_as_person(text: str, name: str) -> bool:
-    """Whether the article writes ``name`` as a person's somewhere: after a title or a noun
-    for a person ("analyst Jo Bae", "Mr Bae"), or before an age, an appositive or a verb of
-    saying ("Jo Bae, 45,", "Jo Bae said"); a place or a thing ("Peach Bottom") is not.
-
-    >>> t = "Work at Peach Bottom stopped. Analyst Rha Bae said so."
-    >>> _reads_as_person(t, "Rha Bae"), _reads_as_person(t, "Peach Bottom")
-    (True, False)
-    """
-    i = text.find(name)
-    while i >= 0:
-        j = i + len(name)
-        if _PERSON_BEFORE.search(text, max(0, i - 30), i) or _PERSON_AFTER.match(text, j):
-            return True
-        i = text.find(name, j)
-    # "Mr Chidambaram said": the surname alone after an honorific
-    return _after_honorific(text, name.split()[-1])
-
-
-_HONORIFIC_END = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?$")
-
-
-def _after_honorific(text: str, last: str) -> bool:
-    """Whether ``last`` occurs as a word after "Mr", "Mrs", "Ms", "Miss" or "Dr" and white
-    space (``\\b(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\s+<last>\\b``, without compiling a pattern per name).
-
-    >>> _after_honorific("He met Mr.  Bae there.", "Bae"), _after_honorific("Bae and Mr Baeza", "Bae")
-    (True, False)
-    """
-    i = text.find(last)
-    while i >= 0:
-        k = i
-        while k > 0 and text[k - 1].isspace():
-            k -= 1
-        if k < i and at_boundary(text, i + len(last)) and _HONORIFIC_END.search(text, max(0, k - 5), k):
-            return True
-        i = text.find(last, i + 1)
-    return False
-
-
 def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
     """Short names to the fullest name in the article; "he"/"she" to the most recent compatible
     person: a named speaker (up to 3 paragraphs back) or the named subject of an earlier
@@ -381,6 +379,14 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                 speakers.append((f.start, f.para, f.speaker, fem))
             if _is_org(f.speaker) or _ACRONYM_END.search(f.speaker):  # "The OECD": an "it"
                 groups.append((f.para, f.speaker, f.speaker.endswith("s") and not f.speaker.isupper()))
+        elif f.kind == "role" and f.speaker and _THE_AGE.match(f.speaker) and \
+                (named := _person_before(text, index, f)) is not None:
+            # "the 36-year-old said": an age never introduces anyone, it stands for the person
+            # just named (by the fullest name a speaker had: "Desailly" -> "Marcel Desailly")
+            if " " not in named:
+                named = next((sp[2] for sp in reversed(speakers) if sp[2].split()[-1] == named), named)
+            f.speaker, f.kind = named, "name"
+            speakers.append((f.start, f.para, named, f.female if f.female is not None else gender_of(named)))
         elif f.kind in ("group", "role") and f.speaker:
             groups.append((f.para, f.speaker, f.kind == "group" or f.speaker.split()[-1].endswith("s")))
             if f.kind == "role":
@@ -419,9 +425,12 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
             unknown = None  # the latest named subject of unknown gender: "Smith was defiant."
             for pos, m in _subject_mentions(text, f.para_start, f.start, floor):
                 if m.kind == "role" and unknown is None:
-                    one, g = _person_role(m.text, strict=True)
+                    at = text.find(m.text, pos)
+                    # (a role that a verb of saying follows speaks: "Another trader said he …"
+                    # needs no head that only people have)
+                    said = at >= 0 and _SAID_NEXT.match(text, at + len(m.text)) is not None
+                    one, g = _person_role(m.text, strict=not said)
                     if one and (g is None or g == want) and m.text.split()[0].lower() in _ROLE_DETS:
-                        at = text.find(m.text, pos)
                         app = _APPOSED_NAME.match(text, at + len(m.text)) if at >= 0 else None
                         named = clean_name(app.group(1).split())[0] if app is not None else None
                         if named and person_named(named) and not _is_org(named):
@@ -439,12 +448,28 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                     continue  # "Whatever their history, …", "The Holy Land …": no person
                 if unknown is None and g is None and not _is_org(full) and index.reads_as_name(full):
                     unknown = full
-                # a subject counts when it reads as a person: a known gender or a speaker
-                if (g == want or (g is None and any(full == sp[2] for sp in speakers))) \
+                # a subject counts when it reads as a person: a known gender, a speaker, or
+                # a verb of saying next ("But Souness said he …")
+                if g is None and " " not in full:
+                    # "Desailly" for the speaker "Marcel Desailly" met before
+                    full = next((sp[2] for sp in reversed(speakers) if full in sp[2].split()), None) or \
+                        next((n for n in reversed(index.names_before(f.start)) if full in n.split()), full)
+                if (g == want or (g is None and (any(full == sp[2] for sp in speakers) or (
+                        (at := text.find(m.text, pos)) >= 0 and _SAYS_NEXT.match(text, at + len(m.text)))))) \
                         and not _is_org(full):
                     best = (pos, full)
                     break
             pick = best[1] if best else None
+            if pick is None:
+                # "…, Energy Minister Ali Tan said. / He met Ray Oduya. / "…," he said.": the one
+                # a chain of "he said" sentences goes back to, before any name met in passing
+                m = cue_speaker_back(text, f.start, want)
+                if m is not None:
+                    pick = index.fullest(m.name, m.female) if m.kind == "name" else m.text
+                    if m.kind == "name" and " " not in pick:  # "Rha" for "Rha Woong Bae"
+                        pick = next((n for n in reversed(index.names_before(f.start)) if pick in n.split()), pick)
+                    if m.kind == "role":
+                        persons.add(pick)
             if pick is None:
                 for name in reversed(index.names_before(f.start)):
                     g = gender_of(name)

@@ -399,7 +399,7 @@ def _colon_subject(sentence: str) -> Mention | None:
 
 
 _PERSON_SUFFIX = re.compile(r"(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|ant|ants|"
-                            r"ent|ents|ee|ees|ive|ives|al|als|ary|aries|ar|ars)$")
+                            r"ent|ents|ee|ees|ive|ives|al|als|ary|aries|ar|ars|eur|eurs)$")
 
 
 def _is_record(m: Mention) -> bool:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimtrack.stages.extract.quotes.after import speaker_after
+from claimtrack.stages.extract.quotes.after import _AGE, speaker_after
 from claimtrack.stages.extract.quotes.cues import _trie_regex
 from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _STATES, TITLES, is_country, is_place, OFFICES, person_named, US_STATES
+from claimtrack.stages.extract.quotes.heads import _named_before_role, _person_before_pps, _person_comma_role
 from claimtrack.stages.extract.quotes.names import clean_name, Mention, _name_run_back, _PAREN_TAIL, _person_like, _strip_adverbs, _tokens
 from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _PLURAL_ROLES, _reduced_tail, _role_back, _ROLE_PREPS
 
@@ -159,6 +160,11 @@ def _appositive(left: str) -> Mention | None:
             if m.kind == "pronoun":
                 return Mention(m.text + left[c:-1], None, "pronoun", m.female)
             if m.kind == "role" and role is None:
+                # "Ann Lee, the leader of the Miners Union, MU,": the role is itself an
+                # appositive to a person, and what follows it restates the body (or the person)
+                named = _named_before_role(head, m.text)
+                if named is not None:
+                    return Mention(named.text + left[c:-1], named.name, "name", named.female)
                 # "His former partner, Lawrence B. Cummings,": the name is the appositive
                 # (also after "the": "The Bishop of Leeds, the Rt Rev Dr Tom Wright,")
                 itoks = _tokens(inside)
@@ -200,6 +206,12 @@ def _speaker_before(left: str) -> Mention | None:
     if left.endswith(","):
         return _appositive(left)
     toks = _tokens(left[-160:])
+    if "," in toks[-10:]:
+        # "Ann Lee, corporate treasurer at Acme Plc told": no comma closes the role
+        pc = _person_comma_role(toks)
+        if pc is not None:
+            at = left.rfind(pc.text)
+            return Mention(left[at:] if at >= 0 else pc.text, pc.name, "name", pc.female)
     if _PARTICIPLE_NEAR_END.search(left, max(0, len(left) - 90)):
         reduced = _reduced_before(toks)
         if reduced is not None:
@@ -208,6 +220,9 @@ def _speaker_before(left: str) -> Mention | None:
         return None
     last = toks[-1]
     low = last.lower()
+    if len(toks) > 1 and toks[-2].lower() in ("the", "a") and _AGE.match(last.rstrip(".")):
+        return Mention(toks[-2] + " " + last.rstrip("."), None, "role")  # '"…," the 36-year-old said'
+
     if low in PRONOUNS:
         if low in ("who", "which"):
             # "Smith, who ..., said": the antecedent comes before the relative pronoun
@@ -262,6 +277,10 @@ def _speaker_before(left: str) -> Mention | None:
                     role = _bare_plural_back(head) or [head[-1]]
                 if role:
                     return Mention(" ".join(role + toks[j - 1:]), None, "role")
+            chained = _person_before_pps(toks, k)
+            if chained is not None:
+                at = left.rfind(chained.text)  # the mention as written, to the cue
+                return Mention(left[at:] if at >= 0 else chained.text, chained.name, "name", chained.female)
             found = _name_mention(toks, run)
             if found is not None and not person_named(found.name or found.text) and k > 2 and toks[k - 1] == ",":
                 # "Colin Reed, Acme Hotel Association said": the person, then the body he speaks for
