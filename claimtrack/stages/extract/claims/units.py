@@ -65,9 +65,17 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"%|per\s?cent|percent|pct|pc|per-cent", "percent"),
     (r"‰|per\s?mil(?:le)?", "permille"),
     # money written after the number
-    (r"(?:US|U\.S\.|[Aa]merican)\s+dollars?|dlrs?|dollars?|bucks", "USD"),
-    (r"[Aa]ustralian\s+(?:dollars?|dlrs?)", "AUD"), (r"[Cc]anadian\s+(?:dollars?|dlrs?)", "CAD"),
-    (r"[Nn]ew\s+[Zz]ealand\s+(?:dollars?|dlrs?)", "NZD"), (r"[Hh]ong\s+[Kk]ong\s+(?:dollars?|dlrs?)", "HKD"),
+    # wire copy names the dollar's country after it too, without a capital after it: "4.3 billion dlrs
+    # Canadian (3.22 billion U.S.)", "1.10 dlrs Canadian per share"; a country's abbreviation or adjective
+    # before the currency word may carry a capital it gets from the abbreviation's full stop ("20 U.S. Dlrs")
+    (r"(?:[Dd]ollars?|[Dd]lrs?)\s+(?:Canadian|Cdn)(?!\s+[A-Z])", "CAD"),
+    (r"(?:[Dd]ollars?|[Dd]lrs?)\s+(?:Australian|Aust)(?!\s+[A-Z])", "AUD"),
+    (r"(?:[Dd]ollars?|[Dd]lrs?)\s+U\.S\.(?!\s+[A-Z])", "USD"),
+    (r"(?:US|U\.S\.|[Aa]merican)\s+(?:[Dd]ollars?|[Dd]lrs?)|U\.S\.(?=\))|dlrs?|dollars?|bucks", "USD"),
+    (r"(?:U\.S\.|US|H\.K\.|HK|[Cc]anadian|[Aa]ustralian|Aust|N\.Z\.)\s+(?:[Cc]ents?|[Cc]ts)", "cent"),
+    (r"(?:[Aa]ustralian|Aust)\s+(?:[Dd]ollars?|[Dd]lrs?)", "AUD"), (r"[Cc]anadian\s+(?:[Dd]ollars?|[Dd]lrs?)", "CAD"),
+    (r"(?:[Nn]ew\s+[Zz]ealand|N\.Z\.)\s+(?:[Dd]ollars?|[Dd]lrs?)", "NZD"),
+    (r"(?:[Hh]ong\s+[Kk]ong|H\.K\.|HK)\s+(?:[Dd]ollars?|[Dd]lrs?)", "HKD"),
     (r"[Ss]ingapore\s+(?:dollars?|dlrs?)", "SGD"), (r"[Tt]aiwan(?:ese)?\s+(?:dollars?|dlrs?)", "TWD"),
     (r"(?:pounds?\s+)?sterling|stg", "GBP"), (r"euros?|EUR", "EUR"), (r"yen|JPY|YEN", "JPY"),
     (r"yuan|renminbi|CNY", "CNY"), (r"rupees?|INR", "INR"), (r"ringgit|MYR", "MYR"),

@@ -155,6 +155,15 @@ ZOO = [
     ("broadcaster", "Arlo: Webb, Kerr (Dunne 64), Lowe (Van Dijk 77), Ames. Att: 41,200.", [("41,200", 41200, None)]),
     # thousands grouped by a space stay one number where the text groups that way
     ("science abstract", "The reservoir holds 940 000 tonnes of water.", [("940 000 tonnes", 940000, "tonne")]),
+    # a dollar's country written before or after it, as wire copy does ("U.S. Dlrs", "dlrs Canadian")
+    ("wire", "Crude traded above 18 U.S. Dlrs a barrel.", [("18 U.S. Dlrs a barrel", 18, "USD/barrel")]),
+    ("wire", "It bid 2.1 billion dlrs Canadian (1.6 billion U.S.) for the assets.",
+     [("2.1 billion dlrs Canadian", 2.1e9, "CAD"), ("1.6 billion U.S.", 1.6e9, "USD")]),
+    ("wire", "The new shares have a par value of 30 H.K. Cents; profit reached 2.4 billion H.K. Dlrs.",
+     [("30 H.K. Cents", 30, "cent"), ("2.4 billion H.K. Dlrs", 2.4e9, "HKD")]),
+    ("wire", "Reserves fell to 6.3 billion N.Z. Dlrs in May, the bank said.", [("6.3 billion N.Z. Dlrs", 6.3e9, "NZD")]),
+    ("broadsheet", "A stamp now costs 40 US cents, or 55 Canadian cents.", [("40 US cents", 40, "cent"), ("55 Canadian cents", 55, "cent")]),
+    ("wire", "Freight rates rose 5 dlrs Canadian Pacific officials said.", [("5 dlrs", 5, "USD")]),
 ]
 
 
