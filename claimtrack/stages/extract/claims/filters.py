@@ -18,6 +18,7 @@ from claimtrack.stages.extract.claims.digits import digits_are_ascii
 from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions, digit_offsets, matches_at, matches_from
 from claimtrack.stages.extract.claims.numbers import Mention
 from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, match_unit
+from claimtrack.stages.extract.claims.words import one_not_a_count
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -41,17 +42,12 @@ _SCORE = re.compile(r"(?<![\d.,])(\d{1,3})-(\d{1,3})(?![\d%/-]|[.,]\d)")
 _TICKER_AFTER = re.compile(r"\.[A-Z]{1,2}\b(?!\.)")
 _EXCHANGE_BEFORE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSE|TYO|HKEX|HKG|SEHK|LSE|ASX|TSX|SGX|KRX|KOSDAQ|"
                               r"SSE|SZSE|BSE|NSE|XETRA|FWB|EPA|AMS|BIT|SIX|JSE|TASE|KLSE|IDX|SET|PSE|BMV|MOEX):\s?\Z")
-_ONE_PRONOUN_BEFORE = re.compile(r"(?:\b(?:the|each|every|no|any|this|that|which|the\s+only)|['’]s)\s*\Z", re.I)
 # "cases top 5,000", "sales top $1bn": after a plural subject, "top" is the verb, not a rank
 _PLURAL_TOP = re.compile(r"\b(?!(?:its|his|this|has|was|is|does|us|as|thus|yes|less|plus)\s)[a-z]{2,}[^s\W]s\s+top\s+\Z")
 _POSTCODE_FIRST = frozenset("ZzPpAa")
 _POSTCODE_AFTER = re.compile(r"\s+(?:ZIP|zip|Zip|post|postal|area)[\s-]?(?:codes?|Codes?)\b|\s+(?:ZIP|postcode)\b")
-# "the measured one,", "a bigger one.": "one" standing for a noun named before
-_ONE_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|each|every|any)\s+[a-z]+(?:-[a-z]+)?\s+\Z", re.I)
-_ONE_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|\s+(?:is|was|that|which|who)\b)")
 _HALF_PLACE_BEFORE = re.compile(r"\b(?:first|second|latter|former|top|bottom|upper|lower|left|right|northern|"
                                 r"southern|eastern|western|back|front|rear|inner|outer|opening|closing)[\s-]+\Z", re.I)
-_ONE_PRONOUN_AFTER = re.compile(r"\s+(?:another|anything|thing|way|after)\b")
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\Z", re.I)
 _FIG_BEFORE = re.compile(r"\b(?:Fig(?:ure)?s?\.?|Tables?|Panels?|Eqs?\.?|Equations?|Sections?|Refs?\.?|Supplementary\s+\w+)"
                          r"\s*\(?(?:S?\d+[A-Za-z]?\)?(?:,|\s+and|\s*[-–])\s*)*\Z")
@@ -132,7 +128,7 @@ _WORD_LABELS = frozenset({"number", "no.", "lane", "round", "game", "chapter", "
 _PLURAL = r"(?:people|men|women|children|(?!(?:was|has|is|does|its|his|this|thus|us|as|yes|less|plus)\b)[a-z]+[^s\W']s)\b"
 _PLURAL_NEXT = re.compile(r"\s+" + _PLURAL)
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?" + _PLURAL)
-_TOP_BEFORE = re.compile(r"\b(?:top|bottom)[\s-]+\Z")
+_TOP_BEFORE = re.compile(r"\b(?:[Tt]op|[Bb]ottom)[\s-]+\Z")  # ("the Top 40": a chart's name is a rank too)
 # "to top 10%", "will top": "top" as a verb after an auxiliary or "to"
 _TOP_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should|can|did|does|not|expected|set)\s+top\s+\Z")
 _HYPHEN_COMPOUND = re.compile(r"-(?:[a-z]|,|\s)")  # "three-year", "one-off": a number word opening a compound
@@ -474,10 +470,9 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         if men.kind == "words" and text[s:s + 1].isupper() and not _is_sentence_start(text, s):
             return "name"  # "BBC One", "Big Ten", "Formula One"
     if men.kind == "words":
-        # "one" as a pronoun: "the one that", "each one", "no one", "one another", "one way or another"
-        if men.words == "one" and (_ONE_PRONOUN_BEFORE.search(before) or _ONE_PRONOUN_AFTER.match(text, e)):
-            return "pronoun"
-        if men.words == "one" and men.unit is None and _ONE_NOUN_BEFORE.search(before) and _ONE_NOUN_AFTER.match(text, e):
+        # "one" as a pronoun or in an idiom: "the one that", "no one", "one can see", "one by one", "at one point"
+        if men.words == "one" and men.scale == 1.0 and not men.cur and \
+                one_not_a_count(text, s, e, before, men.unit):
             return "pronoun"
         if men.words == "half" and _HALF_PLACE_BEFORE.search(before):
             return "part"  # "the left half of the figure", "the first half of 2019": a part, not a quantity
@@ -485,7 +480,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         if text[ne:ne + 1] == "-" and _HYPHEN_COMPOUND.match(text, ne, ne + 2):
             return "compound"  # "three-year", "six-speed", "one-off": a modifier, not a count
     # a rank, not a count: "a top 10 hit", "the top five includes" ("the top three seeds" counts seeds)
-    if bare and men.qualifier == "exact" and ("top" in before[-8:] or "bottom" in before[-8:]) and \
+    if bare and men.qualifier == "exact" and ("top" in before[-8:] or "Top" in before[-8:] or "bottom" in before[-8:]) and \
             _TOP_BEFORE.search(before[-8:]) and \
             not _TOP_VERB_BEFORE.search(before) and \
             not (men.value > 100 and _PLURAL_TOP.search(before)) and \

@@ -164,6 +164,19 @@ ZOO = [
     ("wire", "Reserves fell to 6.3 billion N.Z. Dlrs in May, the bank said.", [("6.3 billion N.Z. Dlrs", 6.3e9, "NZD")]),
     ("broadsheet", "A stamp now costs 40 US cents, or 55 Canadian cents.", [("40 US cents", 40, "cent"), ("55 Canadian cents", 55, "cent")]),
     ("wire", "Freight rates rose 5 dlrs Canadian Pacific officials said.", [("5 dlrs", 5, "USD")]),
+    # "one" as a pronoun or in an idiom counts nothing; "one" before a noun, "one of", "one or two" count
+    ("transcript", "One can understand the anger, but one has to look at the figures.", []),
+    ("broadsheet", "It was a bold plan, and one that cost 3,000 jobs.", [("3,000", 3000, None)]),
+    ("wire", "At one point the index was down 40 points.", [("40 points", 40, "point")]),
+    ("broadcaster", "The banks fell one by one, and buyers had to pick one or the other.", []),
+    ("tabloid", "The last derby was a cracker and the next one in May will be a tense one too.", []),
+    ("wire", "One dealer said the bank would lend at one point over Libor to one or two firms.",
+     [("One", 1, None), ("one point", 1, "point"), ("one", 1, None), ("two", 2, None)]),
+    ("lifestyle", "One can of tomatoes serves two.", [("One", 1, None), ("two", 2, None)]),
+    ("broadcaster", "Only one can win, and it was one of the best finals.", [("one", 1, None), ("one", 1, None)]),
+    # a chart named with a capital is a rank as much as "the top 40"
+    ("broadcaster", "The song entered the Top 40 and spent 12 weeks there.", [("12 weeks", 12, "week")]),
+    ("wire", "The Top 10 firms hired 500 people.", [("10", 10, None), ("500", 500, None)]),
 ]
 
 
