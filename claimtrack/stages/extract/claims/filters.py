@@ -17,7 +17,7 @@ from claimtrack.stages.extract.claims import names
 from claimtrack.stages.extract.claims.digits import digits_are_ascii
 from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions, digit_offsets, matches_at, matches_from
 from claimtrack.stages.extract.claims.numbers import Mention
-from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, match_unit
+from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, carry_units, match_unit
 from claimtrack.stages.extract.claims.words import one_not_a_count
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -185,6 +185,8 @@ def mark(text: str, mentions: list[Mention], masked: list[tuple[int, int]] | Non
         prev = men
     if not recheck:
         _same_name_elsewhere(text, mentions)
+    else:
+        carry_units(text, mentions)  # "13.6 billion dlrs from 15.1 billion": once the drops are final
     return mentions
 
 

@@ -389,3 +389,38 @@ def match_unit(text: str, pos: int, science: bool = False) -> tuple[str, int] | 
         name = f"{name}/{PER.get(per, per)}"
         end = r.end()
     return name, end
+
+
+# the second figure of a comparison leaves its unit to the first, as news writes it: "13.6 billion
+# dlrs in March from 15.1 billion", "rose to 4.5 pct from 4.2", "Shr 1.20 dlrs vs 1.10", "1.4m
+# tonnes, down from 1.6m": what joins them is "from", "with", "against" or "vs", after a time
+# phrase at most; the two are of one size (a change "fell 5 pct from 200" is no level of 200 pct);
+# a range is left alone (a span read across a unit, "two months to 3.06 billion", is no bound to copy)
+_ELIDED_BETWEEN = re.compile(
+    r"(?:\s+(?:in|on|at|during|for|by|last|this|a|of)\s+[^,;:()!?]{1,24}?)?,?\s+"
+    r"(?:(?:up|down|compared|as)\s+)?(?:from|with|against|versus|vs\.?)\s+(?:(?:an?|the)\s+(?:revised\s+|previous\s+)?)?",
+    re.I)
+# ... and the second figure ends its phrase: no noun of its own follows ("12 points against 40 rivals")
+_ELIDED_AFTER = re.compile(r"\s*(?:[,.;:)\]]|\Z|\n|\s+(?:in|on|at|a|an|the|last|this|during|earlier|previously|"
+                           r"and|or|but|while|when|whereas|according|it|he|she|they)\b)")
+
+
+def carry_units(text: str, mentions: list) -> None:
+    """Give a figure written without a unit the unit of the figure it is compared with, when the
+    text joins the two as above. Sets ``unit`` on the mentions (``.numbers.Mention``) in place.
+
+    >>> from claimtrack.stages.extract.claims.numbers import scan
+    >>> t = "Profit fell to 13.6 billion dlrs in March from 15.1 billion; it rose 5 pct from 200."
+    >>> ms = scan(t); carry_units(t, ms); [(t[m.start:m.end], m.unit) for m in ms]
+    [('13.6 billion dlrs', 'USD'), ('15.1 billion', 'USD'), ('5 pct', 'percent'), ('200', None)]
+    """
+    prev = None
+    for men in mentions:
+        if men.drop is not None:
+            continue
+        if prev is not None and men.unit is None and not men.cur and prev.unit is not None and \
+                prev.unit not in ("fraction", "times") and men.kind in ("digits", "words") and prev.kind != "range" and \
+                prev.value > 0 and 0.2 <= men.value / prev.value <= 5 and men.start - prev.end <= 40 and \
+                _ELIDED_BETWEEN.fullmatch(text, prev.end, men.start) and _ELIDED_AFTER.match(text, men.end):
+            men.unit = prev.unit
+        prev = men

@@ -177,6 +177,18 @@ ZOO = [
     # a chart named with a capital is a rank as much as "the top 40"
     ("broadcaster", "The song entered the Top 40 and spent 12 weeks there.", [("12 weeks", 12, "week")]),
     ("wire", "The Top 10 firms hired 500 people.", [("10", 10, None), ("500", 500, None)]),
+    # the second figure of a comparison takes the unit of the first, which news leaves out
+    ("wire", "The trade gap narrowed to 9.2 billion dlrs in May from 10.4 billion in April.",
+     [("9.2 billion dlrs", 9.2e9, "USD"), ("10.4 billion", 10.4e9, "USD")]),
+    ("wire", "Net turnover 3.1 billion crowns vs 2.9 billion", [("3.1 billion crowns", 3.1e9, "SEK"), ("2.9 billion", 2.9e9, "SEK")]),
+    ("broadsheet", "Output fell to 1.4m tonnes, down from 1.6m a year earlier.", [("1.4m tonnes", 1.4e6, "tonne"), ("1.6m", 1.6e6, "tonne")]),
+    ("broadcaster", "Turnout was 61 per cent, up from 59 at the last election.", [("61 per cent", 61, "percent"), ("59", 59, "percent")]),
+    ("wire", "Stocks fell to 252.9 mln barrels from a revised 253.1 mln, the institute said.",
+     [("252.9 mln barrels", 252.9e6, "barrel"), ("253.1 mln", 253.1e6, "barrel")]),
+    ("wire", "The stock fell 5 pct from 48 on Friday.", [("5 pct", 5, "percent"), ("48", 48, None)]),
+    ("tabloid", "He scored 12 points against 40 rivals.", [("12 points", 12, "point"), ("40", 40, None)]),
+    ("wire", "Sales reached 40 mln dlrs, against 38 mln shares traded.",
+     [("40 mln dlrs", 40e6, "USD"), ("38 mln", 38e6, None)]),
 ]
 
 
