@@ -451,7 +451,8 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
             word = sc.group("word") or sc.group("letter") or sc.group("capital")
             key = word.lower()
             if not (sc.group("letter") and key == "m" and text[sc.end():sc.end() + 1] in ("2", "²", "3", "³", "/")):
-                men.value *= SCALES[key]
+                # rounded to 15 digits: 8.2 x 1e12 is 8.2e12, not the 8199999999999.999 binary gives
+                men.value = float(f"{men.value * SCALES[key]:.15g}")
                 men.scale = SCALES[key]
                 end = sc.end()
                 # "3 million" may be followed by "more", a second scale ("3.5 billion dollars")

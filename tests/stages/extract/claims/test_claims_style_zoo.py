@@ -224,3 +224,9 @@ def test_a_comma_grouped_text_never_groups_thousands_with_a_plain_space():
 def test_a_glued_capital_k_is_thousands_in_news_and_kelvin_in_science(text, value, unit):
     first = extract_claims(text, "zoo")[0]
     assert math.isclose(first.value, value) and first.unit == unit, (first.surface, first.value, first.unit)
+
+
+def test_a_scaled_value_is_the_decimal_written_not_its_binary_neighbour():
+    # 8.2 x 1e12 in binary is 8199999999999.999; a reader (and an exact comparison) wants 8.2e12
+    got = extract_claims("The cap rose to $8.2 trillion; turnover was 16.69 billion crowns vs 8.3 bln.", "zoo")
+    assert [c.value for c in got] == [8.2e12, 16.69e9, 8.3e9]
