@@ -255,13 +255,25 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
         found = matches_at(_MASK, _mask_starts(text, digit_offsets(text)), text)
     else:
         found = matches_from(_MASK, _MASK_START, text)
+    lost = []  # a set the loser won, "6-3 4-6 6-1", "6-7 (4-7)": a score beside a score (a range beside none)
     for m in found:
         a, b = m.group(1), m.group(2)
         # a score "2-2", "89-89": the second number not above the first ("15-22" is a range)
         if a is not None and int(b) > int(a):
+            lost.append(m.span())
             continue
         spans.append(m.span())
+    while lost and spans:
+        ends, starts = {e for _, e in spans}, {a for a, _ in spans}
+        near = [(a, b) for a, b in lost if any(a - k in ends and text[a - k:a] in _SET_GAPS for k in (1, 2)) or
+                any(b + k in starts and text[b:b + k] in _SET_GAPS for k in (1, 2))]
+        if not near:
+            break
+        spans, lost = sorted(spans + near), [sp for sp in lost if sp not in near]
     return sorted(spans + entities) if entities else spans
+
+
+_SET_GAPS = frozenset([" ", " (", ") ", "\t"])
 
 
 _ENTITY = re.compile(r"&#x?[0-9a-fA-F]{1,6};")

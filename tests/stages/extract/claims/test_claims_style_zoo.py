@@ -189,6 +189,10 @@ ZOO = [
     ("tabloid", "He scored 12 points against 40 rivals.", [("12 points", 12, "point"), ("40", 40, None)]),
     ("wire", "Sales reached 40 mln dlrs, against 38 mln shares traded.",
      [("40 mln dlrs", 40e6, "USD"), ("38 mln", 38e6, None)]),
+    # a tennis set the loser won sits among the winner's sets: a score, as they are; a range stands alone
+    ("broadcaster", "Arlo beat the second seed 6-4 3-6 7-6 (7-3) to reach the last eight.", [("eight", 8, None)]),
+    ("wire", "Ames won 6-7 (5-7) 6-2 6-3 and earned 45,000 dlrs.", [("45,000 dlrs", 45000, "USD")]),
+    ("tabloid", "City drew 2-2, and ticket prices went up 10-15 pct.", [("10-15 pct", 10, "percent")]),
 ]
 
 
