@@ -27,7 +27,8 @@ _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r"\b")
 _WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?\Z")
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.|am\b|pm\b|AM\b|PM\b|GMT\b|BST\b|EDT\b|EST\b|CET\b|CEST\b|"
                          r"UTC\b|ET\b|PT\b|PST\b|PDT\b|CST\b|IST\b|JST\b|hrs\b|h\d\d|o'clock))")
-_DAY_RANGE_AFTER = re.compile(r"\s?[-–]\s?\d{1,2}" + _MONTH_AFTER.pattern)
+# the first day of a span of days: "24-26 June", "22 and 23 June", "from 6 to 9 January"
+_DAY_RANGE_AFTER = re.compile(r"(?:\s?[-–]\s?|\s+(?:and|or|to|until|till|through)\s+)\d{1,2}" + _MONTH_AFTER.pattern)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _YEAR_RANGE_AFTER = re.compile(r"[-/–]\d{2}(?:\d{2})?\b")
 _DECADE_AFTER = re.compile(r"(?:s\b|['’′]s\b)")

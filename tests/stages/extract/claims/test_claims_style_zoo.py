@@ -193,6 +193,10 @@ ZOO = [
     ("broadcaster", "Arlo beat the second seed 6-4 3-6 7-6 (7-3) to reach the last eight.", [("eight", 8, None)]),
     ("wire", "Ames won 6-7 (5-7) 6-2 6-3 and earned 45,000 dlrs.", [("45,000 dlrs", 45000, "USD")]),
     ("tabloid", "City drew 2-2, and ticket prices went up 10-15 pct.", [("10-15 pct", 10, "percent")]),
+    # a span of days written with a word is a date as "24-26 June" is
+    ("press release", "The expo runs from 6 to 9 January and expects 120,000 visitors.", [("120,000", 120000, None)]),
+    ("broadsheet", "The works go under the hammer on 22 and 23 June; 40 lots are left.", [("40", 40, None)]),
+    ("wire", "The court jailed him for 10 and 12 months on two counts.", [("10", 10, None), ("12 months", 12, "month"), ("two", 2, None)]),
 ]
 
 
