@@ -407,20 +407,38 @@ _ELIDED_AFTER = re.compile(r"\s*(?:[,.;:)\]]|\Z|\n|\s+(?:in|on|at|a|an|the|last|
 
 def carry_units(text: str, mentions: list) -> None:
     """Give a figure written without a unit the unit of the figure it is compared with, when the
-    text joins the two as above. Sets ``unit`` on the mentions (``.numbers.Mention``) in place.
+    text joins the two as above; and the unit and scale of the next figure when "to" or "or"
+    joins them without making a range ("roughly 2.5 to three pct", "110 to 130 mln dlrs", "a 30
+    or 40 point win": one unit written once for both). Sets ``unit`` (and ``value``, ``low``,
+    ``high``, ``scale`` for a shared scale) on the mentions (``.numbers.Mention``) in place.
 
     >>> from claimtrack.stages.extract.claims.numbers import scan
     >>> t = "Profit fell to 13.6 billion dlrs in March from 15.1 billion; it rose 5 pct from 200."
     >>> ms = scan(t); carry_units(t, ms); [(t[m.start:m.end], m.unit) for m in ms]
     [('13.6 billion dlrs', 'USD'), ('15.1 billion', 'USD'), ('5 pct', 'percent'), ('200', None)]
+    >>> t = "It saves 110 to 130 mln dlrs."
+    >>> ms = scan(t); carry_units(t, ms); [(m.value, m.unit) for m in ms]
+    [(110000000.0, 'USD'), (130000000.0, 'USD')]
     """
+    kept = [m for m in mentions if m.drop is None]
     prev = None
-    for men in mentions:
-        if men.drop is not None:
-            continue
-        if prev is not None and men.unit is None and not men.cur and prev.unit is not None and \
-                prev.unit not in ("fraction", "times") and men.kind in ("digits", "words") and prev.kind != "range" and \
-                prev.value > 0 and 0.2 <= men.value / prev.value <= 5 and men.start - prev.end <= 40 and \
-                _ELIDED_BETWEEN.fullmatch(text, prev.end, men.start) and _ELIDED_AFTER.match(text, men.end):
-            men.unit = prev.unit
+    for i, men in enumerate(kept):
+        if men.unit is None and not men.cur and men.kind in ("digits", "words") and men.value > 0:
+            nxt = kept[i + 1] if i + 1 < len(kept) else None
+            if prev is not None and prev.unit is not None and prev.unit not in ("fraction", "times") and \
+                    prev.kind != "range" and prev.value > 0 and 0.2 <= men.value / prev.value <= 5 and \
+                    men.start - prev.end <= 40 and _ELIDED_BETWEEN.fullmatch(text, prev.end, men.start) and \
+                    _ELIDED_AFTER.match(text, men.end):
+                men.unit = prev.unit
+            elif nxt is not None and (nxt.unit not in (None, "fraction") or nxt.scale != 1.0) and nxt.kind != "range" \
+                    and men.scale == 1.0 and nxt.value > 0 and men.value < nxt.value / nxt.scale and \
+                    _SHARED_BETWEEN.fullmatch(text, men.end, nxt.start):
+                if nxt.scale != 1.0:
+                    men.value = float(f"{men.value * nxt.scale:.15g}")
+                    men.low, men.high = men.low * nxt.scale, men.high * nxt.scale
+                    men.scale = nxt.scale
+                men.unit = nxt.unit
         prev = men
+
+
+_SHARED_BETWEEN = re.compile(r"\s+(?:to|or)\s+")

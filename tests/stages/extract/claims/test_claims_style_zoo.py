@@ -201,6 +201,12 @@ ZOO = [
     ("wire", "The field yields about six mln barrels a year and could net three mln dlrs.",
      [("six mln barrels a year", 6e6, "barrel/year"), ("three mln dlrs", 3e6, "USD")]),
     ("wire", "The group will buy four mln shares; two bln dlrs is the cap.", [("four mln", 4e6, None), ("two bln dlrs", 2e9, "USD")]),
+    # a unit written once for two figures joined by "to" or "or" that make no range belongs to both
+    ("broadcaster", "Recovery will take two or three weeks, the manager said.", [("two", 2, "week"), ("three weeks", 3, "week")]),
+    ("wire", "Brokers see growth of roughly 2.5 to three pct and savings of about 110 to 130 mln dlrs.",
+     [("2.5", 2.5, "percent"), ("three pct", 3, "percent"), ("110", 110e6, "USD"), ("130 mln dlrs", 130e6, "USD")]),
+    ("tabloid", "An ugly 30 or 40 point win will do, but Arlo rose three to 40 today.",
+     [("30", 30, "point"), ("40 point", 40, "point"), ("three", 3, None), ("40", 40, None)]),
 ]
 
 
