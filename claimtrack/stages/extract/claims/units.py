@@ -65,12 +65,8 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"%|per\s?cent|percent|pct|pc|per-cent", "percent"),
     (r"‰|per\s?mil(?:le)?", "permille"),
     # money written after the number
-    # wire copy names the dollar's country after it too, without a capital after it: "4.3 billion dlrs
-    # Canadian (3.22 billion U.S.)", "1.10 dlrs Canadian per share"; a country's abbreviation or adjective
-    # before the currency word may carry a capital it gets from the abbreviation's full stop ("20 U.S. Dlrs")
-    (r"(?:[Dd]ollars?|[Dd]lrs?)\s+(?:Canadian|Cdn)(?!\s+[A-Z])", "CAD"),
-    (r"(?:[Dd]ollars?|[Dd]lrs?)\s+(?:Australian|Aust)(?!\s+[A-Z])", "AUD"),
-    (r"(?:[Dd]ollars?|[Dd]lrs?)\s+U\.S\.(?!\s+[A-Z])", "USD"),
+    # a country's abbreviation or adjective before the currency word may carry a capital it gets from
+    # the abbreviation's full stop ("20 U.S. Dlrs"); a country named after it: see _COUNTRY_AFTER
     (r"(?:US|U\.S\.|[Aa]merican)\s+(?:[Dd]ollars?|[Dd]lrs?)|U\.S\.(?=\))|dlrs?|dollars?|bucks", "USD"),
     (r"(?:U\.S\.|US|H\.K\.|HK|[Cc]anadian|[Aa]ustralian|Aust|N\.Z\.)\s+(?:[Cc]ents?|[Cc]ts)", "cent"),
     (r"(?:[Aa]ustralian|Aust)\s+(?:[Dd]ollars?|[Dd]lrs?)", "AUD"), (r"[Cc]anadian\s+(?:[Dd]ollars?|[Dd]lrs?)", "CAD"),
@@ -303,6 +299,11 @@ def _unit_regex_for(ch: str) -> re.Pattern:
     return _bucket(_ROWS.get(ch, _ALWAYS))
 
 
+# wire copy names the dollar's country after it too, with no capitalised name after that (which would
+# open a name: "dlrs Canadian Pacific said"): "4.3 billion dlrs Canadian (3.22 billion U.S.)"
+_COUNTRY_AFTER = re.compile(r" (Canadian|Cdn|Australian|Aust|U\.S\.)(?!\s+[A-Z])")
+_COUNTRY_DOLLAR = {"Canadian": "CAD", "Cdn": "CAD", "Australian": "AUD", "Aust": "AUD", "U.S.": "USD"}
+
 # a period after the unit: "$14.95 a month", "barrels per day", "11 feet per century"
 RATE_RE = re.compile(
     r"\s?(?:/|\s(?:a|an|per|each)\s)(?P<per>day|week|month|year|annum|hour|h|second|s|minute|min|km|mile|gram|g|kg|ounce|oz|share|head|person|capita|litre|liter|gallon|tonne|ton|barrel|ml|l|L)(?![\w])"
@@ -383,6 +384,10 @@ def match_unit(text: str, pos: int, science: bool = False) -> tuple[str, int] | 
             name = name + text[end:x.end()]
             end = x.end()
             return name, end
+    if name == "USD" and word[:1] in "dD" and text[end:end + 1] == " ":
+        c = _COUNTRY_AFTER.match(text, end)
+        if c is not None:  # "4.3 billion dlrs Canadian (3.22 billion U.S.)"
+            name, end = _COUNTRY_DOLLAR[c.group(1)], c.end()
     r = RATE_RE.match(text, end)
     if r is not None and name not in ("mph", "km/h", "bpd", "m/s"):
         per = r.group("per")
