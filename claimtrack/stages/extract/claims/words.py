@@ -289,8 +289,11 @@ def _word_matches(low: str) -> list[re.Match]:
 # time ("one by one", "one or other", "at one point", "one another"). None of them counts one thing.
 # ("one of the best", "one official said" count one of something: the annotated news data keeps them.)
 _ONE_PRONOUN_BEFORE = re.compile(r"(?:\b(?:the|each|every|no|any|this|that|which|the\s+only)|['’]s)\s*\Z", re.I)
-_ONE_PRONOUN_AFTER = re.compile(r"\s+(?:another|anything|thing|way|after|by\s+one|or\s+(?:the\s+)?other)\b")
-_ONE_BY_BEFORE = re.compile(r"\bone\s+by\s+\Z", re.I)
+# ("one's own", "one to watch", "on the one hand", "all in one", "Smith, for one, agrees")
+_ONE_PRONOUN_AFTER = re.compile(r"\s+(?:another|anything|thing|way|after|by\s+one|or\s+(?:the\s+)?other|to\s+watch)\b")
+_ONE_BY_BEFORE = re.compile(r"(?:\bone\s+by|\ball\s+in)\s+\Z", re.I)
+_ONE_HAND = re.compile(r"\b(?:on\s+(?:the\s+)?\Z|,\s*for\s+\Z)", re.I)
+_ONE_HAND_AFTER = re.compile(r"\s+hand\b(?!-)")
 # "the measured one,", "a bigger one.", "the most controversial one because", "the next one in 1992":
 # a determiner and one to three words, then no noun after "one"
 # (the words between are modifiers, never a preposition or conjunction: "the market of one or two")
@@ -300,9 +303,10 @@ _ONE_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|\s+(?:is|was|that|which|who|becau
                              r"than|since|though|although|if|when|where|while|from|too|again|instead|either|anyway)\b)")
 # "one can understand", "however, one has to credit", "and one could envision": the generic pronoun
 # opens a clause and a modal or "has to" follows ("one can of beans" is a can)
-_ONE_GENERIC_BEFORE = re.compile(r"(?:^|[.!?:;,\"“‘(]|\b(?:and|but|so|or|if|that|when|because|unless|yet))\s*\Z", re.I)
+_ONE_GENERIC_BEFORE = re.compile(r"(?:^|[.!?:;,\"“‘(]|\b(?:and|but|so|or|if|that|when|because|unless|yet|how\s+\w+|"
+                                 r"what|where|why|whether))\s*\Z", re.I)
 _ONE_GENERIC_AFTER = re.compile(r"\s+(?:can(?!\s+of\b)|cannot|can't|could|should|must|might|may|would|ought|"
-                                r"(?:has|had|needs)\s+to|gets)\b")
+                                r"(?:has|had|needs)\s+(?:got\s+)?to|gets|wonders|feels|suspects|imagines)\b")
 # "and one that brought", "as one which let it": "one" for a noun named before, with a clause after it
 _ONE_RELATIVE_BEFORE = re.compile(r"(?:\b(?:and|as|but|or|is|was|be|been)|[,–—-])\s*\Z", re.I)
 _ONE_RELATIVE_AFTER = re.compile(r"\s+(?:that|which|who|whose)\b")
@@ -326,8 +330,12 @@ def one_not_a_count(text: str, start: int, end: int, before: str, unit: str | No
         # of the rest only the time idiom reads a unit after "one" ("one point", "one day" measure elsewhere)
         return unit == "point" and _ONE_TIME_BEFORE.search(before) is not None and \
             _ONE_TIME_AFTER.match(text, start + 3) is not None
+    if text[end:end + 1] in ("'", "’") and text[end + 1:end + 2] == "s" and not text[end + 2:end + 3].isalpha():
+        return True  # "one's own" ("one year's" reads a unit first)
     if _ONE_NOUN_BEFORE.search(before) and _ONE_NOUN_AFTER.match(text, end):
         return True
+    if _ONE_HAND.search(before) and (_ONE_HAND_AFTER.match(text, end) or text[end:end + 1] == ","):
+        return True  # "on the one hand", "Jonathan Ross, for one, will be happy"
     if _ONE_GENERIC_AFTER.match(text, end) and _ONE_GENERIC_BEFORE.search(before):
         return True
     if _ONE_RELATIVE_AFTER.match(text, end) and _ONE_RELATIVE_BEFORE.search(before):

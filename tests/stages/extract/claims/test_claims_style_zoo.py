@@ -207,6 +207,10 @@ ZOO = [
      [("2.5", 2.5, "percent"), ("three pct", 3, "percent"), ("110", 110e6, "USD"), ("130 mln dlrs", 130e6, "USD")]),
     ("tabloid", "An ugly 30 or 40 point win will do, but Arlo rose three to 40 today.",
      [("30", 30, "point"), ("40 point", 40, "point"), ("three", 3, None), ("40", 40, None)]),
+    ("broadsheet", "On the one hand, one wonders how long one can wait; Smith, for one, is one to watch.", []),
+    ("tech blog", "Having one's identity stolen is bad, so the all in one box adds 2 locks.", [("2", 2, None)]),
+    ("press release", "She has one hand free and one hand-made chair.", [("one", 1, None), ("one", 1, None)]),
+    ("wire", "Reserves equal one month's imports.", [("one month", 1, "month")]),
 ]
 
 
