@@ -2,9 +2,9 @@
 
 A general class of tokens rather than a list of products: a model code before a hyphen
 ("A350-900"), a model number glued to an x ("777x"), the "PS" that ASCII writes for a pound sign
-standing before one digit ("PS4"), a house number before a street name ("at 14 Elm Road"), and a
-bare three- or four-digit numeral inside the noun phrase of another count ("roughly 400 737 Max
-jets", "two new 787 Dreamliners"): the name of what is counted, not a second count. (A model
+standing before one digit ("PS4"), a house number before a street name ("at 14 Elm Road"), a
+number that opens a firm's name ("19 Entertainment"), and a bare three- or four-digit numeral
+inside the noun phrase of another count ("roughly 400 737 Max jets", "two new 787 Dreamliners"): the name of what is counted, not a second count. (A model
 number after a possessive, "Boeing's own 787 Dreamliner", is left as a number: the annotated news
 data counts it both ways, and no rule of English tells the two apart.) Glued codes ("5G", "S9",
 "H2SO4", "Brca1") never become numbers in the first place (:mod:`.numbers`, :mod:`.filters`).
@@ -28,6 +28,10 @@ _STREET_AFTER = re.compile(
     r"Pl|Square|Sq|Court|Ct|Terrace|Crescent|Close|Parkway|Pkwy|Row|Gardens|Mews|Walk|Strasse|Straße|Rue)\b")
 _STREET_BEFORE = re.compile(r"(?:\b(?:at|on|to|for|from|in|near|outside|behind|opposite|into|of|address)|^|\n|,)\s*\Z",
                             re.I)
+# a company named with a number: the number and a capitalised word that names a firm ("19
+# Entertainment", "21 Media Holdings"); a count is followed by what it counts, never by these in capitals
+_FIRM_AFTER = re.compile(r" (?:Entertainment|Management|Holdings|Media|Partners|Productions|Records|Studios|"
+                         r"Pictures|Communications|Technologies|Networks|Ventures|Labs|Inc|Corp|Ltd|Plc|PLC|LLC)\b")
 # a model or part code before a hyphen: "A350-900", "B737-800", "MD11-F"
 _CODE_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*\d+[A-Za-z]*-\Z")
 # a substitute and the minute he came on, in a team line-up: "Barton (Macken 68)", "(Nunez 56, Baros 74)";
@@ -52,6 +56,9 @@ def code_or_address(text: str, men: Mention, prev: Mention | None, bare: bool, i
     if men.cur and integer and text.startswith("PS", s) and men.scale == 1.0 and ne == men.end and (
             men.value < 10 or text[s + 2:s + 3] == " "):
         return "name"  # "PS4" a console, "PS 123" a school; "PS45m", "PS300" are pounds
+    if bare and integer and men.qualifier == "exact" and text[ne:ne + 1] == " " and text[s:ne].isdigit() and \
+            _FIRM_AFTER.match(text, ne):
+        return "name"  # "his 19 Entertainment company"
     if integer and men.qualifier == "exact" and not men.cur and men.scale == 1.0 and men.value < 100000 and \
             _STREET_AFTER.match(text, ne) and _STREET_BEFORE.search(text, max(0, s - 12), s):
         return "address"  # (a one-letter street is no unit: "at 1420 K Street")

@@ -211,6 +211,9 @@ ZOO = [
     ("tech blog", "Having one's identity stolen is bad, so the all in one box adds 2 locks.", [("2", 2, None)]),
     ("press release", "She has one hand free and one hand-made chair.", [("one", 1, None), ("one", 1, None)]),
     ("wire", "Reserves equal one month's imports.", [("one month", 1, "month")]),
+    # a number that opens a firm's name counts nothing; a count before a firm's name stays
+    ("broadcaster", "Fuller sold his 19 Entertainment company, which runs 19 Management, for $156m.", [("$156m", 156e6, "USD")]),
+    ("wire", "Arlo hired 20 Capital One staff and 3 Media Partners analysts.", [("20", 20, None)]),
 ]
 
 
