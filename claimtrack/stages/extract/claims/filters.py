@@ -69,38 +69,14 @@ _CITE_AFTER = re.compile(r"[\d,\s–-]*\]")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)\d{3,4}[\s.-]\d{3,4}|\+\d{1,3}(?:[\s.-]\d{2,5}){2,5}"
                     r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?:T[\d:.]+Z?)?\b")
-_EXCLUDED_CAP = {
-    # capitalised words that may stand before a quantity without naming it
-    "About", "Some", "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "With", "And",
-    "But", "Or", "Only", "Just", "Nearly", "Almost", "Around", "Roughly", "Approximately", "Over",
-    "Under", "More", "Less", "Fewer", "Up", "Down", "All", "Some", "Those", "These", "This", "That",
-    "Its", "Their", "His", "Her", "Our", "My", "Your", "Another", "Every", "Each", "Than", "Then",
-    "Now", "Still", "Also", "Yet", "So", "If", "When", "While", "After", "Before", "Since", "Until",
-    "Between", "Among", "Across", "Into", "Onto", "During", "Per", "Plus", "Minus", "Total", "Estimated",
-    "Another", "Exactly", "Precisely", "Nearly", "Barely", "Fully", "Top", "Last", "First", "Next",
-    "Those", "Both", "Including", "Excluding", "Additionally", "Further", "Meanwhile", "However",
-    "Where", "Why", "How", "What", "Who", "Which", "There", "Here", "It", "He", "She", "They", "We",
-    "I", "You", "Not", "No", "Yes", "Roughly", "Almost", "Nearly", "Reuters", "AP", "AFP", "PA",
-    "Dow", "Nasdaq", "S&P", "FTSE", "Nikkei", "DAX", "CAC",  # index levels are checked below
-}
-#: words that name a series, an index or a model when a number follows them ("S&P 500", "Boeing 737")
-_NAME_TOKENS = {
-    "s&p", "sp", "ftse", "nasdaq", "dow", "russell", "nikkei", "dax", "cac", "stoxx", "fortune", "forbes",
-    "inc.", "global", "seng", "asx", "tsx", "sensex", "nifty", "kospi", "ibex", "mib", "aex", "smi", "djia",
-    "nyse", "billboard", "hot", "ligue", "formula", "serie", "liga", "bundesliga", "division", "league", "group",
-    "g", "ta", "msci", "bbc", "channel", "radio", "apollo", "boeing", "airbus", "iphone", "ipad", "galaxy",
-    "pixel", "windows", "model", "mark", "mk", "vol", "section", "article", "chapter", "title", "proposition",
-    "prop", "route", "highway", "interstate", "flight", "room", "level", "stage", "phase", "grade", "class",
-    "category", "type", "game", "week", "round", "day", "act", "amendment", "euro", "cup", "olympics", "covid",
-    "sars", "force", "studio", "terminal", "gate", "pier", "platform", "exit", "poor's", "sky", "itv",
-}
+# capitalised words that may stand before a quantity, and words that name a series, an index or a
+# channel before a number: kept in :mod:`.names`
+_EXCLUDED_CAP, _NAME_TOKENS, _CHANNEL_TOKENS = names.EXCLUDED_CAP, names.NAME_TOKENS, names.CHANNEL_TOKENS
 _YEAR_NEXT_OK = re.compile(r"\s*(?:(?!after|before|in|on|at|when|as|and|or|to|for|by|from|with)[a-z]+\s+)?(?:people|residents|soldiers|troops|workers|jobs|units|cars|homes|"
                            r"houses|members|students|employees|votes|deaths|cases|users|customers|patients|"
                            r"children|refugees|civilians|hires)\b")
 
 
-#: names of channels and series spelled with a number word ("BBC Three", "Sky One", "Formula One")
-_CHANNEL_TOKENS = {"bbc", "sky", "itv", "channel", "radio", "formula", "s4c", "rte", "e4", "more4"}
 
 _LABEL_WORDS = {
     "line", "lines", "lane", "lanes", "sample", "samples", "site", "sites", "stage", "stages", "figure",

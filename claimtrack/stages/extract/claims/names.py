@@ -22,6 +22,35 @@ import re
 from claimtrack.stages.extract.claims.context import STOP_WORDS
 from claimtrack.stages.extract.claims.numbers import Mention
 
+EXCLUDED_CAP = {
+    # capitalised words that may stand before a quantity without naming it
+    "About", "Some", "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "With", "And",
+    "But", "Or", "Only", "Just", "Nearly", "Almost", "Around", "Roughly", "Approximately", "Over",
+    "Under", "More", "Less", "Fewer", "Up", "Down", "All", "Some", "Those", "These", "This", "That",
+    "Its", "Their", "His", "Her", "Our", "My", "Your", "Another", "Every", "Each", "Than", "Then",
+    "Now", "Still", "Also", "Yet", "So", "If", "When", "While", "After", "Before", "Since", "Until",
+    "Between", "Among", "Across", "Into", "Onto", "During", "Per", "Plus", "Minus", "Total", "Estimated",
+    "Another", "Exactly", "Precisely", "Nearly", "Barely", "Fully", "Top", "Last", "First", "Next",
+    "Those", "Both", "Including", "Excluding", "Additionally", "Further", "Meanwhile", "However",
+    "Where", "Why", "How", "What", "Who", "Which", "There", "Here", "It", "He", "She", "They", "We",
+    "I", "You", "Not", "No", "Yes", "Roughly", "Almost", "Nearly", "Reuters", "AP", "AFP", "PA",
+    "Dow", "Nasdaq", "S&P", "FTSE", "Nikkei", "DAX", "CAC",  # index levels are checked below
+}
+
+#: words that name a series, an index or a model when a number follows them ("S&P 500", "Boeing 737")
+NAME_TOKENS = {
+    "s&p", "sp", "ftse", "nasdaq", "dow", "russell", "nikkei", "dax", "cac", "stoxx", "fortune", "forbes",
+    "inc.", "global", "seng", "asx", "tsx", "sensex", "nifty", "kospi", "ibex", "mib", "aex", "smi", "djia",
+    "nyse", "billboard", "hot", "ligue", "formula", "serie", "liga", "bundesliga", "division", "league", "group",
+    "g", "ta", "msci", "bbc", "channel", "radio", "apollo", "boeing", "airbus", "iphone", "ipad", "galaxy",
+    "pixel", "windows", "model", "mark", "mk", "vol", "section", "article", "chapter", "title", "proposition",
+    "prop", "route", "highway", "interstate", "flight", "room", "level", "stage", "phase", "grade", "class",
+    "category", "type", "game", "week", "round", "day", "act", "amendment", "euro", "cup", "olympics", "covid",
+    "sars", "force", "studio", "terminal", "gate", "pier", "platform", "exit", "poor's", "sky", "itv",
+}
+#: names of channels and series spelled with a number word ("BBC Three", "Sky One", "Formula One")
+CHANNEL_TOKENS = {"bbc", "sky", "itv", "channel", "radio", "formula", "s4c", "rte", "e4", "more4"}
+
 # a street address: the house number before a street name ("at 14 Elm Road", "10 Downing St.")
 _STREET_AFTER = re.compile(
     r"\s+(?:[A-Z][a-z]*\.?\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Place|"
