@@ -425,25 +425,34 @@ def carry_units(text: str, mentions: list) -> None:
     >>> ms = scan(t); carry_units(t, ms); [(m.value, m.unit) for m in ms]
     [(110000000.0, 'USD'), (130000000.0, 'USD')]
     """
-    kept = [m for m in mentions if m.drop is None]
     prev = None
-    for i, men in enumerate(kept):
-        if men.unit is None and not men.cur and men.kind in ("digits", "words") and men.value > 0:
-            nxt = kept[i + 1] if i + 1 < len(kept) else None
-            if prev is not None and prev.unit is not None and prev.unit not in ("fraction", "times") and \
-                    prev.kind != "range" and prev.value > 0 and 0.2 <= men.value / prev.value <= 5 and \
-                    men.start - prev.end <= 40 and _ELIDED_BETWEEN.fullmatch(text, prev.end, men.start) and \
-                    _ELIDED_AFTER.match(text, men.end):
-                men.unit = prev.unit
-            elif nxt is not None and (nxt.unit not in (None, "fraction") or nxt.scale != 1.0) and nxt.kind != "range" \
-                    and men.scale == 1.0 and nxt.value > 0 and men.value < nxt.value / nxt.scale and \
-                    _SHARED_BETWEEN.fullmatch(text, men.end, nxt.start):
-                if nxt.scale != 1.0:
-                    men.value = float(f"{men.value * nxt.scale:.15g}")
-                    men.low, men.high = men.low * nxt.scale, men.high * nxt.scale
-                    men.scale = nxt.scale
-                men.unit = nxt.unit
+    for men in mentions:
+        if men.drop is not None:
+            continue
+        # (a pair more than 40 characters apart is never joined as above: most pairs, tested first)
+        if prev is not None and men.start - prev.end <= 40:
+            if men.unit is None:
+                if prev.unit is not None and prev.unit not in ("fraction", "times") and prev.kind != "range" and \
+                        not men.cur and men.kind in ("digits", "words") and prev.value > 0 and \
+                        0.2 <= men.value / prev.value <= 5 and _ELIDED_BETWEEN.fullmatch(text, prev.end, men.start) \
+                        and _ELIDED_AFTER.match(text, men.end):
+                    men.unit = prev.unit
+            elif prev.unit is None and men.unit != "fraction":
+                _share(text, prev, men)
+            if prev.unit is None and men.scale != 1.0 and men.unit is None:
+                _share(text, prev, men)
         prev = men
+
+
+def _share(text: str, a, b) -> None:
+    """Give ``a`` the unit and scale of ``b`` when "to" or "or" joins them (see :func:`carry_units`)."""
+    if not a.cur and a.kind in ("digits", "words") and a.value > 0 and a.scale == 1.0 and b.kind != "range" and \
+            b.value > 0 and a.value < b.value / b.scale and _SHARED_BETWEEN.fullmatch(text, a.end, b.start):
+        if b.scale != 1.0:
+            a.value = float(f"{a.value * b.scale:.15g}")
+            a.low, a.high = a.low * b.scale, a.high * b.scale
+            a.scale = b.scale
+        a.unit = b.unit
 
 
 _SHARED_BETWEEN = re.compile(r"\s+(?:to|or)\s+")
