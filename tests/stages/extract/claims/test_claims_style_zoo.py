@@ -198,8 +198,8 @@ ZOO = [
     ("broadsheet", "The works go under the hammer on 22 and 23 June; 40 lots are left.", [("40", 40, None)]),
     ("wire", "The court jailed him for 10 and 12 months on two counts.", [("10", 10, None), ("12 months", 12, "month"), ("two", 2, None)]),
     # wire copy abbreviates the scale after a number word as after digits
-    ("wire", "The field yields about six mln barrels a year and could net three mln dlrs.",
-     [("six mln barrels a year", 6e6, "barrel/year"), ("three mln dlrs", 3e6, "USD")]),
+    ("wire", "The well yields about seven mln barrels a year and could earn four mln dlrs.",
+     [("seven mln barrels a year", 7e6, "barrel/year"), ("four mln dlrs", 4e6, "USD")]),
     ("wire", "The group will buy four mln shares; two bln dlrs is the cap.", [("four mln", 4e6, None), ("two bln dlrs", 2e9, "USD")]),
     # a unit written once for two figures joined by "to" or "or" that make no range belongs to both
     ("broadcaster", "Recovery will take two or three weeks, the manager said.", [("two", 2, "week"), ("three weeks", 3, "week")]),
