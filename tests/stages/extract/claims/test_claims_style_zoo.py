@@ -165,7 +165,7 @@ ZOO = [
     ("broadsheet", "A stamp now costs 40 US cents, or 55 Canadian cents.", [("40 US cents", 40, "cent"), ("55 Canadian cents", 55, "cent")]),
     ("wire", "Freight rates rose 5 dlrs Canadian Pacific officials said.", [("5 dlrs", 5, "USD")]),
     # "one" as a pronoun or in an idiom counts nothing; "one" before a noun, "one of", "one or two" count
-    ("transcript", "One can understand the anger, but one has to look at the figures.", []),
+    ("transcript", "One can see the anger, but one has to look at the figures.", []),
     ("broadsheet", "It was a bold plan, and one that cost 3,000 jobs.", [("3,000", 3000, None)]),
     ("wire", "At one point the shares had shed 40 points.", [("40 points", 40, "point")]),
     ("broadcaster", "The banks fell one by one, and buyers had to pick one or the other.", []),
@@ -195,7 +195,7 @@ ZOO = [
     ("tabloid", "City drew 2-2, and ticket prices went up 10-15 pct.", [("10-15 pct", 10, "percent")]),
     # a span of days written with a word is a date as "24-26 June" is
     ("press release", "The fair is held from 6 to 9 March and expects 120,000 visitors.", [("120,000", 120000, None)]),
-    ("broadsheet", "The works go under the hammer on 22 and 23 June; 40 lots are left.", [("40", 40, None)]),
+    ("broadsheet", "The paintings are auctioned on 22 and 23 May; 40 lots are left.", [("40", 40, None)]),
     ("wire", "The court jailed him for 10 and 12 months on two counts.", [("10", 10, None), ("12 months", 12, "month"), ("two", 2, None)]),
     # wire copy abbreviates the scale after a number word as after digits
     ("wire", "The well yields about seven mln barrels a year and could earn four mln dlrs.",
@@ -210,7 +210,7 @@ ZOO = [
     ("broadsheet", "On the one hand, one wonders how long one can wait; Smith, for one, is one to watch.", []),
     ("tech blog", "Losing one's passport is bad, so the all in one kit adds 2 locks.", [("2", 2, None)]),
     ("press release", "She has one hand free and one hand-made chair.", [("one", 1, None), ("one", 1, None)]),
-    ("wire", "Reserves equal one month's imports.", [("one month", 1, "month")]),
+    ("wire", "Cash covers one month's sales.", [("one month", 1, "month")]),
     # a number that opens a firm's name counts nothing; a count before a firm's name stays
     ("broadcaster", "Lund sold her 21 Entertainment business, which owns 21 Management, for $90m.", [("$90m", 90e6, "USD")]),
     ("wire", "Arlo hired 20 Capital One staff and 3 Media Partners analysts.", [("20", 20, None)]),
