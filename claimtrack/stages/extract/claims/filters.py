@@ -17,7 +17,8 @@ from claimtrack.stages.extract.claims import names
 from claimtrack.stages.extract.claims.digits import digits_are_ascii
 from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions, digit_offsets, matches_at, matches_from
 from claimtrack.stages.extract.claims.numbers import Mention
-from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, match_unit
+from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, carry_units, match_unit
+from claimtrack.stages.extract.claims.words import one_not_a_count
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -26,7 +27,8 @@ _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r"\b")
 _WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?\Z")
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.|am\b|pm\b|AM\b|PM\b|GMT\b|BST\b|EDT\b|EST\b|CET\b|CEST\b|"
                          r"UTC\b|ET\b|PT\b|PST\b|PDT\b|CST\b|IST\b|JST\b|hrs\b|h\d\d|o'clock))")
-_DAY_RANGE_AFTER = re.compile(r"\s?[-–]\s?\d{1,2}" + _MONTH_AFTER.pattern)
+# the first day of a span of days: "24-26 June", "22 and 23 June", "from 6 to 9 January"
+_DAY_RANGE_AFTER = re.compile(r"(?:\s?[-–]\s?|\s+(?:and|or|to|until|till|through)\s+)\d{1,2}" + _MONTH_AFTER.pattern)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _YEAR_RANGE_AFTER = re.compile(r"[-/–]\d{2}(?:\d{2})?\b")
 _DECADE_AFTER = re.compile(r"(?:s\b|['’′]s\b)")
@@ -41,17 +43,12 @@ _SCORE = re.compile(r"(?<![\d.,])(\d{1,3})-(\d{1,3})(?![\d%/-]|[.,]\d)")
 _TICKER_AFTER = re.compile(r"\.[A-Z]{1,2}\b(?!\.)")
 _EXCHANGE_BEFORE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSE|TYO|HKEX|HKG|SEHK|LSE|ASX|TSX|SGX|KRX|KOSDAQ|"
                               r"SSE|SZSE|BSE|NSE|XETRA|FWB|EPA|AMS|BIT|SIX|JSE|TASE|KLSE|IDX|SET|PSE|BMV|MOEX):\s?\Z")
-_ONE_PRONOUN_BEFORE = re.compile(r"(?:\b(?:the|each|every|no|any|this|that|which|the\s+only)|['’]s)\s*\Z", re.I)
 # "cases top 5,000", "sales top $1bn": after a plural subject, "top" is the verb, not a rank
 _PLURAL_TOP = re.compile(r"\b(?!(?:its|his|this|has|was|is|does|us|as|thus|yes|less|plus)\s)[a-z]{2,}[^s\W]s\s+top\s+\Z")
 _POSTCODE_FIRST = frozenset("ZzPpAa")
 _POSTCODE_AFTER = re.compile(r"\s+(?:ZIP|zip|Zip|post|postal|area)[\s-]?(?:codes?|Codes?)\b|\s+(?:ZIP|postcode)\b")
-# "the measured one,", "a bigger one.": "one" standing for a noun named before
-_ONE_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|each|every|any)\s+[a-z]+(?:-[a-z]+)?\s+\Z", re.I)
-_ONE_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|\s+(?:is|was|that|which|who)\b)")
 _HALF_PLACE_BEFORE = re.compile(r"\b(?:first|second|latter|former|top|bottom|upper|lower|left|right|northern|"
                                 r"southern|eastern|western|back|front|rear|inner|outer|opening|closing)[\s-]+\Z", re.I)
-_ONE_PRONOUN_AFTER = re.compile(r"\s+(?:another|anything|thing|way|after)\b")
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\Z", re.I)
 _FIG_BEFORE = re.compile(r"\b(?:Fig(?:ure)?s?\.?|Tables?|Panels?|Eqs?\.?|Equations?|Sections?|Refs?\.?|Supplementary\s+\w+)"
                          r"\s*\(?(?:S?\d+[A-Za-z]?\)?(?:,|\s+and|\s*[-–])\s*)*\Z")
@@ -72,38 +69,14 @@ _CITE_AFTER = re.compile(r"[\d,\s–-]*\]")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)\d{3,4}[\s.-]\d{3,4}|\+\d{1,3}(?:[\s.-]\d{2,5}){2,5}"
                     r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?:T[\d:.]+Z?)?\b")
-_EXCLUDED_CAP = {
-    # capitalised words that may stand before a quantity without naming it
-    "About", "Some", "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "With", "And",
-    "But", "Or", "Only", "Just", "Nearly", "Almost", "Around", "Roughly", "Approximately", "Over",
-    "Under", "More", "Less", "Fewer", "Up", "Down", "All", "Some", "Those", "These", "This", "That",
-    "Its", "Their", "His", "Her", "Our", "My", "Your", "Another", "Every", "Each", "Than", "Then",
-    "Now", "Still", "Also", "Yet", "So", "If", "When", "While", "After", "Before", "Since", "Until",
-    "Between", "Among", "Across", "Into", "Onto", "During", "Per", "Plus", "Minus", "Total", "Estimated",
-    "Another", "Exactly", "Precisely", "Nearly", "Barely", "Fully", "Top", "Last", "First", "Next",
-    "Those", "Both", "Including", "Excluding", "Additionally", "Further", "Meanwhile", "However",
-    "Where", "Why", "How", "What", "Who", "Which", "There", "Here", "It", "He", "She", "They", "We",
-    "I", "You", "Not", "No", "Yes", "Roughly", "Almost", "Nearly", "Reuters", "AP", "AFP", "PA",
-    "Dow", "Nasdaq", "S&P", "FTSE", "Nikkei", "DAX", "CAC",  # index levels are checked below
-}
-#: words that name a series, an index or a model when a number follows them ("S&P 500", "Boeing 737")
-_NAME_TOKENS = {
-    "s&p", "sp", "ftse", "nasdaq", "dow", "russell", "nikkei", "dax", "cac", "stoxx", "fortune", "forbes",
-    "inc.", "global", "seng", "asx", "tsx", "sensex", "nifty", "kospi", "ibex", "mib", "aex", "smi", "djia",
-    "nyse", "billboard", "hot", "ligue", "formula", "serie", "liga", "bundesliga", "division", "league", "group",
-    "g", "ta", "msci", "bbc", "channel", "radio", "apollo", "boeing", "airbus", "iphone", "ipad", "galaxy",
-    "pixel", "windows", "model", "mark", "mk", "vol", "section", "article", "chapter", "title", "proposition",
-    "prop", "route", "highway", "interstate", "flight", "room", "level", "stage", "phase", "grade", "class",
-    "category", "type", "game", "week", "round", "day", "act", "amendment", "euro", "cup", "olympics", "covid",
-    "sars", "force", "studio", "terminal", "gate", "pier", "platform", "exit", "poor's", "sky", "itv",
-}
+# capitalised words that may stand before a quantity, and words that name a series, an index or a
+# channel before a number: kept in :mod:`.names`
+_EXCLUDED_CAP, _NAME_TOKENS, _CHANNEL_TOKENS = names.EXCLUDED_CAP, names.NAME_TOKENS, names.CHANNEL_TOKENS
 _YEAR_NEXT_OK = re.compile(r"\s*(?:(?!after|before|in|on|at|when|as|and|or|to|for|by|from|with)[a-z]+\s+)?(?:people|residents|soldiers|troops|workers|jobs|units|cars|homes|"
                            r"houses|members|students|employees|votes|deaths|cases|users|customers|patients|"
                            r"children|refugees|civilians|hires)\b")
 
 
-#: names of channels and series spelled with a number word ("BBC Three", "Sky One", "Formula One")
-_CHANNEL_TOKENS = {"bbc", "sky", "itv", "channel", "radio", "formula", "s4c", "rte", "e4", "more4"}
 
 _LABEL_WORDS = {
     "line", "lines", "lane", "lanes", "sample", "samples", "site", "sites", "stage", "stages", "figure",
@@ -132,7 +105,7 @@ _WORD_LABELS = frozenset({"number", "no.", "lane", "round", "game", "chapter", "
 _PLURAL = r"(?:people|men|women|children|(?!(?:was|has|is|does|its|his|this|thus|us|as|yes|less|plus)\b)[a-z]+[^s\W']s)\b"
 _PLURAL_NEXT = re.compile(r"\s+" + _PLURAL)
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?" + _PLURAL)
-_TOP_BEFORE = re.compile(r"\b(?:top|bottom)[\s-]+\Z")
+_TOP_BEFORE = re.compile(r"\b(?:[Tt]op|[Bb]ottom)[\s-]+\Z")  # ("the Top 40": a chart's name is a rank too)
 # "to top 10%", "will top": "top" as a verb after an auxiliary or "to"
 _TOP_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should|can|did|does|not|expected|set)\s+top\s+\Z")
 _HYPHEN_COMPOUND = re.compile(r"-(?:[a-z]|,|\s)")  # "three-year", "one-off": a number word opening a compound
@@ -189,6 +162,8 @@ def mark(text: str, mentions: list[Mention], masked: list[tuple[int, int]] | Non
         prev = men
     if not recheck:
         _same_name_elsewhere(text, mentions)
+    else:
+        carry_units(text, mentions)  # "13.6 billion dlrs from 15.1 billion": once the drops are final
     return mentions
 
 
@@ -257,13 +232,25 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
         found = matches_at(_MASK, _mask_starts(text, digit_offsets(text)), text)
     else:
         found = matches_from(_MASK, _MASK_START, text)
+    lost = []  # a set the loser won, "6-3 4-6 6-1", "6-7 (4-7)": a score beside a score (a range beside none)
     for m in found:
         a, b = m.group(1), m.group(2)
         # a score "2-2", "89-89": the second number not above the first ("15-22" is a range)
         if a is not None and int(b) > int(a):
+            lost.append(m.span())
             continue
         spans.append(m.span())
+    while lost and spans:
+        ends, starts = {e for _, e in spans}, {a for a, _ in spans}
+        near = [(a, b) for a, b in lost if any(a - k in ends and text[a - k:a] in _SET_GAPS for k in (1, 2)) or
+                any(b + k in starts and text[b:b + k] in _SET_GAPS for k in (1, 2))]
+        if not near:
+            break
+        spans, lost = sorted(spans + near), [sp for sp in lost if sp not in near]
     return sorted(spans + entities) if entities else spans
+
+
+_SET_GAPS = frozenset([" ", " (", ") ", "\t"])
 
 
 _ENTITY = re.compile(r"&#x?[0-9a-fA-F]{1,6};")
@@ -474,10 +461,9 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         if men.kind == "words" and text[s:s + 1].isupper() and not _is_sentence_start(text, s):
             return "name"  # "BBC One", "Big Ten", "Formula One"
     if men.kind == "words":
-        # "one" as a pronoun: "the one that", "each one", "no one", "one another", "one way or another"
-        if men.words == "one" and (_ONE_PRONOUN_BEFORE.search(before) or _ONE_PRONOUN_AFTER.match(text, e)):
-            return "pronoun"
-        if men.words == "one" and men.unit is None and _ONE_NOUN_BEFORE.search(before) and _ONE_NOUN_AFTER.match(text, e):
+        # "one" as a pronoun or in an idiom: "the one that", "no one", "one can see", "one by one", "at one point"
+        if men.words == "one" and men.scale == 1.0 and not men.cur and \
+                one_not_a_count(text, s, e, before, men.unit):
             return "pronoun"
         if men.words == "half" and _HALF_PLACE_BEFORE.search(before):
             return "part"  # "the left half of the figure", "the first half of 2019": a part, not a quantity
@@ -485,7 +471,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
         if text[ne:ne + 1] == "-" and _HYPHEN_COMPOUND.match(text, ne, ne + 2):
             return "compound"  # "three-year", "six-speed", "one-off": a modifier, not a count
     # a rank, not a count: "a top 10 hit", "the top five includes" ("the top three seeds" counts seeds)
-    if bare and men.qualifier == "exact" and ("top" in before[-8:] or "bottom" in before[-8:]) and \
+    if bare and men.qualifier == "exact" and ("top" in before[-8:] or "Top" in before[-8:] or "bottom" in before[-8:]) and \
             _TOP_BEFORE.search(before[-8:]) and \
             not _TOP_VERB_BEFORE.search(before) and \
             not (men.value > 100 and _PLURAL_TOP.search(before)) and \

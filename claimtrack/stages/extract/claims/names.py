@@ -2,9 +2,9 @@
 
 A general class of tokens rather than a list of products: a model code before a hyphen
 ("A350-900"), a model number glued to an x ("777x"), the "PS" that ASCII writes for a pound sign
-standing before one digit ("PS4"), a house number before a street name ("at 14 Elm Road"), and a
-bare three- or four-digit numeral inside the noun phrase of another count ("roughly 400 737 Max
-jets", "two new 787 Dreamliners"): the name of what is counted, not a second count. (A model
+standing before one digit ("PS4"), a house number before a street name ("at 14 Elm Road"), a
+number that opens a firm's name ("19 Entertainment"), and a bare three- or four-digit numeral
+inside the noun phrase of another count ("roughly 400 737 Max jets", "two new 787 Dreamliners"): the name of what is counted, not a second count. (A model
 number after a possessive, "Boeing's own 787 Dreamliner", is left as a number: the annotated news
 data counts it both ways, and no rule of English tells the two apart.) Glued codes ("5G", "S9",
 "H2SO4", "Brca1") never become numbers in the first place (:mod:`.numbers`, :mod:`.filters`).
@@ -22,12 +22,45 @@ import re
 from claimtrack.stages.extract.claims.context import STOP_WORDS
 from claimtrack.stages.extract.claims.numbers import Mention
 
+EXCLUDED_CAP = {
+    # capitalised words that may stand before a quantity without naming it
+    "About", "Some", "The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "Of", "With", "And",
+    "But", "Or", "Only", "Just", "Nearly", "Almost", "Around", "Roughly", "Approximately", "Over",
+    "Under", "More", "Less", "Fewer", "Up", "Down", "All", "Some", "Those", "These", "This", "That",
+    "Its", "Their", "His", "Her", "Our", "My", "Your", "Another", "Every", "Each", "Than", "Then",
+    "Now", "Still", "Also", "Yet", "So", "If", "When", "While", "After", "Before", "Since", "Until",
+    "Between", "Among", "Across", "Into", "Onto", "During", "Per", "Plus", "Minus", "Total", "Estimated",
+    "Another", "Exactly", "Precisely", "Nearly", "Barely", "Fully", "Top", "Last", "First", "Next",
+    "Those", "Both", "Including", "Excluding", "Additionally", "Further", "Meanwhile", "However",
+    "Where", "Why", "How", "What", "Who", "Which", "There", "Here", "It", "He", "She", "They", "We",
+    "I", "You", "Not", "No", "Yes", "Roughly", "Almost", "Nearly", "Reuters", "AP", "AFP", "PA",
+    "Dow", "Nasdaq", "S&P", "FTSE", "Nikkei", "DAX", "CAC",  # index levels are checked below
+}
+
+#: words that name a series, an index or a model when a number follows them ("S&P 500", "Boeing 737")
+NAME_TOKENS = {
+    "s&p", "sp", "ftse", "nasdaq", "dow", "russell", "nikkei", "dax", "cac", "stoxx", "fortune", "forbes",
+    "inc.", "global", "seng", "asx", "tsx", "sensex", "nifty", "kospi", "ibex", "mib", "aex", "smi", "djia",
+    "nyse", "billboard", "hot", "ligue", "formula", "serie", "liga", "bundesliga", "division", "league", "group",
+    "g", "ta", "msci", "bbc", "channel", "radio", "apollo", "boeing", "airbus", "iphone", "ipad", "galaxy",
+    "pixel", "windows", "model", "mark", "mk", "vol", "section", "article", "chapter", "title", "proposition",
+    "prop", "route", "highway", "interstate", "flight", "room", "level", "stage", "phase", "grade", "class",
+    "category", "type", "game", "week", "round", "day", "act", "amendment", "euro", "cup", "olympics", "covid",
+    "sars", "force", "studio", "terminal", "gate", "pier", "platform", "exit", "poor's", "sky", "itv",
+}
+#: names of channels and series spelled with a number word ("BBC Three", "Sky One", "Formula One")
+CHANNEL_TOKENS = {"bbc", "sky", "itv", "channel", "radio", "formula", "s4c", "rte", "e4", "more4"}
+
 # a street address: the house number before a street name ("at 14 Elm Road", "10 Downing St.")
 _STREET_AFTER = re.compile(
     r"\s+(?:[A-Z][a-z]*\.?\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Place|"
     r"Pl|Square|Sq|Court|Ct|Terrace|Crescent|Close|Parkway|Pkwy|Row|Gardens|Mews|Walk|Strasse|Straße|Rue)\b")
 _STREET_BEFORE = re.compile(r"(?:\b(?:at|on|to|for|from|in|near|outside|behind|opposite|into|of|address)|^|\n|,)\s*\Z",
                             re.I)
+# a company named with a number: the number and a capitalised word that names a firm ("19
+# Entertainment", "21 Media Holdings"); a count is followed by what it counts, never by these in capitals
+_FIRM_AFTER = re.compile(r" (?:Entertainment|Management|Holdings|Media|Partners|Productions|Records|Studios|"
+                         r"Pictures|Communications|Technologies|Networks|Ventures|Labs|Inc|Corp|Ltd|Plc|PLC|LLC)\b")
 # a model or part code before a hyphen: "A350-900", "B737-800", "MD11-F"
 _CODE_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*\d+[A-Za-z]*-\Z")
 # a substitute and the minute he came on, in a team line-up: "Barton (Macken 68)", "(Nunez 56, Baros 74)";
@@ -52,6 +85,9 @@ def code_or_address(text: str, men: Mention, prev: Mention | None, bare: bool, i
     if men.cur and integer and text.startswith("PS", s) and men.scale == 1.0 and ne == men.end and (
             men.value < 10 or text[s + 2:s + 3] == " "):
         return "name"  # "PS4" a console, "PS 123" a school; "PS45m", "PS300" are pounds
+    if bare and integer and men.qualifier == "exact" and text[ne:ne + 1] == " " and text[s:ne].isdigit() and \
+            _FIRM_AFTER.match(text, ne):
+        return "name"  # "his 19 Entertainment company"
     if integer and men.qualifier == "exact" and not men.cur and men.scale == 1.0 and men.value < 100000 and \
             _STREET_AFTER.match(text, ne) and _STREET_BEFORE.search(text, max(0, s - 12), s):
         return "address"  # (a one-letter street is no unit: "at 1420 K Street")

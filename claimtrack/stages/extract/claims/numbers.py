@@ -116,6 +116,7 @@ _TRACK_SPORT = re.compile(r"\b(?:[Aa]thletics|high\s+jump|long\s+jump|triple\s+j
 TRACK_TEXT = re.compile(r"\d(?:m|\s?metres)" + _TRACK_EVENTS + "|" + _TRACK_EVENT.pattern + "|" + _TRACK_SPORT.pattern)
 _TRACK_EVENT_WORDS = ("en's", "ndoor", "lympic")  # "[Mm]en's", "[Ww]omen's", "[Ii]ndoor", "[Oo]lympic"
 _TRACK_SPORT_WORDS = ("thletics", "jump", "vault", "put", "athlon", "printer", "urdler")
+_WIRE_SCALE = re.compile(r" (mln|bln|bn|mn|MLN|BLN)(?![\w$€£%'’])")  # after a number word: "six mln"
 _COUNT_AFTER_M = re.compile(r"(?:\s+(?!(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z-]+)?"
                             r"\s+(?:people|men|women|children|(?!(?:was|has|does|its|his|this|thus|yes|less|plus)\b)[a-z]{2,}[^s\W']s)\b"
                             r"|\s+(?:of|more|fewer)\b")
@@ -451,7 +452,8 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
             word = sc.group("word") or sc.group("letter") or sc.group("capital")
             key = word.lower()
             if not (sc.group("letter") and key == "m" and text[sc.end():sc.end() + 1] in ("2", "²", "3", "³", "/")):
-                men.value *= SCALES[key]
+                # rounded to 15 digits: 8.2 x 1e12 is 8.2e12, not the 8199999999999.999 binary gives
+                men.value = float(f"{men.value * SCALES[key]:.15g}")
                 men.scale = SCALES[key]
                 end = sc.end()
                 # "3 million" may be followed by "more", a second scale ("3.5 billion dollars")
@@ -459,6 +461,13 @@ def _finish(text: str, men: Mention, science: bool, allow_scale: bool = True) ->
         last = men.words.replace("-", " ").split()[-1:]
         if last and last[0] in WORD_SCALES:
             men.scale = WORD_SCALES[last[0]]
+        elif allow_scale and last and last[0] not in ("dozen", "hundred") and text[end:end + 1] == " ":
+            # wire copy abbreviates the scale after a number word too: "six mln barrels", "two bln dlrs"
+            sc = _WIRE_SCALE.match(text, end)
+            if sc is not None:
+                men.scale = SCALES[sc.group(1).lower()]
+                men.value = float(f"{men.value * men.scale:.15g}")
+                end = sc.end()
     u = match_unit(text, end, science)
     if u is not None and men.kind == "words" and text[end:end + 1] in ("'", "′", "″", '"'):
         u = None  # a quotation mark after a word ("'half' of it"), not feet or inches

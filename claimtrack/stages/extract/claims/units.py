@@ -65,9 +65,13 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"%|per\s?cent|percent|pct|pc|per-cent", "percent"),
     (r"‰|per\s?mil(?:le)?", "permille"),
     # money written after the number
-    (r"(?:US|U\.S\.|[Aa]merican)\s+dollars?|dlrs?|dollars?|bucks", "USD"),
-    (r"[Aa]ustralian\s+(?:dollars?|dlrs?)", "AUD"), (r"[Cc]anadian\s+(?:dollars?|dlrs?)", "CAD"),
-    (r"[Nn]ew\s+[Zz]ealand\s+(?:dollars?|dlrs?)", "NZD"), (r"[Hh]ong\s+[Kk]ong\s+(?:dollars?|dlrs?)", "HKD"),
+    # a country's abbreviation or adjective before the currency word may carry a capital it gets from
+    # the abbreviation's full stop ("20 U.S. Dlrs"); a country named after it: see _COUNTRY_AFTER
+    (r"(?:US|U\.S\.|[Aa]merican)\s+(?:[Dd]ollars?|[Dd]lrs?)|U\.S\.(?=\))|dlrs?|dollars?|bucks", "USD"),
+    (r"(?:U\.S\.|US|H\.K\.|HK|[Cc]anadian|[Aa]ustralian|Aust|N\.Z\.)\s+(?:[Cc]ents?|[Cc]ts)", "cent"),
+    (r"(?:[Aa]ustralian|Aust)\s+(?:[Dd]ollars?|[Dd]lrs?)", "AUD"), (r"[Cc]anadian\s+(?:[Dd]ollars?|[Dd]lrs?)", "CAD"),
+    (r"(?:[Nn]ew\s+[Zz]ealand|N\.Z\.)\s+(?:[Dd]ollars?|[Dd]lrs?)", "NZD"),
+    (r"(?:[Hh]ong\s+[Kk]ong|H\.K\.|HK)\s+(?:[Dd]ollars?|[Dd]lrs?)", "HKD"),
     (r"[Ss]ingapore\s+(?:dollars?|dlrs?)", "SGD"), (r"[Tt]aiwan(?:ese)?\s+(?:dollars?|dlrs?)", "TWD"),
     (r"(?:pounds?\s+)?sterling|stg", "GBP"), (r"euros?|EUR", "EUR"), (r"yen|JPY|YEN", "JPY"),
     (r"yuan|renminbi|CNY", "CNY"), (r"rupees?|INR", "INR"), (r"ringgit|MYR", "MYR"),
@@ -295,6 +299,11 @@ def _unit_regex_for(ch: str) -> re.Pattern:
     return _bucket(_ROWS.get(ch, _ALWAYS))
 
 
+# wire copy names the dollar's country after it too, with no capitalised name after that (which would
+# open a name: "dlrs Canadian Pacific said"): "4.3 billion dlrs Canadian (3.22 billion U.S.)"
+_COUNTRY_AFTER = re.compile(r" (Canadian|Cdn|Australian|Aust|U\.S\.)(?!\s+[A-Z])")
+_COUNTRY_DOLLAR = {"Canadian": "CAD", "Cdn": "CAD", "Australian": "AUD", "Aust": "AUD", "U.S.": "USD"}
+
 # a period after the unit: "$14.95 a month", "barrels per day", "11 feet per century"
 RATE_RE = re.compile(
     r"\s?(?:/|\s(?:a|an|per|each)\s)(?P<per>day|week|month|year|annum|hour|h|second|s|minute|min|km|mile|gram|g|kg|ounce|oz|share|head|person|capita|litre|liter|gallon|tonne|ton|barrel|ml|l|L)(?![\w])"
@@ -375,9 +384,75 @@ def match_unit(text: str, pos: int, science: bool = False) -> tuple[str, int] | 
             name = name + text[end:x.end()]
             end = x.end()
             return name, end
+    if name == "USD" and word[:1] in "dD" and text[end:end + 1] == " ":
+        c = _COUNTRY_AFTER.match(text, end)
+        if c is not None:  # "4.3 billion dlrs Canadian (3.22 billion U.S.)"
+            name, end = _COUNTRY_DOLLAR[c.group(1)], c.end()
     r = RATE_RE.match(text, end)
     if r is not None and name not in ("mph", "km/h", "bpd", "m/s"):
         per = r.group("per")
         name = f"{name}/{PER.get(per, per)}"
         end = r.end()
     return name, end
+
+
+# the second figure of a comparison leaves its unit to the first, as news writes it: "13.6 billion
+# dlrs in March from 15.1 billion", "rose to 4.5 pct from 4.2", "Shr 1.20 dlrs vs 1.10", "1.4m
+# tonnes, down from 1.6m": what joins them is "from", "with", "against" or "vs", after a time
+# phrase at most; the two are of one size (a change "fell 5 pct from 200" is no level of 200 pct);
+# a range is left alone (a span read across a unit, "two months to 3.06 billion", is no bound to copy)
+_ELIDED_BETWEEN = re.compile(
+    r"(?:\s+(?:in|on|at|during|for|by|last|this|a|of)\s+[^,;:()!?]{1,24}?)?,?\s+"
+    r"(?:(?:up|down|compared|as)\s+)?(?:from|with|against|versus|vs\.?)\s+(?:(?:an?|the)\s+(?:revised\s+|previous\s+)?)?",
+    re.I)
+# ... and the second figure ends its phrase: no noun of its own follows ("12 points against 40 rivals")
+_ELIDED_AFTER = re.compile(r"\s*(?:[,.;:)\]]|\Z|\n|\s+(?:in|on|at|a|an|the|last|this|during|earlier|previously|"
+                           r"and|or|but|while|when|whereas|according|it|he|she|they)\b)")
+
+
+def carry_units(text: str, mentions: list) -> None:
+    """Give a figure written without a unit the unit of the figure it is compared with, when the
+    text joins the two as above; and the unit and scale of the next figure when "to" or "or"
+    joins them without making a range ("roughly 2.5 to three pct", "110 to 130 mln dlrs", "a 30
+    or 40 point win": one unit written once for both). Sets ``unit`` (and ``value``, ``low``,
+    ``high``, ``scale`` for a shared scale) on the mentions (``.numbers.Mention``) in place.
+
+    >>> from claimtrack.stages.extract.claims.numbers import scan
+    >>> t = "Profit fell to 13.6 billion dlrs in March from 15.1 billion; it rose 5 pct from 200."
+    >>> ms = scan(t); carry_units(t, ms); [(t[m.start:m.end], m.unit) for m in ms]
+    [('13.6 billion dlrs', 'USD'), ('15.1 billion', 'USD'), ('5 pct', 'percent'), ('200', None)]
+    >>> t = "It saves 110 to 130 mln dlrs."
+    >>> ms = scan(t); carry_units(t, ms); [(m.value, m.unit) for m in ms]
+    [(110000000.0, 'USD'), (130000000.0, 'USD')]
+    """
+    prev = None
+    for men in mentions:
+        if men.drop is not None:
+            continue
+        # (a pair more than 40 characters apart is never joined as above: most pairs, tested first)
+        if prev is not None and men.start - prev.end <= 40:
+            if men.unit is None:
+                if prev.unit is not None and prev.unit not in ("fraction", "times") and prev.kind != "range" and \
+                        not men.cur and men.kind in ("digits", "words") and prev.value > 0 and \
+                        0.2 <= men.value / prev.value <= 5 and _ELIDED_BETWEEN.fullmatch(text, prev.end, men.start) \
+                        and _ELIDED_AFTER.match(text, men.end):
+                    men.unit = prev.unit
+            elif prev.unit is None and men.unit != "fraction":
+                _share(text, prev, men)
+            if prev.unit is None and men.scale != 1.0 and men.unit is None:
+                _share(text, prev, men)
+        prev = men
+
+
+def _share(text: str, a, b) -> None:
+    """Give ``a`` the unit and scale of ``b`` when "to" or "or" joins them (see :func:`carry_units`)."""
+    if not a.cur and a.kind in ("digits", "words") and a.value > 0 and a.scale == 1.0 and b.kind != "range" and \
+            b.value > 0 and a.value < b.value / b.scale and _SHARED_BETWEEN.fullmatch(text, a.end, b.start):
+        if b.scale != 1.0:
+            a.value = float(f"{a.value * b.scale:.15g}")
+            a.low, a.high = a.low * b.scale, a.high * b.scale
+            a.scale = b.scale
+        a.unit = b.unit
+
+
+_SHARED_BETWEEN = re.compile(r"\s+(?:to|or)\s+")

@@ -281,3 +281,63 @@ def _word_matches(low: str) -> list[re.Match]:
             out.append(m)
             pos = m.end()
     return out
+
+
+# ---------------------------------------------------------------- "one" that counts nothing
+# "one" is also a pronoun and an article: it stands for a noun named before ("the one that", "a
+# sensible one but"), for anybody ("one can see", "one has to credit"), and in idioms of order and
+# time ("one by one", "one or other", "at one point", "one another"). None of them counts one thing.
+# ("one of the best", "one official said" count one of something: the annotated news data keeps them.)
+_ONE_PRONOUN_BEFORE = re.compile(r"(?:\b(?:the|each|every|no|any|this|that|which|the\s+only)|['’]s)\s*\Z", re.I)
+# ("one's own", "one to watch", "on the one hand", "all in one", "Smith, for one, agrees")
+_ONE_PRONOUN_AFTER = re.compile(r"\s+(?:another|anything|thing|way|after|by\s+one|or\s+(?:the\s+)?other|to\s+watch)\b")
+_ONE_BY_BEFORE = re.compile(r"(?:\bone\s+by|\ball\s+in)\s+\Z", re.I)
+_ONE_HAND = re.compile(r"\b(?:on\s+(?:the\s+)?\Z|,\s*for\s+\Z)", re.I)
+_ONE_HAND_AFTER = re.compile(r"\s+hand\b(?!-)")
+# "the measured one,", "a bigger one.", "the most controversial one because", "the next one in 1992":
+# a determiner and one to three words, then no noun after "one"
+# (the words between are modifiers, never a preposition or conjunction: "the market of one or two")
+_ONE_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|each|every|any)\s+(?:(?!(?:of|and|or|but|in|on|at|to|for|with|by|"
+                              r"from|as|than|that|between)\s)[a-z]+(?:-[a-z]+)?\s+){1,3}\Z", re.I)
+_ONE_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|\s+(?:is|was|that|which|who|because|but|for|in|on|at|with|as|"
+                             r"than|since|though|although|if|when|where|while|from|too|again|instead|either|anyway)\b)")
+# "one can understand", "however, one has to credit", "and one could envision": the generic pronoun
+# opens a clause and a modal or "has to" follows ("one can of beans" is a can)
+_ONE_GENERIC_BEFORE = re.compile(r"(?:^|[.!?:;,\"“‘(]|\b(?:and|but|so|or|if|that|when|because|unless|yet|how\s+\w+|"
+                                 r"what|where|why|whether))\s*\Z", re.I)
+_ONE_GENERIC_AFTER = re.compile(r"\s+(?:can(?!\s+of\b)|cannot|can't|could|should|must|might|may|would|ought|"
+                                r"(?:has|had|needs)\s+(?:got\s+)?to|gets|wonders|feels|suspects|imagines)\b")
+# "and one that brought", "as one which let it": "one" for a noun named before, with a clause after it
+_ONE_RELATIVE_BEFORE = re.compile(r"(?:\b(?:and|as|but|or|is|was|be|been)|[,–—-])\s*\Z", re.I)
+_ONE_RELATIVE_AFTER = re.compile(r"\s+(?:that|which|who|whose)\b")
+# "at one point the index fell", "at one stage": a time in a story, not one point of a scale
+_ONE_TIME_BEFORE = re.compile(r"\bat\s+\Z", re.I)
+_ONE_TIME_AFTER = re.compile(r"\s+(?:stage|point|time|moment)\b(?!\s+(?:over|above|below|under|of)\b)")
+
+
+def one_not_a_count(text: str, start: int, end: int, before: str, unit: str | None) -> bool:
+    """Whether the word "one" at ``text[start:end]`` (with its unit, if any) is a pronoun or part of
+    an idiom (see above), not the number one. ``before``: the text just before ``start`` (30
+    characters or so); ``unit``: the unit read after "one" ("at one point" reads "point").
+
+    >>> t = "At one point, one can see the one that won, one by one, and one official said so."
+    >>> [one_not_a_count(t, i, i + 3, t[max(0, i - 30):i], None) for i in (3, 14, 30, 44, 51, 60)]
+    [True, True, True, True, True, False]
+    """
+    if _ONE_PRONOUN_BEFORE.search(before) or _ONE_PRONOUN_AFTER.match(text, end) or _ONE_BY_BEFORE.search(before):
+        return True
+    if unit is not None:
+        # of the rest only the time idiom reads a unit after "one" ("one point", "one day" measure elsewhere)
+        return unit == "point" and _ONE_TIME_BEFORE.search(before) is not None and \
+            _ONE_TIME_AFTER.match(text, start + 3) is not None
+    if text[end:end + 1] in ("'", "’") and text[end + 1:end + 2] == "s" and not text[end + 2:end + 3].isalpha():
+        return True  # "one's own" ("one year's" reads a unit first)
+    if _ONE_NOUN_BEFORE.search(before) and _ONE_NOUN_AFTER.match(text, end):
+        return True
+    if _ONE_HAND.search(before) and (_ONE_HAND_AFTER.match(text, end) or text[end:end + 1] == ","):
+        return True  # "on the one hand", "Jonathan Ross, for one, will be happy"
+    if _ONE_GENERIC_AFTER.match(text, end) and _ONE_GENERIC_BEFORE.search(before):
+        return True
+    if _ONE_RELATIVE_AFTER.match(text, end) and _ONE_RELATIVE_BEFORE.search(before):
+        return True
+    return _ONE_TIME_BEFORE.search(before) is not None and _ONE_TIME_AFTER.match(text, end) is not None

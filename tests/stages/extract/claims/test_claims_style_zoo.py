@@ -155,6 +155,65 @@ ZOO = [
     ("broadcaster", "Arlo: Webb, Kerr (Dunne 64), Lowe (Van Dijk 77), Ames. Att: 41,200.", [("41,200", 41200, None)]),
     # thousands grouped by a space stay one number where the text groups that way
     ("science abstract", "The reservoir holds 940 000 tonnes of water.", [("940 000 tonnes", 940000, "tonne")]),
+    # a dollar's country written before or after it, as wire copy does ("U.S. Dlrs", "dlrs Canadian")
+    ("wire", "Crude traded above 18 U.S. Dlrs a barrel.", [("18 U.S. Dlrs a barrel", 18, "USD/barrel")]),
+    ("wire", "Arlo offered 2.1 bln dlrs Canadian (1.6 bln U.S.) for the mine.",
+     [("2.1 bln dlrs Canadian", 2.1e9, "CAD"), ("1.6 bln U.S.", 1.6e9, "USD")]),
+    ("wire", "The new shares have a par value of 30 H.K. Cents; profit reached 2.4 billion H.K. Dlrs.",
+     [("30 H.K. Cents", 30, "cent"), ("2.4 billion H.K. Dlrs", 2.4e9, "HKD")]),
+    ("wire", "Farm exports reached 6.3 bln N.Z. Dlrs last year, the board said.", [("6.3 bln N.Z. Dlrs", 6.3e9, "NZD")]),
+    ("broadsheet", "A stamp now costs 40 US cents, or 55 Canadian cents.", [("40 US cents", 40, "cent"), ("55 Canadian cents", 55, "cent")]),
+    ("wire", "Freight rates rose 5 dlrs Canadian Pacific officials said.", [("5 dlrs", 5, "USD")]),
+    # "one" as a pronoun or in an idiom counts nothing; "one" before a noun, "one of", "one or two" count
+    ("transcript", "One can see the anger, but one has to look at the figures.", []),
+    ("broadsheet", "It was a bold plan, and one that cost 3,000 jobs.", [("3,000", 3000, None)]),
+    ("wire", "At one point the shares had shed 40 points.", [("40 points", 40, "point")]),
+    ("broadcaster", "The banks fell one by one, and buyers had to pick one or the other.", []),
+    ("tabloid", "The last derby was a cracker and the next one in May will be a tense one too.", []),
+    ("wire", "One dealer said the bank would lend at one point over Libor to one or two firms.",
+     [("One", 1, None), ("one point", 1, "point"), ("one", 1, None), ("two", 2, None)]),
+    ("lifestyle", "One can of tomatoes serves two.", [("One", 1, None), ("two", 2, None)]),
+    ("broadcaster", "Only one can win, and it was one of the best finals.", [("one", 1, None), ("one", 1, None)]),
+    # a chart named with a capital is a rank as much as "the top 40"
+    ("broadcaster", "The song entered the Top 40 and spent 12 weeks there.", [("12 weeks", 12, "week")]),
+    ("wire", "The Top 10 firms hired 500 people.", [("10", 10, None), ("500", 500, None)]),
+    # the second figure of a comparison takes the unit of the first, which news leaves out
+    ("wire", "The budget deficit shrank to 9.2 billion dlrs in May from 10.4 billion in April.",
+     [("9.2 billion dlrs", 9.2e9, "USD"), ("10.4 billion", 10.4e9, "USD")]),
+    ("wire", "Net turnover 3.1 billion crowns vs 2.9 billion", [("3.1 billion crowns", 3.1e9, "SEK"), ("2.9 billion", 2.9e9, "SEK")]),
+    ("broadsheet", "Output fell to 1.4m tonnes, down from 1.6m a year earlier.", [("1.4m tonnes", 1.4e6, "tonne"), ("1.6m", 1.6e6, "tonne")]),
+    ("broadcaster", "Turnout was 61 per cent, up from 59 at the last election.", [("61 per cent", 61, "percent"), ("59", 59, "percent")]),
+    ("wire", "Distillate inventories slid to 112.4 mln barrels against a revised 113.9 mln, the group said.",
+     [("112.4 mln barrels", 112.4e6, "barrel"), ("113.9 mln", 113.9e6, "barrel")]),
+    ("wire", "The stock fell 5 pct from 48 on Friday.", [("5 pct", 5, "percent"), ("48", 48, None)]),
+    ("tabloid", "He scored 12 points against 40 rivals.", [("12 points", 12, "point"), ("40", 40, None)]),
+    ("wire", "Sales reached 40 mln dlrs, against 38 mln shares traded.",
+     [("40 mln dlrs", 40e6, "USD"), ("38 mln", 38e6, None)]),
+    # a tennis set the loser won sits among the winner's sets: a score, as they are; a range stands alone
+    ("broadcaster", "Arlo beat the top seed 6-4 3-6 7-6 (7-3) and joins the final eight.", [("eight", 8, None)]),
+    ("wire", "Ames won 6-7 (5-7) 6-2 6-3 and earned 45,000 dlrs.", [("45,000 dlrs", 45000, "USD")]),
+    ("tabloid", "City drew 2-2, and ticket prices went up 10-15 pct.", [("10-15 pct", 10, "percent")]),
+    # a span of days written with a word is a date as "24-26 June" is
+    ("press release", "The fair is held from 6 to 9 March and expects 120,000 visitors.", [("120,000", 120000, None)]),
+    ("broadsheet", "The paintings are auctioned on 22 and 23 May; 40 lots are left.", [("40", 40, None)]),
+    ("wire", "The court jailed him for 10 and 12 months on two counts.", [("10", 10, None), ("12 months", 12, "month"), ("two", 2, None)]),
+    # wire copy abbreviates the scale after a number word as after digits
+    ("wire", "The well yields about seven mln barrels a year and could earn four mln dlrs.",
+     [("seven mln barrels a year", 7e6, "barrel/year"), ("four mln dlrs", 4e6, "USD")]),
+    ("wire", "The group will buy four mln shares; two bln dlrs is the cap.", [("four mln", 4e6, None), ("two bln dlrs", 2e9, "USD")]),
+    # a unit written once for two figures joined by "to" or "or" that make no range belongs to both
+    ("broadcaster", "Recovery will take two or three weeks, the manager said.", [("two", 2, "week"), ("three weeks", 3, "week")]),
+    ("wire", "Economists expect growth of roughly 1.5 to two pct and cuts of about 210 to 230 mln dlrs.",
+     [("1.5", 1.5, "percent"), ("two pct", 2, "percent"), ("210", 210e6, "USD"), ("230 mln dlrs", 230e6, "USD")]),
+    ("tabloid", "A scrappy 20 or 30 point win will do, and Arlo shares rose two to 35 on Friday.",
+     [("20", 20, "point"), ("30 point", 30, "point"), ("two", 2, None), ("35", 35, None)]),
+    ("broadsheet", "On the one hand, one wonders how long one can wait; Smith, for one, is one to watch.", []),
+    ("tech blog", "Losing one's passport is bad, so the all in one kit adds 2 locks.", [("2", 2, None)]),
+    ("press release", "She has one hand free and one hand-made chair.", [("one", 1, None), ("one", 1, None)]),
+    ("wire", "Cash covers one month's sales.", [("one month", 1, "month")]),
+    # a number that opens a firm's name counts nothing; a count before a firm's name stays
+    ("broadcaster", "Lund sold her 21 Entertainment business, which owns 21 Management, for $90m.", [("$90m", 90e6, "USD")]),
+    ("wire", "Arlo hired 20 Capital One staff and 3 Media Partners analysts.", [("20", 20, None)]),
 ]
 
 
@@ -190,3 +249,9 @@ def test_a_comma_grouped_text_never_groups_thousands_with_a_plain_space():
 def test_a_glued_capital_k_is_thousands_in_news_and_kelvin_in_science(text, value, unit):
     first = extract_claims(text, "zoo")[0]
     assert math.isclose(first.value, value) and first.unit == unit, (first.surface, first.value, first.unit)
+
+
+def test_a_scaled_value_is_the_decimal_written_not_its_binary_neighbour():
+    # 8.2 x 1e12 in binary is 8199999999999.999; a reader (and an exact comparison) wants 8.2e12
+    got = extract_claims("The cap rose to $8.2 trillion; turnover was 16.69 billion crowns vs 8.3 bln.", "zoo")
+    assert [c.value for c in got] == [8.2e12, 16.69e9, 8.3e9]
