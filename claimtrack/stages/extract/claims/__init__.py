@@ -109,6 +109,30 @@ def _extract(text: str, article_id: str, quotes: list[Quote]) -> list[Claim]:
     return sections.fill_section_periods(frame.fill_frames(claims), text)
 
 
+# what a sentence gives each of its claims, read once per sentence: its names and whether it is a
+# headline at once; its attribution, clause separators and the words of its names only when a
+# claim needs them (a claim inside a quote takes the quote's speaker; a sentence without names
+# gives no subjects, so its clauses matter only to a claim with no noun)
+_NAMES, _TITLE, _ATTRIBUTION, _CUTS, _NAME_WORDS = range(5)
+_UNREAD = object()  # (an attribution may be None)
+
+
+def _sentence_info(text: str, body: str, sent: tuple[int, int], lowered: str | None) -> list:
+    """[names, is a headline, attribution, clause cuts, name words] of the sentence ``sent``,
+    the last three not read yet (:data:`_UNREAD`, None, None).
+
+    >>> t = "Acme Corp said sales rose 5%."
+    >>> _sentence_info(t, t, (0, len(t)), t.lower())[:2]
+    [[(0, 9, 'Acme Corp')], False]
+    """
+    a, b = sent
+    names = context.names_in(text, sent, lowered)
+    title = body is not text and body[a:b] != text[a:b]
+    if title:
+        names = headline.split_names(names, context.STOP_WORDS)  # a headline capitalises every word
+    return [names, title, _UNREAD, None, None]
+
+
 def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, cache, lowered) -> Claim | None:
     value, low, high = float(men.value), float(men.low), float(men.high)
     if not (math.isfinite(value) and math.isfinite(low) and math.isfinite(high)):
@@ -130,16 +154,19 @@ def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, ca
         if noun is None and body is not text:  # a wire table line "Shr 3.25 Dlrs vs 1.40" keeps its label
             noun = noun_before(text, men.start, a)
     info = cache.get(sent)
-    if info is None:  # once per sentence: its names, its attribution, its clause separators
-        names = context.names_in(text, sent, lowered)
-        title = body is not text and body[a:b] != text[a:b]
-        if title:
-            names = headline.split_names(names, context.STOP_WORDS)  # a headline capitalises every word
-        info = cache[sent] = (names, context.attribution(text, sent), context.clause_cuts(text, sent), title)
-    clause = context.clause_of(text, sent, men.start, men.end, info[2])
-    if noun is None and men.qualifier != "vague":
+    if info is None:
+        info = cache[sent] = _sentence_info(text, body, sent, lowered)
+    measures = noun is None and men.qualifier != "vague"
+    clause = sent  # (what subjects() reads only when the sentence has names)
+    if info[_NAMES] or measures:
+        if info[_CUTS] is None:
+            info[_CUTS] = context.clause_cuts(text, sent)
+        clause = context.clause_of(text, sent, men.start, men.end, info[_CUTS])
+    if measures:
         # "Unemployment fell to 4.1 percent": the clause names what the figure measures
-        noun = measured_before(body, men.start, clause[0], {w for _, _, n in info[0] for w in n.split()})
+        if info[_NAME_WORDS] is None:
+            info[_NAME_WORDS] = {w for _, _, n in info[_NAMES] for w in n.split()}
+        noun = measured_before(body, men.start, clause[0], info[_NAME_WORDS])
     if men.unit is None and noun and " " not in noun:
         u = match_unit(" " + noun, 0)
         if u is not None and is_money(u[0]):  # "tens of millions of dollars"
@@ -159,9 +186,11 @@ def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, ca
             speaker = q.speaker
             break
     if speaker is None:
-        speaker = info[1]
-    subject = context.subjects(info[0], clause, men.start, men.end, extra=caps)
-    if info[3] and subject:  # a headline's capitalised common words are no names ("Jobs", "Above")
+        if info[_ATTRIBUTION] is _UNREAD:
+            info[_ATTRIBUTION] = context.attribution(text, sent)
+        speaker = info[_ATTRIBUTION]
+    subject = context.subjects(info[_NAMES], clause, men.start, men.end, extra=caps)
+    if info[_TITLE] and subject:  # a headline's capitalised common words are no names ("Jobs", "Above")
         common = set(noun.split()) if noun else set()
         subject = [s for s in subject if not set(s.lower().split()) <= common and s.lower() not in context.STOP_WORDS
                    and s.lower() not in _NUMBER_WORDS]

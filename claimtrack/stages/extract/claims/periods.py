@@ -128,8 +128,7 @@ _NEEDED = any_word_pattern("today tonight morning afternoon evening yesterday ni
                            "month mths daily jan feb mar apr may jun jul aug sep oct nov dec".split())
 
 
-@lru_cache(maxsize=256)
-def _may_name_period(text: str) -> bool:
+def _can_name_period(text: str) -> bool:
     """Whether ``text`` (or any part of it) can hold a period word: False when none of the words
     every period needs is in it, so that many sentences (four in ten of a news site's claims)
     skip the search.
@@ -138,20 +137,60 @@ def _may_name_period(text: str) -> bool:
     letter of those words besides the letter's two cases; ``str.lower`` makes "İ" and the Kelvin
     sign an "i" and a "k", and a text with "ı" or "ſ" is always searched.
 
-    >>> _may_name_period("Sales rose 5 pct."), _may_name_period("Sales rose 5 pct in Oct.")
+    >>> _can_name_period("Sales rose 5 pct."), _can_name_period("Sales rose 5 pct in Oct.")
     (False, True)
     """
     low = text.lower()
     return _NEEDED.search(low) is not None or "\u0131" in low or "\u017f" in low
 
 
-def _period_matches(text: str) -> list[re.Match]:
-    """``list(_PERIOD_WORDS.finditer(text))``, tried only where ``_PERIOD_START`` finds a start.
+#: :func:`_can_name_period` of a sentence, remembered: each claim of the sentence asks it
+_may_name_period = lru_cache(maxsize=256)(_can_name_period)
+
+
+#: the most characters before the first letter of a period's needed word ("at the end of" in
+#: "at the end of  March", after the whitespace before the word) and before its anchor (the
+#: letter _NEEDED finds: "y" of "yesterday")
+_MOST_BEFORE_WORD = len("at the end of")
+_MOST_BEFORE_ANCHOR = max(len(w) for w in ("afternoon", "yesterday")) - 1
+_GAP = frozenset("-")  # (with whitespace: what [\s-]+ between a period's words matches)
+
+
+def _search_start(text: str) -> int | None:
+    """Where in ``text`` the first _PERIOD_WORDS match can start, or None when none can.
+
+    Every match holds a needed word (see :func:`_can_name_period`), and before that word's first
+    letter it has at most "at the end of" and then whitespace or hyphens. So no match starts
+    earlier than that much before the first needed word: the search skips the part of the text
+    before it (half a sentence, on average). A text whose lower case changes its length ("İ"),
+    or with "ı" or "ſ" (which re.I matches to ASCII letters), is searched from its start.
+
+    >>> t = "Shares of the company rose 5 pct in the first   quarter."
+    >>> _search_start(t), t[_search_start(t):]
+    (26, ' 5 pct in the first   quarter.')
+    >>> _search_start("Sales rose 5 pct."), _search_start("Net rose in the ſecond half.")
+    (None, 0)
+    """
+    low = text.lower()
+    if "\u0131" in low or "\u017f" in low or len(low) != len(text):
+        return 0  # ("İ" is an "i" to re.I, but "i" and a combining dot to str.lower)
+    m = _NEEDED.search(low)
+    if m is None:
+        return None
+    at = max(0, m.start() - _MOST_BEFORE_ANCHOR)  # (at or before the first needed word's first letter)
+    while at > 0 and (text[at - 1].isspace() or text[at - 1] in _GAP):
+        at -= 1  # a whitespace run between a match's first words may be as long as it likes
+    return max(0, at - _MOST_BEFORE_WORD)
+
+
+def _period_matches(text: str, start: int = 0) -> list[re.Match]:
+    """``list(_PERIOD_WORDS.finditer(text))``, tried only where ``_PERIOD_START`` finds a start
+    (from ``start``: :func:`_search_start` of ``text``, or 0).
 
     >>> [m.group() for m in _period_matches("Net rose 3 pct in March 1987 from a year ago.")]
     ['March', '1987', 'a year ago']
     """
-    return matches_from(_PERIOD_WORDS, _PERIOD_START, text)
+    return matches_from(_PERIOD_WORDS, _PERIOD_START, text, start)
 
 
 # another figure in the sentence: a number that is not a year, nor a day after a month name
@@ -261,6 +300,7 @@ def period_of(text: str | None, surface: str | None = None) -> str | None:
     """
     if not text or not _may_name_period(text):
         return None  # (a part of the text cannot hold a period word when the whole cannot)
+    start = 0
     if surface:
         at = text.find(surface)
         if at >= 0:
@@ -268,8 +308,11 @@ def period_of(text: str | None, surface: str | None = None) -> str | None:
             # the figure it compares with, not this one (years are not figures here)
             lo, hi = _neighbours(text, at, at + len(surface))
             text = text[lo:at] + " " * len(surface) + text[at + len(surface):hi]
+            start = _search_start(text)
+            if start is None:
+                return None  # the stretch searched names no period (two in five claims whose sentence does)
     year, parts, rel = None, [], []
-    for m in _period_matches(text):
+    for m in _period_matches(text, start):
         g = m.groupdict()
         if g["rel"]:
             rel.append("day-1" if _word(g["rel"]) in ("yesterday", "last night") else "day+0")

@@ -173,3 +173,22 @@ def test_any_word_pattern_finds_a_word_wherever_one_is_written(text):
                 max_size=6).map("".join))
 def test_a_sentence_may_name_a_state_exactly_when_one_is_written_in_it(text):
     assert frame._may_name_state.__wrapped__(text) == any(k in text.lower() for k in frame.STATES)
+
+
+# pieces of sentences with period words, the words before them ("at the end of", "last", "a"),
+# whitespace runs of every kind, hyphens, and the letters re.I folds ("ſ", "ı", "İ", the Kelvin sign)
+_SEARCH_PIECES = ["Net rose ", "at the end of", "as of", "at end-", " March", "Sept 30", "1987", " 5 ", "last",
+                  "previous", "fourth", "first", "twelve", "a", "this", " morning", "night", "quarter", "qtr",
+                  "half", "year", "month", "mths", "week", " ended ", "ago", "daily", "today", "yesterday",
+                  " ", "   ", "\t", "\u00a0", "\u2003", "\n", "-", "–", "ſ", "ı", "İ", "\u212a", "e", "x", ".", ","]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_SEARCH_PIECES), max_size=14).map("".join))
+def test_a_period_search_from_its_start_finds_what_the_rule_finds_over_the_whole_text(text):
+    start = periods._search_start(text)
+    found = [(m.span(), m.groupdict()) for m in periods._PERIOD_WORDS.finditer(text)]
+    if start is None:
+        assert found == []
+    else:
+        assert [(m.span(), m.groupdict()) for m in periods._period_matches(text, start)] == found
