@@ -52,7 +52,8 @@ traditionally additionally currently previously clearly obviously finally recent
 fortunately ultimately importantly interestingly similarly likewise moreover furthermore
 nevertheless nonetheless overall early more whatever whoever whenever wherever whichever whether
 just once unless until almost already otherwise often sometimes anyway thus hence therefore nor
-any""".split())
+any none nobody nothing everyone everybody everything someone somebody something anyone anybody
+anything neither either""".split())  # indefinite pronouns: "None more so than X." names no one
 
 
 _PARTICLES = frozenset("""de van von der den bin al la le du des da del della di dos das ibn abu ben
