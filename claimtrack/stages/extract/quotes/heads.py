@@ -129,7 +129,8 @@ def _person_comma_role(toks: list[str]) -> Mention | None:
     if k < len(toks) and toks[k].lower() in _ROLE_DET:
         k += 1
     j = k
-    while j < len(toks) and j - k < 5 and toks[j].isalpha() and toks[j].islower() and toks[j] not in _CHAIN_PREPS:
+    # a hyphen may join the role's words ("vice-president"; wire copy breaks it as "vice- president")
+    while j < len(toks) and j - k < 5 and toks[j].replace("-", "").isalpha() and toks[j].islower() and toks[j] not in _CHAIN_PREPS:
         j += 1
     if j == k or not _person_noun(toks[j - 1]):
         return None
