@@ -265,12 +265,15 @@ def _speaker_before(left: str) -> Mention | None:
                 return office
             # "Officials at Homeland Security", "the finance ministers of the G20": the head
             j = k
-            if j > 0 and toks[j - 1].lower() == "the":
+            if j > 0 and toks[j - 1].lower() in ("the", "a", "an"):
                 j -= 1
             # (and "authorities in China", "the ambassador to Britain": a place after "in" or
-            # "to" is where the speaker is or is sent)
-            if j > 1 and toks[j - 2][:1].isalpha() and (toks[j - 1].lower() in ("of", "at", "for") or (
-                    toks[j - 1].lower() in ("in", "to") and is_place(" ".join(run)))):
+            # "to" is where the speaker is or is sent; "a dealer with a London bank", "a
+            # councillor in Leeds", "an aide to Ann Lee": after a role noun in lower case the
+            # phrase says where or whom the role serves, and the role is the speaker)
+            prep = toks[j - 1].lower() if j > 1 else ""
+            if j > 1 and toks[j - 2][:1].isalpha() and (prep in ("of", "at", "for") or (
+                    prep in ("in", "to", "with") and (is_place(" ".join(run)) or toks[j - 2][:1].islower()))):
                 head = toks[:j - 1]
                 role = _role_back(head)
                 if role is None and head and head[-1].lower() in _PLURAL_ROLES:

@@ -1,0 +1,29 @@
+"""Attribution conventions found missing on a fresh unseen sample (wire stories and a
+broadcaster's pages), each as a short sentence written for this test in several outlets'
+styles, with cases where the rule must not fire. Each case is (style, text, [speakers]).
+"""
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.stages.extract.quotes import extract_quotes
+
+# A role noun then "with", "in" or "to" and a body, a town or a person: the phrase says where
+# the role works or whom it serves, and the role speaks (not the name at the end).
+ROLE_WITH_IN_TO = [
+    ("wire", '"The pound is oversold," a dealer with a Swiss bank commented.',
+     ["a dealer with a Swiss bank"]),
+    ("wire", '"Turnout will be low," a party worker in Osaka told Reuters.',
+     ["a party worker in Osaka"]),
+    ("broadsheet", '"He never listens," an aide to Peter Crane said.', ["an aide to Peter Crane"]),
+    ("tabloid", '"It was chaos," a barmaid in Grimsby said.', ["a barmaid in Grimsby"]),
+    ("broadcaster", '"Crops have failed," said an aid worker in Gulu.', ["an aid worker in Gulu"]),
+    # must not fire: a person's name before "in", a place opening the sentence
+    ("regional paper", '"We are closing," Tom Reed in Leeds said.', ["Tom Reed"]),
+    ("wire", 'In Osaka, Ken Mori said: "Turnout will be low."', ["Ken Mori"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", ROLE_WITH_IN_TO)
+def test_a_role_with_a_body_or_a_town_speaks(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
