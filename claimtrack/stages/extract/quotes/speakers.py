@@ -254,6 +254,19 @@ def _speaker_before(left: str) -> Mention | None:
                         j -= 1
                         continue
                     break
+                # (not a list: "Trade and Industry Secretary Ann Lee", an office whose name
+                # holds the "and"; "training in Spain and Ferguson said", a list that opens
+                # after a preposition, whose "and" joins two clauses or which a role governs)
+                if any(t.lower().rstrip(".") in TITLES for t in run[1:]):
+                    names = [run]
+                elif len(names) > 1 and j > 0 and toks[j - 1].lower() in _PREPS:
+                    head = _role_back(toks[:j - 1]) if j > 1 else None
+                    if head is None and j > 1 and toks[j - 2].lower() in _PLURAL_ROLES:
+                        head = _bare_plural_back(toks[:j - 1]) or [toks[j - 2]]
+                    if head:
+                        return Mention(" ".join(head + toks[j - 1:]), None, "role")
+                    if toks[j - 1].lower() in ("in", "to", "at", "from") and is_place(" ".join(names[0])):
+                        names = [run]
                 if len(names) > 1:
                     cleaned = [clean_name(n)[0] for n in names]
                     if all(cleaned):

@@ -27,3 +27,25 @@ ROLE_WITH_IN_TO = [
 @pytest.mark.parametrize("style,text,speakers", ROLE_WITH_IN_TO)
 def test_a_role_with_a_body_or_a_town_speaks(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# "and" before a cue joins a list of speakers only when it does: an office whose name holds
+# "and" is one office of one person, and a place after a preposition ends a clause that the
+# "and" joins to the speaker's.
+NOT_A_LIST = [
+    ("broadcaster", 'The plan was backed by Trade and Industry Secretary Ann Lee, who said: '
+                    '"Shops must check ages."', ["Ann Lee"]),
+    ("sport page", 'The striker has been resting in Portugal and Tom Hale said: "He is fit '
+                   'again."', ["Tom Hale"]),
+    ("wire", 'Officials from Norway and Sweden said: "The talks went well."',
+     ["Officials from Norway and Sweden"]),
+    # must not fire: a real list of people, and two countries that speak together
+    ("transcript", 'Sens. Ann Ray, Bo Kerr and Jim Dale said: "We object."',
+     ["Ann Ray, Bo Kerr and Jim Dale"]),
+    ("wire", '"We agree," Norway and Sweden said in a joint statement.', ["Norway and Sweden"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", NOT_A_LIST)
+def test_an_and_inside_an_office_or_after_a_place_is_no_list(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
