@@ -18,7 +18,7 @@ PRONOUNS = frozenset("he she they it i we you who which".split())
 
 #: titles and offices that precede a name and are not part of it
 TITLES = frozenset("""mr mrs ms miss dr prof rev sen sens rep reps gov lt col gen sgt capt cmdr adm
-maj cpl pvt det insp supt hon pres st del amb msgr fr president vice secretary senator representative governor
+maj cpl pvt det insp supt hon pres st del amb msgr fr president vice secretary undersecretary senator representative governor
 mayor chairman chairwoman chairperson chair chief minister prime foreign deputy ambassador judge
 justice general colonel captain sergeant lieutenant commissioner director attorney sheriff
 officer coach manager speaker leader leaders spokesman spokeswoman spokesperson candidate nominee
@@ -83,7 +83,8 @@ called admits admitted denies denied vows vowed""".split())
 
 _ORG_TAIL = frozenset("""inc corp co ltd llc plc group bank markets securities capital partners
 associates holdings fund funds company corporation institute university association council
-committee agency department ministry office times post journal news network""".split())
+committee agency department ministry office times post journal news network commission
+authority board federation foundation""".split())
 
 
 _FEMALE_TITLES = frozenset("""mrs ms miss congresswoman chairwoman spokeswoman queen princess lady

@@ -49,3 +49,24 @@ NOT_A_LIST = [
 @pytest.mark.parametrize("style,text,speakers", NOT_A_LIST)
 def test_an_and_inside_an_office_or_after_a_place_is_no_list(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# A body's name ("... Commission", "... Authority", "... Board") or an "Undersecretary" run into
+# a person's name is not part of it; the body alone keeps its whole name.
+OFFICE_RUN_IN = [
+    ("wire", 'Federal Maritime Commission Ann Hobbs said the fees were fair. "We acted within '
+             'the law," Hobbs said.', ["Ann Hobbs"]),
+    ("wire", '"Stocks are ample," Energy Undersecretary Paul Dunne told the hearing.',
+     ["Paul Dunne"]),
+    ("broadsheet", 'Port Authority Tom Lane said: "The quay is safe."', ["Tom Lane"]),
+    # must not fire: the body itself speaks
+    ("press release", '"We welcome the ruling," the Press Standards Board said.',
+     ["Press Standards Board"]),
+    ("broadcaster", 'The Harlow Foundation said: "Every child deserves a library."',
+     ["Harlow Foundation"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", OFFICE_RUN_IN)
+def test_a_body_or_office_run_into_a_name_is_dropped(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
