@@ -20,12 +20,12 @@ _ABBR = ("Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Sens|Rep|Reps|Gov|Lt|Col|Gen|Sgt|Capt|Cmdr|A
 # (the abbreviations as a prefix tree: one of them at most can be followed by its full stop, so
 # their order does not matter, and a word that opens none is rejected in a test or two)
 _ABBR_TREE = _trie_regex(sorted(set(_ABBR.split("|"))))
-_TOKEN = re.compile(r"(?:" + _ABBR_TREE + r")\.|[A-Z]\.(?:[A-Z]\.)*|[^\W\d_][\w’'\-]*|\d[\w.,\-]*|[^\w\s]")
+_TOKEN = re.compile(r"(?:" + _ABBR_TREE + r")\.|[A-Z]\.(?:[A-Z]\.)*|[^\W\d_][\w’'\-]*|\d(?:[\w\-]|[.,](?=\d))*|[^\w\s]")
 # the same tokens in an ASCII text, in classes of ASCII characters that the regex engine tests as
 # bitmaps (\w, \d and \s are tested character by character through Unicode tables;
 # \x1c-\x1f are white space to \s)
 _TOKEN_ASCII = re.compile(r"(?:" + _ABBR_TREE + r")\.|[A-Z]\.(?:[A-Z]\.)*|[A-Za-z][A-Za-z0-9_'\-]*|"
-                          r"[0-9][A-Za-z0-9_.,\-]*|[^A-Za-z0-9_\t\n\v\f\r\x1c-\x1f ]")
+                          r"[0-9](?:[A-Za-z0-9_\-]|[.,](?=[0-9]))*|[^A-Za-z0-9_\t\n\v\f\r\x1c-\x1f ]")
 
 
 #: words between a speaker and the cue: "Smith also said", "officials haven't said"
@@ -199,6 +199,8 @@ def _tokens(s: str) -> list[str]:
 
     >>> _tokens("said Mr. Reyes, J.K. Lo's aide_2 (in 2,000")
     ['said', 'Mr.', 'Reyes', ',', 'J.K.', "Lo's", 'aide_2', '(', 'in', '2,000']
+    >>> _tokens("the 30-year-old, in 1.5.")  # a comma or stop after a number's digits ends it
+    ['the', '30-year-old', ',', 'in', '1.5', '.']
     """
     return (_TOKEN_ASCII if s.isascii() else _TOKEN).findall(s)
 

@@ -70,3 +70,15 @@ OFFICE_RUN_IN = [
 @pytest.mark.parametrize("style,text,speakers", OFFICE_RUN_IN)
 def test_a_body_or_office_run_into_a_name_is_dropped(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# A comma right after a number-led word ("the 30-year-old,") ends the speaker: the participle
+# after it ("referring to", "adding that") is what the speaker did, not part of the speaker.
+def test_an_age_descriptor_before_a_comma_ends_the_speaker():
+    text = '"It hurt us," added the 30-year-old, referring to the penalty.'
+    assert [q.speaker for q in extract_quotes(text)] == ["the 30-year-old"]
+    text = '"It hurt us," said the 19-year-old, adding that he was fit.'
+    assert [q.speaker for q in extract_quotes(text)] == ["the 19-year-old"]
+    # (a number with its comma and decimal point stays one word)
+    text = '"We sold 2,500.5 tonnes," said Ann Reyes, a broker.'
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Reyes"]
