@@ -24,6 +24,10 @@ from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _PLURAL_RO
 _OF = frozenset("of at from for with".split())
 
 
+_CORP_SUFFIX = re.compile(r"(?:,\s*|(?<=\))\s*)(?:Inc|Ltd|Plc|PLC|Corp|Co|LLC|Incorporated|Limited)\.?$")
+_CORP_ENDS = ("Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "Corp", "Corp.", "Co", "Co.", "LLC", "Incorporated", "Limited")
+
+
 _ROLE_OPENERS = TITLES | {"head", "vice", "senior", "managing", "general", "official", "partner"}
 
 
@@ -201,6 +205,10 @@ def _speaker_before(left: str) -> Mention | None:
     attributions try the same text before several cues (the returned mentions are never changed)."""
     left = _strip_adverbs(left)
     left = _PAREN_TAIL.sub("", left).rstrip()
+    if left.endswith(_CORP_ENDS):
+        # "Acme Research, Inc said", "Hale Securities (F.E.) Ltd said": a company's legal
+        # suffix set off by a comma or after a bracket belongs to the name before it
+        left = _PAREN_TAIL.sub("", _CORP_SUFFIX.sub("", left)).rstrip()
     if not left:
         return None
     if left.endswith(","):

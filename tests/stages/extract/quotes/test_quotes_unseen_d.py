@@ -82,3 +82,27 @@ def test_an_age_descriptor_before_a_comma_ends_the_speaker():
     # (a number with its comma and decimal point stays one word)
     text = '"We sold 2,500.5 tonnes," said Ann Reyes, a broker.'
     assert [q.speaker for q in extract_quotes(text)] == ["Ann Reyes"]
+
+
+# "Name, title of Org said" with no closing comma holds when the body's name has "on" in it,
+# the title is capitalised, the name is a surname alone, or a legal suffix ("Inc", "Ltd") is
+# set off by a comma or follows a bracket: the person speaks, not the suffix or the body.
+NAME_TITLE_OF_ORG = [
+    ("wire", '"Rates will rise," Mary Hill, chair of the Council on Fair Trade (CFT) told reporters.',
+     ["Mary Hill"]),
+    ("wire", 'Ramon Ortiz, Chairman of the Commission on Land Reform told Reuters: "The estates '
+             'will be split."', ["Ramon Ortiz"]),
+    ("trade press", 'Energy analyst Tom Riggs spoke to the panel. "Prices will double," Riggs, '
+                    'president of Riggs Energy Research, Inc said.', ["Tom Riggs"]),
+    ("wire", '"Loans picked up," an analyst at Hale Securities (Asia) Ltd said.',
+     ["an analyst at Hale Securities"]),
+    # must not fire: a place before the comma, and the company itself speaking
+    ("wire", 'In Leeds, the finance director at Acme said: "Costs are rising."',
+     ["the finance director at Acme"]),
+    ("press release", '"Sales rose," Acme Foods, Inc. said.', ["Acme Foods"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", NAME_TITLE_OF_ORG)
+def test_name_title_of_org_keeps_the_person(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
