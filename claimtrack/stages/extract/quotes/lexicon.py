@@ -366,3 +366,24 @@ def is_country(name: str | None) -> bool:
     if low.startswith("the "):
         low = low[4:]
     return low.replace(".", "") in COUNTRIES
+
+
+_PARTY_NOUNS = frozenset("democrat republican tory conservative socialist".split())
+
+
+def party_epithet(phrase: str) -> bool:
+    """A party member named by party and home state or country, as wire copy refers back to a
+    politician just named: "the Texas Democrat", "the New Jersey Democrat", "the Republican".
+
+    >>> party_epithet("the Texas Democrat"), party_epithet("New Jersey Democrat"), party_epithet("the Republican")
+    (True, True, True)
+    >>> party_epithet("Ann Democrat"), party_epithet("the Democrats")
+    (False, False)
+    """
+    words = phrase.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or words[-1].lower() not in _PARTY_NOUNS or not words[-1][:1].isupper():
+        return False
+    where = " ".join(words[:-1]).lower()
+    return not where or where in US_STATES or where.rstrip(".") in _STATES or is_country(where.title())

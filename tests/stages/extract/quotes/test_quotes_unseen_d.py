@@ -106,3 +106,22 @@ NAME_TITLE_OF_ORG = [
 @pytest.mark.parametrize("style,text,speakers", NAME_TITLE_OF_ORG)
 def test_name_title_of_org_keeps_the_person(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# "the Texas Democrat", "the Ohio Republican": a party and a home state never introduce anyone;
+# like "the 36-year-old" they stand for the politician just named.
+PARTY_EPITHET = [
+    ("wire", 'House Speaker Jim Ward said taxes must rise. "There is no other way," the Texas '
+             'Democrat told reporters.', ["Jim Ward"]),
+    ("wire", 'Sen. Ann Bly of Ohio spoke first. "We need a vote," said the Ohio Republican.',
+     ["Ann Bly"]),
+    ("broadsheet", 'Rep. Tom Hale criticised the bill. "It is a giveaway," the Republican said.',
+     ["Tom Hale"]),
+    # must not fire: nobody named before it
+    ("wire", '"There is no other way," the Texas Democrat told reporters.', ["Texas Democrat"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", PARTY_EPITHET)
+def test_a_party_and_state_epithet_stands_for_the_person_named(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
