@@ -125,3 +125,23 @@ PARTY_EPITHET = [
 @pytest.mark.parametrize("style,text,speakers", PARTY_EPITHET)
 def test_a_party_and_state_epithet_stands_for_the_person_named(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# A role whose body lists its parts after a comma ("the Office of Trade, Customs and Excise")
+# still takes the name set off after the list, and "US" in a body's name is no pronoun "us".
+ROLE_BODY_LIST_NAME = [
+    ("broadcaster", 'A spokesman for US Trade, Customs and Excise, Tom Reed, said the gang was '
+                    'not after money. Fame was the prize. He told the website: "They wanted to '
+                    'be known."', ["Tom Reed"]),
+    ("wire", '"They wanted to be known," said a spokeswoman for the Board of Trade, Ports and '
+             'Harbours, Ann Ruiz.', ["Ann Ruiz"]),
+    ("press release", '"We will act," said a spokesman for US Steel.', ["a spokesman for US Steel"]),
+    # must not fire: a list of bodies with no name after it
+    ("wire", '"Sales fell," said a spokesman for Acme, Bell and Co, in London.',
+     ["a spokesman for Acme"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", ROLE_BODY_LIST_NAME)
+def test_a_name_after_a_bodys_listed_parts_is_the_speaker(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
