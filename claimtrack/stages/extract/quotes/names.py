@@ -145,9 +145,11 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
         toks = toks[last_title + 1:]
     while toks and (toks[0].lower().rstrip(".") in _NOT_NAME or _GERUND_CAP.match(toks[0])):
         toks = toks[1:]
-    if len(toks) >= 3 and _TRADE.search(toks[0]) and toks[0][1:].islower() and \
-            gender_of(" ".join(toks[1:])) is not None:
-        toks = toks[1:]  # "Sprinter Ken Collins", "Developer Ann Reyes": a trade, then the person
+    if len(toks) >= 3 and (_TRADE.search(toks[0]) or _TRADE_AFTER_TITLE.search(toks[0])) and \
+            toks[0][1:].islower() and gender_of(toks[0]) is None and gender_of(" ".join(toks[1:])) is not None:
+        # "Sprinter Ken Collins", "Developer Ann Reyes", "Chief Accountant Ann Reyes": a trade,
+        # then the person
+        toks = toks[1:]
     cut = max((k for k, t in enumerate(toks[:-1]) if (t[-2:] in ("’s", "'s") or t[-2:] in ("s’", "s'"))
                and toks[k + 1][:1].isupper()), default=-1)
     if cut >= 0 and (len(toks) - cut > 2 or toks[-1].lower().rstrip(".") not in _TITLE_WORDS_OWNED):
@@ -189,6 +191,7 @@ _TITLE_PREFIXES = frozenset("ex under co vice".split())  # "Under-secretary", "C
 
 
 _TRADE = re.compile(r"^[A-Z][a-z]+(?:er|or|ist|ian)$")
+_TRADE_AFTER_TITLE = re.compile(r"^[A-Z][a-z]{4,}(?:ant|ent)$")  # "(Chief) Accountant", "(Deputy) Superintendent"
 
 
 _ORG_LINKS = frozenset("of for and to de".split())

@@ -145,3 +145,14 @@ ROLE_BODY_LIST_NAME = [
 @pytest.mark.parametrize("style,text,speakers", ROLE_BODY_LIST_NAME)
 def test_a_name_after_a_bodys_listed_parts_is_the_speaker(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# After a title, a trade noun in capitals ("Chief Accountant", "Deputy Superintendent") is
+# part of the office, not of the person's name; a known first name in that place is kept.
+def test_a_trade_after_a_title_is_not_part_of_the_name():
+    text = '"Audits will improve," Chief Accountant Ruth Nolan told the board.'
+    assert [q.speaker for q in extract_quotes(text)] == ["Ruth Nolan"]
+    text = '"Patrols will rise," said Deputy Superintendent Mark Oduya.'
+    assert [q.speaker for q in extract_quotes(text)] == ["Mark Oduya"]
+    text = '"We will sign," President Vincent John Ross said.'
+    assert [q.speaker for q in extract_quotes(text)] == ["Vincent John Ross"]
