@@ -49,6 +49,24 @@ def _appositive_name(toks: list[str], i: int) -> tuple[str, bool | None, int] | 
 _APPOSITIVE_END = frozenset(",.;:!?)—–")
 
 
+def _org_list_end(toks: list[str], i: int) -> int:
+    """Past the rest of a body's name that lists its parts after a comma (", Customs and
+    Excise") when a comma follows it; else ``i``: "a spokesman for the Office of Trade, Customs
+    and Excise, Tom Reed," -> the comma before Tom Reed.
+
+    >>> _org_list_end("the Office of Trade , Customs and Excise , Tom Reed ,".split(), 4)
+    8
+    >>> _org_list_end("the club , Leon Fry ,".split(), 2)
+    2
+    """
+    k = i + 1
+    if i >= len(toks) or toks[i] != ",":
+        return i
+    while k < len(toks) and k - i < 8 and (toks[k] in ("and", "&") or _is_name_token(toks[k])):
+        k += 1
+    return k if k < len(toks) and toks[k] == "," and ("and" in toks[i + 1:k] or "&" in toks[i + 1:k]) else i
+
+
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 
@@ -158,7 +176,7 @@ def _speaker_after(right: str, subject: bool) -> Mention | None:
         role = [first]
         pp = False
         for i, t in enumerate(toks[1:10], 1):
-            tl = t.lower()
+            tl = t if t.isupper() and len(t) > 1 else t.lower()  # ("US" is no "us")
             # one prepositional phrase after the head: "a spokesman for the campaign",
             # "one source on the panel", "a source close to the talks" (not "on Monday")
             if not pp and len(role) > 1 and (role[-1][:1].islower() or role[-1].lower() in TITLES) \
@@ -203,7 +221,7 @@ def _speaker_after(right: str, subject: bool) -> Mention | None:
                 role.pop()  # a dangling "for the"; a time after it ("… editorial this month")
                 if role[-1].lower() in _WHEN:
                     role.pop()
-            app = _appositive_name(toks, len(role))
+            app = _appositive_name(toks, _org_list_end(toks, len(role)) if role[-1][:1].isupper() else len(role))
             if app is not None:  # 'said the club's captain, Leon Fry'
                 return Mention(" ".join(toks[:app[2]]).replace(" ,", ","), app[0], "name", app[1])
             # a capitalised tail is a name with a title: "the Rev. Al Sharpton"

@@ -117,26 +117,32 @@ def _person_comma_role(toks: list[str]) -> Mention | None:
     True
     >>> _person_comma_role("Ann Lee , who runs Acme".split()) is None
     True
+    >>> _person_comma_role("Jo Ray , chair of the Council on Fair Trade".split()).name
+    'Jo Ray'
     """
     if "," not in toks:
         return None
     c = len(toks) - 1 - toks[::-1].index(",")
     run = _name_run_back(toks[:c])
     start = c - len(run)
-    if not run or not _person_like(run) or (start > 0 and toks[start - 1][:1].isalnum()):
+    # (a surname alone when it names no place or body: "Krapels, president of Acme Research")
+    if not run or not (_person_like(run) or (len(run) == 1 and run[0].isalpha() and person_named(run[0]))) \
+            or (start > 0 and toks[start - 1][:1].isalnum()):
         return None
     k = c + 1
     if k < len(toks) and toks[k].lower() in _ROLE_DET:
         k += 1
     j = k
-    # a hyphen may join the role's words ("vice-president"; wire copy breaks it as "vice- president")
-    while j < len(toks) and j - k < 5 and toks[j].replace("-", "").isalpha() and toks[j].islower() and toks[j] not in _CHAIN_PREPS:
+    # a hyphen may join the role's words ("vice-president"; wire copy breaks it as "vice- president");
+    # a title may open it in capitals ("Ann Lee, Chairman of the Council on Trade told")
+    while j < len(toks) and j - k < 5 and toks[j].replace("-", "").isalpha() and (
+            toks[j].islower() or (j == k and toks[j].lower() in TITLES)) and toks[j] not in _CHAIN_PREPS:
         j += 1
     if j == k or not _person_noun(toks[j - 1]):
         return None
     if j < len(toks):
         if toks[j] not in _CHAIN_PREPS or j + 1 == len(toks) or not all(
-                _is_name_token(t) or t in ("the", "of", "and", "&", "for", "in", "at") for t in toks[j + 1:]):
+                _is_name_token(t) or t in ("the", "of", "and", "&", "for", "in", "at", "on") for t in toks[j + 1:]):
             return None
     name, female = clean_name(run)
     return Mention(" ".join(run), name, "name", female) if name else None

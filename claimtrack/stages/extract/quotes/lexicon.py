@@ -18,7 +18,7 @@ PRONOUNS = frozenset("he she they it i we you who which".split())
 
 #: titles and offices that precede a name and are not part of it
 TITLES = frozenset("""mr mrs ms miss dr prof rev sen sens rep reps gov lt col gen sgt capt cmdr adm
-maj cpl pvt det insp supt hon pres st del amb msgr fr president vice secretary senator representative governor
+maj cpl pvt det insp supt hon pres st del amb msgr fr president vice secretary undersecretary senator representative governor
 mayor chairman chairwoman chairperson chair chief minister prime foreign deputy ambassador judge
 justice general colonel captain sergeant lieutenant commissioner director attorney sheriff
 officer coach manager speaker leader leaders spokesman spokeswoman spokesperson candidate nominee
@@ -83,7 +83,8 @@ called admits admitted denies denied vows vowed""".split())
 
 _ORG_TAIL = frozenset("""inc corp co ltd llc plc group bank markets securities capital partners
 associates holdings fund funds company corporation institute university association council
-committee agency department ministry office times post journal news network""".split())
+committee agency department ministry office times post journal news network commission
+authority board federation foundation""".split())
 
 
 _FEMALE_TITLES = frozenset("""mrs ms miss congresswoman chairwoman spokeswoman queen princess lady
@@ -365,3 +366,24 @@ def is_country(name: str | None) -> bool:
     if low.startswith("the "):
         low = low[4:]
     return low.replace(".", "") in COUNTRIES
+
+
+_PARTY_NOUNS = frozenset("democrat republican tory conservative socialist".split())
+
+
+def party_epithet(phrase: str) -> bool:
+    """A party member named by party and home state or country, as wire copy refers back to a
+    politician just named: "the Texas Democrat", "the New Jersey Democrat", "the Republican".
+
+    >>> party_epithet("the Texas Democrat"), party_epithet("New Jersey Democrat"), party_epithet("the Republican")
+    (True, True, True)
+    >>> party_epithet("Ann Democrat"), party_epithet("the Democrats")
+    (False, False)
+    """
+    words = phrase.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or words[-1].lower() not in _PARTY_NOUNS or not words[-1][:1].isupper():
+        return False
+    where = " ".join(words[:-1]).lower()
+    return not where or where in US_STATES or where.rstrip(".") in _STATES or is_country(where.title())

@@ -20,12 +20,12 @@ _ABBR = ("Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Sens|Rep|Reps|Gov|Lt|Col|Gen|Sgt|Capt|Cmdr|A
 # (the abbreviations as a prefix tree: one of them at most can be followed by its full stop, so
 # their order does not matter, and a word that opens none is rejected in a test or two)
 _ABBR_TREE = _trie_regex(sorted(set(_ABBR.split("|"))))
-_TOKEN = re.compile(r"(?:" + _ABBR_TREE + r")\.|[A-Z]\.(?:[A-Z]\.)*|[^\W\d_][\w’'\-]*|\d[\w.,\-]*|[^\w\s]")
+_TOKEN = re.compile(r"(?:" + _ABBR_TREE + r")\.|[A-Z]\.(?:[A-Z]\.)*|[^\W\d_][\w’'\-]*|\d(?:[\w\-]|[.,](?=\d))*|[^\w\s]")
 # the same tokens in an ASCII text, in classes of ASCII characters that the regex engine tests as
 # bitmaps (\w, \d and \s are tested character by character through Unicode tables;
 # \x1c-\x1f are white space to \s)
 _TOKEN_ASCII = re.compile(r"(?:" + _ABBR_TREE + r")\.|[A-Z]\.(?:[A-Z]\.)*|[A-Za-z][A-Za-z0-9_'\-]*|"
-                          r"[0-9][A-Za-z0-9_.,\-]*|[^A-Za-z0-9_\t\n\v\f\r\x1c-\x1f ]")
+                          r"[0-9](?:[A-Za-z0-9_\-]|[.,](?=[0-9]))*|[^A-Za-z0-9_\t\n\v\f\r\x1c-\x1f ]")
 
 
 #: words between a speaker and the cue: "Smith also said", "officials haven't said"
@@ -145,9 +145,11 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
         toks = toks[last_title + 1:]
     while toks and (toks[0].lower().rstrip(".") in _NOT_NAME or _GERUND_CAP.match(toks[0])):
         toks = toks[1:]
-    if len(toks) >= 3 and _TRADE.search(toks[0]) and toks[0][1:].islower() and \
-            gender_of(" ".join(toks[1:])) is not None:
-        toks = toks[1:]  # "Sprinter Ken Collins", "Developer Ann Reyes": a trade, then the person
+    if len(toks) >= 3 and (_TRADE.search(toks[0]) or _TRADE_AFTER_TITLE.search(toks[0])) and \
+            toks[0][1:].islower() and gender_of(toks[0]) is None and gender_of(" ".join(toks[1:])) is not None:
+        # "Sprinter Ken Collins", "Developer Ann Reyes", "Chief Accountant Ann Reyes": a trade,
+        # then the person
+        toks = toks[1:]
     cut = max((k for k, t in enumerate(toks[:-1]) if (t[-2:] in ("’s", "'s") or t[-2:] in ("s’", "s'"))
                and toks[k + 1][:1].isupper()), default=-1)
     if cut >= 0 and (len(toks) - cut > 2 or toks[-1].lower().rstrip(".") not in _TITLE_WORDS_OWNED):
@@ -189,6 +191,7 @@ _TITLE_PREFIXES = frozenset("ex under co vice".split())  # "Under-secretary", "C
 
 
 _TRADE = re.compile(r"^[A-Z][a-z]+(?:er|or|ist|ian)$")
+_TRADE_AFTER_TITLE = re.compile(r"^[A-Z][a-z]{4,}(?:ant|ent)$")  # "(Chief) Accountant", "(Deputy) Superintendent"
 
 
 _ORG_LINKS = frozenset("of for and to de".split())
@@ -199,6 +202,8 @@ def _tokens(s: str) -> list[str]:
 
     >>> _tokens("said Mr. Reyes, J.K. Lo's aide_2 (in 2,000")
     ['said', 'Mr.', 'Reyes', ',', 'J.K.', "Lo's", 'aide_2', '(', 'in', '2,000']
+    >>> _tokens("the 30-year-old, in 1.5.")  # a comma or stop after a number's digits ends it
+    ['the', '30-year-old', ',', 'in', '1.5', '.']
     """
     return (_TOKEN_ASCII if s.isascii() else _TOKEN).findall(s)
 

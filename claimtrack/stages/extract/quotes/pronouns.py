@@ -17,7 +17,7 @@ from claimtrack.stages.extract.quotes.context import _speech_subject
 from claimtrack.stages.extract.quotes.cuechain import cue_speaker_back, _reads_as_person
 from claimtrack.stages.extract.quotes.coref import at_boundary, find_word, NameIndex, _NAME_WORD
 from claimtrack.stages.extract.quotes.found import Found, _is_org
-from claimtrack.stages.extract.quotes.lexicon import _FEMALE_TITLES, gender_of, is_country, _MALE_TITLES, OFFICES, person_named, RECORD_NOUNS, TITLES
+from claimtrack.stages.extract.quotes.lexicon import _FEMALE_TITLES, gender_of, is_country, _MALE_TITLES, OFFICES, party_epithet, person_named, RECORD_NOUNS, TITLES
 from claimtrack.stages.extract.quotes.names import clean_name
 from claimtrack.stages.extract.quotes.phrases import RolePhrase
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
@@ -369,8 +369,9 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
     speakers: list[tuple[int, int, str, bool | None]] = []  # (position, para, name, female)
     groups: list[tuple[int, str, bool]] = []  # (para, speaker, plural?) of groups, roles, organisations
     persons: set[str] = set()  # roles for one person among the speakers ("the aide")
+    epithets: dict[str, str] = {}  # "the 36-year-old", "the Texas Democrat" -> the person
     for f in found:
-        if f.kind == "name" and f.speaker:
+        if f.kind == "name" and f.speaker and not party_epithet(f.speaker):
             f.speaker = index.fullest(f.speaker, f.female, f.start)
             if " " not in f.speaker and f.mention and re.match(r"(?:Sir|Dame)\s", f.mention):
                 f.speaker = index.fullest(index.by_first_name(f.speaker), f.female)
@@ -379,9 +380,11 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                 speakers.append((f.start, f.para, f.speaker, fem))
             if _is_org(f.speaker) or _ACRONYM_END.search(f.speaker):  # "The OECD": an "it"
                 groups.append((f.para, f.speaker, f.speaker.endswith("s") and not f.speaker.isupper()))
-        elif f.kind == "role" and f.speaker and _THE_AGE.match(f.speaker) and \
-                (named := _person_before(text, index, f)) is not None:
-            # "the 36-year-old said": an age never introduces anyone, it stands for the person
+        elif f.speaker and (f.kind == "role" and _THE_AGE.match(f.speaker) or f.kind in ("role", "name") and party_epithet(
+                f.speaker)) and (named := epithets.get(f.speaker) or _person_before(text, index, f)) is not None:
+            epithets[f.speaker] = named  # (its continuations carry the epithet, not the name)
+            # "the 36-year-old said", "the Texas Democrat told": an age or a party and state
+            # never introduces anyone, it stands for the person
             # just named (by the fullest name a speaker had: "Desailly" -> "Marcel Desailly")
             if " " not in named:
                 named = next((sp[2] for sp in reversed(speakers) if sp[2].split()[-1] == named), named)

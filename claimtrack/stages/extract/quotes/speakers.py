@@ -24,6 +24,10 @@ from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _PLURAL_RO
 _OF = frozenset("of at from for with".split())
 
 
+_CORP_SUFFIX = re.compile(r"(?:,\s*|(?<=\))\s*)(?:Inc|Ltd|Plc|PLC|Corp|Co|LLC|Incorporated|Limited)\.?$")
+_CORP_ENDS = ("Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "Corp", "Corp.", "Co", "Co.", "LLC", "Incorporated", "Limited")
+
+
 _ROLE_OPENERS = TITLES | {"head", "vice", "senior", "managing", "general", "official", "partner"}
 
 
@@ -201,6 +205,10 @@ def _speaker_before(left: str) -> Mention | None:
     attributions try the same text before several cues (the returned mentions are never changed)."""
     left = _strip_adverbs(left)
     left = _PAREN_TAIL.sub("", left).rstrip()
+    if left.endswith(_CORP_ENDS):
+        # "Acme Research, Inc said", "Hale Securities (F.E.) Ltd said": a company's legal
+        # suffix set off by a comma or after a bracket belongs to the name before it
+        left = _PAREN_TAIL.sub("", _CORP_SUFFIX.sub("", left)).rstrip()
     if not left:
         return None
     if left.endswith(","):
@@ -254,6 +262,19 @@ def _speaker_before(left: str) -> Mention | None:
                         j -= 1
                         continue
                     break
+                # (not a list: "Trade and Industry Secretary Ann Lee", an office whose name
+                # holds the "and"; "training in Spain and Ferguson said", a list that opens
+                # after a preposition, whose "and" joins two clauses or which a role governs)
+                if any(t.lower().rstrip(".") in TITLES for t in run[1:]):
+                    names = [run]
+                elif len(names) > 1 and j > 0 and toks[j - 1].lower() in _PREPS:
+                    head = _role_back(toks[:j - 1]) if j > 1 else None
+                    if head is None and j > 1 and toks[j - 2].lower() in _PLURAL_ROLES:
+                        head = _bare_plural_back(toks[:j - 1]) or [toks[j - 2]]
+                    if head:
+                        return Mention(" ".join(head + toks[j - 1:]), None, "role")
+                    if toks[j - 1].lower() in ("in", "to", "at", "from") and is_place(" ".join(names[0])):
+                        names = [run]
                 if len(names) > 1:
                     cleaned = [clean_name(n)[0] for n in names]
                     if all(cleaned):
@@ -265,12 +286,15 @@ def _speaker_before(left: str) -> Mention | None:
                 return office
             # "Officials at Homeland Security", "the finance ministers of the G20": the head
             j = k
-            if j > 0 and toks[j - 1].lower() == "the":
+            if j > 0 and toks[j - 1].lower() in ("the", "a", "an"):
                 j -= 1
             # (and "authorities in China", "the ambassador to Britain": a place after "in" or
-            # "to" is where the speaker is or is sent)
-            if j > 1 and toks[j - 2][:1].isalpha() and (toks[j - 1].lower() in ("of", "at", "for") or (
-                    toks[j - 1].lower() in ("in", "to") and is_place(" ".join(run)))):
+            # "to" is where the speaker is or is sent; "a dealer with a London bank", "a
+            # councillor in Leeds", "an aide to Ann Lee": after a role noun in lower case the
+            # phrase says where or whom the role serves, and the role is the speaker)
+            prep = toks[j - 1].lower() if j > 1 else ""
+            if j > 1 and toks[j - 2][:1].isalpha() and (prep in ("of", "at", "for") or (
+                    prep in ("in", "to", "with") and (is_place(" ".join(run)) or toks[j - 2][:1].islower()))):
                 head = toks[:j - 1]
                 role = _role_back(head)
                 if role is None and head and head[-1].lower() in _PLURAL_ROLES:
