@@ -99,7 +99,7 @@ ZOO = [
     ("health site", "Protein keeps you feeling full for longer (14). Two trials found the same (15, 16).",
      [("Two", 2, None)]),
     ("wire", "Net profit rose to 5.2 mln stg (4.1 mln) on sales of 90 mln stg (84).",
-     [("5.2 mln stg", 5.2e6, "GBP"), ("4.1 mln", 4.1e6, None), ("90 mln stg", 90e6, "GBP"), ("84", 84, None)]),
+     [("5.2 mln stg", 5.2e6, "GBP"), ("4.1 mln", 4.1e6, "GBP"), ("90 mln stg", 90e6, "GBP"), ("84", 84, None)]),
     ("broadsheet", "A No 10 spokesman said the world No 1 had earned 3 titles.", [("3", 3, None)]),
     ("science abstract", "Sequences are under accession run_3 and took 12 days.", [("12 days", 12, "day")]),
     # a name read inside a sentence is that name where a sentence opens with it
@@ -214,6 +214,23 @@ ZOO = [
     # a number that opens a firm's name counts nothing; a count before a firm's name stays
     ("broadcaster", "Lund sold her 21 Entertainment business, which owns 21 Management, for $90m.", [("$90m", 90e6, "USD")]),
     ("wire", "Arlo hired 20 Capital One staff and 3 Media Partners analysts.", [("20", 20, None)]),
+    # a run of scaled figures writes the unit once per sentence; a count noun, a new sentence or a
+    # conversion in brackets keeps a figure's own reading
+    ("wire", "Kestrel said sales reached 4.2 billion dlrs in 2025 and 3.9 billion in 2024.",
+     [("4.2 billion dlrs", 4.2e9, "USD"), ("3.9 billion", 3.9e9, "USD")]),
+    ("wire", "Mills shipped 12.5 mln tonnes last year and expects 13.1 mln this year and 14 mln next.",
+     [("12.5 mln tonnes", 12.5e6, "tonne"), ("13.1 mln", 13.1e6, "tonne"), ("14 mln", 14e6, "tonne")]),
+    ("wire", "Of the 900 mln dlrs sought, 650 mln has been raised.",
+     [("900 mln dlrs", 900e6, "USD"), ("650 mln", 650e6, "USD")]),
+    ("wire", "It forecast a 2.3 billion yuan surplus after a 1.7 billion deficit.",
+     [("2.3 billion yuan", 2.3e9, "CNY"), ("1.7 billion", 1.7e9, "CNY")]),
+    ("wire", "Damage was put at 100 mln dls.", [("100 mln dls", 100e6, "USD")]),
+    ("broadcaster", "Orbel made \u00a34.5bn last year, and 2.1 million customers joined.",
+     [("\u00a34.5bn", 4.5e9, "GBP"), ("2.1 million", 2.1e6, None)]),
+    ("broadsheet", "The fund holds \u00a33bn. Some 2.5 million savers use it.",
+     [("\u00a33bn", 3e9, "GBP"), ("2.5 million", 2.5e6, None)]),
+    ("press release", "Revenue was 80m euros ($95m), up from 61m a year earlier.",
+     [("80m euros", 80e6, "EUR"), ("$95m", 95e6, "USD"), ("61m", 61e6, "EUR")]),
 ]
 
 
