@@ -229,6 +229,13 @@ ZOO = [
      [("\u00a34.5bn", 4.5e9, "GBP"), ("2.1 million", 2.1e6, None)]),
     ("broadsheet", "The fund holds \u00a33bn. Some 2.5 million savers use it.",
      [("\u00a33bn", 3e9, "GBP"), ("2.5 million", 2.5e6, None)]),
+    # "one" for a noun named before, and its idioms; a counted "one" stays
+    ("tabloid", "One shop shut last week and another one will go next.", [("One", 1, None)]),
+    ("broadcaster", "The decision is a tough one to take, the minister said.", []),
+    ("broadsheet", "He has a moral duty, if not a legal one\u201d, to resign.", []),
+    ("transcript", "We are not back to square one, and we met one-to-one.", []),
+    ("wire", "A 5 pct cut came in March and traders expect a bigger one to follow.", [("5 pct", 5, "percent")]),
+    ("wire", "The club sold one striker and bought two defenders.", [("one", 1, None), ("two", 2, None)]),
     ("press release", "Revenue was 80m euros ($95m), up from 61m a year earlier.",
      [("80m euros", 80e6, "EUR"), ("$95m", 95e6, "USD"), ("61m", 61e6, "EUR")]),
 ]
