@@ -229,6 +229,12 @@ ZOO = [
      [("\u00a34.5bn", 4.5e9, "GBP"), ("2.1 million", 2.1e6, None)]),
     ("broadsheet", "The fund holds \u00a33bn. Some 2.5 million savers use it.",
      [("\u00a33bn", 3e9, "GBP"), ("2.5 million", 2.5e6, None)]),
+    # a national phone number in groups after a trunk code that opens with 0 counts nothing
+    ("broadcaster", "Viewers can ring 0800 731 5520 for advice.", []),
+    ("press release", "Media enquiries: 020 3946 0112 or 0161 555 0142.", []),
+    ("local paper", "The helpline on 0300 222 1234 took 640 calls.", [("640", 640, None)]),
+    ("wire", "Output rose to 0.85 mln tonnes, and 2,400 350 ml cans were sold.",
+     [("0.85 mln tonnes", 0.85e6, "tonne"), ("2,400", 2400, None), ("350 ml", 350, "ml")]),
     # "one" for a noun named before, and its idioms; a counted "one" stays
     ("tabloid", "One shop shut last week and another one will go next.", [("One", 1, None)]),
     ("broadcaster", "The decision is a tough one to take, the minister said.", []),
