@@ -79,8 +79,8 @@ _CHANGE = re.compile(
 )
 _JOIN = re.compile(r"\A(?:\s*(?P<word>to|and|through|until|till)\s+|(?P<dash>[-–—−])|\s+(?P<spdash>[–—])\s+|\s*(?P<sdash>–)\s*)"
                    r"(?:(?:the\s+)?)\Z", re.I)
-# "to 138 lots from 212 lots": the reverse form, named in the annotation conventions of NewsQuant
-_FROM = re.compile(r"\A\s+(?:[a-z]+\s+)?from\s+\Z", re.I)
+# ("rose to 26 mln dlrs from 21 mln": a change, a new level and an old one, never a range: two
+# figures, and the second takes the first's unit in .units.carry_units)
 
 
 def set_interval(men: Mention, kind: str) -> None:
@@ -165,8 +165,6 @@ def apply(text: str, mentions: list[Mention]) -> list[Mention]:
                     rng = b.value > a.value and not (a.kind == "words") and b.qualifier == "exact"
                 else:
                     rng = b.value > a.value or opener
-            elif _FROM.match(between) and "to " in text[max(0, a.start - 4):a.start]:
-                rng = True
             if rng:
                 _rescale_first(a, b)
                 r = Mention(a.start, b.end, a.value, "range")

@@ -229,6 +229,13 @@ ZOO = [
      [("\u00a34.5bn", 4.5e9, "GBP"), ("2.1 million", 2.1e6, None)]),
     ("broadsheet", "The fund holds \u00a33bn. Some 2.5 million savers use it.",
      [("\u00a33bn", 3e9, "GBP"), ("2.5 million", 2.5e6, None)]),
+    # "to X from Y" is a change, a new level and an old one: two figures, never a range
+    ("wire", "Quarterly net rose to 31.4 mln dlrs from 27.9 mln a year earlier.",
+     [("31.4 mln dlrs", 31.4e6, "USD"), ("27.9 mln", 27.9e6, "USD")]),
+    ("broadsheet", "The jobless rate fell to 4.6% from 4.9% in the spring.",
+     [("4.6%", 4.6, "percent"), ("4.9%", 4.9, "percent")]),
+    ("tabloid", "Ticket prices soar to \u00a3120 from \u00a385!", [("\u00a3120", 120, "GBP"), ("\u00a385", 85, "GBP")]),
+    ("broadcaster", "Fares will range from \u00a312 to \u00a318.", [("\u00a312 to \u00a318", 12, "GBP")]),
     # a national phone number in groups after a trunk code that opens with 0 counts nothing
     ("broadcaster", "Viewers can ring 0800 731 5520 for advice.", []),
     ("press release", "Media enquiries: 020 3946 0112 or 0161 555 0142.", []),
