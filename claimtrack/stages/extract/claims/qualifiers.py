@@ -160,6 +160,13 @@ def apply(text: str, mentions: list[Mention]) -> list[Mention]:
                     rng = opener or _CHANGE.search(left) is None
                     if not opener and a.qualifier not in ("exact",):
                         rng = False
+                    # a range runs from low to high: "cut from 20m to 15m", "voted 99 to 0" are a change
+                    # and a tally; and a first figure with its own unit word and a bare second one is a
+                    # change to a level ("off 29.2 points to 3,306.4": a range writes the unit once, last)
+                    # ("7.80 to one dollar", "10 to 1": a rate or odds, left as it was)
+                    if 1 != b.value < a.value or (a.unit is not None and not a.cur and a.end > a.num_end and
+                                             b.unit is None and b.scale == 1.0 and not b.cur):
+                        rng = False
                 elif j.group("dash") is not None:
                     # "15-22", "2014-15": digits joined by a hyphen; a score ("2-0", "89-89") is not a range
                     rng = b.value > a.value and not (a.kind == "words") and b.qualifier == "exact"

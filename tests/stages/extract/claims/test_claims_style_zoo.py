@@ -236,6 +236,12 @@ ZOO = [
      [("4.6%", 4.6, "percent"), ("4.9%", 4.9, "percent")]),
     ("tabloid", "Ticket prices soar to \u00a3120 from \u00a385!", [("\u00a3120", 120, "GBP"), ("\u00a385", 85, "GBP")]),
     ("broadcaster", "Fares will range from \u00a312 to \u00a318.", [("\u00a312 to \u00a318", 12, "GBP")]),
+    ("press release", "Waiting lists fell from 7,420 to 6,150 over the year.", [("7,420", 7420, None), ("6,150", 6150, None)]),
+    ("wire", "The Senate voted 88 to 11 to pass the bill.", [("88", 88, None), ("11", 11, None)]),
+    ("wire", "The index was off 41.30 points to 2,871.60 at midday.",
+     [("41.30 points", 41.3, "point"), ("2,871.60", 2871.6, None)]),
+    ("science abstract", "Doses of 5 to 10 mg were given for two to three weeks.",
+     [("5 to 10 mg", 5, "mg"), ("two to three weeks", 2, "week")]),
     # a national phone number in groups after a trunk code that opens with 0 counts nothing
     ("broadcaster", "Viewers can ring 0800 731 5520 for advice.", []),
     ("press release", "Media enquiries: 020 3946 0112 or 0161 555 0142.", []),
