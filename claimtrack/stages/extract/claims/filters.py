@@ -68,6 +68,9 @@ _CITE_BEFORE = re.compile(r"\[[\d,\s–-]*\Z")
 _CITE_AFTER = re.compile(r"[\d,\s–-]*\]")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)\d{3,4}[\s.-]\d{3,4}|\+\d{1,3}(?:[\s.-]\d{2,5}){2,5}"
                     r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+# a national phone number written in groups: a trunk code opening with 0 ("0800", "020", "(0)20"),
+# then the group or two before this one
+_NATIONAL_PHONE_BEFORE = re.compile(r"(?:(?<![\d.,])0\d{2,4}|\(0\)\d{1,4})(?: \d{3,4})? \Z")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?:T[\d:.]+Z?)?\b")
 # capitalised words that may stand before a quantity, and words that name a series, an index or a
 # channel before a number: kept in :mod:`.names`
@@ -335,6 +338,9 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
     # tested first (most numerals are followed by a space or a mark, and a call costs as much as the test)
     nxt = after_num[:1]
     bare = men.unit is None and men.scale == 1.0 and not men.cur
+    if bare and integer and text[s - 1:s] == " " and text[s - 2:s - 1].isdigit() and 2 < e - s < 5 and \
+            _NATIONAL_PHONE_BEFORE.search(before):
+        return "phone"  # "call 0800 028 9276", "020 7946 0018": the groups after a trunk code that opens with 0
     # a run of labels: "lines 16 and 17", "Tables S1 and S2"
     if prev is not None and prev.drop in ("label", "name", "date", "citation", "age") and bare and \
             _AND_BEFORE.search(text, max(0, s - 6), s) is not None and prev.end >= s - 6 and \

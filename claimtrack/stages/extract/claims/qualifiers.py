@@ -79,8 +79,8 @@ _CHANGE = re.compile(
 )
 _JOIN = re.compile(r"\A(?:\s*(?P<word>to|and|through|until|till)\s+|(?P<dash>[-–—−])|\s+(?P<spdash>[–—])\s+|\s*(?P<sdash>–)\s*)"
                    r"(?:(?:the\s+)?)\Z", re.I)
-# "to 138 lots from 212 lots": the reverse form, named in the annotation conventions of NewsQuant
-_FROM = re.compile(r"\A\s+(?:[a-z]+\s+)?from\s+\Z", re.I)
+# ("rose to 26 mln dlrs from 21 mln": a change, a new level and an old one, never a range: two
+# figures, and the second takes the first's unit in .units.carry_units)
 
 
 def set_interval(men: Mention, kind: str) -> None:
@@ -160,13 +160,18 @@ def apply(text: str, mentions: list[Mention]) -> list[Mention]:
                     rng = opener or _CHANGE.search(left) is None
                     if not opener and a.qualifier not in ("exact",):
                         rng = False
+                    # a range runs from low to high: "cut from 20m to 15m", "voted 99 to 0" are a change
+                    # and a tally; and a first figure with its own unit word and a bare second one is a
+                    # change to a level ("off 29.2 points to 3,306.4": a range writes the unit once, last)
+                    # ("7.80 to one dollar", "10 to 1": a rate or odds, left as it was)
+                    if 1 != b.value < a.value or (a.unit is not None and not a.cur and a.end > a.num_end and
+                                             b.unit is None and b.scale == 1.0 and not b.cur):
+                        rng = False
                 elif j.group("dash") is not None:
                     # "15-22", "2014-15": digits joined by a hyphen; a score ("2-0", "89-89") is not a range
                     rng = b.value > a.value and not (a.kind == "words") and b.qualifier == "exact"
                 else:
                     rng = b.value > a.value or opener
-            elif _FROM.match(between) and "to " in text[max(0, a.start - 4):a.start]:
-                rng = True
             if rng:
                 _rescale_first(a, b)
                 r = Mention(a.start, b.end, a.value, "range")

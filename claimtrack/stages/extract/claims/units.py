@@ -67,7 +67,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     # money written after the number
     # a country's abbreviation or adjective before the currency word may carry a capital it gets from
     # the abbreviation's full stop ("20 U.S. Dlrs"); a country named after it: see _COUNTRY_AFTER
-    (r"(?:US|U\.S\.|[Aa]merican)\s+(?:[Dd]ollars?|[Dd]lrs?)|U\.S\.(?=\))|dlrs?|dollars?|bucks", "USD"),
+    (r"(?:US|U\.S\.|[Aa]merican)\s+(?:[Dd]ollars?|[Dd]lrs?)|U\.S\.(?=\))|dlrs?|dls|dollars?|bucks", "USD"),
     (r"(?:U\.S\.|US|H\.K\.|HK|[Cc]anadian|[Aa]ustralian|Aust|N\.Z\.)\s+(?:[Cc]ents?|[Cc]ts)", "cent"),
     (r"(?:[Aa]ustralian|Aust)\s+(?:[Dd]ollars?|[Dd]lrs?)", "AUD"), (r"[Cc]anadian\s+(?:[Dd]ollars?|[Dd]lrs?)", "CAD"),
     (r"(?:[Nn]ew\s+[Zz]ealand|N\.Z\.)\s+(?:[Dd]ollars?|[Dd]lrs?)", "NZD"),
@@ -442,6 +442,51 @@ def carry_units(text: str, mentions: list) -> None:
             if prev.unit is None and men.scale != 1.0 and men.unit is None:
                 _share(text, prev, men)
         prev = men
+    _carry_scaled(text, mentions)
+
+
+# a figure with a scale word and nothing after it ("... 15.6 billion dlrs in 1986 and 10.6 billion in
+# 1985", "68.7 mln miles last year to 69.5 mln this year", "1.6 billion dlrs of the 4.2 billion"):
+# news writes the unit once per sentence for a run of such figures; the last earlier figure of the
+# sentence with a scale word and a unit gives it. What may follow it: the end of its phrase, or a
+# word for a sum of money or a quantity that is no count of things ("a 7.08 billion deficit")
+_SCALED_AFTER = re.compile(r"\s*(?:[,.;:)\]]|\Z|\s+(?:in|on|at|a|an|the|last|this|next|during|earlier|previously|"
+                           r"and|or|but|while|when|whereas|according|it|he|she|they|to|from|by|for|over|"
+                           r"is|was|are|were|has|had|have|will|would|could|"
+                           r"(?:budget|trade|current\s+account|net|pension|annual|monthly|quarterly)?\s*(?:deficits?|surplus(?:es)?|"
+                           r"allocation|quota|budget|turnover|revenues?|profits?|loss(?:es)?|debts?|ceiling|target|"
+                           r"requirements?|outlays?|funds?|reserves?|spending|investments?|capital|sales|output|exports|imports)\b))")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+
+
+def _carry_scaled(text: str, mentions: list) -> None:
+    """Give a scaled figure with no unit and no noun the unit of the last scaled figure with a unit
+    earlier in its sentence, within a hundred times of it (see the note above ``_SCALED_AFTER``).
+
+    >>> from claimtrack.stages.extract.claims.numbers import scan
+    >>> t = "Imports hit 15.6 billion dlrs in 1986 and 10.6 billion in 1985. It had 4 mln shares."
+    >>> ms = scan(t); carry_units(t, ms); [(m.value, m.unit) for m in ms if m.scale != 1.0]
+    [(15600000000.0, 'USD'), (10600000000.0, 'USD'), (4000000.0, None)]
+    >>> t = "Profit was 77m euros ($100m), up from 38m."
+    >>> ms = scan(t); carry_units(t, ms); [(m.value, m.unit) for m in ms]
+    [(77000000.0, 'EUR'), (100000000.0, 'USD'), (38000000.0, 'EUR')]
+    """
+    src = None
+    for men in mentions:
+        if men.drop is not None:
+            continue
+        if men.unit is not None:
+            if men.scale != 1.0 and men.unit not in ("fraction", "times", "percent"):
+                # a conversion in brackets gives no unit: "77m euros ($100m), up from 38m"
+                o = text.rfind("(", max(0, men.start - 30), men.start)
+                if o < 0 or ")" in text[o:men.start]:
+                    src = men
+            continue
+        if src is None or men.scale == 1.0 or men.cur or men.kind not in ("digits", "words", "range") or \
+                men.value <= 0 or src.value <= 0 or not 0.01 <= men.value / src.value <= 100:
+            continue
+        if _SENTENCE_BREAK.search(text, src.end, men.start) is None and _SCALED_AFTER.match(text, men.end):
+            men.unit = src.unit
 
 
 def _share(text: str, a, b) -> None:

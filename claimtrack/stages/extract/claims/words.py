@@ -291,7 +291,8 @@ def _word_matches(low: str) -> list[re.Match]:
 _ONE_PRONOUN_BEFORE = re.compile(r"(?:\b(?:the|each|every|no|any|this|that|which|the\s+only)|['’]s)\s*\Z", re.I)
 # ("one's own", "one to watch", "on the one hand", "all in one", "Smith, for one, agrees")
 _ONE_PRONOUN_AFTER = re.compile(r"\s+(?:another|anything|thing|way|after|by\s+one|or\s+(?:the\s+)?other|to\s+watch)\b")
-_ONE_BY_BEFORE = re.compile(r"(?:\bone\s+by|\ball\s+in)\s+\Z", re.I)
+# ("one by one", "all in one", "a one-to-one talk", "back to square one")
+_ONE_BY_BEFORE = re.compile(r"(?:\bone\s+by\s+|\ball\s+in\s+|\bone-to-|\bsquare\s+)\Z", re.I)
 _ONE_HAND = re.compile(r"\b(?:on\s+(?:the\s+)?\Z|,\s*for\s+\Z)", re.I)
 _ONE_HAND_AFTER = re.compile(r"\s+hand\b(?!-)")
 # "the measured one,", "a bigger one.", "the most controversial one because", "the next one in 1992":
@@ -299,8 +300,10 @@ _ONE_HAND_AFTER = re.compile(r"\s+hand\b(?!-)")
 # (the words between are modifiers, never a preposition or conjunction: "the market of one or two")
 _ONE_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|each|every|any)\s+(?:(?!(?:of|and|or|but|in|on|at|to|for|with|by|"
                               r"from|as|than|that|between)\s)[a-z]+(?:-[a-z]+)?\s+){1,3}\Z", re.I)
-_ONE_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)]|\s+(?:is|was|that|which|who|because|but|for|in|on|at|with|as|"
+_ONE_NOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)\"”]|\s+(?:is|was|will|would|to|that|which|who|because|but|for|in|on|at|with|as|"
                              r"than|since|though|although|if|when|where|while|from|too|again|instead|either|anyway)\b)")
+# "came up with another one," "another one will close": "another" with no noun after "one"
+_ONE_ANOTHER = re.compile(r"\banother\s+\Z", re.I)
 # "one can understand", "however, one has to credit", "and one could envision": the generic pronoun
 # opens a clause and a modal or "has to" follows ("one can of beans" is a can)
 _ONE_GENERIC_BEFORE = re.compile(r"(?:^|[.!?:;,\"“‘(]|\b(?:and|but|so|or|if|that|when|because|unless|yet|how\s+\w+|"
@@ -332,7 +335,7 @@ def one_not_a_count(text: str, start: int, end: int, before: str, unit: str | No
             _ONE_TIME_AFTER.match(text, start + 3) is not None
     if text[end:end + 1] in ("'", "’") and text[end + 1:end + 2] == "s" and not text[end + 2:end + 3].isalpha():
         return True  # "one's own" ("one year's" reads a unit first)
-    if _ONE_NOUN_BEFORE.search(before) and _ONE_NOUN_AFTER.match(text, end):
+    if (_ONE_NOUN_BEFORE.search(before) or _ONE_ANOTHER.search(before)) and _ONE_NOUN_AFTER.match(text, end):
         return True
     if _ONE_HAND.search(before) and (_ONE_HAND_AFTER.match(text, end) or text[end:end + 1] == ","):
         return True  # "on the one hand", "Jonathan Ross, for one, will be happy"

@@ -99,7 +99,7 @@ ZOO = [
     ("health site", "Protein keeps you feeling full for longer (14). Two trials found the same (15, 16).",
      [("Two", 2, None)]),
     ("wire", "Net profit rose to 5.2 mln stg (4.1 mln) on sales of 90 mln stg (84).",
-     [("5.2 mln stg", 5.2e6, "GBP"), ("4.1 mln", 4.1e6, None), ("90 mln stg", 90e6, "GBP"), ("84", 84, None)]),
+     [("5.2 mln stg", 5.2e6, "GBP"), ("4.1 mln", 4.1e6, "GBP"), ("90 mln stg", 90e6, "GBP"), ("84", 84, None)]),
     ("broadsheet", "A No 10 spokesman said the world No 1 had earned 3 titles.", [("3", 3, None)]),
     ("science abstract", "Sequences are under accession run_3 and took 12 days.", [("12 days", 12, "day")]),
     # a name read inside a sentence is that name where a sentence opens with it
@@ -214,6 +214,49 @@ ZOO = [
     # a number that opens a firm's name counts nothing; a count before a firm's name stays
     ("broadcaster", "Lund sold her 21 Entertainment business, which owns 21 Management, for $90m.", [("$90m", 90e6, "USD")]),
     ("wire", "Arlo hired 20 Capital One staff and 3 Media Partners analysts.", [("20", 20, None)]),
+    # a run of scaled figures writes the unit once per sentence; a count noun, a new sentence or a
+    # conversion in brackets keeps a figure's own reading
+    ("wire", "Kestrel said sales reached 4.2 billion dlrs in 2025 and 3.9 billion in 2024.",
+     [("4.2 billion dlrs", 4.2e9, "USD"), ("3.9 billion", 3.9e9, "USD")]),
+    ("wire", "Mills shipped 12.5 mln tonnes last year and expects 13.1 mln this year and 14 mln next.",
+     [("12.5 mln tonnes", 12.5e6, "tonne"), ("13.1 mln", 13.1e6, "tonne"), ("14 mln", 14e6, "tonne")]),
+    ("wire", "Of the 900 mln dlrs sought, 650 mln has been raised.",
+     [("900 mln dlrs", 900e6, "USD"), ("650 mln", 650e6, "USD")]),
+    ("wire", "It forecast a 2.3 billion yuan surplus after a 1.7 billion deficit.",
+     [("2.3 billion yuan", 2.3e9, "CNY"), ("1.7 billion", 1.7e9, "CNY")]),
+    ("wire", "Damage was put at 100 mln dls.", [("100 mln dls", 100e6, "USD")]),
+    ("broadcaster", "Orbel made \u00a34.5bn last year, and 2.1 million customers joined.",
+     [("\u00a34.5bn", 4.5e9, "GBP"), ("2.1 million", 2.1e6, None)]),
+    ("broadsheet", "The fund holds \u00a33bn. Some 2.5 million savers use it.",
+     [("\u00a33bn", 3e9, "GBP"), ("2.5 million", 2.5e6, None)]),
+    # "to X from Y" is a change, a new level and an old one: two figures, never a range
+    ("wire", "Quarterly net rose to 31.4 mln dlrs from 27.9 mln a year earlier.",
+     [("31.4 mln dlrs", 31.4e6, "USD"), ("27.9 mln", 27.9e6, "USD")]),
+    ("broadsheet", "The jobless rate fell to 4.6% from 4.9% in the spring.",
+     [("4.6%", 4.6, "percent"), ("4.9%", 4.9, "percent")]),
+    ("tabloid", "Ticket prices soar to \u00a3120 from \u00a385!", [("\u00a3120", 120, "GBP"), ("\u00a385", 85, "GBP")]),
+    ("broadcaster", "Fares will range from \u00a312 to \u00a318.", [("\u00a312 to \u00a318", 12, "GBP")]),
+    ("press release", "Waiting lists fell from 7,420 to 6,150 over the year.", [("7,420", 7420, None), ("6,150", 6150, None)]),
+    ("wire", "The Senate voted 88 to 11 to pass the bill.", [("88", 88, None), ("11", 11, None)]),
+    ("wire", "The index was off 41.30 points to 2,871.60 at midday.",
+     [("41.30 points", 41.3, "point"), ("2,871.60", 2871.6, None)]),
+    ("science abstract", "Doses of 5 to 10 mg were given for two to three weeks.",
+     [("5 to 10 mg", 5, "mg"), ("two to three weeks", 2, "week")]),
+    # a national phone number in groups after a trunk code that opens with 0 counts nothing
+    ("broadcaster", "Viewers can ring 0800 731 5520 for advice.", []),
+    ("press release", "Media enquiries: 020 3946 0112 or 0161 555 0142.", []),
+    ("local paper", "The helpline on 0300 222 1234 took 640 calls.", [("640", 640, None)]),
+    ("wire", "Output rose to 0.85 mln tonnes, and 2,400 350 ml cans were sold.",
+     [("0.85 mln tonnes", 0.85e6, "tonne"), ("2,400", 2400, None), ("350 ml", 350, "ml")]),
+    # "one" for a noun named before, and its idioms; a counted "one" stays
+    ("tabloid", "One shop shut last week and another one will go next.", [("One", 1, None)]),
+    ("broadcaster", "The decision is a tough one to take, the minister said.", []),
+    ("broadsheet", "He has a moral duty, if not a legal one\u201d, to resign.", []),
+    ("transcript", "We are not back to square one, and we met one-to-one.", []),
+    ("wire", "A 5 pct cut came in March and traders expect a bigger one to follow.", [("5 pct", 5, "percent")]),
+    ("wire", "The club sold one striker and bought two defenders.", [("one", 1, None), ("two", 2, None)]),
+    ("press release", "Revenue was 80m euros ($95m), up from 61m a year earlier.",
+     [("80m euros", 80e6, "EUR"), ("$95m", 95e6, "USD"), ("61m", 61e6, "EUR")]),
 ]
 
 
