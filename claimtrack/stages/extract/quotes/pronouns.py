@@ -183,6 +183,10 @@ _FEMININE = frozenset("""actress waitress hostess duchess countess princess empr
 headmistress mistress mother daughter wife sister girl grandmother aunt niece widow""".split())
 
 
+#: marks that open a quotation: its first word is no subject of the narration
+_QUOTE_OPENERS = "\"“‘'"
+
+
 def _person_before(text: str, index: NameIndex, f: Found) -> str | None:
     """The person named as the subject (or a cue's speaker) of the latest sentence before the
     one holding ``f``, in its paragraph or the one before: whom "the 36-year-old" stands for.
@@ -192,7 +196,7 @@ def _person_before(text: str, index: NameIndex, f: Found) -> str | None:
     'Ann Dale'
     """
     for s, m in _subject_mentions(text, f.para_start, f.start):
-        if s >= f.sent_start or m.kind != "name" or not m.name or text[s:s + 1] in "\"“‘'":
+        if s >= f.sent_start or m.kind != "name" or not m.name or text[s:s + 1] in _QUOTE_OPENERS:
             continue  # (not a word that opens a quotation: '"Bring it on," said …')
         full = index.fullest(m.name, m.female)
         if person_named(full) and not _is_org(full) and (gender_of(full) is not None or index.reads_as_name(full)):
@@ -353,7 +357,9 @@ def _anaphor(text: str, index: NameIndex, role: str, words: list[str]) -> str | 
     # the named subject of a sentence just before it ("Jo Reyes believes … The minister said")
     para_start = text.rfind("\n", 0, first) + 1
     for end in (first, para_start):  # its paragraph, then the one before
-        for _, m in islice(_sentence_sources(text, para_start, end), 3):
+        for at, m in islice(_sentence_sources(text, para_start, end), 3):
+            if text[at:at + 1] in _QUOTE_OPENERS:
+                continue  # a quotation's first word: '"Doping is a crime," the 30-year-old said'
             if m.kind == "name" and m.name and person_named(m.name) and not _is_org(m.name):
                 return index.fullest(m.name, m.female)
     return None
