@@ -19,6 +19,11 @@ _PREPS = frozenset("of at from in for with by to on near outside inside".split()
 
 
 def _possessive(tok: str) -> bool:
+    """Whether a word is a possessive: "Acme's", "Acme’s", "Jones'".
+
+    >>> _possessive("Acme’s"), _possessive("Jones'"), _possessive("Acme")
+    (True, True, False)
+    """
     return tok[-2:] in ("'s", "’s") or (tok[-1:] in "'’" and tok[-2:-1] == "s")
 
 

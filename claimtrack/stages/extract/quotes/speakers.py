@@ -17,7 +17,7 @@ from functools import lru_cache
 from claimtrack.stages.extract.quotes.after import _AGE, speaker_after
 from claimtrack.stages.extract.quotes.cues import _trie_regex
 from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _STATES, TITLES, is_country, is_place, OFFICES, person_named, US_STATES
-from claimtrack.stages.extract.quotes.heads import _named_before_role, _person_before_pps, _person_comma_role
+from claimtrack.stages.extract.quotes.heads import _named_before_role, _person_before_pps, _person_comma_role, _possessive, _PREPS
 from claimtrack.stages.extract.quotes.names import clean_name, Mention, _name_run_back, _PAREN_TAIL, _person_like, _strip_adverbs, _tokens
 from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _PLURAL_ROLES, _reduced_tail, _role_back, _ROLE_PREPS
 
@@ -102,9 +102,6 @@ def _name_mention(toks: list[str], run: list[str]) -> Mention | None:
             return Mention(" ".join(run), None, "role", female)  # "Aviation Minister said"
         return None
     return Mention(" ".join(run), name, "name", female)
-
-
-_PREPS = frozenset("of at from in for with by to on near outside inside".split())
 
 
 _RELATIVE_START = re.compile(r"\s*(?:which|who|whose|whom|that|where)\b")
@@ -241,7 +238,7 @@ def _speaker_before(left: str) -> Mention | None:
             return Mention(last, None, "pronoun")
         fem = True if low == "she" else False if low == "he" else None
         return Mention(last, None, "pronoun", fem)
-    if low.endswith("’s") or low.endswith("'s") or low.endswith("s’") or low.endswith("s'"):
+    if _possessive(low):
         return None  # a possessive: the cue word is a noun ("Clinton's remark")
     if last[:1].isupper():
         run = _name_run_back(toks)
