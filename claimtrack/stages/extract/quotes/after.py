@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_NAME, _NOT_ROLE_END, _PARTICIPLES, PRONOUNS, _ROLE_STOP_VERBS, _TIME_WORDS, TITLES, gender_of, OFFICES
-from claimtrack.stages.extract.quotes.names import clean_name, _is_name_token, Mention, _person_like, _tokens
+from claimtrack.stages.extract.quotes.names import clean_name, _is_name_token, Mention, _person_like, _possessive, _tokens
 from claimtrack.stages.extract.quotes.roles import _modifies_plural, _reduced_tail, _role_joint, _ROLE_PREPS
 
 
@@ -284,7 +284,7 @@ def _speaker_after(right: str, subject: bool) -> Mention | None:
                 run.pop()  # "Matt Williams' side": a possessor in -s', read as "Williams's"
                 i -= 1
             j = i
-            if run and j + 1 < len(toks) and toks[j][:1].isupper() and toks[j][-2:] in ("’s", "'s", "s’", "s'"):
+            if run and j + 1 < len(toks) and toks[j][:1].isupper() and _possessive(toks[j]):
                 j += 1
                 while j < len(toks) and j - i < 4 and toks[j][:1].islower() and toks[j].isalpha():
                     j += 1

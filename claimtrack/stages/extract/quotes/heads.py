@@ -10,21 +10,12 @@ from __future__ import annotations
 
 from claimtrack.stages.extract.quotes.after import _person_noun
 from claimtrack.stages.extract.quotes.lexicon import _ORG_TAIL, person_named, TITLES
-from claimtrack.stages.extract.quotes.names import clean_name, _is_name_token, Mention, _name_run_back, _person_like, _tokens
+from claimtrack.stages.extract.quotes.names import clean_name, _is_name_token, Mention, _name_run_back, _person_like, _possessive, _tokens
 
 _CHAIN_PREPS = frozenset("of from at with in for".split())
 
 
 _PREPS = frozenset("of at from in for with by to on near outside inside".split())
-
-
-def _possessive(tok: str) -> bool:
-    """Whether a word is a possessive: "Acme's", "Acme’s", "Jones'".
-
-    >>> _possessive("Acme’s"), _possessive("Jones'"), _possessive("Acme")
-    (True, True, False)
-    """
-    return tok[-2:] in ("'s", "’s") or (tok[-1:] in "'’" and tok[-2:-1] == "s")
 
 
 def _person_before_pps(toks: list[str], k: int) -> Mention | None:

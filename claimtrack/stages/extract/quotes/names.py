@@ -197,6 +197,15 @@ _TRADE_AFTER_TITLE = re.compile(r"^[A-Z][a-z]{4,}(?:ant|ent)$")  # "(Chief) Acco
 _ORG_LINKS = frozenset("of for and to de".split())
 
 
+def _possessive(tok: str) -> bool:
+    """Whether a word is a possessive: "Acme's", "Acme’s", "Jones'".
+
+    >>> _possessive("Acme’s"), _possessive("Jones'"), _possessive("Acme")
+    (True, True, False)
+    """
+    return tok[-2:] in ("'s", "’s") or (tok[-1:] in "'’" and tok[-2:-1] == "s")
+
+
 def _tokens(s: str) -> list[str]:
     """The words and marks of ``s``: titles with their full stop, initials, words, numbers.
 

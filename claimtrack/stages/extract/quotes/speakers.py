@@ -17,8 +17,8 @@ from functools import lru_cache
 from claimtrack.stages.extract.quotes.after import _AGE, speaker_after
 from claimtrack.stages.extract.quotes.cues import _trie_regex
 from claimtrack.stages.extract.quotes.lexicon import _DETERMINERS, _NOT_ROLE_END, _PARTICIPLES, _PERSON_TITLES, PRONOUNS, RECORD_NOUNS, _STATES, TITLES, is_country, is_place, OFFICES, person_named, US_STATES
-from claimtrack.stages.extract.quotes.heads import _named_before_role, _person_before_pps, _person_comma_role, _possessive, _PREPS
-from claimtrack.stages.extract.quotes.names import clean_name, Mention, _name_run_back, _PAREN_TAIL, _person_like, _strip_adverbs, _tokens
+from claimtrack.stages.extract.quotes.heads import _named_before_role, _person_before_pps, _person_comma_role, _PREPS
+from claimtrack.stages.extract.quotes.names import clean_name, Mention, _name_run_back, _PAREN_TAIL, _person_like, _possessive, _strip_adverbs, _tokens
 from claimtrack.stages.extract.quotes.roles import _bare_plural_back, _PLURAL_ROLES, _reduced_tail, _role_back, _ROLE_PREPS
 
 _OF = frozenset("of at from for with".split())
