@@ -111,9 +111,8 @@ def _is_bare(concept: str, earlier: dict, new: dict) -> bool:
         return True
     if key in _CASUALTY_KEYS:
         return False
-    text = lambda v: v if isinstance(v, str) else None  # noqa: E731
-    return not all(noun_attached(text(c.get("sentence")), text(c.get("surface")), text(c.get("noun")),
-                                 text(c.get("qualifier"))) for c in (earlier, new))
+    return not all(noun_attached(_text(c.get("sentence")), _text(c.get("surface")), _text(c.get("noun")),
+                                 _text(c.get("qualifier"))) for c in (earlier, new))
 
 def opposite_change(earlier: dict, later: dict) -> bool:
     """Whether two figures measure changes in opposite directions (nouns.direction).
@@ -122,9 +121,8 @@ def opposite_change(earlier: dict, later: dict) -> bool:
     ...                 {"sentence": "Sales rose 2% in May.", "surface": "2%", "qualifier": "exact"})
     True
     """
-    text = lambda v: v if isinstance(v, str) else None  # noqa: E731
-    a = direction(text(earlier.get("sentence")), text(earlier.get("surface")), text(earlier.get("qualifier")))
-    b = direction(text(later.get("sentence")), text(later.get("surface")), text(later.get("qualifier")))
+    a = direction(_text(earlier.get("sentence")), _text(earlier.get("surface")), _text(earlier.get("qualifier")))
+    b = direction(_text(later.get("sentence")), _text(later.get("surface")), _text(later.get("qualifier")))
     return bool(a) and bool(b) and a != b
 
 def bare_context_ok(ctx_a: str, ctx_b: str, settings: MatchSettings) -> bool:

@@ -60,7 +60,7 @@ from claimtrack.stages.match.compare_words import (MIN_COVERAGE, adds_claim, _mo
                                                    opposite_moves, opposite_result, other_date, other_holders, partitive)
 from claimtrack.stages.match.compare_refute import refutes
 from claimtrack.stages.match.detail import claim_detail
-from claimtrack.stages.match.claim_context import (_CASUALTY_KEYS, _CASUALTY_RE, _is_bare, bare_context_ok,
+from claimtrack.stages.match.claim_context import (_CASUALTY_KEYS, _CASUALTY_RE, _is_bare, _text, bare_context_ok,
                                                    context_words, opposite_change)
 from claimtrack.stages.match.claim_blocks import concept_keys
 from claimtrack.stages.match.nouns import _GENERIC, can_contradict
@@ -88,13 +88,12 @@ _PARTICLE_UP_TO = re.compile(r"\b(?:tick|inch|edge|creep|crept|move|go|goes|went
 
 def changes(row: dict) -> bool:
     """Whether a claim (a row with "sentence", "surface", "qualifier") is the size of a change
-    (claim_context.change_amount).
+    (compare_derive.change_amount).
 
     >>> changes({"sentence": "Profit rose 40m to 700m.", "surface": "40m"}), changes({"sentence": "Profit was 700m.", "surface": "700m"})
     (True, False)
     """
-    text = [x if isinstance(x, str) else None for x in (row.get("sentence"), row.get("surface"), row.get("qualifier"))]
-    return change_amount(*text)
+    return change_amount(_text(row.get("sentence")), _text(row.get("surface")), _text(row.get("qualifier")))
 
 
 def same_time(earlier: dict, later: dict) -> bool:
@@ -110,12 +109,10 @@ def same_time(earlier: dict, later: dict) -> bool:
     ...           {"sentence": "2004 sales: 6 bln.", "surface": "6 bln"})
     True
     """
-    def text(x):
-        return x if isinstance(x, str) else None
-    se, fe, sn, fn = text(earlier.get("sentence")), text(earlier.get("surface")), text(later.get("sentence")), text(later.get("surface"))
+    se, fe, sn, fn = _text(earlier.get("sentence")), _text(earlier.get("surface")), _text(later.get("sentence")), _text(later.get("surface"))
     return (same_period(period_marks(se, fe), period_marks(sn, fn))
-            and same_side_of_comparison(comparison_role(se, fe, text(earlier.get("qualifier"))),
-                                        comparison_role(sn, fn, text(later.get("qualifier")))))
+            and same_side_of_comparison(comparison_role(se, fe, _text(earlier.get("qualifier"))),
+                                        comparison_role(sn, fn, _text(later.get("qualifier")))))
 
 
 def _frame(claims, text: str = "") -> pd.DataFrame:
