@@ -49,6 +49,7 @@ Conventions of a :class:`~claimtrack.records.Claim`:
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from claimtrack.stages.extract.claims import context, filters, frame, headline, qualifiers, sections
 from claimtrack.stages.extract.claims.numbers import TENS, UNITS, Mention, scan
@@ -109,28 +110,52 @@ def _extract(text: str, article_id: str, quotes: list[Quote]) -> list[Claim]:
     return sections.fill_section_periods(frame.fill_frames(claims), text)
 
 
-# what a sentence gives each of its claims, read once per sentence: its names and whether it is a
-# headline at once; its attribution, clause separators and the words of its names only when a
-# claim needs them (a claim inside a quote takes the quote's speaker; a sentence without names
-# gives no subjects, so its clauses matter only to a claim with no noun)
-_NAMES, _TITLE, _ATTRIBUTION, _CUTS, _NAME_WORDS = range(5)
 _UNREAD = object()  # (an attribution may be None)
 
 
-def _sentence_info(text: str, body: str, sent: tuple[int, int], lowered: str | None) -> list:
-    """[names, is a headline, attribution, clause cuts, name words] of the sentence ``sent``,
-    the last three not read yet (:data:`_UNREAD`, None, None).
+@dataclass(slots=True)
+class _SentenceInfo:
+    """What a sentence gives each of its claims, read once per sentence: its names and whether it
+    is a headline at once; its clause separators, attribution and the words of its names only
+    when a claim asks (a claim inside a quote takes the quote's speaker; a sentence without names
+    gives no subjects, so its clauses matter only to a claim with no noun).
 
     >>> t = "Acme Corp said sales rose 5%."
-    >>> _sentence_info(t, t, (0, len(t)), t.lower())[:2]
-    [[(0, 9, 'Acme Corp')], False]
+    >>> info = _SentenceInfo.read(t, t, (0, len(t)), t.lower())
+    >>> info.names, info.title, info.attribution(t)
+    ([(0, 9, 'Acme Corp')], False, 'Acme Corp')
     """
-    a, b = sent
-    names = context.names_in(text, sent, lowered)
-    title = body is not text and body[a:b] != text[a:b]
-    if title:
-        names = headline.split_names(names, context.STOP_WORDS)  # a headline capitalises every word
-    return [names, title, _UNREAD, None, None]
+
+    span: tuple[int, int]
+    names: list
+    title: bool
+    _cuts: list | None = None
+    _attribution: object = _UNREAD
+    _name_words: set | None = None
+
+    @classmethod
+    def read(cls, text: str, body: str, sent: tuple[int, int], lowered: str | None) -> "_SentenceInfo":
+        a, b = sent
+        names = context.names_in(text, sent, lowered)
+        title = body is not text and body[a:b] != text[a:b]
+        if title:
+            names = headline.split_names(names, context.STOP_WORDS)  # a headline capitalises every word
+        return cls(sent, names, title)
+
+    def cuts(self, text: str) -> list:
+        if self._cuts is None:
+            self._cuts = context.clause_cuts(text, self.span)
+        return self._cuts
+
+    def attribution(self, text: str):
+        if self._attribution is _UNREAD:
+            self._attribution = context.attribution(text, self.span)
+        return self._attribution
+
+    def name_words(self) -> set:
+        if self._name_words is None:
+            self._name_words = {w for _, _, n in self.names for w in n.split()}
+        return self._name_words
 
 
 def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, cache, lowered) -> Claim | None:
@@ -155,18 +180,14 @@ def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, ca
             noun = noun_before(text, men.start, a)
     info = cache.get(sent)
     if info is None:
-        info = cache[sent] = _sentence_info(text, body, sent, lowered)
+        info = cache[sent] = _SentenceInfo.read(text, body, sent, lowered)
     measures = noun is None and men.qualifier != "vague"
     clause = sent  # (what subjects() reads only when the sentence has names)
-    if info[_NAMES] or measures:
-        if info[_CUTS] is None:
-            info[_CUTS] = context.clause_cuts(text, sent)
-        clause = context.clause_of(text, sent, men.start, men.end, info[_CUTS])
+    if info.names or measures:
+        clause = context.clause_of(text, sent, men.start, men.end, info.cuts(text))
     if measures:
         # "Unemployment fell to 4.1 percent": the clause names what the figure measures
-        if info[_NAME_WORDS] is None:
-            info[_NAME_WORDS] = {w for _, _, n in info[_NAMES] for w in n.split()}
-        noun = measured_before(body, men.start, clause[0], info[_NAME_WORDS])
+        noun = measured_before(body, men.start, clause[0], info.name_words())
     if men.unit is None and noun and " " not in noun:
         u = match_unit(" " + noun, 0)
         if u is not None and is_money(u[0]):  # "tens of millions of dollars"
@@ -186,11 +207,9 @@ def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, ca
             speaker = q.speaker
             break
     if speaker is None:
-        if info[_ATTRIBUTION] is _UNREAD:
-            info[_ATTRIBUTION] = context.attribution(text, sent)
-        speaker = info[_ATTRIBUTION]
-    subject = context.subjects(info[_NAMES], clause, men.start, men.end, extra=caps)
-    if info[_TITLE] and subject:  # a headline's capitalised common words are no names ("Jobs", "Above")
+        speaker = info.attribution(text)
+    subject = context.subjects(info.names, clause, men.start, men.end, extra=caps)
+    if info.title and subject:  # a headline's capitalised common words are no names ("Jobs", "Above")
         common = set(noun.split()) if noun else set()
         subject = [s for s in subject if not set(s.lower().split()) <= common and s.lower() not in context.STOP_WORDS
                    and s.lower() not in _NUMBER_WORDS]
