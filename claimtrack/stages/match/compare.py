@@ -3,7 +3,8 @@ the earlier one's numbers? The same claim extractor, keys, scores and interval r
 the pipeline's matcher; only the pairing is looser, because the two texts are known to be about
 the same story (no subject blocking, every pair of claims is a candidate).
 
-1. Claims of both texts (``claimtrack.stages.extract.claims.extract_claims``).
+1. Claims of both texts (``claimtrack.stages.extract.claims.extract_claims``), read without
+   their questions: a figure a text only asks about is not stated (compare_questions.py).
 2. Pair each later claim with its best earlier claim of the same unit: same counted thing (or no
    noun on one side, or an equal value), scored like the matcher (context + subject, 0–1).
 3. Relate each pair (relate.py, no time gap: both texts count as published together).
@@ -58,6 +59,7 @@ from claimtrack.stages.match.compare_derive import (_implied, _ratios, _sum_of_p
 from claimtrack.stages.match.compare_words import (MIN_COVERAGE, adds_claim, _move_phrase, _moves, _names, _noun_words, _numeral,
                                                    _subject_words, _values, _written_value, coverage, denies,
                                                    opposite_moves, opposite_result, other_date, other_holders, partitive)
+from claimtrack.stages.match.compare_questions import statements
 from claimtrack.stages.match.compare_refute import refutes
 from claimtrack.stages.match.detail import claim_detail
 from claimtrack.stages.match.claim_context import (_CASUALTY_KEYS, _CASUALTY_RE, _is_bare, _text, bare_context_ok,
@@ -162,6 +164,8 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     relation, the 0–1 score and a detail sentence.
     """
     s = settings or MatchSettings()
+    # a question asserts nothing: its figures can be neither restated nor contradicted
+    earlier, later = statements(earlier), statements(later)
     # all pairs are scored: keep a pathological input (thousands of figures) from taking minutes
     e = _frame(extract_claims(earlier or "", "earlier")[:MAX_CLAIMS], earlier or "")
     n = _frame(extract_claims(later or "", "later")[:MAX_CLAIMS], later or "")
