@@ -154,10 +154,14 @@ def noun_before(text: str, start: int, line_start: int) -> str | None:
     >>> noun_before("a death toll of 50", 16, 0), noun_before("Net loss 1.2 mln", 9, 0)
     ('toll', 'net loss')
     """
-    m = _LEFT_NOUN.search(text, max(line_start, start - 60), start)
+    # each pattern is searched only where what it must hold is there (most figures have neither):
+    # an "of" in the window, and a line start (the text's, or a newline) in the label's window
+    lo = max(line_start, start - 60)
+    m = _LEFT_NOUN.search(text, lo, start) if text.find("of", lo, start) >= 0 else None
     if m is not None and m.group("n") not in _GENERIC_LEFT:
         return m.group("n")
-    m = _LINE_LABEL.search(text, max(0, start - 30), start)
+    m = _LINE_LABEL.search(text, max(0, start - 30), start) if start <= 30 or text.find("\n", start - 30, start) >= 0 \
+        else None
     if m is not None:
         # only in a table-like line: "Net 52,000 vs 810,000", "Revs 9.4 mln"
         end = text.find("\n", start)
