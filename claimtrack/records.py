@@ -31,6 +31,21 @@ def stable_id(*parts: object, length: int = 16) -> str:
     return h.hexdigest()[:length]
 
 
+_sha256 = hashlib.sha256
+
+
+def span_id(article_id: str, kind: str, start: int, end: int) -> str:
+    """``stable_id(article_id, kind, start, end)``, the id of a quote or claim, written out: the
+    extractors make one per record, and the generic join over ``map(str, parts)`` and the
+    16-character slice of 64 hex digits cost more than the hash of so short a string (the
+    f-string writes each part as ``str`` does; eight bytes are sixteen hex digits).
+
+    >>> span_id("bbc-1", "c", 10, 14) == stable_id("bbc-1", "c", 10, 14)
+    True
+    """
+    return _sha256(f"{article_id}\x1f{kind}\x1f{start}\x1f{end}".encode()).digest()[:8].hex()
+
+
 def as_row(record) -> dict:
     """A record as a table row: a shallow dict of its fields.
 

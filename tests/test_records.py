@@ -2,7 +2,7 @@
 import dataclasses
 from datetime import datetime, timezone
 
-from claimtrack.records import Article, Claim, Match, Quote, Rejection, as_row
+from claimtrack.records import Article, Claim, Match, Quote, Rejection, as_row, span_id, stable_id
 
 
 def test_as_row_is_every_field_in_field_order_for_each_record_type():
@@ -23,3 +23,12 @@ def test_as_row_is_every_field_in_field_order_for_each_record_type():
             assert list(as_row(record).items()) == expected
     # the values themselves, not copies (a night's rows would otherwise cost seconds)
     assert as_row(article)["published_at"] is when and as_row(records[2])["subject"] is records[2].subject
+
+
+def test_span_id_is_the_stable_id_of_article_kind_and_offsets():
+    # the extractors' record ids must not change when the id is written out for speed
+    for article_id, kind, start, end in (("bbc-business-001", "q", 0, 12), ("", "c", 1234, 1240),
+                                         ("wire/ünï", "c", 7, 7), ("x\x1fy", "q", 3, 90)):
+        assert span_id(article_id, kind, start, end) == stable_id(article_id, kind, start, end)
+    assert len(span_id("a", "c", 1, 2)) == 16
+    assert span_id("a", "c", 1, 2) != span_id("a", "q", 1, 2)

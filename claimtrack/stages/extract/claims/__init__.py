@@ -55,7 +55,7 @@ from claimtrack.stages.extract.claims import context, filters, frame, headline, 
 from claimtrack.stages.extract.claims.numbers import TENS, UNITS, Mention, scan
 from claimtrack.stages.extract.claims.measured import measured_before, noun_before
 from claimtrack.stages.extract.claims.units import SCALES, is_money, match_unit
-from claimtrack.records import Claim, Quote, stable_id
+from claimtrack.records import Claim, Quote, span_id
 
 __all__ = ["extract_claims"]
 
@@ -218,7 +218,7 @@ def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, ca
         subject = [s for s in subject if not spk <= set(s.split())] or subject
     sa, sb = (a, b) if b - a <= 2000 else (max(a, men.start - 500), min(b, men.end + 500))
     return Claim(
-        claim_id=stable_id(article_id, "c", men.start, men.end),
+        claim_id=span_id(article_id, "c", men.start, men.end),
         article_id=article_id,
         surface=text[men.start:men.end],
         value=value,

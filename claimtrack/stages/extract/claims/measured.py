@@ -65,7 +65,10 @@ def measured_before(text: str, start: int, clause_start: int, names: set[str] = 
     >>> measured_before("Total service on the foreign debt was 996 mln.", 38, 0)
     'debt service'
     """
-    toks = _TOKENS.findall(text, max(clause_start, start - 90), start)
+    lo = max(clause_start, start - 90)
+    if _no_verb_before(text, lo, start):
+        return None
+    toks = _TOKENS.findall(text, lo, start)
     first = clause_start >= start - 90  # toks[0] starts the clause
     i = len(toks) - 1
     while i >= 0 and toks[i].lower() in _LINKS:
@@ -123,6 +126,35 @@ def measured_before(text: str, start: int, clause_start: int, names: set[str] = 
     return head
 
 
+_TAIL = 40  # characters before a figure read first by _no_verb_before
+
+
+def _no_verb_before(text: str, lo: int, start: int) -> bool:
+    """True when the last token of ``text[lo:start]`` that is no link word ("to", "by", "an
+    estimated") is no verb of :data:`_VERBS`: then :func:`measured_before` finds nothing, and
+    most figures follow no such verb. Read from a space in the last :data:`_TAIL` characters (no
+    token holds a space, so the tokens from there are the window's last ones) instead of the 90
+    characters the rest needs; False when it cannot tell.
+
+    >>> t = "Jobless claims rose to 5 mln, and sales were 3 mln."
+    >>> _no_verb_before(t, 0, t.index("5")), _no_verb_before(t, 0, t.index("3"))
+    (False, False)
+    >>> _no_verb_before("Acme hired 200 staff.", 0, 11)
+    True
+    """
+    cut = text.find(" ", max(lo, start - _TAIL), start)
+    if cut < 0:
+        return False
+    toks = _TOKENS.findall(text, cut, start)
+    i = len(toks) - 1
+    while i >= 0 and toks[i].lower() in _LINKS:
+        i -= 1
+    if i < 0:
+        return False  # only links there: the verb, if any, is further back
+    verb = toks[i].lower()
+    return verb not in _VERBS and verb not in ("in", "up", "down")
+
+
 def _head_word(tok: str, names: set[str]) -> bool:
     """A word that can head the subject before a preposition (not a verb form, stop word or name)."""
     w = _bare(tok)
@@ -154,10 +186,14 @@ def noun_before(text: str, start: int, line_start: int) -> str | None:
     >>> noun_before("a death toll of 50", 16, 0), noun_before("Net loss 1.2 mln", 9, 0)
     ('toll', 'net loss')
     """
-    m = _LEFT_NOUN.search(text, max(line_start, start - 60), start)
+    # each pattern is searched only where what it must hold is there (most figures have neither):
+    # an "of" in the window, and a line start (the text's, or a newline) in the label's window
+    lo = max(line_start, start - 60)
+    m = _LEFT_NOUN.search(text, lo, start) if text.find("of", lo, start) >= 0 else None
     if m is not None and m.group("n") not in _GENERIC_LEFT:
         return m.group("n")
-    m = _LINE_LABEL.search(text, max(0, start - 30), start)
+    m = _LINE_LABEL.search(text, max(0, start - 30), start) if start <= 30 or text.find("\n", start - 30, start) >= 0 \
+        else None
     if m is not None:
         # only in a table-like line: "Net 52,000 vs 810,000", "Revs 9.4 mln"
         end = text.find("\n", start)

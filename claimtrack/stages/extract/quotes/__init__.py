@@ -17,7 +17,7 @@ the working record; ``attribute`` runs them in order.
 from __future__ import annotations
 
 from claimtrack.stages.extract.quotes.attribute import attribute_document
-from claimtrack.records import Quote, stable_id
+from claimtrack.records import Quote, span_id
 
 __all__ = ["extract_quotes"]
 
@@ -33,7 +33,7 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
     out = []
     for f in attribute_document(text):
         out.append(Quote(
-            quote_id=stable_id(article_id, "q", f.start, f.end),
+            quote_id=span_id(article_id, "q", f.start, f.end),
             article_id=article_id,
             text=text[f.start:f.end],
             start=f.start,
