@@ -1,4 +1,4 @@
-"""What a text states, not what it asks. A question ("$300 billion tax cut coming from Obama?",
+"""What a text states, not what it asks. A question ("A $40 billion rescue for the mills?",
 "Will the bridge cost more than £5bn?") puts a figure up for doubt; it does not assert it. A
 later text can therefore neither restate nor contradict a figure the earlier text only asks
 about, and a figure the later text only asks about is no claim of its own. ``compare`` reads
@@ -10,8 +10,8 @@ could have foreseen 300 deaths?" he asked.') ends with the statement's full stop
 
 >>> statements("Will the bridge cost more than £5bn? It will cost £3bn, the council said.")
 'It will cost £3bn, the council said.'
->>> statements("Have a tip ? Call 352-367-4161 .")
-'Call 352-367-4161 .'
+>>> statements("Seen the flood ? Call our newsdesk on 0161 496 0000 .")
+'Call our newsdesk on 0161 496 0000 .'
 """
 from __future__ import annotations
 
@@ -34,10 +34,10 @@ def statements(text: str) -> str:
     """``text`` without the sentences that ask (:func:`is_question`): what it asserts. A text
     with no question comes back unchanged.
 
-    >>> statements("$300 billion tax cut coming from Obama?")
+    >>> statements("A $40 billion rescue for the mills?")
     ''
-    >>> statements("What's making the economy a world beater? 5 factors")
-    '5 factors'
+    >>> statements("Why are the trains so late? 4 reasons")
+    '4 reasons'
     """
     if not text or "?" not in text:
         return text
