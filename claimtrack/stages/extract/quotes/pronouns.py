@@ -35,24 +35,46 @@ _ROLE_DETS = frozenset("the a an one another".split())
 _TITLED = re.compile(r"\b(?:(Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)(" + _NAME_WORD + r")")
 
 
-def _person_named_since(text: str, index: "NameIndex", lo: int, hi: int, female: bool) -> bool:
-    """Whether ``text[lo:hi]`` names a person who may be "he" (``female`` False) or "she": a
-    full name, or a surname after an honorific.
+def _person_named_since(text: str, index: "NameIndex", lo: int, hi: int, female: bool,
+                        quotes: tuple[tuple[int, int], ...] = ()) -> bool:
+    """Whether the narration of ``text[lo:hi]`` (outside the spans of ``quotes``) names a person
+    who may be "he" (``female`` False) or "she": a full name, or a surname after an honorific.
+    A name inside a quotation is one the speaker mentions, not someone the article brings in
+    ('"… the aid Javier Perez de Cuellar called for," an aid specialist said. "…," he added.').
 
     >>> t = "A spokesman said no. Ms Lee wrote on her blog."
     >>> _person_named_since(t, NameIndex(t), 0, len(t), True), _person_named_since(t, NameIndex(t), 0, len(t), False)
     (True, False)
+    >>> _person_named_since(t, NameIndex(t), 0, len(t), True, ((21, 46),))
+    False
     """
-    for m in _TITLED.finditer(text, lo, hi):
-        g = None if m.group(1) in ("Dr",) else m.group(1) not in ("Mr", "Sir")
-        if g is None or g == female:
-            return True
-    for name in index.names_before(hi, hi - lo):
-        g = gender_of(name)
-        if person_named(name) and not _is_org(name) and (g == female or g is None and len(name.split()) <= 3):
-            return True
+    for s, e in _narration(lo, hi, quotes):
+        for m in _TITLED.finditer(text, s, e):
+            g = None if m.group(1) in ("Dr",) else m.group(1) not in ("Mr", "Sir")
+            if g is None or g == female:
+                return True
+        for name in index.names_before(e, e - s):
+            g = gender_of(name)
+            if person_named(name) and not _is_org(name) and (g == female or g is None and len(name.split()) <= 3):
+                return True
     return False
 
+
+def _narration(lo: int, hi: int, quotes: tuple[tuple[int, int], ...]):
+    """The stretches of ``[lo, hi)`` outside the (sorted) spans of ``quotes``.
+
+    >>> list(_narration(0, 50, ((5, 10), (20, 30), (60, 70))))
+    [(0, 5), (10, 20), (30, 50)]
+    """
+    at = lo
+    for a, b in quotes:
+        if b <= at or a >= hi:
+            continue
+        if a > at:
+            yield at, a
+        at = max(at, b)
+    if at < hi:
+        yield at, hi
 
 
 def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
@@ -63,6 +85,7 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
     groups: list[tuple[int, str, bool]] = []  # (para, speaker, plural?) of groups, roles, organisations
     persons: set[str] = set()  # roles for one person among the speakers ("the aide")
     epithets: dict[str, str] = {}  # "the 36-year-old", "the Texas Democrat" -> the person
+    ends = {f.start: f.end for f in found}  # where the quote that starts at a position ends
     for f in found:
         if f.kind == "name" and f.speaker and not party_epithet(f.speaker):
             f.speaker = index.fullest(f.speaker, f.female, f.start)
@@ -113,11 +136,15 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                     best = (pos, name)
                     break
             role_pick = None
-            if best is not None and best[1] in persons and _person_named_since(text, index, best[0], f.start, want):
+            if best is not None and best[1] in persons and _person_named_since(
+                    text, index, best[0], f.start, want, tuple((q.start, q.end) for q in found if best[0] <= q.start < f.start)):
                 # "A spokesman said … Ms Lee wrote on her blog. She said: "…"": a person named
                 # since the role spoke is nearer
                 role_pick, best = best[1], None
-            floor = best[0] if best else -1
+            # (read from the end of the quote the one found spoke, where a sentence may start at
+            # its closing mark: the subjects of the sentences inside it are people that speaker
+            # talks about, '"… the aid Jo Reyes called for," an aid worker said. "…," he added.')
+            floor = ends.get(best[0], best[0] + 1) - 1 if best else -1
             unknown = None  # the latest named subject of unknown gender: "Smith was defiant."
             for pos, m in _subject_mentions(text, f.para_start, f.start, floor):
                 if m.kind == "role" and unknown is None:

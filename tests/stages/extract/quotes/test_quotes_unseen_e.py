@@ -49,11 +49,33 @@ def test_a_quoted_word_inside_a_clause_takes_no_speaker_from_after_it(style, tex
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
 
 
-def test_a_quote_far_into_a_run_on_paragraph_takes_no_speaker_from_half_a_word():
-    # the sentence is read 600 characters either side of a quote: where that window cuts a
-    # word, the cut text is no sentence and its first words no subject
-    filler = "and the visitors pressed on " * 30
-    text = ('- Rovers boss Tom Hale: "We were tired. "We tried." - City boss Ann Ward: "We won. '
-            + filler + '. "Our fans were great."')
+def test_a_quote_far_into_a_run_on_paragraph_takes_no_speaker_from_where_the_window_cuts():
+    # a sentence is read at most 600 characters before a quote: in a paragraph of unclosed
+    # quotes run together (a preview's list, flattened), the text where that window starts is
+    # no sentence start and its first words no subject (it named "lackburn boss Mark Hughes")
+    head = '- Rovers boss Tom Hale: "We were tired and '
+    middle = '." - City boss Ann Ward: "We won. "We were lucky. "'
+    filler = ("the visitors pressed on " * 40)[:600 - len(head) - len(middle) + 3]
+    text = head + filler + middle + 'Our fans were great."'
+    assert text[text.rindex('"Our') - 600:].startswith("Rovers boss")  # (where the window starts)
     speakers = [(q.text, q.speaker) for q in extract_quotes(text)]
-    assert speakers[-1] == ("Our fans were great.", "Ann Ward")
+    assert speakers[0][1] == "Tom Hale" and speakers[-1] == ("Our fans were great.", "Ann Ward")
+
+
+# A name inside a quotation is someone the speaker talks about, not someone the article brings
+# in: a later "he" goes back to the one who spoke, not to a person the quote mentions.
+NAMES_INSIDE_A_QUOTE = [
+    ("wire", '"Let us hope the aid Secretary General Ian Pryce called for will come," a Western '
+             'aid worker said.\n\n"The rains have not helped," he added.',
+     ["a Western aid worker", "a Western aid worker"]),
+    ("broadsheet", '"I told Prime Minister Ian Pryce it was over," the bishop said. "We will go on," he said.',
+     ["the bishop", "the bishop"]),
+    # must not fire: a man named in the narration since the role spoke is nearer
+    ("broadcaster", '"It is over," a spokesman said. Ian Pryce disagreed on his blog.\n\n"We will go on," he said.',
+     ["a spokesman", "Ian Pryce"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", NAMES_INSIDE_A_QUOTE)
+def test_a_name_inside_a_quote_is_no_antecedent(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
