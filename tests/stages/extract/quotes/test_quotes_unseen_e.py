@@ -79,3 +79,20 @@ NAMES_INSIDE_A_QUOTE = [
 @pytest.mark.parametrize("style,text,speakers", NAMES_INSIDE_A_QUOTE)
 def test_a_name_inside_a_quote_is_no_antecedent(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# Two offices joined by "and" before a name are one person's ("president and chief executive
+# officer Jo Reyes"), as one office is.
+JOINED_OFFICES = [
+    ("wire", '"We will make a cash offer," said Acme Rail president and chief executive officer '
+             'Landon T. Rowe.', ["Landon T. Rowe"]),
+    ("press release", '"We are delighted," said Acme chairman and managing director Al Tan.', ["Al Tan"]),
+    ("business daily", 'Acme president and chief executive officer Jo Reyes said: "We will grow."', ["Jo Reyes"]),
+    # must not fire: a group joined by "and" names no person
+    ("wire", '"No," said Acme staff and union members.', ["Acme"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", JOINED_OFFICES)
+def test_two_offices_joined_by_and_before_a_name(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
