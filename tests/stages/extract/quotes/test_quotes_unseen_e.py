@@ -96,3 +96,20 @@ JOINED_OFFICES = [
 @pytest.mark.parametrize("style,text,speakers", JOINED_OFFICES)
 def test_two_offices_joined_by_and_before_a_name(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# A lone quote after a sentence that reports someone's words is theirs, when a title names
+# them ("Her rep told Fox News …", as "Her spokesman insisted …"), not the last quote's speaker;
+# a definite title ("the England coach") refers back to someone named and changes nothing.
+REPORTED_BY_A_TITLE = [
+    ("showbiz site", 'The label denied it. "We were shocked," the statement read.\n\n'
+                     'The singer\'s rep told Fox News that this was untrue. "The label owes her money."',
+     ["the statement", "The singer's rep"]),
+    ("sport page", '"It is positive," said Ian Pryce. The England coach said he was impressed. '
+                   '"He deserves his chance."', ["Ian Pryce", "Ian Pryce"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", REPORTED_BY_A_TITLE)
+def test_a_lone_quote_after_reported_words_of_a_title(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
