@@ -185,6 +185,9 @@ def _anaphor(text: str, index: NameIndex, role: str, words: list[str]) -> str | 
     >>> t = "Jo Reyes has said so, one of his ministers said. The minister left."
     >>> _anaphor(t, NameIndex(t), "The minister", ["minister"]) is None
     True
+    >>> t = "The plans leaked. Plans were drawn up by Jo Reyes. The minister said more."
+    >>> _anaphor(t, NameIndex(t), "The minister", ["minister"]) is None
+    True
     """
     first = find_word(text.lower(), role.lower())
     if first < 0 or _introduced(words[-1]).search(text, 0, first):
@@ -195,7 +198,10 @@ def _anaphor(text: str, index: NameIndex, role: str, words: list[str]) -> str | 
         for at, m in islice(_sentence_sources(text, para_start, end), 3):
             if text[at:at + 1] in _QUOTE_OPENERS:
                 continue  # a quotation's first word: '"Doping is a crime," the 30-year-old said'
-            if m.kind == "name" and m.name and person_named(m.name) and not _is_org(m.name):
+            # (a name that reads as one: not the capitalised first word of a sentence, "Plans
+            # were drawn up by Jo Reyes. The minister said …")
+            if m.kind == "name" and m.name and person_named(m.name) and not _is_org(m.name) and \
+                    (m.female is not None or index.reads_as_name(m.name)):
                 return index.fullest(m.name, m.female)
     return None
 

@@ -113,3 +113,18 @@ REPORTED_BY_A_TITLE = [
 @pytest.mark.parametrize("style,text,speakers", REPORTED_BY_A_TITLE)
 def test_a_lone_quote_after_reported_words_of_a_title(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# A definite role never introduced ("The minister said") refers back to the person named
+# before it, not to a capitalised common word that opens a sentence ("Plans were drawn up").
+ROLE_BACK_TO_A_PERSON = [
+    ("broadsheet", 'The plans were leaked. Plans were drawn up by Jo Reyes. The minister said he was '
+                   '"thrilled". "It is a fine plan," he said.', "Plans"),
+    ("entertainment page", 'Ridley Scott will direct the film. Film studio Fox has bought the rights. '
+                           'The director said he was "thrilled". "It is an enchanting book," he said.', "Film"),
+]
+
+
+@pytest.mark.parametrize("style,text,not_speaker", ROLE_BACK_TO_A_PERSON)
+def test_a_role_never_stands_for_a_capitalised_common_word(style, text, not_speaker):
+    assert not_speaker not in [q.speaker for q in extract_quotes(text)], style
