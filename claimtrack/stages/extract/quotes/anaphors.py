@@ -13,9 +13,9 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from claimtrack.stages.extract.quotes.coref import find_word, NameIndex, _NAME_WORD
+from claimtrack.stages.extract.quotes.coref import find_word, NameIndex, _NAME_WORD, _SENTENCE_OPEN
 from claimtrack.stages.extract.quotes.found import Found, _is_org
-from claimtrack.stages.extract.quotes.groups import _INSTITUTION_HEADS
+from claimtrack.stages.extract.quotes.groups import _INSTITUTION_HEADS, _SAID_NEXT
 from claimtrack.stages.extract.quotes.lexicon import _FEMALE_TITLES, gender_of, _MALE_TITLES, OFFICES, person_named, RECORD_NOUNS, TITLES
 from claimtrack.stages.extract.quotes.names import clean_name
 from claimtrack.stages.extract.quotes.phrases import RolePhrase
@@ -115,6 +115,9 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
     >>> t = "Jo Reyes, the Acme chairman, spoke. The chairman left."
     >>> role_person(t, NameIndex(t), "The chairman", 40)
     'Jo Reyes'
+    >>> t = "It was the visit by Jo Reyes, a Treasury spokesman said. The spokesman left."
+    >>> role_person(t, NameIndex(t), "The spokesman", 70) is None
+    True
     """
     phrase = _ROLE_LEAD.sub("", role.strip())
     words = phrase.split()
@@ -135,7 +138,9 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
             cands.append((r_start, m.group(1)))
         # "Jo Reyes, the Acme chairman": between the name and the role only a determiner,
         # names, possessives and offices; and not a place ("… in Brunswick, a bank spokesman")
-        m = _NAME_BEFORE_ROLE.search(text, max(0, r_start - 120), r_start)
+        # (not when a verb of saying follows the role: in "… the visit by Jo Reyes, a Treasury
+        # spokesman said." the role is the subject of "said", the name the end of what it said)
+        m = _NAME_BEFORE_ROLE.search(text, max(0, r_start - 120), r_start) if _SAID_NEXT.match(text, r_end) is None else None
         if m is not None and not _PLACE_PREP_END.search(text, max(0, m.start() - 12), m.start()) and \
                 m.group(1).split()[0].lower() not in _OPENING_PREPS and not any(
                 t[:1].islower() and t not in TITLES and t not in ("the", "a", "an")
@@ -198,12 +203,34 @@ def _anaphor(text: str, index: NameIndex, role: str, words: list[str]) -> str | 
         for at, m in islice(_sentence_sources(text, para_start, end), 3):
             if text[at:at + 1] in _QUOTE_OPENERS:
                 continue  # a quotation's first word: '"Doping is a crime," the 30-year-old said'
-            # (a name that reads as one: not the capitalised first word of a sentence, "Plans
-            # were drawn up by Jo Reyes. The minister said …")
+            # (a name that reads as a person's, not the capitalised first word of a sentence:
+            # "Plans were drawn up by Jo Reyes. The minister said …"; a one-word name with no
+            # title or known first name is written capitalised inside a sentence somewhere)
             if m.kind == "name" and m.name and person_named(m.name) and not _is_org(m.name) and \
                     (m.female is not None or index.reads_as_name(m.name)):
-                return index.fullest(m.name, m.female)
+                full = index.fullest(m.name, m.female)
+                if " " in full or m.female is not None or gender_of(full) is not None or _mid_sentence(text, full):
+                    return full
     return None
+
+
+def _mid_sentence(text: str, word: str) -> bool:
+    """Whether ``word`` is written somewhere inside a sentence, not only at the start of one
+    (where every word is capitalised).
+
+    >>> _mid_sentence("Plans fail. Plans grow.", "Plans"), _mid_sentence("Okoro left. Then Okoro spoke.", "Okoro")
+    (False, True)
+    """
+    i = find_word(text, word)
+    while i >= 0:
+        k = i - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        if k >= 0 and text[k] not in _SENTENCE_OPEN:
+            return True
+        j = find_word(text[i + 1:], word)
+        i = i + 1 + j if j >= 0 else -1
+    return False
 
 
 _HEAD_PREPS = frozenset("of for at on from with in to close about by".split())

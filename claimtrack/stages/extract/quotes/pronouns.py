@@ -36,11 +36,12 @@ _TITLED = re.compile(r"\b(?:(Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)(" + _NAME_WORD +
 
 
 def _person_named_since(text: str, index: "NameIndex", lo: int, hi: int, female: bool,
-                        quotes: tuple[tuple[int, int], ...] = ()) -> bool:
+                        quotes: tuple[tuple[int, int], ...] = (), role: str = "") -> bool:
     """Whether the narration of ``text[lo:hi]`` (outside the spans of ``quotes``) names a person
     who may be "he" (``female`` False) or "she": a full name, or a surname after an honorific.
     A name inside a quotation is one the speaker mentions, not someone the article brings in
-    ('"… the aid Javier Perez de Cuellar called for," an aid specialist said. "…," he added.').
+    ('"… the aid Javier Perez de Cuellar called for," an aid specialist said. "…," he added.'),
+    and a name inside the ``role`` that spoke is its body ('said a spokesman for Goldman Sachs').
 
     >>> t = "A spokesman said no. Ms Lee wrote on her blog."
     >>> _person_named_since(t, NameIndex(t), 0, len(t), True), _person_named_since(t, NameIndex(t), 0, len(t), False)
@@ -55,7 +56,7 @@ def _person_named_since(text: str, index: "NameIndex", lo: int, hi: int, female:
                 return True
         for name in index.names_before(e, e - s):
             g = gender_of(name)
-            if person_named(name) and not _is_org(name) and (g == female or g is None and len(name.split()) <= 3):
+            if name not in role and person_named(name) and not _is_org(name) and (g == female or g is None and len(name.split()) <= 3):
                 return True
     return False
 
@@ -137,7 +138,7 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                     break
             role_pick = None
             if best is not None and best[1] in persons and _person_named_since(
-                    text, index, best[0], f.start, want, tuple((q.start, q.end) for q in found if best[0] <= q.start < f.start)):
+                    text, index, best[0], f.start, want, tuple((q.start, q.end) for q in found if best[0] <= q.start < f.start), best[1]):
                 # "A spokesman said … Ms Lee wrote on her blog. She said: "…"": a person named
                 # since the role spoke is nearer
                 role_pick, best = best[1], None
