@@ -149,3 +149,22 @@ SPOKESMAN_HE = [
 @pytest.mark.parametrize("style,text,speakers", SPOKESMAN_HE)
 def test_a_spokesmans_he_stays_with_the_spokesman(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# "Name, who … Other Name, …, said": a name inside the relative clause is not the speaker; the
+# antecedent of "who" / "which" is.
+RELATIVE_CLAUSE_BEFORE_THE_CUE = [
+    ("broadcaster", 'Mr Hale, who also worked with the band New Order, as well as the Happy Mondays, '
+                    'said: "I would rather not."', ["Hale"]),
+    ("wire", 'The group, which includes Sun Equities Corp, an investment firm, said it bought shares for '
+             '"capital appreciation."', ["The group"]),
+    ("entertainment page", 'The actor, whose films include Schindler\'s List, Michael Collins and Nell, '
+                           'said: "The theatre gave me a start."', ["The actor"]),
+    # must not fire: a name that the relative clause follows
+    ("wire", 'Jo Reyes, who has worked with Acme, Beta and Gamma, said: "No."', ["Jo Reyes"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", RELATIVE_CLAUSE_BEFORE_THE_CUE)
+def test_a_name_inside_a_relative_clause_is_not_the_speaker(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
