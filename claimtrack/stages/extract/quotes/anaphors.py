@@ -128,6 +128,8 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
     best = None
     cands = []  # (where the match starts, the name words)
     for r_start, r_end in where.head_spans(max(0, pos - 5000), pos):
+        if _other_office(text, r_start, words):
+            continue  # "shadow chancellor Oliver Letwin" is not "the chancellor"
         m = _NAME_NEXT.match(text, r_end)  # "Prime Minister Jo Reyes", "son, filmmaker Al Reyes"
         if m is not None and m.end() <= pos and not any(
                 w.islower() and w not in TITLES and w != "the" for w in text[r_end:m.start(1)].split()):
@@ -159,6 +161,23 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
     if best is None or not best[1]:
         return _anaphor(text, index, role, words) if role.lower().startswith("the ") else None
     return index.fullest(best[1])
+
+
+#: words before an office that make it another office ("shadow chancellor", "deputy leader",
+#: "former president")
+_OTHER_OFFICE = frozenset("shadow deputy vice former ex assistant junior acting interim".split())
+
+
+def _other_office(text: str, at: int, words: list[str]) -> bool:
+    """Whether the role words found at ``text[at]`` follow a word that makes them another office
+    than the role's ("the chancellor" is not "shadow chancellor Oliver Letwin").
+
+    >>> _other_office("the shadow chancellor Ann Lee", 11, ["chancellor"]), _other_office("the chancellor", 4, ["chancellor"])
+    (True, False)
+    """
+    before = text[max(0, at - 12):at].split()
+    return bool(before) and before[-1].lower().rstrip("-") in _OTHER_OFFICE and \
+        before[-1].lower().rstrip("-") not in (w.lower() for w in words)
 
 
 #: a capitalised preposition that opens a sentence ("In Manila, an ADB spokesman"): a place follows

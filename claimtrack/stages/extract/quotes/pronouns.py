@@ -14,9 +14,10 @@ import re
 from claimtrack.stages.extract.quotes.anaphors import _APPOSED_NAME, _person_before, _person_role, role_person, _THE_AGE
 from claimtrack.stages.extract.quotes.coref import NameIndex, _NAME_WORD
 from claimtrack.stages.extract.quotes.cuechain import cue_speaker_back, _reads_as_person
+from claimtrack.stages.extract.quotes.cues import CUE
 from claimtrack.stages.extract.quotes.found import Found, _is_org
 from claimtrack.stages.extract.quotes.groups import _ACRONYM_END, _group_subject, _SAID_NEXT
-from claimtrack.stages.extract.quotes.lexicon import gender_of, party_epithet, person_named
+from claimtrack.stages.extract.quotes.lexicon import gender_of, is_place, party_epithet, person_named
 from claimtrack.stages.extract.quotes.names import clean_name
 from claimtrack.stages.extract.quotes.subjects import _subject_mentions
 
@@ -59,6 +60,18 @@ def _person_named_since(text: str, index: "NameIndex", lo: int, hi: int, female:
             if name not in role and person_named(name) and not _is_org(name) and (g == female or g is None and len(name.split()) <= 3):
                 return True
     return False
+
+
+def _cue_next(text: str, at: int) -> bool:
+    """Whether a verb of saying starts after the spaces at ``text[at]`` ("One dealer noted").
+
+    >>> _cue_next("One dealer noted that", 10), _cue_next("One dealer left", 10)
+    (True, False)
+    """
+    j = at
+    while j < len(text) and text[j] == " ":
+        j += 1
+    return j > at and CUE.match(text, j) is not None
 
 
 def _narration(lo: int, hi: int, quotes: tuple[tuple[int, int], ...]):
@@ -152,7 +165,8 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                     at = text.find(m.text, pos)
                     # (a role that a verb of saying follows speaks: "Another trader said he …"
                     # needs no head that only people have)
-                    said = at >= 0 and _SAID_NEXT.match(text, at + len(m.text)) is not None
+                    said = at >= 0 and (_SAID_NEXT.match(text, at + len(m.text)) is not None or
+                                        _cue_next(text, at + len(m.text)))
                     one, g = _person_role(m.text, strict=not said)
                     if one and (g is None or g == want) and m.text.split()[0].lower() in _ROLE_DETS:
                         app = _APPOSED_NAME.match(text, at + len(m.text)) if at >= 0 else None
@@ -180,7 +194,8 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                         next((n for n in reversed(index.names_before(f.start)) if full in n.split()), full)
                 if (g == want or (g is None and (any(full == sp[2] for sp in speakers) or (
                         (at := text.find(m.text, pos)) >= 0 and _SAYS_NEXT.match(text, at + len(m.text)))))) \
-                        and not _is_org(full):
+                        and not _is_org(full) and not full.isupper() and not is_place(full):
+                    # ("he" is never a body in capitals or a place: "IMF", "Washington")
                     best = (pos, full)
                     break
             pick = best[1] if best else None

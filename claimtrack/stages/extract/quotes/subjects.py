@@ -25,6 +25,8 @@ def _subjects_before(text: str, para_start: int, pos: int, floor: int = -1):
 
 
 _OWN_CLAUSE = re.compile(r"(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}?\w+(?:\s+\w+)?\s*[:,]?")
+#: a paragraph that opens with "He"/"She" goes on about someone in the paragraph before
+_PRONOUN_OPENS = re.compile(r"(?:He|She)\s")
 
 
 def _subject_mentions(text: str, para_start: int, pos: int, floor: int = -1):
@@ -37,7 +39,7 @@ def _subject_mentions(text: str, para_start: int, pos: int, floor: int = -1):
     ([(16, 'Ann Lee'), (0, 'Jo Reyes')], [])
     """
     lead = text[para_start:pos].strip(" \t\"“”‘’'«»„`")
-    if not lead or _OWN_CLAUSE.fullmatch(lead):
+    if not lead or _OWN_CLAUSE.fullmatch(lead) or _PRONOUN_OPENS.match(lead):
         k = para_start - 1
         while k >= 0 and text[k].isspace():
             k -= 1

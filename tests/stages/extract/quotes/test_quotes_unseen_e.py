@@ -168,3 +168,24 @@ RELATIVE_CLAUSE_BEFORE_THE_CUE = [
 @pytest.mark.parametrize("style,text,speakers", RELATIVE_CLAUSE_BEFORE_THE_CUE)
 def test_a_name_inside_a_relative_clause_is_not_the_speaker(style, text, speakers):
     assert [q.speaker for q in extract_quotes(text)] == speakers, style
+
+
+# A paragraph that opens with "He" goes on about the one the paragraph before was about (a
+# subject that reported something: "Analyst Jo Reyes said …", "One dealer noted …"), not the
+# last speaker of a full quote further back; "the chancellor" is never "shadow chancellor X".
+HE_OPENS_A_PARAGRAPH = [
+    ("wire", '"There is no market," one head trader said.\n\nOne dealer noted that Acme had bonds.\n\n'
+             'He added that the bonds had been trading "basis only" for weeks.',
+     ["one head trader", "One dealer"]),
+    ("wire", '"Growth will slow," said John Rooney of Acme Securities.\n\nAnalyst Tom Hale of Beta and '
+             'Co said the merger would dilute earnings.\n\nHe noted that Acme has a "terrific reputation".',
+     ["John Rooney", "Tom Hale"]),
+    ("broadsheet", 'The chancellor said the cuts proposed by shadow chancellor Ian Pryce were deep. '
+                   'The chancellor pledged growth.\n\nHe said Labour was "the only party trusted with the economy".',
+     ["The chancellor"]),
+]
+
+
+@pytest.mark.parametrize("style,text,speakers", HE_OPENS_A_PARAGRAPH)
+def test_he_opening_a_paragraph_goes_back_to_the_paragraph_before(style, text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers, style
