@@ -7,8 +7,9 @@ cue: ``cues`` (verbs of saying); source: ``source`` (the speaker a cue governs; 
 datelines and adverbials that open a sentence before its subject), ``speakers``
 (names, appositives, pronouns, role nouns before a cue), ``after`` (the speaker after a cue:
 "said X, a title"), ``names`` (name runs, titles), ``roles`` (role noun phrases); coreference:
-``context`` (continuations), ``coref`` (fullest names), ``pronouns`` (he/she/it/they, and a
-role to the person named with it); ``lexicon`` holds the word classes they share and ``found``
+``context`` (continuations), ``coref`` (fullest names), ``pronouns`` (he/she/it/they) with
+``subjects`` (who the sentences before a quote are about), ``groups`` (the body an "it" or a
+"they" stands for) and ``anaphors`` (a role or an epithet to the person named with it); ``lexicon`` holds the word classes they share and ``found``
 the working record; ``attribute`` runs them in order.
 
 >>> [(q.text, q.speaker, q.cue) for q in extract_quotes('"We will win," Jane Smith said.')]

@@ -114,6 +114,22 @@ def _person_after(toks: list[str], j: int) -> bool:
     return k - j >= 2 and _person_like(toks[j:k])
 
 
+def _joined_offices(toks: list[str], i: int) -> bool:
+    """Whether two offices joined by "and" start at ``toks[i]``: "president and chief executive
+    officer Jo Reyes", "chairman and managing director Al Tan" (one person holds both).
+
+    >>> _joined_offices("Acme president and chief executive Jo Reyes".split(), 1)
+    True
+    >>> _joined_offices("Acme president and chief executive Jo Reyes".split(), 2)
+    True
+    >>> _joined_offices("Acme staff and union members".split(), 1)
+    False
+    """
+    # (the office before "and" may already be read as a title: "Acme president | and chief …")
+    k = next((p for p in range(max(i, 1), min(i + 3, len(toks))) if toks[p] == "and"), 0)
+    return k > 0 and _person_noun(toks[k - 1].lower())
+
+
 #: a short quotation (blanked to \x01) between two words of a name: a nickname
 _NICKNAME_GAP = re.compile(r"(?<=[A-Za-z.]) \x01{3,24} (?=[A-Z])")
 
@@ -301,7 +317,7 @@ def _speaker_after(right: str, subject: bool) -> Mention | None:
                         return Mention(" ".join(toks[:app[2]]).replace(" ,", ","), app[0], "name", app[1])
                     return Mention(" ".join(toks[:j]), None, "role")
                 j = i
-            while j < len(toks) and j - i < 3 and toks[j][:1].islower() and toks[j].isalpha():
+            while j < len(toks) and j - i < (7 if _joined_offices(toks, i) else 3) and toks[j][:1].islower() and toks[j].isalpha():
                 j += 1
             if j > i and j < len(toks) and toks[j][:1].isupper() and (_person_noun(toks[j - 1].lower()) or (
                     not subject and j - i <= 2 and _office_words(toks[i:j]) and _person_after(toks, j))):

@@ -104,6 +104,7 @@ def attribute_document(text: str) -> list[Found]:
             e0 = sents[k][1] if k < len(sents) and sents[k][0] < sp.outer_end else pe
             e0 = max(e0, sp.outer_end)
             # a run-on "sentence" is read only near the quote: work per quote stays bounded
+            cut = s0 < sp.open_at - WINDOW
             s0 = max(s0, sp.open_at - WINDOW)
             e0 = min(e0, sp.outer_end + WINDOW)
             lo = bisect_left(reg_starts, s0)
@@ -118,7 +119,7 @@ def attribute_document(text: str) -> list[Found]:
             if hi - me > NEIGHBOURS + 1:
                 hi = me + NEIGHBOURS + 1
                 e0 = min(e0, regions[hi - 1][1])
-            found.append(_attribute_span(text, sp, s0, e0, regions[lo:hi], words))
+            found.append(_attribute_span(text, sp, s0, e0, regions[lo:hi], words, cut))
     if labels:
         found = sorted(found + labels, key=lambda f: f.start)
     _resolve_context(text, found)
@@ -218,10 +219,11 @@ def _passive_agent(frame: str, prev_end: int, a: int, b: int, next_start: int) -
 
 
 def _attribute_span(text: str, sp: Span, s0: int, e0: int,
-                    regions: list[tuple[int, int]], words: re.Pattern) -> Found:
+                    regions: list[tuple[int, int]], words: re.Pattern, cut: bool = False) -> Found:
     """Attribution of one span inside its sentence ``text[s0:e0]`` (``regions``: the quotes
     of that sentence, marks included; ``words``: :func:`words_rx` of the text, which serves
-    every frame cut from it)."""
+    every frame cut from it; ``cut``: the sentence starts before ``s0``, so the frame does not
+    hold its subject)."""
     start, end = sp.start, sp.end
     f = Found(start, end, text[s0:e0], group=sp.group, para=sp.para, para_start=sp.para_start,
               para_end=sp.para_end, unclosed=sp.unclosed, sent_start=s0, sent_end=e0)
@@ -308,7 +310,10 @@ def _attribute_span(text: str, sp: Span, s0: int, e0: int,
     if res is None and not f.standalone and not _PASSIVE_NAMING.search(frame, max(prev_end, a - 60), a):
         # the subject of a subordinate clause that ends at the quote, else the sentence's
         # (not of a passive naming: 'it is called "…"' names a thing, nobody says it)
-        m = (_clause_subject(frame[prev_end:a]) if a > 0 else None) or _subject(frame[:a] if a > 0 else frame[b:])
+        # (a frame cut from a run-on sentence has no subject: its first words, perhaps half a
+        # word, are not the sentence's first)
+        m = (_clause_subject(frame[prev_end:a]) if a > 0 else None) or (
+            None if cut and a > 0 else _subject(frame[:a] if a > 0 else frame[b:]))
         # a subject that can speak: a name or pronoun, or a role noun for people or texts
         # ("the senator", "the report"); not "A core" for a scare-quoted "synergistic"
         if m is not None and (m.kind != "role" or _can_speak(m.text)):

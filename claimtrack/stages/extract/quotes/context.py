@@ -10,7 +10,7 @@ import re
 
 from claimtrack.stages.extract.quotes.content import _WORDS
 from claimtrack.stages.extract.quotes.coref import at_boundary
-from claimtrack.stages.extract.quotes.lexicon import gender_of, _NOT_NAME, person_named
+from claimtrack.stages.extract.quotes.lexicon import gender_of, _NOT_NAME, person_named, TITLES
 from claimtrack.stages.extract.quotes.found import _copy, Found, _set
 from claimtrack.stages.extract.quotes.names import Mention
 from claimtrack.stages.extract.quotes.sentences import sentence_bounds
@@ -157,8 +157,13 @@ def _reported_speaker(prev: str, prev_start: int, found: list[Found], i: int) ->
     if m is None or m.kind not in ("name", "role"):
         return None
     # a role that names a person ("her spokesman", "the official"), not a thing that shows
-    # something ("The restoration of the film revealed …")
-    return m if m.kind == "name" or _PERSON_SUFFIX.search(_role_head(m.text)) else None
+    # something ("The restoration of the film revealed …"); or a title that brings someone in
+    # ("Swift's rep", "a rep for the band"; "the England coach" refers back to someone named,
+    # often the one who spoke last)
+    head = _role_head(m.text)
+    words = m.text.lower().split()
+    definite = words[0] == "the" and not any(w.endswith(("'s", "’s")) for w in words)  # (not "the band's rep")
+    return m if m.kind == "name" or _PERSON_SUFFIX.search(head) or (head in TITLES and not definite) else None
 
 
 def _body_after_speaker(text: str, subject: Mention, last: Found | None, f: Found) -> bool:

@@ -1,6 +1,6 @@
 """A role's words found in a text without compiling a pattern per role.
 
-:func:`~claimtrack.stages.extract.quotes.pronouns.role_person` looks for a role phrase ("prime
+:func:`~claimtrack.stages.extract.quotes.anaphors.role_person` looks for a role phrase ("prime
 minister") written in any case with any white space between its words: the pattern
 ``(?i:\\bprime\\s+minister)\\b``. Compiled once per distinct role, those patterns cost more than
 the search itself (a role is asked for in one article or two). For a phrase of plain ASCII letters

@@ -15,6 +15,7 @@ from claimtrack.stages.extract.quotes.leads import _DATELINE, _lead_phrase
 from claimtrack.stages.extract.quotes.lexicon import _NOT_NAME, _PARTICIPLES, RECORD_NOUNS, _SPEAKING_NOUNS, TITLES
 from claimtrack.stages.extract.quotes.names import Mention
 from claimtrack.stages.extract.quotes.after import speaker_after
+from claimtrack.stages.extract.quotes.around import _BULLET, _in_clause, _opens_label
 from claimtrack.stages.extract.quotes.speakers import speaker_before
 
 # (matched at a position of a frame, not on a slice of it: no "^")
@@ -76,7 +77,7 @@ _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|should|may|might|can|must|to)
 _AUX_TO = re.compile(r"\s+to\s+[a-z]")
 
 
-_GENERIC_VERB = re.compile(r"\b[a-z]{3,}(?:ed|s)\b")
+_GENERIC_VERB = re.compile(r"\b[a-z]{3,}(?:ed|(?<!s)s)\b")  # ("boss", "press": no verb in -s ends in -ss)
 
 
 #: verbs of perceiving whose object is the one heard speaking ("a video shows a man saying")
@@ -264,7 +265,7 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
     if dash is not None:
         rest = frame[dash.end():limit]
         mention = speaker_after(rest)
-        if mention is not None and mention.kind == "name":
+        if mention is not None and mention.kind == "name" and not _opens_label(rest, mention):
             if not CUE.search(rest, 0, 60):
                 return mention, "—"
         # '"…" - that was the verdict of Sarah Linton, …': a speech noun of the speaker
@@ -300,7 +301,9 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
         left = frame[start:g.start()]
         if left.strip() and "\x01" not in left:
             mention = speaker_before(left)
-            if mention is not None and mention.kind in ("name", "pronoun") and \
+            # (a name after a quote inside a clause is the clause going on: 'introducing
+            # "illiberal" ID cards'; a pronoun and a verb are an attribution: 'so "…," she advises')
+            if mention is not None and (mention.kind == "pronoun" or mention.kind == "name" and not _in_clause(frame, b)) and \
                     _WORDS.findall(mention.text) == _WORDS.findall(left):
                 return mention, norm_cue(g.group())
     # '"I was terrified!" sobbed mum-of-two Kerry Dawes': any past-tense verb right after the
@@ -385,10 +388,13 @@ def _colon_subject(sentence: str) -> Mention | None:
     a lone quote's context asks it up to three times of the sentence before, and the quotes of
     one paragraph ask it of the same sentences; the returned mentions are never changed).
 
-    >>> _colon_subject("Jo Park had one message:").name
-    'Jo Park'
+    >>> _colon_subject("Jo Park had one message:").name, _colon_subject(" - City boss Ann Ward:").name
+    ('Jo Park', 'Ann Ward')
     """
     frame = sentence.rstrip().rstrip(":")
+    bullet = _BULLET.match(frame)  # "- City boss Ann Ward:", a list's line: the label follows
+    if bullet is not None:
+        frame = frame[bullet.end():]
     for m in CUE.finditer(frame):
         if _cue_ok(frame, m):
             mention = _np_for_cue(frame, m, allow_after=True)

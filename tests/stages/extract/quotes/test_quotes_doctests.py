@@ -12,7 +12,8 @@ MODULES = ["claimtrack.stages.extract.quotes", "claimtrack.stages.extract.quotes
            "claimtrack.stages.extract.quotes.names", "claimtrack.stages.extract.quotes.roles", "claimtrack.stages.extract.quotes.found",
            "claimtrack.stages.extract.quotes.source", "claimtrack.stages.extract.quotes.content", "claimtrack.stages.extract.quotes.transcript",
            "claimtrack.stages.extract.quotes.context", "claimtrack.stages.extract.quotes.after",
-           "claimtrack.stages.extract.quotes.pronouns", "claimtrack.stages.extract.quotes.leads",
+           "claimtrack.stages.extract.quotes.pronouns", "claimtrack.stages.extract.quotes.anaphors",
+           "claimtrack.stages.extract.quotes.groups", "claimtrack.stages.extract.quotes.subjects", "claimtrack.stages.extract.quotes.around", "claimtrack.stages.extract.quotes.leads",
            "claimtrack.stages.extract.quotes.phrases", "claimtrack.stages.extract.quotes.cuechain", "claimtrack.stages.extract.quotes.heads"]
 
 
