@@ -129,7 +129,7 @@ def role_person(text: str, index: NameIndex, role: str, pos: int) -> str | None:
     cands = []  # (where the match starts, the name words)
     for r_start, r_end in where.head_spans(max(0, pos - 5000), pos):
         if _other_office(text, r_start, words):
-            continue  # "shadow chancellor Oliver Letwin" is not "the chancellor"
+            continue  # "shadow chancellor Ian Pryce" is not "the chancellor"
         m = _NAME_NEXT.match(text, r_end)  # "Prime Minister Jo Reyes", "son, filmmaker Al Reyes"
         if m is not None and m.end() <= pos and not any(
                 w.islower() and w not in TITLES and w != "the" for w in text[r_end:m.start(1)].split()):
@@ -170,7 +170,7 @@ _OTHER_OFFICE = frozenset("shadow deputy vice former ex assistant junior acting 
 
 def _other_office(text: str, at: int, words: list[str]) -> bool:
     """Whether the role words found at ``text[at]`` follow a word that makes them another office
-    than the role's ("the chancellor" is not "shadow chancellor Oliver Letwin").
+    than the role's ("the chancellor" is not "shadow chancellor Ian Pryce").
 
     >>> _other_office("the shadow chancellor Ann Lee", 11, ["chancellor"]), _other_office("the chancellor", 4, ["chancellor"])
     (True, False)

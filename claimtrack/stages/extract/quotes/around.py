@@ -32,7 +32,7 @@ _LOWER_WORD_END = re.compile(r"\b[a-z][\w’'-]*\s*$")
 
 def _in_clause(frame: str, b: int) -> bool:
     """Whether the quote ending at ``b`` sits inside a clause, right after one of its
-    lower-case words ('introducing "illiberal" ID cards', 'a "skinny" trade deal'): what
+    lower-case words ('scrapping "costly" ID cards', 'a "modest" trade deal'): what
     follows goes on with that clause, so a name and a verb there are not the quote's speaker
     and cue as in '"…," Mr Burton fumed' (a quote that opens its sentence or follows a colon).
 

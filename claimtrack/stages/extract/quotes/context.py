@@ -158,7 +158,7 @@ def _reported_speaker(prev: str, prev_start: int, found: list[Found], i: int) ->
         return None
     # a role that names a person ("her spokesman", "the official"), not a thing that shows
     # something ("The restoration of the film revealed …"); or a title that brings someone in
-    # ("Swift's rep", "a rep for the band"; "the England coach" refers back to someone named,
+    # ("the singer's rep", "a rep for the band"; "the England coach" refers back to someone named,
     # often the one who spoke last)
     head = _role_head(m.text)
     words = m.text.lower().split()

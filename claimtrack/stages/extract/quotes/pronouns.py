@@ -41,8 +41,8 @@ def _person_named_since(text: str, index: "NameIndex", lo: int, hi: int, female:
     """Whether the narration of ``text[lo:hi]`` (outside the spans of ``quotes``) names a person
     who may be "he" (``female`` False) or "she": a full name, or a surname after an honorific.
     A name inside a quotation is one the speaker mentions, not someone the article brings in
-    ('"… the aid Javier Perez de Cuellar called for," an aid specialist said. "…," he added.'),
-    and a name inside the ``role`` that spoke is its body ('said a spokesman for Goldman Sachs').
+    ('"… the plan Maria Okafor drew up," an aid worker said. "…," he added.'),
+    and a name inside the ``role`` that spoke is its body ('said a spokesman for Harlow Brothers').
 
     >>> t = "A spokesman said no. Ms Lee wrote on her blog."
     >>> _person_named_since(t, NameIndex(t), 0, len(t), True), _person_named_since(t, NameIndex(t), 0, len(t), False)

@@ -302,7 +302,7 @@ def _find_after(frame: str, b: int, limit: int) -> tuple[Mention, str] | None:
         if left.strip() and "\x01" not in left:
             mention = speaker_before(left)
             # (a name after a quote inside a clause is the clause going on: 'introducing
-            # "illiberal" ID cards'; a pronoun and a verb are an attribution: 'so "…," she advises')
+            # "costly" ID cards'; a pronoun and a verb are an attribution: 'so "…," she advises')
             if mention is not None and (mention.kind == "pronoun" or mention.kind == "name" and not _in_clause(frame, b)) and \
                     _WORDS.findall(mention.text) == _WORDS.findall(left):
                 return mention, norm_cue(g.group())

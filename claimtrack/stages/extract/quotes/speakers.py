@@ -132,7 +132,7 @@ def _appositive(left: str) -> Mention | None:
         m = speaker_before(head)
         if m is not None and m.kind == "name" and _RELATIVE_START.match(head, head.rfind(",") + 1) and \
                 m.text in head[head.rfind(",") + 1:]:
-            # "Mr Wilson, who worked with the band New Order, as well as …, said": a name inside
+            # "Mr Wilson, who played with the band Blue Harbour, as well as …, said": a name inside
             # a relative clause is not its antecedent; read on back to the one before "who"
             m = None
         if (m is None or m.kind == "name" and m.name and m.name.split()[-1] in TITLES) and role is None:

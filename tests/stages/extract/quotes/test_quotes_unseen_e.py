@@ -32,11 +32,11 @@ def test_a_label_opens_the_quote_after_it(style, text, speakers):
 
 
 # A quoted word inside a clause, right after one of its lower-case words, is part of that clause
-# ('introducing "illiberal" ID cards'): the capitalised word after it is no speaker and the word
+# ('scrapping "costly" ID cards'): the capitalised word after it is no speaker and the word
 # after that ("cards", "boss") no verb of saying.
 QUOTE_INSIDE_A_CLAUSE = [
-    ("broadsheet", 'Mr Kennedy also believes that dropping "illiberal" ID cards would pay for more police.',
-     ["Kennedy"]),
+    ("broadsheet", 'Mr Dunn also argues that scrapping "costly" ID cards would fund more nurses.',
+     ["Dunn"]),
     ("tabloid", 'To test the "miracle" Acme pills the doctors used mice.', []),  # (a scare quote: dropped)
     # must not fire: a quote that opens its sentence, and a pronoun with a verb after a quote
     ("tabloid", '"I was robbed," Mr Burton fumed.', ["Burton"]),
@@ -52,7 +52,7 @@ def test_a_quoted_word_inside_a_clause_takes_no_speaker_from_after_it(style, tex
 def test_a_quote_far_into_a_run_on_paragraph_takes_no_speaker_from_where_the_window_cuts():
     # a sentence is read at most 600 characters before a quote: in a paragraph of unclosed
     # quotes run together (a preview's list, flattened), the text where that window starts is
-    # no sentence start and its first words no subject (it named "lackburn boss Mark Hughes")
+    # no sentence start and its first words no subject (it named a speaker from the half-word where the window began)
     head = '- Rovers boss Tom Hale: "We were tired and '
     middle = '." - City boss Ann Ward: "We won. "We were lucky. "'
     filler = ("the visitors pressed on " * 40)[:600 - len(head) - len(middle) + 3]
@@ -85,7 +85,7 @@ def test_a_name_inside_a_quote_is_no_antecedent(style, text, speakers):
 # officer Jo Reyes"), as one office is.
 JOINED_OFFICES = [
     ("wire", '"We will make a cash offer," said Acme Rail president and chief executive officer '
-             'Landon T. Rowe.', ["Landon T. Rowe"]),
+             'Dale T. Rowe.', ["Dale T. Rowe"]),
     ("press release", '"We are delighted," said Acme chairman and managing director Al Tan.', ["Al Tan"]),
     ("business daily", 'Acme president and chief executive officer Jo Reyes said: "We will grow."', ["Jo Reyes"]),
     # must not fire: a group joined by "and" names no person
@@ -99,11 +99,11 @@ def test_two_offices_joined_by_and_before_a_name(style, text, speakers):
 
 
 # A lone quote after a sentence that reports someone's words is theirs, when a title names
-# them ("Her rep told Fox News …", as "Her spokesman insisted …"), not the last quote's speaker;
+# them ("Her rep told a TV channel …", as "Her spokesman insisted …"), not the last quote's speaker;
 # a definite title ("the England coach") refers back to someone named and changes nothing.
 REPORTED_BY_A_TITLE = [
     ("showbiz site", 'The label denied it. "We were shocked," the statement read.\n\n'
-                     'The singer\'s rep told Fox News that this was untrue. "The label owes her money."',
+                     'The singer\'s rep told Channel 9 News that this was false. "The label owes her money."',
      ["the statement", "The singer's rep"]),
     ("sport page", '"It is positive," said Ian Pryce. The England coach said he was impressed. '
                    '"He deserves his chance."', ["Ian Pryce", "Ian Pryce"]),
@@ -120,8 +120,8 @@ def test_a_lone_quote_after_reported_words_of_a_title(style, text, speakers):
 ROLE_BACK_TO_A_PERSON = [
     ("broadsheet", 'The plans were leaked. Plans were drawn up by Jo Reyes. The minister said he was '
                    '"thrilled". "It is a fine plan," he said.', "Plans"),
-    ("entertainment page", 'Ridley Scott will direct the film. Film studio Fox has bought the rights. '
-                           'The director said he was "thrilled". "It is an enchanting book," he said.', "Film"),
+    ("entertainment page", 'Tom Hale will direct the film. Film studio Acme Pictures has bought the rights. '
+                           'The director said he was "delighted". "It is a wonderful story," he said.', "Film"),
 ]
 
 
@@ -130,13 +130,13 @@ def test_a_role_never_stands_for_a_capitalised_common_word(style, text, not_spea
     assert not_speaker not in [q.speaker for q in extract_quotes(text)], style
 
 
-# A spokesman's "he" stays with the spokesman: the body in the role ("a spokesman for Goldman
-# Sachs") is no person named since, and a name that ends the words a spokesman reports ("… the
+# A spokesman's "he" stays with the spokesman: the body in the role ("a spokesman for Harlow
+# Brothers") is no person named since, and a name that ends the words a spokesman reports ("… the
 # visit by Jo Reyes, a Treasury spokesman said.") is no apposition naming the spokesman.
 SPOKESMAN_HE = [
-    ("wire", 'Conrail had estimated its shares would fetch 22 dlrs.\n\n"We cannot comment," said a '
-             'spokesman for Goldman Sachs and Co. "The SEC is being cautious," he said.',
-     ["a spokesman for Goldman Sachs", "a spokesman for Goldman Sachs"]),
+    ("wire", 'Delta Rail had hoped its shares would fetch 18 dlrs.\n\n"We will not comment," said a '
+             'spokesman for Harlow Brothers and Co. "The regulator is being careful," he said.',
+     ["a spokesman for Harlow Brothers", "a spokesman for Harlow Brothers"]),
     ("wire", 'Ann Lee cancelled a trip because of the visit by Prime Minister Jo Reyes, a Treasury '
              'spokesman said.\n\nThe spokesman said: "It is the press of business."\n\n'
              'But he added that the visit was "part of the press of business."',
@@ -154,12 +154,12 @@ def test_a_spokesmans_he_stays_with_the_spokesman(style, text, speakers):
 # "Name, who … Other Name, …, said": a name inside the relative clause is not the speaker; the
 # antecedent of "who" / "which" is.
 RELATIVE_CLAUSE_BEFORE_THE_CUE = [
-    ("broadcaster", 'Mr Hale, who also worked with the band New Order, as well as the Happy Mondays, '
+    ("broadcaster", 'Mr Hale, who also played with the band Blue Harbour, as well as the Night Owls, '
                     'said: "I would rather not."', ["Hale"]),
-    ("wire", 'The group, which includes Sun Equities Corp, an investment firm, said it bought shares for '
-             '"capital appreciation."', ["The group"]),
-    ("entertainment page", 'The actor, whose films include Schindler\'s List, Michael Collins and Nell, '
-                           'said: "The theatre gave me a start."', ["The actor"]),
+    ("wire", 'The group, which includes Delta Holdings Corp, a property firm, said it bought the stock for '
+             '"long-term growth."', ["The group"]),
+    ("entertainment page", 'The actor, whose films include Winter Road, Paper Kings and Dusk, '
+                           'said: "The stage gave me my start."', ["The actor"]),
     # must not fire: a name that the relative clause follows
     ("wire", 'Jo Reyes, who has worked with Acme, Beta and Gamma, said: "No."', ["Jo Reyes"]),
 ]
@@ -175,13 +175,13 @@ def test_a_name_inside_a_relative_clause_is_not_the_speaker(style, text, speaker
 # last speaker of a full quote further back; "the chancellor" is never "shadow chancellor X".
 HE_OPENS_A_PARAGRAPH = [
     ("wire", '"There is no market," one head trader said.\n\nOne dealer noted that Acme had bonds.\n\n'
-             'He added that the bonds had been trading "basis only" for weeks.',
+             'He added that the notes had been quoted "on request only" for days.',
      ["one head trader", "One dealer"]),
     ("wire", '"Growth will slow," said John Rooney of Acme Securities.\n\nAnalyst Tom Hale of Beta and '
-             'Co said the merger would dilute earnings.\n\nHe noted that Acme has a "terrific reputation".',
+             'Co said the merger would cut earnings.\n\nHe noted that Acme has a "first-rate name".',
      ["John Rooney", "Tom Hale"]),
-    ("broadsheet", 'The chancellor said the cuts proposed by shadow chancellor Ian Pryce were deep. '
-                   'The chancellor pledged growth.\n\nHe said Labour was "the only party trusted with the economy".',
+    ("broadsheet", 'The chancellor said the savings planned by shadow chancellor Ian Pryce went too far. '
+                   'The chancellor promised growth.\n\nHe said his party was "the safest pair of hands for jobs".',
      ["The chancellor"]),
 ]
 
