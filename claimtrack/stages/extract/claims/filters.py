@@ -17,7 +17,8 @@ from claimtrack.stages.extract.claims import names
 from claimtrack.stages.extract.claims.digits import digits_are_ascii
 from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions, digit_offsets, matches_at, matches_from
 from claimtrack.stages.extract.claims.numbers import Mention
-from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, carry_units, match_unit
+from claimtrack.stages.extract.claims.carried import carry_units
+from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, match_unit
 from claimtrack.stages.extract.claims.words import one_not_a_count
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"

@@ -22,6 +22,7 @@ from claimtrack.stages.extract.claims.scans import (
     matches_from,
     run_starts,
 )
+from claimtrack.stages.extract.claims.pattern_starts import first_chars
 from claimtrack.stages.extract.claims.units import (
     CURRENCY_PREFIX,
     CURRENCY_PREFIX_RE,
@@ -30,7 +31,6 @@ from claimtrack.stages.extract.claims.units import (
     RATE_RE,
     SCALE_RE,
     SCALES,
-    first_chars,
     match_unit,
 )
 from claimtrack.stages.extract.claims.words import (

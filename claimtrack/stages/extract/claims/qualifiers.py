@@ -80,7 +80,7 @@ _CHANGE = re.compile(
 _JOIN = re.compile(r"\A(?:\s*(?P<word>to|and|through|until|till)\s+|(?P<dash>[-–—−])|\s+(?P<spdash>[–—])\s+|\s*(?P<sdash>–)\s*)"
                    r"(?:(?:the\s+)?)\Z", re.I)
 # ("rose to 26 mln dlrs from 21 mln": a change, a new level and an old one, never a range: two
-# figures, and the second takes the first's unit in .units.carry_units)
+# figures, and the second takes the first's unit in .carried.carry_units)
 
 
 def set_interval(men: Mention, kind: str) -> None:
