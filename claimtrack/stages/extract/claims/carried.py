@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from claimtrack.stages.extract.claims.units import is_money
+
 # the second figure of a comparison leaves its unit to the first, as news writes it: "13.6 billion
 # dlrs in March from 15.1 billion", "rose to 4.5 pct from 4.2", "Shr 1.20 dlrs vs 1.10", "1.4m
 # tonnes, down from 1.6m": what joins them is "from", "with", "against" or "vs", after a time
@@ -59,6 +61,8 @@ def carry_units(text: str, mentions: list) -> None:
                 _share(text, prev, men)
         prev = men
     _carry_scaled(text, mentions)
+    if _VS in text:
+        _table_currency(text, mentions)
 
 
 # a figure with a scale word and nothing after it ("... 15.6 billion dlrs in 1986 and 10.6 billion in
@@ -117,3 +121,73 @@ def _share(text: str, a, b) -> None:
 
 
 _SHARED_BETWEEN = re.compile(r"\s+(?:to|or)\s+")
+
+
+# the results table of wire copy: one line a row, a label and this period's figure "vs" last year's
+# ("Net 4.5 mln vs 3.2 mln", "Net loss 603,430 vs profit 4,295", "Turnover 825.0 mln vs 791.6 mln",
+# a segment's "North America 34.7 mln vs 37.2 mln"). A table that has a money row (one of
+# _MONEY_ROW) writes money on every row with no unit of its own, except the rows that count shares
+# ("Avg shrs 4,500,000"); the table's currency is the one its other rows write ("Shr 20 cts",
+# "Pretax profit 8.1 mln stg"), and the wire's own dollar when none does.
+_VS = " vs"
+_MONEY_ROW = re.compile(
+    r"(?:(?:oper(?:ating)?|group|parent|pre-?tax|net|total|gross|other|trading|investment)\s+)*"
+    r"(?:net|shr|revs?|revenues?|sales|turnover|assets|deposits|loans|backlog|tax|income|earnings|profit|loss|"
+    r"interest\s+payable|minorities|minority\s+interests?|extraordinary\s+(?:debit|credit)|pretax|pre-tax|operating|trading)"
+    r"\b", re.I)
+_COUNT_ROW = re.compile(r".*\b(?:avg|average|outstanding|shrs|shares|units|out)\b", re.I)
+# a row's label: words up to its first figure (a sign or bracket may open the figure)
+_ROW_LABEL = re.compile(r"[A-Za-z][A-Za-z.&/' -]{0,50}?\s+(?:(?:loss|profit)\s+)?[-(]?\Z")
+# the currency a row's sub-unit is a hundredth of ("Shr 20 cts" in a table that names no currency)
+_SUB_UNIT = {"cent": "USD", "pence": "GBP"}
+
+
+def _table_currency(text: str, mentions: list) -> None:
+    r"""Give the money rows of a results table their currency (see the note above ``_MONEY_ROW``).
+
+    >>> from claimtrack.stages.extract.claims.numbers import scan
+    >>> t = "Shr 20 cts vs 15 cts\nNet 4.5 mln vs 3.2 mln\nAvg shrs 2.1 mln vs 2.0 mln"
+    >>> ms = scan(t); carry_units(t, ms); [m.unit for m in ms]
+    ['cent', 'cent', 'USD', 'USD', None, None]
+    """
+    rows = []
+    currency = sub = None
+    money = False
+    line = -1
+    label = None
+    for men in mentions:
+        if men.drop is not None:
+            continue
+        start = text.rfind("\n", 0, men.start) + 1
+        if start != line:
+            line, label = start, _row_label(text, start)
+            money = money or (label is not None and _MONEY_ROW.match(label) is not None)
+        if label is None or _COUNT_ROW.match(label):
+            continue
+        if men.unit is None:
+            if men.kind in ("digits", "range") and not men.cur:
+                rows.append(men)
+        elif is_money(men.unit):
+            if men.unit in _SUB_UNIT:  # a hundredth names its currency only when nothing else does
+                sub = sub or _SUB_UNIT[men.unit]
+            else:
+                currency = currency or men.unit.split("/")[0]
+    if money:
+        for men in rows:
+            men.unit = currency or sub or "USD"
+
+
+def _row_label(text: str, line: int) -> str | None:
+    """The label of the table row starting at ``text[line]``, or None when the line is no row: a
+    short line, words up to its first digit, and "vs" after that."""
+    end = text.find("\n", line)
+    if end < 0:
+        end = len(text)
+    if end - line > 120:
+        return None
+    first = line
+    while first < end and not text[first].isdigit():
+        first += 1
+    if first == end or _ROW_LABEL.match(text, line, first) is None or re.search(r"\bvs\b", text[first:end]) is None:
+        return None
+    return text[line:first]
