@@ -166,6 +166,7 @@ def mark(text: str, mentions: list[Mention], masked: list[tuple[int, int]] | Non
         prev = men
     if not recheck:
         _same_name_elsewhere(text, mentions)
+        names.same_model_elsewhere(text, mentions)
     else:
         carry_units(text, mentions)  # "13.6 billion dlrs from 15.1 billion": once the drops are final
     return mentions

@@ -4,7 +4,9 @@ A general class of tokens rather than a list of products: a model code before a 
 ("A350-900"), a model number glued to an x ("777x"), the "PS" that ASCII writes for a pound sign
 standing before one digit ("PS4"), a house number before a street name ("at 14 Elm Road"), a
 number that opens a firm's name ("19 Entertainment"), and a bare three- or four-digit numeral
-inside the noun phrase of another count ("roughly 400 737 Max jets", "two new 787 Dreamliners"): the name of what is counted, not a second count. (A model
+inside the noun phrase of another count ("roughly 400 737 Max jets", "two new 787 Dreamliners"):
+the name of what is counted, not a second count; and then every other place the text writes that
+model the same way ("the popular 737 Max jet"). (A model
 number after a possessive, "Boeing's own 787 Dreamliner", is left as a number: the annotated news
 data counts it both ways, and no rule of English tells the two apart.) Glued codes ("5G", "S9",
 "H2SO4", "Brca1") never become numbers in the first place (:mod:`.numbers`, :mod:`.filters`).
@@ -117,3 +119,50 @@ def lineup_minute(text: str, men: Mention) -> bool:
     m = _SUB_BEFORE.search(text, max(0, men.start - 36), men.start)
     return m is not None and not any(w.lower() in STOP_WORDS or w.lower() in _NOT_SUBSTITUTES
                                      for w in m.group("name").split())
+
+
+# the word after a numeral: "737 Max", "787 Dreamliner" (a hyphen may join a code's parts, "737-800")
+_NEXT_WORD = re.compile(r"(?:-\d+)?[ \u00a0]([A-Z][\w-]*)")
+_CODE_TAIL = re.compile(r"-\d+")
+
+
+def same_model_elsewhere(text: str, mentions: list[Mention]) -> None:
+    """A model number the text names once by its maker or its count ("400 737 Max jets", "Boeing
+    737-800") is that model wherever else it is written the same way: the numeral with the same
+    capitalised word after it ("the popular 737 Max jet"), or the whole hyphened code ("the
+    737-800 had ...", which would read as a range). Sets ``drop`` to "name" in place.
+
+    >>> from claimtrack.stages.extract.claims.numbers import scan
+    >>> from claimtrack.stages.extract.claims.filters import mark
+    >>> t = "It sold 400 737 Max jets. The popular 737 Max jet has 178 seats."
+    >>> [(t[m.start:m.end], m.drop) for m in mark(t, scan(t))]
+    [('400', None), ('737', 'name'), ('737', 'name'), ('178', None)]
+    """
+    pairs = set()
+    codes = set()
+    for men in mentions:
+        if men.drop == "name" and men.kind == "digits" and text[men.start:men.num_end].isdigit():
+            code = _CODE_TAIL.match(text, men.num_end)
+            if code is not None and men.num_end - men.start >= 3:  # a model's number, not a set's score
+                codes.add(text[men.start:code.end()])
+            nxt = _NEXT_WORD.match(text, men.num_end)
+            if nxt is not None and nxt.group(1) not in EXCLUDED_CAP:
+                pairs.add((text[men.start:men.num_end], nxt.group(1)))
+    if not pairs and not codes:
+        return
+    tail = -1  # where the second part of a code begins ("800" of "the 737-800")
+    for men in mentions:
+        if men.drop is not None or men.unit is not None or men.scale != 1.0 or men.cur or men.kind != "digits":
+            continue
+        if men.start == tail:
+            men.drop = "name"
+            continue
+        numeral = text[men.start:men.num_end]
+        if not numeral.isdigit():
+            continue
+        code = _CODE_TAIL.match(text, men.num_end)
+        nxt = _NEXT_WORD.match(text, men.num_end)
+        if code is not None and text[men.start:code.end()] in codes:
+            men.drop, tail = "name", men.num_end + 1
+        elif nxt is not None and (numeral, nxt.group(1)) in pairs:
+            men.drop = "name"

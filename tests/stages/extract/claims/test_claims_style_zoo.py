@@ -48,6 +48,11 @@ ZOO = [
     ("wire", "Airbus said the A350-900 carries 315 passengers.", [("315", 315, None)]),
     ("wire", "The carrier ordered 50 787 Dreamliners and 20 A350-900 jets.", [("50", 50, None), ("20", 20, None)]),
     ("broadsheet", "The 777x will seat up to 426 passengers.", [("426", 426, None)]),
+    # a model named once by its count or its maker is that model wherever it is written the same way
+    ("broadcaster", "The airline flies 40 737 Max jets. The grounded 737 Max jet has 178 seats.",
+     [("40", 40, None), ("178", 178, None)]),
+    ("broadsheet", "Kestrel Air ordered 70 Boeing 737-800 planes; its boss said the 737-800 cut costs by 9%.",
+     [("70", 70, None), ("9%", 9, "percent")]),
     ("wire", "The FTSE 100 fell 1.2 percent to 7,412 points.",
      [("1.2 percent", 1.2, "percent"), ("7,412 points", 7412, "point")]),
     ("product review", "The Windows 10 update reached 400 million devices.", [("400 million", 400e6, None)]),
