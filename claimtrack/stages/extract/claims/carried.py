@@ -23,9 +23,12 @@ _ELIDED_BETWEEN = re.compile(
     r"(?:\s+(?:in|on|at|during|for|by|last|this|a|of)\s+[^,;:()!?]{1,24}?)?,?\s+"
     r"(?:(?:up|down|compared|as)\s+)?(?:from|with|against|versus|vs\.?)\s+(?:(?:an?|the)\s+(?:revised\s+|previous\s+)?)?",
     re.I)
-# ... and the second figure ends its phrase: no noun of its own follows ("12 points against 40 rivals")
-_ELIDED_AFTER = re.compile(r"\s*(?:[,.;:)\]]|\Z|\n|\s+(?:in|on|at|a|an|the|last|this|during|earlier|previously|"
-                           r"and|or|but|while|when|whereas|according|it|he|she|they)\b)")
+# ... and the second figure ends its phrase: no noun of its own follows ("12 points against 40 rivals"),
+# only punctuation, the end of a line, or a word that opens the next phrase (one list for this and
+# for _SCALED_AFTER: what ends a figure's phrase does not depend on how its unit was left out)
+_PHRASE_NEXT = (r"in|on|at|a|an|the|last|this|next|during|earlier|previously|and|or|but|while|when|whereas|"
+                r"according|it|he|she|they|to|from|by|for|over|is|was|are|were|has|had|have|will|would|could")
+_ELIDED_AFTER = re.compile(r"\s*(?:[,.;:)\]]|\Z|\n|\s+(?:" + _PHRASE_NEXT + r")\b)")
 
 
 def carry_units(text: str, mentions: list) -> None:
@@ -70,9 +73,7 @@ def carry_units(text: str, mentions: list) -> None:
 # news writes the unit once per sentence for a run of such figures; the last earlier figure of the
 # sentence with a scale word and a unit gives it. What may follow it: the end of its phrase, or a
 # word for a sum of money or a quantity that is no count of things ("a 7.08 billion deficit")
-_SCALED_AFTER = re.compile(r"\s*(?:[,.;:)\]]|\Z|\s+(?:in|on|at|a|an|the|last|this|next|during|earlier|previously|"
-                           r"and|or|but|while|when|whereas|according|it|he|she|they|to|from|by|for|over|"
-                           r"is|was|are|were|has|had|have|will|would|could|"
+_SCALED_AFTER = re.compile(r"\s*(?:[,.;:)\]]|\Z|\s+(?:" + _PHRASE_NEXT + r"|"
                            r"(?:budget|trade|current\s+account|net|pension|annual|monthly|quarterly)?\s*(?:deficits?|surplus(?:es)?|"
                            r"allocation|quota|budget|turnover|revenues?|profits?|loss(?:es)?|debts?|ceiling|target|"
                            r"requirements?|outlays?|funds?|reserves?|spending|investments?|capital|sales|output|exports|imports)\b))")
