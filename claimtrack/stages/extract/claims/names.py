@@ -3,7 +3,7 @@
 A general class of tokens rather than a list of products: a model code before a hyphen
 ("A350-900"), a model number glued to an x ("777x"), the "PS" that ASCII writes for a pound sign
 standing before one digit ("PS4"), a house number before a street name ("at 14 Elm Road"), a
-number that opens a firm's name ("19 Entertainment"), and a bare three- or four-digit numeral
+number that opens a firm's name ("19 Entertainment"), an age group ("Under-21"), and a bare three- or four-digit numeral
 inside the noun phrase of another count ("roughly 400 737 Max jets", "two new 787 Dreamliners"):
 the name of what is counted, not a second count; and then every other place the text writes that
 model the same way ("the popular 737 Max jet"). (A model
@@ -65,6 +65,8 @@ _FIRM_AFTER = re.compile(r" (?:Entertainment|Management|Holdings|Media|Partners|
                          r"Pictures|Communications|Technologies|Networks|Ventures|Labs|Inc|Corp|Ltd|Plc|PLC|LLC)\b")
 # a model or part code before a hyphen: "A350-900", "B737-800", "MD11-F"
 _CODE_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*\d+[A-Za-z]*-\Z")
+# an age group names its players or members by the age they are under or over, and counts nothing
+_AGE_GROUP_BEFORE = re.compile(r"(?<![\w-])(?:[Uu]nder|[Oo]ver|U)-\Z")
 # a substitute and the minute he came on, in a team line-up: "Barton (Macken 68)", "(Nunez 56, Baros 74)";
 # any case, as a line of names may be read in body-text case (:mod:`.headline`)
 _SUB_BEFORE = re.compile(r"[A-Za-z'’] \((?:[A-Za-z][\w'’-]+ \d{1,3}'?, )?(?P<name>[A-Za-z][\w'’-]+(?: [A-Za-z][\w'’-]+)?) \Z")
@@ -77,6 +79,8 @@ def code_or_address(text: str, men: Mention, prev: Mention | None, bare: bool, i
     """"name" or "address" when the numeral ``men`` is part of one (see the module); else None.
     ``bare``: no unit, scale or currency; ``integer``: a whole number written without a point."""
     s, ne = men.start, men.num_end
+    if text[s - 1:s] == "-" and bare and men.value < 100 and _AGE_GROUP_BEFORE.search(text, max(0, s - 7), s):
+        return "name"  # an age group: "an England Under-21 international", "the over-60s", "under-five"
     if men.kind != "digits":
         return None
     if text[s - 1:s] == "-" and _CODE_HYPHEN_BEFORE.search(text, max(0, s - 12), s):

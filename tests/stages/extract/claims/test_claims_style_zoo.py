@@ -48,6 +48,9 @@ ZOO = [
     ("wire", "Airbus said the A350-900 carries 315 passengers.", [("315", 315, None)]),
     ("wire", "The carrier ordered 50 787 Dreamliners and 20 A350-900 jets.", [("50", 50, None), ("20", 20, None)]),
     ("broadsheet", "The 777x will seat up to 426 passengers.", [("426", 426, None)]),
+    # an age group counts nothing: it names a team or a group by the age its members are under or over
+    ("broadcaster", "Pugh, a former Wales Under-21 captain, won 12 caps.", [("12", 12, None)]),
+    ("broadsheet", "Bridge draws the over-60 crowd, and the under-five category had 40 entries.", [("40", 40, None)]),
     # a model named once by its count or its maker is that model wherever it is written the same way
     ("broadcaster", "The airline flies 40 737 Max jets. The grounded 737 Max jet has 178 seats.",
      [("40", 40, None), ("178", 178, None)]),
