@@ -318,3 +318,10 @@ def test_a_scaled_value_is_the_decimal_written_not_its_binary_neighbour():
 def test_a_proportion_counts_the_noun_after_it_and_keeps_the_wording_before_it():
     (c,) = extract_claims("Nearly one in four children in the borough lives in poverty.", "zoo")
     assert c.noun == "children" and c.qualifier == "approx" and c.high == 0.25 and c.low < 0.25
+
+
+def test_a_figure_over_a_span_of_time_spreads_across_it_and_a_bare_over_is_more_than():
+    spread = extract_claims("The minister pledged £960m ($1.8bn) over 15 years to the fund.", "zoo")[-1]
+    assert (spread.surface, spread.qualifier, spread.high) == ("15 years", "exact", 15)
+    more = extract_claims("She has coached the side for over 15 years.", "zoo")[-1]
+    assert (more.surface, more.qualifier) == ("15 years", "at_least")
