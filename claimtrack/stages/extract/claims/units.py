@@ -65,6 +65,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"percentage[\s-]points?|pct\s+points?|ppts?|pps?", "percentage point"),
     (r"basis[\s-]points?|bps|bp", "basis point"),
     (r"(?:vol|wt|mol|at)\.?\s?%", "percent"),  # science: "80 vol%", "5 wt.%"
+    (r"(?:weight|volume)\s+(?:pct|percent|per\s?cent)", "percent"),  # trade copy: "0.27 weight pct sulphur"
     (r"%|per\s?cent|percent|pct|pc|per-cent", "percent"),
     (r"‰|per\s?mil(?:le)?", "permille"),
     # money written after the number
@@ -116,7 +117,8 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"(?:sq(?:uare)?\.?\s?|square\s+)(?:ft|feet|foot)", "sq ft"),
     (r"(?:sq(?:uare)?\.?\s?|square\s+)(?:m|met(?:re|er)s?)|m2|m²", "m2"),
     (r"hectares?|ha", "ha"), (r"acres?", "acre"),
-    (r"(?:cubic\s+met(?:re|er)s?|m3|m³)", "m3"), (r"bcm|tcf|bcf|cubic\s+feet", "gas volume"),
+    (r"(?:cubic\s+met(?:re|er)s?|m3|m³)", "m3"), (r"bcm|tcf|bcf", "gas volume"),
+    (r"cubic\s+f(?:ee|oo)t|cu\.?\s?ft", "cu ft"),  # a boot, a fridge, a gas reserve: "20.7 cu.ft.", "a 20.7 cubic foot trunk"
     (r"kilomet(?:re|er)s?|kms?", "km"), (r"centimet(?:re|er)s?|cm", "cm"),
     (r"millimet(?:re|er)s?|mm", "mm"), (r"micromet(?:re|er)s?|microns?|[μµ]m|um", "μm"),
     (r"nanomet(?:re|er)s?|nm", "nm"), (r"met(?:re|er)s?|m(?![\w])", "m"),

@@ -265,6 +265,11 @@ ZOO = [
     ("wire", "The club sold one striker and bought two defenders.", [("one", 1, None), ("two", 2, None)]),
     ("press release", "Revenue was 80m euros ($95m), up from 61m a year earlier.",
      [("80m euros", 80e6, "EUR"), ("$95m", 95e6, "USD"), ("61m", 61e6, "EUR")]),
+    # cubic feet however written, and a percentage by weight or volume in trade copy
+    ("product review", "The boot holds 21.7 cu.ft. and the 2.1 cubic foot frunk the rest.",
+     [("21.7 cu.ft", 21.7, "cu ft"), ("2.1 cubic foot", 2.1, "cu ft")]),
+    ("wire", "Refiners must cut sulphur to 0.05 weight pct and aromatics to 20 volume pct.",
+     [("0.05 weight pct", 0.05, "percent"), ("20 volume pct", 20, "percent")]),
     # a proportion written as two counts is one fraction, not a count of one and a count of five
     ("broadcaster", "One in five adults now owns a smart speaker, the survey found.", [("One in five", 0.2, "fraction")]),
     ("tabloid", "Eight out of 10 owners say their cat ignores them.", [("Eight out of 10", 0.8, "fraction")]),
