@@ -53,6 +53,8 @@ def carry_units(text: str, mentions: list) -> None:
         # (a pair more than 40 characters apart is never joined as above: most pairs, tested first)
         if prev is not None and men.start - prev.end <= 40:
             if men.unit is None:
+                if men.scale == 1.0 and prev.scale != 1.0:
+                    _elided_scale(text, prev, men)
                 if prev.unit is not None and prev.unit not in ("fraction", "times") and prev.kind != "range" and \
                         not men.cur and men.kind in ("digits", "words") and prev.value > 0 and \
                         0.2 <= men.value / prev.value <= 5 and _ELIDED_BETWEEN.fullmatch(text, prev.end, men.start) \
@@ -108,6 +110,26 @@ def _carry_scaled(text: str, mentions: list) -> None:
             continue
         if _SENTENCE_BREAK.search(text, src.end, men.start) is None and _SCALED_AFTER.match(text, men.end):
             men.unit = src.unit
+
+
+def _elided_scale(text: str, a, b) -> None:
+    """Give ``b``, the second figure of a comparison, the scale word of ``a`` when it writes none and
+    is of a size with ``a``'s numeral ("fell to 13.6 billion dlrs from 15.1", "Turnover 47.9 mln vs
+    45.3": 15.1 billion, 45.3 mln); a figure written in full ("1.2 mln vs 950,000") keeps its value.
+
+    >>> from claimtrack.stages.extract.claims.numbers import scan
+    >>> t = "Sales rose to 4.5 mln stg from 3.9. Its readers rose to 1.2 mln from 950,000."
+    >>> ms = scan(t); carry_units(t, ms); [(m.value, m.unit) for m in ms]
+    [(4500000.0, 'GBP'), (3900000.0, 'GBP'), (1200000.0, None), (950000.0, None)]
+    """
+    if b.kind != "digits" or b.cur or a.kind == "range" or a.value <= 0 or b.value <= 0 or \
+            not text[b.start:b.num_end].replace(".", "").isdigit() or \
+            not 0.2 <= b.value * a.scale / a.value <= 5 or \
+            not _ELIDED_BETWEEN.fullmatch(text, a.end, b.start) or not _ELIDED_AFTER.match(text, b.end):
+        return
+    b.value = float(f"{b.value * a.scale:.15g}")
+    b.low, b.high = b.low * a.scale, b.high * a.scale
+    b.scale = a.scale
 
 
 def _share(text: str, a, b) -> None:

@@ -44,3 +44,12 @@ def test_lines_that_only_look_like_rows_get_no_currency_without_a_money_row():
     # a scores line has a label, figures and "vs", but nothing in the text is money
     assert _units("Final scores\nHawks 102 vs Bulls 99\nKnicks 88 vs Nets 91\n") == [
         ("102", None), ("99", None), ("88", None), ("91", None)]
+
+
+def test_the_second_figure_of_a_comparison_takes_the_scale_word_it_leaves_out():
+    text = "Deposits rose to 4.68 billion dlrs from 4.29.\nTurnover 47.9 mln vs 45.3\nNet 1.2 mln vs 950,000\n"
+    assert [(text[c.start:c.end], c.value) for c in extract_claims(text)] == [
+        ("4.68 billion dlrs", 4.68e9), ("4.29", 4.29e9),
+        ("47.9 mln", 47.9e6), ("45.3", 45.3e6),
+        # written in full: its own value
+        ("1.2 mln", 1.2e6), ("950,000", 950000)]
