@@ -65,6 +65,7 @@ _FIRM_AFTER = re.compile(r" (?:Entertainment|Management|Holdings|Media|Partners|
                          r"Pictures|Communications|Technologies|Networks|Ventures|Labs|Inc|Corp|Ltd|Plc|PLC|LLC)\b")
 # a model or part code before a hyphen: "A350-900", "B737-800", "MD11-F"
 _CODE_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*\d+[A-Za-z]*-\Z")
+_N_IN_ONE = re.compile(r"-in-(?:\d|one)\b", re.I)
 # an age group names its players or members by the age they are under or over, and counts nothing
 _AGE_GROUP_BEFORE = re.compile(r"(?<![\w-])(?:[Uu]nder|[Oo]ver|U)-\Z")
 # a substitute and the minute he came on, in a team line-up: "Barton (Macken 68)", "(Nunez 56, Baros 74)";
@@ -81,6 +82,8 @@ def code_or_address(text: str, men: Mention, prev: Mention | None, bare: bool, i
     s, ne = men.start, men.num_end
     if text[s - 1:s] == "-" and bare and men.value < 100 and _AGE_GROUP_BEFORE.search(text, max(0, s - 7), s):
         return "name"  # an age group: "an England Under-21 international", "the over-60s", "under-five"
+    if text[ne:ne + 4] == "-in-" and _N_IN_ONE.match(text, ne):
+        return "name"  # a product that does the work of several: "a 3-in-1 charging pad", "2-in-1 laptops"
     if men.kind != "digits":
         return None
     if text[s - 1:s] == "-" and _CODE_HYPHEN_BEFORE.search(text, max(0, s - 12), s):

@@ -48,6 +48,10 @@ ZOO = [
     ("wire", "Airbus said the A350-900 carries 315 passengers.", [("315", 315, None)]),
     ("wire", "The carrier ordered 50 787 Dreamliners and 20 A350-900 jets.", [("50", 50, None), ("20", 20, None)]),
     ("broadsheet", "The 777x will seat up to 426 passengers.", [("426", 426, None)]),
+    # a screen's "4K" is no kelvin and makes no science prose of a review (where "M" would read molar)
+    ("product review", "It streams 4K video from a Radeon Pro 5500M chip to 500 screens.", [("500", 500, None)]),
+    ("product review", "Mophie's 3-in-1 charging pad costs $40; 2-in-one laptops sold 5 million.",
+     [("$40", 40, "USD"), ("5 million", 5e6, None)]),
     # an age group counts nothing: it names a team or a group by the age its members are under or over
     ("broadcaster", "Pugh, a former Wales Under-21 captain, won 12 caps.", [("12", 12, None)]),
     ("broadsheet", "Bridge draws the over-60 crowd, and the under-five category had 40 entries.", [("40", 40, None)]),
@@ -330,3 +334,9 @@ def test_a_figure_over_a_span_of_time_spreads_across_it_and_a_bare_over_is_more_
     assert (spread.surface, spread.qualifier, spread.high) == ("15 years", "exact", 15)
     more = extract_claims("She has coached the side for over 15 years.", "zoo")[-1]
     assert (more.surface, more.qualifier) == ("15 years", "at_least")
+
+
+def test_a_glued_kelvin_marks_science_prose_after_two_digits_or_a_point_not_after_one():
+    from claimtrack.stages.extract.claims.numbers import is_science
+    assert [is_science(t) for t in ("a 4K TV and an 8K one", "cooled to 77K", "held at 4.2K", "held at 4 K")] == [
+        False, True, True, True]
