@@ -409,6 +409,9 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             return "date"  # ("from 24-26 June": the first day of a span of days)
         if _WEEKDAY_BEFORE.search(text, max(0, s - 14), s):
             return "date"
+    if integer and men.unit in ("year", "month") and 1800 <= men.value <= 2100 and text[s:men.num_end].isdigit() \
+            and text[men.num_end:e] in (" year", " month"):
+        return "year"  # wire copy's "1986 year net", "the same 1985 month": a year named, not 1,986 years
     # years: 1800-2100 written bare ("in 2018", "2014-15", "1987/88", "the 1990s")
     if bare and integer and men.qualifier in ("exact", "approx", "at_least", "at_most") and 1000 <= men.value <= 2200 \
             and "," not in text[s:men.num_end]:

@@ -90,6 +90,10 @@ ZOO = [
     ("transcript", "In 1969, 600 million people watched the landing.", [("600 million", 600e6, None)]),
     ("broadsheet", "Prices are well above 2004's average, and HDTV will wait until at least 2006.", []),
     ("wire", "Up to 2000 people may attend, as early as 1989 and up.", [("2000", 2000, None)]),
+    ("wire", "NOTE: 1986 year net excludes a 440,000 dlr gain; imports rose in the same 1985 month.",
+     [("440,000 dlr", 440000, "USD")]),
+    ("broadsheet", "The river had its worst 1000 year flood, after 2000 years of calm.",
+     [("1000 year", 1000, "year"), ("2000 years", 2000, "year")]),
     ("broadsheet", "Sales were down 4% in 2004 to 789m euros.", [("4%", 4, "percent"), ("789m euros", 789e6, "EUR")]),
     # two numbers side by side
     ("wire", "Boeing has delivered roughly 400 737 Max jets since the ban was lifted.", [("400", 400, None)]),
