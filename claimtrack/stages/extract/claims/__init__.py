@@ -169,8 +169,7 @@ def _claim(text, body, article_id, men: Mention, spans, starts, quotes, prev, ca
         sent = (men.start, men.end)
         a, b = sent
     limit = min(b, men.end + 200) if b > men.end else min(len(text), men.end + 200)
-    # (a proportion "one in five adults" names what it counts right after it, as a count does)
-    after_of = (men.unit in ("percent", "fraction") and men.kind != "ratio") or men.qualifier == "vague" or men.frac
+    after_of = men.unit in ("percent", "fraction") or men.qualifier == "vague" or men.frac
     singular = men.value == 1 and men.qualifier == "exact"
     noun, caps = context.noun_phrase(body, men.end, limit, after_of=after_of, singular=singular)
     if noun is None and not after_of and body[men.end:men.end + 4] == " of ":

@@ -148,7 +148,7 @@ class Mention:
         self.low = value
         self.high = value
         self.unit: str | None = None
-        self.kind = kind  # "digits", "words", "vague", "fraction", and "range", "ratio" (.qualifiers)
+        self.kind = kind  # "digits", "words", "vague", "fraction"
         self.scale = 1.0  # the scale word's factor ("million" -> 1e6)
         self.cur = False  # currency written before the number
         self.qualifier = "exact"

@@ -145,40 +145,6 @@ def _can_pair(a: Mention, b: Mention) -> bool:
     return True
 
 
-# a proportion written as two counts: "one in five adults", "six out of every 10 planes", "two out of
-# three voters". "out of" always makes one; a bare "in" only where the first count opens its
-# phrase ("One in 10 ...", "nearly one in four", "than one in ten"), not after a verb ("scored 2
-# in 5 games": two goals in five games)
-_RATIO_JOIN = re.compile(r"\s+(?:(?P<in>in)|out\s+of)\s+(?:every\s+)?\Z", re.I)
-_RATIO_OPENS = re.compile(
-    r"(?:\A|[.,;:!?(\"“‘'—–-]|\b(?:about|around|nearly|almost|roughly|some|over|under|than|just|only|that|and|"
-    r"or|of|with|where|while|by|to|for|as|like|is|are|was|were|estimated|approximately|perhaps|one|a))\s*\Z", re.I)
-
-
-def _ratio(text: str, a: Mention, b: Mention) -> Mention | None:
-    """One mention for the proportion ``a`` in ``b`` (see the note above), or None.
-
-    >>> from claimtrack.stages.extract.claims.numbers import scan
-    >>> t = "Nearly one in five adults, and six out of every 10 planes"
-    >>> [(t[m.start:m.end], round(m.value, 2), m.unit, m.qualifier) for m in apply(t, scan(t))]
-    [('one in five', 0.2, 'fraction', 'approx'), ('six out of every 10', 0.6, 'fraction', 'exact')]
-    """
-    if a.unit is not None or b.unit is not None or a.scale != 1.0 or b.scale != 1.0 or a.cur or b.cur or \
-            a.kind not in ("digits", "words") or b.kind not in ("digits", "words") or b.qualifier != "exact" or \
-            not 1 <= a.value < b.value or a.value != int(a.value) or b.value != int(b.value):
-        return None
-    j = _RATIO_JOIN.match(text[a.end:b.start]) if b.start - a.end < 20 else None
-    if j is None or (j.group("in") and not _RATIO_OPENS.search(text, max(0, a.start - 16), a.start)):
-        return None
-    r = Mention(a.start, b.end, a.value / b.value, "ratio")  # (what it counts follows it: no "of")
-    r.num_end = b.num_end
-    r.unit = "fraction"
-    if a.qualifier != "exact":  # "nearly one in four": the first count's wording holds for the proportion
-        set_interval(r, {"at_least": "least", "at_most": "most"}.get(a.qualifier) or
-                     ("approx" if a.high > a.value else "below"))
-    return r
-
-
 def apply(text: str, mentions: list[Mention]) -> list[Mention]:
     """Set qualifiers and intervals, and merge range pairs into one mention (returns the new list)."""
     prev = None
@@ -192,11 +158,6 @@ def apply(text: str, mentions: list[Mention]) -> list[Mention]:
         a = mentions[i]
         if i + 1 < n and _can_pair(a, mentions[i + 1]):
             b = mentions[i + 1]
-            ratio = _ratio(text, a, b)
-            if ratio is not None:
-                out.append(ratio)
-                i += 2
-                continue
             between = text[a.end:b.start]
             j = _JOIN.match(between) if len(between) < 16 else None
             rng = False
