@@ -100,7 +100,7 @@ def set_interval(men: Mention, kind: str) -> None:
 # "£960m over 15 years", "$120m over eight years", "£4bn ($7.4bn) over 10 years": a figure and then
 # "over" a span of time spreads the figure across that span; the span is no "more than"
 _SPREAD_UNITS = frozenset(("year", "month", "week", "day", "decade", "h", "min", "century"))
-_SPREAD_BEFORE = re.compile(r"\)?\s*(?:\([^()]{1,24}\)\s*)?over\s+\Z", re.I)
+_SPREAD_BEFORE = re.compile(r"\)?[ \t]*(?:\([^()\n]{1,24}\)[ \t]*)?over\s+\Z")  # (one line, and no "Over" opening one)
 
 
 def _qualify(text: str, men: Mention, prev: Mention | None = None) -> None:

@@ -326,6 +326,9 @@ def test_a_figure_over_a_span_of_time_spreads_across_it_and_a_bare_over_is_more_
     assert (spread.surface, spread.qualifier, spread.high) == ("15 years", "exact", 15)
     more = extract_claims("She has coached the side for over 15 years.", "zoo")[-1]
     assert (more.surface, more.qualifier) == ("15 years", "at_least")
+    # a table's next line that opens with "Over" is a bucket of maturities, not the span of the rate above it
+    bucket = extract_claims("180-270 days   3.67 pct\nOver 270 days   4.01 pct", "zoo")
+    assert [(c.surface, c.qualifier) for c in bucket if c.unit == "day"][-1] == ("270 days", "at_least")
 
 
 def test_a_glued_kelvin_marks_science_prose_after_two_digits_or_a_point_not_after_one():
