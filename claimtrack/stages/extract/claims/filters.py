@@ -17,7 +17,8 @@ from claimtrack.stages.extract.claims import names
 from claimtrack.stages.extract.claims.digits import digits_are_ascii
 from claimtrack.stages.extract.claims.scans import ASCII_DIGITS, char_positions, digit_offsets, matches_at, matches_from
 from claimtrack.stages.extract.claims.numbers import Mention
-from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, carry_units, match_unit
+from claimtrack.stages.extract.claims.carried import carry_units
+from claimtrack.stages.extract.claims.units import CURRENCY_PREFIX, match_unit
 from claimtrack.stages.extract.claims.words import one_not_a_count
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -165,6 +166,7 @@ def mark(text: str, mentions: list[Mention], masked: list[tuple[int, int]] | Non
         prev = men
     if not recheck:
         _same_name_elsewhere(text, mentions)
+        names.same_model_elsewhere(text, mentions)
     else:
         carry_units(text, mentions)  # "13.6 billion dlrs from 15.1 billion": once the drops are final
     return mentions
@@ -407,6 +409,9 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             return "date"  # ("from 24-26 June": the first day of a span of days)
         if _WEEKDAY_BEFORE.search(text, max(0, s - 14), s):
             return "date"
+    if integer and men.unit in ("year", "month") and 1800 <= men.value <= 2100 and text[s:men.num_end].isdigit() \
+            and text[men.num_end:e] in (" year", " month"):
+        return "year"  # wire copy's "1986 year net", "the same 1985 month": a year named, not 1,986 years
     # years: 1800-2100 written bare ("in 2018", "2014-15", "1987/88", "the 1990s")
     if bare and integer and men.qualifier in ("exact", "approx", "at_least", "at_most") and 1000 <= men.value <= 2200 \
             and "," not in text[s:men.num_end]:

@@ -3,8 +3,10 @@
 A general class of tokens rather than a list of products: a model code before a hyphen
 ("A350-900"), a model number glued to an x ("777x"), the "PS" that ASCII writes for a pound sign
 standing before one digit ("PS4"), a house number before a street name ("at 14 Elm Road"), a
-number that opens a firm's name ("19 Entertainment"), and a bare three- or four-digit numeral
-inside the noun phrase of another count ("roughly 400 737 Max jets", "two new 787 Dreamliners"): the name of what is counted, not a second count. (A model
+number that opens a firm's name ("19 Entertainment"), an age group ("Under-21"), and a bare three- or four-digit numeral
+inside the noun phrase of another count ("roughly 400 737 Max jets", "two new 787 Dreamliners"):
+the name of what is counted, not a second count; and then every other place the text writes that
+model the same way ("the popular 737 Max jet"). (A model
 number after a possessive, "Boeing's own 787 Dreamliner", is left as a number: the annotated news
 data counts it both ways, and no rule of English tells the two apart.) Glued codes ("5G", "S9",
 "H2SO4", "Brca1") never become numbers in the first place (:mod:`.numbers`, :mod:`.filters`).
@@ -63,6 +65,9 @@ _FIRM_AFTER = re.compile(r" (?:Entertainment|Management|Holdings|Media|Partners|
                          r"Pictures|Communications|Technologies|Networks|Ventures|Labs|Inc|Corp|Ltd|Plc|PLC|LLC)\b")
 # a model or part code before a hyphen: "A350-900", "B737-800", "MD11-F"
 _CODE_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*\d+[A-Za-z]*-\Z")
+_N_IN_ONE = re.compile(r"-in-(?:\d|one)\b", re.I)
+# an age group names its players or members by the age they are under or over, and counts nothing
+_AGE_GROUP_BEFORE = re.compile(r"(?<![\w-])(?:[Uu]nder|[Oo]ver|U)-\Z")
 # a substitute and the minute he came on, in a team line-up: "Barton (Macken 68)", "(Nunez 56, Baros 74)";
 # any case, as a line of names may be read in body-text case (:mod:`.headline`)
 _SUB_BEFORE = re.compile(r"[A-Za-z'’] \((?:[A-Za-z][\w'’-]+ \d{1,3}'?, )?(?P<name>[A-Za-z][\w'’-]+(?: [A-Za-z][\w'’-]+)?) \Z")
@@ -75,6 +80,10 @@ def code_or_address(text: str, men: Mention, prev: Mention | None, bare: bool, i
     """"name" or "address" when the numeral ``men`` is part of one (see the module); else None.
     ``bare``: no unit, scale or currency; ``integer``: a whole number written without a point."""
     s, ne = men.start, men.num_end
+    if text[s - 1:s] == "-" and bare and men.value < 100 and _AGE_GROUP_BEFORE.search(text, max(0, s - 7), s):
+        return "name"  # an age group: "an England Under-21 international", "the over-60s", "under-five"
+    if text[ne:ne + 4] == "-in-" and _N_IN_ONE.match(text, ne):
+        return "name"  # a product that does the work of several: "a 3-in-1 charging pad", "2-in-1 laptops"
     if men.kind != "digits":
         return None
     if text[s - 1:s] == "-" and _CODE_HYPHEN_BEFORE.search(text, max(0, s - 12), s):
@@ -117,3 +126,50 @@ def lineup_minute(text: str, men: Mention) -> bool:
     m = _SUB_BEFORE.search(text, max(0, men.start - 36), men.start)
     return m is not None and not any(w.lower() in STOP_WORDS or w.lower() in _NOT_SUBSTITUTES
                                      for w in m.group("name").split())
+
+
+# the word after a numeral: "737 Max", "787 Dreamliner" (a hyphen may join a code's parts, "737-800")
+_NEXT_WORD = re.compile(r"(?:-\d+)?[ \u00a0]([A-Z][\w-]*)")
+_CODE_TAIL = re.compile(r"-\d+")
+
+
+def same_model_elsewhere(text: str, mentions: list[Mention]) -> None:
+    """A model number the text names once by its maker or its count ("400 737 Max jets", "Boeing
+    737-800") is that model wherever else it is written the same way: the numeral with the same
+    capitalised word after it ("the popular 737 Max jet"), or the whole hyphened code ("the
+    737-800 had ...", which would read as a range). Sets ``drop`` to "name" in place.
+
+    >>> from claimtrack.stages.extract.claims.numbers import scan
+    >>> from claimtrack.stages.extract.claims.filters import mark
+    >>> t = "It sold 400 737 Max jets. The popular 737 Max jet has 178 seats."
+    >>> [(t[m.start:m.end], m.drop) for m in mark(t, scan(t))]
+    [('400', None), ('737', 'name'), ('737', 'name'), ('178', None)]
+    """
+    pairs = set()
+    codes = set()
+    for men in mentions:
+        if men.drop == "name" and men.kind == "digits" and text[men.start:men.num_end].isdigit():
+            code = _CODE_TAIL.match(text, men.num_end)
+            if code is not None and men.num_end - men.start >= 3:  # a model's number, not a set's score
+                codes.add(text[men.start:code.end()])
+            nxt = _NEXT_WORD.match(text, men.num_end)
+            if nxt is not None and nxt.group(1) not in EXCLUDED_CAP:
+                pairs.add((text[men.start:men.num_end], nxt.group(1)))
+    if not pairs and not codes:
+        return
+    tail = -1  # where the second part of a code begins ("800" of "the 737-800")
+    for men in mentions:
+        if men.drop is not None or men.unit is not None or men.scale != 1.0 or men.cur or men.kind != "digits":
+            continue
+        if men.start == tail:
+            men.drop = "name"
+            continue
+        numeral = text[men.start:men.num_end]
+        if not numeral.isdigit():
+            continue
+        code = _CODE_TAIL.match(text, men.num_end)
+        nxt = _NEXT_WORD.match(text, men.num_end)
+        if code is not None and text[men.start:code.end()] in codes:
+            men.drop, tail = "name", men.num_end + 1
+        elif nxt is not None and (numeral, nxt.group(1)) in pairs:
+            men.drop = "name"

@@ -22,6 +22,7 @@ from claimtrack.stages.extract.claims.scans import (
     matches_from,
     run_starts,
 )
+from claimtrack.stages.extract.claims.pattern_starts import first_chars
 from claimtrack.stages.extract.claims.units import (
     CURRENCY_PREFIX,
     CURRENCY_PREFIX_RE,
@@ -30,7 +31,6 @@ from claimtrack.stages.extract.claims.units import (
     RATE_RE,
     SCALE_RE,
     SCALES,
-    first_chars,
     match_unit,
 )
 from claimtrack.stages.extract.claims.words import (
@@ -128,7 +128,9 @@ _POWER = re.compile(r"(?:\^\s?(?P<neg>[−-])?|(?P<minus>−))(?P<exp>\d{1,2})(?
 _FRACTION_NEXT = re.compile(r"[\"”’']?\s+(?:of|a|an|the|its|their|his|her|our|that|this|these|those|as)\b|-(?:thirds?|quarters?|fifths?)")
 _SIGN = re.compile(r"(?:\b(?:minus|negative)[\s-]|−|(?:(?<=[\s(\[])|^)[-+])\Z", re.I)
 _SIGN_WORD_END = frozenset("sSſeE")  # the last letters of "minus" and "negative", any case as re.I reads it
-_SCI_UNITS = r"(?:nm|μm|µm|mm|K|°C|MPa|GPa|kV|keV|eV|Hz|mg|mL|ml|mol|wt%|cm−1|m−1|s−1|μM|mM)"
+# (a kelvin after a space, a decimal or two digits: a glued "4K" or "8K" is a screen's resolution in
+# news copy, "a 5K run" a distance, and neither makes a text science prose)
+_SCI_UNITS = r"(?:nm|μm|µm|mm|(?:(?<=\s)|(?<=[\d.]\d))K|°C|MPa|GPa|kV|keV|eV|Hz|mg|mL|ml|mol|wt%|cm−1|m−1|s−1|μM|mM)"
 _SCIENCE = re.compile(r"(?=[\d=≈∼a-zμ±])(?:[a-zμ]−[1-4]\b|±|\d\s?" + _SCI_UNITS + r"\b|\d\s?[=<>≈∼]|[=≈∼]\s?\d)")
 
 

@@ -80,7 +80,7 @@ _CHANGE = re.compile(
 _JOIN = re.compile(r"\A(?:\s*(?P<word>to|and|through|until|till)\s+|(?P<dash>[-–—−])|\s+(?P<spdash>[–—])\s+|\s*(?P<sdash>–)\s*)"
                    r"(?:(?:the\s+)?)\Z", re.I)
 # ("rose to 26 mln dlrs from 21 mln": a change, a new level and an old one, never a range: two
-# figures, and the second takes the first's unit in .units.carry_units)
+# figures, and the second takes the first's unit in .carried.carry_units)
 
 
 def set_interval(men: Mention, kind: str) -> None:
@@ -97,12 +97,21 @@ def set_interval(men: Mention, kind: str) -> None:
         men.qualifier, men.low, men.high = "approx", v - a * APPROX_TOLERANCE, v + a * APPROX_TOLERANCE
 
 
-def _qualify(text: str, men: Mention) -> None:
+# "£960m over 15 years", "$120m over eight years", "£4bn ($7.4bn) over 10 years": a figure and then
+# "over" a span of time spreads the figure across that span; the span is no "more than"
+_SPREAD_UNITS = frozenset(("year", "month", "week", "day", "decade", "h", "min", "century"))
+_SPREAD_BEFORE = re.compile(r"\)?[ \t]*(?:\([^()\n]{1,24}\)[ \t]*)?over\s+\Z")  # (one line, and no "Over" opening one)
+
+
+def _qualify(text: str, men: Mention, prev: Mention | None = None) -> None:
     if men.qualifier == "vague":
         return
     q = left_qualifier(text, men.start)
     if q is not None:
         kind, word = q
+        if word == "over" and prev is not None and men.unit in _SPREAD_UNITS and \
+                _SPREAD_BEFORE.fullmatch(text, prev.end, men.start):
+            return
         if not (word == "some" and men.kind == "words" and men.value < 10):
             # ("some two dozen" is fine, "some one" is not a quantity phrase)
             set_interval(men, kind)
@@ -138,8 +147,10 @@ def _can_pair(a: Mention, b: Mention) -> bool:
 
 def apply(text: str, mentions: list[Mention]) -> list[Mention]:
     """Set qualifiers and intervals, and merge range pairs into one mention (returns the new list)."""
+    prev = None
     for men in mentions:
-        _qualify(text, men)
+        _qualify(text, men, prev)
+        prev = men
     out: list[Mention] = []
     i = 0
     n = len(mentions)

@@ -3,7 +3,8 @@
 Normalised names: ``percent``, ``percentage point``, ``basis point``, ISO 4217 codes for money
 (``USD``, ``GBP``, ``EUR``, ``JPY`` ...), SI-style symbols for measures (``km``, ``kg``, ``°C``,
 ``MW``), ``bpd`` for barrels a day, ``year``/``month``/``day``... for durations, ``times`` for
-multipliers. A rate keeps its period: ``$14.95 a month`` -> ``USD/month``.
+multipliers. A rate keeps its period: ``$14.95 a month`` -> ``USD/month``. A figure written
+without its unit takes a neighbour's in :mod:`.carried`.
 
 >>> match_unit(" pct of", 0)[0]
 'percent'
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 import functools
 import re
+
+from claimtrack.stages.extract.claims.pattern_starts import first_chars
 
 #: symbols and codes written before the number: "$3.5bn", "HK$ 20", "USD34.6 million", "Rs 500"
 CURRENCY_PREFIX = {
@@ -62,6 +65,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"percentage[\s-]points?|pct\s+points?|ppts?|pps?", "percentage point"),
     (r"basis[\s-]points?|bps|bp", "basis point"),
     (r"(?:vol|wt|mol|at)\.?\s?%", "percent"),  # science: "80 vol%", "5 wt.%"
+    (r"(?:weight|volume)\s+(?:pct|percent|per\s?cent)", "percent"),  # trade copy: "0.27 weight pct sulphur"
     (r"%|per\s?cent|percent|pct|pc|per-cent", "percent"),
     (r"‰|per\s?mil(?:le)?", "permille"),
     # money written after the number
@@ -113,7 +117,8 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"(?:sq(?:uare)?\.?\s?|square\s+)(?:ft|feet|foot)", "sq ft"),
     (r"(?:sq(?:uare)?\.?\s?|square\s+)(?:m|met(?:re|er)s?)|m2|m²", "m2"),
     (r"hectares?|ha", "ha"), (r"acres?", "acre"),
-    (r"(?:cubic\s+met(?:re|er)s?|m3|m³)", "m3"), (r"bcm|tcf|bcf|cubic\s+feet", "gas volume"),
+    (r"(?:cubic\s+met(?:re|er)s?|m3|m³)", "m3"), (r"bcm|tcf|bcf", "gas volume"),
+    (r"cubic\s+f(?:ee|oo)t|cu\.?\s?ft", "cu ft"),  # a boot, a fridge, a gas reserve: "20.7 cu.ft.", "a 20.7 cubic foot trunk"
     (r"kilomet(?:re|er)s?|kms?", "km"), (r"centimet(?:re|er)s?|cm", "cm"),
     (r"millimet(?:re|er)s?|mm", "mm"), (r"micromet(?:re|er)s?|microns?|[μµ]m|um", "μm"),
     (r"nanomet(?:re|er)s?|nm", "nm"), (r"met(?:re|er)s?|m(?![\w])", "m"),
@@ -145,123 +150,6 @@ _UNIT_TABLE: list[tuple[str, str]] = [
 ]
 UNIT_NAMES = [name for _, name in _UNIT_TABLE]
 
-
-_ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
-_CLASS_ESCAPES = frozenset("sSwWdD")
-
-
-def first_chars(pattern: str) -> frozenset[str] | None:
-    r"""The characters a match of ``pattern`` can begin with; None when any character may, or when
-    the pattern uses syntax this reader does not know (then every table row is tried: the same
-    results, only slower).
-
-    Used to send each unit lookup to the few table rows that can match at all: Python's re
-    tries the branches of an alternation one by one. A small reader of the regex syntax that
-    the unit table uses (literals, escapes, classes, groups, look-arounds, quantifiers).
-
-    >>> sorted(first_chars(r"(?:kilo|k)?m(?![\w])|mi"))
-    ['k', 'm']
-    >>> first_chars(r"\s?km") is None, first_chars(r"[^a]b") is None
-    (True, True)
-    """
-    try:
-        chars, nullable, end = _first_alt(pattern, 0)
-    except (IndexError, ValueError):
-        return None
-    if chars is None or nullable or end != len(pattern):
-        return None
-    return frozenset(chars)
-
-
-def _first_alt(p: str, i: int) -> tuple[set | None, bool, int]:
-    """First characters of the alternation starting at ``p[i]``, up to its closing ")" (or the end)."""
-    chars: set | None = set()
-    nullable = False
-    while True:
-        f, n, i = _first_seq(p, i)
-        chars = None if chars is None or f is None else chars | f
-        nullable = nullable or n
-        if i < len(p) and p[i] == "|":
-            i += 1
-            continue
-        return chars, nullable, i
-
-
-def _first_seq(p: str, i: int) -> tuple[set | None, bool, int]:
-    """First characters of a sequence (one branch), and whether it can match the empty string."""
-    chars: set | None = set()
-    nullable = True
-    while i < len(p) and p[i] not in "|)":
-        f, n, i = _first_item(p, i)
-        if i < len(p) and p[i] in "?*+{":
-            if p[i] == "{":
-                close = p.index("}", i)
-                n = n or p[i + 1:close].split(",")[0] in ("", "0")
-                i = close + 1
-            else:
-                n = n or p[i] in "?*"
-                i += 1
-            if i < len(p) and p[i] in "?+":  # lazy or possessive
-                i += 1
-        if nullable:
-            chars = None if chars is None or f is None else chars | f
-            nullable = n
-    return chars, nullable, i
-
-
-def _first_item(p: str, i: int) -> tuple[set | None, bool, int]:
-    """One atom at ``p[i]``: (its first characters or None, whether it can be empty, next index)."""
-    c = p[i]
-    if c == "(":
-        if p.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):  # a look-around: zero width
-            _, _, j = _first_alt(p, i + (4 if p[i + 2] == "<" else 3))
-            return set(), True, j + 1
-        if p.startswith("(?:", i):
-            start = i + 3
-        elif p.startswith("(?P<", i):
-            start = p.index(">", i) + 1
-        elif p.startswith("(?", i):
-            raise ValueError("flags or another group kind")
-        else:
-            start = i + 1
-        f, n, j = _first_alt(p, start)
-        if j >= len(p) or p[j] != ")":
-            raise ValueError("unclosed group")
-        return f, n, j + 1
-    if c == "[":
-        j = i + 1
-        known = p[j] != "^"  # a negated class may begin with almost anything
-        j += not known
-        out: set = set()
-        first = True
-        while first or p[j] != "]":
-            first = False
-            ch = p[j]
-            if ch == "\\":
-                known = known and p[j + 1] not in _CLASS_ESCAPES  # "[\s-]": many characters
-                ch, j = p[j + 1], j + 2
-            else:
-                j += 1
-            if p[j] == "-" and p[j + 1] != "]":
-                hi = p[j + 1]
-                known = known and hi != "\\" and ord(hi) - ord(ch) <= 200
-                out.update(chr(x) for x in range(ord(ch), ord(hi) + 1) if known)
-                j += 2
-            else:
-                out.add(ch)
-        return (out if known else None), False, j + 1
-    if c == "\\":
-        e = p[i + 1]
-        if e in _ZERO_WIDTH_ESCAPES:
-            return set(), True, i + 2
-        if e in _CLASS_ESCAPES or e.isalnum():
-            return None, False, i + 2  # \s, \w, \d, \n ...: many characters
-        return {e}, False, i + 2
-    if c in "^$":
-        return set(), True, i + 1
-    if c == ".":
-        return None, False, i + 1
-    return {c}, False, i + 1
 
 
 _PER_UNIT = re.compile(r"/\s?[a-zA-Zμµ]{1,4}[0-9²³]?(?![\w/])")
@@ -394,110 +282,3 @@ def match_unit(text: str, pos: int, science: bool = False) -> tuple[str, int] | 
         name = f"{name}/{PER.get(per, per)}"
         end = r.end()
     return name, end
-
-
-# the second figure of a comparison leaves its unit to the first, as news writes it: "13.6 billion
-# dlrs in March from 15.1 billion", "rose to 4.5 pct from 4.2", "Shr 1.20 dlrs vs 1.10", "1.4m
-# tonnes, down from 1.6m": what joins them is "from", "with", "against" or "vs", after a time
-# phrase at most; the two are of one size (a change "fell 5 pct from 200" is no level of 200 pct);
-# a range is left alone (a span read across a unit, "two months to 3.06 billion", is no bound to copy)
-_ELIDED_BETWEEN = re.compile(
-    r"(?:\s+(?:in|on|at|during|for|by|last|this|a|of)\s+[^,;:()!?]{1,24}?)?,?\s+"
-    r"(?:(?:up|down|compared|as)\s+)?(?:from|with|against|versus|vs\.?)\s+(?:(?:an?|the)\s+(?:revised\s+|previous\s+)?)?",
-    re.I)
-# ... and the second figure ends its phrase: no noun of its own follows ("12 points against 40 rivals")
-_ELIDED_AFTER = re.compile(r"\s*(?:[,.;:)\]]|\Z|\n|\s+(?:in|on|at|a|an|the|last|this|during|earlier|previously|"
-                           r"and|or|but|while|when|whereas|according|it|he|she|they)\b)")
-
-
-def carry_units(text: str, mentions: list) -> None:
-    """Give a figure written without a unit the unit of the figure it is compared with, when the
-    text joins the two as above; and the unit and scale of the next figure when "to" or "or"
-    joins them without making a range ("roughly 2.5 to three pct", "110 to 130 mln dlrs", "a 30
-    or 40 point win": one unit written once for both). Sets ``unit`` (and ``value``, ``low``,
-    ``high``, ``scale`` for a shared scale) on the mentions (``.numbers.Mention``) in place.
-
-    >>> from claimtrack.stages.extract.claims.numbers import scan
-    >>> t = "Profit fell to 13.6 billion dlrs in March from 15.1 billion; it rose 5 pct from 200."
-    >>> ms = scan(t); carry_units(t, ms); [(t[m.start:m.end], m.unit) for m in ms]
-    [('13.6 billion dlrs', 'USD'), ('15.1 billion', 'USD'), ('5 pct', 'percent'), ('200', None)]
-    >>> t = "It saves 110 to 130 mln dlrs."
-    >>> ms = scan(t); carry_units(t, ms); [(m.value, m.unit) for m in ms]
-    [(110000000.0, 'USD'), (130000000.0, 'USD')]
-    """
-    prev = None
-    for men in mentions:
-        if men.drop is not None:
-            continue
-        # (a pair more than 40 characters apart is never joined as above: most pairs, tested first)
-        if prev is not None and men.start - prev.end <= 40:
-            if men.unit is None:
-                if prev.unit is not None and prev.unit not in ("fraction", "times") and prev.kind != "range" and \
-                        not men.cur and men.kind in ("digits", "words") and prev.value > 0 and \
-                        0.2 <= men.value / prev.value <= 5 and _ELIDED_BETWEEN.fullmatch(text, prev.end, men.start) \
-                        and _ELIDED_AFTER.match(text, men.end):
-                    men.unit = prev.unit
-            elif prev.unit is None and men.unit != "fraction":
-                _share(text, prev, men)
-            if prev.unit is None and men.scale != 1.0 and men.unit is None:
-                _share(text, prev, men)
-        prev = men
-    _carry_scaled(text, mentions)
-
-
-# a figure with a scale word and nothing after it ("... 15.6 billion dlrs in 1986 and 10.6 billion in
-# 1985", "68.7 mln miles last year to 69.5 mln this year", "1.6 billion dlrs of the 4.2 billion"):
-# news writes the unit once per sentence for a run of such figures; the last earlier figure of the
-# sentence with a scale word and a unit gives it. What may follow it: the end of its phrase, or a
-# word for a sum of money or a quantity that is no count of things ("a 7.08 billion deficit")
-_SCALED_AFTER = re.compile(r"\s*(?:[,.;:)\]]|\Z|\s+(?:in|on|at|a|an|the|last|this|next|during|earlier|previously|"
-                           r"and|or|but|while|when|whereas|according|it|he|she|they|to|from|by|for|over|"
-                           r"is|was|are|were|has|had|have|will|would|could|"
-                           r"(?:budget|trade|current\s+account|net|pension|annual|monthly|quarterly)?\s*(?:deficits?|surplus(?:es)?|"
-                           r"allocation|quota|budget|turnover|revenues?|profits?|loss(?:es)?|debts?|ceiling|target|"
-                           r"requirements?|outlays?|funds?|reserves?|spending|investments?|capital|sales|output|exports|imports)\b))")
-_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
-
-
-def _carry_scaled(text: str, mentions: list) -> None:
-    """Give a scaled figure with no unit and no noun the unit of the last scaled figure with a unit
-    earlier in its sentence, within a hundred times of it (see the note above ``_SCALED_AFTER``).
-
-    >>> from claimtrack.stages.extract.claims.numbers import scan
-    >>> t = "Imports hit 15.6 billion dlrs in 1986 and 10.6 billion in 1985. It had 4 mln shares."
-    >>> ms = scan(t); carry_units(t, ms); [(m.value, m.unit) for m in ms if m.scale != 1.0]
-    [(15600000000.0, 'USD'), (10600000000.0, 'USD'), (4000000.0, None)]
-    >>> t = "Profit was 77m euros ($100m), up from 38m."
-    >>> ms = scan(t); carry_units(t, ms); [(m.value, m.unit) for m in ms]
-    [(77000000.0, 'EUR'), (100000000.0, 'USD'), (38000000.0, 'EUR')]
-    """
-    src = None
-    for men in mentions:
-        if men.drop is not None:
-            continue
-        if men.unit is not None:
-            if men.scale != 1.0 and men.unit not in ("fraction", "times", "percent"):
-                # a conversion in brackets gives no unit: "77m euros ($100m), up from 38m"
-                o = text.rfind("(", max(0, men.start - 30), men.start)
-                if o < 0 or ")" in text[o:men.start]:
-                    src = men
-            continue
-        if src is None or men.scale == 1.0 or men.cur or men.kind not in ("digits", "words", "range") or \
-                men.value <= 0 or src.value <= 0 or not 0.01 <= men.value / src.value <= 100:
-            continue
-        if _SENTENCE_BREAK.search(text, src.end, men.start) is None and _SCALED_AFTER.match(text, men.end):
-            men.unit = src.unit
-
-
-def _share(text: str, a, b) -> None:
-    """Give ``a`` the unit and scale of ``b`` when "to" or "or" joins them (see :func:`carry_units`)."""
-    if not a.cur and a.kind in ("digits", "words") and a.value > 0 and a.scale == 1.0 and b.kind != "range" and \
-            b.value > 0 and a.value < b.value / b.scale and _SHARED_BETWEEN.fullmatch(text, a.end, b.start):
-        if b.scale != 1.0:
-            a.value = float(f"{a.value * b.scale:.15g}")
-            a.low, a.high = a.low * b.scale, a.high * b.scale
-            a.scale = b.scale
-        a.unit = b.unit
-
-
-_SHARED_BETWEEN = re.compile(r"\s+(?:to|or)\s+")

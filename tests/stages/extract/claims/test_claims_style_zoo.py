@@ -48,6 +48,18 @@ ZOO = [
     ("wire", "Airbus said the A350-900 carries 315 passengers.", [("315", 315, None)]),
     ("wire", "The carrier ordered 50 787 Dreamliners and 20 A350-900 jets.", [("50", 50, None), ("20", 20, None)]),
     ("broadsheet", "The 777x will seat up to 426 passengers.", [("426", 426, None)]),
+    # a screen's "4K" is no kelvin and makes no science prose of a review (where "M" would read molar)
+    ("product review", "It streams 4K video from a Radeon Pro 5500M chip to 500 screens.", [("500", 500, None)]),
+    ("product review", "Mophie's 3-in-1 charging pad costs $40; 2-in-one laptops sold 5 million.",
+     [("$40", 40, "USD"), ("5 million", 5e6, None)]),
+    # an age group counts nothing: it names a team or a group by the age its members are under or over
+    ("broadcaster", "Pugh, a former Wales Under-21 captain, won 12 caps.", [("12", 12, None)]),
+    ("broadsheet", "Bridge draws the over-60 crowd, and the under-five category had 40 entries.", [("40", 40, None)]),
+    # a model named once by its count or its maker is that model wherever it is written the same way
+    ("broadcaster", "The airline flies 40 737 Max jets. The grounded 737 Max jet has 178 seats.",
+     [("40", 40, None), ("178", 178, None)]),
+    ("broadsheet", "Kestrel Air ordered 70 Boeing 737-800 planes; its boss said the 737-800 cut costs by 9%.",
+     [("70", 70, None), ("9%", 9, "percent")]),
     ("wire", "The FTSE 100 fell 1.2 percent to 7,412 points.",
      [("1.2 percent", 1.2, "percent"), ("7,412 points", 7412, "point")]),
     ("product review", "The Windows 10 update reached 400 million devices.", [("400 million", 400e6, None)]),
@@ -78,6 +90,10 @@ ZOO = [
     ("transcript", "In 1969, 600 million people watched the landing.", [("600 million", 600e6, None)]),
     ("broadsheet", "Prices are well above 2004's average, and HDTV will wait until at least 2006.", []),
     ("wire", "Up to 2000 people may attend, as early as 1989 and up.", [("2000", 2000, None)]),
+    ("wire", "NOTE: 1986 year net excludes a 440,000 dlr gain; imports rose in the same 1985 month.",
+     [("440,000 dlr", 440000, "USD")]),
+    ("broadsheet", "The river had its worst 1000 year flood, after 2000 years of calm.",
+     [("1000 year", 1000, "year"), ("2000 years", 2000, "year")]),
     ("broadsheet", "Sales were down 4% in 2004 to 789m euros.", [("4%", 4, "percent"), ("789m euros", 789e6, "EUR")]),
     # two numbers side by side
     ("wire", "Boeing has delivered roughly 400 737 Max jets since the ban was lifted.", [("400", 400, None)]),
@@ -257,6 +273,11 @@ ZOO = [
     ("wire", "The club sold one striker and bought two defenders.", [("one", 1, None), ("two", 2, None)]),
     ("press release", "Revenue was 80m euros ($95m), up from 61m a year earlier.",
      [("80m euros", 80e6, "EUR"), ("$95m", 95e6, "USD"), ("61m", 61e6, "EUR")]),
+    # cubic feet however written, and a percentage by weight or volume in trade copy
+    ("product review", "The boot holds 21.7 cu.ft. and the 2.1 cubic foot frunk the rest.",
+     [("21.7 cu.ft", 21.7, "cu ft"), ("2.1 cubic foot", 2.1, "cu ft")]),
+    ("wire", "Refiners must cut sulphur to 0.05 weight pct and aromatics to 20 volume pct.",
+     [("0.05 weight pct", 0.05, "percent"), ("20 volume pct", 20, "percent")]),
 ]
 
 
@@ -298,3 +319,19 @@ def test_a_scaled_value_is_the_decimal_written_not_its_binary_neighbour():
     # 8.2 x 1e12 in binary is 8199999999999.999; a reader (and an exact comparison) wants 8.2e12
     got = extract_claims("The cap rose to $8.2 trillion; turnover was 16.69 billion crowns vs 8.3 bln.", "zoo")
     assert [c.value for c in got] == [8.2e12, 16.69e9, 8.3e9]
+
+
+def test_a_figure_over_a_span_of_time_spreads_across_it_and_a_bare_over_is_more_than():
+    spread = extract_claims("The minister pledged £960m ($1.8bn) over 15 years to the fund.", "zoo")[-1]
+    assert (spread.surface, spread.qualifier, spread.high) == ("15 years", "exact", 15)
+    more = extract_claims("She has coached the side for over 15 years.", "zoo")[-1]
+    assert (more.surface, more.qualifier) == ("15 years", "at_least")
+    # a table's next line that opens with "Over" is a bucket of maturities, not the span of the rate above it
+    bucket = extract_claims("180-270 days   3.67 pct\nOver 270 days   4.01 pct", "zoo")
+    assert [(c.surface, c.qualifier) for c in bucket if c.unit == "day"][-1] == ("270 days", "at_least")
+
+
+def test_a_glued_kelvin_marks_science_prose_after_two_digits_or_a_point_not_after_one():
+    from claimtrack.stages.extract.claims.numbers import is_science
+    assert [is_science(t) for t in ("a 4K TV and an 8K one", "cooled to 77K", "held at 4.2K", "held at 4 K")] == [
+        False, True, True, True]

@@ -1,11 +1,11 @@
-"""The unit lookup's dispatch by first character (units.first_chars, a reader of our own for the
+"""The unit lookup's dispatch by first character (pattern_starts.first_chars, a reader of our own for the
 regex syntax of the unit table, no private `re` internals) sends each lookup to the right rows."""
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.stages.extract.claims import units
+from claimtrack.stages.extract.claims import pattern_starts, units
 
 
 def test_every_unit_row_has_a_known_first_character_set():
@@ -18,12 +18,12 @@ def test_no_row_opens_with_a_space_or_hyphen_so_the_lookup_takes_them_for_good()
 
 
 def test_first_characters_of_the_syntax_the_table_uses():
-    assert units.first_chars(r"(?:sq(?:uare)?\.?\s?|square\s+)(?:km)|km2") == frozenset("sk")
-    assert units.first_chars(r"[kMGT]?Hz|hertz") == frozenset("kMGTHh")
-    assert units.first_chars(r"s(?![\w])|°\s?C") == frozenset("s°")
+    assert pattern_starts.first_chars(r"(?:sq(?:uare)?\.?\s?|square\s+)(?:km)|km2") == frozenset("sk")
+    assert pattern_starts.first_chars(r"[kMGT]?Hz|hertz") == frozenset("kMGTHh")
+    assert pattern_starts.first_chars(r"s(?![\w])|°\s?C") == frozenset("s°")
     # unknown or any: None, and the lookup then tries every row
-    assert units.first_chars(r"\s?km") is None and units.first_chars(r"(?i:km)") is None
-    assert units.first_chars(r"[^a]b") is None and units.first_chars(r".x") is None
+    assert pattern_starts.first_chars(r"\s?km") is None and pattern_starts.first_chars(r"(?i:km)") is None
+    assert pattern_starts.first_chars(r"[^a]b") is None and pattern_starts.first_chars(r".x") is None
 
 
 _FULL = re.compile(r"[\s\u00a0]?(?:-\s?)?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in
