@@ -34,8 +34,8 @@ Conventions of a :class:`~claimtrack.records.Claim`:
   posts"); proper modifiers go to ``subject`` ("Syrian refugees" -> noun "refugees", subject
   includes "Syrian"); never a preposition or adverb ("50,000 bpd above the quota" -> no noun
   after the figure). With nothing after the figure, "X was N" / "X rose N": the head of X, not
-  the object of a preposition after it ("total service on the foreign debt was 996 mln" ->
-  "debt service": after of/on/for a singular object compounds with the head; "the number of
+  the object of a preposition after it ("total interest on the state loan was 412 mln" ->
+  "loan interest": after of/on/for a singular object compounds with the head; "the number of
   refugees" -> "refugees"; "exports to China" -> "exports");
 - ``subject``: capitalised names of the claim's clause, nearest first (at most 6);
 - ``speaker``: the enclosing quote's speaker, else the sentence's attribution, else None;

@@ -14,8 +14,8 @@ import re
 
 from claimtrack.stages.extract.claims.units import is_money
 
-# the second figure of a comparison leaves its unit to the first, as news writes it: "13.6 billion
-# dlrs in March from 15.1 billion", "rose to 4.5 pct from 4.2", "Shr 1.20 dlrs vs 1.10", "1.4m
+# the second figure of a comparison leaves its unit to the first, as news writes it: "12.4 billion
+# dlrs in May from 14.8 billion", "rose to 3.5 pct from 3.1", "Shr 1.40 dlrs vs 1.30", "1.4m
 # tonnes, down from 1.6m": what joins them is "from", "with", "against" or "vs", after a time
 # phrase at most; the two are of one size (a change "fell 5 pct from 200" is no level of 200 pct);
 # a range is left alone (a span read across a unit, "two months to 3.06 billion", is no bound to copy)
@@ -39,9 +39,9 @@ def carry_units(text: str, mentions: list) -> None:
     ``high``, ``scale`` for a shared scale) on the mentions (``.numbers.Mention``) in place.
 
     >>> from claimtrack.stages.extract.claims.numbers import scan
-    >>> t = "Profit fell to 13.6 billion dlrs in March from 15.1 billion; it rose 5 pct from 200."
+    >>> t = "Profit fell to 12.4 billion dlrs in May from 14.8 billion; it rose 5 pct from 200."
     >>> ms = scan(t); carry_units(t, ms); [(t[m.start:m.end], m.unit) for m in ms]
-    [('13.6 billion dlrs', 'USD'), ('15.1 billion', 'USD'), ('5 pct', 'percent'), ('200', None)]
+    [('12.4 billion dlrs', 'USD'), ('14.8 billion', 'USD'), ('5 pct', 'percent'), ('200', None)]
     >>> t = "It saves 110 to 130 mln dlrs."
     >>> ms = scan(t); carry_units(t, ms); [(m.value, m.unit) for m in ms]
     [(110000000.0, 'USD'), (130000000.0, 'USD')]
@@ -70,8 +70,8 @@ def carry_units(text: str, mentions: list) -> None:
         _table_currency(text, mentions)
 
 
-# a figure with a scale word and nothing after it ("... 15.6 billion dlrs in 1986 and 10.6 billion in
-# 1985", "68.7 mln miles last year to 69.5 mln this year", "1.6 billion dlrs of the 4.2 billion"):
+# a figure with a scale word and nothing after it ("... 11.2 billion dlrs in 1984 and 9.8 billion in
+# 1983", "52.3 mln visits last year to 54.1 mln this year", "2.5 billion dlrs of the 7.5 billion"):
 # news writes the unit once per sentence for a run of such figures; the last earlier figure of the
 # sentence with a scale word and a unit gives it. What may follow it: the end of its phrase, or a
 # word for a sum of money or a quantity that is no count of things ("a 7.08 billion deficit")
@@ -87,9 +87,9 @@ def _carry_scaled(text: str, mentions: list) -> None:
     earlier in its sentence, within a hundred times of it (see the note above ``_SCALED_AFTER``).
 
     >>> from claimtrack.stages.extract.claims.numbers import scan
-    >>> t = "Imports hit 15.6 billion dlrs in 1986 and 10.6 billion in 1985. It had 4 mln shares."
+    >>> t = "Imports hit 11.2 billion dlrs in 1984 and 9.8 billion in 1983. It had 4 mln shares."
     >>> ms = scan(t); carry_units(t, ms); [(m.value, m.unit) for m in ms if m.scale != 1.0]
-    [(15600000000.0, 'USD'), (10600000000.0, 'USD'), (4000000.0, None)]
+    [(11200000000.0, 'USD'), (9800000000.0, 'USD'), (4000000.0, None)]
     >>> t = "Profit was 77m euros ($100m), up from 38m."
     >>> ms = scan(t); carry_units(t, ms); [(m.value, m.unit) for m in ms]
     [(77000000.0, 'EUR'), (100000000.0, 'USD'), (38000000.0, 'EUR')]

@@ -348,7 +348,7 @@ def _reason(text: str, men: Mention, masked: list[tuple[int, int]], prev: Mentio
             _AND_BEFORE.search(text, max(0, s - 6), s) is not None and prev.end >= s - 6 and \
             not (prev.kind == "words" and text[prev.end:s].strip() == ",") and \
             not (text[prev.end:s] not in ("-", "–") and _PLURAL_NEXT.match(text, e)):
-        # ("at number three, one place ahead": a comma after a word ends the run; "Section 2.3 to 15
+        # ("at number four, one place ahead": a comma after a word ends the run; "Section 2.3 to 15
         # cores": a plural noun after the number makes it a count)
         return prev.drop
     if bare and integer and men.value <= 130 and names.lineup_minute(text, men):

@@ -7,10 +7,10 @@ that says what happened to it: miners *trapped* are not miners *killed*), the sa
 ``scope`` (where the goods went, which segment). These are pure functions of the claim's
 sentence, its counted noun and subjects (from the extractor) and, when known, the headline.
 
->>> f = claim_frame("Noranda Inc said a total of 57 miners were trapped in a copper mine yesterday.",
-...                 "57", "miners", ["Noranda Inc"])
+>>> f = claim_frame("Dalby Mining said a total of 23 miners were trapped in a zinc mine yesterday.",
+...                 "23", "miners", ["Dalby Mining"])
 >>> f.holder, f.measure, f.period
-('Noranda Inc', 'miner trapped', 'day-1')
+('Dalby Mining', 'miner trapped', 'day-1')
 >>> claim_frame("Shr 1.20 dlrs vs 1.10 dlrs", "1.20 dlrs", "shr", ["Shr"],
 ...             title="ACME WIDGETS INC <ACW> 4TH QTR 1986 NET").holder
 'ACME WIDGETS INC'
@@ -202,7 +202,7 @@ def is_table_line(sentence: str | None) -> bool:
 
     >>> is_table_line("Oper net profit 1,165,000 vs loss 5,919,000"), is_table_line("Some 300 people died.")
     (True, False)
-    >>> is_table_line("Oper shr loss 1.10 dlrs vs loss 8.63 dlrs")
+    >>> is_table_line("Oper shr loss 2.40 dlrs vs loss 6.15 dlrs")
     True
     """
     if not sentence:
@@ -244,7 +244,7 @@ _LOWER_NEXT = re.compile(r" [a-z]")  # a lower-case word right after a name
 _REPORTS_OWN = re.compile(r"^[>\s]*(?:said|says|reported|posted|announced|expects|estimated)\b")
 _OWN = re.compile(r"\b(?:its|our|the company's)\b")
 _POSSESSIVE_OF = re.compile(r"^\s*(?:[a-z%$-]+\s+){0,3}?of\s+(?:the\s+)?$")
-# (within the figure's own clause: "... dlrs and will be listed in Luxembourg" is another clause)
+# (within the figure's own clause: "... dlrs and will be traded in Zurich" is another clause)
 _IN_PLACE = re.compile(r"^(?:(?!\b(?:and|but|which|that|will|while|where)\b)[^,;:()]){0,60}?\b(?:in|at)\s+(?:the\s+)?$")
 _SCOPE = re.compile(r"^[^;:()]{0,50}?\b(?:to|for|from|into)\s+(?:the\s+)?$")
 
@@ -338,9 +338,9 @@ def claim_frame(sentence: str | None, surface: str | None, noun: str | None = No
 
     >>> claim_frame("Some 2 million civilians are at risk in Idlib.", "2 million", "civilians", ["Idlib"]).holder
     'Idlib'
-    >>> f = claim_frame("It sold 75 head of dairy cattle to Kuwait.", "75", "head", ["Kuwait"])
+    >>> f = claim_frame("It sold 40 head of beef cattle to Oman.", "40", "head", ["Oman"])
     >>> f.holder, f.scope, f.measure
-    (None, 'Kuwait', 'head sold')
+    (None, 'Oman', 'head sold')
     """
     return Frame(*_frame_fields(sentence, surface, noun, subject, title, at))
 

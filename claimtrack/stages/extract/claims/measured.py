@@ -51,7 +51,7 @@ def measured_before(text: str, start: int, clause_start: int, names: set[str] = 
     "Unemployment fell to 4.1 percent" -> "unemployment", "net profit rose 12%" -> "net profit".
 
     The measured thing is the head of the verb's subject, not the object of a preposition after
-    it: "total service on the foreign debt was 996 mln" -> "debt service" (after "of", "on" or
+    it: "total interest on the state loan was 412 mln" -> "loan interest" (after "of", "on" or
     "for", the object's head noun and the head make a compound: "the price of oil" -> "oil
     price"; a generic head such as "number" gives way to the object: "the number of refugees" ->
     "refugees"); "exports to China rose 5%" -> "exports" (other prepositions, and names, are
@@ -93,7 +93,7 @@ def measured_before(text: str, start: int, clause_start: int, names: set[str] = 
         i -= 1
     words = [w.lower() for w in words if w not in names and (w.islower() or w[1:].islower())]
     # "X <preposition> [the] Y was N": X's head is what is measured; walk back over a chain of
-    # prepositional phrases ("compensation per hour in manufacturing" -> "compensation")
+    # prepositional phrases ("pay per shift in farming" -> "pay")
     head, prep, obj = None, None, words
     k = i
     for _ in range(3):
@@ -108,7 +108,7 @@ def measured_before(text: str, start: int, clause_start: int, names: set[str] = 
         k -= 2
         m, n = k, 0
         while m >= 0 and n < 2 and _head_word(toks[m], names):
-            m, n = m - 1, n + 1  # modifiers of the head ("sales of new single-family homes in ...")
+            m, n = m - 1, n + 1  # modifiers of the head ("sales of new two-bedroom flats in ...")
         j = m
         while j >= 0 and toks[j].lower() in _DETERMINERS:
             j -= 1

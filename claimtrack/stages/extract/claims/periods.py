@@ -291,7 +291,7 @@ def period_of(text: str | None, surface: str | None = None) -> str | None:
 
     >>> period_of("Fourth quarter 1986 net profit was 5 mln dlrs."), period_of("41 ships were waiting early today.")
     ('1986-Q4', 'day+0')
-    >>> period_of("Arrivals for the week ended February 22 were 155,221 bags."), period_of("Net rose 5 pct.")
+    >>> period_of("Landings for the week ended February 22 were 48,310 crates."), period_of("Net rose 5 pct.")
     ('week-to-02-22', None)
     >>> period_of("Sales in March 1987 rose to 4 bln from 3 bln a year ago.", "4 bln")
     '1987-03'

@@ -295,7 +295,7 @@ _ONE_PRONOUN_AFTER = re.compile(r"\s+(?:another|anything|thing|way|after|by\s+on
 _ONE_BY_BEFORE = re.compile(r"(?:\bone\s+by\s+|\ball\s+in\s+|\bone-to-|\bsquare\s+)\Z", re.I)
 _ONE_HAND = re.compile(r"\b(?:on\s+(?:the\s+)?\Z|,\s*for\s+\Z)", re.I)
 _ONE_HAND_AFTER = re.compile(r"\s+hand\b(?!-)")
-# "the measured one,", "a bigger one.", "the most controversial one because", "the next one in 1992":
+# "the measured one,", "a bigger one.", "the most awkward one because", "the next one in 1992":
 # a determiner and one to three words, then no noun after "one"
 # (the words between are modifiers, never a preposition or conjunction: "the market of one or two")
 _ONE_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|each|every|any)\s+(?:(?!(?:of|and|or|but|in|on|at|to|for|with|by|"
@@ -338,7 +338,7 @@ def one_not_a_count(text: str, start: int, end: int, before: str, unit: str | No
     if (_ONE_NOUN_BEFORE.search(before) or _ONE_ANOTHER.search(before)) and _ONE_NOUN_AFTER.match(text, end):
         return True
     if _ONE_HAND.search(before) and (_ONE_HAND_AFTER.match(text, end) or text[end:end + 1] == ","):
-        return True  # "on the one hand", "Jonathan Ross, for one, will be happy"
+        return True  # "on the one hand", "Ann Ward, for one, will be glad"
     if _ONE_GENERIC_AFTER.match(text, end) and _ONE_GENERIC_BEFORE.search(before):
         return True
     if _ONE_RELATIVE_AFTER.match(text, end) and _ONE_RELATIVE_BEFORE.search(before):

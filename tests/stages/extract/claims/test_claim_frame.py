@@ -80,7 +80,7 @@ def test_measure(sentence, surface, noun, measure):
 @pytest.mark.parametrize("sentence, surface, period", [
     ("Arrivals in the week ended March 13 were 120,000 bags.", "120,000 bags", "week-to-03-13"),
     ("Net profit in the fourth quarter of 1986 was 5.1 mln dlrs.", "5.1 mln dlrs", "1986-Q4"),
-    ("About 41 ships were waiting to enter the canal early today.", "41", "day+0"),
+    ("About 36 barges were waiting to enter the lock early today.", "36", "day+0"),
     ("Output rose 3.3 pct from 6.53 mln last year.", "3.3 pct", None),  # "last year" dates the 6.53 mln
     ("Output rose 3.3 pct from 6.53 mln last year.", "6.53 mln", "year-1"),
     ("Reserves stood at 42 bln dlrs as of Dec 31.", "42 bln dlrs", "12-31"),
@@ -101,9 +101,9 @@ def test_relative_periods_resolve_against_the_publication_date():
 
 
 def test_scope_is_where_the_goods_went():
-    a = claim_frame("The board sold 75 head of dairy cattle to the Canary Islands.", "75", "head",
-                    ["Canary Islands"])
-    assert a.scope == "Canary Islands" and a.holder is None
+    a = claim_frame("The board sold 40 head of beef cattle to the Faroe Islands.", "40", "head",
+                    ["Faroe Islands"])
+    assert a.scope == "Faroe Islands" and a.holder is None
 
 
 def test_tables_headlines_and_revisions():

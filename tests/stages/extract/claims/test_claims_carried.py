@@ -9,12 +9,12 @@ def _units(text):
 
 def test_money_rows_of_a_results_table_are_in_the_wire_dollar_when_no_row_names_a_currency():
     text = ("Halvorsen Tool Corp 4th qtr net\n"
-            "Shr loss 12 cts vs profit five cts\n"
+            "Shr loss 14 cts vs profit three cts\n"
             "Net loss 1,234,000 vs profit 456,000\n"
             "Revs 12.3 mln vs 11.1 mln\n"
             "Avg shrs 4,500,000 vs 4,400,000\n")
     assert _units(text) == [
-        ("12 cts", "cent"), ("five cts", "cent"),
+        ("14 cts", "cent"), ("three cts", "cent"),
         ("1,234,000", "USD"), ("456,000", "USD"),
         ("12.3 mln", "USD"), ("11.1 mln", "USD"),
         # a row that counts shares is no money

@@ -97,7 +97,7 @@ ZOO = [
     ("broadsheet", "Sales were down 4% in 2004 to 789m euros.", [("4%", 4, "percent"), ("789m euros", 789e6, "EUR")]),
     # two numbers side by side
     ("wire", "Boeing has delivered roughly 400 737 Max jets since the ban was lifted.", [("400", 400, None)]),
-    ("broadcaster", "Dalby Air said it was grounding two new 737 Max jets.", [("two", 2, None)]),
+    ("broadcaster", "Dalby Air said it was parking two new 737 Max jets.", [("two", 2, None)]),
     ("broadsheet", "About 2,000 2026 models were recalled.", [("2,000", 2000, None)]),
     # scientific notation: a power needs a decimal mantissa, a sign or a written "10"; a code does not
     ("science abstract", "Antibody clone 4E10 bound 2.5E6 sites at 3 x 10^4 per cell.",
@@ -122,7 +122,7 @@ ZOO = [
     ("tech blog", "Thunderbolt 3 stays. The laptop keeps four Thunderbolt 3 ports and 2 fans.",
      [("four", 4, None), ("2", 2, None)]),
     # a number word after a label is a rank or a name; a step on a scale is a measure
-    ("broadcaster", "The single entered the chart at number three, one place ahead of its rival.",
+    ("broadcaster", "The song entered the chart at number four, one place ahead of its rival.",
      [("one", 1, None)]),
     ("wire", "The number two automaker put 401(k) savings at 3 pct.", [("3 pct", 3, "percent")]),
     ("broadsheet", "The sprinter drew lane seven for the final.", []),
@@ -164,7 +164,7 @@ ZOO = [
     ("broadcaster", 'The report said "more than half" the learners passed, and \'half\' of them stayed.',
      [("half", 0.5, "fraction"), ("half", 0.5, "fraction")]),
     # a span of days is a date; "was" is no plural noun after a rank; centigrade alone is a unit
-    ("broadcaster", "The festival runs from 24-26 June and the only new entry in the top 10 was a ballad.", []),
+    ("broadcaster", "The festival runs from 24-26 June and the sole new arrival in the top 10 was a ballad.", []),
     ("broadcaster", "In the men's 60m, the Olympic 100m champion came second.", [("60m", 60, "m"), ("100m", 100, "m")]),
     ("wire", "The rubber can be used at 250 centigrade continuously.", [("250 centigrade", 250, "\u00b0C")]),
     # a team line-up's substitution minutes count nothing
@@ -304,7 +304,7 @@ def test_a_comma_grouped_text_never_groups_thousands_with_a_plain_space():
 
 
 @pytest.mark.parametrize("text, value, unit", [
-    ("Dow Closes Above 18K for First Time", 18000, None),          # headline: thousands
+    ("Index Ends Above 14K for First Time", 14000, None),          # headline: thousands
     ("Tesla sold 50K cars in the quarter.", 50000, None),           # tabloid and trade press
     ("The film was heated to 300K before the scan.", 300, "K"),     # heat words: kelvin
     ("Samples were cooled to 77K (Fig. 2) at 5 \u00b0C.", 77, "K"),  # science prose: kelvin
