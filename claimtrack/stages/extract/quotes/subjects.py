@@ -15,15 +15,6 @@ from claimtrack.stages.extract.quotes.sentences import sentence_bounds
 from claimtrack.stages.extract.quotes.source import _colon_subject, _subject
 
 
-def _subjects_before(text: str, para_start: int, pos: int, floor: int = -1):
-    """(position, name, female?) of the named subjects of the sentences of a paragraph before
-    ``pos`` (including the start of the sentence that holds ``pos``) that start after
-    ``floor``, latest first."""
-    for s, m in _subject_mentions(text, para_start, pos, floor):
-        if m.kind == "name" and m.name:
-            yield s, m.name, m.female
-
-
 _OWN_CLAUSE = re.compile(r"(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}?\w+(?:\s+\w+)?\s*[:,]?")
 #: a paragraph that opens with "He"/"She" goes on about someone in the paragraph before
 _PRONOUN_OPENS = re.compile(r"(?:He|She)\s")
