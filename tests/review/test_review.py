@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pandas as pd
 import pytest
 
-from support import default_signals
+from support import default_signals, press
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -284,7 +284,7 @@ def test_terminal_walk_on_tables_holding_raw_escape_bytes_prints_none_of_them(st
     child.delaybeforesend = 0.3
     child.expect(r"\[1/3\]")
     child.expect(r"\[\?\] help >")
-    child.send("d")
+    press(child, "d")
     child.expect(r"\[2/3\]")
     child.expect(r"\[\?\] help >")
     time.sleep(0.5)  # (sendeof bypasses delaybeforesend: let the prompt start reading first)
@@ -317,10 +317,10 @@ def test_terminal_walk_passes_over_a_flag_decided_meanwhile_by_someone_else(stor
     child.expect(r"\[1/3\]")
     child.expect(r"\[\?\] help >")
     record_decision(store, "f-quote", "confirmed", "bob")  # the second flag, from another terminal
-    child.send("s")
+    press(child, "s")
     child.expect(r"flag f-quote was confirmed meanwhile")
     child.expect(r"\[3/3\]")
-    child.send("q")
+    press(child, "q")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -342,16 +342,16 @@ def test_ctrl_c_while_typing_a_note_cancels_only_the_note(store):
     # (a key sent while the prompt is still switching the terminal mode can be lost on a busy machine)
     child.delaybeforesend = 0.3
     child.expect(r"\[\?\] help >")
-    child.send("c")
+    press(child, "c")
     child.expect(r"\[2/3\]")
     child.expect(r"\[\?\] help >")
-    child.send("n")
+    press(child, "n")
     child.expect("note: ")
     time.sleep(0.5)  # (sendintr bypasses delaybeforesend: let the note prompt start reading first)
     child.sendintr()
     child.expect("note cancelled")
     child.expect(r"\[\?\] help >")
-    child.send("q")
+    press(child, "q")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -21,7 +21,7 @@ import pandas as pd
 import pexpect
 import pytest
 
-from support import default_signals
+from support import default_signals, press
 
 from claimtrack.review import load_flags, open_flags
 from claimtrack.store import Curated
@@ -118,16 +118,16 @@ def test_interactive_walk_saves_each_decision_at_once_even_if_the_process_is_kil
     child = spawn_review(curated, color=False)
     child.expect(r"\[1/3\]")
     child.expect(KEYS)
-    child.send("n")
+    press(child, "n")
     child.expect("note")
     child.sendline("asked the agency")
     child.expect("note saved")
     child.expect(KEYS)
-    child.send("c")
+    press(child, "c")
     child.expect(r"confirmed \(saved\)")
     child.expect(r"\[2/3\]")
     child.expect(KEYS)
-    child.send("d")
+    press(child, "d")
     child.expect(r"dismissed \(saved\)")
     child.expect(r"\[3/3\]")
     child.expect(KEYS)
@@ -149,10 +149,10 @@ def test_interactive_colour_output_has_only_our_own_styles_and_quit_decides_noth
     page_time = (curated / "report.html").stat().st_mtime_ns
     child = spawn_review(curated, color=True)
     child.expect(KEYS)
-    child.send("s")
+    press(child, "s")
     child.expect(r"\[2/3\]")
     child.expect(KEYS)
-    child.send("q")
+    press(child, "q")
     child.expect(pexpect.EOF)
     out = child.logfile_read.getvalue()
     child.close()

@@ -24,3 +24,14 @@ def default_signals() -> None:
     lost."""
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def press(child, key: str, timeout: float = 120) -> None:
+    """Send one key to a terminal program (a pexpect child) once it is reading keys.
+
+    ``click.getchar`` puts the terminal in raw mode, echo off, only while it reads; a key sent
+    before that (the prompt is printed, the mode not yet switched: a busy machine) is echoed and
+    waits for a line end that never comes. So wait for echo to go off, then send.
+    """
+    assert child.waitnoecho(timeout=timeout), f"the program never read a key (to send {key!r})"
+    child.send(key)
