@@ -296,8 +296,8 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         attached = same_noun[j] and not _is_bare(str(kn[i]), erow_j, nrow_i)
         same_thing = attached or ((same_noun[j] or unit_n[i] != "") and shares[j]
                                   and bare_context_ok(ctx_n[i], ctx_e[ei[j]], s))
-        # ... or the only figure of its unit in each text, about a shared subject: "Goldman to pay
-        # up to $5 billion" / "Goldman Sachs to pay $5.1 billion" leave nothing else to pair with
+        # ... or the only figure of its unit in each text, about a shared subject: "Norbank to pay
+        # up to $3 billion" / "Norbank Group to pay $3.2 billion" leave nothing else to pair with
         same_thing = same_thing or (unit_n[i] != "" and shares[j] and sole_e.get(unit_n[i]) == 1
                                     and sole_n.get(unit_n[i]) == 1)
         strong = (same_thing and score[j] >= s.min_contradiction_score and not apart[j]

@@ -99,10 +99,10 @@ _PARTITIVE = re.compile(r"\s+(?:[a-z]+\s+)?(?:of|out\s+of)\s+(?:the|his|her|its|
 
 
 def partitive(row: dict) -> bool:
-    """Whether a figure counts a part of a set ("Twenty of his films", "three of the patients"):
+    """Whether a figure counts a part of a set ("Twelve of her novels", "three of the patients"):
     a part and the whole it is taken from never contradict each other.
 
-    >>> partitive({"sentence": "Twenty of his films are screening.", "surface": "Twenty", "qualifier": "exact"})
+    >>> partitive({"sentence": "Twelve of her novels are in print.", "surface": "Twelve", "qualifier": "exact"})
     True
     >>> partitive({"sentence": "He made 100 films.", "surface": "100 films", "qualifier": "exact"})
     False

@@ -321,11 +321,11 @@ def is_hypothetical(sentence: str | None, surface: str | None, qualifier: str | 
 def noun_attached(sentence: str | None, surface: str | None, noun: str | None,
                   qualifier: str | None = None) -> bool:
     """Whether the counted noun stands right after the figure ("3 million civilians"), rather
-    than somewhere else in the sentence ("service on the foreign debt was 996 mln dlrs").
+    than somewhere else in the sentence ("interest on the city debt was 412 mln dlrs").
 
     >>> noun_attached("Some 3 million Syrian civilians fled.", "3 million", "civilians")
     True
-    >>> noun_attached("Service on the foreign debt was 996 mln dlrs.", "996 mln dlrs", "foreign debt")
+    >>> noun_attached("Interest on the city debt was 412 mln dlrs.", "412 mln dlrs", "city debt")
     False
     """
     if not noun or not isinstance(noun, str):

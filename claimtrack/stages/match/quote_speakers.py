@@ -13,7 +13,7 @@ enough that two people would not say them independently ("we don't want a trade 
 (False, True, True, False)
 >>> org_like("Law Lords"), org_like("Ann Rogers")
 (True, False)
->>> affiliated("K Mart chairman Bernard Fauber said sales rose.", "Bernard Fauber", "K Mart")
+>>> affiliated("Dunmore Stores chairman Alan Pryce said sales rose.", "Alan Pryce", "Dunmore Stores")
 True
 >>> affiliated("Appearing alongside Putin, Erdogan said the talks went well.", "Erdogan", "Putin")
 False

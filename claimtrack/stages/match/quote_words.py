@@ -193,7 +193,7 @@ def meaningful_changes(earlier: str, later: str, earlier_excerpt: bool | None = 
     []
     >>> meaningful_changes("Prices rose. We will not cut jobs this year.", "We will not cut jobs this year.").changes
     []
-    >>> meaningful_changes("That adjustment should be large enough in the U.S.", "large enough in the United States").changes
+    >>> meaningful_changes("This rise should be small enough in the U.S.", "small enough in the United States").changes
     []
     >>> meaningful_changes("But we still enjoy the work.", "We still enjoy the work.").ignored
     ['excerpt']

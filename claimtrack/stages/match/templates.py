@@ -68,13 +68,13 @@ def other_things(e_wording: str | None, n_wording: str | None) -> bool:
 
 
 def other_names(fe: dict, fn: dict) -> bool:
-    """Two sentences worded alike that each name someone the other does not ("General Motors
-    Corp said its February car production ..." / "American Motors Corp said ..."): one template
+    """Two sentences worded alike that each name someone the other does not ("Norvik Motors
+    Corp said its March truck output ..." / "Castell Motors Corp said ..."): one template
     said of two holders.
 
     >>> def side(s): return {"wording": wording(s), "capitals": _capitals(s)}
-    >>> a = side("General Motors Corp said its February U.S. car production fell to 358,661.")
-    >>> b = side("American Motors Corp said its February U.S. car production fell to 2,978.")
+    >>> a = side("Norvik Motors Corp said its March U.S. truck output fell to 41,205.")
+    >>> b = side("Castell Motors Corp said its March U.S. truck output fell to 3,118.")
     >>> other_names(a, b), other_names(a, a)
     (True, False)
     """

@@ -30,10 +30,10 @@ def test_count_words_are_not_read_inside_other_words():
 
 @pytest.mark.parametrize("earlier, later", [
     # a part of a set against the set (broadsheet arts page, hospital bulletin)
-    ("The director, who has made more than 100 films in a 40-year career, was honoured in Arlo.",
-     "Twenty of his films are screening in Arlo during the festival."),
+    ("The novelist, who has written more than 100 books in a 40-year career, was honoured in Arlo.",
+     "Twelve of her books are on sale in Arlo during the fair."),
     ("Twelve patients were taken to Arlo General after the crash, a spokeswoman said.",
-     "Three of the patients were in critical condition at Arlo General."),
+     "Three of the patients were said to be in a serious state at Arlo General."),
 ])
 def test_a_part_of_a_set_never_contradicts_the_set(earlier, later):
     assert compare_texts(earlier, later)["relation"] != "contradiction"
@@ -41,8 +41,8 @@ def test_a_part_of_a_set_never_contradicts_the_set(earlier, later):
 
 
 def test_two_parts_taken_the_same_way_still_conflict():
-    out = compare_texts("Three of the patients were in critical condition at Arlo General, a spokeswoman said.",
-                        "Five of the patients were in critical condition at Arlo General.")
+    out = compare_texts("Three of the patients were said to be in a serious state at Arlo General, a spokeswoman said.",
+                        "Five of the patients were said to be in a serious state at Arlo General.")
     assert out["relation"] == "contradiction"
 
 
@@ -91,8 +91,8 @@ def test_figures_of_two_holders_named_only_in_their_own_text_do_not_conflict(ear
 
 
 def test_a_holder_named_in_both_texts_still_conflicts():
-    out = compare_texts("Goldman to pay up to $5 billion to settle a mortgage probe",
-                        "Goldman Sachs to pay $5.1 billion to settle mortgage probe")
+    out = compare_texts("Norbank to pay up to $3 billion to end a loans inquiry",
+                        "Norbank Group to pay $3.2 billion to end loans inquiry")
     assert out["relation"] == "contradiction"
 
 

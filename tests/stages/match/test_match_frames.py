@@ -33,7 +33,7 @@ def relations(new, history):
 def test_the_same_companys_trapped_count_raised_without_saying_so_is_a_contradiction():
     first = claims_of("A", "<Corvel Mining Inc> said a fire at its Tarn mine trapped 44 miners on Thursday.",
                       "1987-04-02 12:00", "CORVEL MINE SHUT BY FIRE")
-    later = claims_of("B", "<Corvel Mining Inc> said a total of 57 miners were trapped in the mine yesterday.",
+    later = claims_of("B", "<Corvel Mining Inc> said a total of 61 miners were trapped below ground yesterday.",
                       "1987-04-03 11:00", "CORVEL GIVES NEW COUNT OF TRAPPED MINERS")
     matches = match_claims(later, first)
     flags = [m for m in matches if m.relation == "contradiction"]
@@ -61,7 +61,7 @@ def test_trapped_and_killed_miners_are_different_measures():
 def test_results_lines_of_two_companies_are_never_related():
     a = claims_of("A", "Oper net profit 1,165,000 vs loss 5,919,000\nRevs 40.2 mln vs 38.1 mln",
                   "1987-03-02 11:00", "KELTRON INC <KLT> 4TH QTR NET")
-    b = claims_of("B", "Oper net profit 634,000 vs loss 2,312,000\nRevs 12.4 mln vs 11.8 mln",
+    b = claims_of("B", "Oper net profit 512,000 vs loss 2,087,000\nRevs 12.9 mln vs 11.2 mln",
                   "1987-03-02 13:00", "HYDRALUX CORP <HYX> 4TH QTR NET")
     assert relations(b, a) == []
 
@@ -194,6 +194,6 @@ def test_the_same_long_sentence_with_a_figure_changed_states_the_same_measure():
     b = base | {"sentence": said.format("240 mln dlrs"), "published_at": "1987-03-03"}
     assert check_pair("contradiction", a, b, 0.9).relation == "contradiction"
     # a short results line worded alike says nothing about what its figures count
-    a = base | {"sentence": "Oper shr 1.10 dlrs vs 1.06 dlrs"}
+    a = base | {"sentence": "Oper shr 1.14 dlrs vs 1.03 dlrs"}
     b = base | {"sentence": "Oper shr 1.62 dlrs vs 1.33 dlrs", "published_at": "1987-03-03"}
     assert check_pair("contradiction", a, b, 0.9).relation == ""

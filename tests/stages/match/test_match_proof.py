@@ -42,19 +42,19 @@ def test_a_net_line_on_another_basis_with_the_same_per_share_line_is_no_conflict
 
 
 def test_two_sessions_of_one_trading_day_are_two_readings():
-    morning = claims_of("A", "The Bank of England said it had provided the money market with 120 mln stg "
-                             "assistance in the morning session.", "1987-03-24 10:00",
-                        "U.K. MONEY MARKET GIVEN 120 MLN STG ASSISTANCE")
-    afternoon = claims_of("B", "The Bank of England said it had provided the money market with 95 mln stg "
-                               "assistance in the afternoon session.", "1987-03-24 14:30",
-                          "U.K. MONEY MARKET GIVEN FURTHER 95 MLN STG HELP")
+    morning = claims_of("A", "The Bank of Norland said it had supplied the money market with 120 mln stg "
+                             "of help in the morning session.", "1987-03-24 10:00",
+                        "NORLAND MONEY MARKET GETS 120 MLN STG HELP")
+    afternoon = claims_of("B", "The Bank of Norland said it had supplied the money market with 95 mln stg "
+                               "of help in the afternoon session.", "1987-03-24 14:30",
+                          "NORLAND MONEY MARKET GETS FURTHER 95 MLN STG HELP")
     assert relations(afternoon, morning) == []
 
 
 def test_a_routine_template_a_week_later_is_a_new_reading_not_a_conflict():
-    week1 = claims_of("A", "Harbour officials said 12 grain ships were waiting to load at Port Alder, "
+    week1 = claims_of("A", "Harbour officials said 12 grain vessels were queuing to load at Port Alder, "
                            "down from 15 a week earlier.", "1987-04-01 16:00", "GRAIN SHIPS WAITING AT PORT ALDER")
-    week2 = claims_of("B", "Harbour officials said 9 grain ships were waiting to load at Port Alder, "
+    week2 = claims_of("B", "Harbour officials said 9 grain vessels were queuing to load at Port Alder, "
                            "down from 12 a week earlier.", "1987-04-08 16:00", "GRAIN SHIPS WAITING AT PORT ALDER")
     assert "contradiction" not in relations(week2, week1)
 
@@ -68,16 +68,16 @@ def test_the_same_attributed_sentence_with_one_figure_changed_the_same_day_is_fl
 
 
 def test_two_listings_of_bond_terms_say_alike_things_about_two_issues():
-    one = claims_of("A", "The non-callable bond is available in denominations of 5,000 dlrs and will be "
-                         "listed in Luxembourg.", "1987-03-03 09:00", "ORRIN FUNDING ISSUES 100 MLN DLR EUROBOND")
-    two = claims_of("B", "The non-callable bond is available in denominations of 10,000 dlrs and will be "
-                         "listed in Luxembourg.", "1987-03-03 11:00", "TALLIS BANK ISSUES 50 MLN DLR EUROBOND")
+    one = claims_of("A", "The non-callable note comes in denominations of 5,000 dlrs and will be "
+                         "traded in Luxembourg.", "1987-03-03 09:00", "ORRIN FUNDING ISSUES 100 MLN DLR EUROBOND")
+    two = claims_of("B", "The non-callable note comes in denominations of 10,000 dlrs and will be "
+                         "traded in Luxembourg.", "1987-03-03 11:00", "TALLIS BANK ISSUES 50 MLN DLR EUROBOND")
     assert relations(two, one) == []
 
 
 def test_a_report_that_gives_both_figures_denies_neither():
     earlier = claims_of("A", "Officials said the ministry accepted Norland's bid for 75,000 tonnes of wheat "
-                             "but rejected bids for the remaining 225,000 tonnes.", "1987-10-20 09:00",
+                             "but turned down offers for the other 225,000 tonnes.", "1987-10-20 09:00",
                         "NORLAND BUYS WHEAT - TRADE")
     later = claims_of("B", "Officials said Norland is tendering again for 225,000 tonnes of wheat.",
                       "1987-10-20 16:00", "NORLAND TENDERS FOR BALANCE OF WHEAT - TRADE")
@@ -85,10 +85,10 @@ def test_a_report_that_gives_both_figures_denies_neither():
 
 
 def test_one_template_about_two_metals_is_two_things():
-    gold = claims_of("A", "Arden mine output of gold rose to 244,000 troy ounces in December from 230,000 in "
+    gold = claims_of("A", "Arden mine output of gold rose to 251,000 troy ounces in December from 237,000 in "
                           "November, the bureau said.", "1987-04-03 15:00", "ARDEN GOLD OUTPUT ROSE IN DECEMBER")
-    silver = claims_of("B", "Arden mine output of silver rose to 2,295,000 troy ounces in December from "
-                            "2,181,000 in November, the bureau said.", "1987-04-03 15:05",
+    silver = claims_of("B", "Arden mine output of silver rose to 2,310,000 troy ounces in December from "
+                            "2,190,000 in November, the bureau said.", "1987-04-03 15:05",
                        "ARDEN SILVER OUTPUT ROSE IN DECEMBER")
     assert relations(silver, gold) == []
 
@@ -110,17 +110,17 @@ def test_one_template_sentence_in_two_stories_is_not_one_figure():
 
 
 def test_a_toll_in_one_named_place_is_not_any_toll_of_the_same_countrys_news():
-    first = claims_of("A", "Fifty people were reported killed yesterday.", "1987-03-24 07:00",
+    first = claims_of("A", "Sixty people were reported killed on Monday.", "1987-03-24 07:00",
                       "SECOND BORVANIA BOMBING KILLS 22")
-    other = claims_of("B", "About 45 people were killed in Kessel Ford, officials said.", "1987-03-25 05:00",
+    other = claims_of("B", "Around 45 people died in Kessel Ford, officials said.", "1987-03-25 05:00",
                       "BORVANIA SAYS AIR RAID KILLED ALMOST 150")
     assert relations(other, first) == []
 
 
 def test_an_events_toll_links_across_reports_that_name_no_holder():
-    day1 = claims_of("A", "Officials said 300 people died and at least 4,000 are missing after the earthquake.",
+    day1 = claims_of("A", "Officials said 300 people were killed and at least 4,000 remain missing after the earthquake.",
                      "1987-03-11 09:00", "QUAKE IN MARAVAL KILLS 300")
-    day3 = claims_of("B", "About 1,000 people are dead or missing, the president said.",
+    day3 = claims_of("B", "Roughly 1,000 people are dead or missing, the president told reporters.",
                      "1987-03-13 09:00", "MARAVAL QUAKE TOLL RISES")
     assert relations(day3, day1) == ["update"]
 

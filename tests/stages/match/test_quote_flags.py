@@ -228,9 +228,9 @@ def test_a_speaker_the_headline_names_as_a_company_is_not_a_person():
 
 
 def test_a_quote_cut_short_under_another_name_is_not_altered():
-    said = "This should keep pressure on exporters to sell despite the drop in prices to six-year lows"
+    said = "This ought to keep pressure on farmers to sell even with the slide in prices to five-year lows"
     analyst = q("e11", "A", said, "Sandra Kowal", mention="Kowal")
-    cut = q("n25", "B", "This should keep pressure on exporters to sell despite the drop in prices",
+    cut = q("n25", "B", "This ought to keep pressure on farmers to sell even with the slide in prices",
             "Halden Brothers", "2025-05-02T12:00Z", mention="she", via="pronoun")
     assert match_quotes(frame(cut), frame(analyst)) == []
     # the same cut under the same name is an altered quote: the words end differently
@@ -248,12 +248,12 @@ def test_a_changed_word_under_names_that_disagree_is_not_altered():
 
 
 def test_a_body_and_its_member_are_one_side_and_a_shared_phrase_is_not_a_quote():
-    ruling = "in a way that discriminates on the ground of nationality or residence status"
+    ruling = "in a manner that treats tenants unequally by nationality or visa status"
     judges = q("e13", "A", ruling, "Law Lords", mention="the Law Lords")
-    member = q("n28", "B", ruling, "Bingham", "2025-05-02T12:00Z", mention="Lord Bingham")
+    member = q("n28", "B", ruling, "Harwell", "2025-05-02T12:00Z", mention="Lord Harwell")
     assert relations([member], [judges]) == {("n28", "repeat")}
     # five words in common, the rest another statement: not one quote changed
-    a = q("e14", "A", "With the first half of our fiscal year behind us we remain confident", "Lena Moss",
+    a = q("e14", "A", "With the first half of our trading year behind us we stay confident", "Lena Moss",
           mention="Moss")
     b = q("n29", "B", "sales grew within the first half of this year", "Lena Moss", "2025-05-02T12:00Z",
           mention="Moss")

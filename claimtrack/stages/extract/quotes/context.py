@@ -34,11 +34,11 @@ def _previous_sentence(text: str, f: "Found") -> tuple[str | None, bool, int]:
 
 
 def _speech_subject(sentence: str) -> Mention | None:
-    """Who a sentence says said something, by its cue ("Her spokesman insisted she had only
-    delayed her entry." -> her spokesman); None when no cue has a speaker.
+    """Who a sentence says said something, by its cue ("His spokeswoman insisted he had simply
+    postponed the trip." -> his spokeswoman); None when no cue has a speaker.
 
-    >>> _speech_subject("But her spokesman insisted she had only delayed it.").text
-    'her spokesman'
+    >>> _speech_subject("But his spokeswoman insisted he had simply postponed it.").text
+    'his spokeswoman'
     >>> _speech_subject("Ann Lee was defiant.") is None
     True
     """

@@ -57,7 +57,7 @@ def _person_before_pps(toks: list[str], k: int) -> Mention | None:
             return None
         start = h - len(run)
         while start > 1 and toks[start - 1] in ("and", "&") and _is_name_token(toks[start - 2]):
-            start -= 1 + len(_name_run_back(toks[:start - 1]))  # "the Centre for Transport and Society"
+            start -= 1 + len(_name_run_back(toks[:start - 1]))  # "the Centre for Rivers and Society"
         low_before = toks[start - 1].lower() if start > 0 else ""
         if low_before not in _CHAIN_PREPS and low_before not in ("the", "a", "an", "to", "by") and \
                 not (start > 0 and _possessive(toks[start - 1])):

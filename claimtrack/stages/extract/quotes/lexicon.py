@@ -57,7 +57,7 @@ anything neither either""".split())  # indefinite pronouns: "None more so than X
 
 
 _PARTICLES = frozenset("""de van von der den bin al la le du des da del della di dos das ibn abu ben
-y""".split())  # "Compagnie Francaise des Petroles", "Ortega y Gasset"
+y""".split())  # "Compagnie Maritime des Iles", "Ortega y Gasset"
 
 
 _SUFFIX = frozenset("jr jr. sr sr. ii iii iv".split())

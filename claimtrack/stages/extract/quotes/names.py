@@ -162,7 +162,7 @@ def _clean_name(tokens: tuple[str, ...]) -> tuple[str | None, bool | None]:
         toks = toks[1:]  # "ambassador to Britain Liu Xiaming": the country ends the office
     while toks and toks[-1].lower() in _SUFFIX and len(toks) > 1:
         toks = toks[:-1]
-    # "Merrill Lynch Capital Markets Mario Balletto": an organisation run into a name
+    # "Dunmore Capital Markets Pia Sorel": an organisation run into a name
     # (not "… Markets Committee", nor "Reserve Bank of Australia": "of" carries the name on)
     cut = max((k for k, t in enumerate(toks[:-1]) if t.lower().rstrip(".") in _ORG_TAIL), default=-1)
     if cut >= 0 and toks[-1].lower().rstrip(".") not in _ORG_TAIL and toks[cut + 1] not in _ORG_LINKS:

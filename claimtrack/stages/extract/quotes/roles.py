@@ -208,7 +208,7 @@ def role_before_name(mention: str | None, speaker: str | None) -> str | None:
     if prefix.endswith(","):
         role = prefix[:-1].strip()
         words = role.split()
-        while words and words[-1] in _NOT_NAME:  # "Another peer meanwhile, Lord Skidelsky"
+        while words and words[-1] in _NOT_NAME:  # "Another peer meanwhile, Lord Fennimore"
             role = role[:len(role) - len(words.pop())].rstrip()
         # a role noun phrase, not a scene-setter ("In Leeds,"): a lower-case content word or an office
         head = words[1:] if words and words[0].lower() == "the" else words

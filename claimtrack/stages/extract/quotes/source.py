@@ -150,7 +150,7 @@ def _np_for_cue_at(frame: str, start: int, end: int, allow_after: bool) -> Menti
             if k >= 0 and _NAME_END.match(right[k + len(am.text.split()[-1]):]):
                 return am
     if cue.endswith("ing"):
-        # "Clinton issued a statement saying …": a participle's speaker is the clause subject
+        # "Ms Okafor issued a statement saying …": a participle's speaker is the clause subject
         # (not a dummy "it": "It may be saying something like …")
         qa = _QUOTED_AS.search(left) if "quot" in left else None
         if qa is not None:
@@ -168,7 +168,7 @@ def _np_for_cue_at(frame: str, start: int, end: int, allow_after: bool) -> Menti
                 r"\bwith\s+(?:the\s+)?$", lead)
                 or near.kind == "name" and re.search(r"\b(?:of|by|from|showing|shows|showed|heard|hear)\s+$", lead)
                 or near.kind == "role" and _PERCEIVE_END.search(lead)):
-            return near  # "… with spokesman Glen Caplin saying", "footage of Trump saying"
+            return near  # "… with spokesman Rob Tarrant saying", "footage of Reyes saying"
         subj = _subject(full_left)
         return None if subj is not None and subj.text.lower() == "it" else subj
     if cue in NAMING and _PASSIVE_BEFORE.search(left):
@@ -182,7 +182,7 @@ def _np_for_cue_at(frame: str, start: int, end: int, allow_after: bool) -> Menti
                 and not _PASSIVE_NEXT.match(frame, end)):
             return None
     if mention is not None and cue in NOUNLIKE and mention.kind == "name":
-        # "A Government Accountability Office report released …", "FBI notes revealed …":
+        # "A Harbour Authority report released …", "FBI notes revealed …":
         # the cue word is a noun when a determiner leads the name or a verb follows it
         before = left[:len(left.rstrip()) - len(mention.text)] if left.rstrip().endswith(mention.text) else ""
         if _DET_END.search(before) or _VERB_NEXT.match(frame, end):

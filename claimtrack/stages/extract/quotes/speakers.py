@@ -249,7 +249,7 @@ def _speaker_before(left: str) -> Mention | None:
         run = _name_run_back(toks)
         if run:
             k = len(toks) - len(run)
-            # "Sens. Tom Carper, Dianne Feinstein and Ben Cardin": every name of a list
+            # "Sens. Ann Moyle, Rick Dace and Lou Penn": every name of a list
             # (not one person's offices: "Acme president and chief executive Jo Ray")
             if k > 1 and toks[k - 1].lower() == "and" and not (
                     toks[k - 2].islower() and toks[k - 2] in TITLES):
@@ -282,7 +282,7 @@ def _speaker_before(left: str) -> Mention | None:
                     if all(cleaned):
                         text = ", ".join(" ".join(n) for n in names[:-1]) + " and " + " ".join(run)
                         return Mention(text, ", ".join(cleaned[:-1]) + " and " + cleaned[-1], "group")
-            # "Secretary of State John Kerry said": an office "X of Y" run into a person's name
+            # "Secretary of State Ada Quinn said": an office "X of Y" run into a person's name
             office = _office_of_before(toks, k)
             if office is not None:
                 return office

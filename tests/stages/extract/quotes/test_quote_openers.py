@@ -10,7 +10,7 @@ from claimtrack.stages.extract.quotes import extract_quotes
 def test_a_quotation_opener_is_not_the_person_a_later_pronoun_means(opener):
     text = ("Anna Marsh has called for drug cheats to be treated as criminals.\n\n"
             'The world record holder believes more must be done to rid the sport of the "whispers and doubts" that greet any fast time. '
-            f'"{opener} in sport is a crime and should be treated as one," the 30-year-old told the Sunday Herald. '
+            f'"{opener} in sport is a crime and should be treated as one," the 27-year-old told the Weekend Courier. '
             '"It robs other athletes."\n\n'
             "Marsh's comments come as several stars face scrutiny. "
             '"A positive test should mean a long ban," she added.')

@@ -472,8 +472,8 @@ def test_possessive_role_keeps_its_determiner_and_commented_is_a_cue():
 
 
 def test_french_particles_inside_an_organisation_name():
-    text = '"Output will rise next year," Compagnie Francaise des Petroles said in a statement.'
-    assert [q.speaker for q in quotes(text)] == ["Compagnie Francaise des Petroles"]
+    text = '"Output will rise next year," Compagnie Maritime des Iles said in a statement.'
+    assert [q.speaker for q in quotes(text)] == ["Compagnie Maritime des Iles"]
 
 
 @pytest.mark.parametrize("text,speaker", [
@@ -503,7 +503,7 @@ def test_an_organisation_s_office_then_the_name_in_commas_is_the_name():
     ('"It is a great thriller," said the Bishop of Leeds.', "the Bishop of Leeds"),
     ('"It is bad history," the Bishop of Leeds, the Rt Rev Dr Tom Wright, said.', "Tom Wright, the Bishop of Leeds"),
     ('"We must act," said the Most Reverend Ann Lee.', "Ann Lee"),
-    ('"Risk is rising," said the Federal Open Markets Committee.', "Federal Open Markets Committee"),
+    ('"Risk is rising," said the National Money Markets Committee.', "National Money Markets Committee"),
 ])
 def test_offices_of_a_place_clergy_titles_and_committees(text, speaker):
     assert [q.speaker for q in quotes(text)] == [speaker]

@@ -18,8 +18,8 @@ ZOO = [
     ("broadsheet", 'The service was held at Westminster Cathedral. The bishop spoke of the Holy Land. '
                    '"Peace is worth striving for, always and everywhere," he said.', "The bishop"),
     # a role for one unnamed person is the "he" of the next quote
-    ("wire", 'Tokyo, May 2 - The prime minister will stay on, one of his closest aides said today.\n\n'
-             '"He will not resign before the tax bills pass," the aide said.\n\n'
+    ("wire", 'Oslo, May 2 - The premier will not step down, one of his senior aides said on Monday.\n\n'
+             '"He will not quit before the budget is passed," the aide said.\n\n'
              'Another scenario is a snap election.\n\n'
              '"The opposition will present a motion against the Cabinet," he said.', "the aide"),
     ("tabloid", 'One witness, who asked not to be named, was furious. "It was a shambles from start to '
@@ -38,11 +38,11 @@ ZOO = [
                  "us,\" he said.", "Theo Marsh"),
     # a sentence-initial word is no name: "Whatever …", "Just because …"
     ("science", 'But Okonjo cautioned that the cells, where they are absent, might cause harm. '
-                'Whatever their history, scientists now agree. "You may not always want to '
+                'Whatever their origin, researchers now agree. "You may not always want to '
                 'overreact," he said.', "Okonjo"),
     # an office in lower case before "of" is a role, and the name before it is the speaker
     ("broadcaster", 'Dan Gill, founder of Grassroots Media, which backs local media, said the tool was '
-                    'a "bad idea, and an unfortunate move by a large company".', "Dan Gill"),
+                    'a "poor idea, and a sad step for such a big firm".', "Dan Gill"),
 ]
 
 
@@ -70,7 +70,7 @@ def test_subject_with_no_cue_is_no_person() -> None:
 
 @pytest.mark.parametrize("text,speaker", [
     # broadcaster / tabloid: an age before the inverted speaker's noun phrase
-    ('"It has been a fantastic few weeks," said 20-year-old politics student Nick Vane.', "Nick Vane"),
+    ('"It has been a wonderful month," said 19-year-old history student Nick Vane.', "Nick Vane"),
     ('"I could not stand up," wrote 43-year-old Martin Tay of Perth in a case study.', "Martin Tay"),
     # wire / broadsheet: a person "of", "from" or "at" a body speaks, not the body
     ('Tom Reed of the union told the BBC: "We will strike next week."', "Tom Reed"),
@@ -84,14 +84,14 @@ def test_inverted_and_of_speakers(text: str, speaker: str) -> None:
 @pytest.mark.parametrize("text,speaker", [
     # science news: a long appositive with a town, its state or country, then the cue
     ('"We see things we never programmed," Dana Nel, a fellow at the Institute for Physics in '
-     'Munich, Germany, and co-author of the study, said in a statement.', "Dana Nel"),
+     'Leipzig, Germany, and co-author of the study, said in a statement.', "Dana Nel"),
     ('"The third is rare," lead author Luis Pagan, a scientist at the space centre in Greenbelt, '
      'Maryland, said.', "Luis Pagan"),
     # a country is the speaker when nothing before it is a town
     ('The south is a member, but Ruritania, which holds the north, called the issue a "red line '
      'we will never cross".', "Ruritania"),
     # wire: an office "to <country>" runs into the name
-    ('Former special envoy to Ukraine Kurt Vollen said: "I rejected that theory at the time."', "Kurt Vollen"),
+    ('Former special envoy to Moldova Karl Vance said: "I doubted that account back then."', "Karl Vance"),
     # an organisation's name that starts with a country keeps it
     ('The UK Independence Party said: "A No vote must mean we leave."', "UK Independence Party"),
 ])
@@ -122,9 +122,9 @@ def test_people_noun_opening_a_sentence_still_speaks() -> None:
 
 
 def test_a_newspaper_name_inside_a_role() -> None:
-    """Wire copy: "said a China Daily editorial this month" is the editorial, not China."""
-    text = '"Raising the price would harm stability," said a China Daily editorial this month.'
-    assert extract_quotes(text)[0].speaker == "a China Daily editorial"
+    """Wire copy: "said a Kenya Daily editorial this week" is the editorial, not Kenya."""
+    text = '"Cutting the rate would hurt growth," said a Kenya Daily editorial this week.'
+    assert extract_quotes(text)[0].speaker == "a Kenya Daily editorial"
 
 
 def test_a_word_modifying_a_plural_subject_is_no_speaker() -> None:
@@ -138,8 +138,8 @@ def test_he_said_opening_a_paragraph_reads_the_paragraph_before() -> None:
     """Sports report: the subject of the paragraph before is who "He said:" means, not the
     manager quoted earlier."""
     text = ('"He made a big mistake and he knows it," said manager Harry Redd.\n\n'
-            'Dave Prutt has apologised publicly for his actions.\n\n'
-            'He said: "It is a horrible situation and I apologise to the referee."')
+            'Dave Prutt has since said sorry in public for his conduct.\n\n'
+            'He said: "It was a bad moment and I owe the official an apology."')
     assert extract_quotes(text)[-1].speaker == "Dave Prutt"
 
 
@@ -154,9 +154,9 @@ def test_role_subject_with_its_name_in_apposition() -> None:
 @pytest.mark.parametrize("text,speaker", [
     # inverted attribution: an organisation, its office or trade in lower case, then the person
     ('"We are mourning a great company," the agency quoted Acme worker David Ogle as saying.', "David Ogle"),
-    ('"It is incredible," said Florida state archivist Jody Norr.', "Jody Norr"),
+    ('"It is remarkable," said Oregon state librarian Jody Norr.', "Jody Norr"),
     ('"The house will be fully wired," said Cebit organiser Gabi Dorr.', "Gabi Dorr"),
-    ('"Growth is slowing," said ISM survey chairman Norbert Orr.', "Norbert Orr"),
+    ('"Growth is slowing," said RFA survey chairman Norbert Orr.', "Norbert Orr"),
     ('"It depends on the firm," responded NASA administrator Jim Bride.', "Jim Bride"),
 ])
 def test_organisation_then_trade_then_person(text: str, speaker: str) -> None:
@@ -189,10 +189,10 @@ def test_it_is_not_a_common_noun_subject() -> None:
 @pytest.mark.parametrize("text,speaker", [
     # broadcaster: "pointed out to … that", "reiterated", "reckons"
     ('One insider pointed out to the BBC that "nobody is denying a merger could be on the agenda".', "One insider"),
-    ('A spokesperson for the Foreign Office reiterated that settlements "are illegal under international law".',
+    ('A spokesperson for the Foreign Office reiterated that the checks "are lawful under the existing rules".',
      "A spokesperson for the Foreign Office"),
     # a party or a club before a name in the possessive is not part of the name
-    ("Labour's Ella Blackmore says she will fight on her record \"as a hard-working local MP\".", "Ella Blackmore"),
+    ("Labour's Ella Blackmore says she will stand on her record \"as a busy local MP\".", "Ella Blackmore"),
     ('"We will fight it," said ex-minister Rob Kilroy.', "Rob Kilroy"),
 ])
 def test_more_verbs_and_name_forms(text: str, speaker: str) -> None:
@@ -208,7 +208,7 @@ def test_hyphenated_irish_surname_stays_whole() -> None:
 
 def test_it_stands_for_an_acronym_body() -> None:
     """Wire copy: "The OECD said …" then "It predicted …" then '"…," it said.'"""
-    text = ('The OECD said a failure to agree "could seriously affect confidence, at home and elsewhere."\n\n'
+    text = ('The OECD said a failure to agree "could badly hurt trust, at home and abroad."\n\n'
             'It predicted that the deficit would overshoot.\n\n'
             '"The projection is based on slower growth and higher rates," it said.')
     assert [q.speaker for q in extract_quotes(text)] == ["OECD", "OECD"]
@@ -225,8 +225,8 @@ def test_passive_naming_has_no_speaker(text: str) -> None:
 
 @pytest.mark.parametrize("text,speaker", [
     # broadcaster lead: the inverted speaker is "those" described by a phrase
-    ('Talks on the trade deal have been "making good progress" say those behind the negotiations.',
-     "those behind the negotiations"),
+    ('Talks on the merger have been "moving the right way" say those behind the bid.',
+     "those behind the bid"),
     ('"It is close to done," said those familiar with the talks.', "those familiar with the talks"),
 ])
 def test_those_described_speak(text: str, speaker: str) -> None:
@@ -237,8 +237,8 @@ def test_those_described_speak(text: str, speaker: str) -> None:
     # wire copy: a paraphrase with its speaker, then the quote alone in the next paragraph
     ('The minister Ann Vero was asked about the cuts on Tuesday. She said the plan was fair.\n\n'
      '"Nobody will lose out under this plan, I promise you that."', "Ann Vero"),
-    ('And oilman T. Boone Pickard said the present safeguards should avoid any repeat.\n\n'
-     '"It is a much more sophisticated system now, I do not see that a comparison is valid."', "T. Boone Pickard"),
+    ('And oilman J. Rex Dunmore said the new controls would prevent another leak.\n\n'
+     '"It is a far better system today, I do not think the two can be compared."', "J. Rex Dunmore"),
 ])
 def test_quote_alone_after_a_paraphrase(text: str, speaker: str) -> None:
     assert extract_quotes(text)[-1].speaker == speaker
@@ -246,11 +246,11 @@ def test_quote_alone_after_a_paraphrase(text: str, speaker: str) -> None:
 
 @pytest.mark.parametrize("text,speaker", [
     # sports report: an event's name is no "he"
-    ('Sprinter Ken Collins will race. Collins ran in Birmingham at the 2003 World Indoor Championships. "I am looking forward '
-     'to competing against such a strong field," he said.', "Ken Collins"),
+    ('Sprinter Ken Collins will race. Collins ran in Glasgow at the 2019 European Indoor Championships. "I am keen '
+     'to race against such a good field," he said.', "Ken Collins"),
     # wire copy: a region's name is no "he"; the person introduced by his office is
-    ('Trade Minister Woong-Bae Rha spoke in Seoul.\n\nHe rejected suggestions the Korean Won is undervalued, and '
-     'denied any plans for a "drastic and sudden revaluation of the currency".', "Woong-Bae Rha"),
+    ('Trade Minister Min-Jun Kwak spoke in Seoul.\n\nHe dismissed claims the Korean Won is too weak, and '
+     'denied any plans for a "sharp and sudden rise in its value".', "Min-Jun Kwak"),
 ])
 def test_he_is_a_person_the_article_writes_as_one(text: str, speaker: str) -> None:
     assert extract_quotes(text)[-1].speaker == speaker

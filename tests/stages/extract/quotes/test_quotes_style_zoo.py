@@ -41,7 +41,7 @@ ZOO = [
      [("Li Wei", "pronoun")]),
     ("wire", '"The decision to suspend the route was a difficult one," said Skyways director of '
              'commercial planning, Robert Boyle.', [("Robert Boyle, Skyways director of commercial planning", "name")]),
-    ("wire", '"This is the first time gold has been mentioned," said Chancellor of the Exchequer '
+    ("wire", '"Nobody expected the pound to fall this far," said Chancellor of the Exchequer '
              'Gordon Brent.', [("Gordon Brent, Chancellor of the Exchequer", "name")]),
     # --- broadsheet: present-tense "says", a named subject before a standalone quote
     ("broadsheet", '"I have never seen anything like it," says Dr Helen Marsh, a geologist at the '

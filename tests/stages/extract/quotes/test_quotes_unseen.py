@@ -12,7 +12,7 @@ from claimtrack.stages.extract.quotes import extract_quotes
 # at the end of the chain; a role set off after a person's name does not hand the quote to an
 # abbreviation that follows it.
 CHAINS = [
-    ("broadcaster", 'Dr Ruth Amani, of the Centre for Health and Society at the University of '
+    ("broadcaster", 'Dr Ruth Amani, of the Centre for Ageing and Design at the University of '
                     'the North in Leeds said: "The design ignores older users."', ["Ruth Amani"]),
     ("wire", 'Kenji Morita of Hoshi Bank in New York warned, "The yen has further to climb."',
      ["Kenji Morita"]),
@@ -255,8 +255,8 @@ def test_the_agent_of_a_passive_description_speaks(style, text, speakers):
 # "the 36-year-old said" (sport and tabloid pages) stands for the person just named; with no
 # one named before it stays the role as written.
 AGES = [
-    ("sport page", 'Marcel Dessy, who now plays in Qatar, says there is no comparison. "Mentally '
-                   'they are much stronger now," the 36-year-old said.', ["Marcel Dessy"]),
+    ("sport page", 'Marcel Dessy, who now plays in Dubai, says the two are worlds apart. "Mentally '
+                   'they are far tougher now," the 36-year-old said.', ["Marcel Dessy"]),
     ("tabloid", '"I never thought I would get this far," said the 19-year-old.', ["the 19-year-old"]),
 ]
 
@@ -282,7 +282,7 @@ GUARDS = [
                    '"They feel they could not serve under him at all."',
      ["a memo for Mr Heath", "a memo for Mr Heath"]),
     ("wire", 'Guenther Ascher, chief economist at Acme Bank in Frankfurt said rates fell.\n\n"The '
-             'Bundesbank wanted to set a marker for the markets," he said.',
+             'Bundesbank wanted to send a signal to traders," he said.',
      ["Guenther Ascher"]),
 ]
 
