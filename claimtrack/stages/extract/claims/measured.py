@@ -62,17 +62,15 @@ def measured_before(text: str, start: int, clause_start: int, names: set[str] = 
     'unemployment'
     >>> measured_before("Its net profit rose 12% in May.", 20, 0)
     'net profit'
-    >>> measured_before("Total service on the foreign debt was 996 mln.", 38, 0)
-    'debt service'
+    >>> measured_before("Total interest on the state loan was 412 mln.", 36, 0)
+    'loan interest'
     """
     lo = max(clause_start, start - 90)
     if _no_verb_before(text, lo, start):
         return None
     toks = _TOKENS.findall(text, lo, start)
     first = clause_start >= start - 90  # toks[0] starts the clause
-    i = len(toks) - 1
-    while i >= 0 and toks[i].lower() in _LINKS:
-        i -= 1
+    i = _last_before_links(toks)
     if i < 0:
         return None
     verb = toks[i].lower()
@@ -146,13 +144,23 @@ def _no_verb_before(text: str, lo: int, start: int) -> bool:
     if cut < 0:
         return False
     toks = _TOKENS.findall(text, cut, start)
-    i = len(toks) - 1
-    while i >= 0 and toks[i].lower() in _LINKS:
-        i -= 1
+    i = _last_before_links(toks)
     if i < 0:
         return False  # only links there: the verb, if any, is further back
     verb = toks[i].lower()
     return verb not in _VERBS and verb not in ("in", "up", "down")
+
+
+def _last_before_links(toks: list[str]) -> int:
+    """Index of the last token that is no link word ("to", "by", "an estimated"); -1 if none.
+
+    >>> _last_before_links(["sales", "rose", "to"])
+    1
+    """
+    i = len(toks) - 1
+    while i >= 0 and toks[i].lower() in _LINKS:
+        i -= 1
+    return i
 
 
 def _head_word(tok: str, names: set[str]) -> bool:
