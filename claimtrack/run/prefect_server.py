@@ -16,6 +16,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from claimtrack.run.tether import tethered
+
 OFFLINE_DEFAULTS = {
     # No telemetry: the lookup fails here and logs an ERROR line.
     "DO_NOT_TRACK": "1",
@@ -125,7 +127,7 @@ class TemporaryServer:
         self.log_path = Path(os.environ["PREFECT_HOME"]) / "temporary-server.log"
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(server_command(port), env=self._env, stdin=subprocess.DEVNULL,
+            self.process = subprocess.Popen(tethered(server_command(port)), env=self._env, stdin=subprocess.DEVNULL,
                                             stdout=log, stderr=subprocess.STDOUT)
         self.api_url = f"http://127.0.0.1:{port}/api"
         os.environ["PREFECT_API_URL"] = self.api_url

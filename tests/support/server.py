@@ -20,6 +20,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from claimtrack.run.tether import tethered
+
 
 def free_port() -> int:
     """A free TCP port on loopback.
@@ -56,8 +58,9 @@ class LocalServer:
         env |= {"PREFECT_HOME": self.home, "DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
                 "PREFECT_SERVER_UI_ENABLED": "false"}
         with open(Path(self.home) / "server.log", "wb") as log:
-            self.proc = subprocess.Popen([str(exe), "server", "start", "--host", "127.0.0.1", "--port", str(port),
-                                          "--no-services", "--no-ui", "--analytics-off"],
+            # tethered: a test process killed outright (a timeout) takes its server with it
+            self.proc = subprocess.Popen(tethered([str(exe), "server", "start", "--host", "127.0.0.1", "--port", str(port),
+                                                   "--no-services", "--no-ui", "--analytics-off"]),
                                          env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         self._url = f"http://127.0.0.1:{port}/api"
         return self
