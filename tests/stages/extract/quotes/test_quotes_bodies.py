@@ -1,0 +1,59 @@
+"""A style zoo for ways news refers back to a speaker it named before: a body by its head noun
+or kind ("the union", "the company", "the newspaper"). Every sentence here was written for this
+test; names, figures and places are invented.
+
+Each case is (outlet style, text, [(speaker, speaker_via), ...] for the quotes in order).
+"""
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.stages.extract.quotes import extract_quotes
+
+BODIES = [
+    # --- the head noun of the name: "the union" for "… Union", "the bank" for "Bank of …"
+    ("wire", 'The Harbour Pilots\' Union called a 48-hour stoppage on Monday. "We have been left no '
+             'choice," the union said.', [("Harbour Pilots' Union", "role")]),
+    ("wire", 'The Central Bank of Ostravia left its key rate at 4 pct. "Price pressures are easing," '
+             'the bank said in a statement.', [("Central Bank of Ostravia", "role")]),
+    ("wire", 'The Bank of Merrow held rates for a fifth month.\n\n"Risks to growth remain," the '
+             'central bank said.', [("Bank of Merrow", "role")]),
+    ("press release", 'The Ostravian Finance Ministry published the figures on Tuesday. "Revenue is '
+                      'on target," the ministry said.', [("Ostravian Finance Ministry", "role")]),
+    # --- the kind of the name: a firm's legal form, a newspaper's title, an airline's name
+    ("wire", 'Norvale Mining Corp said output fell 8 pct in the quarter.\n\n"Grades were lower than '
+             'planned," the company said.', [("Norvale Mining Corp, the company", "role")]),
+    # the firm the story is about (it spoke: "Tessaly said") over one met in passing
+    ("wire", 'Tessaly Foods Inc raised its dividend. Tessaly said sales rose 6 pct. Brightwater Corp '
+             'shares fell on the news. "Demand held up well," the company said.',
+     [("Tessaly Foods Inc, the company", "role")]),
+    ("broadsheet", 'In an interview with the Dunmore Herald, the minister declined to give a date. '
+                   '"He was evasive on every point," the newspaper said.',
+     [("Dunmore Herald, the newspaper", "role")]),
+    ("broadcaster", 'Passengers were stranded after Bluewing Airways cancelled 40 flights. "We '
+                    'apologise to all our customers," the airline said.',
+     [("Bluewing Airways, the airline", "role")]),
+    # "it" for the body the description stands for
+    ("wire", 'The Teachers\' Federation of Lanark rejected the offer. The federation said it would '
+             'ballot members. "This is not over," it added.', [("Teachers' Federation of Lanark", "pronoun")]),
+    # --- left as written: nothing of that head or kind named before, or two could be meant
+    ("wire", '"We will not be intimidated," the union said.', [("the union", "role")]),
+    ("wire", '"Sales were weak," the company said. Rowan Textiles Ltd shares fell.', [("the company", "role")]),
+    ("wire", 'The Paris-based company posted a loss. "It was a tough year," the company said.',
+     [("the company", "role")]),
+    # someone new of that head noun since ("A smaller company …")
+    ("regional", 'Orrin Steel Corp cut 200 jobs. A smaller company in the town is hiring. "We need '
+                 'welders now," the company said.', [("the company", "role")]),
+    # another body spoke since: "the bank" may mean either
+    ("wire", 'Lark Bank cut its rates. Fenwick Ledger said it would follow. "We move with the '
+             'market," the bank said.', [("the bank", "role")]),
+    # the legal form alone is not a name; "a … company" is not one named
+    ("wire", 'Rates rose at a Dunmore company. "We had no choice," the company said.', [("the company", "role")]),
+]
+
+
+@pytest.mark.parametrize("style, text, expected", BODIES, ids=[f"{c[0]}-{i}" for i, c in enumerate(BODIES)])
+def test_a_body_referred_to_by_its_head_noun_or_kind_is_the_one_named_before(style, text, expected):
+    got = [(q.speaker, q.speaker_via) for q in extract_quotes(text)]
+    assert got == expected
+
