@@ -1,5 +1,6 @@
 """A style zoo for ways news refers back to a speaker it named before: a body by its head noun
-or kind ("the union", "the company", "the newspaper"). Every sentence here was written for this
+or kind ("the union", "the company", "the newspaper") and a person by surname alone ("Kolnick
+said" after "Zaver Kolnick, head of research, …"). Every sentence here was written for this
 test; names, figures and places are invented.
 
 Each case is (outlet style, text, [(speaker, speaker_via), ...] for the quotes in order).
@@ -54,6 +55,28 @@ BODIES = [
 
 @pytest.mark.parametrize("style, text, expected", BODIES, ids=[f"{c[0]}-{i}" for i, c in enumerate(BODIES)])
 def test_a_body_referred_to_by_its_head_noun_or_kind_is_the_one_named_before(style, text, expected):
+    got = [(q.speaker, q.speaker_via) for q in extract_quotes(text)]
+    assert got == expected
+
+
+SURNAMES = [
+    # a first name the lexicon does not know, at the start of a sentence, before an apposition
+    ("wire", 'Zaver Kolnick, head of research at Tarn Securities, expects two cuts this year.\n\n'
+             '"The data are simply too weak," Kolnick said.', [("Zaver Kolnick", "name")]),
+    ("wire", 'Orla Quane of the Shipping Council said the backlog was clearing. "It will take '
+             'weeks, not days," Quane said.', [("Orla Quane", "name")]),
+    ("broadsheet", 'Tomasz Wielko (pictured) runs the only bakery in the village. "We open at four," '
+                   'says Wielko.', [("Tomasz Wielko", "name")]),
+    # an adverb or a word the article writes in lower case does not become a first name
+    ("sport", 'Meanwhile Dunleavy, the coach, stayed calm. "We go again next week," Dunleavy said.',
+     [("Dunleavy", "name")]),
+    ("wire", 'Shares Brannagh, a broker, sold. Most shares fell. "It was a rout," Brannagh said.',
+     [("Brannagh", "name")]),
+]
+
+
+@pytest.mark.parametrize("style, text, expected", SURNAMES, ids=[f"{c[0]}-{i}" for i, c in enumerate(SURNAMES)])
+def test_a_surname_alone_is_the_person_named_in_full_before(style, text, expected):
     got = [(q.speaker, q.speaker_via) for q in extract_quotes(text)]
     assert got == expected
 
