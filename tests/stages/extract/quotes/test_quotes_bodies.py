@@ -1,7 +1,8 @@
-"""A style zoo for ways news refers back to a speaker it named before: a body by its head noun
-or kind ("the union", "the company", "the newspaper") and a person by surname alone ("Kolnick
-said" after "Zaver Kolnick, head of research, …"). Every sentence here was written for this
-test; names, figures and places are invented.
+"""A style zoo for speakers written with a body: a body referred back to by its head noun or
+kind ("the union", "the company", "the newspaper"), a person by surname alone ("Kolnick said"
+after "Zaver Kolnick, head of research, …"), and a role tied to a body ("a spokesman for the
+Department of …", "a trader at … in Oslo"). Every sentence here was written for this test;
+names, figures and places are invented.
 
 Each case is (outlet style, text, [(speaker, speaker_via), ...] for the quotes in order).
 """
@@ -80,3 +81,27 @@ def test_a_surname_alone_is_the_person_named_in_full_before(style, text, expecte
     got = [(q.speaker, q.speaker_via) for q in extract_quotes(text)]
     assert got == expected
 
+
+ROLES = [
+    # a role before a body whose name holds "of"/"for": the role speaks, not the body
+    ("wire", '"The timetable is unchanged," a spokesman for the Department of Harbours said.',
+     [("a spokesman for the Department of Harbours", "role")]),
+    ("broadcaster", 'A spokeswoman for the Office for Rural Affairs said: "We are looking at it."',
+     [("A spokeswoman for the Office for Rural Affairs", "role")]),
+    # a place after the body says where it is, it does not speak
+    ("wire", '"Dealers are cautious before the data," a trader at Tarn Securities in Oslo said.',
+     [("a trader at Tarn Securities in Oslo", "role")]),
+]
+
+
+@pytest.mark.parametrize("style, text, expected", ROLES, ids=[f"{c[0]}-{i}" for i, c in enumerate(ROLES)])
+def test_a_role_tied_to_a_body_by_a_preposition_is_the_speaker(style, text, expected):
+    got = [(q.speaker, q.speaker_via) for q in extract_quotes(text)]
+    assert got == expected
+
+
+def test_a_body_before_to_in_a_range_is_no_role():
+    # "from X to Y" ranges over bodies; "the Westland Fund" is not a role serving the institute
+    text = 'Every expert from the Westland Fund to the Institute of Tolls said the plan was "badly costed".'
+    speakers = [q.speaker for q in extract_quotes(text)]
+    assert speakers and not any("Fund to" in (s or "") for s in speakers)
