@@ -1,8 +1,8 @@
-"""A style zoo for speakers written with a body: a body referred back to by its head noun or
+"""A style zoo for speakers news names once and then refers back to: a body by its head noun or
 kind ("the union", "the company", "the newspaper"), a person by surname alone ("Kolnick said"
-after "Zaver Kolnick, head of research, …"), and a role tied to a body ("a spokesman for the
-Department of …", "a trader at … in Oslo"). Every sentence here was written for this test;
-names, figures and places are invented.
+after "Zaver Kolnick, head of research, …") or by nation ("said the Spaniard"); and a role tied
+to a body ("a spokesman for the Department of …", "a trader at … in Oslo"). Every sentence here
+was written for this test; names, figures and places are invented.
 
 Each case is (outlet style, text, [(speaker, speaker_via), ...] for the quotes in order).
 """
@@ -105,3 +105,20 @@ def test_a_body_before_to_in_a_range_is_no_role():
     text = 'Every expert from the Westland Fund to the Institute of Tolls said the plan was "badly costed".'
     speakers = [q.speaker for q in extract_quotes(text)]
     assert speakers and not any("Fund to" in (s or "") for s in speakers)
+
+
+NATIONS = [
+    # sports and foreign pages refer back to the player or envoy just named by nation
+    ("sport", 'Tomas Reyna won in three sets on Sunday. "I played my best tennis of the year," said '
+              'the Spaniard.', [("Tomas Reyna", "name")]),
+    ("sport", 'Ilse Varnhagen was the more powerful player. "It was my first final," said the German. '
+              '"I will be back."', [("Ilse Varnhagen", "name"), ("Ilse Varnhagen", "context")]),
+    ("foreign", 'Luc Armand, the envoy, left the talks early. The Frenchman said the offer was "not serious".',
+     [("Luc Armand", "name")]),
+]
+
+
+@pytest.mark.parametrize("style, text, expected", NATIONS, ids=[f"{c[0]}-{i}" for i, c in enumerate(NATIONS)])
+def test_a_person_referred_to_by_nation_is_the_person_just_named(style, text, expected):
+    got = [(q.speaker, q.speaker_via) for q in extract_quotes(text)]
+    assert got == expected
