@@ -41,6 +41,7 @@ from itertools import islice
 
 from claimtrack.stages.extract.quotes.content import _EMBED_AFTER, ends_with_phrase, _INTRO_WORDS, _is_title, _SCARE_BEFORE, _SCARE_LONGEST, _SIGN_OFF, _SIGN_OFF_WORDS, _STAGE, _WORK_BEFORE, _WORK_LONGEST, count_words, words_rx
 from claimtrack.stages.extract.quotes.after import speaker_after
+from claimtrack.stages.extract.quotes.bodies import body_speaker
 from claimtrack.stages.extract.quotes.context import _resolve_context
 from claimtrack.stages.extract.quotes.coref import NameIndex
 from claimtrack.stages.extract.quotes.cues import CUE, norm_cue, SOURCE_AFTER
@@ -129,6 +130,9 @@ def attribute_document(text: str) -> list[Found]:
                 _not_a_subject_name(f.speaker, index):
             f.speaker = f.mention = f.kind = None  # "Words such as "…"", "Moving the date …"
         f.via = _via(f)
+        if f.kind != "name" and f.speaker and f.speaker[:4].lower() == "the ":
+            # "the union" -> "Harbour Workers' Union": the body the article named with it
+            f.speaker = body_speaker(text, f.speaker, f.start) or f.speaker
         if f.kind == "name" and f.speaker:
             # "Ryan's spokeswoman, AshLee Strong": the role the article gives the speaker first
             f.speaker = speaker_with_role(f.speaker, f.mention)

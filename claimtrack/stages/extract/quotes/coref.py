@@ -50,11 +50,16 @@ def _after_title_of(words: list[str]) -> bool:
     return len(words) >= 2 and words[-1] == "of" and words[-2].lower() in TITLES
 
 
-def _back_run(text: str, i: int) -> list[str]:
+def _back_run(text: str, i: int, appositive: bool = False) -> list[str]:
     """The name words (up to 4) right before position ``i``: "Recep Tayyip " before "Erdogan".
+    A word that opens a sentence is a first name when the lexicon knows it, or when an
+    appositive follows the name (``appositive``: "Markus Lusser, vice-president of …") and the
+    word is one no sentence could open with otherwise (:func:`_opens_as_first_name`).
 
     >>> _back_run("Secretary of State Hillary Clinton", 27)
     ['Hillary']
+    >>> _back_run("Sales rose. Ivo Brandt", 16), _back_run("Sales rose. Ivo Brandt", 16, appositive=True)
+    ([], ['Ivo'])
     """
     if i == 0 or not text[i - 1].isspace():
         return []
@@ -72,7 +77,8 @@ def _back_run(text: str, i: int) -> list[str]:
         if _WORD_RE.match(w) or w in _TITLE_ABBR or (out and w in _PARTICLE_WORDS):
             # the first word of a sentence is a name only if it is a known first name
             first = len(words) < 2 or words[-2][-1:] in '.!?"”:'
-            if first and w not in _TITLE_ABBR and gender_of(w) is None:
+            if first and w not in _TITLE_ABBR and gender_of(w) is None and not (
+                    appositive and not out and _opens_as_first_name(text, w)):
                 break
             out.insert(0, w)
             words.pop()
@@ -86,11 +92,39 @@ def _back_run(text: str, i: int) -> list[str]:
     return out
 
 
+def _opens_as_first_name(text: str, word: str) -> bool:
+    """Whether ``word``, opening a sentence before a surname, can only be a first name: a
+    capitalised word of letters that ``text`` never writes in lower case and that is no
+    function word, time word, title, adverb in -ly or abstract noun ("Ivo" yes; "Meanwhile",
+    "Yesterday", "Minister", "Shares" when "shares" occurs, "Payment" no).
+
+    >>> t = "Ivo Brandt, an adviser, spoke. Meanwhile Brandt left. Shares of Acme fell, shares said."
+    >>> [_opens_as_first_name(t, w) for w in ("Ivo", "Yesterday", "Minister", "Shares", "Meanwhile")]
+    [True, False, False, False, False]
+    """
+    low = word.lower()
+    if not (word.isalpha() and word[1:].islower() and len(word) > 1) or low in _NOT_NAME or \
+            low in TITLES or low in _CAP_CUES or low.endswith("ly") or _ABSTRACT_NOUN.search(low) or \
+            low in _OPENERS:
+        return False
+    return not has_word(text, low)
+
+
+#: words that open a sentence before a name and are not part of it
+_OPENERS = frozenset("""meanwhile however instead separately elsewhere similarly likewise besides
+indeed thus hence still moreover furthermore nonetheless nevertheless otherwise overall finally
+first second third next again later afterwards tomorrow tonight sources officials""".split())
+
+
 #: endings of abstract and mass nouns that no surname has ("Government", "Demographics")
 _ABSTRACT_NOUN = re.compile(r"(?:ments?|tions?|sions?|ics|isms?|ity|ities|ships?)$")
 
 
 _NEXT_NAME_WORD = re.compile(r" " + _NAME_WORD)
+
+
+#: what follows a full name given with its role: "Ivo Brandt, a trader", "Ivo Brandt of Acme"
+_APPOSITIVE = re.compile(r"(?:,\s+(?:the\s+|a\s+|an\s+)?[a-zA-Z]|\s+of\s+|\s*\()")
 
 
 def at_boundary(text: str, i: int) -> bool:
@@ -196,7 +230,7 @@ class NameIndex:
             if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
                 # "to Britain Liu Xiaming": where another name word follows, the name goes on and
                 # does not end in ``last`` (no "Britain Liu")
-                toks = _back_run(text, i) if not _runs_on(text, j) else []
+                toks = _back_run(text, i, _APPOSITIVE.match(text, j) is not None) if not _runs_on(text, j) else []
                 if toks:
                     name, _ = clean_name(toks + [last])
                     if name and " " in name and name.split()[0].lower() not in _NOT_NAME:

@@ -371,6 +371,33 @@ def is_country(name: str | None) -> bool:
 _PARTY_NOUNS = frozenset("democrat republican tory conservative socialist".split())
 
 
+#: nouns for one person of a nation, as sports and foreign news refer back to someone just named
+#: ("the Argentine", "the Frenchman"): a lexical class, not a list of people
+DEMONYMS = frozenset("""american argentine argentinian australian austrian belarusian belgian brazilian
+briton bulgarian cameroonian canadian chilean chinese colombian croat croatian cuban cypriot czech
+dane dutchman egyptian englishman englishwoman estonian ethiopian filipino finn frenchman
+frenchwoman georgian german ghanaian greek hungarian icelander indian indonesian iranian iraqi
+irishman irishwoman israeli italian ivorian jamaican japanese kenyan korean latvian lithuanian
+malaysian mexican moroccan nigerian norwegian pakistani paraguayan peruvian pole portuguese
+romanian russian scot scotsman scotswoman senegalese serb serbian slovak slovakian slovenian
+spaniard swede swiss syrian thai tunisian turk ukrainian uruguayan venezuelan welshman
+welshwoman zambian zimbabwean""".split())
+
+
+def demonym_epithet(phrase: str | None) -> bool:
+    """One person named by nation, "the Argentine", "the Frenchman": the person just named (not
+    "the Americans", "an Italian" or "the German government").
+
+    >>> demonym_epithet("the Argentine"), demonym_epithet("The Frenchman"), demonym_epithet("the Americans")
+    (True, True, False)
+    >>> demonym_epithet("an Italian"), demonym_epithet("the German government")
+    (False, False)
+    """
+    words = (phrase or "").split()
+    return len(words) == 2 and words[0].lower() == "the" and words[1][:1].isupper() and \
+        words[1].lower() in DEMONYMS
+
+
 def party_epithet(phrase: str) -> bool:
     """A party member named by party and home state or country, as wire copy refers back to a
     politician just named: "the Texas Democrat", "the New Jersey Democrat", "the Republican".

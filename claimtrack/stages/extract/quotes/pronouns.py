@@ -17,7 +17,7 @@ from claimtrack.stages.extract.quotes.cuechain import cue_speaker_back, _reads_a
 from claimtrack.stages.extract.quotes.cues import CUE
 from claimtrack.stages.extract.quotes.found import Found, _is_org
 from claimtrack.stages.extract.quotes.groups import _ACRONYM_END, _group_subject, _SAID_NEXT
-from claimtrack.stages.extract.quotes.lexicon import gender_of, is_place, party_epithet, person_named
+from claimtrack.stages.extract.quotes.lexicon import demonym_epithet, gender_of, is_place, party_epithet, person_named
 from claimtrack.stages.extract.quotes.names import clean_name
 from claimtrack.stages.extract.quotes.subjects import _subject_mentions
 
@@ -101,7 +101,7 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
     epithets: dict[str, str] = {}  # "the 36-year-old", "the Texas Democrat" -> the person
     ends = {f.start: f.end for f in found}  # where the quote that starts at a position ends
     for f in found:
-        if f.kind == "name" and f.speaker and not party_epithet(f.speaker):
+        if f.kind == "name" and f.speaker and not party_epithet(f.speaker) and not demonym_epithet(f.mention):
             f.speaker = index.fullest(f.speaker, f.female, f.start)
             if " " not in f.speaker and f.mention and re.match(r"(?:Sir|Dame)\s", f.mention):
                 f.speaker = index.fullest(index.by_first_name(f.speaker), f.female)
@@ -110,8 +110,8 @@ def _resolve_names(text: str, found: list[Found], index: NameIndex) -> None:
                 speakers.append((f.start, f.para, f.speaker, fem))
             if _is_org(f.speaker) or _ACRONYM_END.search(f.speaker):  # "The OECD": an "it"
                 groups.append((f.para, f.speaker, f.speaker.endswith("s") and not f.speaker.isupper()))
-        elif f.speaker and (f.kind == "role" and _THE_AGE.match(f.speaker) or f.kind in ("role", "name") and party_epithet(
-                f.speaker)) and (named := epithets.get(f.speaker) or _person_before(text, index, f)) is not None:
+        elif f.speaker and (f.kind == "role" and _THE_AGE.match(f.speaker) or f.kind in ("role", "name") and (party_epithet(
+                f.speaker) or demonym_epithet(f.mention))) and (named := epithets.get(f.speaker) or _person_before(text, index, f)) is not None:
             epithets[f.speaker] = named  # (its continuations carry the epithet, not the name)
             # "the 36-year-old said", "the Texas Democrat told": an age or a party and state
             # never introduces anyone, it stands for the person

@@ -302,7 +302,15 @@ def _speaker_before(left: str) -> Mention | None:
                 if role is None and head and head[-1].lower() in _PLURAL_ROLES:
                     role = _bare_plural_back(head) or [head[-1]]
                 if role:
-                    return Mention(" ".join(role + toks[j - 1:]), None, "role")
+                    # "a spokesman for the Department of Transport": the role before the body
+                    return Mention(" ".join(_role_before_prep(toks[:j - 1], j - 1 - len(role)) + toks[j - 1:]), None, "role")
+
+            if prep == "in" and j > 3 and toks[j - 2][:1].isupper() and "," not in toks[:j - 1] and \
+                    toks[j - 2].lower() not in TITLES:
+                # "a dealer at Hanse Bank in Frankfurt": the role, then where its body is
+                inner = _speaker_before(" ".join(toks[:j - 1]))
+                if inner is not None and inner.kind == "role":
+                    return Mention(inner.text + " " + " ".join(toks[j - 1:]), None, "role")
             chained = _person_before_pps(toks, k)
             if chained is not None:
                 at = left.rfind(chained.text)  # the mention as written, to the cue
@@ -341,6 +349,24 @@ def _speaker_before(left: str) -> Mention | None:
 
     plural = _bare_plural_back(toks)
     return Mention(" ".join(plural), None, "role") if plural else None
+
+
+def _role_before_prep(toks: list[str], at: int) -> list[str]:
+    """The role phrase that starts at ``toks[at]`` and ends ``toks``, with the role before it
+    when a preposition ties the two ("a spokesman for" + "the Department"): the speaker is the person, not the body.
+
+    >>> _role_before_prep("said a spokesman for the Department".split(), 4)
+    ['a', 'spokesman', 'for', 'the', 'Department']
+    >>> _role_before_prep("said the Department".split(), 1)
+    ['the', 'Department']
+    >>> _role_before_prep("from the Fund to the Institute".split(), 4)
+    ['the', 'Institute']
+    """
+    if at > 1 and toks[at - 1].lower() in _ROLE_PREPS:
+        head = _role_back(toks[:at - 1]) or _bare_plural_back(toks[:at - 1])
+        if head and head[-1].islower():  # (a common noun: not "from the Fund to the Institute")
+            return head + toks[at - 1:]
+    return toks[at:]
 
 
 def _person_ending(toks: list[str], min_words: int = 1) -> Mention | None:
