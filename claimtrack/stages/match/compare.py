@@ -80,6 +80,9 @@ MAX_NEW_WORDS = 3
 MIN_PAIR_SCORE = 0.5
 # claims per text compared (in text order)
 MAX_CLAIMS = 300
+# periods before the one a report is about (same_time.period_marks): a figure dated so may be
+# the base another sentence compares with
+_EARLIER_PERIODS = frozenset({"last-year", "last-quarter"})
 
 
 # "ticks up to 5.5%": a verb that means a rise only with "up" reaches a level; its "up to" is
@@ -157,6 +160,28 @@ def _pair_scores(e: pd.DataFrame, n: pd.DataFrame):
     return ni, ei, np.round(0.7 * sim + 0.3 * subj, 4), apart, shares, ctx_e, ctx_n
 
 
+def _other_kind(unit_e: np.ndarray, base_e: np.ndarray, noun_e: np.ndarray, unit: str, base: str, noun: str) -> np.ndarray:
+    """Per earlier claim (unit keys, their part before a "/", counted-noun keys): whether it is
+    another kind of figure than a later one of ``unit``/``base``/``noun``: two measures of
+    different kinds ("20 minutes", "$20"), or a count of named things and a measure ("20
+    firefighters", "20 minutes"). A multiple ("17 times") may be a count of occasions.
+
+    >>> _other_kind(np.array(["", "day", "usd/day"], dtype=object), np.array(["", "day", "usd"], dtype=object),
+    ...             np.array(["firefighter", "", ""], dtype=object), "day", "day", "").tolist()
+    [True, False, True]
+    >>> _other_kind(np.array(["usd"], dtype=object), np.array(["usd"], dtype=object), np.array([""], dtype=object),
+    ...             "usd/hour", "usd", "").tolist()
+    [False]
+    """
+    if unit == "times":
+        return np.zeros(len(unit_e), dtype=bool)
+    has_e = (unit_e != "") & (unit_e != "times")
+    counts_e = ~np.isin(noun_e, list(_GENERIC))
+    if unit:
+        return np.where(has_e, base_e != base, counts_e & (unit_e == ""))
+    return has_e & (noun not in _GENERIC)
+
+
 def compare_texts(earlier: str, later: str, settings: MatchSettings | None = None) -> dict:
     """Verdict for one pair of texts: {"relation": ..., "matches": [...]}.
 
@@ -230,6 +255,16 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     # agreeing is not implying: "over $500 million" is compatible with "over $600 million" but
     # does not state it; a later bound must follow from the earlier figure
     implied = _implied(e, n, ei, ni, s)
+    # ... nor is a figure the base an earlier figure was compared with: "fell to 4.3%" does not
+    # restate "fell to 4.1% from 4.3%" (same_time.comparison_role); a later base may restate a
+    # plain figure ("put it at 4.1, then 3.8" -> "revised down from 4.1 to 3.8"); a base needs the
+    # figure it is compared with in its sentence ("gifts from 300 donors" compares nothing)
+    was_base_e = np.array([comparison_role(a, b, c) == "base" for a, b, c in zip(e["sentence"], e["surface"], e["qualifier"])])
+    was_base_e &= [int(((e["sentence"] == a) & (unit_e == u)).sum()) >= 2 for a, u in zip(e["sentence"], unit_e)]
+    # ... or a later figure of an earlier period ("4 mln dlrs a year earlier")
+    was_base_n = np.array([comparison_role(a, b, c) == "base" or bool(period_marks(a, b) & _EARLIER_PERIODS)
+                       for a, b, c in zip(n["sentence"], n["surface"], n["qualifier"])])
+    implied &= ~was_base_e[ei] | was_base_n[ni]
 
     matches, verdicts = [], []
     earlier_numerals = _numeral(earlier)
@@ -266,9 +301,15 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                 continue
             written = _numeral(n.at[i, "surface"]) & earlier_numerals
             counted_else = set().union(*(_numeral(e.at[k, "surface"]) for k in ei[(ni == i) & other_toll]))
+            # nor one the earlier text gives as another kind of figure: "20 firefighters" does
+            # not write the "20 minutes" a drill lasted (a count of things and a measure, or two
+            # measures of different kinds; "17 times" and a rate's "$15/hour" may meet their kin)
+            other_unit = _other_kind(unit_e, base_e, noun_e, unit_n[i], base_n[i], noun_n[i])
+            counted_else |= set().union(*(_numeral(x) for x in e["surface"].to_numpy(object)[other_unit]))
             if not written and not (ni == i).any() or not written and not other_toll[ni == i].any():
                 # the same count written in words ("Twenty-five others" -> "25 people")
-                written = {"w"} if _written_value(n.at[i, "value"], n.at[i, "qualifier"], earlier_values) else set()
+                written = {"w"} if (_written_value(n.at[i, "value"], n.at[i, "qualifier"], earlier_values)
+                                    and not np.isclose(ev[other_unit], nv[i], rtol=1e-9, atol=0).any()) else set()
             verdicts.append("agree" if (written and not written & counted_else) or article_one(n.iloc[i].to_dict(), earlier)
                             else "unpaired")
             continue
@@ -340,6 +381,11 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         if match_rel == "contradiction" and verdict != "conflict":
             match_rel = "unrelated"
             detail = detail.rsplit(" — ", 1)[0] + " — the figures differ, but not clearly about the same thing."
+        elif verdict == "differ" and match_rel in ("repeat", "consistent"):
+            # compatible figures that do not restate each other (a wider bound, another side of
+            # a comparison, digits beyond a rounding)
+            match_rel = "unrelated"
+            detail = detail.rsplit(" — ", 1)[0] + " — the figures may both hold, but the earlier one does not state the later one."
         matches.append({
             "match_id": stable_id("claim", nrow["claim_id"], erow["claim_id"]),
             "new_surface": nrow["surface"], "earlier_surface": erow["surface"],
