@@ -273,7 +273,9 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     # earlier figures grouped by sentence (for figures derived from two of them), and each later
     # figure's rounding slack (half its last digit, at most 1 % of it: chance sums stay out)
     by_sentence_map: dict = {}
-    for k in range(len(e)):
+    # the base of a comparison first: a percent change runs from it ("2 million, up from 1.6
+    # million" is a rise of 25%, not a fall of 20%)
+    for k in sorted(range(len(e)), key=lambda k: not was_base_e[k]):
         if np.isfinite(ev[k]):
             by_sentence_map.setdefault(e.at[k, "sentence"], []).append((float(ev[k]), unit_e[k]))
     by_sentence = list(by_sentence_map.values())

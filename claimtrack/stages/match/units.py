@@ -62,6 +62,9 @@ _LINEAR = {
     # the symbols the claim extractor writes for hours, seconds and milliseconds ("ms" would
     # otherwise read as a plural of "m", metres)
     "h": ("day", 1 / 24), "s": ("day", 1 / 86400), "ms": ("day", 1 / 86400000),
+    # oil, by the barrel and by the barrel a day (the extractor's "bpd"): a rate meets its bare
+    # figure only when the numbers are equal (compare.py), as "$15/hour" meets "$15"
+    "bbl": ("barrel", 1.0), "bpd": ("barrel/day", 1.0),
     # speeds, to metres a day (the scale a rate of length over time spans gets): "100 mph" meets
     # "160 km/h", and 100 mph never meets 100 km/h as the same figure
     "mph": ("m/day", 1609.344 * 24), "km/h": ("m/day", 1000.0 * 24), "kph": ("m/day", 1000.0 * 24),

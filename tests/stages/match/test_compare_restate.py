@@ -95,3 +95,14 @@ def test_the_same_numeral_written_otherwise_is_still_a_restatement(earlier, late
 ])
 def test_hours_seconds_and_milliseconds_convert(earlier, later, relation):
     assert compare_texts(earlier, later)["relation"] == relation
+
+
+@pytest.mark.parametrize("later, relation", [
+    ("Kroon Air passenger numbers rose 25% in March.", "consistent"),
+    ("Kroon Air carried 400,000 more passengers in March.", "consistent"),
+    # a fall of 20% is the same two figures read from the wrong end
+    ("Kroon Air passenger numbers fell 20% in March.", "unrelated"),
+])
+def test_a_percent_change_runs_from_the_base_of_the_comparison(later, relation):
+    earlier = "Kroon Air carried 2 million passengers in March, up from 1.6 million a year earlier."
+    assert compare_texts(earlier, later)["relation"] == relation
