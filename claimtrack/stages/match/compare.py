@@ -36,7 +36,9 @@ the same story (no subject blocking, every pair of claims is a candidate).
    conflicts; figures that differ without being judged the same thing say ``unrelated``. So a
    pair is ``contradiction`` exactly when one of its matches is (docs/compare.md).
 
-Words are read in compare_words.py, disputes in compare_refute.py, figures derived from others in compare_derive.py.
+Words are read in compare_words.py, disputes in compare_refute.py, figures derived from others in compare_derive.py,
+and whether an agreeing figure is stated at all (a comparison's base, another period, another
+kind of figure) in compare_restate.py.
 
 >>> compare_texts("The flood left more than 3,000 families homeless in Arlo.",
 ...               "About 1,000 families are homeless in Arlo.")["relation"]
@@ -61,6 +63,7 @@ from claimtrack.stages.match.compare_words import (MIN_COVERAGE, adds_claim, _mo
                                                    opposite_moves, opposite_result, other_date, other_holders, partitive)
 from claimtrack.stages.match.compare_questions import statements
 from claimtrack.stages.match.compare_refute import refutes
+from claimtrack.stages.match.compare_restate import other_kind, restated
 from claimtrack.stages.match.detail import claim_detail
 from claimtrack.stages.match.claim_context import (_CASUALTY_KEYS, _CASUALTY_RE, _is_bare, _text, bare_context_ok,
                                                    context_words, opposite_change)
@@ -80,9 +83,6 @@ MAX_NEW_WORDS = 3
 MIN_PAIR_SCORE = 0.5
 # claims per text compared (in text order)
 MAX_CLAIMS = 300
-# periods before the one a report is about (same_time.period_marks): a figure dated so may be
-# the base another sentence compares with
-_EARLIER_PERIODS = frozenset({"last-year", "last-quarter"})
 
 
 # "ticks up to 5.5%": a verb that means a rise only with "up" reaches a level; its "up to" is
@@ -160,28 +160,6 @@ def _pair_scores(e: pd.DataFrame, n: pd.DataFrame):
     return ni, ei, np.round(0.7 * sim + 0.3 * subj, 4), apart, shares, ctx_e, ctx_n
 
 
-def _other_kind(unit_e: np.ndarray, base_e: np.ndarray, noun_e: np.ndarray, unit: str, base: str, noun: str) -> np.ndarray:
-    """Per earlier claim (unit keys, their part before a "/", counted-noun keys): whether it is
-    another kind of figure than a later one of ``unit``/``base``/``noun``: two measures of
-    different kinds ("20 minutes", "$20"), or a count of named things and a measure ("20
-    firefighters", "20 minutes"). A multiple ("17 times") may be a count of occasions.
-
-    >>> _other_kind(np.array(["", "day", "usd/day"], dtype=object), np.array(["", "day", "usd"], dtype=object),
-    ...             np.array(["firefighter", "", ""], dtype=object), "day", "day", "").tolist()
-    [True, False, True]
-    >>> _other_kind(np.array(["usd"], dtype=object), np.array(["usd"], dtype=object), np.array([""], dtype=object),
-    ...             "usd/hour", "usd", "").tolist()
-    [False]
-    """
-    if unit == "times":
-        return np.zeros(len(unit_e), dtype=bool)
-    has_e = (unit_e != "") & (unit_e != "times")
-    counts_e = ~np.isin(noun_e, list(_GENERIC))
-    if unit:
-        return np.where(has_e, base_e != base, counts_e & (unit_e == ""))
-    return has_e & (noun not in _GENERIC)
-
-
 def compare_texts(earlier: str, later: str, settings: MatchSettings | None = None) -> dict:
     """Verdict for one pair of texts: {"relation": ..., "matches": [...]}.
 
@@ -255,16 +233,10 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     # agreeing is not implying: "over $500 million" is compatible with "over $600 million" but
     # does not state it; a later bound must follow from the earlier figure
     implied = _implied(e, n, ei, ni, s)
-    # ... nor is a figure the base an earlier figure was compared with: "fell to 4.3%" does not
-    # restate "fell to 4.1% from 4.3%" (same_time.comparison_role); a later base may restate a
-    # plain figure ("put it at 4.1, then 3.8" -> "revised down from 4.1 to 3.8"); a base needs the
-    # figure it is compared with in its sentence ("gifts from 300 donors" compares nothing)
-    was_base_e = np.array([comparison_role(a, b, c) == "base" for a, b, c in zip(e["sentence"], e["surface"], e["qualifier"])])
-    was_base_e &= [int(((e["sentence"] == a) & (unit_e == u)).sum()) >= 2 for a, u in zip(e["sentence"], unit_e)]
-    # ... or a later figure of an earlier period ("4 mln dlrs a year earlier")
-    was_base_n = np.array([comparison_role(a, b, c) == "base" or bool(period_marks(a, b) & _EARLIER_PERIODS)
-                       for a, b, c in zip(n["sentence"], n["surface"], n["qualifier"])])
-    implied &= ~was_base_e[ei] | was_base_n[ni]
+    # ... nor is it the base an earlier figure was compared with, or a figure of another period
+    # (compare_restate.restated)
+    was_base_e, restates = restated(e, n, ei, ni, unit_e)
+    implied &= restates
 
     matches, verdicts = [], []
     earlier_numerals = _numeral(earlier)
@@ -306,7 +278,7 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
             # nor one the earlier text gives as another kind of figure: "20 firefighters" does
             # not write the "20 minutes" a drill lasted (a count of things and a measure, or two
             # measures of different kinds; "17 times" and a rate's "$15/hour" may meet their kin)
-            other_unit = _other_kind(unit_e, base_e, noun_e, unit_n[i], base_n[i], noun_n[i])
+            other_unit = other_kind(unit_e, base_e, noun_e, unit_n[i], base_n[i], noun_n[i])
             counted_else |= set().union(*(_numeral(x) for x in e["surface"].to_numpy(object)[other_unit]))
             if not written and not (ni == i).any() or not written and not other_toll[ni == i].any():
                 # the same count written in words ("Twenty-five others" -> "25 people")

@@ -106,3 +106,18 @@ def test_hours_seconds_and_milliseconds_convert(earlier, later, relation):
 def test_a_percent_change_runs_from_the_base_of_the_comparison(later, relation):
     earlier = "Kroon Air carried 2 million passengers in March, up from 1.6 million a year earlier."
     assert compare_texts(earlier, later)["relation"] == relation
+
+
+@pytest.mark.parametrize("earlier, later, relation", [
+    # a results headline's quarter against another quarter's
+    ("Norland GDP grows 2.1% in third quarter", "Norland GDP grows 2.1% in fourth quarter", "unrelated"),
+    # a year against another year, in a broadsheet's sentence
+    ("Kroon Motors sold 40,000 cars in Norland in 2019, the company said.",
+     "Kroon Motors sold 40,000 cars in Norland in 2021.", "unrelated"),
+    # the same quarter in two spellings, and a sentence that names two years, one of them the later's
+    ("Norland GDP grows 2.1% in third quarter", "Norland GDP up 2.1% in Q3", "consistent"),
+    ("Kroon Motors sold 40,000 cars in Norland in 2019, up from 35,000 in 2018.",
+     "Kroon Motors sold 40,000 cars in Norland in 2019.", "consistent"),
+])
+def test_a_figure_of_another_calendar_period_is_not_a_restatement(earlier, later, relation):
+    assert compare_texts(earlier, later)["relation"] == relation
