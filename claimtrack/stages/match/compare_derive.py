@@ -51,6 +51,10 @@ def _implied(e: pd.DataFrame, n: pd.DataFrame, ei: np.ndarray, ni: np.ndarray,
     step = np.maximum(np.nan_to_num(g), np.nan_to_num(gn)) / 2
     known = (np.nan_to_num(g) > 0) | (np.nan_to_num(gn) > 0)
     rounding = ~(both_exact & known) | (np.abs(e_mid - n_mid) <= step * (1 + 1e-9) + 1e-12 * np.abs(e_mid))
+    # ... or a headline's truncation of it to its own last digit ("rose 75.9 pct" -> "75 PCT RISE",
+    # "$16.6bn" -> "$16bn"): the later figure is the coarser, and the earlier lies in its step
+    gn0, g0 = np.nan_to_num(gn), np.nan_to_num(g)
+    rounding |= (gn0 > g0) & (np.abs(e_mid) >= np.abs(n_mid)) & (np.abs(e_mid) < np.abs(n_mid) + gn0) & (e_mid * n_mid > 0)
     # a vague magnitude states no figure: "thousands marched" gives "more than 1,000" but not
     # "about 5,000" (a figure of its own, which the earlier text merely allows)
     vague_e = e["qualifier"].to_numpy(object)[ei] == "vague"

@@ -21,6 +21,7 @@ import pandas as pd
 
 from claimtrack.stages.match.nouns import _GENERIC
 from claimtrack.stages.match.same_time import comparison_role, period_marks
+from claimtrack.stages.match.units import KNOWN_KEYS, MEASURE_KEYS
 
 # periods before the one a report is about (same_time.period_marks): a figure dated so may be
 # the base another sentence compares with
@@ -53,15 +54,21 @@ _KIND_OF_MARK = (("year", re.compile(r"\d{4}")), ("quarter", re.compile(r"[qh]\d
 def other_period(earlier: frozenset, later: frozenset) -> bool:
     """Whether two figures' sentences name calendar periods of one kind (years, quarters or
     halves, months) and none in common: "the third quarter" and "the fourth", "2019" and "2020".
-    Spans ("nine months"), relative years and dated days (an event's date, "March 5") say too
-    little to tell.
+    Spans ("nine months"), relative years ("this year" may be the 1987 of the other) and dated
+    days (an event's date, "March 5") say too little to tell.
 
     >>> other_period(frozenset({"q3"}), frozenset({"q4"})), other_period(frozenset({"2019", "2018"}), frozenset({"2019"}))
     (True, False)
     >>> other_period(frozenset({"9m"}), frozenset({"jul"})), other_period(frozenset({"may"}), frozenset({"2019"}))
     (False, False)
+    >>> other_period(frozenset({"this-year", "1986"}), frozenset({"1987"}))
+    False
     """
-    for _, pattern in _KIND_OF_MARK:
+    # "this year", "last quarter": a relative period may be any of the years or quarters named
+    relative = any(m.startswith(("this-", "last-", "next-")) for m in earlier | later)
+    for kind, pattern in _KIND_OF_MARK:
+        if relative and kind != "month":
+            continue
         a = {m for m in earlier if pattern.fullmatch(m)}
         b = {m for m in later if pattern.fullmatch(m)}
         if a and b and not a & b:
@@ -71,21 +78,23 @@ def other_period(earlier: frozenset, later: frozenset) -> bool:
 
 def other_kind(unit_e: np.ndarray, base_e: np.ndarray, noun_e: np.ndarray, unit: str, base: str, noun: str) -> np.ndarray:
     """Per earlier claim (unit keys, their part before a "/", counted-noun keys): whether it is
-    another kind of figure than a later one of ``unit``/``base``/``noun``: two measures of
-    different kinds ("20 minutes", "$20"), or a count of named things and a measure ("20
-    firefighters", "20 minutes"). A multiple ("17 times") may be a count of occasions.
+    another kind of figure than a later one of ``unit``/``base``/``noun``: two measures of known,
+    different kinds ("20 minutes", "20 km"), or a count of named things and a measure that is not
+    money ("20 firefighters", "20 minutes"). Unknown unit spellings ("Swiss franc", "sfr") and
+    money may be the same figure written otherwise, or its unit lost by the extractor; a multiple
+    ("17 times") may be a count of occasions.
 
     >>> other_kind(np.array(["", "day", "usd/day"], dtype=object), np.array(["", "day", "usd"], dtype=object),
-    ...             np.array(["firefighter", "", ""], dtype=object), "day", "day", "").tolist()
+    ...            np.array(["firefighter", "", ""], dtype=object), "day", "day", "").tolist()
     [True, False, True]
-    >>> other_kind(np.array(["usd"], dtype=object), np.array(["usd"], dtype=object), np.array([""], dtype=object),
-    ...             "usd/hour", "usd", "").tolist()
-    [False]
+    >>> other_kind(np.array(["usd", "swiss franc", "deficit"], dtype=object), np.array(["usd", "swiss franc", ""], dtype=object),
+    ...            np.array(["", "", "deficit"], dtype=object), "usd/hour", "usd", "").tolist()
+    [False, False, False]
     """
     if unit == "times":
         return np.zeros(len(unit_e), dtype=bool)
-    has_e = (unit_e != "") & (unit_e != "times")
-    counts_e = ~np.isin(noun_e, list(_GENERIC))
+    known_e = np.isin(base_e, list(KNOWN_KEYS))
+    counts_e = ~np.isin(noun_e, list(_GENERIC)) & (unit_e == "")
     if unit:
-        return np.where(has_e, base_e != base, counts_e & (unit_e == ""))
-    return has_e & (noun not in _GENERIC)
+        return np.where(known_e, (base_e != base) & (base in KNOWN_KEYS), counts_e & (base in MEASURE_KEYS))
+    return np.isin(base_e, list(MEASURE_KEYS)) & (noun not in _GENERIC)

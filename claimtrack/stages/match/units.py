@@ -70,6 +70,10 @@ _LINEAR = {
     "mph": ("m/day", 1609.344 * 24), "km/h": ("m/day", 1000.0 * 24), "kph": ("m/day", 1000.0 * 24),
     "kmh": ("m/day", 1000.0 * 24), "knot": ("m/day", 1852.0 * 24), "kt": ("m/day", 1852.0 * 24),
 }
+# the unit keys this table knows, and those of them that measure something other than money: a
+# key not among them ("swiss franc", "sfr") may be another spelling of a known one
+KNOWN_KEYS = frozenset(key for key, _ in _LINEAR.values())
+MEASURE_KEYS = KNOWN_KEYS - {"usd", "gbp"}
 # scale words and suffixes the extractor may leave in the unit: "18K", "$5 bn", "163K jobs"
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "million": 1e6,
           "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12}

@@ -35,6 +35,17 @@ def test_a_rounding_of_the_earlier_figure_restates_it(earlier, later):
     assert compare_texts(earlier, later)["relation"] == "consistent"
 
 
+@pytest.mark.parametrize("earlier, later", [
+    # a wire headline keeps the whole number of a precise figure
+    ("Kroon Electric forecast that group net profit will rise 62.8 pct this year.", "KROON ELECTRIC FORECASTS 62 PCT RISE IN NET PROFIT"),
+    # "this year" in the lede is the year the headline names
+    ("Norland revenue is expected to rise 14 pct to 80 billion crowns this year from 70 billion in 1986, the finance minister said.",
+     "NORLAND SEES 1987 REVENUE UP 14 PCT"),
+])
+def test_headline_truncations_and_relative_years_still_restate(earlier, later):
+    assert compare_texts(earlier, later)["relation"] == "consistent"
+
+
 def test_the_base_of_a_comparison_is_not_the_new_level():
     # "fell to 4.1% from 4.3%": 4.3% is where it was, not where it is
     earlier = "Unemployment in Norland fell to 4.1% in May from 4.3% in April."
@@ -69,8 +80,8 @@ def test_a_vague_magnitude_states_no_figure():
     ("Some 20 firefighters from Arlo took part in the drill.", "The Arlo drill lasted 20 minutes."),
     # a span of hours against a count of homes
     ("The blaze in Vell burned for 12 hours.", "The blaze in Vell destroyed 12 homes."),
-    # a count of cars against a sum of money
-    ("Kroon Motors sold 300 cars in Delft in May.", "Kroon Motors cars cost 300 dollars more in Delft in May."),
+    # a count of cars against a length
+    ("Kroon Motors sold 300 cars in Delft in May.", "The Kroon Motors queue in Delft was 300 metres long in May."),
 ])
 def test_the_same_numeral_as_another_kind_of_figure_is_not_a_restatement(earlier, later):
     assert compare_texts(earlier, later)["relation"] == "unrelated"
@@ -81,6 +92,9 @@ def test_the_same_numeral_as_another_kind_of_figure_is_not_a_restatement(earlier
     ("Twenty-five others, including two coaches, were hurt in Arlo.", "25 people were hurt in Arlo."),
     # a rate restates the bare sum it is a rate of
     ("Norland agrees a $15 minimum wage.", "Norland agrees a minimum wage of $15/hour."),
+    # a wire headline spells the currency otherwise than its lede: not another kind of figure
+    ("Delft Kantonal Bank is issuing a 120 mln Swiss franc bond, lead manager Kroon Bank said.",
+     "DELFT KANTONAL BANK ISSUES 120 MLN SFR BOND"),
 ])
 def test_the_same_numeral_written_otherwise_is_still_a_restatement(earlier, later):
     assert compare_texts(earlier, later)["relation"] == "consistent"
