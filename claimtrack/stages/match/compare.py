@@ -36,7 +36,9 @@ the same story (no subject blocking, every pair of claims is a candidate).
    conflicts; figures that differ without being judged the same thing say ``unrelated``. So a
    pair is ``contradiction`` exactly when one of its matches is (docs/compare.md).
 
-Words are read in compare_words.py, disputes in compare_refute.py, figures derived from others in compare_derive.py.
+Words are read in compare_words.py, disputes in compare_refute.py, figures derived from others in compare_derive.py,
+and whether an agreeing figure is stated at all (a comparison's base, another period, another
+kind of figure) in compare_restate.py.
 
 >>> compare_texts("The flood left more than 3,000 families homeless in Arlo.",
 ...               "About 1,000 families are homeless in Arlo.")["relation"]
@@ -61,6 +63,7 @@ from claimtrack.stages.match.compare_words import (MIN_COVERAGE, adds_claim, _mo
                                                    opposite_moves, opposite_result, other_date, other_holders, partitive)
 from claimtrack.stages.match.compare_questions import statements
 from claimtrack.stages.match.compare_refute import refutes
+from claimtrack.stages.match.compare_restate import other_kind, restated
 from claimtrack.stages.match.detail import claim_detail
 from claimtrack.stages.match.claim_context import (_CASUALTY_KEYS, _CASUALTY_RE, _is_bare, _text, bare_context_ok,
                                                    context_words, opposite_change)
@@ -230,6 +233,10 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     # agreeing is not implying: "over $500 million" is compatible with "over $600 million" but
     # does not state it; a later bound must follow from the earlier figure
     implied = _implied(e, n, ei, ni, s)
+    # ... nor is it the base an earlier figure was compared with, or a figure of another period
+    # (compare_restate.restated)
+    was_base_e, restates = restated(e, n, ei, ni, unit_e)
+    implied &= restates
 
     matches, verdicts = [], []
     earlier_numerals = _numeral(earlier)
@@ -238,7 +245,9 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
     # earlier figures grouped by sentence (for figures derived from two of them), and each later
     # figure's rounding slack (half its last digit, at most 1 % of it: chance sums stay out)
     by_sentence_map: dict = {}
-    for k in range(len(e)):
+    # the base of a comparison first: a percent change runs from it ("2 million, up from 1.6
+    # million" is a rise of 25%, not a fall of 20%)
+    for k in sorted(range(len(e)), key=lambda k: not was_base_e[k]):
         if np.isfinite(ev[k]):
             by_sentence_map.setdefault(e.at[k, "sentence"], []).append((float(ev[k]), unit_e[k]))
     by_sentence = list(by_sentence_map.values())
@@ -266,9 +275,15 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
                 continue
             written = _numeral(n.at[i, "surface"]) & earlier_numerals
             counted_else = set().union(*(_numeral(e.at[k, "surface"]) for k in ei[(ni == i) & other_toll]))
+            # nor one the earlier text gives as another kind of figure: "20 firefighters" does
+            # not write the "20 minutes" a drill lasted (a count of things and a measure, or two
+            # measures of different kinds; "17 times" and a rate's "$15/hour" may meet their kin)
+            other_unit = other_kind(unit_e, base_e, noun_e, unit_n[i], base_n[i], noun_n[i])
+            counted_else |= set().union(*(_numeral(x) for x in e["surface"].to_numpy(object)[other_unit]))
             if not written and not (ni == i).any() or not written and not other_toll[ni == i].any():
                 # the same count written in words ("Twenty-five others" -> "25 people")
-                written = {"w"} if _written_value(n.at[i, "value"], n.at[i, "qualifier"], earlier_values) else set()
+                written = {"w"} if (_written_value(n.at[i, "value"], n.at[i, "qualifier"], earlier_values)
+                                    and not np.isclose(ev[other_unit], nv[i], rtol=1e-9, atol=0).any()) else set()
             verdicts.append("agree" if (written and not written & counted_else) or article_one(n.iloc[i].to_dict(), earlier)
                             else "unpaired")
             continue
@@ -340,6 +355,11 @@ def compare_texts(earlier: str, later: str, settings: MatchSettings | None = Non
         if match_rel == "contradiction" and verdict != "conflict":
             match_rel = "unrelated"
             detail = detail.rsplit(" — ", 1)[0] + " — the figures differ, but not clearly about the same thing."
+        elif verdict == "differ" and match_rel in ("repeat", "consistent"):
+            # compatible figures that do not restate each other (a wider bound, another side of
+            # a comparison, digits beyond a rounding)
+            match_rel = "unrelated"
+            detail = detail.rsplit(" — ", 1)[0] + " — the figures may both hold, but the earlier one does not state the later one."
         matches.append({
             "match_id": stable_id("claim", nrow["claim_id"], erow["claim_id"]),
             "new_surface": nrow["surface"], "earlier_surface": erow["surface"],

@@ -25,8 +25,8 @@ def _implied(e: pd.DataFrame, n: pd.DataFrame, ei: np.ndarray, ni: np.ndarray,
     """Per pair: whether the earlier figure implies the later one's bound ("more than 600"
     follows from "700", not from "more than 500"); figures without a bound are implied when they
     agree at all."""
-    fe = _factors(e["unit"].to_numpy(object))[0]
-    fn = _factors(n["unit"].to_numpy(object))[0]
+    fe, f_e = _factors(e["unit"].to_numpy(object))
+    fn, f_n = _factors(n["unit"].to_numpy(object))
     e_low, e_high = (e["low"].to_numpy("float64") * fe)[ei], (e["high"].to_numpy("float64") * fe)[ei]
     # an estimate states its central figure: "an estimated 35.8 million" gives "more than 35 million"
     approx = e["qualifier"].to_numpy(object)[ei] == "approx"
@@ -42,7 +42,24 @@ def _implied(e: pd.DataFrame, n: pd.DataFrame, ei: np.ndarray, ni: np.ndarray,
     with np.errstate(invalid="ignore"):
         low_ok = e_low + slack >= n_low
         high_ok = e_high - slack <= n_high
-    return np.where(q == "at_least", low_ok, np.where(q == "at_most", high_ok, True))
+    # two exact figures restate each other only within a rounding of one of them: "35.8 million"
+    # gives "36 million", but "4.1%" does not give "4.3%", though the matcher's tolerance lets
+    # them overlap (a fact-checker would not flag them, nor read one as the other)
+    gn = (grains(n["surface"].to_numpy(object), n["value"].to_numpy("float64")) * fn)[ni]
+    n_mid = (n["value"].to_numpy("float64") * fn)[ni]
+    both_exact = exact & (q == "exact") & ~f_e[ei] & ~f_n[ni]  # (Fahrenheit has two readings)
+    step = np.maximum(np.nan_to_num(g), np.nan_to_num(gn)) / 2
+    known = (np.nan_to_num(g) > 0) | (np.nan_to_num(gn) > 0)
+    rounding = ~(both_exact & known) | (np.abs(e_mid - n_mid) <= step * (1 + 1e-9) + 1e-12 * np.abs(e_mid))
+    # ... or a headline's truncation of it to its own last digit ("rose 75.9 pct" -> "75 PCT RISE",
+    # "$16.6bn" -> "$16bn"): the later figure is the coarser, and the earlier lies in its step
+    gn0, g0 = np.nan_to_num(gn), np.nan_to_num(g)
+    rounding |= (gn0 > g0) & (np.abs(e_mid) >= np.abs(n_mid)) & (np.abs(e_mid) < np.abs(n_mid) + gn0) & (e_mid * n_mid > 0)
+    # a vague magnitude states no figure: "thousands marched" gives "more than 1,000" but not
+    # "about 5,000" (a figure of its own, which the earlier text merely allows)
+    vague_e = e["qualifier"].to_numpy(object)[ei] == "vague"
+    rounding &= ~vague_e | (q == "vague")
+    return np.where(q == "at_least", low_ok, np.where(q == "at_most", high_ok, rounding))
 
 
 def _times_as_percent(ev: np.ndarray, unit_e: np.ndarray, value: float, unit: str) -> bool:

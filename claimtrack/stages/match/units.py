@@ -11,6 +11,8 @@ disjoint only when every reading is.
 (('m', 0.3048), ('m', 1000.0), ('percent', 100.0), 'm/day')
 >>> canonical("pct"), canonical(None), canonical("K")
 (('percent', 1.0), ('', 1.0), ('', 1000.0))
+>>> [canonical(u) == canonical(v) for u, v in (("h", "hour"), ("s", "second"), ("ms", "m"))]
+[True, True, False]
 >>> [round(canonical(u)[1]) for u in ("mph", "km/h", "km per hour", "miles per hour")]
 [38624, 24000, 24000, 38624]
 """
@@ -57,11 +59,21 @@ _LINEAR = {
     "decade": ("day", 3652.5), "century": ("day", 36525.0),
     "hour": ("day", 1 / 24), "hr": ("day", 1 / 24), "minute": ("day", 1 / 1440), "min": ("day", 1 / 1440),
     "second": ("day", 1 / 86400), "sec": ("day", 1 / 86400), "m/s": ("m/day", 86400.0),
+    # the symbols the claim extractor writes for hours, seconds and milliseconds ("ms" would
+    # otherwise read as a plural of "m", metres)
+    "h": ("day", 1 / 24), "s": ("day", 1 / 86400), "ms": ("day", 1 / 86400000),
+    # oil, by the barrel and by the barrel a day (the extractor's "bpd"): a rate meets its bare
+    # figure only when the numbers are equal (compare.py), as "$15/hour" meets "$15"
+    "bbl": ("barrel", 1.0), "bpd": ("barrel/day", 1.0),
     # speeds, to metres a day (the scale a rate of length over time spans gets): "100 mph" meets
     # "160 km/h", and 100 mph never meets 100 km/h as the same figure
     "mph": ("m/day", 1609.344 * 24), "km/h": ("m/day", 1000.0 * 24), "kph": ("m/day", 1000.0 * 24),
     "kmh": ("m/day", 1000.0 * 24), "knot": ("m/day", 1852.0 * 24), "kt": ("m/day", 1852.0 * 24),
 }
+# the unit keys this table knows, and those of them that measure something other than money: a
+# key not among them ("swiss franc", "sfr") may be another spelling of a known one
+KNOWN_KEYS = frozenset(key for key, _ in _LINEAR.values())
+MEASURE_KEYS = KNOWN_KEYS - {"usd", "gbp"}
 # scale words and suffixes the extractor may leave in the unit: "18K", "$5 bn", "163K jobs"
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "million": 1e6,
           "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12}

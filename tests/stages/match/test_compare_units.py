@@ -23,3 +23,16 @@ from claimtrack.stages.match.compare import compare_texts
 ])
 def test_a_figure_in_another_unit_of_the_same_kind_is_converted(earlier, later, relation):
     assert compare_texts(earlier, later)["relation"] == relation
+
+
+@pytest.mark.parametrize("earlier, later, relation", [
+    # a wire's "barrels a day" and a broadsheet's "barrels of crude a day": the extractor reads
+    # only the first as a daily rate; the same figure is the same output
+    ("Norland pumps 2 million barrels a day, the oil ministry said.",
+     "Norland pumps 2 million barrels of crude a day, the oil ministry said.", "consistent"),
+    # another figure is not paired across the two readings (no conflict on a rate against a total)
+    ("Norland pumps 2 million barrels a day, the oil ministry said.",
+     "Norland pumps 3 million barrels of crude a day, the oil ministry said.", "unrelated"),
+])
+def test_a_daily_rate_of_barrels_meets_the_same_figure_in_barrels(earlier, later, relation):
+    assert compare_texts(earlier, later)["relation"] == relation
