@@ -5,11 +5,11 @@ import pytest
 
 import claimtrack.stages.extract.claims
 from claimtrack.stages.extract.claims import (
-    carried, context, filters, headline, measured, names, numbers, pattern_starts, qualifiers, units, words,
+    carried, context, currency, filters, headline, measured, names, numbers, pattern_starts, qualifiers, units, words,
 )
 
 
-@pytest.mark.parametrize("module", [claimtrack.stages.extract.claims, carried, context, filters, headline,
+@pytest.mark.parametrize("module", [claimtrack.stages.extract.claims, carried, context, currency, filters, headline,
                                     measured, names, numbers, pattern_starts, qualifiers, units, words])
 def test_docstring_examples(module):
     result = doctest.testmod(module)

@@ -219,8 +219,9 @@ ZOO = [
     ("wire", "The group will buy four mln shares; two bln dlrs is the cap.", [("four mln", 4e6, None), ("two bln dlrs", 2e9, "USD")]),
     # a unit written once for two figures joined by "to" or "or" that make no range belongs to both
     ("broadcaster", "Recovery will take two or three weeks, the manager said.", [("two", 2, "week"), ("three weeks", 3, "week")]),
+    # an estimate word before a span estimates the span: one claim over both ends
     ("wire", "Economists expect growth of roughly 1.5 to two pct and cuts of about 210 to 230 mln dlrs.",
-     [("1.5", 1.5, "percent"), ("two pct", 2, "percent"), ("210", 210e6, "USD"), ("230 mln dlrs", 230e6, "USD")]),
+     [("1.5 to two pct", 1.5, "percent"), ("210 to 230 mln dlrs", 210e6, "USD")]),
     ("tabloid", "A scrappy 20 or 30 point win will do, and Arlo shares rose two to 35 on Friday.",
      [("20", 20, "point"), ("30 point", 30, "point"), ("two", 2, None), ("35", 35, None)]),
     ("broadsheet", "On the one hand, one wonders how long one can wait; Smith, for one, is one to watch.", []),
