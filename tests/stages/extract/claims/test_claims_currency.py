@@ -104,3 +104,25 @@ def test_an_estimate_word_before_a_span_is_one_estimate(style, text, expected):
         assert c.qualifier == qualifier, c.surface
         for a, b in ((c.value, value), (c.low, low), (c.high, high)):
             assert math.isclose(a, b, rel_tol=1e-9), (c.surface, c.value, c.low, c.high)
+
+
+# (style, text, [(surface, unit), ...]) -- "pounds" that weigh, and the pounds of other countries
+POUNDS = [
+    # a story that writes no sterling: its "pounds" weigh, unless the sentence pays
+    ("trade press", "Resin capacity will rise to 450 mln pounds a year from 380 mln.",
+     [("450 mln pounds a year", "lb/year"), ("380 mln", "lb/year")]),
+    ("product review", "The laptop weighs just 3 pounds.", [("3 pounds", "lb")]),
+    ("wire", "Arlo Holdings paid 40 mln pounds for the mill.", [("40 mln pounds", "GBP")]),
+    # a story that writes sterling: "pounds" pay, unless the sentence weighs
+    ("broadsheet", "The club paid £12m. The striker, who weighs 180 pounds, earns 90,000 pounds a week.",
+     [("£12m", "GBP"), ("180 pounds", "lb"), ("90,000 pounds a week", "GBP/week")]),
+    # another country's pound, named once, is the story's "pounds"
+    ("wire", "The budget is 9.2 billion Egyptian pounds, of which 2.1 billion pounds go on wages.",
+     [("9.2 billion Egyptian pounds", "EGP"), ("2.1 billion pounds", "EGP")]),
+    ("wire", "The official rate stayed at about 2.5 pounds to the dollar.", [("2.5 pounds", "GBP")]),
+]
+
+
+@pytest.mark.parametrize("style, text, expected", POUNDS, ids=[f"{s}: {t[:40]}" for s, t, _ in POUNDS])
+def test_pounds_weigh_or_pay(style, text, expected):
+    assert units(text) == expected
