@@ -212,7 +212,9 @@ ZOO = [
     # a span of days written with a word is a date as "24-26 June" is
     ("press release", "The fair is held from 6 to 9 March and expects 120,000 visitors.", [("120,000", 120000, None)]),
     ("broadsheet", "The paintings are auctioned on 22 and 23 May; 40 lots are left.", [("40", 40, None)]),
-    ("wire", "The court jailed him for 10 and 12 months on two counts.", [("10", 10, None), ("12 months", 12, "month"), ("two", 2, None)]),
+    # (and a unit written once after two figures joined by "and" is the unit of both)
+    ("wire", "The court jailed him for 10 and 12 months on two counts.", [("10", 10, "month"), ("12 months", 12, "month"), ("two", 2, None)]),
+    ("bond desk", "Notes come in denominations of 1,000 and 5,000 euros.", [("1,000", 1000, "EUR"), ("5,000 euros", 5000, "EUR")]),
     # wire copy abbreviates the scale after a number word as after digits
     ("wire", "The well yields about seven mln barrels a year and could earn four mln dlrs.",
      [("seven mln barrels a year", 7e6, "barrel/year"), ("four mln dlrs", 4e6, "USD")]),
