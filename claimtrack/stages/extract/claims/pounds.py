@@ -68,9 +68,7 @@ def weigh(text: str, mentions: list[Mention]) -> list[Mention]:
     "lb/year") for a figure whose unit is the word "pound(s)"; returns the same list."""
     if "ound" not in text:
         return mentions
-    sterling = None
-    country = _COUNTRY_POUND.search(text)
-    own = _POUND_CODE[country.group(1)] if country is not None else None
+    sterling = own = None  # (read from the whole text only when a figure is in "pounds")
     for men in mentions:
         unit = men.unit
         if men.drop is not None or not unit or unit.split("/")[0] != "GBP" or men.cur:
@@ -79,6 +77,8 @@ def weigh(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if sterling is None:
             sterling = _STERLING.search(text) is not None
+            country = _COUNTRY_POUND.search(text)
+            own = _POUND_CODE[country.group(1)] if country is not None else None
         before = _sentence_before(text, men.start)
         if _last(_WEIGHING, before) > _last(_PAYING, before):  # the nearer verb tells ("who weighs 90, earns 9")
             men.unit = "lb" + unit[3:]
