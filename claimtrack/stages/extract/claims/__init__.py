@@ -51,7 +51,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from claimtrack.stages.extract.claims import context, filters, frame, headline, qualifiers, sections
+from claimtrack.stages.extract.claims import context, currency, filters, frame, headline, pounds, qualifiers, sections
 from claimtrack.stages.extract.claims.numbers import TENS, UNITS, Mention, scan
 from claimtrack.stages.extract.claims.measured import measured_before, noun_before
 from claimtrack.stages.extract.claims.units import SCALES, is_money, match_unit
@@ -90,6 +90,8 @@ def _extract(text: str, article_id: str, quotes: list[Quote]) -> list[Claim]:
     masked, flags = filters.masked_spans(body), filters.text_flags(body)
     mentions = filters.mark(body, mentions, masked, flags=flags)
     mentions = qualifiers.apply(body, mentions)
+    mentions = currency.localise(text, mentions)  # a bare "dlrs" is the story's dollar (before units carry)
+    mentions = pounds.weigh(text, mentions)  # "pounds" in a story that writes no sterling weigh
     mentions = filters.mark(body, mentions, masked, recheck=True, flags=flags)  # ranges formed just now, qualified ones
     kept = [m for m in mentions if m.drop is None]
     if not kept:

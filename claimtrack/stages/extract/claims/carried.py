@@ -33,7 +33,7 @@ _ELIDED_AFTER = re.compile(r"\s*(?:[,.;:)\]]|\Z|\n|\s+(?:" + _PHRASE_NEXT + r")\
 
 def carry_units(text: str, mentions: list) -> None:
     """Give a figure written without a unit the unit of the figure it is compared with, when the
-    text joins the two as above; and the unit and scale of the next figure when "to" or "or"
+    text joins the two as above; and the unit and scale of the next figure when "to", "or" or "and"
     joins them without making a range ("roughly 2.5 to three pct", "110 to 130 mln dlrs", "a 30
     or 40 point win": one unit written once for both). Sets ``unit`` (and ``value``, ``low``,
     ``high``, ``scale`` for a shared scale) on the mentions (``.numbers.Mention``) in place.
@@ -133,7 +133,8 @@ def _elided_scale(text: str, a, b) -> None:
 
 
 def _share(text: str, a, b) -> None:
-    """Give ``a`` the unit and scale of ``b`` when "to" or "or" joins them (see :func:`carry_units`)."""
+    """Give ``a`` the unit and scale of ``b`` when "to", "or" or "and" joins them (see :func:`carry_units`):
+    "denominations of 1,000 and 10,000 dlrs", "at 178 and 210 mln tonnes"."""
     if not a.cur and a.kind in ("digits", "words") and a.value > 0 and a.scale == 1.0 and b.kind != "range" and \
             b.value > 0 and a.value < b.value / b.scale and _SHARED_BETWEEN.fullmatch(text, a.end, b.start):
         if b.scale != 1.0:
@@ -143,7 +144,7 @@ def _share(text: str, a, b) -> None:
         a.unit = b.unit
 
 
-_SHARED_BETWEEN = re.compile(r"\s+(?:to|or)\s+")
+_SHARED_BETWEEN = re.compile(r"\s+(?:to|or|and)\s+")
 
 
 # the results table of wire copy: one line a row, a label and this period's figure "vs" last year's

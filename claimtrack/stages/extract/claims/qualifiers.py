@@ -7,6 +7,9 @@
   ``nearly`` / ``almost`` / ``just under`` -> [v(1 - tol), v];
 - ``between X and Y``, ``X-Y``, ``from X to Y``, ``X to Y`` -> ``range``: value = first bound as
   written (how ``score.py`` and NewsQuant read ranges), low/high the sorted bounds;
+- an estimate word before such a span ("about five to six mln", "roughly 2.5 to three pct",
+  "between about 10 and 12") makes one ``approx`` claim over the whole span, each end widened
+  by the tolerance: value = first bound, [4.5, 6.6] for "about 5 to 6";
 - vague magnitudes ("thousands of") keep the interval :mod:`.numbers` gave them.
 
 >>> from claimtrack.stages.extract.claims.numbers import scan
@@ -126,6 +129,23 @@ def _qualify(text: str, men: Mention, prev: Mention | None = None) -> None:
                 return
 
 
+# an estimate word right before the first bound of a span ("about", "roughly", "an estimated")
+_APPROX_TAIL = re.compile(r"\b(?:about|around|some|roughly|approximately|an\s+estimated|estimated|circa)\s+\Z", re.I)
+
+
+def _close_bounds(a: Mention, b: Mention) -> bool:
+    """Whether "about A to B" reads as one span: B above A and at most four times it, with B's scale
+    word shared ("about five to six mln"); a wider pair is more likely a change ("about 20 to 300").
+
+    >>> from claimtrack.stages.extract.claims.numbers import scan
+    >>> t = "about five to six mln and some 2 to 90"
+    >>> m = scan(t); _close_bounds(m[0], m[1]), _close_bounds(m[2], m[3])
+    (True, False)
+    """
+    second = b.value / b.scale if a.scale == 1.0 and b.scale != 1.0 else b.value
+    return 0 < a.value < second <= 4 * a.value
+
+
 def _rescale_first(a: Mention, b: Mention) -> None:
     """'four to five thousand', '5 to 7 per cent', '$3 to $5 billion': the second's scale/unit is shared."""
     if b.scale != 1.0 and a.scale == 1.0 and b.value != 0:
@@ -161,15 +181,22 @@ def apply(text: str, mentions: list[Mention]) -> list[Mention]:
             between = text[a.end:b.start]
             j = _JOIN.match(between) if len(between) < 16 else None
             rng = False
+            about = False
             if j is not None:
-                left = text[max(0, a.start - 30):a.start]
+                left = text[max(0, a.start - 45):a.start]
+                if a.qualifier == "approx":
+                    t = _APPROX_TAIL.search(left)
+                    if t is not None:  # "about five to six", "between roughly 10 and 12": one estimate of a span
+                        about, left = True, left[:t.start()]
                 word = (j.group("word") or "").lower()
                 opener = _BETWEEN.search(left) is not None
                 if word == "and":
                     rng = opener and "between" in left.lower()[-20:]
                 elif word in ("to", "through", "until", "till"):
-                    rng = opener or _CHANGE.search(left) is None
-                    if not opener and a.qualifier not in ("exact",):
+                    # ("rose about 2 to 3 pct": an estimate of the rise, a span; "rose 2 to 3": a change)
+                    span = about and _close_bounds(a, b)
+                    rng = opener or span or _CHANGE.search(left) is None
+                    if not opener and a.qualifier not in ("exact",) and not span:
                         rng = False
                     # a range runs from low to high: "cut from 20m to 15m", "voted 99 to 0" are a change
                     # and a tally; and a first figure with its own unit word and a bare second one is a
@@ -192,6 +219,10 @@ def apply(text: str, mentions: list[Mention]) -> list[Mention]:
                 r.cur = a.cur or b.cur
                 r.scale = b.scale
                 r.num_end = a.num_end
+                if about:  # the estimate widens both ends: "about 5 to 6" allows 4.5 to 6.6
+                    r.qualifier = "approx"
+                    r.low -= abs(r.low) * APPROX_TOLERANCE
+                    r.high += abs(r.high) * APPROX_TOLERANCE
                 out.append(r)
                 i += 2
                 continue

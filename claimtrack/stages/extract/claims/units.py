@@ -77,6 +77,9 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"(?:[Nn]ew\s+[Zz]ealand|N\.Z\.)\s+(?:[Dd]ollars?|[Dd]lrs?)", "NZD"),
     (r"(?:[Hh]ong\s+[Kk]ong|H\.K\.|HK)\s+(?:[Dd]ollars?|[Dd]lrs?)", "HKD"),
     (r"[Ss]ingapore\s+(?:dollars?|dlrs?)", "SGD"), (r"[Tt]aiwan(?:ese)?\s+(?:dollars?|dlrs?)", "TWD"),
+    # other countries' pounds, named with their country ("Egyptian pounds", "Irish pound")
+    (r"Egyptian\s+pounds?", "EGP"), (r"Irish\s+pounds?", "IEP"), (r"(?:Cyprus|Cypriot)\s+pounds?", "CYP"),
+    (r"Lebanese\s+pounds?", "LBP"), (r"Syrian\s+pounds?", "SYP"), (r"Sudanese\s+pounds?", "SDG"),
     (r"(?:pounds?\s+)?sterling|stg", "GBP"), (r"euros?|EUR", "EUR"), (r"yen|JPY|YEN", "JPY"),
     (r"yuan|renminbi|CNY", "CNY"), (r"rupees?|INR", "INR"), (r"ringgit|MYR", "MYR"),
     (r"(?:new\s+)?shekels?|ILS|NIS", "ILS"), (r"[Ss]wiss\s+francs?|CHF", "CHF"), (r"francs?", "FRF"),
@@ -209,7 +212,8 @@ _AMBIGUOUS_SPACED = {"m", "s", "h", "l", "L", "t", "g", "A", "V", "W", "K", "C",
 _MONEY = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "GBP", "EUR", "JPY", "CNY", "INR", "MYR", "ILS",
           "CHF", "FRF", "DEM", "ITL", "NLG", "RUB", "MXN", "ZAR", "THB", "SAR", "AED", "NGN", "PLN", "BRL",
           "SEK", "KRW", "TRY", "NOK", "DKK", "PHP", "IDR", "cent", "pence", "ESP", "PTE", "GRD", "ATS", "HUF",
-          "BRC", "ARA", "PEI", "ECS", "VEB", "dinar", "FIM", "IEP", "kwacha", "GHS", "BDT"}
+          "BRC", "ARA", "PEI", "ECS", "VEB", "dinar", "FIM", "IEP", "kwacha", "GHS", "BDT",
+          "EGP", "CYP", "LBP", "SYP", "SDG"}
 
 
 def is_money(unit: str | None) -> bool:

@@ -212,15 +212,18 @@ ZOO = [
     # a span of days written with a word is a date as "24-26 June" is
     ("press release", "The fair is held from 6 to 9 March and expects 120,000 visitors.", [("120,000", 120000, None)]),
     ("broadsheet", "The paintings are auctioned on 22 and 23 May; 40 lots are left.", [("40", 40, None)]),
-    ("wire", "The court jailed him for 10 and 12 months on two counts.", [("10", 10, None), ("12 months", 12, "month"), ("two", 2, None)]),
+    # (and a unit written once after two figures joined by "and" is the unit of both)
+    ("wire", "The court jailed him for 10 and 12 months on two counts.", [("10", 10, "month"), ("12 months", 12, "month"), ("two", 2, None)]),
+    ("bond desk", "Notes come in denominations of 1,000 and 5,000 euros.", [("1,000", 1000, "EUR"), ("5,000 euros", 5000, "EUR")]),
     # wire copy abbreviates the scale after a number word as after digits
     ("wire", "The well yields about seven mln barrels a year and could earn four mln dlrs.",
      [("seven mln barrels a year", 7e6, "barrel/year"), ("four mln dlrs", 4e6, "USD")]),
     ("wire", "The group will buy four mln shares; two bln dlrs is the cap.", [("four mln", 4e6, None), ("two bln dlrs", 2e9, "USD")]),
     # a unit written once for two figures joined by "to" or "or" that make no range belongs to both
     ("broadcaster", "Recovery will take two or three weeks, the manager said.", [("two", 2, "week"), ("three weeks", 3, "week")]),
+    # an estimate word before a span estimates the span: one claim over both ends
     ("wire", "Economists expect growth of roughly 1.5 to two pct and cuts of about 210 to 230 mln dlrs.",
-     [("1.5", 1.5, "percent"), ("two pct", 2, "percent"), ("210", 210e6, "USD"), ("230 mln dlrs", 230e6, "USD")]),
+     [("1.5 to two pct", 1.5, "percent"), ("210 to 230 mln dlrs", 210e6, "USD")]),
     ("tabloid", "A scrappy 20 or 30 point win will do, and Arlo shares rose two to 35 on Friday.",
      [("20", 20, "point"), ("30 point", 30, "point"), ("two", 2, None), ("35", 35, None)]),
     ("broadsheet", "On the one hand, one wonders how long one can wait; Smith, for one, is one to watch.", []),
