@@ -37,7 +37,7 @@ def test_a_rounding_of_the_earlier_figure_restates_it(earlier, later):
 
 @pytest.mark.parametrize("earlier, later", [
     # a wire headline keeps the whole number of a precise figure
-    ("Kroon Electric forecast that group net profit will rise 62.8 pct this year.", "KROON ELECTRIC FORECASTS 62 PCT RISE IN NET PROFIT"),
+    ("Kroon Electric said its group net profit should climb 41.7 pct this year.", "KROON ELECTRIC SAYS GROUP NET PROFIT TO CLIMB 41 PCT"),
     # "this year" in the lede is the year the headline names
     ("Norland revenue is expected to rise 14 pct to 80 billion crowns this year from 70 billion in 1986, the finance minister said.",
      "NORLAND SEES 1987 REVENUE UP 14 PCT"),
@@ -59,8 +59,8 @@ def test_the_base_of_a_comparison_is_not_the_new_level():
     # the later text dates the base figure itself
     ("Kroon Bank net profit 5 mln dlrs vs 4 mln dlrs.", "Kroon Bank net profit was 4 mln dlrs a year earlier."),
     # ... or gives it as a base too
-    ("Norland's seismic office put the quake at 4.1 before revising it to 3.8.",
-     "Norland's seismic office revised the quake down from 4.1 to 3.8."),
+    ("The Norland observatory first gave the tremor's strength as 5.6, then lowered it to 5.2.",
+     "The Norland observatory lowered the tremor's strength from 5.6 to 5.2."),
     # "from" that compares nothing: gifts from 300 donors are 300 donors
     ("The Arlo hospice received gifts from 300 donors this spring.", "300 donors gave gifts to the Arlo hospice."),
 ])

@@ -134,7 +134,7 @@ def _elided_scale(text: str, a, b) -> None:
 
 def _share(text: str, a, b) -> None:
     """Give ``a`` the unit and scale of ``b`` when "to", "or" or "and" joins them (see :func:`carry_units`):
-    "denominations of 1,000 and 10,000 dlrs", "at 178 and 210 mln tonnes"."""
+    "sizes of 500 and 2,000 dlrs", "at 64 and 71 mln tonnes"."""
     if not a.cur and a.kind in ("digits", "words") and a.value > 0 and a.scale == 1.0 and b.kind != "range" and \
             b.value > 0 and a.value < b.value / b.scale and _SHARED_BETWEEN.fullmatch(text, a.end, b.start):
         if b.scale != 1.0:

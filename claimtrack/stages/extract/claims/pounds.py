@@ -2,7 +2,7 @@
 
 "Pound" names both. News that counts sterling marks it: a "£" sign, "stg" in wire copy,
 "sterling", "pence", "GBP", "the pound" as a currency ("the pound rose"). A story that marks
-sterling nowhere and writes "pounds" after a number is weighing ("capacity of 3.2 billion pounds")
+sterling nowhere and writes "pounds" after a number is weighing ("a payload of 40,000 pounds")
 unless its sentence pays ("paid 5 mln pounds", "a fine of 200 pounds"); and a sentence that weighs
 ("weighs less than 50 pounds", "weight rose to 61 mln pounds") weighs wherever it stands. A story
 that names another country's pound ("Egyptian pounds") means that one by a bare "pounds".

@@ -53,7 +53,7 @@ def _after_title_of(words: list[str]) -> bool:
 def _back_run(text: str, i: int, appositive: bool = False) -> list[str]:
     """The name words (up to 4) right before position ``i``: "Recep Tayyip " before "Erdogan".
     A word that opens a sentence is a first name when the lexicon knows it, or when an
-    appositive follows the name (``appositive``: "Markus Lusser, vice-president of …") and the
+    appositive follows the name (``appositive``: "Ilse Brandauer, deputy governor of …") and the
     word is one no sentence could open with otherwise (:func:`_opens_as_first_name`).
 
     >>> _back_run("Secretary of State Hillary Clinton", 27)

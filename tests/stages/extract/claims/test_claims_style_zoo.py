@@ -214,7 +214,7 @@ ZOO = [
     ("broadsheet", "The paintings are auctioned on 22 and 23 May; 40 lots are left.", [("40", 40, None)]),
     # (and a unit written once after two figures joined by "and" is the unit of both)
     ("wire", "The court jailed him for 10 and 12 months on two counts.", [("10", 10, "month"), ("12 months", 12, "month"), ("two", 2, None)]),
-    ("bond desk", "Notes come in denominations of 1,000 and 5,000 euros.", [("1,000", 1000, "EUR"), ("5,000 euros", 5000, "EUR")]),
+    ("bond desk", "Notes come in denominations of 2,000 and 50,000 euros.", [("2,000", 2000, "EUR"), ("50,000 euros", 50000, "EUR")]),
     # wire copy abbreviates the scale after a number word as after digits
     ("wire", "The well yields about seven mln barrels a year and could earn four mln dlrs.",
      [("seven mln barrels a year", 7e6, "barrel/year"), ("four mln dlrs", 4e6, "USD")]),
