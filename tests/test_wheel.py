@@ -39,8 +39,10 @@ def installed(wheel, tmp_path_factory) -> Path:
     site = Path(subprocess.run([str(venv / "bin/python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                                check=True, capture_output=True, text=True).stdout.strip())
     (site / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    # without PYTHONPATH: a checkout on it (`PYTHONPATH=. pytest`) reads as claimtrack installed, and pip skips the wheel
+    no_path = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin/python"), "install", "--no-deps",
-                    "--no-index", "--quiet", str(wheel)], check=True, capture_output=True, timeout=300)
+                    "--no-index", "--quiet", str(wheel)], check=True, capture_output=True, timeout=300, env=no_path)
     return venv / "bin"
 
 
